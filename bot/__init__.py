@@ -1,0 +1,1 @@
+"""bluehats-bot: the BlueHats conference-programme bot for Matrix."""

@@ -1,0 +1,203 @@
+"""`bluehats-bot programme ...`: check, show and parse programme files from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from itertools import groupby
+from pathlib import Path
+
+from bot.catalog import Catalog
+from bot.config import ConfigError, load_config
+from bot.formats import c3voc_json, frab_xml
+from bot.formats.ics import calendar
+from bot.i18n import format_day, format_span
+from bot.loaders import load_file, load_paths
+from bot.model import Event, Programme, Session
+from bot.queries import find_event
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the `programme` group and its sub-commands to the command line."""
+    group = sub.add_parser("programme", help="check, show or parse programme files")
+    group_sub = group.add_subparsers(dest="programme_command", required=True, metavar="ACTION")
+
+    check = group_sub.add_parser("check", help="load everything, list events and every problem")
+    check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: configured)")
+    _config_option(check)
+    check.set_defaults(run=run_check)
+
+    show = group_sub.add_parser("show", help="print an event's programme")
+    show.add_argument("event", nargs="?", help="event id or words of its title (default: latest)")
+    _config_option(show)
+    show.set_defaults(run=run_show)
+
+    parse = group_sub.add_parser("parse", help="parse one file and print the result")
+    parse.add_argument("file", type=Path)
+    parse.add_argument("--json", action="store_true", required=True, help="print JSON")
+    parse.set_defaults(run=run_parse)
+
+    ics = group_sub.add_parser("ics", help="write an event's programme as an iCalendar file")
+    ics.add_argument("event", nargs="?", help="event id or words of its title (default: latest)")
+    ics.add_argument("-o", "--output", type=Path, required=True, help="the .ics file to write")
+    _config_option(ics)
+    ics.set_defaults(run=run_ics)
+
+    export = group_sub.add_parser("export", help="write an event as schedule.xml or schedule.json")
+    export.add_argument("event", help="event id or words of its title")
+    export.add_argument("--format", choices=("xml", "json"), required=True)
+    export.add_argument("-o", "--output", type=Path, required=True)
+    _config_option(export)
+    export.set_defaults(run=run_export)
+
+
+def _config_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config", type=Path, help="configuration file (default: built-in)")
+
+
+def configured_programme(args: argparse.Namespace) -> Programme:
+    """The programme from the paths given on the command line, else from the configuration."""
+    try:
+        config = load_config(getattr(args, "config", None))
+    except ConfigError as error:
+        raise SystemExit(str(error)) from error
+    paths = getattr(args, "paths", None) or config.programme.paths
+    return load_paths(paths, config.programme.tz)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    programme = configured_programme(args)
+    print(f"{len(programme.events)} events, {len(programme.sessions)} sessions")
+    for event in programme.events:
+        days = event.start.isoformat() + (
+            f" – {event.end.isoformat()}" if event.end != event.start else ""
+        )
+        print(f"  {event.id}  {days}  {len(event.sessions):3d} sessions  {event.title}")
+    for problem in programme.problems:
+        print(f"{problem}", file=sys.stderr)
+    errors = sum(1 for p in programme.problems if p.severity == "error")
+    warnings = len(programme.problems) - errors
+    print(f"{errors} errors, {warnings} warnings")
+    return 1 if errors else 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    programme = configured_programme(args)
+    event = find_event(programme, args.event)
+    if event is None:
+        print(
+            f"No event matches {args.event!r}. Known: " + ", ".join(e.id for e in programme.events)
+        )
+        return 1
+    print(f"{event.title}")
+    where = ", ".join(x for x in (event.venue, event.address) if x)
+    if where:
+        print(where)
+    for day, sessions in groupby(event.sessions, key=lambda s: s.day):
+        print(f"\n{format_day(day, 'fr', with_year=True).capitalize()}")
+        for session in sessions:
+            print("  " + _line(session))
+    if not event.sessions:
+        print("\n(programme pas encore publié)")
+    return 0
+
+
+def _line(session: Session) -> str:
+    span = format_span(session.start, session.end, "fr") or "—"
+    who = ", ".join(session.speaker_names) or ", ".join(session.organisations)
+    room = f" [{session.room}]" if session.room else ""
+    return f"{span:<16} {session.title}" + (f" — {who}" if who else "") + room + f"  ({session.id})"
+
+
+def session_json(session: Session) -> dict:
+    """A session as the `programme parse --json` output writes it."""
+    return {
+        "id": session.id,
+        "day": session.day.isoformat(),
+        "start": session.start.strftime("%H:%M") if session.start else None,
+        "end": session.end.strftime("%H:%M") if session.end else None,
+        "title": session.title,
+        "speakers": list(session.speaker_names),
+        "organisations": list(session.organisations),
+        "speaker_details": [
+            {"name": s.name, "organisation": s.organisation} for s in session.speakers
+        ],
+        "room": session.room,
+        "kind": session.kind,
+        "links": [{"text": link.text, "url": link.url} for link in session.links],
+        "source": str(session.source) if session.source else None,
+    }
+
+
+def event_json(event: Event) -> dict:
+    """An event and its sessions as JSON-ready data."""
+    return {
+        "event": {
+            "id": event.id,
+            "title": event.title,
+            "start": event.start.isoformat(),
+            "end": event.end.isoformat(),
+            "location": ", ".join(x for x in (event.venue, event.address) if x) or None,
+            "venue": event.venue,
+            "address": event.address,
+            "info": [{"label": i.label, "text": i.text, "url": i.url} for i in event.info],
+            "source": event.source,
+        },
+        "sessions": [session_json(s) for s in event.sessions],
+    }
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    events, problems, _ = load_file(args.file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not events:
+        print(f"{args.file}: no event could be read", file=sys.stderr)
+        return 1
+    output = event_json(events[0]) if len(events) == 1 else [event_json(e) for e in events]
+    print(json.dumps(output, ensure_ascii=False, indent=2))
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def _event(programme: Programme, query: str | None) -> Event | None:
+    """The event named on the command line (the latest one without a name), or None after
+    saying which events exist."""
+    event = find_event(programme, query) if query else (programme.events or (None,))[-1]
+    if event is None:
+        known = ", ".join(e.id for e in programme.events) or "none"
+        print(f"No event matches {query!r}. Known events: {known}", file=sys.stderr)
+    return event
+
+
+def _catalog(args: argparse.Namespace, programme: Programme) -> Catalog:
+    return Catalog(programme, load_config(getattr(args, "config", None)).programme)
+
+
+def run_ics(args: argparse.Namespace) -> int:
+    programme = configured_programme(args)
+    event = _event(programme, args.event)
+    if event is None:
+        return 1
+    stamp = datetime.now(UTC)
+    args.output.write_bytes(calendar([event], _catalog(args, programme).agenda, stamp))
+    print(f"{args.output}: {len(event.sessions)} sessions of {event.title}")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    programme = configured_programme(args)
+    event = _event(programme, args.event)
+    if event is None:
+        return 1
+    exporter = frab_xml.export if args.format == "xml" else c3voc_json.export
+    data, untimed = exporter(event, _catalog(args, programme).agenda)
+    args.output.write_bytes(data)
+    print(f"{args.output}: {len(event.sessions) - len(untimed)} sessions of {event.title}")
+    for session in untimed:
+        print(
+            f"left out (no time, which schedule files cannot hold): {session.title} ({session.id})",
+            file=sys.stderr,
+        )
+    return 0

@@ -1,0 +1,52 @@
+"""Languages: French first, English too. Dates and times as people write them in each."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+LANGS = ("fr", "en")
+
+_FR_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre")
+_EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+def format_time(t: time, lang: str) -> str:
+    """'14 h 20' / '14 h' in French, '2:20 pm' / '2 pm' in English."""
+    if lang == "fr":
+        return f"{t.hour} h {t.minute:02d}" if t.minute else f"{t.hour} h"
+    hour = t.hour % 12 or 12
+    suffix = "am" if t.hour < 12 else "pm"
+    return f"{hour}:{t.minute:02d} {suffix}" if t.minute else f"{hour} {suffix}"
+
+
+def format_day(d: date, lang: str, with_year: bool = False) -> str:
+    """'mercredi 4 décembre' / 'Wednesday 4 December', with the year when asked."""
+    if lang == "fr":
+        day = "1er" if d.day == 1 else str(d.day)
+        text = f"{_FR_DAYS[d.weekday()]} {day} {_FR_MONTHS[d.month - 1]}"
+    else:
+        text = f"{_EN_DAYS[d.weekday()]} {d.day} {_EN_MONTHS[d.month - 1]}"
+    return f"{text} {d.year}" if with_year else text
+
+
+def format_datetime(at: datetime, lang: str, with_year: bool = False) -> str:
+    """'mercredi 4 décembre, 14 h 20' / 'Wednesday 4 December, 2:20 pm'."""
+    return f"{format_day(at.date(), lang, with_year)}, {format_time(at.time(), lang)}"
+
+
+def format_span(start: time | None, end: time | None, lang: str) -> str:
+    """'14 h – 14 h 20', '14 h', or '' for a session with no time."""
+    if start is None:
+        return ""
+    if end is None:
+        return format_time(start, lang)
+    return f"{format_time(start, lang)} – {format_time(end, lang)}"
+
+
+def pick(lang: str, fr: str, en: str) -> str:
+    """The French or the English text, by `lang`."""
+    return fr if lang == "fr" else en

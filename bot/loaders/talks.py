@@ -1,0 +1,180 @@
+"""Talk lines as programme pages write them: a title, its speakers and their organisations.
+
+Forms read here:
+- '**Title** - *Speaker et Speaker, [Org](url)*'
+- 'Title : Speaker ([Org](url))', 'Title, A, B et C (Org)', 'Title ? Speaker (Org)',
+  '... par Speaker', 'Title, A (Org1) et B (Org2)', '... par le pôle X et la mission Y de la Z'
+- table cells: 'A, B et C - [Org](url) (Parent)', 'A ([Org1](u)) et B ([Org2](u))', '*TBA* - Org'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from bot.model import Link, Speaker, fold
+
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_TAGS = re.compile(r"<[^>]+>")
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"[{_UPPER}][\w'’.\-]*"
+_PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|ben|el)"
+_NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})+"
+_ORG = r"\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+_ONE = rf"(?P<name>{_NAME})(?:\s*{_ORG})?"
+_JOIN = r"(?:\s*,\s*|\s+et\s+|\s+and\s+|\s*&\s*)"
+_BLOCK = re.compile(
+    rf"{_NAME}(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?"
+    rf"(?:{_JOIN}{_NAME}(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?)*"
+)
+_SEPARATORS = re.compile(r"\s+:\s+|,\s+|(?<=[?!])\s+|\s+par\s+|\s+by\s+|\s+[-–—]\s+")
+_TBA = re.compile(r"^\s*(?:tba|tbc|a confirmer|à confirmer|a definir|à définir)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Talk:
+    """What a talk line says, before it gets a day, a time and an id."""
+
+    title: str
+    speakers: tuple[Speaker, ...] = ()
+    organisations: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+
+
+def inline_text(markdown: str) -> tuple[str, tuple[Link, ...]]:
+    """Markdown/HTML inline text to plain text, with the links it held (text and URL)."""
+    links = tuple(Link(_plain(text), url) for text, url in _LINK.findall(markdown) if url)
+    return _plain(_LINK.sub(lambda m: m.group(1), markdown)), links
+
+
+def _plain(text: str) -> str:
+    text = html.unescape(_TAGS.sub(" ", text))
+    text = _EMPHASIS.sub("", text)
+    return " ".join(text.split()).strip()
+
+
+def parse_talk_line(markdown: str) -> Talk:
+    """A bullet's text: title, then speakers and organisations if the line names any."""
+    bold_first = re.match(r"^\s*\*\*(?P<title>.+?)\*\*\s*[-–—:]\s*(?P<rest>.+)$", markdown)
+    if bold_first:
+        title, title_links = inline_text(bold_first.group("title"))
+        speakers, organisations, links = parse_credit(bold_first.group("rest"))
+        return Talk(title, speakers, organisations, title_links + links)
+    text, links = inline_text(markdown)
+    for separator in _SEPARATORS.finditer(text):
+        tail = text[separator.end() :]
+        if _BLOCK.fullmatch(tail):
+            speakers, organisations = _speakers(tail)
+            return Talk(_clean_title(text[: separator.start()]), speakers, organisations, links)
+    team = re.search(r"\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s.+)$", text)
+    if team:
+        speakers, organisations = _teams(team.group("teams"))
+        return Talk(_clean_title(text[: team.start()]), speakers, organisations, links)
+    return Talk(_clean_title(text), (), (), links)
+
+
+def parse_credit(markdown: str) -> tuple[tuple[Speaker, ...], tuple[str, ...], tuple[Link, ...]]:
+    """A speakers cell or credit: 'A et B, [Org](url)', 'A - [Org](url) (Parent)', '*TBA* - Org',
+    'A ([Org1](u)) et B ([Org2](u))'. Returns speakers, organisations and links."""
+    text, links = inline_text(markdown)
+    if _BLOCK.fullmatch(text):
+        speakers, organisations = _speakers(text)
+        return speakers, organisations, links
+    for pattern in (r"\s+[-–—]\s+", r",\s+"):
+        parts = re.split(pattern, text)
+        if len(parts) > 1:
+            names = (", " if pattern.startswith(",") else " - ").join(parts[:-1])
+            organisation = parts[-1].strip()
+            people = (
+                ()
+                if _TBA.match(names)
+                else tuple(Speaker(name, organisation) for name in _split_names(names))
+            )
+            return people, _split_orgs(organisation), links
+    if _TBA.match(text) or not text:
+        return (), (), links
+    return tuple(Speaker(name) for name in _split_names(text)), (), links
+
+
+def _speakers(block: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
+    """'A, B et C (Org)' (a shared organisation) or 'A (Org1) et B (Org2)'."""
+    found = list(re.finditer(rf"{_ONE}", block))
+    people: list[tuple[str, str | None]] = [(m.group("name"), m.group("org")) for m in found]
+    shared = people[-1][1] if people and sum(1 for _, org in people if org) == 1 else None
+    speakers = tuple(Speaker(name, org or shared) for name, org in people)
+    organisations: list[str] = []
+    for _, org in people:
+        if org:
+            organisations.extend(_split_orgs(org))
+    return speakers, tuple(dict.fromkeys(organisations))
+
+
+def _teams(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
+    """'le pôle logiciels libres et la mission LABEL de la DINUM': teams of one organisation."""
+    organisation = None
+    owner = re.search(rf"\s+(?:de la|de l'|de l’|du|des|de)\s+(?P<org>[{_UPPER}][\w'’\- ]*)$", text)
+    if owner:
+        organisation, text = owner.group("org").strip(), text[: owner.start()]
+    teams = [
+        re.sub(r"^(?:le|la|les|l'|l’)\s*", "", part.strip()) for part in re.split(r"\s+et\s+", text)
+    ]
+    speakers = tuple(Speaker(team, organisation) for team in teams if team)
+    return speakers, (organisation,) if organisation else ()
+
+
+def _split_names(text: str) -> list[str]:
+    return [name.strip() for name in re.split(_JOIN, text) if name.strip()]
+
+
+def _split_orgs(text: str) -> tuple[str, ...]:
+    """'DINUM/Etalab' names two organisations; 'PCLL (MENJS)' one, with its parent."""
+    return tuple(part.strip() for part in re.split(r"(?<=\S)/(?=\S)", text) if part.strip())
+
+
+def _clean_title(text: str) -> str:
+    return text.strip().rstrip(":,;–—-").strip()
+
+
+KIND_WORDS = (
+    ("panel", r"\b(?:table ouverte|tables? rondes?|debat|panel|round ?table)\b"),
+    ("workshop", r"\b(?:atelier|workshop|hackathon|un coin)\b"),
+    ("demo", r"\b(?:demo|demos|demonstration|demonstrations)\b"),
+)
+SHORT_ITEMS = (
+    ("break", r"^(?:pause|dejeuner|repas|lunch|coffee|break|cafe)\b"),
+    (
+        "other",
+        r"^(?:accueil|welcome|conclusions?|cloture|closing|ouverture|mot d.accueil|"
+        r"cocktail|networking|apero)\b",
+    ),
+)
+"""Breaks and housekeeping items: short lines ('Pause repas'), not titles that start alike
+('Ouverture de code de l'orchestrateur...')."""
+
+
+def infer_kind(title: str, hint: str | None = None) -> str:
+    """The session's kind from words of its title, else the section's hint, else 'talk'."""
+    folded = fold(title)
+    if len(folded.split()) <= 4:
+        for kind, pattern in SHORT_ITEMS:
+            if re.search(pattern, folded):
+                return kind
+    for kind, pattern in KIND_WORDS:
+        if re.search(pattern, folded):
+            return kind
+    return hint or "talk"
+
+
+def kind_hint(text: str) -> str | None:
+    """The kind of every session under a heading or in a room ('démos de La Suite'), when
+    the text names exactly one kind."""
+    folded = fold(text)
+    kinds = {kind for kind, pattern in KIND_WORDS if re.search(pattern, folded)}
+    if re.search(r"mains sur le clavier|hands.on", folded):
+        kinds.add("workshop")
+    if re.search(r"\b(?:presentations?|conferences?|talks?|interventions?)\b", folded):
+        kinds.add("talk")
+    return kinds.pop() if len(kinds) == 1 else None

@@ -1,0 +1,195 @@
+"""The structured programme format organisers write by hand (documented in the README).
+
+    event:
+      title: Journée BlueHats 2025
+      start: 2025-12-03
+      end: 2025-12-03           # optional
+      venue: ...                # optional: address, description, info, id
+    sessions:
+      - day: 2025-12-03
+        start: "14:00"
+        end: "14:20"            # optional
+        title: ...
+        speakers: [{name: A. Nom, organisation: DINUM}, B. Nom]
+        room: Ada Lovelace      # optional: kind, links, description, id
+
+A file whose event `id` is an event already read from a page completes that event.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+
+from bot.loaders.french_dates import parse_hour
+from bot.loaders.talks import infer_kind
+from bot.model import (
+    KINDS,
+    Event,
+    InfoField,
+    Link,
+    Problem,
+    Session,
+    SourceRef,
+    Speaker,
+    event_id,
+    fold,
+    session_id,
+)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line of every mapping, under the key '__line__'."""
+
+
+def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
+
+def looks_like_yaml_programme(path: Path, text: str) -> bool:
+    return (
+        path.suffix.lower() in (".yaml", ".yml")
+        and re.search(r"^event\s*:", text, re.M) is not None
+    )
+
+
+class _Invalid(ValueError):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def load_yaml_programme(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem]]:
+    """Read a structured programme; a bad session is reported with its line and skipped."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [], [
+            Problem(
+                SourceRef(str(path), mark.line + 1 if mark else 0),
+                f"not valid YAML: {getattr(error, 'problem', error)}",
+                "error",
+            )
+        ]
+    problems: list[Problem] = []
+    try:
+        event = _event(path, data)
+    except _Invalid as error:
+        return [], [Problem(SourceRef(str(path), error.line), str(error), "error")]
+    seen: dict[str, int] = {}
+    sessions = []
+    for item in data.get("sessions") or []:
+        try:
+            sessions.append(_session(path, event, item, seen))
+        except _Invalid as error:
+            problems.append(Problem(SourceRef(str(path), error.line), f"session skipped: {error}"))
+    return [event.with_sessions(tuple(sessions))], problems
+
+
+def _event(path: Path, data: Any) -> Event:
+    if not isinstance(data, dict) or not isinstance(data.get("event"), dict):
+        raise _Invalid(1, "expected a mapping with an 'event:' section")
+    raw = data["event"]
+    line = raw["__line__"]
+    title = _required_text(raw, "title", line)
+    start = _day(raw.get("start"), "event.start", line)
+    end = _day(raw.get("end"), "event.end", line) if raw.get("end") else start
+    if end < start:
+        raise _Invalid(line, f"event.end {end} is before event.start {start}")
+    info = tuple(
+        InfoField(str(item.get("label", "")), str(item.get("text", "")), item.get("url"))
+        for item in raw.get("info") or []
+        if isinstance(item, dict)
+    )
+    return Event(
+        id=str(raw.get("id") or event_id(title, start)),
+        title=title,
+        start=start,
+        end=end,
+        venue=raw.get("venue"),
+        address=raw.get("address"),
+        description=str(raw.get("description") or ""),
+        info=info,
+        links=tuple(Link(i.text, i.url) for i in info if i.url),
+        source=str(path),
+    )
+
+
+def _session(path: Path, event: Event, item: Any, seen: dict[str, int]) -> Session:
+    if not isinstance(item, dict):
+        raise _Invalid(0, "expected a mapping with at least 'day' and 'title'")
+    line = item["__line__"]
+    title = _required_text(item, "title", line)
+    day = _day(item.get("day") or (event.start if event.start == event.end else None), "day", line)
+    start, end = _hour(item.get("start"), "start", line), _hour(item.get("end"), "end", line)
+    kind = str(item.get("kind") or infer_kind(title))
+    if kind not in KINDS:
+        raise _Invalid(line, f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    key = fold(" ".join(title.split()))
+    seen[key] = seen.get(key, 0) + 1
+    return Session(
+        id=str(item.get("id") or session_id(event.id, title, seen[key])),
+        event_id=event.id,
+        day=day,
+        start=start,
+        end=end,
+        title=title,
+        speakers=tuple(_speaker(s, line) for s in item.get("speakers") or []),
+        room=item.get("room"),
+        kind=kind,
+        links=tuple(
+            Link(str(k.get("text", k.get("url"))), str(k["url"]))
+            for k in item.get("links") or []
+            if isinstance(k, dict) and k.get("url")
+        ),
+        description=str(item.get("description") or ""),
+        source=SourceRef(str(path), line),
+    )
+
+
+def _speaker(value: Any, line: int) -> Speaker:
+    if isinstance(value, str) and value.strip():
+        return Speaker(value.strip())
+    if isinstance(value, dict) and str(value.get("name", "")).strip():
+        return Speaker(str(value["name"]).strip(), value.get("organisation"))
+    raise _Invalid(line, f"speaker {value!r}: expected a name or {{name, organisation}}")
+
+
+def _required_text(raw: dict, key: str, line: int) -> str:
+    value = str(raw.get(key) or "").strip()
+    if not value:
+        raise _Invalid(line, f"missing '{key}'")
+    return value
+
+
+def _day(value: Any, key: str, line: int) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise _Invalid(line, f"{key}: expected a date like 2025-12-03, got {value!r}") from None
+
+
+def _hour(value: Any, key: str, line: int) -> time | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, int):  # YAML 1.1 reads 14:00 unquoted as 840 minutes
+        return time(value // 60, value % 60) if 0 <= value < 24 * 60 else None
+    found = parse_hour(str(value))
+    if found is None:
+        raise _Invalid(line, f'{key}: expected a time like "14:00", got {value!r}')
+    return found

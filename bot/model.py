@@ -1,0 +1,212 @@
+"""The programme model: events and their sessions, as plain immutable data.
+
+Times are wall-clock times in the programme's time zone (Europe/Paris by default);
+day and time are kept apart because many pages give a day and an hour only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+KINDS = ("talk", "demo", "panel", "workshop", "break", "other")
+"""Every session kind, in the order help texts list them."""
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and strip accents: the key every comparison of names uses."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """A readable ASCII slug: 'Journées BlueHats 2024' -> 'journees-bluehats-2024'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[: max_length + 1].rsplit("-", 1)[0]  # whole words only
+    return cut or slug[:max_length]
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a piece of the programme came from: file path and 1-based line (0 if unknown)."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink found in the programme; `text` is what the page showed."""
+
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A speaker (a person, a team or an organisation) and the organisation they speak for."""
+
+    name: str
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class InfoField:
+    """A line of practical information: opening hours, access, registration..."""
+
+    label: str
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """One item of an event's programme: a talk, a demo, a break..."""
+
+    id: str
+    event_id: str
+    day: date
+    start: time | None
+    end: time | None
+    title: str
+    speakers: tuple[Speaker, ...] = ()
+    room: str | None = None
+    kind: str = "talk"
+    links: tuple[Link, ...] = ()
+    description: str = ""
+    source: SourceRef | None = None
+    organisations: tuple[str, ...] = ()
+    """Organisations presenting, each once; by default those of the speakers. Given
+    explicitly when an organisation presents with no named speaker ('*TBA* - IGN')."""
+
+    def __post_init__(self) -> None:
+        if not self.organisations:
+            found = dict.fromkeys(s.organisation for s in self.speakers if s.organisation)
+            object.__setattr__(self, "organisations", tuple(found))
+
+    @property
+    def speaker_names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.speakers)
+
+    def starts_at(self, tz: ZoneInfo) -> datetime | None:
+        """The aware start instant, or None for a session with no time."""
+        return datetime.combine(self.day, self.start, tz) if self.start else None
+
+    def ends_at(self, tz: ZoneInfo) -> datetime | None:
+        """The aware end instant as published, or None when the page gives no end."""
+        if self.end is None:
+            return None
+        end = datetime.combine(self.day, self.end, tz)
+        return end if self.start is None or self.end > self.start else end + timedelta(days=1)
+
+
+def credit(session: Session) -> str:
+    """'R. Serdoun (ANCT), V. Viers (DINUM)' or the organisations alone."""
+    people = []
+    for speaker in session.speakers:
+        people.append(
+            f"{speaker.name} ({speaker.organisation})" if speaker.organisation else speaker.name
+        )
+    if people:
+        return ", ".join(people)
+    return ", ".join(session.organisations)
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event (a BlueHats day at a fair, a meet-up...) and its programme."""
+
+    id: str
+    title: str
+    start: date
+    end: date
+    venue: str | None = None
+    address: str | None = None
+    description: str = ""
+    info: tuple[InfoField, ...] = ()
+    links: tuple[Link, ...] = ()
+    sessions: tuple[Session, ...] = ()
+    source: str = ""
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        n = (self.end - self.start).days
+        return tuple(self.start + timedelta(days=i) for i in range(n + 1))
+
+    @property
+    def registration_url(self) -> str | None:
+        """The link whose label speaks of registering, if the page has one."""
+        for item in self.info:
+            if item.url and re.search(r"inscri|regist|badge", fold(f"{item.label} {item.text}")):
+                return item.url
+        return None
+
+    def with_sessions(self, sessions: tuple[Session, ...]) -> Event:
+        return replace(self, sessions=tuple(sorted(sessions, key=session_order)))
+
+
+def session_order(session: Session) -> tuple:
+    """Sort key: by day, then time (untimed last), then room, then source order."""
+    line = session.source.line if session.source else 0
+    return (session.day, session.start is None, session.start or time(), session.room or "", line)
+
+
+def event_id(title: str, start: date) -> str:
+    """A stable event id from its title and first day: '2024-journees-bluehats-...'."""
+    slug = slugify(re.sub(r"\b(19|20)\d\d\b", "", title), max_length=40)
+    return f"{start.year}-{slug}" if slug else str(start.year)
+
+
+def session_id(event: str, title: str, occurrence: int = 1) -> str:
+    """A short stable id for a session: the same title in the same event keeps its id.
+
+    A session that moves to another time or room keeps its id, so reminders and change
+    notices can follow it; `occurrence` tells apart repeated titles ('Accueil').
+    """
+    key = f"{event}\n{fold(' '.join(title.split()))}\n{occurrence}"
+    return hashlib.blake2s(key.encode(), digest_size=4).hexdigest()[:6]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something the loader could not read, with where and what it expected."""
+
+    source: SourceRef
+    message: str
+    severity: str = "warning"  # "warning": skipped and reported; "error": the file was not loaded
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Programme:
+    """Every loaded event, with lookup helpers; the loaders' result."""
+
+    events: tuple[Event, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    _by_id: dict[str, Session] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for event in self.events:
+            for session in event.sessions:
+                self._by_id[session.id] = session
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return tuple(s for e in self.events for s in e.sessions)
+
+    def session(self, session_id: str) -> Session | None:
+        return self._by_id.get(session_id.strip().lower())
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)

@@ -1,0 +1,51 @@
+"""Model helpers: folding, slugs, stable ids, instants in Europe/Paris."""
+
+from datetime import date, time
+from zoneinfo import ZoneInfo
+
+from bot.model import Event, InfoField, Session, event_id, fold, session_id, slugify
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def test_fold_ignores_case_and_accents() -> None:
+    assert fold("Démocratie ÉLYSÉE") == "democratie elysee"
+    assert fold("GRIST") == fold("grist")
+
+
+def test_slugify() -> None:
+    assert slugify("Journées BlueHats au salon — 2024 !") == "journees-bluehats-au-salon-2024"
+
+
+def test_event_id_is_stable_and_carries_the_year_once() -> None:
+    start = date(2024, 12, 4)
+    first = event_id("Journées BlueHats au salon Open Source Experience 2024", start)
+    assert first == event_id("Journées BlueHats au salon Open Source Experience 2024", start)
+    assert first.startswith("2024-journees-bluehats")
+    assert first.count("2024") == 1
+
+
+def test_session_id_follows_the_title_not_the_time() -> None:
+    a = session_id("ev", "Grist, votre compagnon")
+    assert a == session_id("ev", "  grist,   VOTRE compagnon ")
+    assert a != session_id("ev", "Grist, votre compagnon", occurrence=2)
+    assert a != session_id("other", "Grist, votre compagnon")
+    assert len(a) == 6
+
+
+def test_instants_are_in_paris_across_dst() -> None:
+    before = Session("a", "e", date(2024, 10, 26), time(10), time(11), "x")
+    after = Session("b", "e", date(2024, 10, 27), time(10), time(11), "x")
+    assert before.starts_at(PARIS).utcoffset().total_seconds() == 7200
+    assert after.starts_at(PARIS).utcoffset().total_seconds() == 3600
+    assert Session("c", "e", date(2024, 1, 1), None, None, "x").starts_at(PARIS) is None
+
+
+def test_event_days_and_registration_link() -> None:
+    event = Event(
+        "e", "t", date(2023, 12, 6), date(2023, 12, 7),
+        info=(InfoField("Horaires", "9h-18h"),
+              InfoField("Inscription", "S'inscrire", "https://example.org/badge")),
+    )
+    assert event.days == (date(2023, 12, 6), date(2023, 12, 7))
+    assert event.registration_url == "https://example.org/badge"
