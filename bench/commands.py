@@ -1,0 +1,103 @@
+"""How fast the bot answers, and how that grows with the programme.
+
+    python bench/commands.py [--runs 300]
+
+Builds synthetic programmes of 1,000, 10,000 and 100,000 sessions over 50 events and
+times the real command path (bluehats-bot's dispatcher, replies built in plain text and
+HTML) for !next, !who <topic>, !who <typo> and !programme <day>. Prints the median and
+p99 per command, the growth from 1,000 to 100,000 sessions, and for 10,000 sessions the
+time to build the agenda and search index and the peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import time
+import tracemalloc
+
+from synthetic import build  # bench/ is on the path when this script runs
+
+from bot.app import App
+from bot.clock import FixedClock, parse_local
+from bot.commands import Incoming, handle
+from bot.config import Config
+
+SIZES = (1_000, 10_000, 100_000)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+async def time_command(app: App, texts: list[str], runs: int) -> list[float]:
+    """Milliseconds per call of each text in turn, `runs` calls in all."""
+    timings = []
+    for number in range(runs):
+        incoming = Incoming(text=texts[number % len(texts)], sender="@bench:local", room="!r")
+        began = time.perf_counter()
+        out = await handle(app, incoming)
+        timings.append((time.perf_counter() - began) * 1000)
+        assert out, incoming.text
+    return timings
+
+
+async def measure(size: int, runs: int) -> dict[str, tuple[float, float]]:
+    programme = build(size)
+    middle = programme.events[len(programme.events) // 2]
+    app = App(Config(), programme, clock=FixedClock(parse_local(f"{middle.start} 10:05")))
+    app.catalog  # noqa: B018 - build the index before timing queries
+    day = middle.start.strftime("%d/%m/%Y")
+    commands = {
+        "!next": ["!prochains", "!next 5", "!prochains 3"],
+        "!who <topic>": ["!qui grist", "!who tchap", "!qui démocratie", "!qui kubernetes"],
+        "!who <typo>": ["!qui grsit", "!who tcahp", "!qui democratei", "!qui kubernetse"],
+        "!programme <day>": [f"!programme {day}", "!programme aujourd'hui"],
+    }
+    results = {}
+    for name, texts in commands.items():
+        await time_command(app, texts, 20)  # warm up
+        timings = await time_command(app, texts, runs)
+        results[name] = (statistics.median(timings), percentile(timings, 0.99))
+    return results
+
+
+def build_cost(size: int, runs: int = 5) -> tuple[float, float]:
+    """(median seconds to build the agenda and index, peak MiB while building) for `size`
+    sessions; the time is taken without tracemalloc, which slows allocation down."""
+    programme = build(size)
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        App(Config(), programme).catalog  # noqa: B018
+        timings.append(time.perf_counter() - began)
+    tracemalloc.start()
+    App(Config(), programme).catalog  # noqa: B018
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return statistics.median(timings), peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=300)
+    args = parser.parse_args()
+    table = {size: asyncio.run(measure(size, args.runs)) for size in SIZES}
+    print(f"{'command':<18}" + "".join(f"{f'{s:,} med':>12}{f'{s:,} p99':>12}" for s in SIZES)
+          + f"{'p99 100k/1k':>13}")
+    for name in table[SIZES[0]]:
+        row = f"{name:<18}"
+        for size in SIZES:
+            median, p99 = table[size][name]
+            row += f"{median:>10.3f}ms{p99:>10.3f}ms"
+        row += f"{table[SIZES[-1]][name][1] / table[SIZES[0]][name][1]:>12.1f}x"
+        print(row)
+    seconds, peak = build_cost(10_000)
+    print(f"\n10,000 sessions: agenda + search index built in {seconds * 1000:.0f} ms "
+          f"(median of 5), peak memory while building {peak:.1f} MiB (tracemalloc)")
+
+
+if __name__ == "__main__":
+    main()

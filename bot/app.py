@@ -1,0 +1,121 @@
+"""The application core the transports drive: configuration, clock, programme, storage.
+
+Transports (console, Matrix) build one `App`, hand it each incoming message through
+`bot.commands.handle`, and deliver what comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from bot.catalog import Catalog
+from bot.clock import Clock, SystemClock
+from bot.config import Config
+from bot.model import Problem, Programme, Session, SourceRef
+from bot.ratelimit import RateLimiter, Window
+from bot.storage import Storage
+
+ProgrammeListener = Callable[[Programme, Programme], None]
+"""Called with (old, new) each time the programme is replaced."""
+
+PowerLevelLookup = Callable[[str, str], Awaitable[int | None]]
+"""(room id, user id) -> the user's power level in that room, given by the transport."""
+
+
+def compose(files: Programme, scheduled: tuple[Session, ...]) -> Programme:
+    """The programme people see: what the files say, plus the sessions organisers scheduled
+    from accepted proposals into a known event."""
+    by_event: dict[str, list[Session]] = {}
+    problems = list(files.problems)
+    known = {event.id for event in files.events}
+    for session in scheduled:
+        if session.event_id in known:
+            by_event.setdefault(session.event_id, []).append(session)
+        else:
+            problems.append(Problem(SourceRef("proposals"),
+                                    f"session {session.id} is scheduled into unknown event "
+                                    f"{session.event_id!r}; it is not shown"))
+    events = tuple(
+        event.with_sessions(event.sessions + tuple(by_event[event.id]))
+        if event.id in by_event else event
+        for event in files.events
+    )
+    return Programme(events, tuple(problems))
+
+
+@dataclass
+class App:
+    """What every command handler can reach through `request.app`.
+
+    `files` is what the loaders read, `scheduled` the sessions organisers placed from
+    proposals; `programme` is both together, rebuilt when either changes.
+    """
+
+    config: Config
+    files: Programme
+    clock: Clock = field(default_factory=SystemClock)
+    storage: Storage | None = None
+    power_level: PowerLevelLookup | None = None
+    scheduled: tuple[Session, ...] = ()
+    programme: Programme = field(init=False)
+    _listeners: list[ProgrammeListener] = field(default_factory=list)
+    _schedule_listeners: list[Callable[[], None]] = field(default_factory=list)
+    _catalog: Catalog | None = field(default=None, init=False, repr=False)
+    _limiter: RateLimiter | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.programme = compose(self.files, self.scheduled)
+
+    @property
+    def catalog(self) -> Catalog:
+        """The programme's agenda and search index, built on first use after each change."""
+        if self._catalog is None or self._catalog.programme is not self.programme:
+            self._catalog = Catalog(self.programme, self.config.programme)
+        return self._catalog
+
+    @property
+    def limiter(self) -> RateLimiter:
+        """Flood control of commands (`limits:` in the configuration), kept while the app runs."""
+        if self._limiter is None:
+            limits = self.config.limits
+            self._limiter = RateLimiter(Window(limits.user_commands, limits.user_seconds),
+                                        Window(limits.room_commands, limits.room_seconds))
+        return self._limiter
+
+    def on_programme_change(self, listener: ProgrammeListener) -> None:
+        self._listeners.append(listener)
+
+    def on_schedule_change(self, listener: Callable[[], None]) -> None:
+        self._schedule_listeners.append(listener)
+
+    def schedule_changed(self) -> None:
+        """Say that what must be sent may have changed (a reminder asked for or dropped)."""
+        for listener in self._schedule_listeners:
+            listener()
+
+    def update_programme(
+        self, *, files: Programme | None = None, scheduled: tuple[Session, ...] | None = None
+    ) -> Programme:
+        """Replace the files' programme and/or the scheduled sessions, rebuild the programme
+        and tell everyone who keeps something derived from it. Returns the new programme."""
+        if files is not None:
+            self.files = files
+        if scheduled is not None:
+            self.scheduled = scheduled
+        old, self.programme = self.programme, compose(self.files, self.scheduled)
+        for listener in self._listeners:
+            listener(old, self.programme)
+        return self.programme
+
+    async def is_organiser(self, user_id: str) -> bool:
+        """Organisers are listed in the configuration, or hold the configured power level
+        in the organisers' room."""
+        proposals = self.config.proposals
+        if user_id in proposals.organisers:
+            return True
+        level = proposals.organiser_power_level
+        if self.power_level is None or proposals.organisers_room is None or level is None:
+            return False
+        found = await self.power_level(proposals.organisers_room, user_id)
+        return found is not None and found >= level

@@ -1,0 +1,22 @@
+"""What the commands read: the programme with its agenda and search index, built together."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.config import ProgrammeConfig
+from bot.model import Programme
+from bot.queries import Agenda
+from bot.search import SearchIndex
+
+
+class Catalog:
+    """The programme and the structures derived from it, rebuilt when it changes."""
+
+    def __init__(self, programme: Programme, settings: ProgrammeConfig) -> None:
+        self.programme = programme
+        self.tz = settings.tz
+        self.agenda = Agenda(
+            programme, self.tz, timedelta(minutes=settings.default_duration_minutes)
+        )
+        self.search = SearchIndex(programme)

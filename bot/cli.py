@@ -1,0 +1,44 @@
+"""The `bluehats-bot` command line: one sub-command per job, each defined by its module."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+
+Registrar = Callable[[argparse._SubParsersAction], None]
+
+
+def _registrars() -> list[Registrar]:
+    """Each feature adds its sub-commands; imported here so `--help` lists them all."""
+    from bot import cli_config, cli_programme
+    from bot.reminders import cli as reminders_cli
+    from bot.transports import console
+    from bot.transports.matrix import cli as matrix_cli
+
+    return [console.register, cli_programme.register, reminders_cli.register, matrix_cli.register,
+            cli_config.register]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bluehats-bot",
+        description="The BlueHats conference-programme bot for Matrix (Tchap).",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for register in _registrars():
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the sub-command named in `argv`; its return value is the exit status."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    return int(args.run(args) or 0)

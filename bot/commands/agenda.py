@@ -1,0 +1,132 @@
+"""!maintenant, !prochains, !salle: what is on now, what comes next, and in which room."""
+
+from __future__ import annotations
+
+from bot.commands.base import Request, command
+from bot.commands.render import slot_groups
+from bot.i18n import format_datetime, format_day, pick
+from bot.queries import event_at
+from bot.replies import Doc, Reply
+
+DEFAULT_NEXT = 5
+MAX_NEXT = 30
+
+
+def _nothing_next(request: Request) -> Doc:
+    """What to say when no session is coming: the next event, or that none is known."""
+    lang = request.lang
+    event, state = event_at(request.app.programme, request.now.date())
+    doc = Doc().text(
+        pick(
+            lang, "Plus rien au programme pour l'instant.", "Nothing more on the programme for now."
+        )
+    )
+    if event and state == "next":
+        doc.text(pick(lang, " Prochain événement : ", " Next event: ")).bold(event.title)
+        doc.text(f" ({format_day(event.start, lang, with_year=True)}).")
+    return doc
+
+
+@command(
+    "now",
+    fr=("maintenant", "encours"),
+    en=("now",),
+    summary=("ce qui se passe en ce moment", "what is on right now"),
+    phrases_fr=(r"\b(?:en ce moment|maintenant|actuellement|en cours)\b",),
+    phrases_en=(r"\b(?:right now|happening now|now|currently|on now)\b",),
+)
+async def now(request: Request) -> Reply:
+    lang = request.lang
+    agenda = request.app.catalog.agenda
+    running = agenda.running(request.now)
+    if running:
+        return (
+            Doc()
+            .bold(pick(lang, "En ce moment", "Right now"))
+            .br()
+            .extend(slot_groups(running, lang))
+            .reply()
+        )
+    coming = agenda.upcoming(request.now, 1)
+    doc = Doc().text(pick(lang, "Rien en cours. ", "Nothing on right now. "))
+    if coming:
+        doc.text(pick(lang, "Prochain créneau : ", "Next slot: ")).text(
+            format_datetime(coming[0].start, lang)
+        ).text(".")
+        return doc.br().extend(slot_groups(agenda.upcoming(request.now, 1), lang)).reply()
+    return doc.extend(_nothing_next(request)).reply()
+
+
+def _count(args: str) -> int | None:
+    digits = "".join(c for c in args if c.isdecimal())  # not isdigit(): "²" is a digit
+    return min(max(int(digits), 1), MAX_NEXT) if digits and len(digits) < 4 else None
+
+
+@command(
+    "next",
+    fr=("prochains", "prochain", "ensuite", "suite"),
+    en=("next", "upcoming"),
+    usage=("[nombre]", "[count]"),
+    summary=(
+        "les prochaines sessions, regroupées par horaire",
+        "the next sessions, grouped by time",
+    ),
+    phrases_fr=(r"\b(?:prochain(?:e?s)?|a suivre|ensuite|apres)\b",),
+    phrases_en=(r"\b(?:next|upcoming|coming up|later)\b",),
+)
+async def next_sessions(request: Request) -> Reply:
+    lang = request.lang
+    count = _count(request.args) or DEFAULT_NEXT
+    agenda = request.app.catalog.agenda
+    coming = agenda.upcoming(request.now, count)
+    if not coming:
+        return _nothing_next(request).reply()
+    same_day = coming[0].start.date() == request.now.date()
+    title = pick(lang, "À suivre", "Coming next")
+    return Doc().bold(title).br().extend(slot_groups(coming, lang, with_day=not same_day)).reply()
+
+
+@command(
+    "room",
+    fr=("salle",),
+    en=("room",),
+    usage=("<salle>", "<room>"),
+    summary=(
+        "ce qui se passe dans une salle, maintenant et ensuite",
+        "what is on in a room, now and next",
+    ),
+    phrases_fr=(r"\b(?:dans la |en )salle (?P<args>.+)",),
+    phrases_en=(r"\bin (?:the )?room (?P<args>.+)",),
+)
+async def room(request: Request) -> Reply:
+    lang = request.lang
+    agenda = request.app.catalog.agenda
+    rooms = ", ".join(agenda.rooms) or "—"
+    if not request.args:
+        return (
+            Doc()
+            .text(pick(lang, "Quelle salle ? Salles connues : ", "Which room? Known rooms: "))
+            .text(rooms)
+            .reply()
+        )
+    name = agenda.find_room(request.args)
+    if name is None:
+        return (
+            Doc()
+            .text(pick(lang, "Salle inconnue : ", "Unknown room: "))
+            .text(request.args[:60])
+            .text(pick(lang, ". Salles connues : ", ". Known rooms: "))
+            .text(rooms)
+            .reply()
+        )
+    running, coming = agenda.in_room(name, request.now)
+    doc = Doc().bold(pick(lang, f"Salle {name}", f"Room {name}")).br()
+    if running:
+        doc.text(pick(lang, "En ce moment :", "Now:")).br().extend(slot_groups(running, lang))
+    if coming:
+        doc.text(pick(lang, "Ensuite :", "Next:")).br().extend(
+            slot_groups(coming, lang, with_day=True)
+        )
+    if not running and not coming:
+        doc.text(pick(lang, "Rien de prévu dans cette salle.", "Nothing planned in this room."))
+    return doc.reply()

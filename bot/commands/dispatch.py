@@ -1,0 +1,180 @@
+"""From a message to the bot's answer: parse, check scope, run the handler, never crash."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from bot.capping import cap_reply
+from bot.commands.base import TABLE, Command, Incoming, Outgoing, Request
+from bot.i18n import pick
+from bot.ratelimit import Verdict
+from bot.replies import Doc, Reply, say
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+
+MAX_INPUT = 2000
+"""Longer messages are cut before parsing: no command needs more."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def clean(text: str) -> str:
+    """The message text without control characters, cut to MAX_INPUT characters."""
+    return _CONTROL.sub(" ", text[:MAX_INPUT]).strip()
+
+
+def parse(app: App, incoming: Incoming) -> tuple[Command | None, str, str] | None:
+    """What `incoming` asks: (command or None if unknown, language, arguments), or None
+    when the message is not for the bot."""
+    text = clean(incoming.text)
+    prefix = app.config.commands.prefix
+    if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1].isalpha():
+        name, _, args = text[len(prefix) :].partition(" ")
+        found = TABLE.lookup(name)
+        if found is None:
+            return None, _guess_lang(app, name), name
+        command, lang = found
+        return command, lang or app.config.commands.language, args.strip()
+    if incoming.is_direct or incoming.addressed:
+        phrase = TABLE.match_phrase(text)
+        if phrase:
+            command, lang, args = phrase
+            return command, lang, args
+        return None, app.config.commands.language, ""
+    return None
+
+
+def _guess_lang(app: App, word: str) -> str:
+    return "en" if word.isascii() and app.config.commands.language == "en" else "fr"
+
+
+async def handle(app: App, incoming: Incoming) -> list[Outgoing]:
+    """Everything the bot sends in answer to `incoming` (an empty list: say nothing)."""
+    parsed = parse(app, incoming)
+    if parsed is None:
+        return []
+    command, lang, args = parsed
+    if app.config.limits.flood_control:
+        room = None if incoming.is_direct else incoming.room
+        verdict, wait = app.limiter.check(incoming.sender, room, app.clock.now().timestamp())
+        if verdict is not Verdict.ANSWER:
+            return [Outgoing(_slow_down(lang, wait))] if verdict is Verdict.NOTICE else []
+    answers = await _answer(app, incoming, command, lang, args)
+    if incoming.is_direct:
+        return answers
+    limit = app.config.limits.max_reply_chars
+    return [
+        Outgoing(cap_reply(out.reply, limit, lang), out.to_user, out.to_room, out.key)
+        if out.to_user is None and out.to_room is None
+        else out
+        for out in answers
+    ]
+
+
+def _slow_down(lang: str, wait: float) -> Reply:
+    seconds = max(1, round(wait))
+    return say(
+        pick(
+            lang,
+            f"Doucement 🙂 trop de commandes d'un coup ; je vous réponds de nouveau "
+            f"dans {seconds} s.",
+            f"Easy 🙂 too many commands at once; I will answer again in {seconds} s.",
+        )
+    )
+
+
+async def _answer(
+    app: App, incoming: Incoming, command: Command | None, lang: str, args: str
+) -> list[Outgoing]:
+    request = Request(incoming, command, args, lang, app.clock.now(), app)  # type: ignore[arg-type]
+    try:
+        # A plain sentence in a direct chat may answer a dialogue ('Grist au programme' as
+        # a title): dialogues see it before the command its words happen to match.
+        typed = clean(incoming.text).startswith(app.config.commands.prefix)
+        if incoming.is_direct and (command is None or command.scope == "direct" or not typed):
+            for interceptor in TABLE.interceptors:
+                result = await interceptor(request)
+                if result is not False:
+                    return _outgoing(result)
+        if command is None:
+            return [Outgoing(_unknown(app, lang, args))]
+        refusal = await _refusal(app, request)
+        if refusal:
+            return [Outgoing(refusal)]
+        return _outgoing(await command.handler(request))
+    except Exception:
+        log.exception(
+            "command failed: %r from %s in %s", incoming.text[:200], incoming.sender, incoming.room
+        )
+        return [
+            Outgoing(
+                say(
+                    pick(
+                        lang,
+                        "Désolé, une erreur interne est survenue ; les "
+                        "organisateurs peuvent consulter le journal.",
+                        "Sorry, something went wrong inside the bot; the "
+                        "organisers can check its log.",
+                    )
+                )
+            )
+        ]
+
+
+def _outgoing(result: Reply | list[Outgoing] | bool | None) -> list[Outgoing]:
+    if isinstance(result, Reply):
+        return [Outgoing(result)]
+    return result if isinstance(result, list) else []
+
+
+async def _refusal(app: App, request: Request) -> Reply | None:
+    """Why this command may not run here, if it may not."""
+    command, incoming, lang = request.command, request.incoming, request.lang
+    if command.scope == "organisers":
+        if not await app.is_organiser(incoming.sender):
+            return say(
+                pick(
+                    lang,
+                    "Désolé, cette commande est réservée aux organisateurs.",
+                    "Sorry, this command is for organisers only (not allowed).",
+                )
+            )
+        if not (incoming.is_direct or incoming.room == app.config.proposals.organisers_room):
+            return say(
+                pick(
+                    lang,
+                    "Commande d'organisation : utilisez-la en message direct avec "
+                    "moi ou dans le salon des organisateurs.",
+                    "Organiser command: use it in a direct chat with me or in the "
+                    "organisers' room.",
+                )
+            )
+    if command.scope == "direct" and not incoming.is_direct:
+        return say(
+            pick(
+                lang,
+                "Écrivez-moi en message direct pour cela : "
+                f"{app.config.commands.prefix}{command.name('fr')}",
+                "Please send me that in a direct chat: "
+                f"{app.config.commands.prefix}{command.name('en')}",
+            )
+        )
+    return None
+
+
+def _unknown(app: App, lang: str, name: str) -> Reply:
+    help_name = TABLE.commands["help"].name(lang) if "help" in TABLE.commands else "aide"
+    prefix = app.config.commands.prefix
+    doc = Doc()
+    if name:
+        doc.text(pick(lang, "Commande inconnue : ", "Unknown command: ")).code(prefix + name[:40])
+        doc.text(". ")
+    else:
+        doc.text(pick(lang, "Je n'ai pas compris. ", "I did not understand. "))
+    doc.text(pick(lang, "Essayez ", "Try ")).code(prefix + help_name).text(".")
+    return doc.reply()

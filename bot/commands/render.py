@@ -1,0 +1,79 @@
+"""How sessions, slots and events read in a reply, in both languages."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from bot.i18n import format_day, format_span, format_time, pick
+from bot.model import Event, Session, credit
+from bot.queries import Slot
+from bot.replies import Doc
+
+MAX_ITEMS = 30
+"""Longer lists are cut, with a line saying how many were left out."""
+
+
+def session_line(
+    session: Session, lang: str, *, time_text: str | None = None, room: bool = True
+) -> Doc:
+    """'14 h 20 – 14 h 40 · Title — speakers · salle X · id'."""
+    doc = Doc()
+    span = time_text if time_text is not None else format_span(session.start, session.end, lang)
+    if span:
+        doc.text(f"{span} · ")
+    doc.bold(session.title)
+    who = credit(session)
+    if who:
+        doc.text(" — ").italic(who)
+    if room and session.room:
+        doc.text(pick(lang, f" · salle {session.room}", f" · room {session.room}"))
+    doc.text(" · ").code(session.id)
+    return doc
+
+
+def slot_groups(slots: list[Slot], lang: str, *, with_day: bool = False) -> Doc:
+    """Slots grouped by start time: one heading per time, the sessions under it."""
+    doc = Doc()
+    shown = slots[:MAX_ITEMS]
+    for start, group in groupby(shown, key=lambda slot: slot.start):
+        heading = format_time(start.time(), lang)
+        if with_day:
+            heading = f"{format_day(start.date(), lang)}, {heading}"
+        doc.bold(heading).items([session_line(s.session, lang, time_text="") for s in group])
+    return more(doc, len(slots) - len(shown), lang)
+
+
+def day_programme(sessions: list[Session], lang: str) -> Doc:
+    """A day's sessions grouped by time; sessions with no time come last, together."""
+    doc = Doc()
+    shown = sessions[:MAX_ITEMS]
+    for key, group in groupby(shown, key=lambda s: (s.start, s.end)):
+        start, end = key
+        label = format_span(start, end, lang) or pick(lang, "Horaire non précisé", "Time not given")
+        doc.bold(label).items([session_line(s, lang, time_text="") for s in group])
+    return more(doc, len(sessions) - len(shown), lang)
+
+
+def more(doc: Doc, hidden: int, lang: str) -> Doc:
+    """Say how many items a cut list left out."""
+    if hidden > 0:
+        doc.italic(
+            pick(
+                lang,
+                f"… et {hidden} autres : précisez votre demande.",
+                f"…and {hidden} more: narrow your request.",
+            )
+        )
+    return doc
+
+
+def event_title(event: Event, lang: str) -> Doc:
+    """'Title (mercredi 4 – jeudi 5 décembre 2024)'."""
+    return Doc().bold(event.title).text(f" ({event_days(event, lang)})")
+
+
+def event_days(event: Event, lang: str) -> str:
+    first = format_day(event.start, lang, with_year=event.start == event.end)
+    if event.start == event.end:
+        return first
+    return f"{format_day(event.start, lang)} – {format_day(event.end, lang, with_year=True)}"

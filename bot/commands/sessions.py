@@ -1,0 +1,62 @@
+"""!session: one session in full."""
+
+from __future__ import annotations
+
+from bot.commands.base import Request, command
+from bot.i18n import format_day, format_span, pick
+from bot.model import credit
+from bot.replies import Doc, Reply
+
+
+@command(
+    "session",
+    fr=("session",),
+    en=("talk",),
+    usage=("<id>", "<id>"),
+    summary=(
+        "le détail d'une session : horaire, salle, intervenants, liens",
+        "one session in full: time, room, speakers, links",
+    ),
+)
+async def session(request: Request) -> Reply:
+    lang = request.lang
+    found = request.app.programme.session(request.args.strip("<>` ")) if request.args else None
+    if found is None:
+        return (
+            Doc()
+            .text(
+                pick(
+                    lang,
+                    "Session inconnue. Les identifiants (comme ",
+                    "Unknown session. Ids (like ",
+                )
+            )
+            .code("e37301")
+            .text(
+                pick(
+                    lang,
+                    ") figurent dans les réponses de !programme et !qui.",
+                    ") appear in the answers of !program and !who.",
+                )
+            )
+            .reply()
+        )
+    event = request.app.programme.event(found.event_id)
+    doc = Doc().bold(found.title).br()
+    when = format_day(found.day, lang, with_year=True).capitalize()
+    span = format_span(found.start, found.end, lang)
+    doc.text(f"{when}, {span}" if span else when)
+    if found.room:
+        doc.text(pick(lang, f" · salle {found.room}", f" · room {found.room}"))
+    doc.br()
+    who = credit(found)
+    if who:
+        doc.text(pick(lang, "Par ", "By ")).italic(who).br()
+    doc.text(pick(lang, "Type : ", "Kind: ")).text(found.kind)
+    if event:
+        doc.text(" · ").text(event.title)
+    if found.description:
+        doc.br().text(found.description[:1000])
+    if found.links:
+        doc.items([Doc().link(link.text or link.url, link.url) for link in found.links])
+    return doc.reply()

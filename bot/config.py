@@ -1,0 +1,283 @@
+"""Configuration: one YAML file, validated at start, every key with a working default.
+
+pydantic does the validation: its errors name the key and the expected value, which is
+what an operator needs (`bluehats-bot config check`). Secrets are never read from here:
+see `bot.secrets`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
+
+SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
+"""The programmes shipped with the bot, used when the configuration names none."""
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProgrammeConfig(Section):
+    paths: list[Path] = Field(default_factory=lambda: [SHIPPED_DATA])
+    """Files or folders of programme pages, structured YAML files and schedules."""
+    timezone: str = "Europe/Paris"
+    default_duration_minutes: int = Field(30, ge=1, le=24 * 60)
+    """How long the last session of a day lasts when the page gives only its start."""
+    watch: bool = True
+    """Reload the programme when its files change on disk."""
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            message = f"unknown time zone {value!r}, expected e.g. 'Europe/Paris'"
+            raise ValueError(message) from error
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class CommandsConfig(Section):
+    prefix: str = Field("!", min_length=1, max_length=3)
+    language: str = Field("fr", pattern="^(fr|en)$")
+    """Reply language when the command itself does not tell (same name in both languages)."""
+
+
+class StorageConfig(Section):
+    database: Path = Path("bluehats.db")
+    """The SQLite file: sync state, reminders, proposals."""
+
+
+class FormatConfig(Section):
+    key: str = Field(pattern="^[a-z0-9-]+$")
+    """Short name people may type (`talk`); French and English labels below."""
+    label_fr: str
+    label_en: str
+    minutes: int = Field(ge=1, le=8 * 60)
+    """How long a session of this format lasts once scheduled."""
+    kind: str = Field("talk", pattern="^(talk|demo|panel|workshop|other)$")
+    """The programme's session kind for this format."""
+
+
+def _default_formats() -> list[FormatConfig]:
+    return [
+        FormatConfig(key="eclair", label_fr="Éclair", label_en="Lightning", minutes=5),
+        FormatConfig(key="talk", label_fr="Présentation", label_en="Talk", minutes=20),
+        FormatConfig(key="demo", label_fr="Démo", label_en="Demo", minutes=15, kind="demo"),
+        FormatConfig(key="atelier", label_fr="Atelier", label_en="Workshop", minutes=60,
+                     kind="workshop"),
+    ]
+
+
+class CallConfig(Section):
+    event: str = Field(min_length=1)
+    """Event id (as in the programme, e.g. 2024-journees-bluehats) the call is for."""
+    title: str | None = None
+    """Shown to proposers; default: the event's title in the programme, or its id."""
+    opens: datetime
+    """Opening date-time, wall clock in the programme's time zone ('2026-10-01 00:00')."""
+    closes: datetime
+    """Deadline, same form ('2026-11-20 23:59'); from then on proposals are refused."""
+    answers_on: date | None = None
+    """The date organisers will answer, told to proposers."""
+    formats: list[str] = Field(default_factory=list)
+    """Keys of the formats offered (empty: every format)."""
+
+
+class ProposalsConfig(Section):
+    calls: list[CallConfig] = Field(default_factory=list)
+    """Calls for proposals; organisers may add or change calls with `!cfp` too."""
+    formats: list[FormatConfig] = Field(default_factory=_default_formats)
+    """Formats proposers choose from, with their durations."""
+    max_title_length: int = Field(150, ge=10, le=500)
+    """Longer titles are refused (the proposer is asked again)."""
+    max_abstract_length: int = Field(1500, ge=50, le=1900)
+    """Longer abstracts are refused; below the 2000 characters a command may carry."""
+    max_pending_per_user: int = Field(10, ge=1)
+    """A proposer may have at most this many proposals waiting for a decision."""
+    organisers: list[str] = Field(default_factory=list)
+    """Matrix ids of the organisers, who may review proposals."""
+    organisers_room: str | None = None
+    """Room id of the organisers' room, where review commands may be used too."""
+    organiser_power_level: int | None = None
+    """Members of the organisers' room with at least this power level are organisers too."""
+
+
+class MatrixConfig(Section):
+    homeserver: str | None = None
+    """Client base URL, e.g. https://matrix.agent.dinum.tchap.gouv.fr (or use `email`)."""
+    user_id: str | None = None
+    """The bot's full Matrix id, needed for a password login (never built from an e-mail)."""
+    email: str | None = None
+    """Find the homeserver from this Tchap e-mail address when `homeserver` is not set."""
+    identity_server: str = "https://matrix.agent.tchap.gouv.fr"
+    """Where the e-mail discovery asks (`/_matrix/identity/api/v1/info`)."""
+    device_name: str = "bluehats-bot"
+    """Name of the bot's session (device), created once and then reused."""
+    secrets_file: Path | None = None
+    """YAML file with `matrix_token` or `matrix_password`, outside the repository."""
+    pace_seconds: float = Field(1.0, ge=0, le=60)
+    """Pause between two requests in the same room (Tchap asks bots for about 1 a second)."""
+    max_tries: int = Field(8, ge=1, le=100)
+    """How many times one message is sent when the server says M_LIMIT_EXCEEDED."""
+    missed_commands_max_age_minutes: int = Field(15, ge=0)
+    """Commands sent while the bot was down are answered if at most this old."""
+    sync_timeout_seconds: int = Field(30, ge=1, le=300)
+    """Long-poll duration of each sync."""
+    allowed_rooms: list[str] = Field(default_factory=list)
+    """Invitations to these rooms (ids `!x:server` or aliases `#x:server`) are accepted."""
+    allowed_inviters: list[str] = Field(default_factory=list)
+    """Invitations from these Matrix ids are accepted."""
+    allowed_servers: list[str] = Field(default_factory=list)
+    """Invitations from anyone on these homeservers (e.g. agent.dinum.tchap.gouv.fr)."""
+    allowed_email_domains: list[str] = Field(default_factory=list)
+    """Invitations from Tchap accounts of these e-mail domains (e.g. numerique.gouv.fr)."""
+    encryption: bool = True
+    """Read and answer encrypted rooms, if the `e2e` extra is installed."""
+    crypto_store: Path | None = None
+    """Folder of the encryption keys; default: `crypto` next to the database. Keep it."""
+
+
+class RoomRemindersConfig(Section):
+    room: str = Field(min_length=1)
+    """Room id the reminders go to."""
+    lead_minutes: list[int] = Field(default_factory=lambda: [10])
+    """How long before each slot the room is told; several leads give several notices."""
+    events: list[str] = Field(default_factory=list)
+    """Only these event ids (default: every event)."""
+
+    @field_validator("lead_minutes")
+    @classmethod
+    def _positive_leads(cls, value: list[int]) -> list[int]:
+        if not value or any(lead < 0 or lead > 24 * 60 for lead in value):
+            raise ValueError("expected a list of minutes between 0 and 1440, e.g. [10]")
+        return value
+
+
+class RemindersConfig(Section):
+    rooms: list[RoomRemindersConfig] = Field(default_factory=list)
+    """Rooms told before each slot, with their lead times."""
+    digest_time: time | None = time(8, 30)
+    """On each event day, the rooms get the day's programme at this time (null: never)."""
+    day_before_time: time | None = None
+    """The day before an event, the rooms get an announcement at this time (null: never)."""
+    announce_breaks: bool = False
+    """Announce breaks ('Pause déjeuner') like talks."""
+    personal_lead_minutes: int = Field(10, ge=0, le=24 * 60)
+    """How long before a session people who asked (!rappel) are told."""
+    grace_minutes: int = Field(5, ge=0, le=24 * 60)
+    """A reminder due while the bot was down is still sent this long after its time."""
+    change_notices: bool = True
+    """Tell the rooms and subscribers when a session still to come moves or is cancelled."""
+
+
+class LimitsConfig(Section):
+    flood_control: bool = False
+    """Apply the command rate limits below. Off when the configuration does not say (code
+    and tests build `Config()`); `config.example.yaml` turns it on, and so should any bot
+    in a real room."""
+    user_commands: int = Field(5, ge=1, le=1000)
+    """A person may send this many commands per `user_seconds`; then one notice, then silence."""
+    user_seconds: float = Field(10, gt=0, le=3600)
+    room_commands: int = Field(20, ge=1, le=10000)
+    """A room (not a direct chat) gets this many answers per `room_seconds`."""
+    room_seconds: float = Field(60, gt=0, le=3600)
+    max_reply_chars: int = Field(4000, ge=200, le=30000)
+    """Answers in a room longer than this are cut, pointing to a direct chat for the rest."""
+
+
+class Config(Section):
+    programme: ProgrammeConfig = ProgrammeConfig()
+    commands: CommandsConfig = CommandsConfig()
+    storage: StorageConfig = StorageConfig()
+    proposals: ProposalsConfig = ProposalsConfig()
+    matrix: MatrixConfig = MatrixConfig()
+    reminders: RemindersConfig = RemindersConfig()
+    limits: LimitsConfig = LimitsConfig()
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message lists every problem, one a line."""
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate the YAML file at `path`; no path gives the embedded defaults.
+
+    Relative paths in the file are taken relative to the file's folder.
+    """
+    if path is None:
+        return Config()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{path}: not valid YAML: {error}") from error
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping of sections at the top level")
+    try:
+        config = Config.model_validate(raw)
+    except ValidationError as error:
+        lines = [f"{path}: invalid configuration:"]
+        lines += [f"  {describe(problem)}" for problem in error.errors()]
+        raise ConfigError("\n".join(lines)) from error
+    return _relative_to(config, path.parent)
+
+
+def describe(problem: ErrorDetails) -> str:
+    """One validation problem as 'key: what is wrong, what was expected (got ...)'."""
+    loc = problem["loc"]
+    key = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)[1:]
+    kind = problem["type"]
+    if kind == "extra_forbidden":
+        known = ", ".join(_section_at(loc[:-1]).model_fields)
+        return f"{key}: unknown key; expected one of: {known}"
+    if kind == "missing":
+        return f"{key}: required key missing"
+    if kind in ("model_type", "dict_type"):
+        known = ", ".join(_section_at(loc).model_fields)
+        return f"{key}: expected a section (key: value lines) with keys {known}" \
+               f" (got {problem.get('input')!r})"
+    message = problem["msg"].removeprefix("Value error, ")
+    return f"{key}: {message} (got {problem.get('input')!r})"
+
+
+def _section_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
+    """The section model found at `loc` in `Config` (list items skipped)."""
+    model: type[BaseModel] = Config
+    for part in loc:
+        field = model.model_fields.get(str(part)) if isinstance(part, str) else None
+        if field is None:
+            continue
+        for candidate in (field.annotation, *get_args(field.annotation)):
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                model = candidate
+    return model
+
+
+def _relative_to(config: Config, base: Path) -> Config:
+    paths = [p if p.is_absolute() else base / p for p in config.programme.paths]
+    database = config.storage.database
+    return config.model_copy(
+        update={
+            "programme": config.programme.model_copy(update={"paths": paths}),
+            "storage": config.storage.model_copy(
+                update={"database": database if database.is_absolute() else base / database}
+            ),
+            "matrix": config.matrix.model_copy(update={
+                key: base / value for key in ("secrets_file", "crypto_store")
+                if (value := getattr(config.matrix, key)) is not None and not value.is_absolute()
+            }),
+        }
+    )

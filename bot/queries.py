@@ -1,0 +1,148 @@
+"""Time queries over a programme: what is on now, what comes next, in which room, which event.
+
+Pages often give only a start ('#### 14h'): such a session runs until the next slot of its
+day and room begins, or for a default length after the last one. `Agenda` works that out
+once per programme and answers each query with a binary search, not a scan.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from bot.model import Event, Programme, Session, fold
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A timed session with its start and (published or worked out) end instants."""
+
+    session: Session
+    start: datetime
+    end: datetime
+
+
+class Agenda:
+    """Every timed session of a programme in start order, with effective ends."""
+
+    def __init__(self, programme: Programme, tz: ZoneInfo, default_duration: timedelta) -> None:
+        self.programme = programme
+        self.tz = tz
+        slots = []
+        for event in programme.events:
+            slots.extend(_event_slots(event, tz, default_duration))
+        slots.sort(key=lambda slot: (slot.start, slot.session.room or "", slot.session.title))
+        self.slots: tuple[Slot, ...] = tuple(slots)
+        self._starts = [slot.start for slot in self.slots]
+        self._longest = max((s.end - s.start for s in self.slots), default=timedelta(0))
+        self._by_id = {slot.session.id: slot for slot in self.slots}
+        self.rooms: tuple[str, ...] = tuple(sorted({s.room for s in programme.sessions if s.room}))
+
+    def slot(self, session: Session) -> Slot | None:
+        return self._by_id.get(session.id)
+
+    def running(self, at: datetime) -> list[Slot]:
+        """Sessions under way at `at` (started, not yet ended)."""
+        index = bisect.bisect_right(self._starts, at)
+        found = []
+        earliest = at - self._longest
+        while index > 0 and self._starts[index - 1] >= earliest:
+            index -= 1
+            if self.slots[index].end > at:
+                found.append(self.slots[index])
+        return sorted(found, key=lambda slot: (slot.start, slot.session.room or ""))
+
+    def starting_between(self, first: datetime, last: datetime | None = None) -> tuple[Slot, ...]:
+        """Every slot starting from `first` (included) to `last` (excluded), in start order."""
+        end = len(self.slots) if last is None else bisect.bisect_left(self._starts, last)
+        return self.slots[bisect.bisect_left(self._starts, first) : end]
+
+    def upcoming(self, at: datetime, count: int) -> list[Slot]:
+        """The next `count` sessions starting after `at`, plus any that start at the same
+        time as the last of them (a slot is never cut in half)."""
+        index = bisect.bisect_right(self._starts, at)
+        found = list(self.slots[index : index + count])
+        end = index + len(found)
+        while found and end < len(self.slots) and self.slots[end].start == found[-1].start:
+            found.append(self.slots[end])
+            end += 1
+        return found
+
+    def in_room(self, room: str, at: datetime, count: int = 3) -> tuple[list[Slot], list[Slot]]:
+        """(running now, coming next) in `room`."""
+        key = fold(room)
+        running = [s for s in self.running(at) if fold(s.session.room or "") == key]
+        index = bisect.bisect_right(self._starts, at)
+        coming = []
+        for slot in self.slots[index:]:
+            if fold(slot.session.room or "") == key:
+                coming.append(slot)
+                if len(coming) == count:
+                    break
+        return running, coming
+
+    def find_room(self, text: str) -> str | None:
+        """The room named by `text` ('ada', 'Salle Plateau 1', 'plateau1')."""
+        wanted = _squash(fold(text).removeprefix("salle ").strip())
+        if not wanted:
+            return None
+        exact = [r for r in self.rooms if _squash(fold(r)) == wanted]
+        partial = [r for r in self.rooms if wanted in _squash(fold(r))]
+        return (exact or partial or [None])[0]
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _event_slots(event: Event, tz: ZoneInfo, default: timedelta) -> list[Slot]:
+    """Slots of one event: a session with no end lasts until the next start of its day in
+    its room (any room when it has none), else `default`."""
+    timed = [s for s in event.sessions if s.start is not None]
+    slots = []
+    for (day, _room), group in groupby(
+        sorted(timed, key=lambda s: (s.day, s.room or "", s.start)),
+        key=lambda s: (s.day, s.room or ""),
+    ):
+        sessions = list(group)
+        starts = sorted({s.start for s in sessions})
+        for session in sessions:
+            start = datetime.combine(day, session.start, tz)
+            end = session.ends_at(tz)
+            if end is None:
+                later = [t for t in starts if t > session.start]
+                end = datetime.combine(day, later[0], tz) if later else start + default
+            slots.append(Slot(session, start, end))
+    return slots
+
+
+def event_at(programme: Programme, today: date) -> tuple[Event | None, str]:
+    """The event people most likely mean today: ('current'|'next'|'past', event)."""
+    for event in programme.events:
+        if event.start <= today <= event.end:
+            return event, "current"
+    upcoming = [e for e in programme.events if e.start > today]
+    if upcoming:
+        return min(upcoming, key=lambda e: e.start), "next"
+    past = [e for e in programme.events if e.end < today]
+    return (max(past, key=lambda e: e.end), "past") if past else (None, "none")
+
+
+def find_event(programme: Programme, query: str) -> Event | None:
+    """The event named by `query`: its id, a year, or words of its title (latest first)."""
+    query = query.strip()
+    if not query:
+        return None
+    exact = programme.event(query)
+    if exact:
+        return exact
+    words = fold(query).split()
+    matches = [
+        e
+        for e in programme.events
+        if all(w in fold(f"{e.id} {e.title} {e.start.year}") for w in words)
+    ]
+    return max(matches, key=lambda e: e.start) if matches else None

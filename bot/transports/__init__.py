@@ -1,0 +1,1 @@
+"""Transports: thin adapters that carry messages between people and the command layer."""
