@@ -1,0 +1,129 @@
+"""How long planning reminders takes, and how late real-clock reminders fire.
+
+    python bench/reminders.py [--live-seconds 20]
+
+1. Planning: the plan over the 10,000-session synthetic programme (50 events, three
+   reminder rooms with two lead times each, 200 personal subscriptions), for the whole
+   programme and for the few hours a scheduler tick plans: median and p95.
+2. Live: a programme whose sessions start every second from now on, one room with a
+   zero lead, the real clock and the real scheduler loop (it sleeps until each notice is
+   due). Prints how late each notice reached the transport after its due time: median
+   and max.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import tempfile
+import time
+from datetime import datetime, timedelta
+from datetime import time as dtime
+from pathlib import Path
+
+from synthetic import build  # bench/ is on the path when this script runs
+
+from bot.app import App
+from bot.clock import PARIS, SystemClock
+from bot.commands.base import Outgoing
+from bot.config import Config
+from bot.model import Event, Programme, Session
+from bot.reminders.planner import Subscription, plan
+from bot.reminders.scheduler import HORIZON, Scheduler
+from bot.storage import Storage
+
+
+def planning(runs: int, horizon: timedelta | None) -> tuple[float, float, int]:
+    """Plan the 10,000-session programme from its first day, for `horizon` ahead (None:
+    the whole programme)."""
+    programme = build(10_000)
+    config = Config.model_validate(
+        {
+            "reminders": {
+                "rooms": [{"room": f"!room{n}:local", "lead_minutes": [10, 0]} for n in range(3)]
+            }
+        }
+    )
+    app = App(config, programme)
+    subscriptions = [
+        Subscription(f"@u{n}:local", s.id, 10) for n, s in enumerate(programme.sessions[::50])
+    ]
+    since = datetime.combine(programme.events[0].start, dtime(8, 0), PARIS)
+    app.catalog  # noqa: B018 - the agenda is built once per programme, not per plan
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        until = None if horizon is None else since + horizon
+        notices = plan(programme, app.catalog.agenda, config.reminders, subscriptions, since, until)
+        timings.append((time.perf_counter() - began) * 1000)
+    timings.sort()
+    return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))], len(notices)
+
+
+class Stopwatch:
+    """A transport that notes when each notice arrives."""
+
+    def __init__(self, due: dict[str, datetime]) -> None:
+        self.due = due
+        self.late: list[float] = []
+
+    async def deliver(self, messages: list[Outgoing]) -> None:
+        arrived = datetime.now(PARIS)
+        for message in messages:
+            first_id = message.reply.plain.rsplit("· ", 1)[-1]
+            self.late.append((arrived - self.due[first_id]).total_seconds() * 1000)
+
+
+async def live(count: int, spacing: float) -> list[float]:
+    """`count` sessions starting `spacing` seconds apart from 3 s from now, announced
+    with a zero lead by the real scheduler loop; returns how late each one arrived (ms)."""
+    first = datetime.now(PARIS).replace(microsecond=0) + timedelta(seconds=3)
+    sessions, due = [], {}
+    for n in range(count):
+        at = first + timedelta(seconds=round(n * spacing))
+        ident = f"live{n:03d}"
+        sessions.append(
+            Session(ident, "live", at.date(), at.time(), None, f"Talk {n}", room="Live")
+        )
+        due[ident] = at
+    programme = Programme(
+        (Event("live", "Live", first.date(), first.date(), sessions=tuple(sessions)),)
+    )
+    config = Config.model_validate(
+        {"reminders": {"rooms": [{"room": "!live", "lead_minutes": [0]}], "digest_time": None}}
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        storage = await Storage.open(Path(folder) / "bench.db")
+        app = App(config, programme, clock=SystemClock(PARIS), storage=storage)
+        watch = Stopwatch(due)
+        task = asyncio.create_task(Scheduler(app, watch).run())
+        await asyncio.sleep(3 + count * spacing + 1)
+        task.cancel()
+        await storage.close()
+    return watch.late
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--live-seconds", type=int, default=20)
+    args = parser.parse_args()
+    for label, horizon in (
+        ("the whole programme", None),
+        ("one scheduler tick, 6 h ahead", HORIZON),
+    ):
+        median, p95, count = planning(args.runs, horizon)
+        print(
+            f"planning 10,000 sessions, {label} ({count} notices): median {median:.2f} ms, "
+            f"p95 {p95:.2f} ms"
+        )
+    late = asyncio.run(live(args.live_seconds // 2, 2.0))
+    print(
+        f"live: {len(late)} notices on the real clock, late by median "
+        f"{statistics.median(late):.1f} ms, max {max(late):.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

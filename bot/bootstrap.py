@@ -1,0 +1,65 @@
+"""Building the application the transports run: configuration in, a ready `App` out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from bot.app import App
+from bot.clock import Clock, SystemClock
+from bot.config import Config
+from bot.loaders import load_paths
+from bot.proposals.calls import all_formats
+from bot.proposals.schedule import scheduled_sessions
+from bot.reload import watch_programme
+from bot.reminders.scheduler import Scheduler
+from bot.storage import Storage
+from bot.transports.base import Transport
+
+log = logging.getLogger(__name__)
+
+
+async def build_app(config: Config, clock: Clock | None = None) -> App:
+    """Open the database, load the programme and return the app, ready for messages.
+
+    Problems in programme files are logged, never fatal: the rest of the programme loads.
+    """
+    storage = await Storage.open(config.storage.database)
+    files = load_paths(config.programme.paths, config.programme.tz)
+    for problem in files.problems:
+        log.log(
+            logging.ERROR if problem.severity == "error" else logging.INFO, "programme: %s", problem
+        )
+    log.info("programme: %d events, %d sessions", len(files.events), len(files.sessions))
+    # Talks organisers placed from accepted proposals (!planifier) are part of the programme.
+    scheduled = await scheduled_sessions(storage, all_formats(config.proposals))
+    return App(
+        config, files, clock or SystemClock(config.programme.tz), storage, scheduled=scheduled
+    )
+
+
+Service = Callable[[App, Transport], Awaitable[None]]
+"""A background job run beside a transport (reminders, file watching), with the transport
+to send through; cancelled when the transport stops."""
+
+
+async def send_reminders(app: App, transport: Transport) -> None:
+    """The reminders scheduler, until cancelled."""
+    await Scheduler(app, transport).run()
+
+
+async def watch_files(app: App, transport: Transport) -> None:
+    """Reload the programme when its files change, until cancelled."""
+    await watch_programme(app)
+
+
+def background_services(config: Config) -> list[Service]:
+    """What runs beside every transport: reminders, and the file watcher if configured."""
+    return [send_reminders, *([watch_files] if config.programme.watch else [])]
+
+
+def start_background(app: App, transport: Transport) -> list[asyncio.Task]:
+    """Start the background services as tasks; the transport cancels them when it stops."""
+    return [asyncio.create_task(service(app, transport), name=service.__name__)
+            for service in background_services(app.config)]

@@ -1,0 +1,58 @@
+"""!ics / !calendrier: the programme as an .ics file to import into a calendar."""
+
+from __future__ import annotations
+
+from bot.commands.base import Request, command
+from bot.formats.ics import calendar
+from bot.i18n import pick
+from bot.model import slugify
+from bot.queries import event_at, find_event
+from bot.replies import Attachment, Doc, Reply
+
+
+@command(
+    "ics",
+    fr=("calendrier", "ics"),
+    en=("calendar",),
+    usage=("[événement | id de session]", "[event | session id]"),
+    summary=(
+        "le programme (ou une session) en fichier .ics pour votre agenda",
+        "the programme (or one session) as an .ics file for your calendar",
+    ),
+)
+async def ics(request: Request) -> Reply:
+    lang, app, args = request.lang, request.app, request.args.strip()
+    session = app.programme.session(args) if args else None
+    event = (
+        app.programme.event(session.event_id)
+        if session
+        else find_event(app.programme, args)
+        if args
+        else event_at(app.programme, request.now.date())[0]
+    )
+    if event is None:
+        return (
+            Doc()
+            .text(
+                pick(
+                    lang,
+                    "Je ne trouve pas cet événement. Essayez ",
+                    "I cannot find that event. Try ",
+                )
+            )
+            .code(pick(lang, "!evenements", "!events"))
+            .text(".")
+            .reply()
+        )
+    data = calendar([event], app.catalog.agenda, request.now, only=session)
+    name = f"bluehats-{session.id if session else slugify(event.id, 50)}.ics"
+    what = session.title if session else event.title
+    doc = Doc().text(pick(lang, "Calendrier de « ", "Calendar for “")).bold(what)
+    doc.text(
+        pick(
+            lang,
+            " » : ouvrez le fichier joint avec votre agenda.",
+            "”: open the attached file with your calendar.",
+        )
+    )
+    return doc.reply(Attachment(name, "text/calendar", data))

@@ -1,0 +1,191 @@
+"""!rappel, !rappels, !oublier: personal reminders; !recharger: reload the programme."""
+
+from __future__ import annotations
+
+from bot.commands.base import Outgoing, Request, command
+from bot.commands.render import session_line
+from bot.i18n import format_datetime, pick
+from bot.model import Session
+from bot.reload import reload_programme
+from bot.replies import Doc, Reply
+
+
+def _personal(request: Request, reply: Reply) -> Reply | list[Outgoing]:
+    """Personal answers go to a direct chat; in a room, the room only sees a pointer."""
+    if request.incoming.is_direct:
+        return reply
+    return [Outgoing(reply, to_user=request.incoming.sender)]
+
+
+def _upcoming(request: Request, session: Session) -> bool:
+    at = session.starts_at(request.app.catalog.tz)
+    return at is not None and at > request.now
+
+
+@command(
+    "remind",
+    fr=("rappel", "rappelle"),
+    en=("remind", "reminder"),
+    usage=("<id de session | mots>", "<session id | words>"),
+    summary=(
+        "recevoir un message privé avant une session",
+        "get a direct message before a session",
+    ),
+)
+async def remind(request: Request) -> Reply | list[Outgoing]:
+    lang, app = request.lang, request.app
+    assert app.storage is not None
+    query = request.args.strip()
+    if not query:
+        return (
+            Doc()
+            .text(pick(lang, "De quelle session ? Par exemple : ", "Which session? For example: "))
+            .code(pick(lang, "!rappel e37301", "!remind grist"))
+            .reply()
+        )
+    found = app.programme.session(query)
+    if found is None:
+        hits = [
+            h.session
+            for h in app.catalog.search.search(query, limit=20)
+            if _upcoming(request, h.session)
+        ]
+        if len(hits) > 1:
+            doc = Doc().text(
+                pick(
+                    lang,
+                    "Plusieurs sessions correspondent ; précisez l'identifiant :",
+                    "Several sessions match; give the id:",
+                )
+            )
+            doc.items([session_line(s, lang) for s in hits[:5]])
+            return _personal(request, doc.reply())
+        found = hits[0] if hits else None
+    if found is None or not _upcoming(request, found):
+        return (
+            Doc()
+            .text(
+                pick(
+                    lang,
+                    "Aucune session à venir ne correspond à « ",
+                    "No upcoming session matches “",
+                )
+            )
+            .text(query[:80])
+            .text(
+                pick(
+                    lang,
+                    " » (il faut une session avec un horaire).",
+                    "” (it needs a session with a time).",
+                )
+            )
+            .reply()
+        )
+    lead = app.config.reminders.personal_lead_minutes
+    added = await app.storage.subscribe(request.incoming.sender, found.id, lead)
+    app.schedule_changed()
+    at = format_datetime(found.starts_at(app.catalog.tz), lang)
+    doc = Doc().text(
+        pick(
+            lang,
+            "C'est noté" if added else "C'était déjà noté",
+            "Done" if added else "Already noted",
+        )
+    )
+    doc.text(
+        pick(
+            lang,
+            f" : je vous écrirai {lead} min avant « ",
+            f": I will write to you {lead} min before “",
+        )
+    )
+    doc.bold(found.title).text(pick(lang, f" » ({at}).", f"” ({at})."))
+    return _personal(request, doc.reply())
+
+
+@command(
+    "reminders",
+    fr=("rappels",),
+    en=("reminders",),
+    summary=("vos rappels", "your reminders"),
+)
+async def reminders(request: Request) -> Reply | list[Outgoing]:
+    lang, app = request.lang, request.app
+    assert app.storage is not None
+    mine = await app.storage.subscriptions(request.incoming.sender)
+    sessions = [app.programme.session(session_id) for _, session_id, _ in mine]
+    items = [session_line(s, lang) for s in sessions if s is not None and _upcoming(request, s)]
+    if not items:
+        return _personal(
+            request,
+            Doc()
+            .text(
+                pick(
+                    lang,
+                    "Vous n'avez aucun rappel à venir. Ajoutez-en avec !rappel <id>.",
+                    "You have no upcoming reminders. Add one with !remind <id>.",
+                )
+            )
+            .reply(),
+        )
+    doc = Doc().bold(pick(lang, "Vos rappels", "Your reminders")).items(items)
+    return _personal(request, doc.reply())
+
+
+@command(
+    "forget",
+    fr=("oublier",),
+    en=("forget",),
+    usage=("<id de session>", "<session id>"),
+    summary=("supprimer un de vos rappels", "remove one of your reminders"),
+)
+async def forget(request: Request) -> Reply | list[Outgoing]:
+    lang, app = request.lang, request.app
+    assert app.storage is not None
+    session_id = request.args.strip().lower()
+    removed = bool(session_id) and await app.storage.unsubscribe(
+        request.incoming.sender, session_id
+    )
+    app.schedule_changed()
+    if removed:
+        reply = (
+            Doc()
+            .text(pick(lang, "Rappel supprimé : ", "Reminder removed: "))
+            .code(session_id)
+            .reply()
+        )
+    else:
+        reply = (
+            Doc()
+            .text(pick(lang, "Vous n'avez pas de rappel pour « ", "You have no reminder for “"))
+            .text(session_id[:40])
+            .text(pick(lang, " ». Voir !rappels.", "”. See !reminders."))
+            .reply()
+        )
+    return _personal(request, reply)
+
+
+@command(
+    "reload",
+    fr=("recharger",),
+    en=("reload",),
+    summary=(
+        "relire les fichiers du programme (organisateurs)",
+        "read the programme files again (organisers)",
+    ),
+    scope="organisers",
+)
+async def reload(request: Request) -> Reply:
+    lang = request.lang
+    files = await reload_programme(request.app)
+    doc = Doc().text(
+        pick(
+            lang,
+            f"Programme rechargé : {len(files.events)} événements, {len(files.sessions)} sessions.",
+            f"Programme reloaded: {len(files.events)} events, {len(files.sessions)} sessions.",
+        )
+    )
+    problems = [p for p in files.problems if p.severity == "error"]
+    if problems:
+        doc.items([Doc().text(str(p)) for p in problems[:10]])
+    return doc.reply()

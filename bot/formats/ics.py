@@ -1,0 +1,74 @@
+"""iCalendar (RFC 5545) export, with the `icalendar` library.
+
+UIDs are stable, so importing the file again updates the events instead of duplicating
+them; times are in Europe/Paris with its VTIMEZONE; sessions without a time become
+all-day events of their day.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import icalendar
+
+from bot.model import Event, Session, credit
+from bot.queries import Agenda
+
+PRODID = "-//BlueHats//bluehats-bot//FR"
+
+
+def uid(event: Event, session: Session) -> str:
+    return f"{session.id}.{event.id}@bluehats-bot"
+
+
+def location(event: Event, session: Session) -> str:
+    """'Room — venue, address': the room first, so calendars show it."""
+    place = ", ".join(x for x in (event.venue, event.address) if x)
+    return " — ".join(x for x in (session.room, place) if x)
+
+
+def description(session: Session) -> str:
+    lines = []
+    who = credit(session)
+    if who:
+        lines.append(f"Intervenants : {who}")
+    if session.description:
+        lines.append(session.description)
+    lines.extend(f"{link.text} : {link.url}" for link in session.links)
+    lines.append(f"(bluehats-bot : !session {session.id})")
+    return "\n".join(lines)
+
+
+def calendar(
+    events: list[Event], agenda: Agenda, stamp: datetime, only: Session | None = None
+) -> bytes:
+    """An .ics file with every session of `events` (or just `only`)."""
+    cal = icalendar.Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    if len(events) == 1:
+        cal.add("x-wr-calname", events[0].title)
+    for event in events:
+        for session in event.sessions:
+            if only is not None and session.id != only.id:
+                continue
+            item = icalendar.Event()
+            item.add("uid", uid(event, session))
+            item.add("dtstamp", stamp)
+            item.add("summary", session.title)
+            slot = agenda.slot(session)
+            if slot is None:
+                item.add("dtstart", session.day)
+                item.add("dtend", session.day + timedelta(days=1))
+            else:
+                item.add("dtstart", slot.start)
+                item.add("dtend", slot.end)
+            where = location(event, session)
+            if where:
+                item.add("location", where)
+            item.add("description", description(session))
+            item.add("categories", [session.kind])
+            cal.add_component(item)
+    cal.add_missing_timezones()
+    return cal.to_ical()
