@@ -1,0 +1,1 @@
+"""The Matrix (Tchap) transport: matrix-nio client, sync loop, paced sending."""

@@ -1,0 +1,45 @@
+"""`bluehats-bot run --config config.yaml`: the bot on Matrix until SIGTERM or SIGINT."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+from pathlib import Path
+
+from bot.bootstrap import background_services
+from bot.config import Config, ConfigError, load_config
+from bot.secrets import SecretsError
+from bot.transports.matrix.runner import MatrixBot
+
+log = logging.getLogger(__name__)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("run", help="run the bot on Matrix (Tchap)",
+                            description="Log in to Matrix and answer commands until stopped "
+                                        "(SIGTERM/SIGINT finish the replies under way first).")
+    parser.add_argument("--config", type=Path, help="the YAML configuration file")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(args.config)
+    except ConfigError as error:
+        log.error("%s", error)
+        return 2
+    return asyncio.run(_serve(config))
+
+
+async def _serve(config: Config) -> int:
+    try:
+        bot = await MatrixBot.create(config, services=background_services(config))
+    except SecretsError as error:
+        log.error("%s", error)
+        return 2
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, bot.request_stop)
+    return await bot.run()

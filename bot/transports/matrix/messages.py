@@ -1,0 +1,62 @@
+"""Matrix message contents: what a command event says, and the bot's notices in answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.replies import Attachment, Reply
+from bot.transports.matrix.addressing import strip_fallback
+
+
+@dataclass(frozen=True)
+class CommandEvent:
+    """The parts of an incoming m.text event the bot needs to answer it."""
+
+    room: str
+    event_id: str
+    sender: str
+    text: str  # without the reply fallback
+    thread_root: str | None
+    is_edit: bool
+
+
+def read_event(room: str, source: dict[str, Any]) -> CommandEvent:
+    """The command in a raw m.room.message event (already decrypted)."""
+    content = source.get("content") or {}
+    relates = content.get("m.relates_to") or {}
+    body = content.get("body")
+    body = body if isinstance(body, str) else ""
+    if relates.get("m.in_reply_to"):
+        body = strip_fallback(body)
+    thread = relates.get("event_id") if relates.get("rel_type") == "m.thread" else None
+    return CommandEvent(room, source.get("event_id", ""), source.get("sender", ""),
+                        body, thread, relates.get("rel_type") == "m.replace")
+
+
+def notice(reply: Reply, answering: CommandEvent | None = None) -> dict[str, Any]:
+    """An m.notice with the HTML and plain text of `reply`, as an answer to `answering`."""
+    content: dict[str, Any] = {"msgtype": "m.notice", "body": reply.plain,
+                               "format": "org.matrix.custom.html",
+                               "formatted_body": reply.html}
+    return _relate(content, answering)
+
+
+def file_message(attachment: Attachment, answering: CommandEvent | None = None) -> dict[str, Any]:
+    """An m.file message for `attachment`; the sender adds its url (or encrypted file)."""
+    return _relate({"msgtype": "m.file", "body": attachment.filename,
+                    "filename": attachment.filename}, answering)
+
+
+def _relate(content: dict[str, Any], answering: CommandEvent | None) -> dict[str, Any]:
+    if answering is None:
+        return content
+    in_reply_to = {"event_id": answering.event_id}
+    if answering.thread_root:
+        # A real reply to the command, inside its thread: not a fallback.
+        content["m.relates_to"] = {"rel_type": "m.thread", "event_id": answering.thread_root,
+                                   "is_falling_back": False, "m.in_reply_to": in_reply_to}
+    else:
+        content["m.relates_to"] = {"m.in_reply_to": in_reply_to}
+    content["m.mentions"] = {"user_ids": [answering.sender]}
+    return content

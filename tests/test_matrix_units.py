@@ -1,0 +1,186 @@
+"""The Matrix adapter's pure parts, without a server: addressing, reply fallbacks,
+invitation allow-lists, message contents, secrets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import MatrixConfig
+from bot.replies import Attachment, Doc
+from bot.secrets import MatrixSecrets, SecretsError, load_secrets
+from bot.transports.matrix.addressing import is_addressed, pills, short_name, strip_fallback
+from bot.transports.matrix.invites import InvitePolicy, email_domain_matches
+from bot.transports.matrix.messages import file_message, notice, read_event
+from bot.transports.matrix.power import CREATOR_LEVEL, level_in
+
+BOT = "@bluehats-bot-numerique.gouv.fr:agent.dinum.tchap.gouv.fr"
+
+
+# --- reply fallbacks ---------------------------------------------------------------------
+
+def test_strip_fallback_removes_the_quote_and_the_blank_line() -> None:
+    body = "> <@alice:example.org> Quand est la keynote ?\n> deuxième ligne\n\n!prochain"
+    assert strip_fallback(body) == "!prochain"
+
+
+def test_strip_fallback_keeps_a_message_that_only_starts_later_with_a_quote() -> None:
+    assert strip_fallback("!aide\n> pas une citation") == "!aide\n> pas une citation"
+
+
+def test_strip_fallback_of_a_quote_only_message_is_empty() -> None:
+    assert strip_fallback("> tout est cité") == ""
+
+
+# --- addressing ----------------------------------------------------------------------------
+
+def test_short_name_drops_the_tchap_domain_suffix() -> None:
+    assert short_name("Camille Dupont [DINUM]") == "Camille Dupont"
+    assert short_name("Camille Dupont") == "Camille Dupont"
+
+
+def test_addressed_by_m_mentions() -> None:
+    assert is_addressed({"m.mentions": {"user_ids": [BOT]}}, "quel est le programme", BOT, None)
+    assert not is_addressed({"m.mentions": {"user_ids": ["@x:y"]}}, "programme", BOT, None)
+
+
+def test_addressed_by_pill_even_url_encoded() -> None:
+    html = '<a href="https://matrix.to/#/%40bluehats-bot-numerique.gouv.fr%3Aagent.dinum.tchap' \
+           '.gouv.fr">BlueHats</a> : programme ?'
+    assert pills(html) == {BOT}
+    assert is_addressed({"formatted_body": html}, "BlueHats : programme ?", BOT, None)
+
+
+def test_addressed_by_display_name_ignoring_case_accents_and_domain() -> None:
+    name = "Bot Écureuil [DINUM]"
+    assert is_addressed({}, "bot ecureuil, quel est le programme ?", BOT, name)
+    assert not is_addressed({}, "robot ecureuils partout", BOT, name)  # not the whole name
+    assert not is_addressed({}, "quel est le programme ?", BOT, name)
+
+
+# --- invitations ---------------------------------------------------------------------------
+
+def test_email_domain_with_hyphens_is_matched_by_its_end() -> None:
+    user = "@jean.dupont-developpement-durable.gouv.fr:agent.dinum.tchap.gouv.fr"
+    assert email_domain_matches(user, "developpement-durable.gouv.fr")
+    assert not email_domain_matches(user, "gouv.fr.example")
+    assert not email_domain_matches("@jean.dupont-numerique.gouv.fr:agent.tchap.gouv.fr",
+                                    "developpement-durable.gouv.fr")
+
+
+def test_email_domain_ignores_the_duplicate_suffix_digit() -> None:
+    assert email_domain_matches("@marie.martin-numerique.gouv.fr2:agent.tchap.gouv.fr",
+                                "numerique.gouv.fr")
+
+
+def test_invite_policy_by_room_alias_inviter_server_and_domain() -> None:
+    policy = InvitePolicy.from_config(MatrixConfig(
+        allowed_rooms=["#bluehats:agent.tchap.gouv.fr"],
+        allowed_inviters=["@orga:example.org"],
+        allowed_servers=["Partenaire.example"],
+        allowed_email_domains=["developpement-durable.gouv.fr"],
+    ))
+    assert policy.accepts("!r:x", ["#bluehats:agent.tchap.gouv.fr"], "@stranger:evil.example")
+    assert policy.accepts("!r:x", [], "@orga:example.org")
+    assert policy.accepts("!r:x", [], "@someone:partenaire.example")
+    assert policy.accepts("!r:x", [], "@a.b-developpement-durable.gouv.fr:agent.tchap.gouv.fr")
+    assert not policy.accepts("!r:x", [], "@a.b-numerique.gouv.fr:agent.tchap.gouv.fr")
+    assert not policy.accepts("!r:x", [], "@orga:example.org.evil")
+    assert not policy.accepts("!r:x", [], None)
+
+
+def test_default_policy_declines_everything() -> None:
+    assert not InvitePolicy.from_config(MatrixConfig()).accepts("!r:x", [], "@a:b")
+
+
+# --- message contents ----------------------------------------------------------------------
+
+def _event(content: dict) -> dict:
+    return {"event_id": "$cmd", "sender": "@alice:x", "type": "m.room.message",
+            "content": content}
+
+
+def test_read_event_strips_the_fallback_of_a_reply_only() -> None:
+    reply = read_event("!r", _event({"body": "> cité\n\n!aide",
+                                     "m.relates_to": {"m.in_reply_to": {"event_id": "$q"}}}))
+    assert reply.text == "!aide"
+    plain = read_event("!r", _event({"body": "> citation volontaire"}))
+    assert plain.text == "> citation volontaire"
+
+
+def test_read_event_sees_threads_and_edits() -> None:
+    threaded = read_event("!r", _event({"body": "!aide", "m.relates_to": {
+        "rel_type": "m.thread", "event_id": "$root", "is_falling_back": True,
+        "m.in_reply_to": {"event_id": "$root"}}}))
+    assert (threaded.thread_root, threaded.is_edit) == ("$root", False)
+    edit = read_event("!r", _event({"body": "* !aide", "m.relates_to": {
+        "rel_type": "m.replace", "event_id": "$old"}}))
+    assert edit.is_edit
+
+
+def test_notice_in_a_thread_replies_to_the_command_and_mentions_its_author() -> None:
+    command = read_event("!r", _event({"body": "!aide", "m.relates_to": {
+        "rel_type": "m.thread", "event_id": "$root"}}))
+    content = notice(Doc().bold("<b>x</b>").reply(), command)
+    assert content["msgtype"] == "m.notice"
+    assert content["formatted_body"] == "<b>&lt;b&gt;x&lt;/b&gt;</b>"
+    assert content["body"] == "<b>x</b>"
+    assert content["m.relates_to"] == {"rel_type": "m.thread", "event_id": "$root",
+                                       "is_falling_back": False,
+                                       "m.in_reply_to": {"event_id": "$cmd"}}
+    assert content["m.mentions"] == {"user_ids": ["@alice:x"]}
+
+
+def test_unsolicited_notice_and_file_have_no_relation() -> None:
+    content = file_message(Attachment("programme.ics", "text/calendar", b"BEGIN"))
+    assert content == {"msgtype": "m.file", "body": "programme.ics",
+                       "filename": "programme.ics"}
+    assert "m.relates_to" not in notice(Doc().text("x").reply())
+
+
+# --- secrets -------------------------------------------------------------------------------
+
+def test_secrets_environment_wins_over_the_file(tmp_path: Path) -> None:
+    secrets = tmp_path / "secrets.yaml"
+    secrets.write_text("matrix_token: from-file\nmatrix_password: pw-file\n")
+    found = load_secrets(secrets, {"BLUEHATS_MATRIX_TOKEN": "from-env"})
+    assert found == MatrixSecrets("from-env", "pw-file")
+    assert "from-env" not in repr(found) and "pw-file" not in repr(found)
+
+
+def test_secrets_file_named_by_the_environment(tmp_path: Path) -> None:
+    secrets = tmp_path / "other.yaml"
+    secrets.write_text("matrix_password: s3cret\n")
+    assert load_secrets(None, {"BLUEHATS_SECRETS_FILE": str(secrets)}).password == "s3cret"
+    assert load_secrets(None, {}) == MatrixSecrets()
+
+
+@pytest.mark.parametrize("text", ["matrix_tokn: typo\n", "- a list\n", "key: [unclosed\n"])
+def test_bad_secrets_file_is_a_clear_error(tmp_path: Path, text: str) -> None:
+    secrets = tmp_path / "secrets.yaml"
+    secrets.write_text(text)
+    with pytest.raises(SecretsError, match="secrets file"):
+        load_secrets(secrets, {})
+
+
+# --- power levels --------------------------------------------------------------------------
+
+def _state(version: str, users: dict[str, int] | None) -> list[dict]:
+    state = [{"type": "m.room.create", "state_key": "", "sender": "@creator:x",
+              "content": {"room_version": version, "additional_creators": ["@co:x"]}}]
+    if users is not None:
+        state.append({"type": "m.room.power_levels", "state_key": "",
+                      "content": {"users": users, "users_default": 5}})
+    return state
+
+
+def test_power_levels_in_legacy_and_v12_rooms() -> None:
+    legacy = _state("10", {"@creator:x": 100, "@mod:x": 50})
+    assert [level_in(legacy, user) for user in ("@creator:x", "@mod:x", "@co:x", "@x:x")] \
+        == [100, 50, 5, 5]
+    v12 = _state("12", {"@mod:x": 50})
+    assert [level_in(v12, user) for user in ("@creator:x", "@co:x", "@mod:x")] \
+        == [CREATOR_LEVEL, CREATOR_LEVEL, 50]
+    assert level_in(_state("10", None), "@creator:x") == 100
+    assert level_in(_state("10", None), "@other:x") == 0
