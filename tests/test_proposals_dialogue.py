@@ -1,0 +1,187 @@
+"""Proposing a talk in a direct chat: the guided dialogue, the form, cancel, restart,
+deadline, limits, and the proposer's own list and withdrawal."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot.clock import PARIS, FixedClock
+from bot.config import CallConfig
+from bot.model import Speaker
+from tests import proposals_kit
+from tests.proposals_kit import ALICE, BOB, CALL, EVENT_ID, ORG_ROOM, PUBLIC, Opener
+
+open_world = proposals_kit.open_world
+
+
+async def test_the_guided_dialogue_stores_the_proposal_and_tells_the_organisers(
+        tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    first = await world.text(ALICE, "!proposer", "Alice Martin")
+    assert "titre" in first  # one call open: the event question is skipped
+    assert "format" in await world.text(ALICE, "Grist dans l'administration")
+    assert "résumé" in await world.text(ALICE, "2")
+    assert "Alice Martin" in await world.text(ALICE, "Comment nous utilisons Grist.")
+    summary = await world.text(ALICE, "moi (DINUM), Bob Durand (Etalab)")
+    assert "Présentation (20 min)" in summary and "Bob Durand (Etalab)" in summary
+    assert await world.storage.proposals() == []  # nothing kept before the "yes"
+    out = await world.dm(ALICE, "oui")
+    [proposal] = await world.storage.proposals()
+    assert (proposal.event_id, proposal.title, proposal.format, proposal.minutes) == (
+        EVENT_ID, "Grist dans l'administration", "talk", 20)
+    assert proposal.speakers == (Speaker("Alice Martin", "DINUM"),
+                                 Speaker("Bob Durand", "Etalab"))
+    assert proposal.status == "submitted" and proposal.proposer == ALICE
+    assert "#1" in out[0].reply.plain and "27 novembre" in out[0].reply.plain
+    [announce] = [o for o in out if o.to_room == ORG_ROOM]
+    assert "Grist dans l'administration" in announce.reply.plain
+    assert await world.storage.draft(ALICE) is None
+
+
+async def test_english_dialogue_answers_in_english(tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    assert "title" in await world.text(ALICE, "!propose", "Alice")
+    assert "Which format" in await world.text(ALICE, "Open data at scale")
+    await world.dm(ALICE, "1")
+    await world.dm(ALICE, "An abstract.")
+    assert "Lightning (5 min)" in await world.text(ALICE, "me")
+    assert "saved" in await world.text(ALICE, "yes")
+    [proposal] = await world.storage.proposals()
+    assert proposal.speakers == (Speaker("Alice"),) and proposal.lang == "en"
+
+
+async def test_cancel_at_any_step_keeps_nothing(tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    await world.dm(ALICE, "!proposer")
+    await world.dm(ALICE, "Un titre")
+    assert "abandonnée" in await world.text(ALICE, "!annuler")
+    assert await world.storage.draft(ALICE) is None
+    assert "Rien à annuler" in await world.text(ALICE, "!annuler")
+    await world.dm(ALICE, "!proposer")
+    assert "abandonnée" in await world.text(ALICE, "annuler")  # plain word too
+    assert await world.storage.proposals() == []
+
+
+async def test_a_draft_survives_a_restart(tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    await world.dm(ALICE, "!proposer", "Alice")
+    await world.dm(ALICE, "Titre avant redémarrage")
+    world = await world.restart()
+    assert "résumé" in await world.text(ALICE, "1")  # the format question, answered
+    await world.dm(ALICE, "Résumé.")
+    assert "Titre avant redémarrage" in await world.text(ALICE, "moi")
+    await world.dm(ALICE, "oui")
+    [proposal] = await world.storage.proposals()
+    assert proposal.title == "Titre avant redémarrage" and proposal.minutes == 5
+
+
+async def test_after_the_deadline_proposals_are_refused(tmp_path: Path, open_world: Opener) -> None:
+    late = FixedClock(datetime(2026, 11, 21, 0, 0, tzinfo=PARIS))
+    world = await open_world(tmp_path / "bot.db", late)
+    answer = await world.text(ALICE, "!proposer")
+    assert "clos depuis le vendredi 20 novembre 2026, 23 h 59" in answer
+    assert await world.storage.draft(ALICE) is None
+
+
+async def test_a_deadline_passing_mid_dialogue_refuses_the_confirmation(
+        tmp_path: Path, open_world: Opener) -> None:
+    clock = FixedClock(datetime(2026, 11, 20, 23, 50, tzinfo=PARIS))
+    world = await open_world(tmp_path / "bot.db", clock)
+    await world.dm(ALICE, "!proposer titre: T\nformat: 1\nrésumé: R\nintervenants: moi", "A")
+    clock.advance(timedelta(minutes=10))
+    assert "clos" in await world.text(ALICE, "oui")
+    assert await world.storage.proposals() == []
+    assert await world.storage.draft(ALICE) is None
+
+
+async def test_the_one_message_form_goes_straight_to_the_summary(
+        tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    form = ("!proposer Titre : Les communs numériques\nFormat : démo\n"
+            "Résumé : Une démo de\ndeux lignes.\nIntervenants : Chloé (ANCT)")
+    summary = await world.text(ALICE, form)
+    assert "Démo (15 min)" in summary and "Chloé (ANCT)" in summary
+    await world.dm(ALICE, "oui")
+    [proposal] = await world.storage.proposals()
+    assert proposal.abstract == "Une démo de\ndeux lignes." and proposal.format == "demo"
+
+
+async def test_an_incomplete_form_asks_for_what_is_missing(
+        tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    answer = await world.text(ALICE, "!proposer Titre : Seul le titre\nFormat : karaoké")
+    assert "Ce format n'est pas proposé" in answer and "Quel format" in answer
+
+
+async def test_too_long_title_is_asked_again(tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    await world.dm(ALICE, "!proposer")
+    answer = await world.text(ALICE, "x" * 151)
+    assert "trop long (151 caractères, 150 au plus)" in answer
+    assert "titre" in answer
+    assert "format" in await world.text(ALICE, "x" * 150)
+
+
+async def test_several_open_calls_ask_for_the_event_first(
+        tmp_path: Path, open_world: Opener) -> None:
+    other = CallConfig(event="2026-meetup", title="Meetup BlueHats", opens=CALL.opens,
+                       closes=CALL.closes + timedelta(days=3), formats=["eclair"])
+    world = await open_world(tmp_path / "bot.db", calls=[CALL, other])
+    question = await world.text(ALICE, "!proposer")
+    assert "1. Journées BlueHats 2026" in question and "2. Meetup BlueHats" in question
+    assert "Je ne trouve pas" in await world.text(ALICE, "7")
+    assert "titre" in await world.text(ALICE, "2")
+    # one format only in the meetup's call: the format question is skipped
+    assert "résumé" in await world.text(ALICE, "Un éclair")
+
+
+async def test_in_a_public_room_proposing_points_to_the_direct_chat(
+        tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    [out] = await world.say(ALICE, PUBLIC, "!proposer")
+    assert "message direct" in out.reply.plain and "!proposer" in out.reply.plain
+    assert await world.storage.draft(ALICE) is None
+
+
+async def test_other_commands_still_work_during_a_dialogue(
+        tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    await world.dm(ALICE, "!proposer")
+    assert "aucune proposition" in (await world.text(ALICE, "!mes-propositions")).lower()
+    assert "déjà en cours" in await world.text(ALICE, "!proposer")
+    assert "format" in await world.text(ALICE, "Mon titre")
+
+
+async def test_proposers_see_and_withdraw_only_their_own(
+        tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    mine = await world.propose(ALICE, "Proposition d'Alice")
+    theirs = await world.propose(BOB, "Proposition de Bob", name="Bob")
+    listing = await world.text(ALICE, "!mes-propositions")
+    assert "Proposition d'Alice" in listing and "Bob" not in listing.replace("Bob Durand", "")
+    assert "pas de proposition" in await world.text(ALICE, f"!retirer {theirs}")
+    assert (await world.storage.proposal(theirs)).status == "submitted"
+    out = await world.dm(ALICE, f"!retirer {mine}")
+    assert "retirée" in out[0].reply.plain
+    assert any(o.to_room == ORG_ROOM for o in out)
+    assert (await world.storage.proposal(mine)).status == "withdrawn"
+    assert "déjà retirée" in await world.text(ALICE, f"!retirer {mine}")
+    assert "Utilisation" in await world.text(ALICE, "!retirer")
+
+
+async def test_titles_are_escaped_in_html(tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    await world.dm(ALICE, "!proposer")
+    await world.dm(ALICE, "<script>alert(1)</script> & co")
+    await world.dm(ALICE, "1")
+    await world.dm(ALICE, "<b>gras</b>")
+    [out] = await world.dm(ALICE, "moi")
+    assert "<script>" not in out.reply.html and "&lt;script&gt;" in out.reply.html
+    assert "<b>gras</b>" not in out.reply.html
+
+
+async def test_the_pending_limit_stops_a_flood(tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db", max_pending_per_user=1)
+    await world.propose(ALICE)
+    assert "déjà 1 propositions en attente" in await world.text(ALICE, "!proposer")
