@@ -1,0 +1,120 @@
+"""Configuration at start and `bluehats-bot config check`: each problem names the key and
+what was expected; the check looks at the machine too (paths, database folder, secrets)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.cli_config import check
+from bot.config import ConfigError, load_config
+
+GOOD = """
+matrix:
+  homeserver: https://matrix.example.gouv.fr
+  user_id: "@bot:example.gouv.fr"
+  secrets_file: secrets.yaml
+storage:
+  database: state/bot.db
+limits:
+  flood_control: true
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for var in ("BLUEHATS_MATRIX_TOKEN", "BLUEHATS_MATRIX_PASSWORD", "BLUEHATS_SECRETS_FILE"):
+        monkeypatch.delenv(var, raising=False)
+    (tmp_path / "state").mkdir()
+    secrets = tmp_path / "secrets.yaml"
+    secrets.write_text("matrix_token: syt_abc\n")
+    secrets.chmod(0o600)
+    (tmp_path / "config.yaml").write_text(GOOD)
+    return tmp_path
+
+
+def run_check(folder: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = main(["config", "check", "--config", str(folder / "config.yaml")])
+    return status, capsys.readouterr().out
+
+
+def test_a_ready_configuration_is_ok(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run_check(folder, capsys)
+    assert status == 0, out
+    assert out.splitlines()[-1] == f"OK: {folder / 'config.yaml'}"
+    assert "problem" not in out
+
+
+def test_unknown_and_wrong_keys_are_named_with_what_was_expected(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "config.yaml").write_text(GOOD + "commands:\n  prefx: '?'\n  language: de\n"
+                                        "reminders:\n  rooms:\n    - lead_minutes: [10]\n"
+                                        "programme: data\n")
+    status, out = run_check(folder, capsys)
+    assert status == 1
+    assert "commands.prefx: unknown key; expected one of: prefix, language" in out
+    assert "commands.language: String should match pattern '^(fr|en)$' (got 'de')" in out
+    assert "reminders.rooms[0].room: required key missing" in out
+    assert "programme: expected a section (key: value lines) with keys paths, timezone" in out
+
+
+def test_the_same_messages_stop_a_start(folder: Path) -> None:
+    (folder / "config.yaml").write_text("limits:\n  user_commands: 0\n  burst: 3\n")
+    with pytest.raises(ConfigError) as error:
+        load_config(folder / "config.yaml")
+    lines = str(error.value).splitlines()[1:]
+    assert lines == ["  limits.user_commands: Input should be greater than or equal to 1 (got 0)",
+                     "  limits.burst: unknown key; expected one of: flood_control, "
+                     "user_commands, user_seconds, room_commands, room_seconds, "
+                     "max_reply_chars"]
+
+
+def test_missing_secrets_and_paths_are_each_a_problem(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "secrets.yaml").unlink()
+    (folder / "config.yaml").write_text(GOOD.replace("state/bot.db", "nowhere/bot.db")
+                                        + "programme:\n  paths: [pages]\n")
+    status, out = run_check(folder, capsys)
+    problems = [line for line in out.splitlines() if line.startswith("problem:")]
+    assert status == 1 and len(problems) == 3, out
+    assert f"programme.paths: {folder / 'pages'} does not exist" in problems[0]
+    assert f"storage.database: the folder {folder / 'nowhere'} does not exist" in problems[1]
+    assert "secrets: cannot read the secrets file" in problems[2]
+
+
+def test_secrets_from_the_environment_are_enough(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (folder / "secrets.yaml").write_text("")
+    config = load_config(folder / "config.yaml")
+    problems, _ = check(config, env={})
+    assert problems and problems[0].startswith("secrets: no access token nor password")
+    assert check(config, env={"BLUEHATS_MATRIX_PASSWORD": "pw"})[0] == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_database_folder_is_a_problem(folder: Path) -> None:
+    (folder / "state").chmod(0o500)
+    try:
+        problems, _ = check(load_config(folder / "config.yaml"), env={})
+    finally:
+        (folder / "state").chmod(0o700)
+    assert any("is not writable" in p for p in problems)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_database_file_is_a_problem(folder: Path) -> None:
+    database = folder / "state" / "bot.db"
+    database.write_bytes(b"")
+    database.chmod(0o400)
+    problems, _ = check(load_config(folder / "config.yaml"), env={})
+    assert any("bot.db is read-only" in p for p in problems)
+
+
+def test_a_secrets_file_readable_by_others_is_noted(folder: Path) -> None:
+    (folder / "secrets.yaml").chmod(0o644)
+    problems, notes = check(load_config(folder / "config.yaml"), env={})
+    assert problems == []
+    assert any("readable by others; run chmod 600" in note for note in notes)
