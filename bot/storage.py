@@ -104,6 +104,12 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at REAL NOT NULL
     );
     """,
+    # 4: a command's source event is kept until its answer is sent, and the answer itself
+    # once decided: a bot killed in between answers after its restart, once.
+    """
+    ALTER TABLE handled_events ADD COLUMN source TEXT;
+    ALTER TABLE handled_events ADD COLUMN answer TEXT;
+    """,
 )
 
 
@@ -166,14 +172,39 @@ class Storage:
 
     # --- handled incoming events ------------------------------------------------------
 
-    async def claim_event(self, event_id: str, room_id: str) -> bool:
-        """Record that `event_id` is being answered; False if it was already."""
+    async def claim_event(self, event_id: str, room_id: str, source: str) -> bool:
+        """Record that `event_id` is being answered; False if it was already.
+
+        `source` (the event, serialised) is kept until `event_answered`, for
+        `unanswered_events` to find it again after a crash."""
         cursor = await self.db.execute(
-            "INSERT OR IGNORE INTO handled_events (event_id, room_id, handled_at) VALUES (?, ?, ?)",
-            (event_id, room_id, time.time()),
+            "INSERT OR IGNORE INTO handled_events (event_id, room_id, handled_at, source) "
+            "VALUES (?, ?, ?, ?)",
+            (event_id, room_id, time.time(), source),
         )
         await self.db.commit()
         return cursor.rowcount == 1
+
+    async def save_answer(self, event_id: str, answer: str) -> None:
+        """Keep the answer decided for a claimed event until it is sent."""
+        await self.db.execute("UPDATE handled_events SET answer = ? WHERE event_id = ?",
+                              (answer, event_id))
+        await self.db.commit()
+
+    async def event_answered(self, event_id: str) -> None:
+        """The answer to `event_id` is sent: only its id stays, to refuse it if seen again."""
+        await self.db.execute(
+            "UPDATE handled_events SET source = NULL, answer = NULL WHERE event_id = ?",
+            (event_id,))
+        await self.db.commit()
+
+    async def unanswered_events(self, since: float) -> list[tuple[str, str, str, str | None]]:
+        """Events claimed since `since` (epoch seconds) whose answer was not sent, oldest
+        first: (event id, room id, source, answer or None if it was never decided)."""
+        cursor = await self.db.execute(
+            "SELECT event_id, room_id, source, answer FROM handled_events "
+            "WHERE source IS NOT NULL AND handled_at >= ? ORDER BY handled_at", (since,))
+        return [tuple(row) for row in await cursor.fetchall()]  # type: ignore[misc]
 
     async def forget_events_before(self, timestamp: float) -> None:
         """Drop records of events handled before `timestamp` (seconds since the epoch)."""

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands import Outgoing
 from bot.config import MatrixConfig
-from bot.replies import Attachment, Doc
+from bot.replies import Attachment, Doc, Reply, say
 from bot.secrets import MatrixSecrets, SecretsError, load_secrets
 from bot.transports.matrix.addressing import is_addressed, pills, short_name, strip_fallback
 from bot.transports.matrix.invites import InvitePolicy, email_domain_matches
+from bot.transports.matrix.journal import decode_answer, encode_answer
 from bot.transports.matrix.messages import file_message, notice, read_event
 from bot.transports.matrix.power import CREATOR_LEVEL, level_in
 
@@ -184,3 +186,15 @@ def test_power_levels_in_legacy_and_v12_rooms() -> None:
         == [CREATOR_LEVEL, CREATOR_LEVEL, 50]
     assert level_in(_state("10", None), "@creator:x") == 100
     assert level_in(_state("10", None), "@other:x") == 0
+
+
+def test_an_answer_written_down_reads_back_the_same() -> None:
+    answer = [
+        Outgoing(Reply("a < b", "<p>a &lt; b</p>")),
+        Outgoing(Reply("ics", "<b>ics</b>", Attachment("osxp.ics", "text/calendar",
+                                                         b"BEGIN:VCALENDAR\r\n\xff"))),
+        Outgoing(say("rappel"), to_user="@alice:localhost", key="rem-1"),
+        Outgoing(say("salon"), to_room="!room:localhost"),
+    ]
+    assert decode_answer(encode_answer(answer)) == answer
+    assert decode_answer(encode_answer([])) == []

@@ -1,5 +1,6 @@
 """Storage: schema versions, WAL, state, and answered events recorded once."""
 
+import time
 from pathlib import Path
 
 import aiosqlite
@@ -48,9 +49,30 @@ async def test_state_survives_a_reopen(tmp_path: Path) -> None:
 async def test_an_event_is_claimed_once(tmp_path: Path) -> None:
     storage = await Storage.open(tmp_path / "bot.db")
     try:
-        assert await storage.claim_event("$a", "!room") is True
-        assert await storage.claim_event("$a", "!room") is False
+        assert await storage.claim_event("$a", "!room", "{}") is True
+        assert await storage.claim_event("$a", "!room", "{}") is False
         await storage.forget_events_before(float("inf"))
-        assert await storage.claim_event("$a", "!room") is True
+        assert await storage.claim_event("$a", "!room", "{}") is True
+    finally:
+        await storage.close()
+
+
+async def test_a_claimed_event_is_kept_until_answered_across_a_reopen(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "bot.db")
+    await storage.claim_event("$undecided", "!room", '{"n": 1}')
+    await storage.claim_event("$decided", "!room", '{"n": 2}')
+    await storage.save_answer("$decided", "[]")
+    await storage.claim_event("$sent", "!room", '{"n": 3}')
+    await storage.save_answer("$sent", "[]")
+    await storage.event_answered("$sent")
+    await storage.close()  # as a killed bot leaves it: the journal is in the file
+    storage = await Storage.open(tmp_path / "bot.db")
+    try:
+        assert await storage.unanswered_events(since=0) == [
+            ("$undecided", "!room", '{"n": 1}', None),
+            ("$decided", "!room", '{"n": 2}', "[]"),
+        ]
+        assert await storage.unanswered_events(since=time.time() + 60) == []  # too old
+        assert await storage.claim_event("$sent", "!room", "{}") is False
     finally:
         await storage.close()

@@ -7,6 +7,8 @@ and the `Sender` delivers it. What the sync loop guarantees:
 - `next_batch` is saved in SQLite after each handled batch, and each answered event id is
   claimed in the store first, so a restart neither re-answers nor (within
   `missed_commands_max_age_minutes`) misses a command; limited timelines are paged back;
+- a claimed command keeps its event, then its decided answer, until the answer is sent: a
+  bot killed in between sends it after its restart, under the same transaction ids;
 - an unreachable homeserver is retried with a growing pause, never fatal.
 """
 
@@ -14,7 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
+import sqlite3
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
@@ -50,6 +54,7 @@ from bot.storage import Storage
 from bot.transports.matrix.addressing import is_addressed
 from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, LoginFailed, connect, explain
 from bot.transports.matrix.invites import InvitePolicy
+from bot.transports.matrix.journal import decode_answer, encode_answer
 from bot.transports.matrix.messages import CommandEvent, file_message, notice, read_event
 from bot.transports.matrix.power import level_in
 from bot.transports.matrix.sending import NETWORK_ERRORS, DeliveryError, Sender
@@ -162,16 +167,43 @@ class MatrixBot:
                 log.info("homeserver reachable again")
             pause = 1.0
             since = answer.next_batch
-            await self.storage.set_state("matrix.next_batch", since)
+            await self._record(self.storage.set_state("matrix.next_batch", since),
+                               "the sync position is not saved")
             await self._crypto_chores(client)
             if first:
                 self._report_unreadable(client)
+                await self._answer_unanswered(client)
                 first = False
                 self.ready.set()
                 self._service_tasks = [asyncio.create_task(self._serve(service))
                                        for service in self.services]
                 log.info("ready as %s in %d room(s)", client.user_id, len(client.rooms))
         return 0
+
+    @staticmethod
+    async def _record(work: Awaitable[None], consequence: str) -> None:
+        """Write to the database; if it cannot (read-only, disk full), log why and go on."""
+        try:
+            await work
+        except sqlite3.Error as error:
+            log.error("database not writable (%s): %s", error, consequence)
+
+    async def _answer_unanswered(self, client: AsyncClient) -> None:
+        """Answer the commands a previous run claimed but was stopped before answering (a
+        crash, SIGKILL): with the answer it had decided if any, under the same transaction
+        ids, so what did reach the room is not shown twice."""
+        cutoff = self._started_ms / 1000 - self.config.matrix.missed_commands_max_age_minutes * 60
+        for event_id, room_id, source, answer in await self.storage.unanswered_events(cutoff):
+            room = client.rooms.get(room_id)
+            if room is None:  # the bot left that room meanwhile
+                await self.storage.event_answered(event_id)
+                continue
+            event = json.loads(source)
+            command = read_event(room_id, event)
+            log.info("answering %s, claimed before a restart%s", event_id,
+                     "" if answer is None else " (answer already decided)")
+            await self._answer(command, self._incoming(client, room, command, event),
+                               None if answer is None else decode_answer(answer))
 
     async def _serve(self, service: Service) -> None:
         try:
@@ -287,19 +319,40 @@ class MatrixBot:
         command = read_event(room.room_id, event.source)
         if command.is_edit:
             return  # an edit of a command is not a new command
-        incoming = Incoming(
+        incoming = self._incoming(client, room, command, event.source)
+        if parse(self.app, incoming) is None:
+            return  # ordinary conversation: nothing to remember
+        try:
+            if not await self.storage.claim_event(command.event_id, room.room_id,
+                                                  json.dumps(event.source)):
+                return
+        except sqlite3.Error as error:
+            # Answering unrecorded beats falling silent: a restart may answer it again.
+            log.error("database not writable (%s): answering %s without recording it",
+                      error, command.event_id)
+        await self._answer(command, incoming)
+
+    def _incoming(self, client: AsyncClient, room: MatrixRoom, command: CommandEvent,
+                  source: dict[str, Any]) -> Incoming:
+        return Incoming(
             command.text, command.sender, room.room_id,
             is_direct=room.room_id in self._direct,
-            addressed=is_addressed(event.source.get("content") or {}, command.text,
+            addressed=is_addressed(source.get("content") or {}, command.text,
                                    client.user_id, room.user_name(client.user_id)),
             sender_name=room.user_name(command.sender),
         )
-        if parse(self.app, incoming) is None:
-            return  # ordinary conversation: nothing to remember
-        if not await self.storage.claim_event(command.event_id, room.room_id):
-            return
+
+    async def _answer(self, command: CommandEvent, incoming: Incoming,
+                      decided: list[Outgoing] | None = None) -> None:
+        """Decide the answer (unless `decided` before a restart), write it down, send it;
+        the event counts as answered once every message is sent."""
         started = time.monotonic()
-        outgoing = await handle(self.app, incoming)
+        outgoing = decided
+        if outgoing is None:
+            outgoing = await handle(self.app, incoming)
+            await self._record(self.storage.save_answer(command.event_id,
+                                                        encode_answer(outgoing)),
+                               f"the answer to {command.event_id} is not kept for a restart")
         sent: list[asyncio.Future[str]] = []
         for index, message in enumerate(outgoing):
             if message.to_user:
@@ -319,6 +372,9 @@ class MatrixBot:
                              started: float) -> None:
         results = await asyncio.gather(*sent, return_exceptions=True)
         failed = sum(1 for result in results if isinstance(result, BaseException))
+        if not failed:  # else kept: the next start tries again
+            await self._record(self.storage.event_answered(command.event_id),
+                               f"{command.event_id} may be answered again after a restart")
         log.info("command room=%s sender=%s command=%r latency_ms=%.0f%s", command.room,
                  command.sender, command.text.split(" ", 1)[0][:40],
                  (time.monotonic() - started) * 1000, f" failed={failed}" if failed else "")
