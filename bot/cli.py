@@ -7,6 +7,8 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
+from bot.storage import StorageError
+
 Registrar = Callable[[argparse._SubParsersAction], None]
 
 
@@ -41,4 +43,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    return int(args.run(args) or 0)
+    try:
+        return int(args.run(args) or 0)
+    except StorageError as error:  # read-only file, full disk: said plainly, no traceback
+        logging.getLogger("bot").error("%s", error)
+        return 2

@@ -20,7 +20,8 @@ Server (`Synapse`)
 - `.register(name, admin=False, displayname=None) -> Account(user_id, token, device_id)`:
   shared-secret admin API, no login (so no login rate limit). Names must be unique per server;
   `unique("alice")` gives a fresh one.
-- `.stop()`, `.start()`, `.restart()`: for outage tests (same port, same database).
+- `.stop()`, `.kill()`, `.start()`, `.restart()`: for outage tests (same port, same
+  database).
 - `.exempt_from_ratelimit(user_id)`: the admin override, for a human in a tight-limit test.
 - `.expire(user_id)`: an expired account (403 ORG_MATRIX_EXPIRED_ACCOUNT), on a server
   started with `account_validity={"enabled": True, "period": "30d"}`.
@@ -206,6 +207,13 @@ class Synapse:
                 self.process.kill()
                 self.process.wait()
         self.process = None
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash or an OOM kill would: no clean shutdown."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            self.process = None
 
     def restart(self) -> None:
         self.stop()

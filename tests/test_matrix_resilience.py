@@ -22,19 +22,24 @@ from tests.synapse import (
 pytestmark = pytest.mark.synapse
 
 
-async def test_homeserver_restart_under_a_running_bot(synapse_factory, tmp_path: Path) -> None:
+@pytest.mark.parametrize("down", ["stop", "kill"])
+async def test_homeserver_restart_under_a_running_bot(
+        synapse_factory, tmp_path: Path, down: str) -> None:
     server: Synapse = synapse_factory()
-    async with bot_in_room(server, tmp_path) as scene:
+    async with bot_in_room(server, tmp_path, pace_seconds=0.3) as scene:
         alice, room = scene.human, scene.room
         before = await alice.send(room, "!avant")
         await alice.wait_for(lambda m: m.replies_to == before)
-        server.stop()
-        await asyncio.sleep(3)  # the bot's sync fails meanwhile
+        # Answers still being sent (paced) when the server goes down.
+        burst = [await alice.send(room, f"!pendant{n}") for n in range(4)]
+        getattr(server, down)()  # SIGTERM, or SIGKILL: a crash
+        await asyncio.sleep(3)  # the bot's sync and sends fail meanwhile
         server.start()
         after = await alice.send(room, "!apres")
-        await alice.wait_for(lambda m: m.replies_to == after, timeout=60)
-        await alice.settle()
-        assert alice.count(scene.from_bot) == 2
+        for command in [*burst, after]:
+            await alice.wait_for(lambda m, c=command: m.replies_to == c, timeout=60)
+        await alice.settle(2)
+        assert alice.count(scene.from_bot) == 6  # each command answered once
 
 
 async def test_every_reply_arrives_once_under_tight_rate_limits(

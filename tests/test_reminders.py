@@ -354,3 +354,20 @@ async def test_daylight_saving_days_whatever_the_process_zone(
     assert bot.transport.texts() == [
         "Dans 10 min, salle Ada Lovelace (9 h) :\n• Talk du matin — V. Viers (DINUM) · dst001"
     ]
+
+
+async def test_a_read_only_database_pauses_reminders_without_sending_or_dying(make) -> None:
+    bot = await make(at(13, 50))
+    await bot.app.storage.db.execute("PRAGMA query_only = ON")  # as a read-only file would
+    running = asyncio.create_task(bot.scheduler.run())
+    await asyncio.sleep(0.3)
+    assert not running.done()  # logged and waiting, not crashed
+    assert bot.transport.sent == []  # 'sending' could not be recorded: nothing sent
+    await bot.app.storage.db.execute("PRAGMA query_only = OFF")
+    bot.app.schedule_changed()  # instead of waiting the 30 s retry
+    for _ in range(50):
+        if bot.transport.sent:
+            break
+        await asyncio.sleep(0.05)
+    running.cancel()
+    assert [m.to_room for m in bot.transport.sent] == [ROOM]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 from typing import TYPE_CHECKING
 
 from bot.capping import cap_reply
@@ -107,6 +108,18 @@ async def _answer(
         if refusal:
             return [Outgoing(refusal)]
         return _outgoing(await command.handler(request))
+    except sqlite3.Error as error:
+        log.error("database not writable (%s): %r from %s in %s not done", error,
+                  incoming.text[:200], incoming.sender, incoming.room)
+        return [Outgoing(say(pick(
+            lang,
+            "Désolé, je ne peux rien enregistrer pour le moment (ma base de données refuse "
+            "l'écriture) : votre demande n'est pas enregistrée, réessayez plus tard. Les "
+            "organisateurs en sont avertis par mon journal.",
+            "Sorry, I cannot record anything at the moment (my database refuses writes): "
+            "your request is not recorded, please try again later. The organisers are warned "
+            "by my log.",
+        )))]
     except Exception:
         log.exception(
             "command failed: %r from %s in %s", incoming.text[:200], incoming.sender, incoming.room

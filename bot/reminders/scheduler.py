@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import hashlib
 import logging
+import sqlite3
 from datetime import datetime, timedelta
 
 from bot.app import App
@@ -186,7 +187,13 @@ class Scheduler:
     async def run(self) -> None:
         """Send notices as they fall due, until cancelled."""
         while True:
-            next_due = await self.tick()
+            try:
+                next_due = await self.tick()
+            except sqlite3.Error as error:
+                # Nothing is sent unless 'sending' was recorded first, so waiting is safe.
+                log.error("database not writable (%s): reminders wait %d s and try again",
+                          error, RETRY_AFTER.total_seconds())
+                next_due = self.app.clock.now() + RETRY_AFTER
             timeout = max(0.0, (next_due - self.app.clock.now()).total_seconds())
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout)
