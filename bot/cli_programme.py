@@ -13,7 +13,7 @@ from bot.catalog import Catalog
 from bot.config import ConfigError, load_config
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
-from bot.i18n import format_day, format_span
+from bot.i18n import format_day, format_span, sentence_case
 from bot.loaders import load_file, load_paths
 from bot.model import Event, Programme, Session
 from bot.queries import find_event
@@ -96,7 +96,7 @@ def run_show(args: argparse.Namespace) -> int:
     if where:
         print(where)
     for day, sessions in groupby(event.sessions, key=lambda s: s.day):
-        print(f"\n{format_day(day, 'fr', with_year=True).capitalize()}")
+        print(f"\n{sentence_case(format_day(day, 'fr', with_year=True))}")
         for session in sessions:
             print("  " + _line(session))
     if not event.sessions:

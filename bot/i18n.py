@@ -47,6 +47,12 @@ def format_span(start: time | None, end: time | None, lang: str) -> str:
     return f"{format_time(start, lang)} – {format_time(end, lang)}"
 
 
+def sentence_case(text: str) -> str:
+    """`text` with its first letter upper-cased and the rest untouched (unlike
+    `str.capitalize`, which would lower-case "December")."""
+    return text[:1].upper() + text[1:]
+
+
 def pick(lang: str, fr: str, en: str) -> str:
     """The French or the English text, by `lang`."""
     return fr if lang == "fr" else en

@@ -409,3 +409,10 @@ async def test_reply_html_and_plain_say_the_same(app_at) -> None:
     html = out[0].reply.html
     assert html.startswith("<b>« grist » :</b><ul><li><i>R. Serdoun (ANCT), V. Viers (DINUM)</i>")
     assert "<code>e37301</code>" in html
+
+
+async def test_english_days_keep_their_capitals(app_at) -> None:
+    app = await app_at("2024-12-04 14:10")
+    answer = await ask(app, "!program 4/12")
+    assert "December" in answer and "december" not in answer
+    assert "Wednesday 4 December 2024" in await ask(app, "!talk e37301")

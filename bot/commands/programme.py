@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from bot.commands.base import Request, command
 from bot.commands.render import day_programme, event_days, event_title
-from bot.i18n import format_day, pick
+from bot.i18n import format_day, pick, sentence_case
 from bot.loaders.french_dates import find_days
 from bot.model import Event, fold
 from bot.queries import event_at, find_event
@@ -61,7 +61,7 @@ def _event_programme(event: Event, lang: str, day: date | None = None) -> Doc:
             )
         )
     for current in sorted({s.day for s in sessions}):
-        doc.br().bold(format_day(current, lang).capitalize()).br()
+        doc.br().bold(sentence_case(format_day(current, lang))).br()
         doc.extend(day_programme([s for s in sessions if s.day == current], lang))
     return doc
 
@@ -216,7 +216,7 @@ async def info(request: Request) -> Reply:
             .text(".")
             .reply()
         )
-    doc = Doc().bold(event.title).br().text(event_days(event, lang).capitalize()).br()
+    doc = Doc().bold(event.title).br().text(sentence_case(event_days(event, lang))).br()
     place = ", ".join(x for x in (event.venue, event.address) if x)
     if place:
         doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()

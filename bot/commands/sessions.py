@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands.base import Request, command
-from bot.i18n import format_day, format_span, pick
+from bot.i18n import format_day, format_span, pick, sentence_case
 from bot.model import credit
 from bot.replies import Doc, Reply
 
@@ -43,7 +43,7 @@ async def session(request: Request) -> Reply:
         )
     event = request.app.programme.event(found.event_id)
     doc = Doc().bold(found.title).br()
-    when = format_day(found.day, lang, with_year=True).capitalize()
+    when = sentence_case(format_day(found.day, lang, with_year=True))
     span = format_span(found.start, found.end, lang)
     doc.text(f"{when}, {span}" if span else when)
     if found.room:
