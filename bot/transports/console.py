@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -111,7 +112,11 @@ async def _session(args: argparse.Namespace, config: Config) -> int:
                 is_direct=not args.room,
                 sender_name=args.name,
             )
-            await transport.deliver(await handle(app, incoming))
+            try:
+                await transport.deliver(await handle(app, incoming))
+            except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                break
     finally:
         for task in background:
             task.cancel()
