@@ -21,13 +21,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
+import re
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from tests.synapse import Human, Synapse, bot_config, unique, write_config
 EVENT = "soak-event"
 ROOM_COMMANDS = ["!aide", "!programme", "!maintenant", "!prochains", "!qui soak",
                  "!evenements", "!infos", "!nimportequoi", "!next", "!who talk 03"]
+REMINDER_START = "Rappel : "  # a personal reminder falling due, not an answer
 FORM = ("!proposer Titre : Charge {n}\nFormat : talk\nRésumé : Une présentation écrite "
         "pendant l'essai de charge numéro {n}.\nIntervenants : Soak (DINUM)")
 
@@ -75,10 +77,17 @@ class Load:
 
     def __init__(self, bot_id: str) -> None:
         self.bot_id = bot_id
+        self.room = ""  # the public room, where room reminders go
         self.sent: dict[str, float] = {}
         self.answers: Counter[str] = Counter()
         self.first_answer: dict[str, float] = {}
-        self.notices: Counter[str] = Counter()  # reminder notices per session title
+        self.first_body: dict[str, str] = {}
+        self.seen_events: set[str] = set()
+        self.notices: Counter[str] = Counter()  # room reminder notices per session title
+        # `!rappel` in the room is answered in the sender's direct chat, not as a reply:
+        # each such answer is matched to that sender's oldest unanswered `!rappel`.
+        self.personal: dict[str, deque[str]] = {}
+        self.unexpected_personal = 0  # a personal answer with no `!rappel` waiting: a double
         self.online = asyncio.Event()
         self.online.set()
 
@@ -86,18 +95,29 @@ class Load:
         from nio import RoomMessageNotice, RoomMessageText
 
         async def seen(room: Any, event: Any) -> None:
-            if event.sender != self.bot_id:
-                return
+            if event.sender != self.bot_id or event.event_id in self.seen_events:
+                return  # several watchers share the public room: count each message once
+            self.seen_events.add(event.event_id)
             relates = event.source.get("content", {}).get("m.relates_to", {})
             command = relates.get("m.in_reply_to", {}).get("event_id")
             if command:
-                self.answers[command] += 1
-                self.first_answer.setdefault(command, time.perf_counter())
-            elif "Soak talk" in event.body:
+                self._answered(command, event.body)
+            elif room.room_id == self.room and "Soak talk" in event.body:
                 title = event.body[event.body.index("Soak talk"):][:12]
                 self.notices[title] += 1
+            elif room.room_id != self.room and not event.body.startswith(REMINDER_START):
+                waiting = self.personal.get(human.user_id)
+                if waiting:
+                    self._answered(waiting.popleft(), event.body)
+                else:
+                    self.unexpected_personal += 1
 
         human.client.add_event_callback(seen, (RoomMessageText, RoomMessageNotice))
+
+    def _answered(self, command: str, body: str) -> None:
+        self.answers[command] += 1
+        self.first_answer.setdefault(command, time.perf_counter())
+        self.first_body.setdefault(command, body)
 
     async def send(self, human: Human, room: str, text: str) -> str | None:
         await self.online.wait()
@@ -107,6 +127,8 @@ class Load:
         except (TimeoutError, AssertionError, OSError):
             return None  # the homeserver is down: not sent, not counted
         self.sent[event_id] = started
+        if room == self.room and text.startswith("!rappel"):
+            self.personal.setdefault(human.user_id, deque()).append(event_id)
         return event_id
 
 
@@ -120,7 +142,7 @@ async def room_user(load: Load, human: Human, room: str, until: float, sessions:
 
 
 async def proposer(load: Load, human: Human, room: str, until: float) -> int:
-    """Proposals confirmed (the bot answered the 'oui')."""
+    """Proposals confirmed (the bot answered the 'oui' with the proposal's number)."""
     confirmed = 0
     n = 0
     while time.monotonic() < until - 20:
@@ -131,7 +153,7 @@ async def proposer(load: Load, human: Human, room: str, until: float) -> int:
             yes = await load.send(human, room, "oui")
             if yes is not None:
                 await human.wait_until(lambda y=yes: load.answers[y] > 0, timeout=60)
-                confirmed += 1
+                confirmed += bool(re.search(r"#\d+", load.first_body[yes]))
         await asyncio.sleep(30)
     return confirmed
 
@@ -150,6 +172,7 @@ async def main(args: argparse.Namespace) -> None:
     try:
         async with Human.connect(synapse, "room0") as host:
             room = await host.create_room(invite=[account.user_id])
+            load.room = room
             config = bot_config(synapse, folder / "bot", account, pace_seconds=0.2,
                                 allowed_servers=[synapse.server_name])
             config = config.model_validate({
@@ -160,7 +183,8 @@ async def main(args: argparse.Namespace) -> None:
                               "digest_time": None, "personal_lead_minutes": 1},
                 "proposals": {"calls": [{"event": EVENT,
                                          "opens": _wall(now - timedelta(days=1)),
-                                         "closes": _wall(now + timedelta(days=1))}]},
+                                         "closes": _wall(now + timedelta(days=1))}],
+                              "max_pending_per_user": 100},
                 "limits": {"flood_control": True, "user_commands": 10, "user_seconds": 10,
                            "room_commands": 300, "room_seconds": 60},
             })
@@ -180,12 +204,13 @@ async def main(args: argparse.Namespace) -> None:
             started = time.monotonic()
             window = [datetime.now(PARIS)]
             until = started + args.minutes * 60
-            async with _humans(synapse, args.users) as people, \
+            async with _humans(synapse, args.users, folder) as people, \
                     Human.connect(synapse, "proposer") as author:
                 for person in people:
                     await host.invite(room, person.user_id)
                 for person in people:
                     await person.wait_joined(room, person.user_id, timeout=60)
+                    load.watch(person)  # for the `!rappel` answers in direct chats
                 dm = await author.open_dm(account.user_id)
                 await author.wait_joined(dm, account.user_id, timeout=60)
                 load.watch(author)
@@ -231,12 +256,15 @@ def _wall(at: datetime) -> str:
 class _humans:
     """`count` room users connected together."""
 
-    def __init__(self, synapse: Synapse, count: int) -> None:
-        self.synapse, self.count = synapse, count
+    def __init__(self, synapse: Synapse, count: int, folder: Path) -> None:
+        self.synapse, self.count, self.folder = synapse, count, folder
         self._contexts: list[Any] = []
 
     async def __aenter__(self) -> list[Human]:
-        self._contexts = [Human.connect(self.synapse, f"user{i}") for i in range(self.count)]
+        # Encrypting clients: the bot's direct chats (the `!rappel` answers) are encrypted.
+        self._contexts = [Human.connect(self.synapse, f"user{i}", encrypted=True,
+                                        store=self.folder / f"user{i}")
+                          for i in range(self.count)]
         return [await context.__aenter__() for context in self._contexts]
 
     async def __aexit__(self, *exc: object) -> None:
@@ -248,11 +276,12 @@ def _report(load: Load, confirmed: int, database: Path, rss: list[tuple[float, i
             due: list[str]) -> None:
     answered = [e for e in load.sent if load.answers[e] > 0]
     twice = [e for e in load.sent if load.answers[e] > 1]
+    twice_count = len(twice) + load.unexpected_personal
     latencies = [load.first_answer[e] - load.sent[e] for e in answered]
     with sqlite3.connect(database) as db:
         stored = db.execute("SELECT count(*) FROM proposals").fetchone()[0]
     print(f"commands sent {len(load.sent)}, answered {len(answered)}, "
-          f"answered twice {len(twice)}, lost {len(load.sent) - len(answered)}")
+          f"answered twice {twice_count}, lost {len(load.sent) - len(answered)}")
     if latencies:
         print(f"latency median {statistics.median(latencies) * 1000:.0f} ms, "
               f"p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "

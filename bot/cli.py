@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -48,3 +49,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorageError as error:  # read-only file, full disk: said plainly, no traceback
         logging.getLogger("bot").error("%s", error)
         return 2
+    except BrokenPipeError:  # the reader went away (`| head`): not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

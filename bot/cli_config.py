@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.config import Config, ConfigError, load_config
 from bot.loaders import load_paths
-from bot.secrets import SecretsError, load_secrets
+from bot.secrets import SecretsError, load_secrets, secrets_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -97,7 +97,7 @@ def _matrix(config: Config, env: dict[str, str] | None, notes: list[str]) -> lis
     elif secrets.token is None and matrix.user_id is None:
         problems.append("matrix.user_id: missing; expected the bot's full Matrix id, "
                         "needed to log in with a password")
-    file = matrix.secrets_file
+    file = secrets_file(matrix.secrets_file, env)
     if file is not None and file.exists() and file.stat().st_mode & 0o077:
-        notes.append(f"matrix.secrets_file: {file} is readable by others; run chmod 600")
+        notes.append(f"secrets file {file} is readable by others; run chmod 600")
     return problems

@@ -85,11 +85,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     programme = configured_programme(args)
-    event = find_event(programme, args.event)
+    event = _event(programme, args.event)
     if event is None:
-        print(
-            f"No event matches {args.event!r}. Known: " + ", ".join(e.id for e in programme.events)
-        )
         return 1
     print(f"{event.title}")
     where = ", ".join(x for x in (event.venue, event.address) if x)

@@ -22,9 +22,25 @@ async def reload_programme(app: App) -> Programme:
         log.log(
             logging.ERROR if problem.severity == "error" else logging.INFO, "programme: %s", problem
         )
+    files = keep_last_good(app.files, files)
     app.update_programme(files=files)
     log.info("programme reloaded: %d events, %d sessions", len(files.events), len(files.sessions))
     return files
+
+
+def keep_last_good(old: Programme, new: Programme) -> Programme:
+    """`new`, plus the events of `old` whose file no longer loads at all: a file saved
+    broken or half-written must not cancel its event (nor send "cancelled" notices)."""
+    failed = {problem.source.path for problem in new.problems if problem.severity == "error"}
+    present = {event.id for event in new.events}
+    kept = [event for event in old.events if event.source in failed and event.id not in present]
+    for event in kept:
+        log.warning("programme: %s does not load; keeping its last good version of %s",
+                    event.source, event.id)
+    if not kept:
+        return new
+    events = sorted((*new.events, *kept), key=lambda event: (event.start, event.id))
+    return Programme(tuple(events), new.problems)
 
 
 async def watch_programme(app: App) -> None:

@@ -37,12 +37,19 @@ def load_secrets(configured_file: Path | None = None,
                  env: Mapping[str, str] | None = None) -> MatrixSecrets:
     """The token and password, from `env` (default: os.environ) or the secrets file."""
     env = os.environ if env is None else env
-    path = Path(env[FILE_VAR]) if env.get(FILE_VAR) else configured_file
+    path = secrets_file(configured_file, env)
     from_file = _read_file(path) if path is not None else {}
     return MatrixSecrets(
         token=env.get(TOKEN_VAR) or from_file.get("matrix_token"),
         password=env.get(PASSWORD_VAR) or from_file.get("matrix_password"),
     )
+
+
+def secrets_file(configured_file: Path | None = None,
+                 env: Mapping[str, str] | None = None) -> Path | None:
+    """The secrets file in use: BLUEHATS_SECRETS_FILE if set, else the configured one."""
+    env = os.environ if env is None else env
+    return Path(env[FILE_VAR]) if env.get(FILE_VAR) else configured_file
 
 
 def _read_file(path: Path) -> dict[str, str]:

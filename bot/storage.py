@@ -470,6 +470,7 @@ class Storage:
             raise
         return counts
 
+
 def _proposal_filter(status: str | None, event_id: str | None, proposer: str | None,
                      number: int | None) -> tuple[str, tuple[object, ...]]:
     """The WHERE clause (column names are fixed here, values are parameters)."""
@@ -508,6 +509,9 @@ _FORGET = (
     "DELETE FROM subscriptions WHERE user_id = :user",
     "DELETE FROM reminder_log WHERE substr(key, 1, length(:personal)) = :personal",
     "DELETE FROM state WHERE key IN (:dm, :undecryptable)",
+    # Commands of theirs not answered yet keep their text until answered: drop it.
+    "UPDATE handled_events SET source = NULL, answer = NULL "
+    "WHERE json_extract(source, '$.sender') = :user",
     "UPDATE proposal_scores SET reviewer = :pseudonym WHERE reviewer = :user",
     "UPDATE proposal_comments SET author = :pseudonym WHERE author = :user",
     "UPDATE proposal_history SET actor = :pseudonym WHERE actor = :user",

@@ -118,3 +118,13 @@ def test_a_secrets_file_readable_by_others_is_noted(folder: Path) -> None:
     problems, notes = check(load_config(folder / "config.yaml"), env={})
     assert problems == []
     assert any("readable by others; run chmod 600" in note for note in notes)
+
+
+def test_the_secrets_file_named_in_the_environment_is_the_one_checked(folder: Path) -> None:
+    other = folder / "other-secrets.yaml"
+    other.write_text("matrix_token: abc\n")
+    other.chmod(0o644)
+    problems, notes = check(load_config(folder / "config.yaml"),
+                            env={"BLUEHATS_SECRETS_FILE": str(other)})
+    assert problems == []
+    assert any(f"{other} is readable by others" in note for note in notes)

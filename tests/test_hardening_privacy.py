@@ -3,6 +3,7 @@ people's data stays; the organisers' reviews stay, signed by a pseudonym."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import aiosqlite
@@ -46,6 +47,8 @@ async def busy_world(world: World) -> tuple[int, int]:
     await world.say(ORGANISER, ORG_ROOM, f"!accepter {bob_talk}")
     # what the Matrix transport and the reminder service keep about a person
     await world.storage.set_state(f"matrix.dm.{ALICE}", "!dm-alice")
+    await world.storage.claim_event("$unanswered", "!dm-alice", json.dumps(
+        {"sender": ALICE, "content": {"body": "!rappel abc123"}}))  # killed before answering
     await world.storage.mark_reminders([f"personal|{ALICE}|abc123|2026-12-09T09:30|10"],
                                        "sent", 0.0)
     return alice_talk, bob_talk

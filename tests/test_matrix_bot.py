@@ -124,3 +124,19 @@ async def test_commands_older_than_the_limit_are_not_answered_after_a_restart(
             await alice.wait_for(lambda m: m.replies_to == fresh)
             await alice.settle()
         assert alice.count(lambda m: m.replies_to == stale) == 0
+
+
+async def test_a_room_flagged_direct_with_a_third_member_is_public(
+    synapse: Synapse, tmp_path: Path
+) -> None:
+    account = synapse.register(unique("bot"))
+    config = bot_config(synapse, tmp_path, account, allowed_servers=["localhost"],
+                        encryption=False)
+    async with running_bot(config), Human.connect(synapse, "alice") as alice, \
+            Human.connect(synapse, "bob") as bob:
+        room = await alice.create_room(invite=[account.user_id, bob.user_id], is_direct=True)
+        await alice.wait_joined(room, account.user_id)
+        await alice.wait_joined(room, bob.user_id)
+        asked = await alice.send(room, "!oublier-moi")
+        answer = await alice.wait_for(lambda m: m.replies_to == asked)
+        assert "message direct" in answer.body  # refused: only in a real direct chat

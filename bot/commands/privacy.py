@@ -31,7 +31,7 @@ LABELS = {
     "forget_me",
     fr=("oublier-moi",),
     en=("forget-me",),
-    usage=("oublier-moi [oui]", "forget-me [yes]"),
+    usage=("[oui]", "[yes]"),
     summary=("effacer toutes vos données gardées par le bot",
              "delete all your data kept by the bot"),
     scope="direct",

@@ -11,7 +11,8 @@ from bot.replies import Doc, Reply
 
 
 def _personal(request: Request, reply: Reply) -> Reply | list[Outgoing]:
-    """Personal answers go to a direct chat; in a room, the room only sees a pointer."""
+    """Personal answers go to the sender's direct chat; asked in a room, the room sees
+    nothing (no noise for everyone else)."""
     if request.incoming.is_direct:
         return reply
     return [Outgoing(reply, to_user=request.incoming.sender)]

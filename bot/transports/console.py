@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -112,11 +111,7 @@ async def _session(args: argparse.Namespace, config: Config) -> int:
                 is_direct=not args.room,
                 sender_name=args.name,
             )
-            try:
-                await transport.deliver(await handle(app, incoming))
-            except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                break
+            await transport.deliver(await handle(app, incoming))
     finally:
         for task in background:
             task.cancel()

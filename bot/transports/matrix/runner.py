@@ -336,7 +336,9 @@ class MatrixBot:
                   source: dict[str, Any]) -> Incoming:
         return Incoming(
             command.text, command.sender, room.room_id,
-            is_direct=room.room_id in self._direct,
+            # Invited as direct is a claim of the inviter's: a room that has more members
+            # than the bot and one person is public, whatever its flag says.
+            is_direct=room.room_id in self._direct and room.member_count <= 2,
             addressed=is_addressed(source.get("content") or {}, command.text,
                                    client.user_id, room.user_name(client.user_id)),
             sender_name=room.user_name(command.sender),

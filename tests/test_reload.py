@@ -1,0 +1,43 @@
+"""Reloading the programme files while the bot runs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bot.app import App
+from bot.config import Config
+from bot.loaders import load_paths
+from bot.model import Programme
+from bot.reload import reload_programme
+
+PAGES = Path(__file__).parent / "pages"
+
+
+async def test_a_file_saved_broken_keeps_its_last_good_version(tmp_path: Path) -> None:
+    folder = tmp_path / "programmes"
+    folder.mkdir()
+    yaml_file = folder / "journee-2025.yaml"
+    shutil.copy(PAGES / "programme-structure.yaml", yaml_file)
+    shutil.copy(PAGES / "journee-puces.md", folder / "journee-puces.md")
+    config = Config.model_validate({"programme": {"paths": [str(folder)]}})
+    app = App(config, load_paths(config.programme.paths, config.programme.tz))
+    seen: list[tuple[Programme, Programme]] = []
+    app.on_programme_change(lambda old, new: seen.append((old, new)))
+    before = app.programme.events
+    assert {e.title for e in before} >= {"Journée BlueHats 2025"}
+
+    yaml_file.write_text("event:\n  title: [unclosed\n", encoding="utf-8")  # a bad save
+    reloaded = await reload_programme(app)
+    assert app.programme.events == before  # the 2025 day is not cancelled
+    assert [str(p.source.path) for p in reloaded.problems if p.severity == "error"] == [
+        str(yaml_file)]
+
+    shutil.copy(PAGES / "programme-structure.yaml", yaml_file)
+    text = yaml_file.read_text(encoding="utf-8").replace("Grist en 2025", "Grist en 2026")
+    yaml_file.write_text(text, encoding="utf-8")  # fixed, with a real change
+    await reload_programme(app)
+    titles = {s.title for s in app.programme.sessions}
+    assert "Grist en 2026" in titles and "Grist en 2025" not in titles
+    assert len(app.programme.events) == len(before)
+    assert len(seen) == 2
