@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.commands.base import Request, command
+from bot.commands.render import unknown_event
 from bot.formats.ics import calendar
 from bot.i18n import pick
 from bot.model import slugify
@@ -31,19 +32,7 @@ async def ics(request: Request) -> Reply:
         else event_at(app.programme, request.now.date())[0]
     )
     if event is None:
-        return (
-            Doc()
-            .text(
-                pick(
-                    lang,
-                    "Je ne trouve pas cet événement. Essayez ",
-                    "I cannot find that event. Try ",
-                )
-            )
-            .code(pick(lang, "!evenements", "!events"))
-            .text(".")
-            .reply()
-        )
+        return unknown_event(lang)
     data = calendar([event], app.catalog.agenda, request.now, only=session)
     name = f"bluehats-{session.id if session else slugify(event.id, 50)}.ics"
     what = session.title if session else event.title

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.commands.base import Request, command
-from bot.commands.render import day_programme, event_days, event_title
+from bot.commands.render import day_programme, event_days, event_title, unknown_event
 from bot.i18n import format_day, pick, sentence_case
 from bot.loaders.french_dates import find_days
 from bot.model import Event, fold
@@ -203,19 +203,7 @@ async def info(request: Request) -> Reply:
         else event_at(programme, request.now.date())[0]
     )
     if event is None:
-        return (
-            Doc()
-            .text(
-                pick(
-                    lang,
-                    "Je ne trouve pas cet événement. Essayez ",
-                    "I cannot find that event. Try ",
-                )
-            )
-            .code(pick(lang, "!evenements", "!events"))
-            .text(".")
-            .reply()
-        )
+        return unknown_event(lang)
     doc = Doc().bold(event.title).br().text(sentence_case(event_days(event, lang))).br()
     place = ", ".join(x for x in (event.venue, event.address) if x)
     if place:

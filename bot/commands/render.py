@@ -7,7 +7,7 @@ from itertools import groupby
 from bot.i18n import format_day, format_span, format_time, pick
 from bot.model import Event, Session, credit
 from bot.queries import Slot
-from bot.replies import Doc
+from bot.replies import Doc, Reply
 
 MAX_ITEMS = 30
 """Longer lists are cut, with a line saying how many were left out."""
@@ -77,3 +77,10 @@ def event_days(event: Event, lang: str) -> str:
     if event.start == event.end:
         return first
     return f"{format_day(event.start, lang)} – {format_day(event.end, lang, with_year=True)}"
+
+
+def unknown_event(lang: str) -> Reply:
+    """The answer when no event matches what was asked."""
+    return (Doc().text(pick(lang, "Je ne trouve pas cet événement. Essayez ",
+                            "I cannot find that event. Try "))
+            .code(pick(lang, "!evenements", "!events")).text(".").reply())
