@@ -84,10 +84,11 @@ class Load:
         self.first_body: dict[str, str] = {}
         self.seen_events: set[str] = set()
         self.notices: Counter[str] = Counter()  # room reminder notices per session title
-        # `!rappel` in the room is answered in the sender's direct chat, not as a reply:
-        # each such answer is matched to that sender's oldest unanswered `!rappel`.
+        # `!rappel` in the room is answered in the sender's direct chat, not as a reply
+        # (unless it is refused): each such answer is matched to that sender's oldest
+        # `!rappel` still unanswered. An answer may arrive before its command is recorded.
         self.personal: dict[str, deque[str]] = {}
-        self.unexpected_personal = 0  # a personal answer with no `!rappel` waiting: a double
+        self.early: Counter[str] = Counter()  # per sender, answers not matched yet
         self.online = asyncio.Event()
         self.online.set()
 
@@ -110,11 +111,14 @@ class Load:
                 if waiting:
                     self._answered(waiting.popleft(), event.body)
                 else:
-                    self.unexpected_personal += 1
+                    self.early[human.user_id] += 1
 
         human.client.add_event_callback(seen, (RoomMessageText, RoomMessageNotice))
 
     def _answered(self, command: str, body: str) -> None:
+        for waiting in self.personal.values():  # a `!rappel` refused in the room
+            if command in waiting:
+                waiting.remove(command)
         self.answers[command] += 1
         self.first_answer.setdefault(command, time.perf_counter())
         self.first_body.setdefault(command, body)
@@ -127,8 +131,12 @@ class Load:
         except (TimeoutError, AssertionError, OSError):
             return None  # the homeserver is down: not sent, not counted
         self.sent[event_id] = started
-        if room == self.room and text.startswith("!rappel"):
-            self.personal.setdefault(human.user_id, deque()).append(event_id)
+        if room == self.room and text.startswith("!rappel") and not self.answers[event_id]:
+            if self.early[human.user_id]:
+                self.early[human.user_id] -= 1
+                self._answered(event_id, "")
+            else:
+                self.personal.setdefault(human.user_id, deque()).append(event_id)
         return event_id
 
 
@@ -276,7 +284,7 @@ def _report(load: Load, confirmed: int, database: Path, rss: list[tuple[float, i
             due: list[str]) -> None:
     answered = [e for e in load.sent if load.answers[e] > 0]
     twice = [e for e in load.sent if load.answers[e] > 1]
-    twice_count = len(twice) + load.unexpected_personal
+    twice_count = len(twice) + sum(load.early.values())  # direct answers to nothing
     latencies = [load.first_answer[e] - load.sent[e] for e in answered]
     with sqlite3.connect(database) as db:
         stored = db.execute("SELECT count(*) FROM proposals").fetchone()[0]
