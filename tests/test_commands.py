@@ -50,9 +50,9 @@ async def ask(app: App, text: str, **where) -> str | None:
 
 GRIST_FR = """« grist » :
 • R. Serdoun (ANCT), V. Viers (DINUM) — Grist, votre compagnon open-source pour la donnée et pour réaliser des apps en low-code
-mercredi 4 décembre 2024, 14 h 20, salle Ada Lovelace · Journées BlueHats au salon Open Source Experience 2024 · e37301
+mercredi 4 décembre 2024, 14 h 20 – 14 h 40, salle Ada Lovelace · Journées BlueHats au salon Open Source Experience 2024 · e37301
 • V. Viers, A. Conception — Grist: the spreadsheet that goes beyond the grid!
-mercredi 4 décembre 2024, salle Ada Lovelace · Journées BlueHats au salon Open Source Experience 2024 · 11b5ba
+mercredi 4 décembre 2024, 10 h – 12 h 30, salle Ada Lovelace · Journées BlueHats au salon Open Source Experience 2024 · 11b5ba
 • Ariane Rose (Agence Nationale de la Cohésion des Territoires), Florent Fayolle (Agence Nationale de la Cohésion des Territoires) — Contribuer plutôt que de développer : l’exemple du tableur collaboratif Grist
 jeudi 7 décembre 2023, 16 h · La DINUM à l'Open Source Experience · bf6ca4"""
 
@@ -142,8 +142,17 @@ async def test_last_slot_lasts_the_default_duration(app_at) -> None:
 
 
 async def test_now_when_nothing_runs_points_to_the_next_slot(app_at) -> None:
-    answer = await ask(await app_at("2024-12-04 12:00"), "!maintenant")
+    answer = await ask(await app_at("2024-12-04 12:40"), "!maintenant")
     assert answer.startswith("Rien en cours. Prochain créneau : mercredi 4 décembre, 13 h 40.")
+
+
+async def test_now_during_the_morning_demos_lists_the_block(app_at) -> None:
+    # The page times the demos only by their heading, "4/12 de 10h à 12h30 : démos".
+    answer = await ask(await app_at("2024-12-04 11:00"), "!maintenant")
+    lines = answer.splitlines()
+    assert lines[:2] == ["En ce moment", "10 h"]
+    assert len(lines) == 9 and all(line.startswith("• ") for line in lines[2:])
+    assert "• Et vous, ça Tchap ? — R. Allouche · salle Ada Lovelace · 5e349d" in lines
 
 
 async def test_nothing_left_says_so(app_at) -> None:
@@ -161,8 +170,11 @@ async def test_programme_of_the_current_event_and_of_a_day(app_at) -> None:
         "(mercredi 4 décembre – jeudi 5 décembre 2024)"
     )
     assert lines[2] == "Mercredi 4 décembre"
-    assert lines[3] == "13 h 40 – 14 h"
-    assert "Horaire non précisé" in lines
+    assert lines[3:5] == [
+        "10 h – 12 h 30",
+        "• Et vous, ça Tchap ? — R. Allouche · salle Ada Lovelace · 5e349d",
+    ]
+    assert "13 h 40 – 14 h" in lines and "Horaire non précisé" not in lines
     assert answer.count("• ") == 15
     assert await ask(app, "!programme demain") == (
         "Journées BlueHats au salon Open Source Experience 2024 (mercredi 4 décembre – jeudi 5 "

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from bot.commands.base import Request, command
 from bot.commands.render import more
-from bot.i18n import format_datetime, format_day, pick
+from bot.i18n import format_day, format_span, pick
 from bot.model import Session, credit
 from bot.replies import Doc, Reply
 
 MAX_RESULTS = 10
 
 
-def _when(session: Session, lang: str, tz) -> str:
-    at = session.starts_at(tz)
-    return format_datetime(at, lang, with_year=True) if at else format_day(session.day, lang, True)
+def _when(session: Session, lang: str) -> str:
+    """'mercredi 4 décembre 2024, 10 h – 12 h 30': the day, and the hours the page gives."""
+    day = format_day(session.day, lang, with_year=True)
+    span = format_span(session.start, session.end, lang)
+    return f"{day}, {span}" if span else day
 
 
 @command(
@@ -62,7 +64,7 @@ async def who(request: Request) -> Reply:
         event = request.app.programme.event(session.event_id)
         line = Doc().italic(credit(session) or pick(lang, "intervenant à confirmer", "speaker TBA"))
         line.text(" — ").bold(session.title).br()
-        line.text(_when(session, lang, catalog.tz))
+        line.text(_when(session, lang))
         if session.room:
             line.text(pick(lang, f", salle {session.room}", f", room {session.room}"))
         if event:

@@ -103,6 +103,15 @@ class _Reader:
                 return value
         return None
 
+    def span(self) -> tuple[time | None, time | None]:
+        """The hours the innermost timed heading gives: its start, and its end if it has one
+        (an end is never borrowed from an outer heading: "#### 14h" under "de 14h à 18h"
+        does not last until 18h)."""
+        for scope in reversed(self.scopes):
+            if scope.hour is not None:
+                return scope.hour, scope.end
+        return None, None
+
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Problem(SourceRef(str(self.path), line), message))
 
@@ -128,6 +137,8 @@ class _Reader:
             scope.kind = kind_hint(room.group("theme") or "")
         elif days:
             scope.day, scope.programme = days[0], True
+            if span:  # "4/12 de 10h à 12h30 : démos": the hours of what it lists untimed
+                scope.hour, scope.end = span[0], span[1]
             self.headed_days.append(days[0])
             scope.kind = kind_hint(text)
         elif _PROGRAMME_TITLE.search(folded):
@@ -185,7 +196,7 @@ class _Reader:
         if self.range_bullet:
             self.add(number, self.range_bullet[1], self.range_bullet[2], parse_talk_line(markdown))
         else:
-            self.add(number, self.get("hour"), self.get("end"), parse_talk_line(markdown))
+            self.add(number, *self.span(), parse_talk_line(markdown))
 
     def table(self, rows: list[tuple[int, list[str]]]) -> None:
         """A table (Markdown or HTML): a header row, then one session a row; each row comes
@@ -223,7 +234,7 @@ class _Reader:
                 else ((), (), ())
             )
             talk = Talk(title, speakers, organisations, links + credit_links)
-            self.add(line, start or self.get("hour"), end if start else self.get("end"), talk)
+            self.add(line, *((start, end) if start else self.span()), talk)
 
     def add(self, line: int, start: time | None, end: time | None, talk: Talk) -> None:
         if not talk.title:
