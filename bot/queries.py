@@ -34,7 +34,8 @@ class Agenda:
         slots = []
         for event in programme.events:
             slots.extend(_event_slots(event, tz, default_duration))
-        slots.sort(key=lambda slot: (slot.start, slot.session.room or "", slot.session.title))
+        # Stable: sessions sharing a start and a room keep the page's order.
+        slots.sort(key=lambda slot: (slot.start, slot.session.room or ""))
         self.slots: tuple[Slot, ...] = tuple(slots)
         self._starts = [slot.start for slot in self.slots]
         self._longest = max((s.end - s.start for s in self.slots), default=timedelta(0))
@@ -53,7 +54,7 @@ class Agenda:
             index -= 1
             if self.slots[index].end > at:
                 found.append(self.slots[index])
-        return sorted(found, key=lambda slot: (slot.start, slot.session.room or ""))
+        return found[::-1]  # walked backwards: this is the agenda's order again
 
     def starting_between(self, first: datetime, last: datetime | None = None) -> tuple[Slot, ...]:
         """Every slot starting from `first` (included) to `last` (excluded), in start order."""
