@@ -297,6 +297,8 @@ class Human:
     account: Account
     auto_join: bool = True
     messages: list[Seen] = field(default_factory=list)
+    reactions: list[tuple[str, str, str]] = field(default_factory=list)
+    """(sender, the event reacted to, key) of each reaction seen."""
     undecryptable: list[Any] = field(default_factory=list)
     _task: asyncio.Task[None] | None = None
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -333,9 +335,10 @@ class Human:
             await human.close()
 
     async def _start(self) -> None:
-        from nio import InviteMemberEvent, MegolmEvent, RoomMessage
+        from nio import InviteMemberEvent, MegolmEvent, ReactionEvent, RoomMessage
 
         self.client.add_event_callback(self._on_message, RoomMessage)
+        self.client.add_event_callback(self._on_reaction, ReactionEvent)
         self.client.add_event_callback(self._on_undecryptable, MegolmEvent)
         self.client.add_event_callback(self._on_invite, InviteMemberEvent)
         await self.client.sync(timeout=0, full_state=True)
@@ -357,6 +360,10 @@ class Human:
             source.get("content", {}).get("msgtype", ""), source.get("content", {}),
             bool(getattr(event, "decrypted", False)),
         ))
+        self._arrived.set()
+
+    async def _on_reaction(self, room: Any, event: Any) -> None:
+        self.reactions.append((event.sender, event.reacts_to, event.key))
         self._arrived.set()
 
     async def _on_undecryptable(self, room: Any, event: Any) -> None:

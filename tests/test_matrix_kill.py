@@ -127,6 +127,7 @@ async def test_reminders_pending_at_a_kill_are_sent_once_after_the_restart(
             await alice.wait_for(lambda m: m.sender == account.user_id and "noté" in m.body,
                                  timeout=30)
             assert alice.count(lambda m: m.replies_to == asked) == 0  # answered in private
+            await alice.wait_until(lambda: (account.user_id, asked, "📬") in alice.reactions)
             assert time.time() < due.timestamp() - 2, "set-up too slow: the reminder was due"
             assert bot.stop(signal.SIGKILL) == -signal.SIGKILL
             await asyncio.sleep(due.timestamp() - time.time() + 2)  # due while it is down

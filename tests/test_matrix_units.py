@@ -195,6 +195,7 @@ def test_an_answer_written_down_reads_back_the_same() -> None:
                                                          b"BEGIN:VCALENDAR\r\n\xff"))),
         Outgoing(say("rappel"), to_user="@alice:localhost", key="rem-1"),
         Outgoing(say("salon"), to_room="!room:localhost"),
+        Outgoing(say("📬 Réponse envoyée en message privé."), react="📬"),
     ]
     assert decode_answer(encode_answer(answer)) == answer
     assert decode_answer(encode_answer([])) == []

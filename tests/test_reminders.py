@@ -184,9 +184,16 @@ async def test_morning_digest_and_day_before(make) -> None:
 async def test_personal_reminder_by_direct_message(make) -> None:
     bot = await make(at(12, 0))
     answer = await handle(bot.app, Incoming("!rappel docs01", "@anne:agent.tchap.gouv.fr", ROOM))
-    # Asked in the public room: the confirmation goes to a direct chat.
-    assert answer[0].to_user == "@anne:agent.tchap.gouv.fr"
+    # Asked in the public room: the confirmation goes to a direct chat, and the command
+    # gets a 📬 reaction in the room (a line of text where reactions do not exist).
+    assert [(m.to_user, m.react) for m in answer] == [("@anne:agent.tchap.gouv.fr", None),
+                                                     (None, "📬")]
     assert answer[0].reply.plain.startswith("C'est noté : je vous écrirai 10 min avant")
+    assert answer[1].reply.plain == "📬 Réponse envoyée en message privé."
+    direct = await handle(bot.app, Incoming("!rappel docs01", "@anne:agent.tchap.gouv.fr",
+                                            "!dm", is_direct=True))
+    assert [(m.to_user, m.react) for m in direct] == [(None, None)]  # just the answer
+    assert direct[0].reply.plain.startswith("C'était déjà noté")
     bot.clock.set(at(15, 10))
     await bot.scheduler.tick()
     personal = [m for m in bot.transport.sent if m.to_user]

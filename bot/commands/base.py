@@ -41,6 +41,9 @@ class Outgoing:
     key: str | None = None
     """An idempotency key: delivering the same key twice must show one message (Matrix
     transports use it as the transaction id, which the homeserver deduplicates)."""
+    react: str | None = None
+    """On an answer in place: a transport that can react to the incoming message with this
+    emoji does so instead of sending `reply`; the others send `reply`."""
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.capping import cap_reply
@@ -70,7 +71,7 @@ async def handle(app: App, incoming: Incoming) -> list[Outgoing]:
         return answers
     limit = app.config.limits.max_reply_chars
     return [
-        Outgoing(cap_reply(out.reply, limit, lang), out.to_user, out.to_room, out.key)
+        replace(out, reply=cap_reply(out.reply, limit, lang))
         if out.to_user is None and out.to_room is None
         else out
         for out in answers

@@ -7,15 +7,17 @@ from bot.commands.render import session_line
 from bot.i18n import format_datetime, pick
 from bot.model import Session
 from bot.reload import reload_programme
-from bot.replies import Doc, Reply
+from bot.replies import Doc, Reply, say
 
 
 def _personal(request: Request, reply: Reply) -> Reply | list[Outgoing]:
-    """Personal answers go to the sender's direct chat; asked in a room, the room sees
-    nothing (no noise for everyone else)."""
+    """Personal answers go to the sender's direct chat; asked in a room, the command gets a
+    📬 reaction there (a line of text where reactions do not exist), not the answer."""
     if request.incoming.is_direct:
         return reply
-    return [Outgoing(reply, to_user=request.incoming.sender)]
+    pointer = say(pick(request.lang, "📬 Réponse envoyée en message privé.",
+                       "📬 Answered in a direct chat."))
+    return [Outgoing(reply, to_user=request.incoming.sender), Outgoing(pointer, react="📬")]
 
 
 def _upcoming(request: Request, session: Session) -> bool:

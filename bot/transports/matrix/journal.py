@@ -32,6 +32,7 @@ def _encode(message: Outgoing) -> dict[str, Any]:
             "filename": attachment.filename, "mimetype": attachment.mimetype,
             "data": base64.b64encode(attachment.data).decode("ascii")},
         "to_user": message.to_user, "to_room": message.to_room, "key": message.key,
+        "react": message.react,
     }
 
 
@@ -40,4 +41,4 @@ def _decode(item: dict[str, Any]) -> Outgoing:
     attachment = None if file is None else Attachment(
         file["filename"], file["mimetype"], base64.b64decode(file["data"]))
     return Outgoing(Reply(item["plain"], item["html"], attachment),
-                    item["to_user"], item["to_room"], item["key"])
+                    item["to_user"], item["to_room"], item["key"], item.get("react"))

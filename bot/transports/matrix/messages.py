@@ -48,6 +48,12 @@ def file_message(attachment: Attachment, answering: CommandEvent | None = None) 
                     "filename": attachment.filename}, answering)
 
 
+def reaction(answering: CommandEvent, key: str) -> dict[str, Any]:
+    """The `m.reaction` content that puts `key` (an emoji) under the command."""
+    return {"m.relates_to": {"rel_type": "m.annotation", "event_id": answering.event_id,
+                             "key": key}}
+
+
 def _relate(content: dict[str, Any], answering: CommandEvent | None) -> dict[str, Any]:
     if answering is None:
         return content

@@ -55,7 +55,13 @@ from bot.transports.matrix.addressing import is_addressed
 from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, LoginFailed, connect, explain
 from bot.transports.matrix.invites import InvitePolicy
 from bot.transports.matrix.journal import decode_answer, encode_answer
-from bot.transports.matrix.messages import CommandEvent, file_message, notice, read_event
+from bot.transports.matrix.messages import (
+    CommandEvent,
+    file_message,
+    notice,
+    reaction,
+    read_event,
+)
 from bot.transports.matrix.power import level_in
 from bot.transports.matrix.sending import NETWORK_ERRORS, DeliveryError, Sender
 
@@ -415,6 +421,9 @@ class MatrixBot:
             txn = f"bh-{message.key}"
         else:
             txn = f"bh-{command.event_id}-{index}" if command else f"bh-{uuid.uuid4().hex}"
+        if message.react and answering is not None:  # nio sends reactions unencrypted
+            return self.sender.enqueue(room, reaction(answering, message.react), txn,
+                                       event_type="m.reaction")
         sent = self.sender.enqueue(room, notice(message.reply, answering), txn)
         attachment = message.reply.attachment
         if attachment is None:

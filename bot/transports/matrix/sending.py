@@ -36,6 +36,7 @@ class Queued:
     content: dict[str, Any]
     txn_id: str
     attachment: Attachment | None = None
+    event_type: str = "m.room.message"
     sent: asyncio.Future[str] = field(
         default_factory=lambda: asyncio.get_running_loop().create_future())
 
@@ -53,9 +54,10 @@ class Sender:
         self._workers: dict[str, asyncio.Task[None]] = {}
 
     def enqueue(self, room: str, content: dict[str, Any], txn_id: str,
-                attachment: Attachment | None = None) -> asyncio.Future[str]:
-        """Queue a message; the future gives its event id once sent."""
-        item = Queued(room, content, txn_id, attachment)
+                attachment: Attachment | None = None,
+                event_type: str = "m.room.message") -> asyncio.Future[str]:
+        """Queue a message (or a reaction); the future gives its event id once sent."""
+        item = Queued(room, content, txn_id, attachment, event_type)
         queue = self._queues.get(room)
         if queue is None:
             queue = self._queues[room] = asyncio.Queue()
@@ -108,7 +110,7 @@ class Sender:
             # Learn the members' devices first, or they could not read the message.
             with contextlib.suppress(LocalProtocolError):
                 await self.client.keys_query()
-        return await self.client.room_send(item.room, "m.room.message", item.content,
+        return await self.client.room_send(item.room, item.event_type, item.content,
                                            tx_id=item.txn_id, ignore_unverified_devices=True)
 
     async def _upload(self, item: Queued) -> Any:
