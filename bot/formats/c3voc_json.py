@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.formats.common import guid, hhmm, kind_of, number, parse_duration, slug, timed
+from bot.formats.common import guid, hhmm, kind_of, number, session_at, slug, timed
 from bot.formats.frab_xml import NO_ROOM
 from bot.model import (
     Event,
@@ -19,8 +19,6 @@ from bot.model import (
     Speaker,
     credit,
     event_id,
-    fold,
-    session_id,
 )
 from bot.queries import Agenda
 
@@ -34,6 +32,8 @@ def export(event: Event, agenda: Agenda) -> tuple[bytes, list[Session]]:
     days = []
     for index, day in enumerate(event.days, start=1):
         items = [item for item in sessions if item[1].date() == day]
+        first = min((start for _, start, _ in items), default=None)
+        last = max((end for _, _, end in items), default=None)
         by_room: dict[str, list[dict]] = {room: [] for room in rooms}
         for session, start, end in sorted(items, key=lambda item: item[1]):
             by_room[session.room or NO_ROOM].append(
@@ -63,10 +63,8 @@ def export(event: Event, agenda: Agenda) -> tuple[bytes, list[Session]]:
             {
                 "index": index,
                 "date": day.isoformat(),
-                "day_start": min((i[1] for i in items), default=None)
-                and min(i[1] for i in items).isoformat(),
-                "day_end": max((i[2] for i in items), default=None)
-                and max(i[2] for i in items).isoformat(),
+                "day_start": first and first.isoformat(),
+                "day_end": last and last.isoformat(),
                 "rooms": by_room,
             }
         )
@@ -129,12 +127,6 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
 
 
 def _session(item: dict, identifier: str, tz: ZoneInfo, seen: dict[str, int]) -> Session:
-    title = str(item["title"]).strip()
-    start = datetime.fromisoformat(item["date"])
-    start = start.astimezone(tz) if start.tzinfo else start.replace(tzinfo=tz)
-    end = start + parse_duration(item.get("duration") or "00:00")
-    key = fold(" ".join(title.split()))
-    seen[key] = seen.get(key, 0) + 1
     speakers = tuple(
         Speaker(str(p.get("public_name") or p.get("name")).strip())
         for p in item.get("persons") or []
@@ -145,16 +137,11 @@ def _session(item: dict, identifier: str, tz: ZoneInfo, seen: dict[str, int]) ->
         for link in item.get("links") or []
         if link.get("url")
     )
-    return Session(
-        id=session_id(identifier, title, seen[key]),
-        event_id=identifier,
-        day=start.date(),
-        start=start.time().replace(tzinfo=None),
-        end=end.time().replace(tzinfo=None) if end > start else None,
-        title=title,
+    return session_at(
+        identifier, str(item["title"]).strip(), item["date"], item.get("duration"), tz, seen,
         speakers=speakers,
+        links=links,
         room=str(item.get("room") or "").strip() or None,
         kind=kind_of(item.get("type")),
-        links=links,
         description=str(item.get("description") or item.get("abstract") or "").strip(),
     )

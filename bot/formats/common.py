@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from bot.model import Event, Session, slugify
+from bot.model import Event, Link, Session, Speaker, fold, session_id, slugify
 from bot.queries import Agenda
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://code.gouv.fr/bluehats-bot")
@@ -70,6 +71,32 @@ def timed(
 def hhmm(delta: timedelta) -> str:
     minutes = int(delta.total_seconds() // 60)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def session_at(identifier: str, title: str, when: str, duration: str | None, tz: ZoneInfo,
+               seen: dict[str, int], *, speakers: tuple[Speaker, ...], links: tuple[Link, ...],
+               room: str | None, kind: str, description: str) -> Session:
+    """A session read from a schedule file: `when` is an ISO date-time (in `tz` unless it
+    says otherwise), `duration` HH:MM; `seen` counts titles so that a repeated title gets
+    its own id. ValueError if the date-time or duration cannot be read."""
+    start = datetime.fromisoformat(when)
+    start = start.astimezone(tz) if start.tzinfo else start.replace(tzinfo=tz)
+    end = start + parse_duration(duration or "00:00")
+    key = fold(" ".join(title.split()))
+    seen[key] = seen.get(key, 0) + 1
+    return Session(
+        id=session_id(identifier, title, seen[key]),
+        event_id=identifier,
+        day=start.date(),
+        start=start.time().replace(tzinfo=None),
+        end=end.time().replace(tzinfo=None) if end > start else None,
+        title=title,
+        speakers=speakers,
+        room=room,
+        kind=kind,
+        links=links,
+        description=description,
+    )
 
 
 def parse_duration(text: str) -> timedelta:

@@ -13,7 +13,7 @@ from itertools import groupby
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.formats.common import guid, hhmm, kind_of, number, parse_duration, slug, timed
+from bot.formats.common import guid, hhmm, kind_of, number, session_at, slug, timed
 from bot.model import (
     Event,
     Link,
@@ -23,8 +23,6 @@ from bot.model import (
     Speaker,
     credit,
     event_id,
-    fold,
-    session_id,
 )
 from bot.queries import Agenda
 
@@ -152,11 +150,6 @@ def _session(element: ET.Element, identifier: str, tz: ZoneInfo, seen: dict[str,
     when = element.findtext("date")
     if not when:
         raise ValueError("no <date>")
-    start = datetime.fromisoformat(when)
-    start = start.astimezone(tz) if start.tzinfo else start.replace(tzinfo=tz)
-    end = start + parse_duration(element.findtext("duration") or "00:00")
-    key = fold(" ".join(title.split()))
-    seen[key] = seen.get(key, 0) + 1
     speakers = tuple(
         Speaker(p.text.strip()) for p in element.iter("person") if (p.text or "").strip()
     )
@@ -165,17 +158,11 @@ def _session(element: ET.Element, identifier: str, tz: ZoneInfo, seen: dict[str,
         for link in element.iter("link")
         if link.get("href")
     )
-    room = (element.findtext("room") or "").strip() or None
-    return Session(
-        id=session_id(identifier, title, seen[key]),
-        event_id=identifier,
-        day=start.date(),
-        start=start.time().replace(tzinfo=None),
-        end=end.time().replace(tzinfo=None) if end > start else None,
-        title=title,
+    return session_at(
+        identifier, title, when, element.findtext("duration"), tz, seen,
         speakers=speakers,
-        room=room,
-        kind=kind_of(element.findtext("type")),
         links=links,
+        room=(element.findtext("room") or "").strip() or None,
+        kind=kind_of(element.findtext("type")),
         description=(element.findtext("description") or element.findtext("abstract") or "").strip(),
     )
