@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.commands.render import event_days
+from bot.commands.render import event_days, session_line
 from bot.i18n import format_datetime, format_time, pick
-from bot.model import Session, credit
+from bot.model import Session
 from bot.reminders.changes import Change
 from bot.reminders.planner import Notice
 from bot.replies import Doc, Reply
@@ -19,19 +19,6 @@ def _lead(minutes: int, lang: str) -> str:
         hours = minutes // 60
         return pick(lang, f"Dans {hours} h", f"In {hours} h")
     return pick(lang, f"Dans {minutes} min", f"In {minutes} min")
-
-
-def _item(session: Session, lang: str, *, with_room: bool, with_time: bool) -> Doc:
-    doc = Doc()
-    if with_time and session.start:
-        doc.text(f"{format_time(session.start, lang)} · ")
-    doc.bold(session.title)
-    who = credit(session)
-    if who:
-        doc.text(" — ").italic(who)
-    if with_room and session.room:
-        doc.text(pick(lang, f" · salle {session.room}", f" · room {session.room}"))
-    return doc.text(" · ").code(session.id)
 
 
 def render(notice: Notice, lang: str, tz: ZoneInfo) -> Reply:
@@ -48,7 +35,7 @@ def render(notice: Notice, lang: str, tz: ZoneInfo) -> Reply:
         else:
             head += pick(lang, f" ({start}) :", f" ({start}):")
             with_room = True
-        items = [_item(s, lang, with_room=with_room, with_time=False) for s in sessions]
+        items = [session_line(s, lang, time_text="", room=with_room) for s in sessions]
         return Doc().bold(head).items(items).reply()
     if notice.kind == "digest":
         assert notice.event is not None and notice.day is not None
@@ -56,7 +43,8 @@ def render(notice: Notice, lang: str, tz: ZoneInfo) -> Reply:
         doc = Doc().bold(f"{head} — {notice.event.title}").br()
         timed = [s for s in sessions if s.start]
         untimed = [s for s in sessions if not s.start]
-        doc.items([_item(s, lang, with_room=True, with_time=True) for s in timed + untimed])
+        doc.items([session_line(s, lang, time_text=format_time(s.start, lang) if s.start else "")
+                   for s in timed + untimed])
         return doc.reply()
     if notice.kind == "eve":
         event = notice.event
