@@ -186,6 +186,10 @@ class MatrixBot:
                 log.info("ready as %s in %d room(s)", client.user_id, len(client.rooms))
         return 0
 
+    def _catch_up_from_ms(self) -> float:
+        """Commands from before the bot (re)started are answered back to this time (ms)."""
+        return self._started_ms - self.config.matrix.missed_commands_max_age_minutes * 60_000
+
     @staticmethod
     async def _record(work: Awaitable[None], consequence: str) -> None:
         """Write to the database; if it cannot (read-only, disk full), log why and go on."""
@@ -198,8 +202,8 @@ class MatrixBot:
         """Answer the commands a previous run claimed but was stopped before answering (a
         crash, SIGKILL): with the answer it had decided if any, under the same transaction
         ids, so what did reach the room is not shown twice."""
-        cutoff = self._started_ms / 1000 - self.config.matrix.missed_commands_max_age_minutes * 60
-        for event_id, room_id, source, answer in await self.storage.unanswered_events(cutoff):
+        since = self._catch_up_from_ms() / 1000
+        for event_id, room_id, source, answer in await self.storage.unanswered_events(since):
             room = client.rooms.get(room_id)
             if room is None:  # the bot left that room meanwhile
                 await self.storage.event_answered(event_id)
@@ -265,7 +269,7 @@ class MatrixBot:
         if not answer_history:
             return
         # Sent while the bot was down: answered if at most that old when it came back.
-        cutoff_ms = self._started_ms - self.config.matrix.missed_commands_max_age_minutes * 60_000
+        cutoff_ms = self._catch_up_from_ms()
         for room_id, info in answer.rooms.join.items():
             room = client.rooms.get(room_id)
             if room is None:
