@@ -87,6 +87,20 @@ class Session:
     organisations: tuple[str, ...] = ()
     """Organisations presenting, each once; by default those of the speakers. Given
     explicitly when an organisation presents with no named speaker ('*TBA* - IGN')."""
+    section: str = ""
+    """The words of the headings or slot the session sits under ('démos de La Suite'):
+    they describe it too, so search counts them."""
+    block_end: time | None = None
+    """The end of the block of hours its heading gives ('6 décembre de 14h à 18h'): a
+    start-only session that is the last of its block ends there, not after a default."""
+    guid: str | None = None
+    """The source's own identifier (a frab/c3voc guid); the id is derived from it."""
+    slug: str | None = None
+    url: str | None = None
+    track: str | None = None
+    language: str | None = None
+    subtitle: str = ""
+    abstract: str = ""
 
     def __post_init__(self) -> None:
         if not self.organisations:
@@ -136,6 +150,11 @@ class Event:
     links: tuple[Link, ...] = ()
     sessions: tuple[Session, ...] = ()
     source: str = ""
+    short_name: str | None = None
+    """A short name people use for it: a schedule's acronym ('39c3')."""
+    time_zone: str | None = None
+    """The IANA zone its times are in, when the source says (schedules); else the bot's."""
+    url: str | None = None
 
     @property
     def days(self) -> tuple[date, ...]:
