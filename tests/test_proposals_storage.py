@@ -14,6 +14,7 @@ from bot.clock import PARIS, FixedClock
 from bot.commands import Incoming, handle
 from bot.config import CallConfig, Config, ProposalsConfig, StorageConfig
 from bot.storage import MIGRATIONS, Storage
+from bot.storage.connection import migrate
 from tests import proposals_kit
 from tests.proposals_kit import ALICE, ORGANISER, Opener
 
@@ -24,19 +25,20 @@ EVENT_2024 = "2024-journees-bluehats-au-salon-open-source"  # in the shipped dat
 
 async def test_a_first_schema_database_upgrades_with_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = Storage(await aiosqlite.connect(path), path)
-    await old.migrate(target=1)
-    await old.db.execute("INSERT INTO state VALUES ('next_batch', 's72_1')")
-    await old.db.execute("INSERT INTO handled_events VALUES ('$e1', '!room', 1700000000.0)")
-    await old.db.commit()
-    await old.close()
+    async with aiosqlite.connect(path) as old:
+        await migrate(old, target=1)
+        await old.execute("INSERT INTO state VALUES ('next_batch', 's72_1')")
+        await old.execute("INSERT INTO handled_events VALUES ('$e1', '!room', 1700000000.0)")
+        await old.commit()
     storage = await Storage.open(path)
     try:
         assert await storage.version() == len(MIGRATIONS)
-        assert await storage.get_state("next_batch") == "s72_1"
-        assert await storage.claim_event("$e1", "!room", "{}") is False  # the old row is kept
-        assert await storage.unanswered_events(since=0) == []  # and counts as answered
-        assert await storage.proposals() == [] and await storage.draft(ALICE) is None
+        assert await storage.state.get_state("next_batch") == "s72_1"
+        journal = storage.journal
+        assert await journal.claim_event("$e1", "!room", "{}") is False  # the old row is kept
+        assert await journal.unanswered_events(since=0) == []  # and counts as answered
+        assert await storage.proposals.proposals() == []
+        assert await storage.drafts.draft(ALICE) is None
     finally:
         await storage.close()
 

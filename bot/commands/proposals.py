@@ -46,7 +46,8 @@ async def open_calls(app: App) -> tuple[Call, ...]:
     config = app.config.proposals
     configured = [call_from_config(c, config, app.programme, app.clock.tz) for c in config.calls]
     stored = [
-        call_from_json(event, data, config) for event, data in await _storage(app).stored_calls()
+        call_from_json(event, data, config)
+        for event, data in await _storage(app).calls.stored_calls()
     ]
     return merge(configured, stored)
 
@@ -69,7 +70,7 @@ async def _target(request: Request) -> tuple[Proposal | None, str, Reply | None]
     number = _number(first)
     if number is None:
         return None, "", _usage(request)
-    proposal = await _storage(request.app).proposal(number)
+    proposal = await _storage(request.app).proposals.proposal(number)
     if proposal is None:
         return (
             None,
@@ -84,7 +85,7 @@ async def _target(request: Request) -> tuple[Proposal | None, str, Reply | None]
 
 async def _pending_limit(request: Request) -> Reply | None:
     limit = request.app.config.proposals.max_pending_per_user
-    mine = await _storage(request.app).proposals(proposer=request.incoming.sender)
+    mine = await _storage(request.app).proposals.proposals(proposer=request.incoming.sender)
     if sum(p.status in OPEN_STATUSES for p in mine) >= limit:
         return say(
             pick(
@@ -116,7 +117,7 @@ async def propose(request: Request) -> HandlerResult:
         await open_calls(app), request.now, request.lang, name, request.args, app.config.proposals
     )
     if outcome.draft is not None:
-        await _storage(app).save_draft(incoming.sender, outcome.draft.to_json(), request.now)
+        await _storage(app).drafts.save_draft(incoming.sender, outcome.draft.to_json(), request.now)
     return outcome.reply
 
 
@@ -140,7 +141,7 @@ async def continue_dialogue(request: Request) -> HandlerResult | bool:
     if command_key not in (None, "propose", "cancel"):
         return False
     app, sender = request.app, request.incoming.sender
-    stored = await _storage(app).draft(sender)
+    stored = await _storage(app).drafts.draft(sender)
     if stored is None:
         return False
     draft = Draft.from_json(stored)
@@ -166,9 +167,9 @@ async def continue_dialogue(request: Request) -> HandlerResult | bool:
     if outcome.confirmed:
         return await _submit(request, draft, calls)
     if outcome.draft is None:
-        await _storage(app).delete_draft(sender)
+        await _storage(app).drafts.delete_draft(sender)
     else:
-        await _storage(app).save_draft(sender, outcome.draft.to_json(), request.now)
+        await _storage(app).drafts.save_draft(sender, outcome.draft.to_json(), request.now)
     return outcome.reply
 
 
@@ -181,7 +182,7 @@ async def _submit(request: Request, draft: Draft, calls: tuple[Call, ...]) -> li
     call = next(c for c in calls if c.event_id == draft.event_id)
     chosen = call.format(draft.format)
     assert chosen is not None  # the dialogue only keeps formats the call offers
-    proposal = await _storage(app).add_proposal(
+    proposal = await _storage(app).proposals.add_proposal(
         Proposal(
             id=0,
             event_id=call.event_id,
@@ -223,7 +224,7 @@ async def _submit(request: Request, draft: Draft, calls: tuple[Call, ...]) -> li
     summary=("vos propositions et leur statut", "your proposals and their status"),
 )
 async def my_proposals(request: Request) -> HandlerResult:
-    mine = await _storage(request.app).proposals(proposer=request.incoming.sender)
+    mine = await _storage(request.app).proposals.proposals(proposer=request.incoming.sender)
     if not mine:
         return say(
             pick(request.lang, "Vous n'avez fait aucune proposition.", "You have made no proposal.")
@@ -249,7 +250,7 @@ async def withdraw(request: Request) -> HandlerResult:
     if number is None:
         return _usage(request)
     app, sender, lang = request.app, request.incoming.sender, request.lang
-    proposal = await _storage(app).proposal(number)
+    proposal = await _storage(app).proposals.proposal(number)
     if proposal is None or proposal.proposer != sender:  # others' proposals do not exist
         return say(
             pick(
@@ -262,7 +263,7 @@ async def withdraw(request: Request) -> HandlerResult:
         return say(
             pick(lang, "Cette proposition est déjà retirée.", "That proposal is already withdrawn.")
         )
-    await _storage(app).set_proposal_status(number, "withdrawn", sender, request.now)
+    await _storage(app).proposals.set_proposal_status(number, "withdrawn", sender, request.now)
     await _unschedule(app, number, sender, request.now)
     sent = [
         Outgoing(
@@ -316,9 +317,9 @@ async def list_proposals(request: Request) -> HandlerResult:
                 )
             )
     store = _storage(app)
-    found = await store.proposals(status=status, event_id=event, limit=review.LIST_LIMIT)
-    total = await store.count_proposals(status=status, event_id=event)
-    scores = await store.scores([p.id for p in found])
+    found = await store.proposals.proposals(status=status, event_id=event, limit=review.LIST_LIMIT)
+    total = await store.proposals.count_proposals(status=status, event_id=event)
+    scores = await store.reviews.scores([p.id for p in found])
     return review.proposal_list(found, total, scores, request.lang).reply()
 
 
@@ -340,9 +341,9 @@ async def show_proposal(request: Request) -> HandlerResult:
         proposal,
         event_title(app.programme, proposal.event_id),
         chosen.label(request.lang) if chosen else f"{proposal.format} ({proposal.minutes} min)",
-        (await store.scores([proposal.id])).get(proposal.id, {}),
-        await store.comments(proposal.id),
-        await store.history(proposal.id),
+        (await store.reviews.scores([proposal.id])).get(proposal.id, {}),
+        await store.reviews.comments(proposal.id),
+        await store.proposals.history(proposal.id),
         request.lang,
     ).reply()
 
@@ -367,7 +368,9 @@ async def comment(request: Request) -> HandlerResult:
                 f"Comment too long ({MAX_COMMENT} characters at most).",
             )
         )
-    await _storage(request.app).add_comment(proposal.id, request.incoming.sender, text, request.now)
+    await _storage(request.app).reviews.add_comment(
+        proposal.id, request.incoming.sender, text, request.now
+    )
     return say(
         pick(
             request.lang,
@@ -392,8 +395,8 @@ async def score(request: Request) -> HandlerResult:
     if rest not in ("1", "2", "3", "4", "5"):
         return _usage(request)
     store = _storage(request.app)
-    await store.set_score(proposal.id, request.incoming.sender, int(rest), request.now)
-    given = (await store.scores([proposal.id])).get(proposal.id, {})
+    await store.reviews.set_score(proposal.id, request.incoming.sender, int(rest), request.now)
+    given = (await store.reviews.scores([proposal.id])).get(proposal.id, {})
     return say(
         pick(
             request.lang,
@@ -425,7 +428,7 @@ async def _decide(request: Request, status: str) -> HandlerResult:
                 f"Message too long ({MAX_COMMENT} characters at most).",
             )
         )
-    await _storage(app).set_proposal_status(
+    await _storage(app).proposals.set_proposal_status(
         proposal.id, status, request.incoming.sender, request.now, message
     )
     if status != "accepted":
@@ -467,8 +470,10 @@ _decision_command("waitlist", "attente", "waitlist", "waitlisted",
 )
 async def export_csv(request: Request) -> HandlerResult:
     store = _storage(request.app)
-    found = await store.proposals()
-    file = export.attachment(found, await store.scores(), request.now.strftime("%Y%m%d-%H%M"))
+    found = await store.proposals.proposals()
+    file = export.attachment(
+        found, await store.reviews.scores(), request.now.strftime("%Y%m%d-%H%M")
+    )
     return (
         Doc()
         .text(
@@ -531,7 +536,7 @@ async def schedule(request: Request) -> HandlerResult:
             + _usage(request).plain
         )
     room = words[2].strip()[:100] if len(words) > 2 else None
-    await _storage(app).schedule_proposal(
+    await _storage(app).proposals.schedule_proposal(
         proposal.id, day, start, room, request.incoming.sender, request.now
     )
     await refresh_programme(app)
@@ -551,7 +556,7 @@ async def refresh_programme(app: App) -> None:
 
 
 async def _unschedule(app: App, number: int, actor: str, now: datetime) -> None:
-    if await _storage(app).unschedule_proposal(number, actor, now):
+    if await _storage(app).proposals.unschedule_proposal(number, actor, now):
         await refresh_programme(app)
 
 
@@ -619,7 +624,7 @@ async def cfp(request: Request) -> HandlerResult:
             + " "
             + _usage(request).plain
         )
-    await _storage(app).save_call(event, call.to_json(), request.incoming.sender, request.now)
+    await _storage(app).calls.save_call(event, call.to_json(), request.incoming.sender, request.now)
     return _calls_list((call,), request.now, lang)
 
 

@@ -57,4 +57,4 @@ def parse_hour(text: str) -> time | None:
 async def scheduled_sessions(storage: Storage, formats: tuple[Format, ...]) -> tuple[Session, ...]:
     """The sessions of every scheduled proposal, as stored: what `App.scheduled` holds."""
     return tuple(session_for(proposal, day, start, room, formats)
-                 for proposal, day, start, room in await storage.schedule())
+                 for proposal, day, start, room in await storage.proposals.schedule())
