@@ -260,3 +260,26 @@ async def test_withdrawing_a_scheduled_talk_takes_it_out(tmp_path: Path,
     assert world.app.programme.session(f"p{number}") is None
     actions = [action for _, _, action, _ in await world.storage.proposals.history(number)]
     assert actions == ["submitted", "accepted", "scheduled", "withdrawn", "unscheduled"]
+
+
+async def test_cfp_tells_a_call_not_yet_open_from_an_open_and_a_closed_one(
+        tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db", calls=[])  # now: 10 November 2026
+    formats = "Éclair (5 min), Présentation (20 min), Démo (15 min), Atelier (60 min)"
+    assert await org_text(world, f"!cfp {EVENT_ID} 2027-01-05T09:00 2027-02-01T18:00") == (
+        "Appels à propositions :\n• Journées BlueHats 2026 (2026-journees-bluehats, pas "
+        "encore ouvert) : mardi 5 janvier 2027, 9 h → lundi 1er février 2027, 18 h · "
+        f"{formats}")
+    assert "(2026-journees-bluehats, ouvert) : dimanche 1er novembre 2026, 0 h" in \
+        await org_text(world, f"!cfp {EVENT_ID} 2026-11-01T00:00 2026-11-30T18:00")
+    assert "(2026-journees-bluehats, fermé) : dimanche 1er novembre 2026, 0 h" in \
+        await org_text(world, f"!cfp {EVENT_ID} fermer")
+
+
+async def test_cfp_refuses_an_unknown_event(tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db", calls=[])
+    assert await org_text(world, "!cfp 2026-x 2026-11-01T00:00 2026-11-30T18:00") == (
+        "Événement inconnu : « 2026-x ». Donnez l'identifiant d'un événement du programme "
+        "ou d'un appel existant.")
+    assert await org_text(world, "!cfp") == "Aucun appel à propositions."
+    assert await world.storage.calls.stored_calls() == []

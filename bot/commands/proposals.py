@@ -24,6 +24,7 @@ from bot.proposals.calls import (
     event_title,
     find_event,
     merge,
+    unknown_event,
 )
 from bot.proposals.dialogue import Draft
 from bot.proposals.proposal import OPEN_STATUSES, Proposal, parse_status, status_label
@@ -576,11 +577,11 @@ async def cfp(request: Request) -> HandlerResult:
     calls = await open_calls(app)
     if not words:
         return _calls_list(calls, request.now, lang)
-    event = find_event(app.programme, calls, words[0])
-    if event is None and re.fullmatch(r"[a-z0-9-]{3,80}", words[0]):
-        event = words[0]  # a call may come before the event's page
-    if event is None or len(words) not in (2, 3, 4):
+    if len(words) not in (2, 3, 4):
         return _usage(request)
+    event = find_event(app.programme, calls, words[0])
+    if event is None:
+        return say(unknown_event(words[0], lang))
     current = next((c for c in calls if c.event_id == event), None)
     tz = app.clock.tz
     try:
@@ -633,7 +634,7 @@ def _calls_list(calls: tuple[Call, ...], now: datetime, lang: str) -> Reply:
         return say(pick(lang, "Aucun appel à propositions.", "No call for proposals."))
     entries = []
     for call in calls:
-        state = pick(lang, "ouvert", "open") if call.is_open(now) else pick(lang, "fermé", "closed")
+        state = call.state_label(now, lang)
         entry = (
             Doc()
             .bold(call.title)
