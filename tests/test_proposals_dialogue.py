@@ -44,7 +44,7 @@ async def test_english_dialogue_answers_in_english(tmp_path: Path, open_world: O
     assert "title" in await world.text(ALICE, "!propose", "Alice")
     assert "Which format" in await world.text(ALICE, "Open data at scale")
     await world.dm(ALICE, "1")
-    await world.dm(ALICE, "An abstract.")
+    await world.dm(ALICE, "Open data, at the scale of a ministry.")
     assert "Lightning (5 min)" in await world.text(ALICE, "me")
     assert "saved" in await world.text(ALICE, "yes")
     [proposal] = await world.storage.proposals.proposals()
@@ -69,7 +69,7 @@ async def test_a_draft_survives_a_restart(tmp_path: Path, open_world: Opener) ->
     await world.dm(ALICE, "Titre avant redémarrage")
     world = await world.restart()
     assert "résumé" in await world.text(ALICE, "1")  # the format question, answered
-    await world.dm(ALICE, "Résumé.")
+    await world.dm(ALICE, "Un résumé écrit avant le redémarrage.")
     assert "Titre avant redémarrage" in await world.text(ALICE, "moi")
     await world.dm(ALICE, "oui")
     [proposal] = await world.storage.proposals.proposals()
@@ -121,6 +121,18 @@ async def test_too_long_title_is_asked_again(tmp_path: Path, open_world: Opener)
     assert "trop long (151 caractères, 150 au plus)" in answer
     assert "titre" in answer
     assert "format" in await world.text(ALICE, "x" * 150)
+
+
+async def test_too_short_an_abstract_is_asked_again(tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db", min_abstract_length=25)
+    for answer in ("!proposer", "Grist au quotidien", "2"):
+        await world.dm(ALICE, answer)
+    assert await world.text(ALICE, "Ok") == (
+        "Le résumé est trop court (2 caractères, 25 au moins).\n"
+        "Votre résumé, en un message (ce que le public va découvrir) :")
+    assert "Qui intervient ?" in await world.text(ALICE, "Ce que Grist change au quotidien.")
+    form = "!proposer Titre : Grist\nFormat : talk\nRésumé : À venir.\nIntervenants : moi"
+    assert "Le résumé est trop court (8 caractères, 25 au moins)." in await world.text(BOB, form)
 
 
 async def test_several_open_calls_ask_for_the_event_first(
@@ -175,7 +187,7 @@ async def test_titles_are_escaped_in_html(tmp_path: Path, open_world: Opener) ->
     await world.dm(ALICE, "!proposer")
     await world.dm(ALICE, "<script>alert(1)</script> & co")
     await world.dm(ALICE, "1")
-    await world.dm(ALICE, "<b>gras</b>")
+    await world.dm(ALICE, "<b>gras</b> et <i>italique</i> dans le résumé")
     [out] = await world.dm(ALICE, "moi")
     assert "<script>" not in out.reply.html and "&lt;script&gt;" in out.reply.html
     assert "<b>gras</b>" not in out.reply.html

@@ -150,7 +150,7 @@ async def test_decisions_are_kept_and_told_to_the_proposer(
         ORGANISER, status, "Merci pour votre proposition !")
     # in English for a proposer who wrote in English
     await world.dm(BOB, "!propose", "Bob")
-    for answer in ("English talk", "1", "Abstract.", "me", "yes"):
+    for answer in ("English talk", "1", "What we learnt from Grist.", "me", "yes"):
         await world.dm(BOB, answer, "Bob")
     out = await org(world, f"{command} {number + 1}")
     [notice] = [o for o in out if o.to_user == BOB]

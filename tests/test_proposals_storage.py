@@ -63,8 +63,8 @@ async def test_a_scheduled_talk_is_back_after_a_restart_and_qui_finds_it(
             event=EVENT_2024, opens=datetime(2024, 10, 1), closes=datetime(2024, 11, 20))]))
     clock = FixedClock(datetime(2024, 11, 10, 12, 0, tzinfo=PARIS))
     app = await build_app(config, clock)
-    for text in ("!proposer", "Les communs et Zoé", "2", "Un résumé.", "Zoé Quintal (IGN)",
-                 "oui"):
+    for text in ("!proposer", "Les communs et Zoé", "2", "Les communs à l'IGN.",
+                 "Zoé Quintal (IGN)", "oui"):
         await handle(app, Incoming(text, ALICE, "!dm-alice", is_direct=True))
     for text in ("!accepter 1", "!planifier 1 jeudi 16h30 Salle 2"):
         await handle(app, Incoming(text, ORGANISER, "!dm-orga", is_direct=True))
