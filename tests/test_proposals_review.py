@@ -205,8 +205,10 @@ async def test_scheduling_puts_an_accepted_proposal_in_the_programme(
     # the schedule survives a restart: build_app-style loading puts it back
     world = await world.restart()
     assert world.app.programme.session(f"p{number}").start == time(14, 20)
-    # rejecting it afterwards takes it out of the programme
-    await org(world, f"!refuser {number}")
+    # rejecting it afterwards takes it out of the programme, once confirmed
+    assert "Pour confirmer" in await org_text(world, f"!refuser {number}")
+    assert world.app.programme.session(f"p{number}") is not None
+    await org(world, f"!refuser {number} confirmer")
     assert world.app.programme.session(f"p{number}") is None
 
 

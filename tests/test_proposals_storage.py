@@ -66,7 +66,7 @@ async def test_a_scheduled_talk_is_back_after_a_restart_and_qui_finds_it(
     for text in ("!proposer", "Les communs et Zoé", "2", "Les communs à l'IGN.",
                  "Zoé Quintal (IGN)", "oui"):
         await handle(app, Incoming(text, ALICE, "!dm-alice", is_direct=True))
-    for text in ("!accepter 1", "!planifier 1 jeudi 16h30 Salle 2"):
+    for text in ("!accepter 1", "!planifier 1 confirmer jeudi 16h30 Salle 2"):  # a new room
         await handle(app, Incoming(text, ORGANISER, "!dm-orga", is_direct=True))
     assert app.storage is not None
     await app.storage.close()

@@ -28,7 +28,8 @@ from bot.proposals.calls import (
 )
 from bot.proposals.dialogue import Draft
 from bot.proposals.proposal import OPEN_STATUSES, Proposal, parse_status, status_label
-from bot.proposals.schedule import parse_day, parse_hour, scheduled_sessions, session_for
+from bot.proposals.safety import place, placement_warning, reversal_warning, split_confirmation
+from bot.proposals.schedule import parse_day, parse_hour, scheduled_sessions
 from bot.replies import Doc, Reply, say
 from bot.storage import Storage
 
@@ -57,6 +58,14 @@ def _usage(request: Request) -> Reply:
     prefix = request.app.config.commands.prefix
     doc = Doc().text(pick(request.lang, "Utilisation : ", "Usage: "))
     return doc.code(prefix + request.command.usage[request.lang]).reply()
+
+
+def _again(request: Request, number: int, rest: str) -> str:
+    """The command that confirms what `request` asked: the same one, `confirmer` after the
+    proposal's number."""
+    lang = request.lang
+    name = request.app.config.commands.prefix + request.command.names[lang][0]
+    return f"{name} {number} {pick(lang, 'confirmer', 'confirm')} {rest}".strip()
 
 
 def _number(word: str) -> int | None:
@@ -421,6 +430,11 @@ async def _decide(request: Request, status: str) -> HandlerResult:
                 "That proposal was withdrawn by its author.",
             )
         )
+    confirmed, message = split_confirmation(message)
+    undoing = reversal_warning(proposal, status, app.scheduled, app.clock.tz,
+                               _again(request, proposal.id, message), lang)
+    if undoing and not confirmed:
+        return say(undoing)
     if len(message) > MAX_COMMENT:
         return say(
             pick(
@@ -504,6 +518,7 @@ async def schedule(request: Request) -> HandlerResult:
     if proposal is None:
         return problem
     app, lang = request.app, request.lang
+    confirmed, rest = split_confirmation(rest)
     words = rest.split(maxsplit=2)
     if len(words) < 2:
         return _usage(request)
@@ -515,7 +530,7 @@ async def schedule(request: Request) -> HandlerResult:
                 "Only an accepted proposal can be scheduled.",
             )
         )
-    event = app.files.event(proposal.event_id)
+    event = app.programme.event(proposal.event_id)
     if event is None:
         return say(
             pick(
@@ -536,16 +551,22 @@ async def schedule(request: Request) -> HandlerResult:
             + " "
             + _usage(request).plain
         )
-    room = words[2].strip()[:100] if len(words) > 2 else None
+    placement = place(proposal, day, start, words[2] if len(words) > 2 else None, event,
+                      app.catalog.agenda, all_formats(app.config.proposals))
+    session, room = placement.session, placement.session.room
+    if placement.needs_confirmation and not confirmed:
+        again = _again(request, proposal.id, f"{day.isoformat()} {start:%H:%M} {room or ''}")
+        return say(placement_warning(placement, event, again, lang))
     await _storage(app).proposals.schedule_proposal(
         proposal.id, day, start, room, request.incoming.sender, request.now
     )
     await refresh_programme(app)
-    session = session_for(proposal, day, start, room, all_formats(app.config.proposals))
     when = session.starts_at(app.clock.tz)
     assert when is not None
     done = Doc().code(f"#{proposal.id}").text(pick(lang, " planifiée : ", " scheduled: "))
-    done.text(format_datetime(when, lang)).text(f" (id {session.id}).")
+    done.text(format_datetime(when, lang))
+    done.text(pick(lang, f", salle {room}", f", room {room}") if room else "")
+    done.text(f" (id {session.id}).")
     notice = review.schedule_notice(proposal, when, room).reply()
     return [Outgoing(done.reply()), Outgoing(notice, to_user=proposal.proposer)]
 
