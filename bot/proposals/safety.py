@@ -36,6 +36,7 @@ class Placement:
     """Where a proposal would go: its session, a room the event does not have yet, and the
     sessions it would overlap in that room."""
 
+    number: int
     session: Session
     new_room: bool
     clashes: tuple[Slot, ...]
@@ -60,12 +61,12 @@ def place(proposal: Proposal, day: date, start: time, room_text: str | None, eve
         if slot.session.event_id == event.id and slot.session.id != session.id
         and fold(slot.session.room or "") == fold(session.room or "")
         and slot.start < ends and begins < slot.end)
-    return Placement(session, bool(typed and rooms and room is None), clashes)
+    return Placement(proposal.id, session, bool(typed and rooms and room is None), clashes)
 
 
 def placement_warning(placement: Placement, event: Event, again: str, lang: str) -> str:
     """Why the placement waits for a confirmation, and the command that confirms it."""
-    session, number = placement.session, placement.session.id.removeprefix("p")
+    session, number = placement.session, placement.number
     if placement.new_room:
         known = ", ".join(event_rooms(event))
         return pick(lang, f"La salle « {session.room} » n'existe pas encore pour "
