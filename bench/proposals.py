@@ -79,11 +79,11 @@ async def measure(size: int, runs: int, folder: Path) -> dict[str, list[float]]:
         assert await handle(app, Incoming(text, sender, f"!dm{sender}", is_direct=True))
 
     async def dialogue_answer(n: int) -> None:
-        await say("@writer:bench", "Un résumé." if n % 2 else "Titre")
+        await say("@writer:bench", "Un résumé assez long." if n % 2 else "Titre")
 
     async def confirm(n: int) -> None:
-        await say(f"@new{n}:bench", "!proposer titre: T\nformat: 1\nrésumé: R\n"
-                                    "intervenants: Bob")
+        await say(f"@new{n}:bench", "!proposer titre: T\nformat: 1\n"
+                                    "résumé: Un résumé assez long.\nintervenants: Bob")
         await say(f"@new{n}:bench", "oui")
 
     await say("@writer:bench", "!proposer")

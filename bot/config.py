@@ -13,7 +13,14 @@ from typing import get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import ErrorDetails
 
 SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -102,6 +109,8 @@ class ProposalsConfig(Section):
     """Formats proposers choose from, with their durations."""
     max_title_length: int = Field(150, ge=10, le=500)
     """Longer titles are refused (the proposer is asked again)."""
+    min_abstract_length: int = Field(20, ge=1, le=500)
+    """Shorter abstracts are refused (« à venir » is not an abstract)."""
     max_abstract_length: int = Field(1500, ge=50, le=1900)
     """Longer abstracts are refused; below the 2000 characters a command may carry."""
     max_pending_per_user: int = Field(10, ge=1)
@@ -112,6 +121,13 @@ class ProposalsConfig(Section):
     """Room id of the organisers' room, where review commands may be used too."""
     organiser_power_level: int | None = None
     """Members of the organisers' room with at least this power level are organisers too."""
+
+    @model_validator(mode="after")
+    def _abstract_limits(self) -> ProposalsConfig:
+        if self.min_abstract_length >= self.max_abstract_length:
+            raise ValueError(f"min_abstract_length ({self.min_abstract_length}) must be below "
+                             f"max_abstract_length ({self.max_abstract_length})")
+        return self
 
 
 class MatrixConfig(Section):

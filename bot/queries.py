@@ -87,12 +87,18 @@ class Agenda:
 
     def find_room(self, text: str) -> str | None:
         """The room named by `text` ('ada', 'Salle Plateau 1', 'plateau1')."""
-        wanted = _squash(fold(text).removeprefix("salle ").strip())
-        if not wanted:
-            return None
-        exact = [r for r in self.rooms if _squash(fold(r)) == wanted]
-        partial = [r for r in self.rooms if wanted in _squash(fold(r))]
-        return (exact or partial or [None])[0]
+        return match_room(text, self.rooms)
+
+
+def match_room(text: str, rooms: tuple[str, ...]) -> str | None:
+    """The one of `rooms` named by `text` ('ada' -> 'Ada Lovelace', 'salle plateau1' ->
+    'Plateau 1'): the same name first, else the first containing it; None if none does."""
+    wanted = _squash(fold(text).removeprefix("salle ").strip())
+    if not wanted:
+        return None
+    exact = [r for r in rooms if _squash(fold(r)) == wanted]
+    partial = [r for r in rooms if wanted in _squash(fold(r))]
+    return (exact or partial or [None])[0]
 
 
 def _squash(text: str) -> str:

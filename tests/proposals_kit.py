@@ -97,7 +97,7 @@ class World:
         for answer in ("!proposer", title, "2", "Comment nous utilisons Grist.",
                        "moi (DINUM), Bob Durand (Etalab)", "oui"):
             out = await self.dm(sender, answer, name)
-        found = await self.storage.proposals(proposer=sender)
+        found = await self.storage.proposals.proposals(proposer=sender)
         assert found and f"#{found[-1].id}" in out[0].reply.plain
         return found[-1].id
 

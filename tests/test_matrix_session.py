@@ -38,7 +38,7 @@ async def test_password_login_once_then_the_session_is_restored(
     assert devices[1] == devices[0]  # the restart reused the session: no new device
     storage = await Storage.open(config.storage.database)
     try:
-        assert await storage.get_state("matrix.device_id") == devices[0]
+        assert await storage.state.get_state("matrix.device_id") == devices[0]
     finally:
         await storage.close()
 

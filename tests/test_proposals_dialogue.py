@@ -25,9 +25,9 @@ async def test_the_guided_dialogue_stores_the_proposal_and_tells_the_organisers(
     assert "Alice Martin" in await world.text(ALICE, "Comment nous utilisons Grist.")
     summary = await world.text(ALICE, "moi (DINUM), Bob Durand (Etalab)")
     assert "Présentation (20 min)" in summary and "Bob Durand (Etalab)" in summary
-    assert await world.storage.proposals() == []  # nothing kept before the "yes"
+    assert await world.storage.proposals.proposals() == []  # nothing kept before the "yes"
     out = await world.dm(ALICE, "oui")
-    [proposal] = await world.storage.proposals()
+    [proposal] = await world.storage.proposals.proposals()
     assert (proposal.event_id, proposal.title, proposal.format, proposal.minutes) == (
         EVENT_ID, "Grist dans l'administration", "talk", 20)
     assert proposal.speakers == (Speaker("Alice Martin", "DINUM"),
@@ -36,7 +36,7 @@ async def test_the_guided_dialogue_stores_the_proposal_and_tells_the_organisers(
     assert "#1" in out[0].reply.plain and "27 novembre" in out[0].reply.plain
     [announce] = [o for o in out if o.to_room == ORG_ROOM]
     assert "Grist dans l'administration" in announce.reply.plain
-    assert await world.storage.draft(ALICE) is None
+    assert await world.storage.drafts.draft(ALICE) is None
 
 
 async def test_english_dialogue_answers_in_english(tmp_path: Path, open_world: Opener) -> None:
@@ -44,10 +44,10 @@ async def test_english_dialogue_answers_in_english(tmp_path: Path, open_world: O
     assert "title" in await world.text(ALICE, "!propose", "Alice")
     assert "Which format" in await world.text(ALICE, "Open data at scale")
     await world.dm(ALICE, "1")
-    await world.dm(ALICE, "An abstract.")
+    await world.dm(ALICE, "Open data, at the scale of a ministry.")
     assert "Lightning (5 min)" in await world.text(ALICE, "me")
     assert "saved" in await world.text(ALICE, "yes")
-    [proposal] = await world.storage.proposals()
+    [proposal] = await world.storage.proposals.proposals()
     assert proposal.speakers == (Speaker("Alice"),) and proposal.lang == "en"
 
 
@@ -56,11 +56,11 @@ async def test_cancel_at_any_step_keeps_nothing(tmp_path: Path, open_world: Open
     await world.dm(ALICE, "!proposer")
     await world.dm(ALICE, "Un titre")
     assert "abandonnée" in await world.text(ALICE, "!annuler")
-    assert await world.storage.draft(ALICE) is None
+    assert await world.storage.drafts.draft(ALICE) is None
     assert "Rien à annuler" in await world.text(ALICE, "!annuler")
     await world.dm(ALICE, "!proposer")
     assert "abandonnée" in await world.text(ALICE, "annuler")  # plain word too
-    assert await world.storage.proposals() == []
+    assert await world.storage.proposals.proposals() == []
 
 
 async def test_a_draft_survives_a_restart(tmp_path: Path, open_world: Opener) -> None:
@@ -69,10 +69,10 @@ async def test_a_draft_survives_a_restart(tmp_path: Path, open_world: Opener) ->
     await world.dm(ALICE, "Titre avant redémarrage")
     world = await world.restart()
     assert "résumé" in await world.text(ALICE, "1")  # the format question, answered
-    await world.dm(ALICE, "Résumé.")
+    await world.dm(ALICE, "Un résumé écrit avant le redémarrage.")
     assert "Titre avant redémarrage" in await world.text(ALICE, "moi")
     await world.dm(ALICE, "oui")
-    [proposal] = await world.storage.proposals()
+    [proposal] = await world.storage.proposals.proposals()
     assert proposal.title == "Titre avant redémarrage" and proposal.minutes == 5
 
 
@@ -81,7 +81,7 @@ async def test_after_the_deadline_proposals_are_refused(tmp_path: Path, open_wor
     world = await open_world(tmp_path / "bot.db", late)
     answer = await world.text(ALICE, "!proposer")
     assert "clos depuis le vendredi 20 novembre 2026, 23 h 59" in answer
-    assert await world.storage.draft(ALICE) is None
+    assert await world.storage.drafts.draft(ALICE) is None
 
 
 async def test_a_deadline_passing_mid_dialogue_refuses_the_confirmation(
@@ -91,8 +91,8 @@ async def test_a_deadline_passing_mid_dialogue_refuses_the_confirmation(
     await world.dm(ALICE, "!proposer titre: T\nformat: 1\nrésumé: R\nintervenants: moi", "A")
     clock.advance(timedelta(minutes=10))
     assert "clos" in await world.text(ALICE, "oui")
-    assert await world.storage.proposals() == []
-    assert await world.storage.draft(ALICE) is None
+    assert await world.storage.proposals.proposals() == []
+    assert await world.storage.drafts.draft(ALICE) is None
 
 
 async def test_the_one_message_form_goes_straight_to_the_summary(
@@ -103,7 +103,7 @@ async def test_the_one_message_form_goes_straight_to_the_summary(
     summary = await world.text(ALICE, form)
     assert "Démo (15 min)" in summary and "Chloé (ANCT)" in summary
     await world.dm(ALICE, "oui")
-    [proposal] = await world.storage.proposals()
+    [proposal] = await world.storage.proposals.proposals()
     assert proposal.abstract == "Une démo de\ndeux lignes." and proposal.format == "demo"
 
 
@@ -121,6 +121,18 @@ async def test_too_long_title_is_asked_again(tmp_path: Path, open_world: Opener)
     assert "trop long (151 caractères, 150 au plus)" in answer
     assert "titre" in answer
     assert "format" in await world.text(ALICE, "x" * 150)
+
+
+async def test_too_short_an_abstract_is_asked_again(tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db", min_abstract_length=25)
+    for answer in ("!proposer", "Grist au quotidien", "2"):
+        await world.dm(ALICE, answer)
+    assert await world.text(ALICE, "Ok") == (
+        "Le résumé est trop court (2 caractères, 25 au moins).\n"
+        "Votre résumé, en un message (ce que le public va découvrir) :")
+    assert "Qui intervient ?" in await world.text(ALICE, "Ce que Grist change au quotidien.")
+    form = "!proposer Titre : Grist\nFormat : talk\nRésumé : À venir.\nIntervenants : moi"
+    assert "Le résumé est trop court (8 caractères, 25 au moins)." in await world.text(BOB, form)
 
 
 async def test_several_open_calls_ask_for_the_event_first(
@@ -141,7 +153,7 @@ async def test_in_a_public_room_proposing_points_to_the_direct_chat(
     world = await open_world(tmp_path / "bot.db")
     [out] = await world.say(ALICE, PUBLIC, "!proposer")
     assert "message direct" in out.reply.plain and "!proposer" in out.reply.plain
-    assert await world.storage.draft(ALICE) is None
+    assert await world.storage.drafts.draft(ALICE) is None
 
 
 async def test_other_commands_still_work_during_a_dialogue(
@@ -161,11 +173,11 @@ async def test_proposers_see_and_withdraw_only_their_own(
     listing = await world.text(ALICE, "!mes-propositions")
     assert "Proposition d'Alice" in listing and "Bob" not in listing.replace("Bob Durand", "")
     assert "pas de proposition" in await world.text(ALICE, f"!retirer {theirs}")
-    assert (await world.storage.proposal(theirs)).status == "submitted"
+    assert (await world.storage.proposals.proposal(theirs)).status == "submitted"
     out = await world.dm(ALICE, f"!retirer {mine}")
     assert "retirée" in out[0].reply.plain
     assert any(o.to_room == ORG_ROOM for o in out)
-    assert (await world.storage.proposal(mine)).status == "withdrawn"
+    assert (await world.storage.proposals.proposal(mine)).status == "withdrawn"
     assert "déjà retirée" in await world.text(ALICE, f"!retirer {mine}")
     assert "Utilisation" in await world.text(ALICE, "!retirer")
 
@@ -175,7 +187,7 @@ async def test_titles_are_escaped_in_html(tmp_path: Path, open_world: Opener) ->
     await world.dm(ALICE, "!proposer")
     await world.dm(ALICE, "<script>alert(1)</script> & co")
     await world.dm(ALICE, "1")
-    await world.dm(ALICE, "<b>gras</b>")
+    await world.dm(ALICE, "<b>gras</b> et <i>italique</i> dans le résumé")
     [out] = await world.dm(ALICE, "moi")
     assert "<script>" not in out.reply.html and "&lt;script&gt;" in out.reply.html
     assert "<b>gras</b>" not in out.reply.html

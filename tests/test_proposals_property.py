@@ -36,9 +36,10 @@ def run(texts: list[str], review: list[tuple[str, str]]) -> None:
                 for out in replies:
                     assert "erreur interne" not in out.reply.plain, out
                 limits = world.app.config.proposals
-                for proposal in await world.storage.proposals():
+                for proposal in await world.storage.proposals.proposals():
                     assert 0 < len(proposal.title) <= limits.max_title_length
-                    assert 0 < len(proposal.abstract) <= limits.max_abstract_length
+                    abstract = len(proposal.abstract)
+                    assert limits.min_abstract_length <= abstract <= limits.max_abstract_length
                     assert proposal.speakers
             finally:
                 await world.storage.close()

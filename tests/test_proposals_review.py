@@ -55,8 +55,9 @@ async def test_non_organisers_are_not_allowed_anywhere(
         refusal = out[0].reply.plain
         assert "réservée aux organisateurs" in refusal or "(not allowed)" in refusal
         assert "Titre secret" not in out[0].reply.plain and out[0].reply.attachment is None
-    assert (await world.storage.proposal(1)).status == "submitted"
-    assert await world.storage.comments(1) == [] and await world.storage.scores() == {}
+    assert (await world.storage.proposals.proposal(1)).status == "submitted"
+    assert await world.storage.reviews.comments(1) == []
+    assert await world.storage.reviews.scores() == {}
 
 
 @pytest.mark.parametrize("text", ["!proposals", "!proposal 1", "!accept 1", "!waitlist 1"])
@@ -122,7 +123,7 @@ async def test_show_comment_and_score_with_averages(tmp_path: Path, open_world: 
                      "Très <b>bien</b>", "Journées BlueHats 2026"):
         assert expected in out.reply.plain
     assert "Très &lt;b&gt;bien&lt;/b&gt;" in out.reply.html
-    history = [(who, action) for _, who, action, _ in await world.storage.history(number)]
+    history = [(who, action) for _, who, action, _ in await world.storage.proposals.history(number)]
     assert history == [(ALICE, "submitted"), (ORGANISER, "commented"), (ORGANISER, "scored"),
                        (REVIEWER, "scored"), (REVIEWER, "scored")]
     assert "Utilisation" in await org_text(world, f"!noter {number} 6")
@@ -144,12 +145,12 @@ async def test_decisions_are_kept_and_told_to_the_proposer(
     [notice] = [o for o in out if o.to_user == ALICE]
     assert f"a été {fr} par les organisateurs" in notice.reply.plain
     assert "Merci pour votre proposition !" in notice.reply.plain
-    assert (await world.storage.proposal(number)).status == status
-    assert (await world.storage.history(number))[-1][1:] == (
+    assert (await world.storage.proposals.proposal(number)).status == status
+    assert (await world.storage.proposals.history(number))[-1][1:] == (
         ORGANISER, status, "Merci pour votre proposition !")
     # in English for a proposer who wrote in English
     await world.dm(BOB, "!propose", "Bob")
-    for answer in ("English talk", "1", "Abstract.", "me", "yes"):
+    for answer in ("English talk", "1", "What we learnt from Grist.", "me", "yes"):
         await world.dm(BOB, answer, "Bob")
     out = await org(world, f"{command} {number + 1}")
     [notice] = [o for o in out if o.to_user == BOB]
@@ -162,7 +163,7 @@ async def test_a_withdrawn_proposal_cannot_be_decided(tmp_path: Path, open_world
     await world.dm(ALICE, f"!retirer {number}")
     out = await org(world, f"!accepter {number}")
     assert "retirée" in out[0].reply.plain and not any(o.to_user for o in out)
-    assert (await world.storage.proposal(number)).status == "withdrawn"
+    assert (await world.storage.proposals.proposal(number)).status == "withdrawn"
 
 
 async def test_export_is_a_csv_file_of_every_proposal(tmp_path: Path, open_world: Opener) -> None:
@@ -204,8 +205,10 @@ async def test_scheduling_puts_an_accepted_proposal_in_the_programme(
     # the schedule survives a restart: build_app-style loading puts it back
     world = await world.restart()
     assert world.app.programme.session(f"p{number}").start == time(14, 20)
-    # rejecting it afterwards takes it out of the programme
-    await org(world, f"!refuser {number}")
+    # rejecting it afterwards takes it out of the programme, once confirmed
+    assert "Pour confirmer" in await org_text(world, f"!refuser {number}")
+    assert world.app.programme.session(f"p{number}") is not None
+    await org(world, f"!refuser {number} confirmer")
     assert world.app.programme.session(f"p{number}") is None
 
 
@@ -240,9 +243,9 @@ async def test_cfp_sets_lists_and_closes_a_call(tmp_path: Path, open_world: Open
 async def test_a_long_list_shows_the_first_ones_and_says_how_many_more(
         tmp_path: Path, open_world: Opener) -> None:
     world = await open_world(tmp_path / "bot.db")
-    first = await world.storage.proposal(await world.propose(ALICE, "Modèle"))
+    first = await world.storage.proposals.proposal(await world.propose(ALICE, "Modèle"))
     for n in range(44):
-        await world.storage.add_proposal(replace(first, title=f"Copie {n}"))
+        await world.storage.proposals.add_proposal(replace(first, title=f"Copie {n}"))
     listing = await org_text(world, "!propositions")
     assert "45 proposition(s)" in listing and "… et 5 autres" in listing
     assert "Copie 38" in listing and "Copie 39" not in listing  # the 40 oldest
@@ -257,5 +260,28 @@ async def test_withdrawing_a_scheduled_talk_takes_it_out(tmp_path: Path,
     assert world.app.programme.session(f"p{number}") is not None
     await world.dm(ALICE, f"!retirer {number}")
     assert world.app.programme.session(f"p{number}") is None
-    actions = [action for _, _, action, _ in await world.storage.history(number)]
+    actions = [action for _, _, action, _ in await world.storage.proposals.history(number)]
     assert actions == ["submitted", "accepted", "scheduled", "withdrawn", "unscheduled"]
+
+
+async def test_cfp_tells_a_call_not_yet_open_from_an_open_and_a_closed_one(
+        tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db", calls=[])  # now: 10 November 2026
+    formats = "Éclair (5 min), Présentation (20 min), Démo (15 min), Atelier (60 min)"
+    assert await org_text(world, f"!cfp {EVENT_ID} 2027-01-05T09:00 2027-02-01T18:00") == (
+        "Appels à propositions :\n• Journées BlueHats 2026 (2026-journees-bluehats, pas "
+        "encore ouvert) : mardi 5 janvier 2027, 9 h → lundi 1er février 2027, 18 h · "
+        f"{formats}")
+    assert "(2026-journees-bluehats, ouvert) : dimanche 1er novembre 2026, 0 h" in \
+        await org_text(world, f"!cfp {EVENT_ID} 2026-11-01T00:00 2026-11-30T18:00")
+    assert "(2026-journees-bluehats, fermé) : dimanche 1er novembre 2026, 0 h" in \
+        await org_text(world, f"!cfp {EVENT_ID} fermer")
+
+
+async def test_cfp_refuses_an_unknown_event(tmp_path: Path, open_world: Opener) -> None:
+    world = await open_world(tmp_path / "bot.db", calls=[])
+    assert await org_text(world, "!cfp 2026-x 2026-11-01T00:00 2026-11-30T18:00") == (
+        "Événement inconnu : « 2026-x ». Donnez l'identifiant d'un événement du programme "
+        "ou d'un appel existant.")
+    assert await org_text(world, "!cfp") == "Aucun appel à propositions."
+    assert await world.storage.calls.stored_calls() == []

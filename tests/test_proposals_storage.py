@@ -14,6 +14,7 @@ from bot.clock import PARIS, FixedClock
 from bot.commands import Incoming, handle
 from bot.config import CallConfig, Config, ProposalsConfig, StorageConfig
 from bot.storage import MIGRATIONS, Storage
+from bot.storage.connection import migrate
 from tests import proposals_kit
 from tests.proposals_kit import ALICE, ORGANISER, Opener
 
@@ -24,19 +25,20 @@ EVENT_2024 = "2024-journees-bluehats-au-salon-open-source"  # in the shipped dat
 
 async def test_a_first_schema_database_upgrades_with_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    old = Storage(await aiosqlite.connect(path), path)
-    await old.migrate(target=1)
-    await old.db.execute("INSERT INTO state VALUES ('next_batch', 's72_1')")
-    await old.db.execute("INSERT INTO handled_events VALUES ('$e1', '!room', 1700000000.0)")
-    await old.db.commit()
-    await old.close()
+    async with aiosqlite.connect(path) as old:
+        await migrate(old, target=1)
+        await old.execute("INSERT INTO state VALUES ('next_batch', 's72_1')")
+        await old.execute("INSERT INTO handled_events VALUES ('$e1', '!room', 1700000000.0)")
+        await old.commit()
     storage = await Storage.open(path)
     try:
         assert await storage.version() == len(MIGRATIONS)
-        assert await storage.get_state("next_batch") == "s72_1"
-        assert await storage.claim_event("$e1", "!room", "{}") is False  # the old row is kept
-        assert await storage.unanswered_events(since=0) == []  # and counts as answered
-        assert await storage.proposals() == [] and await storage.draft(ALICE) is None
+        assert await storage.state.get_state("next_batch") == "s72_1"
+        journal = storage.journal
+        assert await journal.claim_event("$e1", "!room", "{}") is False  # the old row is kept
+        assert await journal.unanswered_events(since=0) == []  # and counts as answered
+        assert await storage.proposals.proposals() == []
+        assert await storage.drafts.draft(ALICE) is None
     finally:
         await storage.close()
 
@@ -61,10 +63,10 @@ async def test_a_scheduled_talk_is_back_after_a_restart_and_qui_finds_it(
             event=EVENT_2024, opens=datetime(2024, 10, 1), closes=datetime(2024, 11, 20))]))
     clock = FixedClock(datetime(2024, 11, 10, 12, 0, tzinfo=PARIS))
     app = await build_app(config, clock)
-    for text in ("!proposer", "Les communs et Zoé", "2", "Un résumé.", "Zoé Quintal (IGN)",
-                 "oui"):
+    for text in ("!proposer", "Les communs et Zoé", "2", "Les communs à l'IGN.",
+                 "Zoé Quintal (IGN)", "oui"):
         await handle(app, Incoming(text, ALICE, "!dm-alice", is_direct=True))
-    for text in ("!accepter 1", "!planifier 1 jeudi 16h30 Salle 2"):
+    for text in ("!accepter 1", "!planifier 1 confirmer jeudi 16h30 Salle 2"):  # a new room
         await handle(app, Incoming(text, ORGANISER, "!dm-orga", is_direct=True))
     assert app.storage is not None
     await app.storage.close()

@@ -24,10 +24,12 @@ from bot.proposals.calls import (
     event_title,
     find_event,
     merge,
+    unknown_event,
 )
 from bot.proposals.dialogue import Draft
 from bot.proposals.proposal import OPEN_STATUSES, Proposal, parse_status, status_label
-from bot.proposals.schedule import parse_day, parse_hour, scheduled_sessions, session_for
+from bot.proposals.safety import place, placement_warning, reversal_warning, split_confirmation
+from bot.proposals.schedule import parse_day, parse_hour, scheduled_sessions
 from bot.replies import Doc, Reply, say
 from bot.storage import Storage
 
@@ -46,7 +48,8 @@ async def open_calls(app: App) -> tuple[Call, ...]:
     config = app.config.proposals
     configured = [call_from_config(c, config, app.programme, app.clock.tz) for c in config.calls]
     stored = [
-        call_from_json(event, data, config) for event, data in await _storage(app).stored_calls()
+        call_from_json(event, data, config)
+        for event, data in await _storage(app).calls.stored_calls()
     ]
     return merge(configured, stored)
 
@@ -55,6 +58,14 @@ def _usage(request: Request) -> Reply:
     prefix = request.app.config.commands.prefix
     doc = Doc().text(pick(request.lang, "Utilisation : ", "Usage: "))
     return doc.code(prefix + request.command.usage[request.lang]).reply()
+
+
+def _again(request: Request, number: int, rest: str) -> str:
+    """The command that confirms what `request` asked: the same one, `confirmer` after the
+    proposal's number."""
+    lang = request.lang
+    name = request.app.config.commands.prefix + request.command.names[lang][0]
+    return f"{name} {number} {pick(lang, 'confirmer', 'confirm')} {rest}".strip()
 
 
 def _number(word: str) -> int | None:
@@ -69,7 +80,7 @@ async def _target(request: Request) -> tuple[Proposal | None, str, Reply | None]
     number = _number(first)
     if number is None:
         return None, "", _usage(request)
-    proposal = await _storage(request.app).proposal(number)
+    proposal = await _storage(request.app).proposals.proposal(number)
     if proposal is None:
         return (
             None,
@@ -84,7 +95,7 @@ async def _target(request: Request) -> tuple[Proposal | None, str, Reply | None]
 
 async def _pending_limit(request: Request) -> Reply | None:
     limit = request.app.config.proposals.max_pending_per_user
-    mine = await _storage(request.app).proposals(proposer=request.incoming.sender)
+    mine = await _storage(request.app).proposals.proposals(proposer=request.incoming.sender)
     if sum(p.status in OPEN_STATUSES for p in mine) >= limit:
         return say(
             pick(
@@ -116,7 +127,7 @@ async def propose(request: Request) -> HandlerResult:
         await open_calls(app), request.now, request.lang, name, request.args, app.config.proposals
     )
     if outcome.draft is not None:
-        await _storage(app).save_draft(incoming.sender, outcome.draft.to_json(), request.now)
+        await _storage(app).drafts.save_draft(incoming.sender, outcome.draft.to_json(), request.now)
     return outcome.reply
 
 
@@ -140,7 +151,7 @@ async def continue_dialogue(request: Request) -> HandlerResult | bool:
     if command_key not in (None, "propose", "cancel"):
         return False
     app, sender = request.app, request.incoming.sender
-    stored = await _storage(app).draft(sender)
+    stored = await _storage(app).drafts.draft(sender)
     if stored is None:
         return False
     draft = Draft.from_json(stored)
@@ -166,9 +177,9 @@ async def continue_dialogue(request: Request) -> HandlerResult | bool:
     if outcome.confirmed:
         return await _submit(request, draft, calls)
     if outcome.draft is None:
-        await _storage(app).delete_draft(sender)
+        await _storage(app).drafts.delete_draft(sender)
     else:
-        await _storage(app).save_draft(sender, outcome.draft.to_json(), request.now)
+        await _storage(app).drafts.save_draft(sender, outcome.draft.to_json(), request.now)
     return outcome.reply
 
 
@@ -181,7 +192,7 @@ async def _submit(request: Request, draft: Draft, calls: tuple[Call, ...]) -> li
     call = next(c for c in calls if c.event_id == draft.event_id)
     chosen = call.format(draft.format)
     assert chosen is not None  # the dialogue only keeps formats the call offers
-    proposal = await _storage(app).add_proposal(
+    proposal = await _storage(app).proposals.add_proposal(
         Proposal(
             id=0,
             event_id=call.event_id,
@@ -223,7 +234,7 @@ async def _submit(request: Request, draft: Draft, calls: tuple[Call, ...]) -> li
     summary=("vos propositions et leur statut", "your proposals and their status"),
 )
 async def my_proposals(request: Request) -> HandlerResult:
-    mine = await _storage(request.app).proposals(proposer=request.incoming.sender)
+    mine = await _storage(request.app).proposals.proposals(proposer=request.incoming.sender)
     if not mine:
         return say(
             pick(request.lang, "Vous n'avez fait aucune proposition.", "You have made no proposal.")
@@ -249,7 +260,7 @@ async def withdraw(request: Request) -> HandlerResult:
     if number is None:
         return _usage(request)
     app, sender, lang = request.app, request.incoming.sender, request.lang
-    proposal = await _storage(app).proposal(number)
+    proposal = await _storage(app).proposals.proposal(number)
     if proposal is None or proposal.proposer != sender:  # others' proposals do not exist
         return say(
             pick(
@@ -262,7 +273,7 @@ async def withdraw(request: Request) -> HandlerResult:
         return say(
             pick(lang, "Cette proposition est déjà retirée.", "That proposal is already withdrawn.")
         )
-    await _storage(app).set_proposal_status(number, "withdrawn", sender, request.now)
+    await _storage(app).proposals.set_proposal_status(number, "withdrawn", sender, request.now)
     await _unschedule(app, number, sender, request.now)
     sent = [
         Outgoing(
@@ -316,9 +327,9 @@ async def list_proposals(request: Request) -> HandlerResult:
                 )
             )
     store = _storage(app)
-    found = await store.proposals(status=status, event_id=event, limit=review.LIST_LIMIT)
-    total = await store.count_proposals(status=status, event_id=event)
-    scores = await store.scores([p.id for p in found])
+    found = await store.proposals.proposals(status=status, event_id=event, limit=review.LIST_LIMIT)
+    total = await store.proposals.count_proposals(status=status, event_id=event)
+    scores = await store.reviews.scores([p.id for p in found])
     return review.proposal_list(found, total, scores, request.lang).reply()
 
 
@@ -340,9 +351,9 @@ async def show_proposal(request: Request) -> HandlerResult:
         proposal,
         event_title(app.programme, proposal.event_id),
         chosen.label(request.lang) if chosen else f"{proposal.format} ({proposal.minutes} min)",
-        (await store.scores([proposal.id])).get(proposal.id, {}),
-        await store.comments(proposal.id),
-        await store.history(proposal.id),
+        (await store.reviews.scores([proposal.id])).get(proposal.id, {}),
+        await store.reviews.comments(proposal.id),
+        await store.proposals.history(proposal.id),
         request.lang,
     ).reply()
 
@@ -367,7 +378,9 @@ async def comment(request: Request) -> HandlerResult:
                 f"Comment too long ({MAX_COMMENT} characters at most).",
             )
         )
-    await _storage(request.app).add_comment(proposal.id, request.incoming.sender, text, request.now)
+    await _storage(request.app).reviews.add_comment(
+        proposal.id, request.incoming.sender, text, request.now
+    )
     return say(
         pick(
             request.lang,
@@ -392,8 +405,8 @@ async def score(request: Request) -> HandlerResult:
     if rest not in ("1", "2", "3", "4", "5"):
         return _usage(request)
     store = _storage(request.app)
-    await store.set_score(proposal.id, request.incoming.sender, int(rest), request.now)
-    given = (await store.scores([proposal.id])).get(proposal.id, {})
+    await store.reviews.set_score(proposal.id, request.incoming.sender, int(rest), request.now)
+    given = (await store.reviews.scores([proposal.id])).get(proposal.id, {})
     return say(
         pick(
             request.lang,
@@ -417,6 +430,11 @@ async def _decide(request: Request, status: str) -> HandlerResult:
                 "That proposal was withdrawn by its author.",
             )
         )
+    confirmed, message = split_confirmation(message)
+    undoing = reversal_warning(proposal, status, app.scheduled, app.clock.tz,
+                               _again(request, proposal.id, message), lang)
+    if undoing and not confirmed:
+        return say(undoing)
     if len(message) > MAX_COMMENT:
         return say(
             pick(
@@ -425,7 +443,7 @@ async def _decide(request: Request, status: str) -> HandlerResult:
                 f"Message too long ({MAX_COMMENT} characters at most).",
             )
         )
-    await _storage(app).set_proposal_status(
+    await _storage(app).proposals.set_proposal_status(
         proposal.id, status, request.incoming.sender, request.now, message
     )
     if status != "accepted":
@@ -467,8 +485,10 @@ _decision_command("waitlist", "attente", "waitlist", "waitlisted",
 )
 async def export_csv(request: Request) -> HandlerResult:
     store = _storage(request.app)
-    found = await store.proposals()
-    file = export.attachment(found, await store.scores(), request.now.strftime("%Y%m%d-%H%M"))
+    found = await store.proposals.proposals()
+    file = export.attachment(
+        found, await store.reviews.scores(), request.now.strftime("%Y%m%d-%H%M")
+    )
     return (
         Doc()
         .text(
@@ -498,6 +518,7 @@ async def schedule(request: Request) -> HandlerResult:
     if proposal is None:
         return problem
     app, lang = request.app, request.lang
+    confirmed, rest = split_confirmation(rest)
     words = rest.split(maxsplit=2)
     if len(words) < 2:
         return _usage(request)
@@ -509,7 +530,7 @@ async def schedule(request: Request) -> HandlerResult:
                 "Only an accepted proposal can be scheduled.",
             )
         )
-    event = app.files.event(proposal.event_id)
+    event = app.programme.event(proposal.event_id)
     if event is None:
         return say(
             pick(
@@ -530,16 +551,22 @@ async def schedule(request: Request) -> HandlerResult:
             + " "
             + _usage(request).plain
         )
-    room = words[2].strip()[:100] if len(words) > 2 else None
-    await _storage(app).schedule_proposal(
+    placement = place(proposal, day, start, words[2] if len(words) > 2 else None, event,
+                      app.catalog.agenda, all_formats(app.config.proposals))
+    session, room = placement.session, placement.session.room
+    if placement.needs_confirmation and not confirmed:
+        again = _again(request, proposal.id, f"{day.isoformat()} {start:%H:%M} {room or ''}")
+        return say(placement_warning(placement, event, again, lang))
+    await _storage(app).proposals.schedule_proposal(
         proposal.id, day, start, room, request.incoming.sender, request.now
     )
     await refresh_programme(app)
-    session = session_for(proposal, day, start, room, all_formats(app.config.proposals))
     when = session.starts_at(app.clock.tz)
     assert when is not None
     done = Doc().code(f"#{proposal.id}").text(pick(lang, " planifiée : ", " scheduled: "))
-    done.text(format_datetime(when, lang)).text(f" (id {session.id}).")
+    done.text(format_datetime(when, lang))
+    done.text(pick(lang, f", salle {room}", f", room {room}") if room else "")
+    done.text(f" (id {session.id}).")
     notice = review.schedule_notice(proposal, when, room).reply()
     return [Outgoing(done.reply()), Outgoing(notice, to_user=proposal.proposer)]
 
@@ -551,7 +578,7 @@ async def refresh_programme(app: App) -> None:
 
 
 async def _unschedule(app: App, number: int, actor: str, now: datetime) -> None:
-    if await _storage(app).unschedule_proposal(number, actor, now):
+    if await _storage(app).proposals.unschedule_proposal(number, actor, now):
         await refresh_programme(app)
 
 
@@ -571,11 +598,11 @@ async def cfp(request: Request) -> HandlerResult:
     calls = await open_calls(app)
     if not words:
         return _calls_list(calls, request.now, lang)
-    event = find_event(app.programme, calls, words[0])
-    if event is None and re.fullmatch(r"[a-z0-9-]{3,80}", words[0]):
-        event = words[0]  # a call may come before the event's page
-    if event is None or len(words) not in (2, 3, 4):
+    if len(words) not in (2, 3, 4):
         return _usage(request)
+    event = find_event(app.programme, calls, words[0])
+    if event is None:
+        return say(unknown_event(words[0], lang))
     current = next((c for c in calls if c.event_id == event), None)
     tz = app.clock.tz
     try:
@@ -619,7 +646,7 @@ async def cfp(request: Request) -> HandlerResult:
             + " "
             + _usage(request).plain
         )
-    await _storage(app).save_call(event, call.to_json(), request.incoming.sender, request.now)
+    await _storage(app).calls.save_call(event, call.to_json(), request.incoming.sender, request.now)
     return _calls_list((call,), request.now, lang)
 
 
@@ -628,7 +655,7 @@ def _calls_list(calls: tuple[Call, ...], now: datetime, lang: str) -> Reply:
         return say(pick(lang, "Aucun appel à propositions.", "No call for proposals."))
     entries = []
     for call in calls:
-        state = pick(lang, "ouvert", "open") if call.is_open(now) else pick(lang, "fermé", "closed")
+        state = call.state_label(now, lang)
         entry = (
             Doc()
             .bold(call.title)

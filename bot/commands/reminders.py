@@ -85,7 +85,7 @@ async def remind(request: Request) -> Reply | list[Outgoing]:
             .reply()
         )
     lead = app.config.reminders.personal_lead_minutes
-    added = await app.storage.subscribe(request.incoming.sender, found.id, lead)
+    added = await app.storage.reminders.subscribe(request.incoming.sender, found.id, lead)
     app.schedule_changed()
     at = format_datetime(found.starts_at(app.catalog.tz), lang)
     doc = Doc().text(
@@ -115,7 +115,7 @@ async def remind(request: Request) -> Reply | list[Outgoing]:
 async def reminders(request: Request) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
     assert app.storage is not None
-    mine = await app.storage.subscriptions(request.incoming.sender)
+    mine = await app.storage.reminders.subscriptions(request.incoming.sender)
     sessions = [app.programme.session(session_id) for _, session_id, _ in mine]
     items = [session_line(s, lang) for s in sessions if s is not None and _upcoming(request, s)]
     if not items:
@@ -146,7 +146,7 @@ async def forget(request: Request) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
     assert app.storage is not None
     session_id = request.args.strip().lower()
-    removed = bool(session_id) and await app.storage.unsubscribe(
+    removed = bool(session_id) and await app.storage.reminders.unsubscribe(
         request.incoming.sender, session_id
     )
     app.schedule_changed()

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.config import CallConfig, FormatConfig, ProposalsConfig
 from bot.i18n import pick
 from bot.model import Programme, fold
+from bot.proposals.proposal import one_line
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,14 @@ class Format:
         return cls(item.key, item.label_fr, item.label_en, item.minutes, item.kind)
 
 
+CALL_STATES = {
+    "upcoming": ("pas encore ouvert", "not open yet"),
+    "open": ("ouvert", "open"),
+    "closed": ("fermé", "closed"),
+}
+"""A call's states, with their French and English names."""
+
+
 @dataclass(frozen=True)
 class Call:
     """A call for proposals for one event; `opens` and `closes` are aware datetimes."""
@@ -47,6 +56,16 @@ class Call:
 
     def is_open(self, now: datetime) -> bool:
         return self.opens <= now < self.closes
+
+    def state(self, now: datetime) -> str:
+        """'upcoming' before it opens, 'open', then 'closed'."""
+        if now < self.opens:
+            return "upcoming"
+        return "open" if now < self.closes else "closed"
+
+    def state_label(self, now: datetime, lang: str) -> str:
+        """« pas encore ouvert », « ouvert » or « fermé » (in English: not open yet...)."""
+        return pick(lang, *CALL_STATES[self.state(now)])
 
     def format(self, answer: str) -> Format | None:
         """The format an answer names: its number in the list, its key or its label."""
@@ -114,3 +133,12 @@ def find_event(programme: Programme, calls: tuple[Call, ...], text: str) -> str 
         return wanted
     found = [key for key, title in known.items() if wanted in fold(title) or wanted in key]
     return found[0] if len(found) == 1 else None
+
+
+def unknown_event(text: str, lang: str) -> str:
+    """The answer to an event `find_event` does not know (or cannot tell apart)."""
+    shown = one_line(text)[:60]
+    return pick(lang, f"Événement inconnu : « {shown} ». Donnez l'identifiant d'un événement "
+                      "du programme ou d'un appel existant.",
+                f"Unknown event: “{shown}”. Give the id of an event in the programme or of "
+                "an existing call.")

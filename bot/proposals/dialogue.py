@@ -230,8 +230,9 @@ def _apply(draft: Draft, step: str, text: str, calls: tuple[Call, ...],
             return pick(lang, "Je ne trouve pas cet événement.", "I cannot find that event.")
         draft.event_id = chosen.event_id
     elif step in ("title", "abstract"):
-        limit = config.max_title_length if step == "title" else config.max_abstract_length
-        error = _limited(value, limit, lang, step)
+        limits = ((1, config.max_title_length) if step == "title"
+                  else (config.min_abstract_length, config.max_abstract_length))
+        error = _limited(value, *limits, lang, step)
         if error:
             return error
         setattr(draft, step, one_line(value) if step == "title" else value)
@@ -251,13 +252,17 @@ def _apply(draft: Draft, step: str, text: str, calls: tuple[Call, ...],
     return None
 
 
-def _limited(value: str, limit: int, lang: str, what: str) -> str | None:
+def _limited(value: str, minimum: int, limit: int, lang: str, what: str) -> str | None:
     if not value:
         return pick(lang, "Cette réponse est vide.", "That answer is empty.")
-    if len(value) <= limit:
+    if minimum <= len(value) <= limit:
         return None
     name = pick(lang, "Le titre" if what == "title" else "Le résumé",
                 "The title" if what == "title" else "The abstract")
+    if len(value) < minimum:
+        return pick(lang, f"{name} est trop court ({len(value)} caractères, {minimum} au "
+                          "moins).",
+                    f"{name} is too short ({len(value)} characters, at least {minimum}).")
     return pick(lang, f"{name} est trop long ({len(value)} caractères, {limit} au plus).",
                 f"{name} is too long ({len(value)} characters, {limit} at most).")
 

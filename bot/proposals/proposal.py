@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
 
 from bot.i18n import pick
 from bot.model import Speaker, fold
+from bot.storage.proposals import Proposal as Proposal  # the stored proposal, re-exported
 
 STATUSES: dict[str, tuple[str, str]] = {
     "submitted": ("soumise", "submitted"),
@@ -39,23 +38,6 @@ def status_label(status: str, lang: str) -> str:
 def parse_status(word: str) -> str | None:
     """The status a word names in French or English ('acceptées', 'waitlist'), or None."""
     return _STATUS_WORDS.get(fold(word.strip()))
-
-
-@dataclass(frozen=True)
-class Proposal:
-    """A proposal as stored. `lang` is the proposer's, used for the answers they get."""
-
-    id: int
-    event_id: str
-    title: str
-    format: str
-    minutes: int
-    abstract: str
-    speakers: tuple[Speaker, ...]
-    proposer: str
-    lang: str
-    status: str
-    submitted_at: datetime
 
 
 _SPEAKER = re.compile(r"\s*([^,;()]+?)\s*(?:\(([^()]*)\))?\s*(?:[,;]|$)")

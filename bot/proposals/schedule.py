@@ -14,12 +14,17 @@ _FR_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 _EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+def session_id(number: int) -> str:
+    """The programme id of the session a scheduled proposal becomes: 'p<number>'."""
+    return f"p{number}"
+
+
 def session_for(proposal: Proposal, day: date, start: time, room: str | None,
                 formats: tuple[Format, ...]) -> Session:
     """The programme session of a scheduled proposal: id 'p<id>', end = start + duration."""
     kind = next((f.kind for f in formats if f.key == proposal.format), "talk")
     end = (datetime.combine(day, start) + timedelta(minutes=proposal.minutes)).time()
-    return Session(id=f"p{proposal.id}", event_id=proposal.event_id, day=day, start=start,
+    return Session(id=session_id(proposal.id), event_id=proposal.event_id, day=day, start=start,
                    end=end, title=proposal.title, speakers=proposal.speakers, room=room,
                    kind=kind, description=proposal.abstract)
 
@@ -57,4 +62,4 @@ def parse_hour(text: str) -> time | None:
 async def scheduled_sessions(storage: Storage, formats: tuple[Format, ...]) -> tuple[Session, ...]:
     """The sessions of every scheduled proposal, as stored: what `App.scheduled` holds."""
     return tuple(session_for(proposal, day, start, room, formats)
-                 for proposal, day, start, room in await storage.schedule())
+                 for proposal, day, start, room in await storage.proposals.schedule())

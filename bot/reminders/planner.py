@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from bot.config import RemindersConfig
 from bot.model import Event, Programme, Session
 from bot.queries import Agenda
+from bot.storage.reminders import personal_notice_key
 
 
 @dataclass(frozen=True)
@@ -147,10 +148,8 @@ def _personal(
             continue
         due = slot.start - timedelta(minutes=subscription.lead_minutes)
         if _within(due, since, until):
-            key = (
-                f"personal|{subscription.user_id}|{session.id}|{slot.start.isoformat()}|"
-                f"{subscription.lead_minutes}"
-            )
+            key = personal_notice_key(subscription.user_id, session.id,
+                                      slot.start.isoformat(), subscription.lead_minutes)
             found.append(
                 Notice(
                     "personal",

@@ -58,7 +58,7 @@ class Scheduler:
 
     async def upcoming(self, since: datetime, until: datetime | None = None) -> list[Notice]:
         """Every notice due from `since` to `until` (default: no end), as planned now."""
-        subscriptions = [Subscription(*row) for row in await self.storage.subscriptions()]
+        subscriptions = [Subscription(*row) for row in await self.storage.reminders.subscriptions()]
         catalog = self.app.catalog
         return plan(
             self.app.programme,
@@ -77,11 +77,11 @@ class Scheduler:
         settings = self.app.config.reminders
         grace = timedelta(minutes=settings.grace_minutes)
         await self._send_changes()
-        last = await self.storage.get_state(LAST_TICK)
+        last = await self.storage.state.get_state(LAST_TICK)
         since = datetime.fromisoformat(last) if last else now - grace
         horizon = now + HORIZON
         notices = await self.upcoming(min(since, now - grace), horizon)
-        done = await self.storage.reminder_log(min(since, now - grace).timestamp())
+        done = await self.storage.reminders.reminder_log(min(since, now - grace).timestamp())
         next_due = None
         for notice in notices:
             todo = [key for key in notice.keys if done.get(key) in (None, "sending")]
@@ -91,7 +91,7 @@ class Scheduler:
                 next_due = notice.due if next_due is None else min(next_due, notice.due)
                 continue
             if now - notice.due > grace:
-                await self.storage.mark_reminders(todo, "missed", notice.due.timestamp())
+                await self.storage.reminders.mark_reminders(todo, "missed", notice.due.timestamp())
                 log.warning(
                     "reminder missed (due %s, %s late): %s",
                     notice.due.isoformat(),
@@ -102,7 +102,7 @@ class Scheduler:
             if not await self._send(notice, todo):
                 retry = now + RETRY_AFTER
                 next_due = retry if next_due is None else min(next_due, retry)
-        await self.storage.set_state(LAST_TICK, now.isoformat())
+        await self.storage.state.set_state(LAST_TICK, now.isoformat())
         return horizon if next_due is None else next_due
 
     async def _send(self, notice: Notice, todo: list[str]) -> bool:
@@ -126,7 +126,7 @@ class Scheduler:
         )
         reply = render(shown, self.lang, self.app.catalog.tz)
         key = hashlib.blake2s("\n".join(todo).encode(), digest_size=12).hexdigest()
-        await self.storage.mark_reminders(todo, "sending", due)
+        await self.storage.reminders.mark_reminders(todo, "sending", due)
         try:
             await self.transport.deliver(
                 [Outgoing(reply, to_user=notice.to_user, to_room=notice.to_room, key=f"rem-{key}")]
@@ -134,7 +134,7 @@ class Scheduler:
         except Exception:
             log.exception("reminder not delivered, will retry: %s", ", ".join(todo))
             return False
-        await self.storage.mark_reminders(todo, "sent", due)
+        await self.storage.reminders.mark_reminders(todo, "sent", due)
         log.info(
             "reminder sent (%s, due %s): %s", notice.kind, notice.due.isoformat(), ", ".join(todo)
         )
@@ -156,7 +156,7 @@ class Scheduler:
             for room in self.app.config.reminders.rooms
         ]
         ids = {change.session_id for change in found}
-        for user, session_id, _ in await self.storage.subscriptions():
+        for user, session_id, _ in await self.storage.reminders.subscriptions():
             if session_id in ids:
                 mine = [c for c in found if c.session_id == session_id]
                 messages.append(

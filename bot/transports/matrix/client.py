@@ -81,7 +81,7 @@ async def connect(config: Config, secrets: MatrixSecrets, storage: Storage) -> A
         log.info("homeserver for %s: %s", matrix.email, homeserver)
     store = crypto_store(config)
     client = new_client(homeserver, matrix.user_id or "", store)
-    saved = {key: await storage.get_state(f"matrix.{key}")
+    saved = {key: await storage.state.get_state(f"matrix.{key}")
              for key in ("homeserver", "user_id", "device_id", "token")}
     same_account = saved["homeserver"] == homeserver and (
         matrix.user_id in (None, saved["user_id"]))
@@ -97,7 +97,7 @@ async def connect(config: Config, secrets: MatrixSecrets, storage: Storage) -> A
                           "BLUEHATS_MATRIX_PASSWORD, or a secrets file (see README)")
     for key, value in (("homeserver", homeserver), ("user_id", client.user_id),
                        ("device_id", client.device_id), ("token", client.access_token)):
-        await storage.set_state(f"matrix.{key}", value)
+        await storage.state.set_state(f"matrix.{key}", value)
     return client
 
 

@@ -51,6 +51,7 @@ from bot.i18n import pick
 from bot.replies import say
 from bot.secrets import MatrixSecrets, load_secrets
 from bot.storage import Storage
+from bot.storage.state import direct_chat_key, told_undecryptable_key
 from bot.transports.matrix.addressing import is_addressed
 from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, LoginFailed, connect, explain
 from bot.transports.matrix.invites import InvitePolicy
@@ -125,9 +126,9 @@ class MatrixBot:
                              max_tries=self.config.matrix.max_tries,
                              encrypted=bool(client.store_path))
         self.app.power_level = self.power_level
-        await self.storage.forget_events_before(time.time() - HANDLED_KEPT_SECONDS)
+        await self.storage.journal.forget_events_before(time.time() - HANDLED_KEPT_SECONDS)
         self._direct = {key.removeprefix(DIRECT) for key in
-                        await self.storage.states_with_prefix(DIRECT)}
+                        await self.storage.state.states_with_prefix(DIRECT)}
         try:
             return await self._sync_loop(client)
         finally:
@@ -140,7 +141,7 @@ class MatrixBot:
             log.info("stopped")
 
     async def _sync_loop(self, client: AsyncClient) -> int:
-        since = await self.storage.get_state("matrix.next_batch")
+        since = await self.storage.state.get_state("matrix.next_batch")
         first_start = since is None
         sync_filter = {"room": {"timeline": {"limit": TIMELINE_LIMIT}}}
         first, pause = True, 1.0
@@ -173,7 +174,7 @@ class MatrixBot:
                 log.info("homeserver reachable again")
             pause = 1.0
             since = answer.next_batch
-            await self._record(self.storage.set_state("matrix.next_batch", since),
+            await self._record(self.storage.state.set_state("matrix.next_batch", since),
                                "the sync position is not saved")
             await self._crypto_chores(client)
             if first:
@@ -203,10 +204,11 @@ class MatrixBot:
         crash, SIGKILL): with the answer it had decided if any, under the same transaction
         ids, so what did reach the room is not shown twice."""
         since = self._catch_up_from_ms() / 1000
-        for event_id, room_id, source, answer in await self.storage.unanswered_events(since):
+        unanswered = await self.storage.journal.unanswered_events(since)
+        for event_id, room_id, source, answer in unanswered:
             room = client.rooms.get(room_id)
             if room is None:  # the bot left that room meanwhile
-                await self.storage.event_answered(event_id)
+                await self.storage.journal.event_answered(event_id)
                 continue
             event = json.loads(source)
             command = read_event(room_id, event)
@@ -333,7 +335,7 @@ class MatrixBot:
         if parse(self.app, incoming) is None:
             return  # ordinary conversation: nothing to remember
         try:
-            if not await self.storage.claim_event(command.event_id, room.room_id,
+            if not await self.storage.journal.claim_event(command.event_id, room.room_id,
                                                   json.dumps(event.source)):
                 return
         except sqlite3.Error as error:
@@ -362,7 +364,7 @@ class MatrixBot:
         outgoing = decided
         if outgoing is None:
             outgoing = await handle(self.app, incoming)
-            await self._record(self.storage.save_answer(command.event_id,
+            await self._record(self.storage.journal.save_answer(command.event_id,
                                                         encode_answer(outgoing)),
                                f"the answer to {command.event_id} is not kept for a restart")
         sent: list[asyncio.Future[str]] = []
@@ -385,7 +387,7 @@ class MatrixBot:
         results = await asyncio.gather(*sent, return_exceptions=True)
         failed = sum(1 for result in results if isinstance(result, BaseException))
         if not failed:  # else kept: the next start tries again
-            await self._record(self.storage.event_answered(command.event_id),
+            await self._record(self.storage.journal.event_answered(command.event_id),
                                f"{command.event_id} may be answered again after a restart")
         log.info("command room=%s sender=%s command=%r latency_ms=%.0f%s", command.room,
                  command.sender, command.text.split(" ", 1)[0][:40],
@@ -394,10 +396,10 @@ class MatrixBot:
     async def _undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
         log.warning("cannot decrypt %s from %s in %s (session %s)", event.event_id,
                     event.sender, room.room_id, event.session_id)
-        key = f"matrix.told_undecryptable.{event.sender}"
-        if await self.storage.get_state(key):
+        key = told_undecryptable_key(event.sender)
+        if await self.storage.state.get_state(key):
             return
-        await self.storage.set_state(key, event.event_id)
+        await self.storage.state.set_state(key, event.event_id)
         lang = self.config.commands.language
         reply = say(pick(lang, "Je n'ai pas pu déchiffrer votre message. Écrivez-moi dans un "
                                "salon public, ou réessayez plus tard.",
@@ -454,8 +456,8 @@ class MatrixBot:
         assert self.client is not None
         client = self.client
         async with self._dm_lock:
-            key = f"matrix.dm.{user_id}"
-            known = await self.storage.get_state(key)
+            key = direct_chat_key(user_id)
+            known = await self.storage.state.get_state(key)
             room = client.rooms.get(known) if known else None
             if room is not None and (user_id in room.users or user_id in room.invited_users):
                 return room.room_id
@@ -468,7 +470,7 @@ class MatrixBot:
             if not isinstance(answer, RoomCreateResponse):
                 raise DeliveryError(f"cannot open a direct chat with {user_id}: "
                                     f"{answer.status_code} {answer.message}")
-            await self.storage.set_state(key, answer.room_id)
+            await self.storage.state.set_state(key, answer.room_id)
             await self._remember_direct(answer.room_id)
             log.info("opened a direct chat with %s: %s", user_id, answer.room_id)
             await self._until_usable(client, answer.room_id, user_id)
@@ -492,7 +494,7 @@ class MatrixBot:
 
     async def _remember_direct(self, room_id: str) -> None:
         self._direct.add(room_id)
-        await self.storage.set_state(DIRECT + room_id, "1")
+        await self.storage.state.set_state(DIRECT + room_id, "1")
 
     async def power_level(self, room_id: str, user_id: str) -> int | None:
         """`user_id`'s power level in `room_id`, as the server has it now (None if unknown).

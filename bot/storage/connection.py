@@ -1,0 +1,73 @@
+"""The database file: opened in WAL mode with foreign keys on, its schema brought up to
+date by the migrations, and refused when a newer bot wrote it.
+
+`PRAGMA user_version` records the schema version a file stands at, so an older file
+upgrades in place. A file stamped with a version this code does not know was written by a
+newer bot: its tables may mean things the code here would damage, so it is not touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aiosqlite
+
+from bot.storage.migrations import MIGRATIONS
+
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The schema version this code writes."""
+
+
+class StorageError(Exception):
+    """The database cannot be opened or written (read-only file, full disk...)."""
+
+
+class DatabaseTooNew(StorageError):
+    """The database was written by a newer version of the bot: left as it is."""
+
+    def __init__(self, path: Path | str, version: int) -> None:
+        super().__init__(
+            f"the database {path} is at schema version {version}, newer than this bot's "
+            f"({SCHEMA_VERSION}): it was written by a newer bluehats-bot; run that version, "
+            "or restore a backup made by this one"
+        )
+        self.version = version
+
+
+async def connect(path: Path | str) -> aiosqlite.Connection:
+    """Open (or create) the database at `path`, up to date; `StorageError` if it cannot
+    be, `DatabaseTooNew` if a newer bot wrote it."""
+    try:
+        db = await aiosqlite.connect(path)
+    except aiosqlite.Error as error:
+        raise StorageError(f"cannot open the database {path}: {error}") from error
+    try:
+        found = await version(db)
+        if found > SCHEMA_VERSION:  # checked before anything is written to the file
+            raise DatabaseTooNew(path, found)
+        db.row_factory = aiosqlite.Row
+        await db.execute("PRAGMA journal_mode=WAL")
+        await db.execute("PRAGMA foreign_keys=ON")
+        await db.execute("PRAGMA busy_timeout=5000")
+        await migrate(db)
+    except BaseException as error:
+        await db.close()
+        if isinstance(error, aiosqlite.Error):
+            raise StorageError(f"cannot open the database {path}: {error}") from error
+        raise
+    return db
+
+
+async def version(db: aiosqlite.Connection) -> int:
+    """The schema version the file stands at (0: empty)."""
+    async with db.execute("PRAGMA user_version") as cursor:
+        row = await cursor.fetchone()
+    return int(row[0]) if row else 0
+
+
+async def migrate(db: aiosqlite.Connection, target: int = SCHEMA_VERSION) -> None:
+    """Apply the migrations from the file's version up to `target`, each in one transaction."""
+    for number in range(await version(db), target):
+        await db.executescript(
+            f"BEGIN; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;"
+        )
