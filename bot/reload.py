@@ -49,4 +49,7 @@ async def watch_programme(app: App) -> None:
     if not paths:
         return
     async for _ in watchfiles.awatch(*paths, debounce=1000, recursive=True):
-        await reload_programme(app)
+        try:
+            await reload_programme(app)
+        except Exception:  # the watcher outlives any one bad reload; the last good stays
+            log.exception("programme: reload failed; keeping the programme as it was")

@@ -7,6 +7,7 @@ other files and lines still load. Several versions of one event merge into one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,6 +18,8 @@ from bot.formats import c3voc_json, frab_xml
 from bot.loaders.page import load_page, looks_like_page
 from bot.loaders.yaml_programme import load_yaml_programme, looks_like_yaml_programme
 from bot.model import Event, Problem, Programme, SourceRef
+
+log = logging.getLogger(__name__)
 
 Loader = Callable[[Path, str, ZoneInfo], tuple[list[Event], list[Problem]]]
 
@@ -56,7 +59,13 @@ def load_file(
         return [], [Problem(SourceRef(str(path)), f"cannot read the file: {error}", "error")], None
     for file_format in FORMATS:
         if file_format.detect(path, text):
-            events, problems = file_format.load(path, text, tz)
+            try:
+                events, problems = file_format.load(path, text, tz)
+            except Exception as error:  # the last line of defence: one file never stops the rest
+                log.exception("programme: %s could not be read", path)
+                return [], [Problem(SourceRef(str(path)),
+                                    f"could not be read as {file_format.name}: "
+                                    f"{type(error).__name__}: {error}", "error")], file_format
             return events, problems, file_format
     known = ", ".join(f.name for f in FORMATS)
     return (
