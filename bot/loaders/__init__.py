@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from zoneinfo import ZoneInfo
 
 from bot.clock import PARIS
@@ -57,6 +57,13 @@ def load_file(
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return [], [Problem(SourceRef(str(path)), f"cannot read the file: {error}", "error")], None
+    return load_text(path, text, tz)
+
+
+def load_text(
+    path: PurePath, text: str, tz: ZoneInfo = PARIS
+) -> tuple[list[Event], list[Problem], FileFormat | None]:
+    """Read the text of one programme file (or fetched source, named by `path`)."""
     for file_format in FORMATS:
         if file_format.detect(path, text):
             try:
@@ -75,13 +82,18 @@ def load_file(
     )
 
 
-def load_paths(paths: Iterable[Path], tz: ZoneInfo = PARIS) -> Programme:
-    """Load every programme file in `paths` (folders are read recursively, in name order)."""
+def load_paths(
+    paths: Iterable[Path], tz: ZoneInfo = PARIS, documents: Iterable[tuple[PurePath, str]] = ()
+) -> Programme:
+    """Load every programme file in `paths` (folders are read recursively, in name order),
+    and `documents`, texts already fetched (programme sources by URL)."""
     versions: dict[str, list[Event]] = {}
     completions: dict[str, list[Event]] = {}
     problems: list[Problem] = []
-    for path in _files(paths, problems):
-        events, found, file_format = load_file(path, tz)
+    found_files = [(path, None) for path in _files(paths, problems)]
+    for path, text in [*found_files, *documents]:
+        events, found, file_format = load_file(path, tz) if text is None else load_text(
+            path, text, tz)
         problems.extend(found)
         for event in events:
             target = completions if file_format and file_format.completes else versions
