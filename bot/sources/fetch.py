@@ -77,12 +77,12 @@ async def fetch(
                 raise FetchError(f"HTTP {response.status} {response.reason or ''}".strip())
             if (response.content_length or 0) > max_bytes:
                 raise FetchError(f"answer of {response.content_length} bytes, "
-                                 f"more than the {max_bytes} allowed")
+                                 f"more than the {max_bytes} bytes allowed")
             body = bytearray()
             async for chunk in response.content.iter_chunked(65536):
                 body += chunk
                 if len(body) > max_bytes:
-                    raise FetchError(f"answer larger than the {max_bytes} bytes allowed")
+                    raise FetchError(f"answer of more than the {max_bytes} bytes allowed")
             try:
                 text = body.decode(response.charset or "utf-8").lstrip("\ufeff")
             except (UnicodeDecodeError, LookupError) as error:
