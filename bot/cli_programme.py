@@ -73,6 +73,8 @@ def configured_programme(args: argparse.Namespace) -> Programme:
     given = getattr(args, "paths", None)
     paths = [Path(p) for p in given if not is_url(p)] if given else config.programme.paths
     urls = [p for p in given if is_url(p)] if given else config.programme.urls
+    if not urls:
+        return load_paths(paths, config.programme.tz)
     sources = asyncio.run(fetch_once(config.programme, urls))
     programme = load_paths(paths, config.programme.tz, sources.documents())
     return replace(programme, problems=(*sources.problems(), *programme.problems))

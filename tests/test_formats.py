@@ -527,3 +527,44 @@ def test_a_file_whose_reader_fails_is_an_error_and_the_others_load(tmp_path, mon
     assert (problem.severity, Path(problem.source.path).name) == ("error", "a.crash")
     assert "RecursionError: a reader bug" in problem.message
     assert len(programme.sessions) == 128
+
+
+async def test_a_malformed_schedule_in_data_leaves_the_bot_answering_from_the_rest(
+        tmp_path, capsys, caplog) -> None:
+    import shutil
+
+    import yaml
+
+    from bot.bootstrap import build_app
+    from bot.cli import main
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    (folder / "broken.xml").write_text("<?xml version='1.0'?>\n<schedule>\n<conference>\n",
+                                       encoding="utf-8")
+    bad_end = (FIXTURES / "pretalx-like-schedule.xml").read_text(encoding="utf-8").replace(
+        "<duration>01:00</duration>", "<end>tomorrow</end>", 1)
+    (folder / "congress.xml").write_text(bad_end, encoding="utf-8")
+    settings = {"programme": {"paths": [str(folder)], "watch": False},
+                "storage": {"database": str(tmp_path / "bot.db")}}
+    app = await build_app(Config.model_validate(settings),
+                          FixedClock(parse_local("2024-12-04 09:00")))
+    try:
+        assert len(app.programme.events) == 5
+        (answer,) = await handle(app, Incoming("!programme 2024", "@a:b", "!r"))
+        assert "Journées BlueHats au salon Open Source Experience 2024" in answer.reply.plain
+        (answer,) = await handle(app, Incoming("!programme ptc2025", "@a:b", "!r"))
+        assert "Pretalx-like test congress" in answer.reply.plain
+    finally:
+        await app.storage.close()
+    logged = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any("broken.xml:4: error: not well-formed XML" in line for line in logged)
+
+    config_file = tmp_path / "config.yaml"
+    config_file.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["programme", "check", "--config", str(config_file)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == f"5 events, {len(PROGRAMME.sessions) + 127} sessions"
+    assert f"{folder / 'broken.xml'}:4: error: not well-formed XML" in err
+    assert "congress.xml" in err and "skipped: " in err
