@@ -453,7 +453,7 @@ def test_reordering_a_schedule_keeps_every_session_id(tmp_path) -> None:
 
 
 def test_kinds_are_read_by_what_they_mean() -> None:
-    from bot.formats.common import kind_of
+    from bot.formats.reading import kind_of
 
     said = {"lecture": "talk", "Talk 30 min + 10min Q&A": "talk", "lightningtalk": "talk",
             "LIGHTNING_TALK": "talk", "devroom": "talk", "Keynote": "talk", "": "talk",

@@ -20,23 +20,17 @@ from zoneinfo import ZoneInfo
 
 from bot.formats.common import (
     NAMESPACE,
-    Entry,
-    Sessions,
     Timed,
     acronym,
     day_bounds,
-    dedent,
     export_days,
     hhmm,
     identities,
-    kind_of,
-    parse_duration,
-    parse_when,
     time_zone,
     timed,
-    with_sessions,
 )
 from bot.formats.frab_xml import GENERATOR, NO_ROOM
+from bot.formats.reading import Entry, Sessions, dedent, kind_of, parse_duration, parse_when
 from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.queries import Agenda
 
@@ -134,7 +128,7 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
     event = Event(identifier, title, first, max(first, last), source=str(path),
                   short_name=acronym_text or None, time_zone=zone_name,
                   url=_text(conference.get("url")) or None)
-    maker = Sessions(identifier, tz)
+    maker = Sessions(identifier, tz, zone)
     lines = _Lines(text)
     sessions, problems = [], []
     for item in _items(schedule, conference):
@@ -147,7 +141,7 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
                                     f"event {ident!r} skipped: {type(error).__name__}: {error}"))
     day_ends = [day.get("day_end") or day.get("end") or "" for day in conference.get("days") or []
                 if isinstance(day, dict)]
-    return [with_sessions(event, sessions, problems, day_ends)], problems
+    return [maker.event(event, sessions, problems, day_ends)], problems
 
 
 def _items(schedule: dict, conference: dict) -> list:

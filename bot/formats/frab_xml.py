@@ -20,23 +20,17 @@ import defusedxml.ElementTree as SafeET
 
 from bot.formats.common import (
     HTTP,
-    Entry,
     Identity,
-    Sessions,
     Timed,
     acronym,
     day_bounds,
-    dedent,
     export_days,
     hhmm,
     identities,
-    kind_of,
-    parse_duration,
-    parse_when,
     time_zone,
     timed,
-    with_sessions,
 )
+from bot.formats.reading import Entry, Sessions, dedent, kind_of, parse_duration, parse_when
 from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.queries import Agenda
 
@@ -170,7 +164,7 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
                   time_zone=zone_name, url=url or None)
     problems: list[Problem] = []
     sessions: list[Session] = []
-    maker = Sessions(identifier, tz)
+    maker = Sessions(identifier, tz, zone)
     for day in root.iter("day"):
         for room in day.iter("room"):
             for element in room.iter("event"):
@@ -182,7 +176,7 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
                     problems.append(Problem(SourceRef(str(path), line),
                                             f"event id={element.get('id')!r} skipped: {error}"))
     day_ends = [day.get("end", "") for day in root.iter("day")]
-    return [with_sessions(event, sessions, problems, day_ends)], problems
+    return [maker.event(event, sessions, problems, day_ends)], problems
 
 
 def _entry(element: ET.Element, day: ET.Element, room: ET.Element, zone: ZoneInfo) -> Entry:
