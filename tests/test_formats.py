@@ -23,7 +23,7 @@ from bot.config import Config
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.loaders import load_file, load_paths
-from bot.model import Event, Programme, Speaker
+from bot.model import Event, Link, Programme, Speaker
 from bot.proposals.calls import all_formats
 from bot.proposals.proposal import Proposal
 from bot.proposals.schedule import session_for
@@ -62,7 +62,8 @@ def _uuid(value: object) -> bool:
 
 @FORMATS.checks("uri")
 def _uri(value: object) -> bool:
-    return not isinstance(value, str) or bool(re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]*:\S+", value))
+    absolute_ascii = r"[a-zA-Z][a-zA-Z0-9+.-]*:[!-~]+"
+    return not isinstance(value, str) or bool(re.fullmatch(absolute_ascii, value))
 
 
 @cache
@@ -568,3 +569,44 @@ async def test_a_malformed_schedule_in_data_leaves_the_bot_answering_from_the_re
     assert out.splitlines()[0] == f"5 events, {len(PROGRAMME.sessions) + 127} sessions"
     assert f"{folder / 'broken.xml'}:4: error: not well-formed XML" in err
     assert "congress.xml" in err and "skipped: " in err
+
+
+@official
+def test_values_the_schemas_forbid_are_written_so_that_the_exports_stay_valid() -> None:
+    programme = pretalx_like()
+    (event,) = programme.events
+    odd = dataclasses.replace(
+        event.sessions[0], url="https://example.org/talks/café noël", slug="Not A Slug",
+        links=(Link("Slides", "/media/slides.pdf"), Link("Vidéo", "https://v.example.org/a b")),
+        description="vertical\x0btab and form\x0cfeed", title="Title\x08 with a backspace")
+    changed = dataclasses.replace(event, short_name="fosdem-2025", url="https://example.org/ptc",
+                                  sessions=(odd, *event.sessions[1:]))
+    catalog = Catalog(Programme((changed,)), Config().programme)
+    xml_data, _ = frab_xml.export(changed, catalog.agenda)
+    json_data, _ = c3voc_json.export(changed, catalog.agenda)
+    assert xml_errors(xml_data) == [] and json_errors(json_data) == []
+    conference = json.loads(json_data)["schedule"]["conference"]
+    assert conference["acronym"] == "fosdem_2025"  # the JSON schema allows no hyphen there
+    assert ET.fromstring(xml_data).findtext("conference/acronym") == "fosdem-2025"
+    (item,) = [i for d in conference["days"] for r in d["rooms"].values() for i in r
+               if i["guid"] == odd.guid]
+    assert item["url"] == "https://example.org/talks/caf%C3%A9%20no%C3%ABl"
+    assert item["links"] == [{"url": "https://v.example.org/a%20b", "title": "Vidéo"}]
+    assert item["description"] == "vertical\x0btab and form\x0cfeed"  # JSON can carry them
+
+
+def test_a_schedule_in_another_time_zone_loads_without_false_warnings(tmp_path) -> None:
+    text = (FIXTURES / "pretalx-like-schedule.xml").read_text(encoding="utf-8")
+    text = text.replace("Europe/Berlin", "America/New_York").replace("+01:00", "-05:00")
+    (tmp_path / "ny.xml").write_text(text, encoding="utf-8")
+    programme = load_paths([tmp_path / "ny.xml"])
+    assert programme.problems == ()
+    (event,) = programme.events
+    first = next(s for s in event.sessions if s.number == 2001)  # 11:00 in New York
+    assert (first.day, first.start.isoformat()) == (date(2025, 12, 27), "17:00:00")  # Paris
+    catalog = Catalog(programme, Config().programme)
+    document = json.loads(c3voc_json.export(event, catalog.agenda)[0])
+    assert document["schedule"]["conference"]["time_zone_name"] == "America/New_York"
+    (item,) = [i for d in document["schedule"]["conference"]["days"]
+               for r in d["rooms"].values() for i in r if i["id"] == 2001]
+    assert item["date"] == "2025-12-27T11:00:00-05:00"

@@ -28,6 +28,7 @@ from bot.formats.common import (
     identities,
     time_zone,
     timed,
+    uri,
 )
 from bot.formats.frab_xml import GENERATOR, NO_ROOM
 from bot.formats.reading import Entry, Sessions, dedent, kind_of, parse_duration, parse_when
@@ -66,8 +67,8 @@ def export(event: Event, agenda: Agenda) -> tuple[bytes, list[Session]]:
         "rooms": [{"name": room, "guid": room_guid(event, room)} for room in rooms],
         "days": days,
     }
-    if event.url:
-        conference["url"] = event.url
+    if uri(event.url):
+        conference["url"] = uri(event.url)
     document = {
         "$schema": SCHEMA,
         "generator": GENERATOR,
@@ -87,7 +88,7 @@ def _event(item: Timed, names: dict) -> dict:
         "duration": hhmm(item.end - item.start),
         "room": session.room or NO_ROOM,
         "slug": name.slug,
-        "url": session.url or f"urn:uuid:{name.guid}",
+        "url": uri(session.url) or f"urn:uuid:{name.guid}",
         "title": session.title,
         "subtitle": session.subtitle,
         "language": session.language,
@@ -96,7 +97,8 @@ def _event(item: Timed, names: dict) -> dict:
         "abstract": session.abstract,
         "description": session.description,
         "persons": [{"name": s.name, "public_name": s.name} for s in session.speakers],
-        "links": [{"url": link.url, "title": link.text} for link in session.links],
+        "links": [{"url": uri(link.url), "title": link.text} for link in session.links
+                  if uri(link.url)],
     }
 
 

@@ -8,6 +8,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.model import Event, Session, fold, slugify
@@ -23,7 +24,24 @@ ACRONYM = re.compile(r"[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?")
 SLUG = re.compile(r"[a-z0-9_]{4,}-[a-z0-9\-_]{3,}[a-z0-9]")
 """A slug both validators accept (XSD 'voc-slug-new', JSON '^[a-z0-9_-]+[a-z0-9]$')."""
 UUID = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+XSD_ACRONYM = re.compile(r"[a-z0-9_-]{4,}")
+"""The XSD's acronym."""
 HTTP = re.compile(r"https?://\S+")
+ABSOLUTE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:[^\s].*")
+NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry at all (a schedule.json may have them)."""
+
+
+def uri(url: str | None) -> str | None:
+    """`url` as an absolute, ASCII URI (spaces and accents percent-encoded), or None when it
+    is not absolute ('/talks/1' cannot be followed outside its site)."""
+    if not url or not ABSOLUTE.fullmatch(url.strip()):
+        return None
+    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~")
+
+
+def xml_text(text: str) -> str:
+    return NOT_IN_XML.sub("", text)
 
 
 def guid(event: Event, session: Session) -> str:
@@ -45,10 +63,11 @@ def number(session: Session) -> int:
     return int(uuid.uuid5(NAMESPACE, session.id).int % 10**9) + 1
 
 
-def acronym(event: Event) -> str:
-    """The event's acronym as the c3voc schemas want it: its short name when that fits,
-    else its id written with underscores ('2024_journees_bluehats')."""
-    if event.short_name and ACRONYM.fullmatch(event.short_name):
+def acronym(event: Event, pattern: re.Pattern[str] = ACRONYM) -> str:
+    """The event's acronym as the c3voc schemas want it (`pattern`: the JSON schema's by
+    default): its short name when that fits, else its id written with underscores
+    ('2024_journees_bluehats')."""
+    if event.short_name and pattern.fullmatch(event.short_name):
         return event.short_name
     base = re.sub(r"[^a-z0-9]+", "_", fold(event.short_name or event.id)).strip("_")
     return base if len(base) >= 4 else f"{base}_{event.start.year}"

@@ -20,6 +20,7 @@ import defusedxml.ElementTree as SafeET
 
 from bot.formats.common import (
     HTTP,
+    XSD_ACRONYM,
     Identity,
     Timed,
     acronym,
@@ -29,6 +30,8 @@ from bot.formats.common import (
     identities,
     time_zone,
     timed,
+    uri,
+    xml_text,
 )
 from bot.formats.reading import Entry, Sessions, dedent, kind_of, parse_duration, parse_when
 from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
@@ -49,13 +52,13 @@ def export(event: Event, agenda: Agenda) -> tuple[bytes, list[Session]]:
     _text(root, "version", "1.0")
     conference = ET.SubElement(root, "conference")
     _text(conference, "title", event.title)
-    _text(conference, "acronym", acronym(event))
+    _text(conference, "acronym", acronym(event, XSD_ACRONYM))
     _text(conference, "start", days[0].isoformat())
     _text(conference, "end", days[-1].isoformat())
     _text(conference, "days", str(len(days)))
     _text(conference, "timeslot_duration", "00:05")
-    if event.url and HTTP.fullmatch(event.url):
-        _text(conference, "url", event.url)
+    if HTTP.fullmatch(uri(event.url) or ""):
+        _text(conference, "url", uri(event.url) or "")
     _text(conference, "time_zone_name", str(zone))
     for index, day in enumerate(days, start=1):
         items = [item for item in sessions if item.start.date() == day]
@@ -65,7 +68,7 @@ def export(event: Event, agenda: Agenda) -> tuple[bytes, list[Session]]:
             "start": first.isoformat(), "end": last.isoformat()})
         ordered = sorted(items, key=lambda item: (item.session.room or NO_ROOM, item.start))
         for room, group in groupby(ordered, key=lambda item: item.session.room or NO_ROOM):
-            room_element = ET.SubElement(day_element, "room", {"name": room})
+            room_element = ET.SubElement(day_element, "room", {"name": xml_text(room)})
             for item in group:
                 _event(room_element, item, names[item.session.id])
     ET.indent(root)
@@ -80,8 +83,8 @@ def _event(parent: ET.Element, item: Timed, name: Identity) -> None:
     _text(element, "duration", hhmm(item.end - item.start))
     _text(element, "room", session.room or NO_ROOM)
     _text(element, "slug", name.slug)
-    if session.url and HTTP.fullmatch(session.url):
-        _text(element, "url", session.url)
+    if HTTP.fullmatch(uri(session.url) or ""):
+        _text(element, "url", uri(session.url) or "")
     _text(element, "title", session.title)
     _text(element, "subtitle", session.subtitle)
     _text(element, "track", session.track or "")
@@ -95,11 +98,11 @@ def _event(parent: ET.Element, item: Timed, name: Identity) -> None:
         _text(persons, "person", speaker.name)
     links = ET.SubElement(element, "links")
     for link in session.links:
-        ET.SubElement(links, "link", {"href": link.url}).text = link.text
+        ET.SubElement(links, "link", {"href": xml_text(link.url)}).text = xml_text(link.text)
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> None:
-    ET.SubElement(parent, tag).text = value
+    ET.SubElement(parent, tag).text = xml_text(value)
 
 
 def looks_like_frab(path: Path, text: str) -> bool:

@@ -89,8 +89,13 @@ class RemoteSources:
             while True:
                 wait = min((source.due for source in self.sources), default=self.clock())
                 await asyncio.sleep(max(0.0, wait - self.clock()))
-                if await self.refresh_due(client):
-                    await on_change()
+                try:
+                    if await self.refresh_due(client):
+                        await on_change()
+                except Exception:  # polling outlives any one bad round; the last good stays
+                    log.exception("programme sources: a round of polling failed")
+                    for source in self.sources:
+                        source.due = max(source.due, self.clock() + self.interval)
 
     async def refresh_due(self, client: aiohttp.ClientSession) -> bool:
         """Ask every source that is due, together; True if any has a new good version."""
