@@ -610,3 +610,17 @@ def test_a_schedule_in_another_time_zone_loads_without_false_warnings(tmp_path) 
     (item,) = [i for d in document["schedule"]["conference"]["days"]
                for r in d["rooms"].values() for i in r if i["id"] == 2001]
     assert item["date"] == "2025-12-27T11:00:00-05:00"
+
+
+def test_export_and_ics_take_the_same_default_event_and_write_to_stdout(capsys) -> None:
+    from bot.cli import main
+
+    latest = PROGRAMME.events[-1]
+    assert main(["programme", "export", "--format", "xml", "-o", "-"]) == 0
+    out, err = capsys.readouterr()
+    assert ET.fromstring(out.encode()).findtext("conference/title") == latest.title
+    assert err == f"-: {len(latest.sessions)} sessions of {latest.title}\n"
+    assert main(["programme", "ics", "-o", "-"]) == 0
+    out, err = capsys.readouterr()
+    assert str(icalendar.Calendar.from_ical(out)["x-wr-calname"]) == latest.title
+    assert err == f"-: {len(latest.sessions)} sessions of {latest.title}\n"
