@@ -624,3 +624,39 @@ def test_export_and_ics_take_the_same_default_event_and_write_to_stdout(capsys) 
     out, err = capsys.readouterr()
     assert str(icalendar.Calendar.from_ical(out)["x-wr-calname"]) == latest.title
     assert err == f"-: {len(latest.sessions)} sessions of {latest.title}\n"
+
+
+def test_older_variants_with_only_a_day_and_a_start_hour(tmp_path) -> None:
+    (tmp_path / "pentabarf.xml").write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<schedule>
+  <conference><title>Old Camp</title><start>2011-08-10</start><end>2011-08-11</end>
+  </conference>
+  <day date="2011-08-10" index="1" start="2011-08-10T10:00:00+02:00">
+    <room name="Tent A">
+      <event id="17">
+        <start>23:30</start><duration>01:00</duration><title>Night owls</title>
+        <type>Vortrag</type><persons><person id="3">Max Muster</person></persons>
+      </event>
+      <event id="18">
+        <start>01:30</start><duration>00:30</duration><title>After midnight</title>
+        <type>lecture</type>
+      </event>
+    </room>
+  </day>
+</schedule>
+""", encoding="utf-8")
+    (tmp_path / "frab.json").write_text(json.dumps({"schedule": {"version": "x", "conference": {
+        "acronym": "oc11", "title": "Old Camp JSON", "start": "2011-08-10", "end": "2011-08-10",
+        "days": [{"index": 1, "date": "2011-08-10", "rooms": {"Tent A": [
+            {"id": 5, "title": "Hour only", "start": "9:15", "duration": "0:45",
+             "type": "workshop", "persons": [{"public_name": "Erika Muster"}]}]}}]}}}),
+        encoding="utf-8")
+    programme = load_paths([tmp_path])
+    assert programme.problems == ()
+    found = {s.title: (s.day.isoformat(), s.start.isoformat(), s.end.isoformat(), s.kind,
+                       s.speaker_names) for s in programme.sessions}
+    assert found == {  # Paris and the files' +02:00 agree in August
+        "Night owls": ("2011-08-10", "23:30:00", "00:30:00", "talk", ("Max Muster",)),
+        "After midnight": ("2011-08-11", "01:30:00", "02:00:00", "talk", ()),
+        "Hour only": ("2011-08-10", "09:15:00", "10:00:00", "workshop", ("Erika Muster",)),
+    }

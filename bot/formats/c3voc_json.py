@@ -133,35 +133,48 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
     maker = Sessions(identifier, tz, zone)
     lines = _Lines(text)
     sessions, problems = [], []
-    for item in _items(schedule, conference):
+    days = conference.get("days") or []
+    if not isinstance(days, list):
+        problems.append(Problem(SourceRef(str(path), lines.find('"days"')),
+                                "conference.days: expected a list of days; none read"))
+        days = []
+    for item, day in _items(schedule, days):
         line = lines.of(item)
         try:
-            sessions.append(maker.make(_entry(item, zone), line, str(path)))
+            sessions.append(maker.make(_entry(item, zone, day), line, str(path)))
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             ident = item.get("guid") or item.get("id") if isinstance(item, dict) else None
             problems.append(Problem(SourceRef(str(path), line),
                                     f"event {ident!r} skipped: {type(error).__name__}: {error}"))
-    day_ends = [day.get("day_end") or day.get("end") or "" for day in conference.get("days") or []
+    day_ends = [str(day.get("day_end") or day.get("end") or "") for day in days
                 if isinstance(day, dict)]
     return [maker.event(event, sessions, problems, day_ends)], problems
 
 
-def _items(schedule: dict, conference: dict) -> list:
-    """Every event entry: version 2 lists them in `schedule.events`, version 1 by day and room."""
+def _items(schedule: dict, days: list) -> list[tuple[Any, str]]:
+    """Every event entry and the date of its day: version 2 lists them in
+    `schedule.events`, version 1 by day and room. What is not a list or a mapping where
+    one is expected holds no event (each entry is checked when it is read)."""
     if isinstance(schedule.get("events"), list):
-        return list(schedule["events"])
+        return [(item, "") for item in schedule["events"]]
     found = []
-    for day in conference.get("days") or []:
-        for items in ((day or {}).get("rooms") or {}).values():
-            found.extend(items or [])
+    for day in days:
+        rooms = day.get("rooms") if isinstance(day, dict) else None
+        for items in rooms.values() if isinstance(rooms, dict) else [rooms]:
+            date_text = str(day.get("date") or "") if isinstance(day, dict) else ""
+            found.extend((item, date_text) for item in (items if isinstance(items, list)
+                                                        else [items] if items else []))
     return found
 
 
-def _entry(item: dict, zone: ZoneInfo) -> Entry:
+def _entry(item: dict, zone: ZoneInfo, day: str) -> Entry:
     title = _text(item["title"]).strip()
     if not title:
         raise ValueError("no title")
-    start = parse_when(str(item.get("date") or item["start"]), zone)
+    when = str(item.get("date") or item["start"])
+    if day and re.fullmatch(r"\d{1,2}:\d\d(:\d\d)?", when):  # a start hour in its day
+        when = f"{day[:10]}T{when.zfill(5)}"
+    start = parse_when(when, zone)
     if item.get("end"):
         end = parse_when(str(item["end"]), zone)
     elif item.get("duration"):
@@ -228,13 +241,18 @@ class _Lines:
         self.text = text
         self._starts = [match.start() for match in re.finditer("\n", text)]
 
+    def find(self, needle: str) -> int:
+        """The line of the first occurrence of `needle`, 0 if it is not there."""
+        at = self.text.find(needle)
+        return 1 + bisect.bisect_left(self._starts, at) if at >= 0 else 0
+
     def of(self, item: Any) -> int:
         if not isinstance(item, dict):
             return 0
         for key in ("guid", "title"):
             value = item.get(key)
-            if isinstance(value, str) and value:
-                at = self.text.find(json.dumps(value, ensure_ascii=False)[1:-1])
-                if at >= 0:
-                    return 1 + bisect.bisect_left(self._starts, at)
+            line = self.find(json.dumps(value, ensure_ascii=False)[1:-1]) if isinstance(
+                value, str) and value else 0
+            if line:
+                return line
         return 0
