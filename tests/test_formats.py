@@ -660,3 +660,11 @@ def test_older_variants_with_only_a_day_and_a_start_hour(tmp_path) -> None:
         "After midnight": ("2011-08-11", "01:30:00", "02:00:00", "talk", ()),
         "Hour only": ("2011-08-10", "09:15:00", "10:00:00", "workshop", ("Erika Muster",)),
     }
+
+
+def test_a_harmless_doctype_does_not_stop_a_schedule(tmp_path) -> None:
+    text = (FIXTURES / "pretalx-like-schedule.xml").read_text(encoding="utf-8")
+    text = text.replace("<schedule>", "<!DOCTYPE schedule>\n<schedule>", 1)
+    (tmp_path / "doctype.xml").write_text(text, encoding="utf-8")
+    programme = load_paths([tmp_path])
+    assert programme.problems == () and len(programme.sessions) == 128

@@ -3,8 +3,9 @@
 Export writes one <day> per event day and one <room> per room, with every field the
 model keeps (guid, id, slug, url, track, language, subtitle, abstract...), so that reading
 it back gives the same sessions; sessions without a time cannot be placed in this format
-and are reported. Import reads untrusted files safely (defusedxml: no entity expansion,
-no DTD) and names the file and line of each problem; the rest of the file still loads.
+and are reported. Import reads untrusted files safely (defusedxml: no entity declarations,
+no external references) and names the file and line of each problem; the rest of the
+file still loads.
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ class _LineBuilder(ET.TreeBuilder):
 
 def _parse(text: str) -> tuple[ET.Element, dict[int, int]]:
     builder = _LineBuilder()
-    parser = SafeET.DefusedXMLParser(target=builder, forbid_dtd=True)
+    parser = SafeET.DefusedXMLParser(target=builder)  # entities and external refs refused
     builder.parser = parser
     parser.feed(text)
     root = parser.close()
@@ -143,7 +144,8 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
                             f"not well-formed XML: {error}", "error")]
     except (defusedxml.DefusedXmlException, ValueError) as error:
         return [], [Problem(SourceRef(str(path)),
-                            f"refused: the XML declares a DTD or entities ({error})", "error")]
+                            f"refused: the XML declares entities or external references "
+                            f"({error})", "error")]
     conference = root.find("conference")
     if root.tag != "schedule" or conference is None:
         return [], [Problem(SourceRef(str(path), lines.get(id(root), 0)),
