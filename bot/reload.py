@@ -15,10 +15,13 @@ from bot.model import Programme
 log = logging.getLogger(__name__)
 
 
-async def reload_programme(app: App) -> Programme:
-    """Load the programme files (and the last good version of each source by URL) again
-    and put them in place; listeners see the change."""
+async def reload_programme(app: App, fetch: bool = True) -> Programme:
+    """Load the programme files again, and the sources given by URL (asked now, unless
+    `fetch` is false: the poller has just asked them), and put them in place; listeners
+    see the change."""
     settings = app.config.programme
+    if fetch and app.sources is not None:
+        await app.sources.refresh_now()
     documents = app.sources.documents() if app.sources else []
     files = await asyncio.to_thread(load_paths, settings.paths, settings.tz, documents)
     for problem in files.problems:
@@ -61,4 +64,4 @@ async def watch_programme(app: App) -> None:
 async def follow_sources(app: App) -> None:
     """Poll the programme sources given by URL and reload when one has a new version."""
     if app.sources is not None and app.sources.sources:
-        await app.sources.run(lambda: reload_programme(app))
+        await app.sources.run(lambda: reload_programme(app, fetch=False))

@@ -289,3 +289,22 @@ async def test_a_running_bot_follows_a_source_and_survives_its_server_going_down
 
 def _client() -> aiohttp.ClientSession:
     return aiohttp.ClientSession()
+
+
+async def test_a_reload_asked_by_an_organiser_asks_the_sources_at_once(tmp_path) -> None:
+    from bot.reload import reload_programme
+
+    served = Served()
+    async with http_server(served):
+        config = Config.model_validate({
+            "programme": {"sources": [served.url], "poll_minutes": 60, "watch": False},
+            "storage": {"database": str(tmp_path / "bot.db")}})
+        app = await build_app(config, FixedClock(parse_local("2025-12-27 09:00")))
+        try:
+            served.body = SCHEDULE.replace(b"<title>Pretalx-like test congress</title>",
+                                           b"<title>Pretalx-like test congress, moved</title>")
+            served.etag = '"v2"'
+            await reload_programme(app)  # what !recharger does
+            assert app.programme.events[0].title == "Pretalx-like test congress, moved"
+        finally:
+            await app.storage.close()

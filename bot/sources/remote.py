@@ -72,15 +72,22 @@ class RemoteSources:
                 source.body, source.etag, source.last_modified = (
                     cached.body, cached.etag, cached.last_modified)
                 source.content_type, source.fetched_at = cached.content_type, cached.fetched_at
-        if self.sources:
-            async with aiohttp.ClientSession() as client:
-                await self.refresh_due(client)
+        await self.refresh_now()
 
     def problems(self) -> list[Problem]:
         """An error for each source that failed last time it was asked."""
         return [Problem(SourceRef(source.url), f"source failed: {source.error}"
                         + ("; its last good version is used" if source.body else ""), "error")
                 for source in self.sources if source.error]
+
+    async def refresh_now(self) -> bool:
+        """Ask every source now, failing ones too (an organiser asked for a reload)."""
+        if not self.sources:
+            return False
+        for source in self.sources:
+            source.due = min(source.due, self.clock())
+        async with aiohttp.ClientSession() as client:
+            return await self.refresh_due(client)
 
     async def run(self, on_change: Callable[[], Awaitable[object]]) -> None:
         """Ask each source when it is due, and call `on_change` after a new version came;
