@@ -668,3 +668,32 @@ def test_a_harmless_doctype_does_not_stop_a_schedule(tmp_path) -> None:
     (tmp_path / "doctype.xml").write_text(text, encoding="utf-8")
     programme = load_paths([tmp_path])
     assert programme.problems == () and len(programme.sessions) == 128
+
+
+def test_a_guid_given_twice_keeps_the_first_and_every_session_loads(tmp_path) -> None:
+    text = (FIXTURES / "pretalx-like-schedule.xml").read_text(encoding="utf-8")
+    first, second = re.findall(r'<event guid="([^"]+)"', text)[:2]
+    (tmp_path / "twice.xml").write_text(text.replace(second, first), encoding="utf-8")
+    sessions = load_paths([tmp_path / "twice.xml"]).sessions
+    assert len(sessions) == len({s.id for s in sessions}) == 128
+    assert [s.number for s in sessions if s.guid == first] == [2001]
+
+
+def test_two_guids_that_give_one_short_id_both_keep_their_guid(tmp_path) -> None:
+    from bot.formats.reading import id_from_guid
+
+    seen: dict[str, str] = {}
+    for number in range(200_000):  # two guids whose 6-hex-digit ids collide
+        guid = str(uuid.uuid5(uuid.NAMESPACE_URL, f"https://example.org/{number}"))
+        if id_from_guid(guid) in seen:
+            pair = (seen[id_from_guid(guid)], guid)
+            break
+        seen[id_from_guid(guid)] = guid
+    text = (FIXTURES / "pretalx-like-schedule.xml").read_text(encoding="utf-8")
+    old = re.findall(r'<event guid="([^"]+)"', text)[:2]
+    text = text.replace(old[0], pair[0]).replace(old[1], pair[1])
+    (tmp_path / "collide.xml").write_text(text, encoding="utf-8")
+    sessions = load_paths([tmp_path / "collide.xml"]).sessions
+    kept = {s.guid: s.id for s in sessions if s.guid in pair}
+    assert set(kept) == set(pair) and len(set(kept.values())) == 2
+    assert kept[pair[0]] == id_from_guid(pair[0])

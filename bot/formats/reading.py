@@ -88,6 +88,7 @@ class Sessions:
         self.event_id, self.tz, self.zone = event_id, tz, zone
         self._titles: dict[str, int] = {}
         self._ids: set[str] = set()
+        self._guids: set[str] = set()
         self.source_days: set[date] = set()
         """The days the sessions fall on in the file's zone, which its days declare."""
 
@@ -97,11 +98,14 @@ class Sessions:
         end = self.local(entry.end) if entry.end else None
         key = fold(" ".join(entry.title.split()))
         self._titles[key] = self._titles.get(key, 0) + 1
-        identifier = id_from_guid(entry.guid) if entry.guid else None
-        source_guid = entry.guid
-        if identifier is None or identifier in self._ids:  # no guid, or one seen before
+        source_guid = entry.guid if entry.guid and entry.guid.lower() not in self._guids else None
+        if source_guid:  # a guid seen before is a copy: that entry gets a title's id
+            self._guids.add(source_guid.lower())
+            identifier, again = id_from_guid(source_guid), 1
+            while identifier in self._ids:  # two guids, one short id: the later one moves
+                identifier, again = id_from_guid(f"{source_guid}/{again}"), again + 1
+        else:
             identifier = session_id(self.event_id, entry.title, self._titles[key])
-            source_guid = None
         self._ids.add(identifier)
         # What our exports write for a session that had no url or numeric id reads as none.
         url = entry.url if entry.url and entry.url != f"urn:uuid:{entry.guid}" else None
