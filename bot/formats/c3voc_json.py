@@ -135,7 +135,7 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
     sessions, problems = [], []
     days = conference.get("days") or []
     if not isinstance(days, list):
-        problems.append(Problem(SourceRef(str(path), lines.find('"days"')),
+        problems.append(Problem(SourceRef(str(path), lines.find("days")),
                                 "conference.days: expected a list of days; none read"))
         days = []
     for item, day in _items(schedule, days):
@@ -235,24 +235,32 @@ def _text(value: Any) -> str:
 
 
 class _Lines:
-    """The line of each event in the JSON text, found by its guid (or else its title)."""
+    """The line of each event in the JSON text, found by its guid (or else its title):
+    every `"guid": "…"` and `"title": "…"` of the text is indexed once."""
+
+    _FIELD = re.compile(r'"(guid|title|days)"\s*:\s*("(?:[^"\\]|\\.)*")?')
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self._starts = [match.start() for match in re.finditer("\n", text)]
+        starts = [match.start() for match in re.finditer("\n", text)]
+        self._lines: dict[tuple[str, str], int] = {}
+        for match in self._FIELD.finditer(text):
+            try:
+                value = json.loads(match.group(2)) if match.group(2) else ""
+            except json.JSONDecodeError:
+                continue
+            line = 1 + bisect.bisect_left(starts, match.start())
+            self._lines.setdefault((match.group(1), value), line)
 
-    def find(self, needle: str) -> int:
-        """The line of the first occurrence of `needle`, 0 if it is not there."""
-        at = self.text.find(needle)
-        return 1 + bisect.bisect_left(self._starts, at) if at >= 0 else 0
+    def find(self, key: str) -> int:
+        """The line of the first `"key":` of the text, 0 if there is none."""
+        return self._lines.get((key, ""), 0)
 
     def of(self, item: Any) -> int:
         if not isinstance(item, dict):
             return 0
         for key in ("guid", "title"):
             value = item.get(key)
-            line = self.find(json.dumps(value, ensure_ascii=False)[1:-1]) if isinstance(
-                value, str) and value else 0
+            line = self._lines.get((key, value), 0) if isinstance(value, str) else 0
             if line:
                 return line
         return 0
