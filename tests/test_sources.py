@@ -308,3 +308,14 @@ async def test_a_reload_asked_by_an_organiser_asks_the_sources_at_once(tmp_path)
             assert app.programme.events[0].title == "Pretalx-like test congress, moved"
         finally:
             await app.storage.close()
+
+
+def test_a_url_without_a_suffix_is_read_by_its_content_type() -> None:
+    from bot.sources.fetch import source_name
+
+    assert source_name("https://p.example.org/c/schedule/export/", "application/json").suffix \
+        == ".json"
+    assert source_name("https://p.example.org/c/programme", "application/x-yaml").suffix \
+        == ".yaml"
+    named = source_name("https://p.example.org/c/schedule.xml?lang=fr", "text/plain")
+    assert (named.suffix, str(named)) == (".xml", "https://p.example.org/c/schedule.xml?lang=fr")

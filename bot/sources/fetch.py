@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import aiohttp
 
 USER_AGENT = "bluehats-bot (programme sources; https://code.gouv.fr/bluehats-bot)"
-SUFFIXES = {"json": ".json", "xml": ".xml", "yaml": ".yaml", "markdown": ".md", "html": ".md"}
+SUFFIXES = {"json": ".json", "xml": ".xml", "yaml": ".yaml", "markdown": ".md"}
 """The file suffix a URL without one is read as, from its Content-Type."""
 
 
