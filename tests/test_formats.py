@@ -460,7 +460,8 @@ def test_kinds_are_read_by_what_they_mean() -> None:
             "LIGHTNING_TALK": "talk", "devroom": "talk", "Keynote": "talk", "": "talk",
             "Hands-On": "workshop", "Atelier pratique": "workshop", "Podium discussion": "panel",
             "Table ronde": "panel", "Démo": "demo", "Lunch break": "break", "Pause café": "break",
-            "Breakout session": "talk", "concert": "other", "Meeting": "other"}
+            "Breakout session": "talk", "concert": "other", "Meeting": "other",
+            "maintrack": "talk", "Plénière": "talk", "Conférence": "talk"}
     assert {text: kind_of(text) for text in said} == said
 
 

@@ -24,7 +24,8 @@ KINDS_BY_MEANING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"|\bbof\b|birds of a feather|q ?& ?a session"),
         ("demo", r"\bdemo"),
         ("talk", r"talk|lecture|keynote|conference|presentation|expose|vortrag|devroom"
-                 r"|\bsession\b|lightning|pitch|speech|intervention"),
+                 r"|main ?track|plenary|pleniere|\bsession\b|lightning|pitch|speech"
+                 r"|intervention"),
     )
 )
 
