@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.catalog import Catalog
 from bot.clock import Clock, SystemClock
@@ -15,6 +16,9 @@ from bot.config import Config
 from bot.model import Problem, Programme, Session, SourceRef
 from bot.ratelimit import RateLimiter, Window
 from bot.storage import Storage
+
+if TYPE_CHECKING:
+    from bot.sources.remote import RemoteSources
 
 ProgrammeListener = Callable[[Programme, Programme], None]
 """Called with (old, new) each time the programme is replaced."""
@@ -58,6 +62,8 @@ class App:
     storage: Storage | None = None
     power_level: PowerLevelLookup | None = None
     scheduled: tuple[Session, ...] = ()
+    sources: RemoteSources | None = None
+    """The programme sources given by URL, when the configuration has some."""
     programme: Programme = field(init=False)
     _listeners: list[ProgrammeListener] = field(default_factory=list)
     _schedule_listeners: list[Callable[[], None]] = field(default_factory=list)

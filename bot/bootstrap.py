@@ -12,8 +12,9 @@ from bot.config import Config
 from bot.loaders import load_paths
 from bot.proposals.calls import all_formats
 from bot.proposals.schedule import scheduled_sessions
-from bot.reload import watch_programme
+from bot.reload import follow_sources, watch_programme
 from bot.reminders.scheduler import Scheduler
+from bot.sources.remote import RemoteSources
 from bot.storage import Storage
 from bot.transports.base import Transport
 
@@ -26,7 +27,9 @@ async def build_app(config: Config, clock: Clock | None = None) -> App:
     Problems in programme files are logged, never fatal: the rest of the programme loads.
     """
     storage = await Storage.open(config.storage.database)
-    files = load_paths(config.programme.paths, config.programme.tz)
+    sources = RemoteSources(config.programme, storage.sources)
+    await sources.start()  # the last good versions, then one request to each server
+    files = load_paths(config.programme.paths, config.programme.tz, sources.documents())
     for problem in files.problems:
         log.log(
             logging.ERROR if problem.severity == "error" else logging.INFO, "programme: %s", problem
@@ -34,9 +37,8 @@ async def build_app(config: Config, clock: Clock | None = None) -> App:
     log.info("programme: %d events, %d sessions", len(files.events), len(files.sessions))
     # Talks organisers placed from accepted proposals (!planifier) are part of the programme.
     scheduled = await scheduled_sessions(storage, all_formats(config.proposals))
-    return App(
-        config, files, clock or SystemClock(config.programme.tz), storage, scheduled=scheduled
-    )
+    return App(config, files, clock or SystemClock(config.programme.tz), storage,
+               scheduled=scheduled, sources=sources)
 
 
 Service = Callable[[App, Transport], Awaitable[None]]
@@ -54,9 +56,16 @@ async def watch_files(app: App, transport: Transport) -> None:
     await watch_programme(app)
 
 
+async def poll_sources(app: App, transport: Transport) -> None:
+    """Follow the programme sources given by URL, until cancelled."""
+    await follow_sources(app)
+
+
 def background_services(config: Config) -> list[Service]:
-    """What runs beside every transport: reminders, and the file watcher if configured."""
-    return [send_reminders, *([watch_files] if config.programme.watch else [])]
+    """What runs beside every transport: reminders, the file watcher if configured, and
+    the polling of programme sources given by URL."""
+    return [send_reminders, *([watch_files] if config.programme.watch else []),
+            *([poll_sources] if config.programme.urls else [])]
 
 
 def start_background(app: App, transport: Transport) -> list[asyncio.Task]:

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
 
 from bot.catalog import Catalog
-from bot.config import ConfigError, load_config
+from bot.config import ConfigError, is_url, load_config
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.i18n import format_day, format_span, sentence_case
 from bot.loaders import load_file, load_paths
 from bot.model import Event, Programme, Session
 from bot.queries import find_event
+from bot.sources.remote import fetch_once
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,7 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     group_sub = group.add_subparsers(dest="programme_command", required=True, metavar="ACTION")
 
     check = group_sub.add_parser("check", help="load everything, list events and every problem")
-    check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: configured)")
+    check.add_argument("paths", nargs="*", metavar="PATH_OR_URL",
+                       help="files, folders or URLs (default: configured)")
     _config_option(check)
     check.set_defaults(run=run_check)
 
@@ -41,14 +45,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     ics = group_sub.add_parser("ics", help="write an event's programme as an iCalendar file")
     ics.add_argument("event", nargs="?", help="event id or words of its title (default: latest)")
-    ics.add_argument("-o", "--output", type=Path, required=True, help="the .ics file to write")
+    ics.add_argument("-o", "--output", type=Path, required=True,
+                     help="the .ics file to write ('-': standard output)")
     _config_option(ics)
     ics.set_defaults(run=run_ics)
 
     export = group_sub.add_parser("export", help="write an event as schedule.xml or schedule.json")
-    export.add_argument("event", help="event id or words of its title")
+    export.add_argument("event", nargs="?", help="event id or words of its title (default: latest)")
     export.add_argument("--format", choices=("xml", "json"), required=True)
-    export.add_argument("-o", "--output", type=Path, required=True)
+    export.add_argument("-o", "--output", type=Path, required=True,
+                        help="the file to write ('-': standard output)")
     _config_option(export)
     export.set_defaults(run=run_export)
 
@@ -58,13 +64,20 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
 
 
 def configured_programme(args: argparse.Namespace) -> Programme:
-    """The programme from the paths given on the command line, else from the configuration."""
+    """The programme from the paths and URLs given on the command line, else from the
+    configuration; URLs are fetched now, and a source that fails is an error problem."""
     try:
         config = load_config(getattr(args, "config", None))
     except ConfigError as error:
         raise SystemExit(str(error)) from error
-    paths = getattr(args, "paths", None) or config.programme.paths
-    return load_paths(paths, config.programme.tz)
+    given = getattr(args, "paths", None)
+    paths = [Path(p) for p in given if not is_url(p)] if given else config.programme.paths
+    urls = [p for p in given if is_url(p)] if given else config.programme.urls
+    if not urls:
+        return load_paths(paths, config.programme.tz)
+    sources = asyncio.run(fetch_once(config.programme, urls))
+    programme = load_paths(paths, config.programme.tz, sources.documents())
+    return replace(programme, problems=(*sources.problems(), *programme.problems))
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -178,9 +191,22 @@ def run_ics(args: argparse.Namespace) -> int:
     if event is None:
         return 1
     stamp = datetime.now(UTC)
-    args.output.write_bytes(calendar([event], _catalog(args, programme).agenda, stamp))
-    print(f"{args.output}: {len(event.sessions)} sessions of {event.title}")
+    _write(args.output, calendar([event], _catalog(args, programme).agenda, stamp))
+    print(f"{args.output}: {len(event.sessions)} sessions of {event.title}", file=_report(args))
     return 0
+
+
+def _write(output: Path, data: bytes) -> None:
+    if str(output) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        output.write_bytes(data)
+
+
+def _report(args: argparse.Namespace):
+    """Where the one-line summary goes: standard error when the file goes to standard output."""
+    return sys.stderr if str(args.output) == "-" else sys.stdout
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -190,8 +216,9 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
     exporter = frab_xml.export if args.format == "xml" else c3voc_json.export
     data, untimed = exporter(event, _catalog(args, programme).agenda)
-    args.output.write_bytes(data)
-    print(f"{args.output}: {len(event.sessions) - len(untimed)} sessions of {event.title}")
+    _write(args.output, data)
+    print(f"{args.output}: {len(event.sessions) - len(untimed)} sessions of {event.title}",
+          file=_report(args))
     for session in untimed:
         print(
             f"left out (no time, which schedule files cannot hold): {session.title} ({session.id})",

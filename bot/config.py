@@ -7,6 +7,7 @@ see `bot.secrets`.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import get_args
@@ -27,6 +28,10 @@ SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
 """The programmes shipped with the bot, used when the configuration names none."""
 
 
+def is_url(text: str) -> bool:
+    return re.match(r"https?://", text.strip(), re.I) is not None
+
+
 class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -39,6 +44,39 @@ class ProgrammeConfig(Section):
     """How long the last session of a day lasts when the page gives only its start."""
     watch: bool = True
     """Reload the programme when its files change on disk."""
+    sources: list[str] = Field(default_factory=list)
+    """Programmes by URL (a page's Markdown, an organisers' YAML, a pretalx or frab
+    schedule.xml / schedule.json) or by path; paths join `paths`, which then defaults to
+    nothing instead of the shipped programmes."""
+    poll_minutes: float = Field(10, gt=0, le=24 * 60)
+    """How often each URL is asked again (conditional request: unchanged costs nothing)."""
+    fetch_timeout_seconds: float = Field(20, gt=0, le=600)
+    """A source that has not answered whole by then has failed, this time."""
+    max_source_bytes: int = Field(10_000_000, ge=1000)
+    """A larger answer is refused (the last good version stays)."""
+
+    @field_validator("sources")
+    @classmethod
+    def _url_or_path(cls, value: list[str]) -> list[str]:
+        for item in value:
+            scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]+)://", item)
+            if not item.strip() or (scheme and scheme.group(1).lower() not in ("http", "https")):
+                raise ValueError(f"expected an http(s) URL or a file path, got {item!r}")
+        return value
+
+    @model_validator(mode="after")
+    def _local_sources_are_paths(self) -> ProgrammeConfig:
+        local = [Path(item) for item in self.sources if not is_url(item)]
+        if not self.sources:
+            return self
+        paths = self.paths if "paths" in self.model_fields_set else []
+        object.__setattr__(self, "paths", list(dict.fromkeys([*paths, *local])))
+        return self
+
+    @property
+    def urls(self) -> list[str]:
+        """The sources fetched over HTTP."""
+        return [item for item in self.sources if is_url(item)]
 
     @field_validator("timezone")
     @classmethod

@@ -95,6 +95,8 @@ class Session:
     start-only session that is the last of its block ends there, not after a default."""
     guid: str | None = None
     """The source's own identifier (a frab/c3voc guid); the id is derived from it."""
+    number: int | None = None
+    """The source's numeric id (frab/pretalx `id`), written back on export."""
     slug: str | None = None
     url: str | None = None
     track: str | None = None

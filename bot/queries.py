@@ -143,13 +143,15 @@ def find_event(programme: Programme, query: str) -> Event | None:
     query = query.strip()
     if not query:
         return None
-    exact = programme.event(query)
+    exact = programme.event(query) or next(
+        (e for e in programme.events if e.short_name and fold(e.short_name) == fold(query)), None
+    )
     if exact:
         return exact
     words = fold(query).split()
     matches = [
         e
         for e in programme.events
-        if all(w in fold(f"{e.id} {e.title} {e.start.year}") for w in words)
+        if all(w in fold(f"{e.id} {e.short_name or ''} {e.title} {e.start.year}") for w in words)
     ]
     return max(matches, key=lambda e: e.start) if matches else None

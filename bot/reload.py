@@ -1,4 +1,5 @@
-"""Reloading the programme from disk: on an organiser's command, or when files change."""
+"""Reloading the programme: on an organiser's command, when files change, or when a source
+given by URL has a new version."""
 
 from __future__ import annotations
 
@@ -14,10 +15,15 @@ from bot.model import Programme
 log = logging.getLogger(__name__)
 
 
-async def reload_programme(app: App) -> Programme:
-    """Load the programme files again and put them in place; listeners see the change."""
+async def reload_programme(app: App, fetch: bool = True) -> Programme:
+    """Load the programme files again, and the sources given by URL (asked now, unless
+    `fetch` is false: the poller has just asked them), and put them in place; listeners
+    see the change."""
     settings = app.config.programme
-    files = await asyncio.to_thread(load_paths, settings.paths, settings.tz)
+    if fetch and app.sources is not None:
+        await app.sources.refresh_now()
+    documents = app.sources.documents() if app.sources else []
+    files = await asyncio.to_thread(load_paths, settings.paths, settings.tz, documents)
     for problem in files.problems:
         log.log(
             logging.ERROR if problem.severity == "error" else logging.INFO, "programme: %s", problem
@@ -49,4 +55,13 @@ async def watch_programme(app: App) -> None:
     if not paths:
         return
     async for _ in watchfiles.awatch(*paths, debounce=1000, recursive=True):
-        await reload_programme(app)
+        try:
+            await reload_programme(app)
+        except Exception:  # the watcher outlives any one bad reload; the last good stays
+            log.exception("programme: reload failed; keeping the programme as it was")
+
+
+async def follow_sources(app: App) -> None:
+    """Poll the programme sources given by URL and reload when one has a new version."""
+    if app.sources is not None and app.sources.sources:
+        await app.sources.run(lambda: reload_programme(app, fetch=False))

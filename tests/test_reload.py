@@ -41,3 +41,17 @@ async def test_a_file_saved_broken_keeps_its_last_good_version(tmp_path: Path) -
     assert "Grist en 2026" in titles and "Grist en 2025" not in titles
     assert len(app.programme.events) == len(before)
     assert len(seen) == 2
+
+
+async def test_a_schedule_saved_broken_keeps_its_last_good_version(tmp_path: Path) -> None:
+    schedule = tmp_path / "congress.xml"
+    good = (Path(__file__).parent / "data" / "pretalx-like-schedule.xml").read_text("utf-8")
+    schedule.write_text(good, encoding="utf-8")
+    config = Config.model_validate({"programme": {"paths": [str(tmp_path)]}})
+    app = App(config, load_paths(config.programme.paths, config.programme.tz))
+    before = app.programme.events
+    schedule.write_text(good[: len(good) // 2], encoding="utf-8")  # cut while being copied
+    reloaded = await reload_programme(app)
+    assert app.programme.events == before and len(app.programme.sessions) == 128
+    (problem,) = reloaded.problems
+    assert problem.severity == "error" and "not well-formed XML" in problem.message

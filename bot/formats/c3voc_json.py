@@ -1,92 +1,105 @@
 """The c3voc `schedule.json`: the JSON twin of schedule.xml that Giggity, Confy and the
-c3voc tools read."""
+c3voc tools read.
+
+Export writes version 1 (events under `conference.days[].rooms`), valid by the official
+schema. Import reads version 1 and version 2 (events in `schedule.events`, as the CCC hub
+publishes), from frab, pretalx or the c3voc tools; each problem names the file and, when
+it can be found, the line of the event.
+"""
 
 from __future__ import annotations
 
+import bisect
 import json
-from datetime import datetime
+import re
+import uuid
+from datetime import date
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.formats.common import guid, hhmm, kind_of, number, session_at, slug, timed
-from bot.formats.frab_xml import NO_ROOM
-from bot.model import (
-    Event,
-    Link,
-    Problem,
-    Session,
-    SourceRef,
-    Speaker,
-    credit,
-    event_id,
+from bot.formats.common import (
+    NAMESPACE,
+    Timed,
+    acronym,
+    day_bounds,
+    export_days,
+    hhmm,
+    identities,
+    time_zone,
+    timed,
+    uri,
 )
+from bot.formats.frab_xml import GENERATOR, NO_ROOM
+from bot.formats.reading import Entry, Sessions, dedent, kind_of, parse_duration, parse_when
+from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.queries import Agenda
 
 SCHEMA = "https://c3voc.de/schedule/schema.json"
 
 
+def room_guid(event: Event, room: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{event.id}/room/{room}"))
+
+
 def export(event: Event, agenda: Agenda) -> tuple[bytes, list[Session]]:
     """The event as schedule.json, and the sessions left out because they have no time."""
-    sessions, untimed = timed(event, agenda)
-    rooms = sorted({s.room or NO_ROOM for s, _, _ in sessions})
+    sessions, untimed, zone = timed(event, agenda)
+    names = identities(event, sessions)
+    rooms = sorted({item.session.room or NO_ROOM for item in sessions})
     days = []
-    for index, day in enumerate(event.days, start=1):
-        items = [item for item in sessions if item[1].date() == day]
-        first = min((start for _, start, _ in items), default=None)
-        last = max((end for _, _, end in items), default=None)
+    for index, day in enumerate(export_days(event, sessions), start=1):
+        items = [item for item in sessions if item.start.date() == day]
+        first, last = day_bounds(day, items, zone)
         by_room: dict[str, list[dict]] = {room: [] for room in rooms}
-        for session, start, end in sorted(items, key=lambda item: item[1]):
-            by_room[session.room or NO_ROOM].append(
-                {
-                    "guid": guid(event, session),
-                    "id": number(session),
-                    "date": start.isoformat(),
-                    "start": start.strftime("%H:%M"),
-                    "duration": hhmm(end - start),
-                    "room": session.room or NO_ROOM,
-                    "slug": slug(event, session),
-                    "title": session.title,
-                    "subtitle": "",
-                    "language": "fr",
-                    "track": event.title,
-                    "type": session.kind,
-                    "abstract": credit(session),
-                    "description": session.description,
-                    "persons": [{"public_name": s.name, "name": s.name} for s in session.speakers],
-                    "links": [{"url": link.url, "title": link.text} for link in session.links],
-                    "attachments": [],
-                    "recording_license": "",
-                    "do_not_record": False,
-                }
-            )
-        days.append(
-            {
-                "index": index,
-                "date": day.isoformat(),
-                "day_start": first and first.isoformat(),
-                "day_end": last and last.isoformat(),
-                "rooms": by_room,
-            }
-        )
+        for item in items:
+            by_room[item.session.room or NO_ROOM].append(_event(item, names))
+        days.append({"index": index, "date": day.isoformat(), "day_start": first.isoformat(),
+                     "day_end": last.isoformat(), "rooms": by_room})
+    conference: dict[str, Any] = {
+        "acronym": acronym(event),
+        "title": event.title,
+        "start": days[0]["date"],
+        "end": days[-1]["date"],
+        "daysCount": len(days),
+        "timeslot_duration": "00:05",
+        "time_zone_name": str(zone),
+        "rooms": [{"name": room, "guid": room_guid(event, room)} for room in rooms],
+        "days": days,
+    }
+    if uri(event.url):
+        conference["url"] = uri(event.url)
     document = {
         "$schema": SCHEMA,
-        "generator": {"name": "bluehats-bot", "version": "0.1.0"},
-        "schedule": {
-            "version": "1.0",
-            "conference": {
-                "acronym": event.id,
-                "title": event.title,
-                "start": event.start.isoformat(),
-                "end": event.end.isoformat(),
-                "daysCount": len(event.days),
-                "timeslot_duration": "00:05",
-                "time_zone_name": str(agenda.tz),
-                "rooms": [{"name": room} for room in rooms],
-                "days": days,
-            },
-        },
+        "generator": GENERATOR,
+        "schedule": {"version": "1.0", "conference": conference},
     }
     return json.dumps(document, ensure_ascii=False, indent=2).encode(), untimed
+
+
+def _event(item: Timed, names: dict) -> dict:
+    session, name = item.session, names[item.session.id]
+    return {
+        "guid": name.guid,
+        "id": name.number,
+        "date": item.start.isoformat(),
+        "start": item.start.strftime("%H:%M"),
+        "end": item.end.isoformat(),
+        "duration": hhmm(item.end - item.start),
+        "room": session.room or NO_ROOM,
+        "slug": name.slug,
+        "url": uri(session.url) or f"urn:uuid:{name.guid}",
+        "title": session.title,
+        "subtitle": session.subtitle,
+        "language": session.language,
+        "track": session.track,
+        "type": session.kind,
+        "abstract": session.abstract,
+        "description": session.description,
+        "persons": [{"name": s.name, "public_name": s.name} for s in session.speakers],
+        "links": [{"url": uri(link.url), "title": link.text} for link in session.links
+                  if uri(link.url)],
+    }
 
 
 def looks_like_c3voc(path: Path, text: str) -> bool:
@@ -94,54 +107,160 @@ def looks_like_c3voc(path: Path, text: str) -> bool:
 
 
 def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem]]:
-    """Read a schedule.json; bad events are reported and skipped, the rest loads."""
+    """Read a schedule.json (version 1 or 2); bad events are reported and skipped."""
     try:
-        conference = json.loads(text)["schedule"]["conference"]
-        title, first = conference["title"], datetime.fromisoformat(conference["start"][:10]).date()
+        document = json.loads(text)
     except json.JSONDecodeError as error:
-        return [], [
-            Problem(SourceRef(str(path), error.lineno), f"not valid JSON: {error.msg}", "error")
-        ]
-    except (KeyError, TypeError, ValueError) as error:
-        return [], [
-            Problem(
-                SourceRef(str(path)),
-                f"schedule.json: expected schedule.conference with title and start ({error})",
-                "error",
-            )
-        ]
-    last = datetime.fromisoformat(conference.get("end", conference["start"])[:10]).date()
+        return [], [Problem(SourceRef(str(path), error.lineno),
+                            f"not valid JSON: {error.msg}", "error")]
+    try:
+        schedule = document["schedule"]
+        conference = schedule["conference"]
+        title = str(conference.get("title") or path.stem).strip()
+        first = date.fromisoformat(str(conference["start"])[:10])
+        last = date.fromisoformat(str(conference.get("end") or conference["start"])[:10])
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        return [], [Problem(SourceRef(str(path)),
+                            f"schedule.json: expected schedule.conference with a title and "
+                            f"a start date ({type(error).__name__}: {error})", "error")]
+    zone_name = time_zone(str(conference.get("time_zone_name") or ""))
+    zone = ZoneInfo(zone_name) if zone_name else tz
     identifier = event_id(title, first)
-    sessions, problems, seen = [], [], {}
-    for day in conference.get("days", []):
-        for items in (day.get("rooms") or {}).values():
-            for item in items:
-                try:
-                    sessions.append(_session(item, identifier, tz, seen))
-                except (KeyError, TypeError, ValueError) as error:
-                    problems.append(
-                        Problem(SourceRef(str(path)), f"event {item.get('id')!r} skipped: {error}")
-                    )
-    event = Event(identifier, title, first, max(first, last), source=str(path))
-    return [event.with_sessions(tuple(sessions))], problems
+    acronym_text = str(conference.get("acronym") or "").strip()
+    event = Event(identifier, title, first, max(first, last), source=str(path),
+                  short_name=acronym_text or None, time_zone=zone_name,
+                  url=_text(conference.get("url")) or None)
+    maker = Sessions(identifier, tz, zone)
+    lines = _Lines(text)
+    sessions, problems = [], []
+    days = conference.get("days") or []
+    if not isinstance(days, list):
+        problems.append(Problem(SourceRef(str(path), lines.find("days")),
+                                "conference.days: expected a list of days; none read"))
+        days = []
+    for item, day in _items(schedule, days):
+        line = lines.of(item)
+        try:
+            sessions.append(maker.make(_entry(item, zone, day), line, str(path)))
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            ident = item.get("guid") or item.get("id") if isinstance(item, dict) else None
+            problems.append(Problem(SourceRef(str(path), line),
+                                    f"event {ident!r} skipped: {type(error).__name__}: {error}"))
+    day_ends = [str(day.get("day_end") or day.get("end") or "") for day in days
+                if isinstance(day, dict)]
+    return [maker.event(event, sessions, problems, day_ends)], problems
 
 
-def _session(item: dict, identifier: str, tz: ZoneInfo, seen: dict[str, int]) -> Session:
-    speakers = tuple(
-        Speaker(str(p.get("public_name") or p.get("name")).strip())
-        for p in item.get("persons") or []
-        if p.get("public_name") or p.get("name")
+def _items(schedule: dict, days: list) -> list[tuple[Any, str]]:
+    """Every event entry and the date of its day: version 2 lists them in
+    `schedule.events`, version 1 by day and room. What is not a list or a mapping where
+    one is expected holds no event (each entry is checked when it is read)."""
+    if isinstance(schedule.get("events"), list):
+        return [(item, "") for item in schedule["events"]]
+    found = []
+    for day in days:
+        rooms = day.get("rooms") if isinstance(day, dict) else None
+        for items in rooms.values() if isinstance(rooms, dict) else [rooms]:
+            date_text = str(day.get("date") or "") if isinstance(day, dict) else ""
+            found.extend((item, date_text) for item in (items if isinstance(items, list)
+                                                        else [items] if items else []))
+    return found
+
+
+def _entry(item: dict, zone: ZoneInfo, day: str) -> Entry:
+    title = _text(item["title"]).strip()
+    if not title:
+        raise ValueError("no title")
+    when = str(item.get("date") or item["start"])
+    if day and re.fullmatch(r"\d{1,2}:\d\d(:\d\d)?", when):  # a start hour in its day
+        when = f"{day[:10]}T{when.zfill(5)}"
+    start = parse_when(when, zone)
+    if item.get("end"):
+        end = parse_when(str(item["end"]), zone)
+    elif item.get("duration"):
+        end = start + parse_duration(str(item["duration"]))
+    else:
+        end = None
+    number = item.get("id")
+    return Entry(
+        title=title,
+        start=start,
+        end=end,
+        speakers=tuple(Speaker(" ".join(name.split())) for name in map(_person, _people(item))
+                       if name.strip()),
+        links=tuple(Link(" ".join(_text(link.get("title") or link["url"]).split()),
+                         _text(link["url"]).strip())
+                    for link in item.get("links") or [] if link.get("url")),
+        room=_name(item.get("room")) or None,
+        kind=kind_of(_text(item.get("type"))),
+        description=dedent(_text(item.get("description"))),
+        guid=_text(item.get("guid")).strip() or None,
+        number=number if isinstance(number, int) and number > 0 else None,
+        slug=_text(item.get("slug")).strip() or None,
+        url=_text(item.get("url")).strip() or None,
+        track=_name(item.get("track")) or None,
+        language=_text(item.get("language")).strip() or None,
+        subtitle=" ".join(_text(item.get("subtitle")).split()),
+        abstract=dedent(_text(item.get("abstract"))),
     )
-    links = tuple(
-        Link(str(link.get("title") or link["url"]), str(link["url"]))
-        for link in item.get("links") or []
-        if link.get("url")
-    )
-    return session_at(
-        identifier, str(item["title"]).strip(), item["date"], item.get("duration"), tz, seen,
-        speakers=speakers,
-        links=links,
-        room=str(item.get("room") or "").strip() or None,
-        kind=kind_of(item.get("type")),
-        description=str(item.get("description") or item.get("abstract") or "").strip(),
-    )
+
+
+def _people(item: dict) -> list:
+    return list(item.get("persons") or item.get("participants") or [])
+
+
+def _person(person: Any) -> str:
+    if isinstance(person, dict):
+        return _text(person.get("name") or person.get("public_name"))
+    return _text(person)
+
+
+def _name(value: Any) -> str:
+    """A room or track: a name, or (version 2) an object with a name or slug."""
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("slug")).strip()
+    return _text(value).strip()
+
+
+def _text(value: Any) -> str:
+    """A string field; version 2's translated strings ({"en": ..., "de": ...}) give their
+    first translation."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return next((str(v) for v in value.values() if v), "")
+    if isinstance(value, (list, bool)):
+        raise TypeError(f"expected a string, got {value!r}")
+    return str(value)
+
+
+class _Lines:
+    """The line of each event in the JSON text, found by its guid (or else its title):
+    every `"guid": "…"` and `"title": "…"` of the text is indexed once."""
+
+    _FIELD = re.compile(r'"(guid|title|days)"\s*:\s*("(?:[^"\\]|\\.)*")?')
+
+    def __init__(self, text: str) -> None:
+        starts = [match.start() for match in re.finditer("\n", text)]
+        self._lines: dict[tuple[str, str], int] = {}
+        for match in self._FIELD.finditer(text):
+            try:
+                value = json.loads(match.group(2)) if match.group(2) else ""
+            except json.JSONDecodeError:
+                continue
+            line = 1 + bisect.bisect_left(starts, match.start())
+            self._lines.setdefault((match.group(1), value), line)
+
+    def find(self, key: str) -> int:
+        """The line of the first `"key":` of the text, 0 if there is none."""
+        return self._lines.get((key, ""), 0)
+
+    def of(self, item: Any) -> int:
+        if not isinstance(item, dict):
+            return 0
+        for key in ("guid", "title"):
+            value = item.get(key)
+            line = self._lines.get((key, value), 0) if isinstance(value, str) else 0
+            if line:
+                return line
+        return 0

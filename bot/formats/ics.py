@@ -70,5 +70,24 @@ def calendar(
             item.add("description", description(session))
             item.add("categories", [session.kind])
             cal.add_component(item)
+    if not cal.walk("VEVENT"):
+        # RFC 5545 wants at least one component: with no session yet, the event itself.
+        for event in events:
+            cal.add_component(_whole_event(event, stamp))
     cal.add_missing_timezones()
     return cal.to_ical()
+
+
+def _whole_event(event: Event, stamp: datetime) -> icalendar.Event:
+    """The event as one all-day calendar entry over its days (programme not yet published)."""
+    item = icalendar.Event()
+    item.add("uid", f"{event.id}@bluehats-bot")
+    item.add("dtstamp", stamp)
+    item.add("summary", event.title)
+    item.add("dtstart", event.start)
+    item.add("dtend", event.end + timedelta(days=1))
+    place = ", ".join(x for x in (event.venue, event.address) if x)
+    if place:
+        item.add("location", place)
+    item.add("description", event.description or "Programme pas encore publié.")
+    return item

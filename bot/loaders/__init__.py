@@ -7,9 +7,10 @@ other files and lines still load. Several versions of one event merge into one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from zoneinfo import ZoneInfo
 
 from bot.clock import PARIS
@@ -17,6 +18,8 @@ from bot.formats import c3voc_json, frab_xml
 from bot.loaders.page import load_page, looks_like_page
 from bot.loaders.yaml_programme import load_yaml_programme, looks_like_yaml_programme
 from bot.model import Event, Problem, Programme, SourceRef
+
+log = logging.getLogger(__name__)
 
 Loader = Callable[[Path, str, ZoneInfo], tuple[list[Event], list[Problem]]]
 
@@ -54,9 +57,22 @@ def load_file(
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return [], [Problem(SourceRef(str(path)), f"cannot read the file: {error}", "error")], None
+    return load_text(path, text, tz)
+
+
+def load_text(
+    path: PurePath, text: str, tz: ZoneInfo = PARIS
+) -> tuple[list[Event], list[Problem], FileFormat | None]:
+    """Read the text of one programme file (or fetched source, named by `path`)."""
     for file_format in FORMATS:
         if file_format.detect(path, text):
-            events, problems = file_format.load(path, text, tz)
+            try:
+                events, problems = file_format.load(path, text, tz)
+            except Exception as error:  # the last line of defence: one file never stops the rest
+                log.exception("programme: %s could not be read", path)
+                return [], [Problem(SourceRef(str(path)),
+                                    f"could not be read as {file_format.name}: "
+                                    f"{type(error).__name__}: {error}", "error")], file_format
             return events, problems, file_format
     known = ", ".join(f.name for f in FORMATS)
     return (
@@ -66,13 +82,18 @@ def load_file(
     )
 
 
-def load_paths(paths: Iterable[Path], tz: ZoneInfo = PARIS) -> Programme:
-    """Load every programme file in `paths` (folders are read recursively, in name order)."""
+def load_paths(
+    paths: Iterable[Path], tz: ZoneInfo = PARIS, documents: Iterable[tuple[PurePath, str]] = ()
+) -> Programme:
+    """Load every programme file in `paths` (folders are read recursively, in name order),
+    and `documents`, texts already fetched (programme sources by URL)."""
     versions: dict[str, list[Event]] = {}
     completions: dict[str, list[Event]] = {}
     problems: list[Problem] = []
-    for path in _files(paths, problems):
-        events, found, file_format = load_file(path, tz)
+    found_files = [(path, None) for path in _files(paths, problems)]
+    for path, text in [*found_files, *documents]:
+        events, found, file_format = load_file(path, tz) if text is None else load_text(
+            path, text, tz)
         problems.extend(found)
         for event in events:
             target = completions if file_format and file_format.completes else versions

@@ -89,7 +89,10 @@ def load_yaml_programme(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event
         return [], [Problem(SourceRef(str(path), error.line), str(error), "error")]
     seen: dict[str, int] = {}
     sessions = []
-    for item in data.get("sessions") or []:
+    items = data.get("sessions") or []
+    if not isinstance(items, list):
+        items = [items]  # reported below as not a mapping with 'day' and 'title'
+    for item in items:
         try:
             sessions.append(_session(path, event, item, seen))
         except _Invalid as error:
@@ -108,18 +111,19 @@ def _event(path: Path, data: Any) -> Event:
     if end < start:
         raise _Invalid(line, f"event.end {end} is before event.start {start}")
     info = tuple(
-        InfoField(str(item.get("label", "")), str(item.get("text", "")), item.get("url"))
-        for item in raw.get("info") or []
+        InfoField(_text(item, "label", line) or "", _text(item, "text", line) or "",
+                  _text(item, "url", line))
+        for item in _list(raw, "info", line)
         if isinstance(item, dict)
     )
     return Event(
-        id=str(raw.get("id") or event_id(title, start)),
+        id=_text(raw, "id", line) or event_id(title, start),
         title=title,
         start=start,
         end=end,
-        venue=raw.get("venue"),
-        address=raw.get("address"),
-        description=str(raw.get("description") or ""),
+        venue=_text(raw, "venue", line),
+        address=_text(raw, "address", line),
+        description=_text(raw, "description", line) or "",
         info=info,
         links=tuple(Link(i.text, i.url) for i in info if i.url),
         source=str(path),
@@ -133,27 +137,27 @@ def _session(path: Path, event: Event, item: Any, seen: dict[str, int]) -> Sessi
     title = _required_text(item, "title", line)
     day = _day(item.get("day") or (event.start if event.start == event.end else None), "day", line)
     start, end = _hour(item.get("start"), "start", line), _hour(item.get("end"), "end", line)
-    kind = str(item.get("kind") or infer_kind(title))
+    kind = _text(item, "kind", line) or infer_kind(title)
     if kind not in KINDS:
         raise _Invalid(line, f"kind {kind!r} is not one of {', '.join(KINDS)}")
     key = fold(" ".join(title.split()))
     seen[key] = seen.get(key, 0) + 1
     return Session(
-        id=str(item.get("id") or session_id(event.id, title, seen[key])),
+        id=_text(item, "id", line) or session_id(event.id, title, seen[key]),
         event_id=event.id,
         day=day,
         start=start,
         end=end,
         title=title,
-        speakers=tuple(_speaker(s, line) for s in item.get("speakers") or []),
-        room=item.get("room"),
+        speakers=tuple(_speaker(s, line) for s in _list(item, "speakers", line)),
+        room=_text(item, "room", line),
         kind=kind,
         links=tuple(
-            Link(str(k.get("text", k.get("url"))), str(k["url"]))
-            for k in item.get("links") or []
-            if isinstance(k, dict) and k.get("url")
+            Link(_text(k, "text", line) or str(k["url"]), str(k["url"]))
+            for k in _list(item, "links", line)
+            if isinstance(k, dict) and isinstance(k.get("url"), str)
         ),
-        description=str(item.get("description") or ""),
+        description=_text(item, "description", line) or "",
         source=SourceRef(str(path), line),
     )
 
@@ -161,16 +165,34 @@ def _session(path: Path, event: Event, item: Any, seen: dict[str, int]) -> Sessi
 def _speaker(value: Any, line: int) -> Speaker:
     if isinstance(value, str) and value.strip():
         return Speaker(value.strip())
-    if isinstance(value, dict) and str(value.get("name", "")).strip():
-        return Speaker(str(value["name"]).strip(), value.get("organisation"))
+    if isinstance(value, dict) and (_text(value, "name", line) or "").strip():
+        return Speaker(str(value["name"]).strip(), _text(value, "organisation", line))
     raise _Invalid(line, f"speaker {value!r}: expected a name or {{name, organisation}}")
 
 
 def _required_text(raw: dict, key: str, line: int) -> str:
-    value = str(raw.get(key) or "").strip()
+    value = (_text(raw, key, line) or "").strip()
     if not value:
         raise _Invalid(line, f"missing '{key}'")
     return value
+
+
+def _text(raw: dict, key: str, line: int) -> str | None:
+    """A text field (a number is read as its text); None when absent or empty."""
+    value = raw.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, (dict, list, bool)):
+        raise _Invalid(line, f"{key}: expected a text, got {value!r}")
+    return str(value)
+
+
+def _list(raw: dict, key: str, line: int) -> list:
+    """A list field; one value alone counts as a list of one."""
+    value = raw.get(key)
+    if value is None or value == "":
+        return []
+    return value if isinstance(value, list) else [value]
 
 
 def _day(value: Any, key: str, line: int) -> date:

@@ -11,6 +11,7 @@ tables and key formats:
     storage.drafts     proposal dialogue drafts (bot.storage.drafts)
     storage.proposals  proposals, their history and schedule (bot.storage.proposals)
     storage.reviews    organisers' scores and comments (bot.storage.reviews)
+    storage.sources    programme sources fetched by URL (bot.storage.sources)
     storage.privacy    the sweep asking each of them to forget a person (bot.storage.privacy)
 """
 
@@ -31,6 +32,7 @@ from bot.storage.proposals import Proposal, Proposals
 from bot.storage.reminders import Reminders
 from bot.storage.repository import Repository
 from bot.storage.reviews import Reviews
+from bot.storage.sources import ProgrammeSources
 from bot.storage.state import SyncState
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "DatabaseTooNew", "Proposal", "Storage",
@@ -50,13 +52,14 @@ class Storage:
         self.drafts = Drafts(db)
         self.proposals = Proposals(db, self.drafts)
         self.reviews = Reviews(db, self.proposals)
+        self.sources = ProgrammeSources(db)
         self.privacy = Privacy(db, self.repositories)
 
     @property
     def repositories(self) -> tuple[Repository, ...]:
         """Every repository, in dependency order, in the order `!oublier-moi` lists them."""
         return (self.proposals, self.drafts, self.reminders, self.reviews, self.state,
-                self.journal, self.calls)
+                self.journal, self.calls, self.sources)
 
     @classmethod
     async def open(cls, path: Path | str) -> Storage:

@@ -96,4 +96,16 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE handled_events ADD COLUMN source TEXT;
     ALTER TABLE handled_events ADD COLUMN answer TEXT;
     """,
+    # 5: programme sources fetched by URL: the last good answer of each, with its ETag and
+    # Last-Modified (bot.storage.sources), so a restart without network still has it.
+    """
+    CREATE TABLE programme_sources (
+        url TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        content_type TEXT NOT NULL DEFAULT '',
+        fetched_at REAL NOT NULL
+    );
+    """,
 )

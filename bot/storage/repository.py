@@ -14,6 +14,9 @@ class Repository:
 
     tables: tuple[str, ...] = ()
     """The tables this repository owns; no other one writes them."""
+    holds_people: bool = True
+    """False for tables of public documents that never name a user (the privacy test
+    still checks that they do not)."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
         self.db = db

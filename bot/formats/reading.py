@@ -1,0 +1,179 @@
+"""Reading schedule files: what a file says of one session (`Entry`), and how entries
+become sessions with stable ids; the helpers both readers share."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+import textwrap
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.formats.common import OURS
+from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, fold, session_id
+
+KINDS_BY_MEANING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern))
+    for kind, pattern in (
+        ("break", r"\b(break|pause|lunch|dinner|coffee|cafe|dejeuner|repas|buffet)\b"),
+        ("workshop", r"workshop|atelier|hands[ -]?on|tutorial|tutoriel|training|formation"
+                     r"|hackathon|sprint"),
+        ("panel", r"panel|discussion|podium|round ?table|table ronde|debat|fishbowl"
+                  r"|\bbof\b|birds of a feather|q ?& ?a session"),
+        ("demo", r"\bdemo"),
+        ("talk", r"talk|lecture|keynote|conference|presentation|expose|vortrag|devroom"
+                 r"|main ?track|plenary|pleniere|\bsession\b|lightning|pitch|speech"
+                 r"|intervention"),
+    )
+)
+
+
+def id_from_guid(value: str) -> str:
+    """The session id a source guid gives: the same guid, the same id, wherever the
+    session sits in the file (so a reminder never moves to another session)."""
+    if value.startswith(OURS + "-") and re.fullmatch(r"[0-9a-f]{6}", value[-6:]):
+        return value[-6:]
+    return hashlib.blake2s(value.strip().lower().encode(), digest_size=3).hexdigest()
+
+
+def kind_of(value: str | None) -> str:
+    """Our kind for a schedule's event type, by what it means: 'lecture', 'devroom',
+    'Talk 30 min + 10min Q&A' are talks; no type at all is a talk too."""
+    text = fold(value or "").replace("_", " ").replace("-", " ")
+    if not text.strip():
+        return "talk"
+    return next((kind for kind, pattern in KINDS_BY_MEANING if pattern.search(text)), "other")
+
+
+def dedent(text: str | None) -> str:
+    """A description as written, without the indentation of the XML around it."""
+    lines = (text or "").expandtabs(4).splitlines()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines:
+        return ""
+    first, rest = lines[0].strip(), textwrap.dedent("\n".join(lines[1:]))
+    return "\n".join(line.rstrip() for line in [first, *rest.splitlines()]).strip()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a schedule file says of one session, before it becomes a `Session`."""
+
+    title: str
+    start: datetime
+    end: datetime | None
+    speakers: tuple[Speaker, ...] = ()
+    links: tuple[Link, ...] = ()
+    room: str | None = None
+    kind: str = "talk"
+    description: str = ""
+    guid: str | None = None
+    number: int | None = None
+    slug: str | None = None
+    url: str | None = None
+    track: str | None = None
+    language: str | None = None
+    subtitle: str = ""
+    abstract: str = ""
+
+
+class Sessions:
+    """Turns a file's entries into sessions with stable ids: from the guid when there is
+    one (each guid once), else from the title and how many times it came before."""
+
+    def __init__(self, event_id: str, tz: ZoneInfo, zone: ZoneInfo) -> None:
+        """`tz`: the bot's zone, which sessions are put in; `zone`: the file's own."""
+        self.event_id, self.tz, self.zone = event_id, tz, zone
+        self._titles: dict[str, int] = {}
+        self._ids: set[str] = set()
+        self._guids: set[str] = set()
+        self.source_days: set[date] = set()
+        """The days the sessions fall on in the file's zone, which its days declare."""
+
+    def make(self, entry: Entry, line: int = 0, path: str = "") -> Session:
+        start = self.local(entry.start)
+        self.source_days.add(start.astimezone(self.zone).date())
+        end = self.local(entry.end) if entry.end else None
+        key = fold(" ".join(entry.title.split()))
+        self._titles[key] = self._titles.get(key, 0) + 1
+        source_guid = entry.guid if entry.guid and entry.guid.lower() not in self._guids else None
+        if source_guid:  # a guid seen before is a copy: that entry gets a title's id
+            self._guids.add(source_guid.lower())
+            identifier, again = id_from_guid(source_guid), 1
+            while identifier in self._ids:  # two guids, one short id: the later one moves
+                identifier, again = id_from_guid(f"{source_guid}/{again}"), again + 1
+        else:
+            identifier = session_id(self.event_id, entry.title, self._titles[key])
+        self._ids.add(identifier)
+        # What our exports write for a session that had no url or numeric id reads as none.
+        url = entry.url if entry.url and entry.url != f"urn:uuid:{entry.guid}" else None
+        derived = int(identifier, 16) + 1 if re.fullmatch(r"[0-9a-f]+", identifier) else None
+        source_number = entry.number if entry.number != derived else None
+        return Session(
+            id=identifier,
+            event_id=self.event_id,
+            day=start.date(),
+            start=start.time().replace(tzinfo=None),
+            end=end.time().replace(tzinfo=None) if end and end > start else None,
+            title=entry.title,
+            speakers=entry.speakers,
+            room=entry.room,
+            kind=entry.kind,
+            links=entry.links,
+            description=entry.description,
+            source=SourceRef(path, line) if path else None,
+            guid=source_guid,
+            number=source_number,
+            slug=entry.slug,
+            url=url,
+            track=entry.track,
+            language=entry.language,
+            subtitle=entry.subtitle,
+            abstract=entry.abstract,
+        )
+
+    def local(self, moment: datetime) -> datetime:
+        """`moment` in the bot's zone (naive times are taken as already in it)."""
+        return moment.astimezone(self.tz) if moment.tzinfo else moment.replace(tzinfo=self.tz)
+
+    def event(self, event: Event, sessions: list[Session], problems: list[Problem],
+              day_ends: list[str]) -> Event:
+        """`event` with `sessions`, widened to every day a session falls on. `day_ends` are
+        the declared days' ends ('2025-12-28T03:59:00+01:00': a night session is still in
+        its day); a session outside the declared days is kept and a problem says so (a
+        schedule that forgot a day must not lose its sessions silently)."""
+        covered = event.end
+        for text in day_ends:
+            with contextlib.suppress(ValueError):
+                covered = max(covered, date.fromisoformat(str(text)[:10]))
+        outside = sorted(day for day in self.source_days if not event.start <= day <= covered)
+        if outside:
+            days = ", ".join(day.isoformat() for day in outside)
+            problems.append(Problem(SourceRef(event.source),
+                                    f"sessions on {days}, outside the declared days "
+                                    f"{event.start.isoformat()} – {event.end.isoformat()}: "
+                                    "kept, and the event now covers those days too"))
+        dates = {s.day for s in sessions}
+        if dates:
+            event = replace(event, start=min(event.start, *dates), end=max(event.end, *dates))
+        return event.with_sessions(tuple(sessions))
+
+
+def parse_when(text: str, zone: ZoneInfo | None = None) -> datetime:
+    """An ISO date-time; naive ones are in `zone` when given. ValueError otherwise."""
+    moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None and zone else moment
+
+
+def parse_duration(text: str) -> timedelta:
+    """'00:20', '1:30' or '01:30:00' as a duration; ValueError otherwise."""
+    try:
+        parts = [int(p) for p in text.strip().split(":")]
+    except ValueError:
+        raise ValueError(f"duration {text!r}: expected HH:MM") from None
+    if len(parts) not in (2, 3) or any(p < 0 for p in parts):
+        raise ValueError(f"duration {text!r}: expected HH:MM")
+    return timedelta(hours=parts[0], minutes=parts[1], seconds=parts[2] if len(parts) == 3 else 0)
