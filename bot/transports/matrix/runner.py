@@ -51,7 +51,8 @@ from bot.i18n import pick
 from bot.replies import say
 from bot.secrets import MatrixSecrets, load_secrets
 from bot.storage import Storage
-from bot.transports.matrix.addressing import is_addressed
+from bot.text import visible
+from bot.transports.matrix.addressing import Mentions, address, is_courtesy
 from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, LoginFailed, connect, explain
 from bot.transports.matrix.invites import InvitePolicy
 from bot.transports.matrix.journal import decode_answer, encode_answer
@@ -344,15 +345,20 @@ class MatrixBot:
 
     def _incoming(self, client: AsyncClient, room: MatrixRoom, command: CommandEvent,
                   source: dict[str, Any]) -> Incoming:
-        return Incoming(
-            command.text, command.sender, room.room_id,
-            # Invited as direct is a claim of the inviter's: a room that has more members
-            # than the bot and one person is public, whatever its flag says.
-            is_direct=room.room_id in self._direct and room.member_count <= 2,
-            addressed=is_addressed(source.get("content") or {}, command.text,
-                                   client.user_id, room.user_name(client.user_id)),
-            sender_name=room.user_name(command.sender),
-        )
+        is_direct = self._is_direct(room)
+        me = Mentions(client.user_id, room.user_name(client.user_id))
+        meant = address(source.get("content") or {}, command.text, me)
+        if meant is not None and not is_direct and is_courtesy(meant):
+            meant = None  # « BlueHats : merci ! » in a room deserves no answer
+        name = room.user_name(command.sender)
+        return Incoming(meant if meant is not None else command.text, command.sender,
+                        room.room_id, is_direct=is_direct, addressed=meant is not None,
+                        sender_name=None if name is None else visible(name))
+
+    def _is_direct(self, room: MatrixRoom) -> bool:
+        # Invited as direct is a claim of the inviter's: a room that has more members
+        # than the bot and one person is public, whatever its flag says.
+        return room.room_id in self._direct and room.member_count <= 2
 
     async def _answer(self, command: CommandEvent, incoming: Incoming,
                       decided: list[Outgoing] | None = None) -> None:
