@@ -416,3 +416,12 @@ async def test_a_reminder_sent_at_the_start_says_now(make) -> None:
     bot = await make(at(13, 59) + timedelta(seconds=55), settings=config(grace_minutes=15))
     await bot.scheduler.tick()
     assert bot.transport.texts()[0].startswith("C'est maintenant (14 h) :\n")
+
+
+async def test_my_reminders_are_listed_in_time_order(make) -> None:
+    bot = await make(at(12, 0))
+    for session_id in ("docs01", "grist1", "tchap1"):  # asked in that order
+        await handle(bot.app, Incoming(f"!rappel {session_id}", "@a:b", "!dm", is_direct=True))
+    listing = await handle(bot.app, Incoming("!rappels", "@a:b", "!dm", is_direct=True))
+    times = [line.split(" · ")[0] for line in listing[0].reply.plain.splitlines()[1:]]
+    assert times == ["• 14 h", "• 14 h", "• 15 h 20"]
