@@ -36,6 +36,8 @@ from bot.transports.matrix.sync import SyncLoop
 log = logging.getLogger(__name__)
 
 DRAIN_SECONDS = 30.0
+FINISH_SECONDS = 10.0
+"""At stop, answers still being decided or waiting for a new direct chat get this long."""
 HANDLED_KEPT_SECONDS = 7 * 24 * 3600
 
 DeviceSetup = Callable[[AsyncClient, Config, MatrixSecrets], Awaitable[None]]
@@ -111,7 +113,7 @@ class MatrixBot:
             for task in self._service_tasks:
                 task.cancel()
             await asyncio.gather(*self._service_tasks, return_exceptions=True)
-            await intake.finish()
+            await intake.finish(FINISH_SECONDS)
             await sender.drain(DRAIN_SECONDS)
             await client.close()
             await self.storage.close()
