@@ -3,9 +3,11 @@ invitation allow-lists, message contents, secrets."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
+from nio import MatrixRoom
 
 from bot.commands import Outgoing
 from bot.config import MatrixConfig
@@ -19,6 +21,8 @@ from bot.transports.matrix.addressing import (
     short_name,
     strip_fallback,
 )
+from bot.transports.matrix.client import quiet_library_logs
+from bot.transports.matrix.directs import is_private_pair
 from bot.transports.matrix.invites import InvitePolicy, email_domain_matches
 from bot.transports.matrix.journal import decode_answer, encode_answer
 from bot.transports.matrix.messages import file_message, notice, read_event
@@ -238,3 +242,38 @@ def test_an_answer_written_down_reads_back_the_same() -> None:
     ]
     assert decode_answer(encode_answer(answer)) == answer
     assert decode_answer(encode_answer([])) == []
+
+
+# --- direct chats and logs ---------------------------------------------------------------
+
+def _room(join_rule: str = "invite", history: str = "shared", members: int = 2) -> MatrixRoom:
+    room = MatrixRoom("!dm:x", BOT)
+    room.join_rule, room.history_visibility = join_rule, history
+    for index in range(members):
+        room.add_member(BOT if index == 0 else f"@p{index}:x", None, None)
+    return room
+
+
+def test_a_direct_chat_is_two_people_nobody_else_can_join_or_read() -> None:
+    assert is_private_pair(_room())
+    assert not is_private_pair(_room(join_rule="public"))
+    assert not is_private_pair(_room(join_rule="knock"))
+    assert not is_private_pair(_room(history="world_readable"))
+    assert not is_private_pair(_room(members=3))
+    assert not is_private_pair(_room(members=1))
+
+
+def test_matrix_nio_chatter_shows_at_debug_only() -> None:
+    root = logging.getLogger()
+    saved = root.level, logging.getLogger("nio").level
+    try:
+        root.setLevel(logging.INFO)
+        quiet_library_logs()
+        assert not logging.getLogger("nio.rooms").isEnabledFor(logging.INFO)
+        assert logging.getLogger("nio.rooms").isEnabledFor(logging.WARNING)
+        root.setLevel(logging.DEBUG)
+        quiet_library_logs()
+        assert logging.getLogger("nio.rooms").isEnabledFor(logging.INFO)
+    finally:
+        root.setLevel(saved[0])
+        logging.getLogger("nio").setLevel(saved[1])

@@ -53,7 +53,7 @@ class Intake:
         self.storage = storage
         self.directs = directs
         self.delivery = delivery
-        self._taken: set[str] = set()  # event ids this run answers or answered
+        self._taken: set[str] = set()  # event ids this run is answering, or failed to
         self._sending: set[asyncio.Task[None]] = set()
 
     async def on_event(self, room: MatrixRoom, event: Any) -> None:
@@ -151,6 +151,7 @@ class Intake:
         if not failed:  # else kept: the next start tries again
             await record(self.storage.event_answered(command.event_id),
                          f"{command.event_id} may be answered again after a restart")
+            self._taken.discard(command.event_id)  # the journal has it now
         outcome = f"failed={failed}" if failed else "answered" if sent else "nothing sent"
         log.info("command room=%s sender=%s command=%r latency_ms=%.0f %s", command.room,
                  command.sender, command.text.split(" ", 1)[0][:40],
