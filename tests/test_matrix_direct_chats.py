@@ -84,4 +84,11 @@ async def test_the_direct_chat_a_person_opened_is_the_one_used(
             await bot.deliver([Outgoing(say("Deuxième rappel"), to_user=alice.user_id)])
             second = await alice.wait_for(lambda m: m.body == "Deuxième rappel")
             assert second.room == opened
+        # A new database (lost, or the bot moved): the account's m.direct still knows it.
+        fresh = bot_config(synapse, tmp_path / "fresh", account, allowed_servers=["localhost"],
+                           encryption=False)
+        async with running_bot(fresh) as bot:
+            await bot.deliver([Outgoing(say("Troisième rappel"), to_user=alice.user_id)])
+            third = await alice.wait_for(lambda m: m.body == "Troisième rappel")
+            assert third.room == opened
         assert set(alice.client.rooms) == {opened}

@@ -112,6 +112,14 @@ async def test_power_levels_and_unreadable_rooms_without_encryption(
             await alice.wait_joined(room, account.user_id)
             # Synapse 1.163 creates version 12 rooms: the creator outranks every level
             level = bot.app.power_level
+            fetched: list[str] = []
+            fetch = bot.client.room_get_state
+
+            async def counted(room_id: str) -> object:
+                fetched.append(room_id)
+                return await fetch(room_id)
+
+            bot.client.room_get_state = counted
             assert await level(room, alice.user_id) == CREATOR_LEVEL
             assert await level(room, account.user_id) == 0
             assert await level("!unknown:localhost", alice.user_id) is None
@@ -125,6 +133,7 @@ async def test_power_levels_and_unreadable_rooms_without_encryption(
             while await level(room, account.user_id) != 50:
                 assert asyncio.get_running_loop().time() < deadline, "levels not refreshed"
                 await asyncio.sleep(0.1)
+            assert fetched.count(room) == 1  # once; then the sync keeps them up to date
         plain = config.model_copy(update={"matrix": config.matrix.model_copy(
             update={"encryption": False})})
         caplog.set_level(logging.WARNING, "bot.transports.matrix.sync")

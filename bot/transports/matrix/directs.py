@@ -21,7 +21,7 @@ from nio import AsyncClient, DirectRoomsResponse, LocalProtocolError, MatrixRoom
 
 from bot.storage import Storage
 from bot.transports.matrix.api import set_account_data
-from bot.transports.matrix.sending import DeliveryError
+from bot.transports.matrix.sending import NETWORK_ERRORS, DeliveryError
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +48,25 @@ class DirectChats:
         self._lock = asyncio.Lock()
 
     async def load(self) -> None:
-        """Read back the rooms known as direct chats."""
+        """Read back the rooms known as direct chats: from the database, and from the
+        account's `m.direct` (written by the bot's other devices or an older database)."""
         self._flagged = {key.removeprefix(FLAGGED)
                          for key in await self.storage.states_with_prefix(FLAGGED)}
+        try:
+            published = await self.client.list_direct_rooms()
+        except NETWORK_ERRORS as error:
+            log.warning("m.direct not read (%s): direct chats from the database only",
+                        error.__class__.__name__)
+            return
+        if not isinstance(published, DirectRoomsResponse):
+            return  # none yet (404), or the server cannot tell now: the database is enough
+        for user_id, rooms in published.rooms.items():
+            for room_id in rooms:
+                if room_id not in self._flagged:
+                    self._flagged.add(room_id)
+                    await self.storage.set_state(FLAGGED + room_id, "1")
+            if rooms and await self.storage.get_state(BY_USER + user_id) is None:
+                await self.storage.set_state(BY_USER + user_id, rooms[-1])
 
     def is_direct(self, room: MatrixRoom) -> bool:
         """Whether `room` is a direct chat between the bot and one person."""
