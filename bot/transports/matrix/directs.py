@@ -107,8 +107,13 @@ class DirectChats:
         return answer.room_id
 
     async def _publish(self, user_id: str, room_id: str) -> None:
-        """Add the room to the bot's `m.direct` account data, keeping what is there."""
-        current = await self.client.list_direct_rooms()
+        """Add the room to the bot's `m.direct` account data, keeping what is there (the
+        database has it anyway: a failure is only logged)."""
+        try:
+            current = await self.client.list_direct_rooms()
+        except NETWORK_ERRORS as error:
+            log.warning("m.direct not updated for %s (%s)", room_id, error.__class__.__name__)
+            return
         rooms = dict(current.rooms) if isinstance(current, DirectRoomsResponse) else {}
         if room_id in rooms.get(user_id, []):
             return

@@ -66,8 +66,10 @@ class Intake:
         if not isinstance(event, RoomMessageText):
             return  # notices (other bots), emotes, files, state
         command = read_event(room.room_id, event.source)
-        if command.is_edit or command.event_id in self._taken:
+        if command.is_edit:
             return  # an edit of a command is not a new command
+        if command.event_id in self._taken:
+            return  # a sync given again after a network error: already being answered
         incoming = self.incoming(room, command, event.source)
         if parse(self.app, incoming) is None:
             return  # ordinary conversation: nothing to remember
