@@ -1,7 +1,9 @@
 """Replies as plain text and Matrix HTML, built together so they always say the same thing.
 
-Everything given to the builder as text is escaped in the HTML; markup only comes from the
-builder's own methods, never from data or from what a user typed.
+Everything given to the builder as text is escaped in the HTML and rid of invisible
+characters (`bot.text.visible`: a name or title never reaches `body` or `formatted_body` with a
+bidi override or a zero-width space); markup only comes from the builder's own methods, never
+from data or from what a user typed.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
+
+from bot.text import visible
 
 
 @dataclass(frozen=True)
@@ -43,28 +47,32 @@ class Doc:
     _html: list[str] = field(default_factory=list)
 
     def text(self, value: str) -> Doc:
+        value = visible(value)
         self._plain.append(value)
         self._html.append(html.escape(value, quote=False))
         return self
 
     def bold(self, value: str) -> Doc:
+        value = visible(value)
         self._plain.append(value)
         self._html.append(f"<b>{html.escape(value, quote=False)}</b>")
         return self
 
     def italic(self, value: str) -> Doc:
+        value = visible(value)
         self._plain.append(value)
         self._html.append(f"<i>{html.escape(value, quote=False)}</i>")
         return self
 
     def code(self, value: str) -> Doc:
+        value = visible(value)
         self._plain.append(value)
         self._html.append(f"<code>{html.escape(value, quote=False)}</code>")
         return self
 
     def link(self, value: str, url: str) -> Doc:
         """A link; in plain text the URL follows the label unless they are the same."""
-        target = safe_url(url)
+        value, target = visible(value), safe_url(visible(url))
         if target is None:
             return self.text(value)
         self._plain.append(value if value == target else f"{value} ({target})")

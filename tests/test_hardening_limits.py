@@ -17,10 +17,12 @@ from bot.config import Config, LimitsConfig
 from bot.loaders import load_paths
 from bot.ratelimit import RateLimiter, Verdict, Window
 from bot.replies import Doc
+from tests import proposals_kit
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PROGRAMME = load_paths([DATA])
 ALICE, BOB = "@alice:agent.gouv.fr", "@bob:agent.gouv.fr"
+open_world = proposals_kit.open_world
 
 
 def limiter(user: tuple[int, float] = (5, 10), room: tuple[int, float] = (20, 60)) -> RateLimiter:
@@ -153,3 +155,15 @@ def test_cap_in_english_escapes_what_it_copies() -> None:
     assert "<b><b>" not in reply.html and "&lt;b&gt;0&lt;/b&gt; &amp; co" in reply.html
     shown = reply.plain.count("• ")
     assert reply.plain.endswith(f"…and {50 - shown} more: ask me in a direct chat.")
+
+
+async def test_the_answers_of_a_proposal_dialogue_are_not_flood_controlled(
+        tmp_path: Path, open_world: proposals_kit.Opener) -> None:
+    world = await open_world(tmp_path / "bot.db")
+    world.app.config = world.app.config.model_copy(
+        update={"limits": LimitsConfig(flood_control=True)})  # 5 commands per 10 s
+    # Six answers at the same instant: the dialogue, not a flood; the « oui » is taken.
+    assert await world.propose(proposals_kit.ALICE) == 1
+    for _ in range(4):  # « !proposer » was a command: 4 more are allowed, not 0
+        assert "trop de commandes" not in await world.text(proposals_kit.ALICE, "!aide")
+    assert "trop de commandes" in await world.text(proposals_kit.ALICE, "!aide")

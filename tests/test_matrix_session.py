@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
@@ -74,7 +75,7 @@ async def test_attachment_is_uploaded_and_sent_as_a_file(
 async def test_undecryptable_message_is_logged_and_the_sender_told_once(
     synapse: Synapse, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING, "bot.transports.matrix.runner")
+    caplog.set_level(logging.WARNING, "bot.transports.matrix.sync")
     garbage = {"algorithm": "m.megolm.v1.aes-sha2", "ciphertext": "AwgAEpAB", "device_id": "X",
                "sender_key": "c2VuZGVy", "session_id": "c2Vzc2lvbg"}
     async with bot_in_room(synapse, tmp_path) as scene:
@@ -110,13 +111,32 @@ async def test_power_levels_and_unreadable_rooms_without_encryption(
             room = await alice.create_room(invite=[account.user_id], encrypted=True)
             await alice.wait_joined(room, account.user_id)
             # Synapse 1.163 creates version 12 rooms: the creator outranks every level
-            assert await bot.power_level(room, alice.user_id) == CREATOR_LEVEL
-            assert await bot.power_level(room, account.user_id) == 0
-            assert await bot.power_level("!unknown:localhost", alice.user_id) is None
+            level = bot.app.power_level
+            fetched: list[str] = []
+            fetch = bot.client.room_get_state
+
+            async def counted(room_id: str) -> object:
+                fetched.append(room_id)
+                return await fetch(room_id)
+
+            bot.client.room_get_state = counted
+            assert await level(room, alice.user_id) == CREATOR_LEVEL
+            assert await level(room, account.user_id) == 0
+            assert await level("!unknown:localhost", alice.user_id) is None
             assert await bot.app.is_organiser(alice.user_id) is False  # no organisers room
+            # The levels are kept, and follow the room's m.room.power_levels events.
+            state = await alice.client.room_get_state_event(room, "m.room.power_levels")
+            content = {**state.content, "users": {**state.content.get("users", {}),
+                                                  account.user_id: 50}}
+            await alice.client.room_put_state(room, "m.room.power_levels", content)
+            deadline = asyncio.get_running_loop().time() + 15
+            while await level(room, account.user_id) != 50:
+                assert asyncio.get_running_loop().time() < deadline, "levels not refreshed"
+                await asyncio.sleep(0.1)
+            assert fetched.count(room) == 1  # once; then the sync keeps them up to date
         plain = config.model_copy(update={"matrix": config.matrix.model_copy(
             update={"encryption": False})})
-        caplog.set_level(logging.WARNING, "bot.transports.matrix.runner")
+        caplog.set_level(logging.WARNING, "bot.transports.matrix.sync")
         async with running_bot(plain):
             pass
     assert "cannot read the encrypted room(s)" in caplog.text

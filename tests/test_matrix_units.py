@@ -3,15 +3,26 @@ invitation allow-lists, message contents, secrets."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
+from nio import MatrixRoom
 
 from bot.commands import Outgoing
 from bot.config import MatrixConfig
 from bot.replies import Attachment, Doc, Reply, say
 from bot.secrets import MatrixSecrets, SecretsError, load_secrets
-from bot.transports.matrix.addressing import is_addressed, pills, short_name, strip_fallback
+from bot.transports.matrix.addressing import (
+    Mentions,
+    address,
+    is_courtesy,
+    pills,
+    short_name,
+    strip_fallback,
+)
+from bot.transports.matrix.client import quiet_library_logs
+from bot.transports.matrix.directs import is_private_pair
 from bot.transports.matrix.invites import InvitePolicy, email_domain_matches
 from bot.transports.matrix.journal import decode_answer, encode_answer
 from bot.transports.matrix.messages import file_message, notice, read_event
@@ -42,23 +53,55 @@ def test_short_name_drops_the_tchap_domain_suffix() -> None:
     assert short_name("Camille Dupont") == "Camille Dupont"
 
 
-def test_addressed_by_m_mentions() -> None:
-    assert is_addressed({"m.mentions": {"user_ids": [BOT]}}, "quel est le programme", BOT, None)
-    assert not is_addressed({"m.mentions": {"user_ids": ["@x:y"]}}, "programme", BOT, None)
+ME = Mentions(BOT, "BlueHats [Bot]")
 
 
-def test_addressed_by_pill_even_url_encoded() -> None:
+def test_addressed_by_m_mentions_unless_only_a_reply() -> None:
+    mentioned = {"m.mentions": {"user_ids": [BOT]}}
+    assert address(mentioned, "quel est le programme", ME) == "quel est le programme"
+    assert address({"m.mentions": {"user_ids": ["@x:y"]}}, "programme", ME) is None
+    # Element names the sender of the replied-to message: « merci ! » to the bot is no call.
+    reply = {**mentioned, "m.relates_to": {"m.in_reply_to": {"event_id": "$answer"}}}
+    assert address(reply, "merci !", ME) is None
+    # A thread's fallback is not a reply: mentioning the bot in a thread is.
+    threaded = {**mentioned, "m.relates_to": {"rel_type": "m.thread", "event_id": "$root",
+                                              "is_falling_back": True,
+                                              "m.in_reply_to": {"event_id": "$root"}}}
+    assert address(threaded, "programme ?", ME) == "programme ?"
+
+
+def test_addressed_by_pill_even_url_encoded_and_even_in_a_reply() -> None:
     html = '<a href="https://matrix.to/#/%40bluehats-bot-numerique.gouv.fr%3Aagent.dinum.tchap' \
            '.gouv.fr">BlueHats</a> : programme ?'
     assert pills(html) == {BOT}
-    assert is_addressed({"formatted_body": html}, "BlueHats : programme ?", BOT, None)
+    content = {"formatted_body": html, "m.relates_to": {"m.in_reply_to": {"event_id": "$x"}}}
+    assert address(content, "BlueHats : programme ?", ME) == "programme ?"
 
 
-def test_addressed_by_display_name_ignoring_case_accents_and_domain() -> None:
-    name = "Bot Écureuil [DINUM]"
-    assert is_addressed({}, "bot ecureuil, quel est le programme ?", BOT, name)
-    assert not is_addressed({}, "robot ecureuils partout", BOT, name)  # not the whole name
-    assert not is_addressed({}, "quel est le programme ?", BOT, name)
+def test_addressed_by_a_name_at_the_start_only() -> None:
+    name = Mentions(BOT, "Bot Écureuil [DINUM]")
+    assert address({}, "bot ecureuil, quel est le programme ?", name) == "quel est le programme ?"
+    assert address({}, "Bot Écureuil [DINUM] programme", name) == "programme"
+    assert address({}, f"{BOT}: !aide", name) == "!aide"
+    assert address({}, "@bluehats-bot-numerique.gouv.fr programme", name) == "programme"
+    assert address({}, "robot ecureuils partout", name) is None  # not the whole name
+    assert address({}, "quel est le programme ?", name) is None
+
+
+def test_a_name_inside_a_sentence_is_not_a_mention() -> None:
+    for said in ("Les journées BlueHats étaient super", "Rendez-vous au stand bluehats à 14h",
+                 "BlueHats étaient super cette année", "bluehatsfan : salut"):
+        assert address({}, said, ME) is None, said
+    assert address({}, "BlueHats, le programme ?", ME) == "le programme ?"
+    assert address({}, "bluehats : programme", ME) == "programme"
+    assert address({}, "BlueHats [Bot]: merci", ME) == "merci"
+
+
+def test_courtesy_is_recognised() -> None:
+    for said in ("Merci !", "merci beaucoup 🙏", "Bonjour à tous 👋", "thanks", "👍", "Top"):
+        assert is_courtesy(said), said
+    for said in ("merci, et le programme ?", "bonjour, qui parle de Grist ?", "", "14h"):
+        assert not is_courtesy(said), said
 
 
 # --- invitations ---------------------------------------------------------------------------
@@ -199,3 +242,38 @@ def test_an_answer_written_down_reads_back_the_same() -> None:
     ]
     assert decode_answer(encode_answer(answer)) == answer
     assert decode_answer(encode_answer([])) == []
+
+
+# --- direct chats and logs ---------------------------------------------------------------
+
+def _room(join_rule: str = "invite", history: str = "shared", members: int = 2) -> MatrixRoom:
+    room = MatrixRoom("!dm:x", BOT)
+    room.join_rule, room.history_visibility = join_rule, history
+    for index in range(members):
+        room.add_member(BOT if index == 0 else f"@p{index}:x", None, None)
+    return room
+
+
+def test_a_direct_chat_is_two_people_nobody_else_can_join_or_read() -> None:
+    assert is_private_pair(_room())
+    assert not is_private_pair(_room(join_rule="public"))
+    assert not is_private_pair(_room(join_rule="knock"))
+    assert not is_private_pair(_room(history="world_readable"))
+    assert not is_private_pair(_room(members=3))
+    assert not is_private_pair(_room(members=1))
+
+
+def test_matrix_nio_chatter_shows_at_debug_only() -> None:
+    root = logging.getLogger()
+    saved = root.level, logging.getLogger("nio").level
+    try:
+        root.setLevel(logging.INFO)
+        quiet_library_logs()
+        assert not logging.getLogger("nio.rooms").isEnabledFor(logging.INFO)
+        assert logging.getLogger("nio.rooms").isEnabledFor(logging.WARNING)
+        root.setLevel(logging.DEBUG)
+        quiet_library_logs()
+        assert logging.getLogger("nio.rooms").isEnabledFor(logging.INFO)
+    finally:
+        root.setLevel(saved[0])
+        logging.getLogger("nio").setLevel(saved[1])

@@ -379,3 +379,50 @@ async def test_a_read_only_database_pauses_reminders_without_sending_or_dying(ma
         await asyncio.sleep(0.05)
     running.cancel()
     assert [m.to_room for m in bot.transport.sent] == [ROOM]
+
+
+async def test_a_late_reminder_says_what_is_true_when_sent(make) -> None:
+    bot = await make(at(13, 0))
+    await bot.scheduler.tick()
+    bot.clock.set(at(13, 54))  # the bot was down: the 13:50 notice goes 4 min late
+    await bot.scheduler.tick()
+    assert bot.transport.texts() == [
+        "Dans 6 min (14 h) :\n"
+        "• Grist pour tous — V. Viers (DINUM) · salle Ada Lovelace · grist1\n"
+        "• Tchap en 2024 — V. Viers (DINUM) · salle Turing · tchap1"
+    ]
+
+
+async def test_seconds_and_started_are_said_when_that_late(make) -> None:
+    settings = config(grace_minutes=15)
+    bot = await make(at(13, 59) + timedelta(seconds=30), settings=settings)
+    await bot.scheduler.tick()
+    assert bot.transport.texts() == [
+        "Dans 30 s (14 h) :\n"
+        "• Grist pour tous — V. Viers (DINUM) · salle Ada Lovelace · grist1\n"
+        "• Tchap en 2024 — V. Viers (DINUM) · salle Turing · tchap1"
+    ]
+    await handle(bot.app, Incoming("!rappel docs01", "@anne:b", "!dm", is_direct=True))
+    bot.clock.set(at(15, 23))  # both 15:10 notices, sent after the 15:20 start
+    await bot.scheduler.tick()
+    assert sorted(bot.transport.texts()[1:]) == [
+        "A commencé il y a 3 min, salle Ada Lovelace (15 h 20) :\n"
+        "• Docs et La Suite — V. Viers (DINUM) · docs01",
+        "Rappel : a commencé il y a 3 min, Docs et La Suite, salle Ada Lovelace (mercredi "
+        "4 décembre, 15 h 20).",
+    ]
+
+
+async def test_a_reminder_sent_at_the_start_says_now(make) -> None:
+    bot = await make(at(13, 59) + timedelta(seconds=55), settings=config(grace_minutes=15))
+    await bot.scheduler.tick()
+    assert bot.transport.texts()[0].startswith("C'est maintenant (14 h) :\n")
+
+
+async def test_my_reminders_are_listed_in_time_order(make) -> None:
+    bot = await make(at(12, 0))
+    for session_id in ("docs01", "grist1", "tchap1"):  # asked in that order
+        await handle(bot.app, Incoming(f"!rappel {session_id}", "@a:b", "!dm", is_direct=True))
+    listing = await handle(bot.app, Incoming("!rappels", "@a:b", "!dm", is_direct=True))
+    times = [line.split(" · ")[0] for line in listing[0].reply.plain.splitlines()[1:]]
+    assert times == ["• 14 h", "• 14 h", "• 15 h 20"]

@@ -61,11 +61,6 @@ async def handle(app: App, incoming: Incoming) -> list[Outgoing]:
     if parsed is None:
         return []
     command, lang, args = parsed
-    if app.config.limits.flood_control:
-        room = None if incoming.is_direct else incoming.room
-        verdict, wait = app.limiter.check(incoming.sender, room, app.clock.now().timestamp())
-        if verdict is not Verdict.ANSWER:
-            return [Outgoing(_slow_down(lang, wait))] if verdict is Verdict.NOTICE else []
     answers = await _answer(app, incoming, command, lang, args)
     if incoming.is_direct:
         return answers
@@ -76,6 +71,20 @@ async def handle(app: App, incoming: Incoming) -> list[Outgoing]:
         else out
         for out in answers
     ]
+
+
+def _flood_held(app: App, incoming: Incoming, lang: str) -> list[Outgoing] | None:
+    """None if the command may be answered; else what to say (a notice once, then nothing:
+    the command is dropped)."""
+    if not app.config.limits.flood_control:
+        return None
+    room = None if incoming.is_direct else incoming.room
+    verdict, wait = app.limiter.check(incoming.sender, room, app.clock.now().timestamp())
+    if verdict is Verdict.ANSWER:
+        return None
+    log.info("command from %s in %s dropped by flood control (%.0f s to wait)",
+             incoming.sender, incoming.room, wait)
+    return [Outgoing(_slow_down(lang, wait))] if verdict is Verdict.NOTICE else []
 
 
 def _slow_down(lang: str, wait: float) -> Reply:
@@ -102,7 +111,10 @@ async def _answer(
             for interceptor in TABLE.interceptors:
                 result = await interceptor(request)
                 if result is not False:
-                    return _outgoing(result)
+                    return _outgoing(result)  # a dialogue's answer: not flood-controlled
+        held = _flood_held(app, incoming, lang)
+        if held is not None:
+            return held
         if command is None:
             return [Outgoing(_unknown(app, lang, args))]
         refusal = await _refusal(app, request)

@@ -117,7 +117,10 @@ async def reminders(request: Request) -> Reply | list[Outgoing]:
     assert app.storage is not None
     mine = await app.storage.reminders.subscriptions(request.incoming.sender)
     sessions = [app.programme.session(session_id) for _, session_id, _ in mine]
-    items = [session_line(s, lang) for s in sessions if s is not None and _upcoming(request, s)]
+    tz = app.catalog.tz
+    upcoming = sorted((s for s in sessions if s is not None and _upcoming(request, s)),
+                      key=lambda s: s.starts_at(tz))  # type: ignore[arg-type, return-value]
+    items = [session_line(s, lang) for s in upcoming]
     if not items:
         return _personal(
             request,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.commands.render import event_days, session_line
@@ -10,6 +11,11 @@ from bot.model import Session
 from bot.reminders.changes import Change
 from bot.reminders.planner import Notice
 from bot.replies import Doc, Reply
+
+ON_TIME_SECONDS = 30
+"""A notice sent at most this late still says its planned lead (« Dans 10 min »)."""
+NOW_SECONDS = 10
+"""Closer than this to the start (or less than a minute after it) reads « maintenant »."""
 
 
 def _lead(minutes: int, lang: str) -> str:
@@ -21,13 +27,35 @@ def _lead(minutes: int, lang: str) -> str:
     return pick(lang, f"Dans {minutes} min", f"In {minutes} min")
 
 
-def render(notice: Notice, lang: str, tz: ZoneInfo) -> Reply:
-    """The message a notice sends."""
+def _lead_when_sent(notice: Notice, now: datetime | None, tz: ZoneInfo, lang: str) -> str:
+    """How far the session is when the notice is sent: its planned lead if on time, else
+    what is true at `now` (« Dans 30 s », « C'est maintenant », « A commencé il y a 3 min »)."""
+    start = notice.sessions[0].starts_at(tz) if notice.sessions else None
+    if now is None or start is None:
+        return _lead(notice.lead, lang)
+    left = (start - now).total_seconds()
+    if left >= notice.lead * 60 - ON_TIME_SECONDS:
+        return _lead(notice.lead, lang)
+    if left >= 60:
+        return _lead(int(left // 60), lang)
+    if left >= NOW_SECONDS:
+        return pick(lang, f"Dans {int(left)} s", f"In {int(left)} s")
+    if left > -60:
+        return _lead(0, lang)
+    ago = int(-left // 60)
+    several = len(notice.sessions) > 1
+    return pick(lang, f"{'Ont' if several else 'A'} commencé il y a {ago} min",
+                f"Started {ago} min ago")
+
+
+def render(notice: Notice, lang: str, tz: ZoneInfo, now: datetime | None = None) -> Reply:
+    """The message a notice sends at `now` (default: on time)."""
     sessions = list(notice.sessions)
+    lead = _lead_when_sent(notice, now, tz, lang)
     if notice.kind == "slot":
         rooms = {s.room for s in sessions}
         start = format_time(sessions[0].start, lang)
-        head = _lead(notice.lead, lang)
+        head = lead
         if len(rooms) == 1 and None not in rooms:
             room = next(iter(rooms))
             head += pick(lang, f", salle {room} ({start}) :", f", room {room} ({start}):")
@@ -62,7 +90,7 @@ def render(notice: Notice, lang: str, tz: ZoneInfo) -> Reply:
     doc = (
         Doc()
         .bold(pick(lang, "Rappel : ", "Reminder: "))
-        .text(_lead(notice.lead, lang).lower() if notice.lead else _lead(0, lang))
+        .text(lead[0].lower() + lead[1:])
         .text(", ")
     )
     doc.bold(session.title)

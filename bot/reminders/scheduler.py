@@ -124,7 +124,7 @@ class Scheduler:
             notice.event,
             notice.day,
         )
-        reply = render(shown, self.lang, self.app.catalog.tz)
+        reply = render(shown, self.lang, self.app.catalog.tz, self.app.clock.now())
         key = hashlib.blake2s("\n".join(todo).encode(), digest_size=12).hexdigest()
         await self.storage.reminders.mark_reminders(todo, "sending", due)
         try:

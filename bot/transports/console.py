@@ -16,6 +16,7 @@ from bot.bootstrap import build_app, start_background
 from bot.clock import FixedClock, parse_local
 from bot.commands import Incoming, Outgoing, handle
 from bot.config import Config, ConfigError, load_config
+from bot.text import visible
 
 QUIT = {"quit", "exit", "quitter", ":q"}
 
@@ -105,7 +106,7 @@ async def _session(args: argparse.Namespace, config: Config) -> int:
             if not line.strip():
                 continue
             incoming = Incoming(
-                text=line,
+                text=visible(line),
                 sender=args.user,
                 room=room,
                 is_direct=not args.room,

@@ -52,6 +52,13 @@ async def discover_homeserver(email: str, identity_server: str) -> str:
     return f"https://matrix.{found}"
 
 
+def quiet_library_logs() -> None:
+    """Keep matrix-nio's chatter (« handling event of type … », one line per event, logged
+    at INFO) for when the bot's own log is at DEBUG; its warnings and errors still show."""
+    debugging = logging.getLogger().isEnabledFor(logging.DEBUG)
+    logging.getLogger("nio").setLevel(logging.DEBUG if debugging else logging.WARNING)
+
+
 def crypto_store(config: Config) -> Path | None:
     """Where the encryption keys live, or None when encryption is off or not installed."""
     if not (config.matrix.encryption and ENCRYPTION_ENABLED):

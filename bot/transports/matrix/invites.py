@@ -1,10 +1,20 @@
-"""Which invitations the bot accepts: listed rooms, or inviters by id, server or e-mail domain."""
+"""Invitations: which the bot accepts (listed rooms, or inviters by id, server or e-mail
+domain), the direct chats people open with it, and a reason given for each one declined."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from typing import Any
+
+from nio import AsyncClient, InviteAliasEvent, InviteMemberEvent
 
 from bot.config import MatrixConfig
+from bot.i18n import pick
+from bot.transports.matrix.api import leave
+from bot.transports.matrix.directs import DirectChats
+
+log = logging.getLogger(__name__)
 
 
 def server_of(user_id: str) -> str:
@@ -44,3 +54,44 @@ class InvitePolicy:
             return False
         return (inviter in self.inviters or server_of(inviter) in self.servers
                 or any(email_domain_matches(inviter, domain) for domain in self.email_domains))
+
+
+def decline_reason(lang: str) -> str:
+    """The one line the inviter sees when the bot declines."""
+    return pick(lang, "Invitation refusée : je ne rejoins que les salons et les personnes "
+                      "autorisés par mes organisateurs.",
+                "Invitation declined: I only join the rooms and people my organisers "
+                "allowed.")
+
+
+class Invitations:
+    """Answers the invitations a sync brings: join (and remember a direct chat), or
+    decline with a reason."""
+
+    def __init__(self, client: AsyncClient, policy: InvitePolicy, directs: DirectChats,
+                 lang: str) -> None:
+        self.client = client
+        self.policy = policy
+        self.directs = directs
+        self.lang = lang
+
+    async def on_invite(self, room_id: str, state: list[Any]) -> None:
+        client = self.client
+        inviter, aliases, direct = None, [], False
+        for event in state:
+            if (isinstance(event, InviteMemberEvent) and event.state_key == client.user_id
+                    and event.membership == "invite"):
+                inviter, direct = event.sender, bool(event.content.get("is_direct"))
+            elif isinstance(event, InviteAliasEvent) and event.canonical_alias:
+                aliases.append(event.canonical_alias)
+        if not self.policy.accepts(room_id, aliases, inviter):
+            log.info("declining the invitation to %s from %s (not allowed by "
+                     "matrix.allowed_*)", room_id, inviter)
+            await leave(client, room_id, decline_reason(self.lang))
+            return
+        log.info("joining %s, invited by %s%s", room_id, inviter,
+                 " (direct chat)" if direct else "")
+        await client.join(room_id)
+        if direct and inviter is not None:
+            # Whether it really is one (two members, invite only) is checked at each use.
+            await self.directs.remember(room_id, inviter)

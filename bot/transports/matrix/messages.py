@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.replies import Attachment, Reply
+from bot.text import visible
 from bot.transports.matrix.addressing import strip_fallback
 
 
@@ -16,7 +17,7 @@ class CommandEvent:
     room: str
     event_id: str
     sender: str
-    text: str  # without the reply fallback
+    text: str  # without the reply fallback nor invisible characters
     thread_root: str | None
     is_edit: bool
 
@@ -31,7 +32,7 @@ def read_event(room: str, source: dict[str, Any]) -> CommandEvent:
         body = strip_fallback(body)
     thread = relates.get("event_id") if relates.get("rel_type") == "m.thread" else None
     return CommandEvent(room, source.get("event_id", ""), source.get("sender", ""),
-                        body, thread, relates.get("rel_type") == "m.replace")
+                        visible(body), thread, relates.get("rel_type") == "m.replace")
 
 
 def notice(reply: Reply, answering: CommandEvent | None = None) -> dict[str, Any]:

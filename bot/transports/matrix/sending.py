@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import ClientError
-from nio import AsyncClient, LocalProtocolError, RoomSendResponse, UploadResponse
+from nio import Api, AsyncClient, LocalProtocolError, RoomSendResponse, UploadResponse
 
 from bot.replies import Attachment
 
@@ -105,13 +105,30 @@ class Sender:
 
     async def _room_send(self, item: Queued) -> Any:
         room = self.client.rooms.get(item.room)
-        if self.encrypted and room is not None and room.encrypted \
-                and self.client.should_query_keys:
+        encrypting = self.encrypted and room is not None and room.encrypted
+        if encrypting and self.client.should_query_keys:
             # Learn the members' devices first, or they could not read the message.
             with contextlib.suppress(LocalProtocolError):
                 await self.client.keys_query()
+        if encrypting and item.event_type != "m.room.message":
+            return await self._encrypted_send(item)
         return await self.client.room_send(item.room, item.event_type, item.content,
                                            tx_id=item.txn_id, ignore_unverified_devices=True)
+
+    async def _encrypted_send(self, item: Queued) -> Any:
+        """Send a reaction encrypted: nio's `room_send` sends reactions in clear, so what
+        it does before encrypting is done here, then the same request is made."""
+        client = self.client
+        room = client.rooms[item.room]
+        if not room.members_synced:
+            await client.joined_members(item.room)
+        assert client.olm is not None
+        if client.olm.should_share_group_session(item.room):
+            await client.share_group_session(item.room, ignore_unverified_devices=True)
+        kind, content = client.encrypt(item.room, item.event_type, item.content)
+        method, path, data = Api.room_send(client.access_token, item.room, kind, content,
+                                           item.txn_id)
+        return await client._send(RoomSendResponse, method, path, data, (item.room,))
 
     async def _upload(self, item: Queued) -> Any:
         attachment = item.attachment

@@ -1,0 +1,178 @@
+"""Commands in: which events are commands, claimed in the journal, answered once, in order.
+
+Each answered event id is claimed in the store first, its decided answer written down
+before it is sent, and the claim closed once every message is sent: a bot killed in
+between sends that answer after its restart, under the same transaction ids. The commands a
+previous run left unanswered are answered before any new one, and an event is never
+answered twice by the same run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sqlite3
+import time
+from collections.abc import Awaitable
+from typing import Any
+
+from nio import AsyncClient, MatrixRoom, MegolmEvent, RoomMessageText
+
+from bot.app import App
+from bot.commands import Incoming, Outgoing, handle
+from bot.commands.dispatch import parse
+from bot.i18n import pick
+from bot.replies import say
+from bot.storage import Storage
+from bot.storage.state import told_undecryptable_key
+from bot.text import visible
+from bot.transports.matrix.addressing import Mentions, address, is_courtesy
+from bot.transports.matrix.delivery import Delivery
+from bot.transports.matrix.directs import DirectChats
+from bot.transports.matrix.journal import decode_answer, encode_answer
+from bot.transports.matrix.messages import CommandEvent, notice, read_event
+
+log = logging.getLogger(__name__)
+
+
+async def record(work: Awaitable[None], consequence: str) -> None:
+    """Write to the database; if it cannot (read-only, disk full), log why and go on."""
+    try:
+        await work
+    except sqlite3.Error as error:
+        log.error("database not writable (%s): %s", error, consequence)
+
+
+class Intake:
+    """Turns room events into answers, through the journal."""
+
+    def __init__(self, client: AsyncClient, app: App, storage: Storage,
+                 directs: DirectChats, delivery: Delivery) -> None:
+        self.client = client
+        self.app = app
+        self.storage = storage
+        self.directs = directs
+        self.delivery = delivery
+        self._taken: set[str] = set()  # event ids this run is answering, or failed to
+        self._sending: set[asyncio.Task[None]] = set()
+
+    async def on_event(self, room: MatrixRoom, event: Any) -> None:
+        """Answer `event` if it is a command nobody answered yet."""
+        if event.sender == self.client.user_id:
+            return
+        if isinstance(event, MegolmEvent):
+            await self._undecryptable(room, event)
+            return
+        if not isinstance(event, RoomMessageText):
+            return  # notices (other bots), emotes, files, state
+        command = read_event(room.room_id, event.source)
+        if command.is_edit:
+            return  # an edit of a command is not a new command
+        if command.event_id in self._taken:
+            return  # a sync given again after a network error: already being answered
+        incoming = self.incoming(room, command, event.source)
+        if parse(self.app, incoming) is None:
+            return  # ordinary conversation: nothing to remember
+        try:
+            if not await self.storage.journal.claim_event(command.event_id, room.room_id,
+                                                  json.dumps(event.source)):
+                return
+        except sqlite3.Error as error:
+            # Answering unrecorded beats falling silent: a restart may answer it again.
+            log.error("database not writable (%s): answering %s without recording it",
+                      error, command.event_id)
+        await self._answer(command, incoming)
+
+    def incoming(self, room: MatrixRoom, command: CommandEvent,
+                 source: dict[str, Any]) -> Incoming:
+        """What the command layer needs to know of `command`."""
+        is_direct = self.directs.is_direct(room)
+        me = Mentions(self.client.user_id, room.user_name(self.client.user_id))
+        meant = address(source.get("content") or {}, command.text, me)
+        if meant is not None and not is_direct and is_courtesy(meant):
+            meant = None  # « BlueHats : merci ! » in a room deserves no answer
+        name = room.user_name(command.sender)
+        return Incoming(meant if meant is not None else command.text, command.sender,
+                        room.room_id, is_direct=is_direct, addressed=meant is not None,
+                        sender_name=None if name is None else visible(name))
+
+    async def answer_unanswered(self, since_ms: float) -> None:
+        """Answer the commands a previous run claimed but was stopped before answering (a
+        crash, SIGKILL): with the answer it had decided if any, under the same transaction
+        ids, so what did reach the room is not shown twice."""
+        for event_id, room_id, source, answer in \
+                await self.storage.journal.unanswered_events(since_ms / 1000):
+            room = self.client.rooms.get(room_id)
+            if event_id in self._taken:
+                continue
+            if room is None:  # the bot left that room meanwhile
+                await self.storage.journal.event_answered(event_id)
+                continue
+            event = json.loads(source)
+            command = read_event(room_id, event)
+            log.info("answering %s, claimed before a restart%s", event_id,
+                     "" if answer is None else " (answer already decided)")
+            await self._answer(command, self.incoming(room, command, event),
+                               None if answer is None else decode_answer(answer))
+
+    async def finish(self, timeout: float) -> None:
+        """Wait for the answers under way to be sent (or to fail), `timeout` seconds at most:
+        one still waiting then (a direct chat the stopped sync will never show) stays
+        claimed, and is answered after the restart."""
+        if not self._sending:
+            return
+        _, late = await asyncio.wait(self._sending, timeout=timeout)
+        for task in late:
+            task.cancel()
+        await asyncio.gather(*late, return_exceptions=True)
+        if late:
+            log.warning("stopping with %d answer(s) not sent: sent after the restart",
+                        len(late))
+
+    async def _answer(self, command: CommandEvent, incoming: Incoming,
+                      decided: list[Outgoing] | None = None) -> None:
+        """Decide the answer (unless `decided` before a restart), write it down, send it;
+        the event counts as answered once every message is sent."""
+        self._taken.add(command.event_id)
+        started = time.monotonic()
+        outgoing = decided
+        if outgoing is None:
+            outgoing = await handle(self.app, incoming)
+            await record(self.storage.journal.save_answer(command.event_id,
+                                                          encode_answer(outgoing)),
+                         f"the answer to {command.event_id} is not kept for a restart")
+        sent = [await self.delivery.answer(message, command, index)
+                for index, message in enumerate(outgoing)]
+        task = asyncio.create_task(self._close_when_sent(command, sent, started))
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+
+    async def _close_when_sent(self, command: CommandEvent, sent: list[asyncio.Future[str]],
+                               started: float) -> None:
+        results = await asyncio.gather(*sent, return_exceptions=True)
+        failed = sum(1 for result in results if isinstance(result, BaseException))
+        if not failed:  # else kept: the next start tries again
+            await record(self.storage.journal.event_answered(command.event_id),
+                         f"{command.event_id} may be answered again after a restart")
+            self._taken.discard(command.event_id)  # the journal has it now
+        outcome = f"failed={failed}" if failed else "answered" if sent else "nothing sent"
+        log.info("command room=%s sender=%s command=%r latency_ms=%.0f %s", command.room,
+                 command.sender, command.text.split(" ", 1)[0][:40],
+                 (time.monotonic() - started) * 1000, outcome)
+
+    async def _undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
+        log.warning("cannot decrypt %s from %s in %s (session %s)", event.event_id,
+                    event.sender, room.room_id, event.session_id)
+        key = told_undecryptable_key(event.sender)
+        if await self.storage.state.get_state(key):
+            return
+        await self.storage.state.set_state(key, event.event_id)
+        lang = self.app.config.commands.language
+        reply = say(pick(lang, "Je n'ai pas pu déchiffrer votre message. Écrivez-moi dans un "
+                               "salon public, ou réessayez plus tard.",
+                         "I could not decrypt your message. Write to me in a public room, "
+                         "or try again later."))
+        answering = CommandEvent(room.room_id, event.event_id, event.sender, "", None, False)
+        self.delivery.sender.enqueue(room.room_id, notice(reply, answering),
+                                     f"bh-{event.event_id}-undec")
