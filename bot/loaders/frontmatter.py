@@ -12,7 +12,8 @@ from bot.model import Problem, SourceRef
 def split_front_matter(path: Path, text: str) -> tuple[dict | None, str, int, list[Problem]]:
     """(metadata, body, first line number of the body, problems) of a page.
 
-    Metadata is None when the front matter cannot be read; the problem says where and why.
+    Metadata is None when the front matter cannot be read; the problem says where and why,
+    and the body after it is still given (a broken front matter costs the front matter only).
     """
     lines = text.lstrip("\ufeff").split("\n")
     if not lines or lines[0].strip() != "---":
@@ -48,8 +49,8 @@ def split_front_matter(path: Path, text: str) -> tuple[dict | None, str, int, li
         reason = getattr(error, "problem", None) or str(error)
         return (
             None,
-            text,
-            1,
+            "\n".join(lines[closing + 1 :]),
+            closing + 2,
             [
                 Problem(
                     SourceRef(str(path), line), f"front matter is not valid YAML: {reason}", "error"
@@ -59,8 +60,8 @@ def split_front_matter(path: Path, text: str) -> tuple[dict | None, str, int, li
     if not isinstance(meta, dict):
         return (
             None,
-            text,
-            1,
+            "\n".join(lines[closing + 1 :]),
+            closing + 2,
             [Problem(SourceRef(str(path), 2), "front matter should be a mapping of keys", "error")],
         )
     return meta, "\n".join(lines[closing + 1 :]), closing + 2, []

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from bot.model import Link, Speaker, fold
 
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
+"""A Markdown link; its URL may hold balanced parentheses ('.../Lyon_(ville)')."""
 _TAGS = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 
@@ -97,6 +98,114 @@ def parse_credit(markdown: str) -> tuple[tuple[Speaker, ...], tuple[str, ...], t
     if _TBA.match(text) or not text:
         return (), (), links
     return tuple(Speaker(name) for name in _split_names(text)), (), links
+
+
+_INSTITUTION = re.compile(
+    r"^(?:r[ée]gion|minist[èe]re|direction|agence|mairie|ville|universit[ée]|institut|centre|"
+    r"conseil|d[ée]partement|commission|service|mission|cour|caisse|pr[ée]fecture|commissariat|"
+    r"laboratoire|observatoire|fondation|association|secr[ée]tariat|d[ée]l[ée]gation|assembl[ée]e|"
+    r"acad[ée]mie|p[ôo]le|groupe|syndicat|inspection|open|soci[ée]t[ée]|entreprise|collectif)\b",
+    re.IGNORECASE,
+)
+_TEAM = re.compile(
+    r"^(?:les membres de\s+)?(?:l['’]|les\s+|la\s+)?(?P<team>[ée]quipes?\s+.+)$", re.I
+)
+_CREDIT_MARK = re.compile(
+    r"(?:^|,\s*|\s+)(?:anim[ée]e?s?\s+par|pr[ée]sent[ée]e?s?\s+par|par|avec|by|with|"
+    r"speakers?\s*:|intervenant(?:e|·e)?s?\s*:|de|d['’])\s*",
+    re.IGNORECASE,
+)
+_SPOKEN = re.compile(
+    r"(?:^|,\s*|\s+)(?:anim[ée]e?s?\s+par|pr[ée]sent[ée]e?s?\s+par|par|avec|by|with)\s+"
+    r"|(?<=\w)(?=\s+(?:de|d['’]))",
+    re.IGNORECASE,
+)
+"""Where a credit may start inside a line: 'par', 'avec'..., or ' de' after a word that
+names a speech ('Intervention de', 'Témoignage inspirant de'), checked by `_SPEECH`."""
+_SPEECH = re.compile(
+    r"(?:introduction|intervention|t[ée]moignage|inspirant|discours|ouverture|keynote|conf[ée]rence)$",
+    re.IGNORECASE,
+)
+
+
+def find_credit(
+    text: str, at_start: bool = False
+) -> tuple[tuple[Speaker, ...], tuple[str, ...], int] | None:
+    """The persons credited in `text`: after 'par', 'avec', 'by', 'Speaker:' or 'Intervention
+    de', as 'Name', 'Name (Org)', 'Name, role' joined by commas and 'et'; or, `at_start`,
+    from the start of `text`. Returns speakers, organisations and where the credit starts;
+    None unless the first thing credited is a person or a team."""
+    starts = [0] if at_start else []
+    for mark in _SPOKEN.finditer(text):
+        if mark.group() or _SPEECH.search(text[: mark.start()]):
+            starts.append(mark.start())
+    for cut in starts:
+        tail = text[cut:]
+        mark = _CREDIT_MARK.match(tail)
+        if mark:
+            tail = tail[mark.end() :]
+        elif not at_start:
+            continue
+        people = _people(tail.strip().rstrip("."))
+        if people:
+            return people[0], people[1], cut
+    return None
+
+
+def all_credits(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    """Every person credited anywhere in a paragraph ('Introduction de A, ... et animation
+    par B'): each 'par', 'avec', 'Intervention de' read in turn."""
+    speakers: dict[str, Speaker] = {}
+    organisations: list[str] = []
+    while text:
+        found = find_credit(text)
+        if not found:
+            break
+        for speaker in found[0]:
+            speakers.setdefault(speaker.name, speaker)
+        organisations.extend(found[1])
+        mark = _SPOKEN.search(text, found[2])
+        text = text[(mark.end() if mark and mark.end() > found[2] else found[2]) + 1 :]
+    return (tuple(speakers.values()), tuple(dict.fromkeys(organisations))) if speakers else None
+
+
+def _people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    segments = [s.strip() for s in re.split(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*&\s*", _mask(text))]
+    speakers: list[Speaker] = []
+    organisations: list[str] = []
+    for segment in (_unmask(s) for s in segments if s.strip()):
+        person = re.fullmatch(
+            rf"(?P<name>{_NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?", segment
+        )
+        team = _TEAM.match(segment)
+        if person and not _INSTITUTION.match(person.group("name")):
+            org = person.group("org")
+            speakers.append(Speaker(person.group("name"), org))
+            if org:
+                organisations.extend(_split_orgs(org))
+        elif team:
+            speakers.append(Speaker(team.group("team").strip()))
+        elif not speakers:
+            return None
+        elif re.match(rf"^(?:[{_UPPER}]|\w+/)", segment) and len(segment.split()) <= 6:
+            organisations.extend(_split_orgs(segment))
+            if speakers[-1].organisation is None:
+                speakers[-1] = Speaker(speakers[-1].name, segment)
+    return (tuple(speakers), tuple(dict.fromkeys(organisations))) if speakers else None
+
+
+def _mask(text: str) -> str:
+    """Hide separators inside parentheses so that splitting keeps '(A, B et C)' whole."""
+    out, depth = [], 0
+    for char in text:
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        out.append({",": "\x00", " ": "\x01", "&": "\x02"}.get(char, char) if depth else char)
+    return "".join(out)
+
+
+def _unmask(text: str) -> str:
+    return text.replace("\x00", ",").replace("\x01", " ").replace("\x02", "&")
 
 
 def _speakers(block: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
