@@ -20,6 +20,8 @@ from markdown_it.token import Token
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
 _ENDS_A_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*)\s*[:.]?$|.*[:]$")
 """A line all in bold (or italics), or ending with ':', is complete: the next is another line."""
+_STARTS_A_LINE = re.compile(r"^(?:Avec|Par|With|By|Speakers?|Intervenant)\b|^[*_][^*_]")
+"""A line that starts a credit or an emphasis is a line of its own, not a wrapped one."""
 
 
 @dataclass
@@ -44,7 +46,12 @@ class Block:
         for raw in self.text.split("\n"):
             parts = [p.strip() for p in re.split(r"<br\s*/?>", raw, flags=re.I)]
             head, rest = parts[0], parts[1:]
-            if head and lines and not _ENDS_A_LINE.match(lines[-1]):
+            if (
+                head
+                and lines
+                and not _ENDS_A_LINE.match(lines[-1])
+                and not _STARTS_A_LINE.match(head)
+            ):
                 lines[-1] = f"{lines[-1]} {head}"
             elif head:
                 lines.append(head)

@@ -34,7 +34,7 @@ from bot.model import (
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _DEADLINE = re.compile(
     r"avant le|jusqu.(?:au|a)|au plus tard|date limite|deadline|inscri|candidat|clotur|"
-    r"publi|mis a jour|updated|before|until"
+    r"publie|publication|published|mis a jour|updated|before|until"
 )
 _TITLE_KEYS = ("title", "linkTitle", "subtitle", "chapeau-text", "description")
 

@@ -29,7 +29,7 @@ SESSION_WORDS = re.compile(
 )
 DECOY_WORDS = re.compile(
     r"\b(?:intervenant|speakers?|partenaires?|laureats?|participants?|objectifs?|public|"
-    r"prerequis|modalites|pour qui|inscri|donnees|thematiques?|qui sommes|contact|acces|"
+    r"prerequis|modalites|pour qui|inscri|donnees\s*\?|qui sommes|contact|acces|"
     r"ce qu.on a fait|pour la suite|on prevoit|bilan|ressources|liens? utiles|comment)"
 )
 _REPLAY = re.compile(
@@ -99,7 +99,7 @@ def lead_in_evidence(text: str) -> list[tuple[float, str]]:
     """Points from the paragraph just before a list ('les sujets suivants :')."""
     folded = fold(text).strip()
     points: list[tuple[float, str]] = []
-    if folded.rstrip("*_ ").endswith(":") or "suivant" in folded:
+    if folded.rstrip("*_ ").endswith(":") or re.search(r"suivant|ci-dessous|below", folded):
         points.append((0.5, "introduced by a lead-in line"))
     if DECOY_WORDS.search(folded) and not SESSION_WORDS.search(folded):
         points.append((-1.0, "the lead-in introduces something else"))

@@ -23,6 +23,13 @@ _LEADING_TIME = re.compile(
     rf"\s*(?:[:\-–—](?!\d)\s*|(?=\S))",
     re.IGNORECASE,
 )
+_INNER_HOURS = re.compile(
+    rf"^(?P<title>.+?)(?:,\s*|\s+)(?:de|from)\s+"
+    rf"(?P<span>(?P<start>{HOUR})\s*(?:-|–|—|à|to)\s*(?P<end>{HOUR}))(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_LINK_NOTE = re.compile(r"\s*\(\s*\[[^\]]*\]\([^)\s]*\)\s*\)")
+_ROOM_WORDS = re.compile(r"^(?:salle|salon|room|amphi|auditorium|stand|espace|hall)\b", re.I)
 _WHEN_WORDS = re.compile(
     r"\b(?:le|les|du|au|et|de|des|a|à|from|to|on|the|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|quand|when|"
@@ -31,6 +38,7 @@ _WHEN_WORDS = re.compile(
 )
 _TRAILING_NOTES = re.compile(
     r"(?:\s*\((?:\s*\[[a-zà-ÿ][^\]]*\]\([^)]*(?:\([^)]*\))?[^)]*\)\s*)+\)"  # ([revoir](url))
+    r"|\s*\((?i:revoir|replay|voir)\b[^()]*(?:\([^()]*\)[^()]*)*\)"  # (revoir les ...)
     r"|\s+\[(?i:issue|ticket|documentation|pad|revoir|replay|slides?|vid[ée]o|support)[^\]]*\]\([^)]*\)"
     r"|\s*\\?\[\\?~?\d+\s*(?i:min(?:utes)?|h)\\?\]"  # \[40 minutes\]
     r"|\s+-\s+\d+\s*(?i:m|min|h)\b"  # - 45m
@@ -50,6 +58,7 @@ class LineReading:
     description: list[str] = field(default_factory=list)
     why: list[str] = field(default_factory=list)
     raw: str = ""
+    room: str | None = None
 
 
 def parse_span(text: str) -> tuple[time, time | None] | None:
@@ -113,6 +122,8 @@ def read_line(lines: list[str], year: int | None) -> LineReading:
     if timed:
         reading.start, reading.end, first = timed
         reading.why.append("starts with its hours")
+    else:
+        first = _inner_hours(first, reading)
     first = _leading_day(first, year, reading)
     first = _trailing_when(first, year, reading)
     rest: list[str] = []
@@ -139,9 +150,30 @@ def read_line(lines: list[str], year: int | None) -> LineReading:
     return reading
 
 
+def _inner_hours(markdown: str, reading: LineReading) -> str:
+    """'**Table ronde « ... » de 10h25 à 11h15, salon Bertrand, Hôtel de ville**': hours
+    after the title, and the room after them."""
+    bold = re.fullmatch(r"\s*\*\*(?P<text>[^*]+)\*\*\s*", markdown)
+    text = bold.group("text") if bold else markdown
+    found = _INNER_HOURS.match(text)
+    if not found or len(found.group("title").split()) > 25 or find_days(found.group("title"), 2000):
+        return markdown  # 'Le 30 avril de 9h à 17h30': the event's day, not a session
+    start, end = parse_hour(found.group("start")), parse_hour(found.group("end"))
+    if start is None or end is None:
+        return markdown
+    reading.start, reading.end = start, end
+    reading.why.append(f"hours after its title: {found.group('span')!r}")
+    place = found.group("rest").strip(" ,.")
+    room = place.split(",")[0].strip()
+    if _ROOM_WORDS.match(room):
+        reading.room = inline_text(room)[0]
+    title = found.group("title").rstrip(" ,")
+    return f"**{title}**" if bold else title
+
+
 def _leading_day(markdown: str, year: int | None, reading: LineReading) -> str:
     """'10 décembre 2021 à 11h ([visio](...)) : Title', 'Le 7 septembre : Title'."""
-    found = re.match(r"^(?P<when>[^:]{4,80}?)\s*:\s+(?P<rest>\S.*)$", markdown)
+    found = re.match(r"^(?P<when>[^:]{4,80}?)\s*:\s+(?P<rest>\S.*)$", _LINK_NOTE.sub("", markdown))
     if not found:
         return markdown
     when = when_text(found.group("when"), year)
@@ -188,10 +220,15 @@ def read_title(markdown: str) -> Talk:
         if talk.speakers or not lead.group("tail").strip():
             return Talk(talk.title, talk.speakers, talk.organisations, links)
     bold = re.match(r"^(?P<pre>(?:[^*\s]+\s){0,3})\*\*(?P<title>[^*]+?)\*\*(?P<tail>.*)$", markdown)
-    if bold and (
-        not bold.group("tail").strip()
-        or re.match(r"^\s*(?:[:,.]|par\b|avec\b|by\b|with\b)", bold.group("tail"))
-        or (bold.group("pre") == "" and re.match(r"^\s*\(", bold.group("tail")))
+    if (
+        bold
+        and not re.match(r"^\s+[-–—]\s", bold.group("tail"))
+        and (
+            not bold.group("tail").strip()
+            or re.match(r"^\s*(?:[:,.]|par\b|avec\b|by\b|with\b)", bold.group("tail"))
+            or re.search(r"[:.?!]\s*$", bold.group("title"))
+            or (bold.group("pre") == "" and re.match(r"^\s*\(", bold.group("tail")))
+        )
     ):
         talk = _titled(f"{bold.group('pre')}{bold.group('title')}", bold.group("tail"))
         return Talk(talk.title, talk.speakers, talk.organisations, links)

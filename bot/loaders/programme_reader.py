@@ -46,6 +46,7 @@ _WHERE = re.compile(r"^\s*\**\s*(?:o[uù]\s*\?|where\s*\?|lieu\s*:)\s*\**\s*(?P<
 _UNDER_CONSTRUCTION = re.compile(r"en cours de construction|a venir|coming soon|bientot")
 _IGNORED = re.compile(r"^\s*(?:\{:|\{%|\{\{)")
 _PERSON = re.compile(rf"^(?P<name>{_NAME})(?=\s*(?:,|\(|$|\s[-–—]\s))")
+_BOLD_CREDIT = re.compile(r"^\s*\*\*(?P<bold>[^*]{1,300}?)\*\*(?P<after>\s*(?:,.*|$|[-–—]\s.*))$")
 
 
 @dataclass
@@ -205,7 +206,7 @@ class ProgrammeReader:
         label = _BOLD_LABEL.match(lines[0]) if len(lines) == 1 else None
         reading = read_line(lines, self.year)
         if label and not (reading.talk.title and (reading.start or reading.days)):
-            level = 8 if reading.start and not reading.talk.title else 7
+            level = 10 if reading.start and not reading.talk.title else 7  # hours: inside a slot
             self.heading(level, label.group("text"), block.line)
             return
         when = when_text(lines[0], self.year)
@@ -238,7 +239,7 @@ class ProgrammeReader:
             if credited and (slot or re.match(r"^(?:par|avec|by|with)\b", text.strip(), re.I)):
                 _add_speakers(target, credited)
         self.lead_in = evidence.lead_in_evidence(text)
-        self.lead_kind = kind_hint(text)
+        self.lead_kind = kind_hint(text) if self.lead_in else None
 
     def prose(self, line: str) -> None:
         if _UNDER_CONSTRUCTION.search(fold(line)):
@@ -286,9 +287,11 @@ class ProgrammeReader:
             if extra.kind == "paragraph" and extra is not first:
                 reading.description.extend(extra.lines())
         inner_items = [i for n in nested for i in n.children if i.kind == "item"]
-        if inner_items and (
-            reading.start or not reading.talk.title or first.text.rstrip("* ").endswith(":")
-        ) and (not _persons_list(inner_items) or not reading.talk.title):
+        if (
+            inner_items
+            and (reading.start or not reading.talk.title or first.text.rstrip("* ").endswith(":"))
+            and (not _persons_list(inner_items) or not reading.talk.title)
+        ):
             self.container(item.line, reading, nested, depth)
             return
         row = self.make_row(item.line, reading, "a list item", lead, lead_kind)
@@ -350,7 +353,11 @@ class ProgrammeReader:
         own_days = reading.days if len(reading.days) <= 2 else []
         start, end = (reading.start, reading.end) if reading.start else self.span()
         day = own_days[0] if own_days else self.get("day")
-        hint = self.get("kind") or lead_kind
+        hint = (
+            self.get("kind")
+            or lead_kind
+            or (kind_hint(reading.description[0]) if reading.description else None)
+        )
         kind = infer_kind(reading.talk.title, hint)
         titles = [s.title for s in self.scopes if s.title and s.slot is None]
         row = Row(
@@ -362,7 +369,7 @@ class ProgrammeReader:
             self.get("room") or self.default_room,
             kind,
             section=" › ".join(titles[-2:]),
-            block_end=next((s.end for s in reversed(self.scopes) if s.level <= 8 and s.end), None),
+            block_end=next((s.end for s in reversed(self.scopes) if s.level <= 7 and s.end), None),
         )
         row.points = (
             evidence.item_evidence(
@@ -404,26 +411,46 @@ class ProgrammeReader:
 
 
 def _persons_list(items: list[Block]) -> bool:
-    """Most items name a person first ('**Name**, role', 'Org - Name, role')."""
-    names = [_person(item) for item in items]
-    return bool(items) and sum(1 for n in names if n) >= max(1, 0.6 * len(items))
+    """Most items credit someone rather than name a session: '**Name**, role',
+    '**Org, Country** - Name, role', 'Name, role, Org', '**Org**'."""
+    credits = [_credit(item) for item in items]
+    return bool(items) and sum(1 for c in credits if c) >= max(1, 0.6 * len(items))
 
 
-def _person(item: Block) -> str | None:
+def _credit(item: Block) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     first = next((c for c in item.children if c.kind == "paragraph"), None)
     if first is None:
         return None
     text = inline_text(first.text)[0]
-    before, _, after = text.partition(" - ")
-    for candidate in (text, after if ":" not in before and len(before.split()) <= 6 else ""):
-        found = _PERSON.match(candidate.strip())
-        if found and not _INSTITUTION.match(found.group("name")):
-            return found.group("name")
+    bold = _BOLD_CREDIT.match(first.text)
+    name = inline_text(bold.group("bold"))[0] if bold else ""
+    if bold and ":" not in name and len(name.split()) <= 6:
+        after = inline_text(bold.group("after"))[0]
+        if after.lstrip().startswith(("-", "–", "—")):
+            found = find_credit(after.lstrip(" -–—"), at_start=True)
+            return (found[0], (name,)) if found else None
+        if _is_person(name):
+            return (Speaker(name),), ()
+        return (), (name,)
+    found = _PERSON.match(text)
+    if found and _is_person(found.group("name")):
+        return (Speaker(found.group("name")),), ()
     return None
 
 
+def _is_person(name: str) -> bool:
+    return bool(re.fullmatch(_NAME, name)) and not _INSTITUTION.match(name)
+
+
 def _persons(items: list[Block]) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
-    return tuple(Speaker(n) for item in items if (n := _person(item))), ()
+    speakers: list[Speaker] = []
+    organisations: list[str] = []
+    for item in items:
+        found = _credit(item)
+        if found:
+            speakers.extend(found[0])
+            organisations.extend(found[1])
+    return tuple(speakers), tuple(organisations)
 
 
 def _add_speakers(row: Row, credited: tuple) -> None:
@@ -431,4 +458,5 @@ def _add_speakers(row: Row, credited: tuple) -> None:
     speakers = row.talk.speakers + tuple(s for s in credited[0] if s.name not in known)
     organisations = tuple(dict.fromkeys(row.talk.organisations + tuple(credited[1])))
     row.talk = Talk(row.talk.title, speakers, organisations, row.talk.links)
-    row.points.append((1.5, "credits speakers"))
+    if credited[0]:
+        row.points.append((1.5, "credits speakers"))

@@ -70,7 +70,7 @@ def parse_talk_line(markdown: str) -> Talk:
         if _BLOCK.fullmatch(tail):
             speakers, organisations = _speakers(tail)
             return Talk(_clean_title(text[: separator.start()]), speakers, organisations, links)
-    team = re.search(r"\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s.+)$", text)
+    team = re.search(r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s.+)$", text)
     if team:
         speakers, organisations = _teams(team.group("teams"))
         return Talk(_clean_title(text[: team.start()]), speakers, organisations, links)
@@ -107,8 +107,12 @@ _INSTITUTION = re.compile(
     r"acad[ée]mie|p[ôo]le|groupe|syndicat|inspection|open|soci[ée]t[ée]|entreprise|collectif)\b",
     re.IGNORECASE,
 )
-_TEAM = re.compile(
-    r"^(?:les membres de\s+)?(?:l['’]|les\s+|la\s+)?(?P<team>[ée]quipes?\s+.+)$", re.I
+_TEAM = re.compile(r"^(?:les membres de\s+)?l['’](?P<team>[ée]quipe\s+.+)$", re.I)
+_ROLE = re.compile(
+    r"^(?:directeur|directrice|responsable|chef|cheffe|pr[ée]sident|conseill[eè]re?|d[ée]l[ée]gu[ée]|"
+    r"ministre|secr[ée]taire|coordinat|fondat|co-?fondat|charg[ée]|head|director|manager|expert|"
+    r"ing[ée]nieur|professeur|docteur|adjoint)",
+    re.IGNORECASE,
 )
 _CREDIT_MARK = re.compile(
     r"(?:^|,\s*|\s+)(?:anim[ée]e?s?\s+par|pr[ée]sent[ée]e?s?\s+par|par|avec|by|with|"
@@ -178,7 +182,7 @@ def _people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
             rf"(?P<name>{_NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?", segment
         )
         team = _TEAM.match(segment)
-        if person and not _INSTITUTION.match(person.group("name")):
+        if person and not _INSTITUTION.match(segment) and not _ROLE.match(segment):
             org = person.group("org")
             speakers.append(Speaker(person.group("name"), org))
             if org:
@@ -248,16 +252,23 @@ def _clean_title(text: str) -> str:
 
 
 KIND_WORDS = (
-    ("panel", r"\b(?:table ouverte|tables? rondes?|debat|panel|round ?table)\b"),
-    ("workshop", r"\b(?:atelier|workshop|hackathon|un coin)\b"),
-    ("demo", r"\b(?:demo|demos|demonstration|demonstrations)\b"),
+    ("panel", r"\b(?:table ouverte|tables?[- ]rondes?|debat|panel|round ?table)\b"),
+    (
+        "workshop",
+        r"\b(?:ateliers?|workshops?|hackathon|un coin|coaching|groupes? de travail|en groupes?)\b",
+    ),
+    ("demo", r"\b(?:demo|demos|demonstrations?|expositions?)\b"),
 )
 SHORT_ITEMS = (
-    ("break", r"^(?:pause|dejeuner|repas|lunch|coffee|break|cafe)\b"),
+    (
+        "break",
+        r"^(?:pause|dejeuner|repas|lunch|coffee|break|cafe|cocktail|moment festif|"
+        r"accueil (?:cafe|petit.dejeuner|dejeuner))\b",
+    ),
     (
         "other",
-        r"^(?:accueil|welcome|conclusions?|cloture|closing|ouverture|mot d.accueil|"
-        r"cocktail|networking|apero)\b",
+        r"^(?:accueil|welcome|conclusions?|cloture|closing|ouverture|mots? d.(?:accueil|ouverture)|"
+        r"discours|introduction|networking|apero|questions?|presentation de la journee)\b",
     ),
 )
 """Breaks and housekeeping items: short lines ('Pause repas'), not titles that start alike
