@@ -37,6 +37,10 @@ _REPLAY = re.compile(
     r"tube\.|peertube|pad\b|pad\.|issue|presentation|playback",
     re.IGNORECASE,
 )
+_ADDRESSED = re.compile(
+    r"\b(?:vous|venez|rencontrez|renseignez|decouvrez|retrouvez|inscrivez|rejoignez|participez|"
+    r"laissez)\b"
+)
 _SENTENCE = re.compile(r"^(?:vous|nous|si|en tant|il|elle|on|je|ce|cette|ces)\b")
 
 
@@ -74,6 +78,8 @@ def item_evidence(
         _REPLAY.search(f"{link.text} {link.url}") for link in links
     ):
         points.append((-1.0, "a bare link to another page"))
+    if _ADDRESSED.search(folded):
+        points.append((-1.0, "addresses the reader"))
     if title[:1].islower():
         points.append((-1.0, "starts in lower case"))
     return points

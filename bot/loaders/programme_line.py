@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 
 from bot.loaders.french_dates import HOUR, find_days, parse_hour
-from bot.loaders.talks import Talk, find_credit, inline_text, parse_talk_line
+from bot.loaders.talks import Talk, credit_block, find_credit, inline_text, parse_talk_line
 from bot.model import fold
 
 _SPAN = rf"(?P<start>{HOUR})(?:\s*(?:-|–|—|à|a|to)\s*(?P<end>{HOUR}))?"
@@ -232,6 +232,12 @@ def read_title(markdown: str) -> Talk:
     ):
         talk = _titled(f"{bold.group('pre')}{bold.group('title')}", bold.group("tail"))
         return Talk(talk.title, talk.speakers, talk.organisations, links)
+    signed = re.match(
+        r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$", inline_text(markdown)[0]
+    )
+    if signed and credit_block(signed.group("credit")):  # 'Title.  A et B (Org1, Org2).'
+        speakers, organisations = credit_block(signed.group("credit"))
+        return Talk(_clean(signed.group("title")), speakers, organisations, links)
     talk = parse_talk_line(markdown)
     if not talk.speakers:
         text = inline_text(markdown)[0]
@@ -244,6 +250,9 @@ def read_title(markdown: str) -> Talk:
 
 def _titled(title_markdown: str, tail_markdown: str) -> Talk:
     title = _clean(inline_text(title_markdown)[0])
+    inside = find_credit(title)
+    if inside:  # '**Témoignage inspirant de Name, role.**'
+        return Talk(_clean(title[: inside[2]]), inside[0], inside[1])
     tail = inline_text(tail_markdown)[0].strip()
     tail = re.sub(r"^\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.]?$", r"\1", tail)
     credited = find_credit(tail, at_start=True) or find_credit(tail)

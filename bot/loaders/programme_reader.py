@@ -31,6 +31,7 @@ from bot.loaders.talks import (
     infer_kind,
     inline_text,
     kind_hint,
+    presenters,
 )
 from bot.model import Link, Problem, SourceRef, Speaker, fold
 
@@ -65,6 +66,7 @@ class Scope:
     sessions_under: int = 0
     when: tuple[list[date], time | None, time | None] | None = None
     line: int = 0
+    credits: list[tuple] = field(default_factory=list)
 
 
 @dataclass
@@ -144,7 +146,11 @@ class ProgrammeReader:
             if scope.slot is not None and not scope.sessions_under:
                 self.pending.append(scope.slot)
                 self.count_session()
-            elif scope.when and not scope.sessions_under and scope.title:
+            elif (
+                scope.when
+                and scope.title
+                and not evidence.PROGRAMME_WORDS.search(fold(scope.title))
+            ):
                 self.heading_session(scope)
 
     def heading(self, level: int, markdown: str, line: int) -> None:
@@ -211,7 +217,10 @@ class ProgrammeReader:
             return
         when = when_text(lines[0], self.year)
         heading_scope = next((s for s in reversed(self.scopes) if s.level <= 6), None)
-        if when and heading_scope and not self.pending and not heading_scope.sessions_under:
+        if when and heading_scope:
+            self.flush()
+        taken_under = heading_scope and any(r.line > heading_scope.line for r in self.rows)
+        if when and heading_scope and when[1] and not taken_under and not self.pending:
             heading_scope.when = when
             where = next((m.group("room") for line in lines[1:] if (m := _WHERE.match(line))), None)
             heading_scope.room = heading_scope.room or (inline_text(where)[0] if where else None)
@@ -233,6 +242,8 @@ class ProgrammeReader:
         self.prose(block.text)
         slot = self.scopes[-1].slot if self.scopes else None
         text = inline_text(block.text)[0]
+        if heading_scope and (named := presenters(text)):
+            heading_scope.credits.append(named)
         target = slot or self.last
         if target is not None:
             credited = all_credits(text) if slot else find_credit(text.lstrip("*_ "), at_start=True)
@@ -407,6 +418,8 @@ class ProgrammeReader:
             self.scopes.append(Scope(99, room=scope.room))
             row = self.make_row(scope.line, reading, "a heading with a 'when' line")
             self.scopes.pop()
+            for credited in scope.credits:
+                _add_speakers(row, credited)
             self.pending.append(row)
 
 
@@ -424,7 +437,7 @@ def _credit(item: Block) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     text = inline_text(first.text)[0]
     bold = _BOLD_CREDIT.match(first.text)
     name = inline_text(bold.group("bold"))[0] if bold else ""
-    if bold and ":" not in name and len(name.split()) <= 6:
+    if bold and ":" not in name and len(name.split()) <= 10:
         after = inline_text(bold.group("after"))[0]
         if after.lstrip().startswith(("-", "–", "—")):
             found = find_credit(after.lstrip(" -–—"), at_start=True)

@@ -70,7 +70,9 @@ def parse_talk_line(markdown: str) -> Talk:
         if _BLOCK.fullmatch(tail):
             speakers, organisations = _speakers(tail)
             return Talk(_clean_title(text[: separator.start()]), speakers, organisations, links)
-    team = re.search(r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s.+)$", text)
+    team = re.search(
+        r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s*[a-zà-ÿ].+)$", text
+    )
     if team:
         speakers, organisations = _teams(team.group("teams"))
         return Talk(_clean_title(text[: team.start()]), speakers, organisations, links)
@@ -126,6 +128,10 @@ _SPOKEN = re.compile(
 )
 """Where a credit may start inside a line: 'par', 'avec'..., or ' de' after a word that
 names a speech ('Intervention de', 'Témoignage inspirant de'), checked by `_SPEECH`."""
+_PRESENTERS = re.compile(
+    rf"(?P<names>{_NAME}(?:{_JOIN}{_NAME})*)(?:,[^.]*?)?\s+"
+    r"(?:pr[ée]senter(?:a|ont)|animer(?:a|ont)|interviendr(?:a|ont)|will present)\b"
+)
 _SPEECH = re.compile(
     r"(?:introduction|intervention|t[ée]moignage|inspirant|discours|ouverture|keynote|conf[ée]rence)$",
     re.IGNORECASE,
@@ -210,6 +216,17 @@ def _mask(text: str) -> str:
 
 def _unmask(text: str) -> str:
     return text.replace("\x00", ",").replace("\x01", " ").replace("\x02", "&")
+
+
+def credit_block(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    """'A, B et C (Org)' or 'A (Org1) et B (Org2)' and nothing else: speakers and organisations."""
+    return _speakers(text.strip()) if _BLOCK.fullmatch(text.strip()) else None
+
+
+def presenters(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    """Persons a paragraph says will present: 'A et B, membres de …, présenteront …'."""
+    found = _PRESENTERS.search(text)
+    return _speakers(found.group("names")) if found else None
 
 
 def _speakers(block: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
