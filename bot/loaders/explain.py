@@ -31,7 +31,7 @@ def explain_text(
             span = f"{row.start:%H:%M}" if row.start else "--:--"
             span += f"-{row.end:%H:%M}" if row.end else ""
             out.append(f"  line {row.line}: {span} {row.talk.title!r} ({row.kind})")
-            out.append("    " + "; ".join(f"{key} from {value}" for key, value in row.why.items()))
+            out.append("    " + "; ".join(f"{key}: {value}" for key, value in row.why.items()))
     if problems:
         out.append("")
         out.append("problems:")

@@ -20,7 +20,7 @@ from pathlib import Path
 from bot.loaders import programme_evidence as evidence
 from bot.loaders.document import Block
 from bot.loaders.french_dates import find_days, find_range, parse_hour
-from bot.loaders.programme_line import LineReading, read_line, when_text
+from bot.loaders.programme_line import LineReading, leading_time, read_line, when_text
 from bot.loaders.tables import read_table
 from bot.loaders.talks import (
     _INSTITUTION,
@@ -278,6 +278,8 @@ class ProgrammeReader:
 
     def list(self, block: Block, depth: int) -> None:
         items = [item for item in block.children if item.kind == "item"]
+        if self.scopes and self.scopes[-1].slot and _timed(items):
+            self.close(9)  # items with hours of their own follow the slot, not inside it
         target = self.scopes[-1].slot if self.scopes and self.scopes[-1].slot else self.last
         if target is not None and _persons_list(items):
             _add_speakers(target, _persons(items))
@@ -397,7 +399,7 @@ class ProgrammeReader:
             + (lead or [])
         )
         row.why = {
-            "source": source,
+            "read from": source,
             "day": "its own text"
             if own_days
             else ("a heading" if self.get("day") else "the event"),
@@ -421,6 +423,11 @@ class ProgrammeReader:
             for credited in scope.credits:
                 _add_speakers(row, credited)
             self.pending.append(row)
+
+
+def _timed(items: list[Block]) -> bool:
+    first = next((c for c in items[0].children if c.kind in ("paragraph", "heading")), None)
+    return bool(items and first and leading_time(first.text))
 
 
 def _persons_list(items: list[Block]) -> bool:
@@ -471,5 +478,5 @@ def _add_speakers(row: Row, credited: tuple) -> None:
     speakers = row.talk.speakers + tuple(s for s in credited[0] if s.name not in known)
     organisations = tuple(dict.fromkeys(row.talk.organisations + tuple(credited[1])))
     row.talk = Talk(row.talk.title, speakers, organisations, row.talk.links)
-    if credited[0]:
+    if credited[0] and (1.5, "credits speakers") not in row.points:
         row.points.append((1.5, "credits speakers"))

@@ -280,7 +280,7 @@ SHORT_ITEMS = (
     (
         "break",
         r"^(?:pause|dejeuner|repas|lunch|coffee|break|cafe|cocktail|moment festif|"
-        r"accueil (?:cafe|petit.dejeuner|dejeuner))\b",
+        r"(?:accueil|welcome) (?:cafe|coffee|petit.dejeuner|breakfast|dejeuner))\b",
     ),
     (
         "other",
