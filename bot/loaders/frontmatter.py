@@ -8,6 +8,9 @@ import yaml
 
 from bot.model import Problem, SourceRef
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader where PyYAML was built with it: front matter is read on every reload."""
+
 
 def split_front_matter(path: Path, text: str) -> tuple[dict | None, str, int, list[Problem]]:
     """(metadata, body, first line number of the body, problems) of a page.
@@ -42,7 +45,7 @@ def split_front_matter(path: Path, text: str) -> tuple[dict | None, str, int, li
             ],
         )
     try:
-        meta = yaml.safe_load("\n".join(lines[1:closing])) or {}
+        meta = yaml.load("\n".join(lines[1:closing]), Loader=_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark else 1

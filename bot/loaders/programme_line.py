@@ -93,6 +93,8 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
 def when_text(text: str, year: int | None) -> tuple[list[date], time | None, time | None] | None:
     """Days and hours of a text that says nothing else ('Lundi 23 novembre 2020, 17h-17h30',
     '**Quand ?** 13 et 14 juin 2019, de 9h à 19h'); None when other words remain."""
+    if not any(char.isdigit() for char in text):
+        return None  # days and hours are written with digits
     plain = inline_text(re.sub(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)", "", text))[0]
     days = find_days(plain, year)
     span = re.search(_SPAN, fold(plain), re.IGNORECASE)

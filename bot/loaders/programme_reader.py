@@ -103,6 +103,7 @@ class ProgrammeReader:
         self.lead_in: list[tuple[float, str]] = []
         self.lead_kind: str | None = None
         self.last: Row | None = None
+        self._contexts: dict[tuple, list[tuple[float, str]]] = {}
 
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Problem(SourceRef(str(self.path), line), message))
@@ -393,9 +394,7 @@ class ProgrammeReader:
                 credited=bool(reading.talk.speakers),
                 links=reading.talk.links,
             )
-            + evidence.context_evidence(
-                [s.title for s in self.scopes], bool(self.get("structured"))
-            )
+            + self.context()
             + (lead or [])
         )
         row.why = {
@@ -408,6 +407,13 @@ class ProgrammeReader:
             "room": "a heading or the prose" if row.room else "none given",
         }
         return row
+
+    def context(self) -> list[tuple[float, str]]:
+        """The context points of the current scopes (computed once per stack of headings)."""
+        key = (tuple(s.title for s in self.scopes), bool(self.get("structured")))
+        if key not in self._contexts:
+            self._contexts[key] = evidence.context_evidence(list(key[0]), key[1])
+        return self._contexts[key]
 
     def heading_session(self, scope: Scope) -> None:
         """A heading over a 'Quand ? ... Où ? ...' paragraph is a session of its own."""
