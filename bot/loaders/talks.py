@@ -109,6 +109,10 @@ _INSTITUTION = re.compile(
     r"acad[ée]mie|p[ôo]le|groupe|syndicat|inspection|open|soci[ée]t[ée]|entreprise|collectif)\b",
     re.IGNORECASE,
 )
+NAME = _NAME
+"""A person's name as pages write it: 'Jeanne Dupont', 'Daniel Le Berre', 'Stéphanie SCHAER'."""
+INSTITUTION = _INSTITUTION
+"""Words that start the name of a body, not of a person ('Région Bretagne', 'Ministère …')."""
 _TEAM = re.compile(r"^(?:les membres de\s+)?l['’](?P<team>[ée]quipe\s+.+)$", re.I)
 _ROLE = re.compile(
     r"^(?:directeur|directrice|responsable|chef|cheffe|pr[ée]sident|conseill[eè]re?|d[ée]l[ée]gu[ée]|"

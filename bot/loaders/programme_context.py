@@ -1,0 +1,233 @@
+"""What the headings, labels and slots above a line say, and the candidate sessions.
+
+`PageContext` holds the stack of scopes of a page being read (day, hours, room, kind and
+title of each heading, label, slot or container), the candidate sessions of the current
+section, and the sessions taken; `make_row` turns one read line into a candidate with
+its evidence and where each field came from; `flush` keeps or rejects a section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+
+from bot.loaders import programme_evidence as evidence
+from bot.loaders.french_dates import find_days, find_range, parse_hour
+from bot.loaders.programme_line import LineReading
+from bot.loaders.talks import Talk, infer_kind, inline_text, kind_hint
+from bot.model import Link, Problem, SourceRef, fold
+
+_ROOM_TITLE = re.compile(
+    r"^(?:salle|room|amphi(?:th[ée][aâ]tre)?|auditorium)\s+(?P<room>[^:«\-–]+?)\s*(?:[:\-–]\s*(?P<theme>.*))?$",
+    re.IGNORECASE,
+)
+_ROOM_IN_PROSE = re.compile(
+    r"\bsalle\s+(?:\*\*(?P<bold>[^*]+)\*\*|(?P<plain>[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*)*))"
+)
+_UNDER_CONSTRUCTION = re.compile(r"en cours de construction|a venir|coming soon|bientot")
+
+
+@dataclass
+class Scope:
+    """What a heading, a label, a slot or a container says about what is under it."""
+
+    level: int
+    title: str = ""
+    day: date | None = None
+    hour: time | None = None
+    end: time | None = None
+    room: str | None = None
+    kind: str | None = None
+    structured: bool = False
+    slot: Row | None = None
+    sessions_under: int = 0
+    when: tuple[list[date], time | None, time | None] | None = None
+    line: int = 0
+    credits: list[tuple] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    """One candidate session, with the evidence for it and where each field came from."""
+
+    line: int
+    day: date | None
+    start: time | None
+    end: time | None
+    talk: Talk
+    room: str | None
+    kind: str
+    section: str = ""
+    block_end: time | None = None
+    points: list[tuple[float, str]] = field(default_factory=list)
+    why: dict[str, str] = field(default_factory=dict)
+
+
+def heading_scope(level: int, text: str, line: int, year: int | None) -> Scope:
+    """What a heading's text gives the lines under it: hours, a room, a day, a kind."""
+    scope = Scope(level, text, line=line)
+    hour = parse_hour(text.rstrip(" :"))
+    span = find_range(text)
+    room = _ROOM_TITLE.match(text)
+    days = find_days(text, year)
+    if hour:
+        scope.hour, scope.structured = hour, True
+    elif span and span[2].start() == 0 and not days:
+        scope.hour, scope.end, scope.structured = span[0], span[1], True
+    elif room:
+        scope.room, scope.structured = room.group("room").strip(), True
+        scope.kind = kind_hint(room.group("theme") or "")
+    elif days and len(days) <= 2:
+        scope.day, scope.structured = days[0], True
+        if span:  # "4/12 de 10h à 12h30 : démos": the hours of what it lists untimed
+            scope.hour, scope.end = span[0], span[1]
+        scope.kind = kind_hint(text)
+    else:
+        scope.kind = kind_hint(text)
+    return scope
+
+
+class PageContext:
+    """The scopes above the current line, and the candidate and taken sessions."""
+
+    def __init__(self, path: Path, year: int | None) -> None:
+        self.path, self.year = path, year
+        self.scopes: list[Scope] = []
+        self.rows: list[Row] = []
+        self.pending: list[Row] = []
+        self.problems: list[Problem] = []
+        self.explain: list[str] = []
+        self.headed_days: list[date] = []
+        self.registration: list[Link] = []
+        self.default_room: str | None = None
+        self.under_construction = False
+        self._contexts: dict[tuple, list[tuple[float, str]]] = {}
+
+    def warn(self, line: int, message: str) -> None:
+        self.problems.append(Problem(SourceRef(str(self.path), line), message))
+
+    def get(self, attribute: str):
+        return next(
+            (v for s in reversed(self.scopes) if (v := getattr(s, attribute)) is not None), None
+        )
+
+    def span(self) -> tuple[time | None, time | None]:
+        """The innermost hours: their start, and their end if that scope gives one."""
+        scope = next((s for s in reversed(self.scopes) if s.hour is not None), None)
+        return (scope.hour, scope.end) if scope else (None, None)
+
+    def flush(self) -> None:
+        """Keep or reject the candidates of the section that ends here."""
+        if not self.pending:
+            return
+        rows, self.pending = self.pending, []
+        score = sum(evidence.total(r.points) for r in rows) / len(rows)
+        taken = score >= evidence.THRESHOLD
+        where = rows[0].section or "the top of the page"
+        self.explain.append(
+            f"line {rows[0].line}: {len(rows)} candidate(s) under {where!r}: "
+            f"{'taken as programme' if taken else 'not a programme'} (score {score:.1f})"
+        )
+        for row in rows:
+            self.explain.append(
+                f"    line {row.line}: {row.talk.title!r}: {evidence.describe(row.points)}"
+            )
+        if taken:
+            self.rows.extend(rows)
+
+    def count_session(self) -> None:
+        for scope in self.scopes:
+            scope.sessions_under += 1
+
+    def prose(self, line: str) -> None:
+        if _UNDER_CONSTRUCTION.search(fold(line)):
+            self.under_construction = True
+        _, links = inline_text(line)
+        self.registration.extend(
+            link
+            for link in links
+            if re.search(r"inscri|badge|regist", fold(link.text))
+            and not re.search(r"newsletter|gazette", link.url)
+        )
+        found = _ROOM_IN_PROSE.search(line)
+        if found:
+            room = (found.group("bold") or found.group("plain")).strip()
+            announced = any(evidence.PROGRAMME_WORDS.search(fold(s.title)) for s in self.scopes)
+            if self.scopes and (self.get("structured") or announced):
+                self.scopes[-1].room = self.scopes[-1].room or room
+            elif self.default_room is None:
+                self.default_room = room
+            hint = kind_hint(line)
+            if hint and self.scopes:
+                self.scopes[-1].kind = self.scopes[-1].kind or hint
+
+    def make_row(
+        self,
+        line: int,
+        reading: LineReading,
+        source: str,
+        lead: list | None = None,
+        lead_kind: str | None = None,
+    ) -> Row:
+        own_days = reading.days if len(reading.days) <= 2 else []
+        start, end = (reading.start, reading.end) if reading.start else self.span()
+        day = own_days[0] if own_days else self.get("day")
+        hint = (
+            self.get("kind")
+            or lead_kind
+            or (kind_hint(reading.description[0]) if reading.description else None)
+        )
+        kind = infer_kind(reading.talk.title, hint)
+        titles = [s.title for s in self.scopes if s.title and s.slot is None]
+        row = Row(
+            line,
+            day,
+            start,
+            end,
+            reading.talk,
+            self.get("room") or self.default_room,
+            kind,
+            section=" › ".join(titles[-2:]),
+            block_end=next((s.end for s in reversed(self.scopes) if s.level <= 7 and s.end), None),
+        )
+        row.points = (
+            evidence.item_evidence(
+                reading.talk.title,
+                reading.raw,
+                timed=reading.start is not None,
+                days=len(reading.days),
+                credited=bool(reading.talk.speakers),
+                links=reading.talk.links,
+            )
+            + self.context()
+            + (lead or [])
+        )
+        row.why = {
+            "read from": source,
+            "day": "its own text"
+            if own_days
+            else ("a heading" if self.get("day") else "the event"),
+            "time": "; ".join(reading.why) or ("a heading or slot" if start else "none given"),
+            "kind": f"its title or the section ({hint})" if hint else "its title",
+            "room": "a heading or the prose" if row.room else "none given",
+        }
+        return row
+
+    def context(self) -> list[tuple[float, str]]:
+        """The context points of the current scopes (computed once per stack of headings)."""
+        key = (tuple(s.title for s in self.scopes), bool(self.get("structured")))
+        if key not in self._contexts:
+            self._contexts[key] = evidence.context_evidence(list(key[0]), key[1])
+        return self._contexts[key]
+
+
+def add_speakers(row: Row, credited: tuple) -> None:
+    """Add the persons (and organisations) of a credit to a candidate session."""
+    known = {s.name for s in row.talk.speakers}
+    speakers = row.talk.speakers + tuple(s for s in credited[0] if s.name not in known)
+    organisations = tuple(dict.fromkeys(row.talk.organisations + tuple(credited[1])))
+    row.talk = Talk(row.talk.title, speakers, organisations, row.talk.links)
+    if credited[0] and (1.5, "credits speakers") not in row.points:
+        row.points.append((1.5, "credits speakers"))
