@@ -236,3 +236,13 @@ def test_a_block_s_last_start_only_talks_end_at_the_block_s_end() -> None:
     # A 14h talk still ends when the 15h ones begin, not at the block's end.
     eole = next(s for s in programme.sessions if s.title.startswith("EOLE"))
     assert agenda.slot(eole).end == datetime(2023, 12, 6, 15, tzinfo=PARIS)
+
+
+def test_headings_with_hours_and_a_title_are_sessions_unless_items_follow() -> None:
+    day = date(2025, 9, 18)
+    assert rows("titres-horaires.md") == [
+        (day, time(9, 30), time(10), "Accueil café", [], "break"),
+        (day, time(10), time(10, 45), "Keynote d'ouverture", ["Jeanne Dupont"], "talk"),
+        (day, time(11), time(12, 30), "Grist pour les collectivités", [], "workshop"),
+        (day, time(11), time(12, 30), "Contribuer à la documentation de Tchap", [], "workshop"),
+    ]

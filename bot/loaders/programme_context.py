@@ -76,6 +76,7 @@ def heading_scope(level: int, text: str, line: int, year: int | None) -> Scope:
         scope.hour, scope.structured = hour, True
     elif span and span[2].start() == 0 and not days:
         scope.hour, scope.end, scope.structured = span[0], span[1], True
+        scope.kind = kind_hint(text)
     elif room:
         scope.room, scope.structured = room.group("room").strip(), True
         scope.kind = kind_hint(room.group("theme") or "")

@@ -211,7 +211,7 @@ def read_title(markdown: str) -> Talk:
     """Title and credit of a line's text, without trailing links to replays or pads."""
     markdown = markdown.strip()
     links = inline_text(markdown)[1]
-    while True:
+    while markdown.rstrip(" .")[-1:] in (")", "]", "*", "m", "n", "s", "h"):
         trimmed = _TRAILING_NOTES.sub("", markdown).rstrip(" .")
         if trimmed == markdown.rstrip(" ."):
             break

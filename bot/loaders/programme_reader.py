@@ -91,6 +91,10 @@ class ProgrammeReader(PageContext):
         scope = heading_scope(level, inline_text(markdown)[0], line, self.year)
         if scope.day:
             self.headed_days.append(scope.day)
+        timed = leading_time(markdown)
+        if timed and inline_text(timed[2])[0].strip(" :-–"):
+            # '### 10h-10h30 : Keynote d'ouverture': a session, unless sessions follow under it
+            scope.slot = self.make_row(line, read_line([markdown], self.year), "a heading")
         self.scopes.append(scope)
 
     # --- paragraphs -----------------------------------------------------------------

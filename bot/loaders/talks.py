@@ -47,14 +47,24 @@ class Talk:
 
 def inline_text(markdown: str) -> tuple[str, tuple[Link, ...]]:
     """Markdown/HTML inline text to plain text, with the links it held (text and URL)."""
+    if "](" not in markdown:
+        return _plain(markdown), ()
     links = tuple(Link(_plain(text), url) for text, url in _LINK.findall(markdown) if url)
-    return _plain(_LINK.sub(lambda m: m.group(1), markdown)), links
+    return _plain(_LINK.sub(_link_text, markdown)), links
+
+
+def _link_text(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 def _plain(text: str) -> str:
-    text = html.unescape(_TAGS.sub(" ", text))
-    text = _EMPHASIS.sub("", text)
-    return " ".join(text.split()).strip()
+    if "<" in text:
+        text = _TAGS.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())
 
 
 def parse_talk_line(markdown: str) -> Talk:
@@ -151,7 +161,7 @@ def find_credit(
     None unless the first thing credited is a person or a team."""
     starts = [0] if at_start else []
     for mark in _SPOKEN.finditer(text):
-        if mark.group() or _SPEECH.search(text[: mark.start()]):
+        if mark.group() or _SPEECH.search(text[max(0, mark.start() - 14) : mark.start()]):
             starts.append(mark.start())
     for cut in starts:
         tail = text[cut:]
