@@ -168,6 +168,9 @@ def test_slot_containers_give_their_hours_and_are_not_sessions() -> None:
         (day, time(14), time(16), "FranceConnect, simplifier l'accès aux services", [], "demo"),
         (day, time(16), time(18), "OpenFisca, simuler l'impact de la loi", [], "demo"),
     ]
+    event, _ = read("creneaux.md")
+    # The room follows the hours: « Démos, de 14h à 18h, salon des Arcades ».
+    assert [s.room for s in event.sessions] == [None] * 3 + ["salon des Arcades"] * 3
 
 
 def test_decoy_lists_are_not_sessions_and_panellists_credit_their_panel() -> None:
@@ -246,3 +249,22 @@ def test_headings_with_hours_and_a_title_are_sessions_unless_items_follow() -> N
         (day, time(11), time(12, 30), "Grist pour les collectivités", [], "workshop"),
         (day, time(11), time(12, 30), "Contribuer à la documentation de Tchap", [], "workshop"),
     ]
+
+
+def test_a_series_of_dated_webinars_gives_its_own_days() -> None:
+    event, _ = read("serie.md")
+    assert (event.start, event.end) == (date(2024, 2, 20), date(2024, 3, 12))
+    assert rows("serie.md") == [
+        (
+            date(2024, 2, 20),
+            time(11),
+            None,
+            "Présentation de Tchap",
+            ["Jeanne Dupont", "Paul Martin"],
+            "talk",
+        ),
+        (date(2024, 3, 5), None, None, "Retour d'expérience sur Nextcloud", [], "talk"),
+        (date(2024, 3, 12), None, None, "Présentation de Grist", [], "talk"),
+    ]
+    # « Liste des ateliers » names the series: its webinars are talks, not workshops.
+    assert event.sessions[2].links[0].url == "https://video.example/grist"

@@ -61,6 +61,8 @@ class Row:
     kind: str
     section: str = ""
     block_end: time | None = None
+    hinted: bool = False
+    """Its kind came from the section, not from its own words."""
     points: list[tuple[float, str]] = field(default_factory=list)
     why: dict[str, str] = field(default_factory=dict)
 
@@ -124,6 +126,10 @@ class PageContext:
         if not self.pending:
             return
         rows, self.pending = self.pending, []
+        if len({r.day for r in rows if r.why.get("day") == "its own text"}) >= 3:
+            for row in rows:  # a series of dated events: the heading names it, not their kind
+                if row.hinted:
+                    row.kind, row.hinted = infer_kind(row.talk.title), False
         score = sum(evidence.total(r.points) for r in rows) / len(rows)
         taken = score >= evidence.THRESHOLD
         where = rows[0].section or "the top of the page"
@@ -181,6 +187,7 @@ class PageContext:
             or (kind_hint(reading.description[0]) if reading.description else None)
         )
         kind = infer_kind(reading.talk.title, hint)
+        hinted = hint is not None and infer_kind(reading.talk.title) != kind
         titles = [s.title for s in self.scopes if s.title and s.slot is None]
         row = Row(
             line,
@@ -188,9 +195,10 @@ class PageContext:
             start,
             end,
             reading.talk,
-            self.get("room") or self.default_room,
+            reading.room or self.get("room") or self.default_room,
             kind,
             section=" › ".join(titles[-2:]),
+            hinted=hinted,
             block_end=next((s.end for s in reversed(self.scopes) if s.level <= 7 and s.end), None),
         )
         row.points = (

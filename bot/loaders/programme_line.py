@@ -28,7 +28,10 @@ _INNER_HOURS = re.compile(
     rf"(?P<span>(?P<start>{HOUR})\s*(?:-|–|—|à|to)\s*(?P<end>{HOUR}))(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_LINK_NOTE = re.compile(r"\s*\(\s*\[[^\]]*\]\([^)\s]*\)\s*\)")
+_DAY_LEAD = re.compile(
+    r"^(?P<when>(?:[^:(]|\(\s*\[[^\]]*\]\([^)\s]*\)\s*\)){4,300}?)\s*:\s+(?P<rest>\S.*)$"
+)
+"""'10 décembre 2021 à 11h ([lien de visio](https://…)) : Title': a day, maybe a link, ':'."""
 _ROOM_WORDS = re.compile(r"^(?:salle|salon|room|amphi|auditorium|stand|espace|hall)\b", re.I)
 _WHEN_WORDS = re.compile(
     r"\b(?:le|les|du|au|et|de|des|a|à|from|to|on|the|lundi|mardi|mercredi|jeudi|vendredi|"
@@ -59,6 +62,7 @@ class LineReading:
     why: list[str] = field(default_factory=list)
     raw: str = ""
     room: str | None = None
+    links: tuple = ()
 
 
 def parse_span(text: str) -> tuple[time, time | None] | None:
@@ -139,6 +143,11 @@ def read_line(lines: list[str], year: int | None) -> LineReading:
         else:
             rest.append(other)
     reading.talk = read_title(first)
+    if reading.links:
+        talk = reading.talk
+        reading.talk = Talk(
+            talk.title, talk.speakers, talk.organisations, talk.links + reading.links
+        )
     if not reading.talk.speakers and rest:
         credited = find_credit(" ".join(inline_text(r)[0] for r in rest[:1]), at_start=True)
         if credited:
@@ -175,7 +184,7 @@ def _inner_hours(markdown: str, reading: LineReading) -> str:
 
 def _leading_day(markdown: str, year: int | None, reading: LineReading) -> str:
     """'10 décembre 2021 à 11h ([visio](...)) : Title', 'Le 7 septembre : Title'."""
-    found = re.match(r"^(?P<when>[^:]{4,80}?)\s*:\s+(?P<rest>\S.*)$", _LINK_NOTE.sub("", markdown))
+    found = _DAY_LEAD.match(markdown)
     if not found:
         return markdown
     when = when_text(found.group("when"), year)
@@ -185,6 +194,7 @@ def _leading_day(markdown: str, year: int | None, reading: LineReading) -> str:
     if when[1] and reading.start is None:
         reading.start, reading.end = when[1], when[2]
     reading.why.append(f"starts with its day: {found.group('when').strip()!r}")
+    reading.links = inline_text(found.group("when"))[1]
     return found.group("rest")
 
 
@@ -222,6 +232,8 @@ def read_title(markdown: str) -> Talk:
         if talk.speakers or not lead.group("tail").strip():
             return Talk(talk.title, talk.speakers, talk.organisations, links)
     bold = re.match(r"^(?P<pre>(?:[^*\s]+\s){0,3})\*\*(?P<title>[^*]+?)\*\*(?P<tail>.*)$", markdown)
+    if bold and re.search(r"\b(?:par|avec|de|by|with)\s+$", bold.group("pre"), re.I):
+        bold = None  # 'Ouverture par **Name**, role': the bold is a credit, not the title
     if (
         bold
         and not re.match(r"^\s+[-–—]\s", bold.group("tail"))

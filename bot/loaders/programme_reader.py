@@ -130,6 +130,7 @@ class ProgrammeReader(PageContext):
                     end=row.end,
                     slot=row,
                     kind=kind_hint(row.talk.title),
+                    room=row.room,
                 )
             )
             return
