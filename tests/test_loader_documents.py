@@ -268,3 +268,20 @@ def test_a_series_of_dated_webinars_gives_its_own_days() -> None:
     ]
     # « Liste des ateliers » names the series: its webinars are talks, not workshops.
     assert event.sessions[2].links[0].url == "https://video.example/grist"
+
+
+def test_bullets_describing_an_item_and_labelled_credits() -> None:
+    day = date(2025, 10, 2)
+    assert rows("descriptions.md") == [
+        (day, time(9, 30), None, "Accueil", [], "other"),
+        (day, time(10), None, "Le RGAA en pratique", [], "talk"),
+        (
+            day,
+            time(11),
+            None,
+            "Table ronde des référents",
+            ["Jeanne Dupont", "Paul Martin"],
+            "panel",
+        ),
+        (day, time(14), time(15), "Outils libres pour l'audit", ["Luc Petit"], "workshop"),
+    ]

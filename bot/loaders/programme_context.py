@@ -46,6 +46,7 @@ class Scope:
     when: tuple[list[date], time | None, time | None] | None = None
     line: int = 0
     credits: list[tuple] = field(default_factory=list)
+    prose_kind: str | None = None
 
 
 @dataclass

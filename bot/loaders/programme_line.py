@@ -20,7 +20,7 @@ from bot.model import fold
 _SPAN = rf"(?P<start>{HOUR})(?:\s*(?:-|–|—|à|a|to)\s*(?P<end>{HOUR}))?"
 _LEADING_TIME = re.compile(
     rf"^\s*(?P<open>\*\*|__)?\s*\\?\[?\s*(?:de|from)?\s*{_SPAN}\s*\\?\]?\s*(?P<close>\*\*|__)?"
-    rf"\s*(?:[:\-–—](?!\d)\s*|(?=\S))",
+    rf"\s*(?:[:\-–—|>·](?!\d)\s*|(?=\S))",
     re.IGNORECASE,
 )
 _INNER_HOURS = re.compile(

@@ -36,6 +36,10 @@ _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]+?)(?:\*\*|__)\s*:?\s*$"
 _WHERE = re.compile(r"^\s*\**\s*(?:o[uù]\s*\?|where\s*\?|lieu\s*:)\s*\**\s*(?P<room>.+)$", re.I)
 _IGNORED = re.compile(r"^\s*(?:\{:|\{%|\{\{)")
 _PERSON = re.compile(rf"^(?P<name>{NAME})(?=\s*(?:,|\(|$|\s[-–—]\s))")
+_CREDIT_LABEL = re.compile(
+    r"^\W*(?:intervenant(?:e|·e)?s?|speakers?|anim[ée]e?s? par|avec|par|with|by)\s*(?::|\s)\s*",
+    re.I,
+)
 _BOLD_CREDIT = re.compile(r"^\s*\*\*(?P<bold>[^*]{1,300}?)\*\*(?P<after>\s*(?:,.*|$|[-–—]\s.*))$")
 
 
@@ -137,8 +141,14 @@ class ProgrammeReader(PageContext):
         self.prose(block.text)
         slot = self.scopes[-1].slot if self.scopes else None
         text = inline_text(block.text)[0]
+        if heading_scope and not heading_scope.prose_kind:
+            heading_scope.prose_kind = kind_hint(text)
         if heading_scope and (named := presenters(text)):
             heading_scope.credits.append(named)
+        elif heading_scope and (labelled := _CREDIT_LABEL.match(text)):
+            found = find_credit(text[labelled.end() :], at_start=True)
+            if found:
+                heading_scope.credits.append(found[:2])
         target = slot or self.last
         if target is not None:
             credited = all_credits(text) if slot else find_credit(text.lstrip("*_ "), at_start=True)
@@ -173,11 +183,12 @@ class ProgrammeReader(PageContext):
             if extra.kind == "paragraph" and extra is not first:
                 reading.description.extend(extra.lines())
         inner_items = [i for n in nested for i in n.children if i.kind == "item"]
-        if (
-            inner_items
-            and (reading.start or not reading.talk.title or first.text.rstrip("* ").endswith(":"))
-            and (not _persons_list(inner_items) or not reading.talk.title)
-        ):
+        credits = bool(inner_items) and _persons_list(inner_items)
+        titled = reading.talk.title and not first.text.rstrip("* ").endswith(":")
+        if inner_items and not credits and titled and _descriptions(inner_items):
+            reading.description.extend(i.text for n in nested for i in _paragraphs(n))
+            nested, inner_items = [], []  # '* 10h : Title' over bullets that describe it
+        if inner_items and (reading.start or not titled) and (not credits or not titled):
             self.container(item.line, reading, nested, depth)
             return
         row = self.make_row(item.line, reading, "a list item", lead, lead_kind)
@@ -188,7 +199,7 @@ class ProgrammeReader(PageContext):
         self.pending.append(row)
         self.count_session()
         self.last = row
-        if inner_items and _persons_list(inner_items):
+        if credits:
             add_speakers(row, _persons(inner_items))
             return
         for inner in nested:
@@ -237,7 +248,9 @@ class ProgrammeReader(PageContext):
             )
             reading.why.append("a 'when' line under its heading")
             self.scopes.append(Scope(99, room=scope.room))
-            row = self.make_row(scope.line, reading, "a heading with a 'when' line")
+            row = self.make_row(
+                scope.line, reading, "a heading with a 'when' line", lead_kind=scope.prose_kind
+            )
             self.scopes.pop()
             for credited in scope.credits:
                 add_speakers(row, credited)
@@ -256,11 +269,26 @@ def _persons_list(items: list[Block]) -> bool:
     return bool(items) and sum(1 for c in credits if c) >= max(1, 0.6 * len(items))
 
 
+def _descriptions(items: list[Block]) -> bool:
+    """Most nested items are sentences about the item above, not sessions of their own."""
+    texts = [inline_text(p.text)[0] for item in items for p in item.children[:1] if p.text]
+    prose = [t for t in texts if len(t.split()) > 16 or (t.endswith(".") and len(t.split()) > 8)]
+    return bool(texts) and len(prose) >= 0.6 * len(texts)
+
+
+def _paragraphs(block: Block) -> list[Block]:
+    return [c for item in block.children for c in item.children if c.kind == "paragraph"]
+
+
 def _credit(item: Block) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     first = next((c for c in item.children if c.kind == "paragraph"), None)
     if first is None:
         return None
     text = inline_text(first.text)[0]
+    labelled = _CREDIT_LABEL.match(text)
+    if labelled:  # '* Intervenante : Jeanne Dupont (DINUM)'
+        found = find_credit(text[labelled.end() :], at_start=True)
+        return found[:2] if found else None
     bold = _BOLD_CREDIT.match(first.text)
     name = inline_text(bold.group("bold"))[0] if bold else ""
     if bold and ":" not in name and len(name.split()) <= 10:
