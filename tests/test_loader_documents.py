@@ -285,3 +285,11 @@ def test_bullets_describing_an_item_and_labelled_credits() -> None:
         ),
         (day, time(14), time(15), "Outils libres pour l'audit", ["Luc Petit"], "workshop"),
     ]
+
+
+def test_markdown_right_under_an_html_block_and_a_list_of_public_bodies() -> None:
+    day = date(2025, 12, 16)
+    assert rows("html-puis-markdown.md") == [
+        (day, time(9), None, "Ouverture du forum", [], "other"),
+        (day, time(10), time(10, 45), "Atelier CV et entretien", ["Jeanne Dupont"], "workshop"),
+    ]

@@ -101,7 +101,7 @@ def _blocks(
             rows, index = _table(tokens, index + 1, first_line)
             found.append(Block("table", line, rows=rows))
         elif token.type == "html_block":
-            found.extend(html_blocks(token.content, line))
+            found.extend(_html_then_markdown(token.content, line))
             index += 1
         else:
             index += 1
@@ -120,6 +120,21 @@ def _table(
             rows[-1][1].append(token.content.strip())
         index += 1
     return rows, index + 1
+
+
+def _html_then_markdown(source: str, line: int) -> list[Block]:
+    """An HTML block runs to the next blank line, so Markdown written right under a tag
+    ('<div><h2>Programme</h2></div>' then '* 9h : …') belongs to it: from the first line
+    that is not a tag on, the block is read as Markdown again."""
+    lines = source.split("\n")
+    cut = next(
+        (i for i, text in enumerate(lines) if text.strip() and not text.lstrip().startswith("<")),
+        len(lines),
+    )
+    found = html_blocks("\n".join(lines[:cut]), line)
+    if cut < len(lines):
+        found.extend(parse_document("\n".join(lines[cut:]), line + cut))
+    return found
 
 
 def html_blocks(source: str, first_line: int) -> list[Block]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from bot.loaders.talks import INSTITUTION
 from bot.model import Link, fold
 
 THRESHOLD = 1.5
@@ -78,6 +79,8 @@ def item_evidence(
         _REPLAY.search(f"{link.text} {link.url}") for link in links
     ):
         points.append((-1.0, "a bare link to another page"))
+    if INSTITUTION.match(title) and not credited and not timed:
+        points.append((-1.5, "names a public body, not a session"))
     if _ADDRESSED.search(folded):
         points.append((-1.0, "addresses the reader"))
     if title[:1].islower():
@@ -103,7 +106,7 @@ def context_evidence(titles: list[str], structured: bool) -> list[tuple[float, s
 
 def lead_in_evidence(text: str) -> list[tuple[float, str]]:
     """Points from the paragraph just before a list ('les sujets suivants :')."""
-    folded = fold(text).strip()
+    folded = re.split(r"(?<=[.!?])\s+", fold(text).strip())[-1]  # its last sentence
     points: list[tuple[float, str]] = []
     if folded.rstrip("*_ ").endswith(":") or re.search(r"suivant|ci-dessous|below", folded):
         points.append((0.5, "introduced by a lead-in line"))
