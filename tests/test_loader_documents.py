@@ -293,3 +293,11 @@ def test_markdown_right_under_an_html_block_and_a_list_of_public_bodies() -> Non
         (day, time(9), None, "Ouverture du forum", [], "other"),
         (day, time(10), time(10, 45), "Atelier CV et entretien", ["Jeanne Dupont"], "workshop"),
     ]
+
+
+def test_the_prose_gives_the_morning_and_the_afternoon_their_kind() -> None:
+    day = date(2025, 12, 4)
+    assert rows("matinee.md") == [
+        (day, time(10), time(12, 30), "Et vous, ça Tchap ?", ["R. Allouche"], "demo"),
+        (day, time(13, 40), time(14), "OpenNebula au PCLL", ["G. Grandgerard"], "talk"),
+    ]

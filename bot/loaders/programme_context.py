@@ -26,6 +26,10 @@ _ROOM_TITLE = re.compile(
 _ROOM_IN_PROSE = re.compile(
     r"\bsalle\s+(?:\*\*(?P<bold>[^*]+)\*\*|(?P<plain>[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*)*))"
 )
+_DAY_PART = re.compile(
+    r"\b(matinee|matin|morning|apres-midi|afternoon)\b[^.;]*?"
+    r"(?:consacree?|dediee?|reservee?|devoted|\ba\b|\baux?\b)\s+(?:a\s+|aux?\s+)?(?:des\s+|la\s+|les\s+)?(\w+)"
+)
 _UNDER_CONSTRUCTION = re.compile(r"en cours de construction|a venir|coming soon|bientot")
 
 
@@ -108,6 +112,7 @@ class PageContext:
         self.default_room: str | None = None
         self.under_construction = False
         self._contexts: dict[tuple, list[tuple[float, str]]] = {}
+        self.day_parts: dict[str, str] = {}
 
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Problem(SourceRef(str(self.path), line), message))
@@ -150,8 +155,13 @@ class PageContext:
             scope.sessions_under += 1
 
     def prose(self, line: str) -> None:
-        if _UNDER_CONSTRUCTION.search(fold(line)):
+        folded = fold(line)
+        if _UNDER_CONSTRUCTION.search(folded):
             self.under_construction = True
+        for part, said in _DAY_PART.findall(inline_text(folded)[0]):
+            # 'La matinée sera consacrée à des démonstrations et l'après-midi à des présentations'
+            if (kind := kind_hint(said)) and part not in self.day_parts:
+                self.day_parts["morning" if part.startswith(("mat", "mor")) else "afternoon"] = kind
         _, links = inline_text(line)
         self.registration.extend(
             link
@@ -186,6 +196,7 @@ class PageContext:
             self.get("kind")
             or lead_kind
             or (kind_hint(reading.description[0]) if reading.description else None)
+            or self.day_part(reading.start or self.span()[0])
         )
         kind = infer_kind(reading.talk.title, hint)
         hinted = hint is not None and infer_kind(reading.talk.title) != kind
@@ -224,6 +235,12 @@ class PageContext:
             "room": "a heading or the prose" if row.room else "none given",
         }
         return row
+
+    def day_part(self, start: time | None) -> str | None:
+        """The kind the prose gives the morning or the afternoon a session starts in."""
+        if start is None or not self.day_parts:
+            return None
+        return self.day_parts.get("morning" if start < time(12, 30) else "afternoon")
 
     def context(self) -> list[tuple[float, str]]:
         """The context points of the current scopes (computed once per stack of headings)."""
