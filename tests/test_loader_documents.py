@@ -301,3 +301,12 @@ def test_the_prose_gives_the_morning_and_the_afternoon_their_kind() -> None:
         (day, time(10), time(12, 30), "Et vous, ça Tchap ?", ["R. Allouche"], "demo"),
         (day, time(13, 40), time(14), "OpenNebula au PCLL", ["G. Grandgerard"], "talk"),
     ]
+
+
+def test_a_report_lead_in_gives_the_day_but_no_hours() -> None:
+    # « le 9 novembre 2021 : » is a day then a colon, not 21:00.
+    day = date(2021, 11, 9)
+    assert rows("compte-rendu.md") == [
+        (day, None, None, "Présentation d’Esup-Pod", ["Nicolas Can"], "talk"),
+        (day, None, None, "La démarche open source du Health Data Hub", ["Lorien Benda"], "talk"),
+    ]

@@ -35,10 +35,10 @@ MONTHS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 HOUR = (
-    r"(?:(?:[01]?\d|2[0-3])\s?(?:h|:)\s?(?:[0-5]\d)?(?:\s?[ap]\.?m\b\.?)?"
+    r"(?:(?:[01]?\d|2[0-3])\s?(?:h\s?(?:[0-5]\d)?|:[0-5]\d)(?:\s?[ap]\.?m\b\.?)?"
     r"|(?:1[0-2]|0?\d)\s?[ap]\.?m\b\.?)"
 )
-"""An hour: '9h', '14h30', '14 h 30', '9:30', '9:30 am', '2 pm'."""
+"""An hour: '9h', '14h30', '14 h 30', '9:30', '9:30 am', '2 pm' (not '2021 :')."""
 RANGE = re.compile(rf"(?P<start>{HOUR})\s*(?:-|–|—|à|a)\s*(?P<end>{HOUR})")
 _DAY_MONTH = re.compile(
     rf"\b(?:le\s+|les\s+|du\s+)?(?P<days>(?:1er|\d{{1,2}})(?:\s*(?:,|et|au|-|–)\s*(?:1er|\d{{1,2}}))*)"
@@ -54,17 +54,19 @@ _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)
 def parse_hour(text: str) -> time | None:
     """'14h' -> 14:00, '9h30' -> 09:30, '2:30 pm' -> 14:30; None if `text` is not an hour."""
     found = re.fullmatch(
-        r"\s*([01]?\d|2[0-3])\s?(?:(h|:)\s?([0-5]\d)?)?\s*(?:([ap])\.?m\.?)?\s*", text, re.I
+        r"\s*([01]?\d|2[0-3])\s?(?:(h)\s?([0-5]\d)?|(:)([0-5]\d))?\s*(?:([ap])\.?m\.?)?\s*",
+        text,
+        re.I,
     )
-    if not found or not (found.group(2) or found.group(4)):
+    if not found or not (found.group(2) or found.group(4) or found.group(6)):
         return None
     hour = int(found.group(1))
-    meridian = (found.group(4) or "").lower()
+    meridian = (found.group(6) or "").lower()
     if meridian == "p" and hour < 12:
         hour += 12
     elif meridian == "a" and hour == 12:
         hour = 0
-    return time(hour, int(found.group(3) or 0))
+    return time(hour, int(found.group(3) or found.group(5) or 0))
 
 
 def find_range(text: str) -> tuple[time, time, re.Match[str]] | None:

@@ -123,7 +123,7 @@ class ProgrammeReader(PageContext):
             where = next((m.group("room") for line in lines[1:] if (m := _WHERE.match(line))), None)
             heading_scope.room = heading_scope.room or (inline_text(where)[0] if where else None)
             return
-        if reading.talk.title and (reading.start or reading.days) and not when:
+        if reading.talk.title and _slot_line(reading) and not when:
             self.close(9)
             row = self.make_row(block.line, reading, "a paragraph")
             self.scopes.append(
@@ -255,6 +255,15 @@ class ProgrammeReader(PageContext):
             for credited in scope.credits:
                 add_speakers(row, credited)
             self.pending.append(row)
+
+
+def _slot_line(reading: LineReading) -> bool:
+    """A paragraph is a timed line when its hours or day lead it, or follow a short title
+    ('**Title**, mardi 24 novembre, 17h-17h30'), not when a sentence merely names a day."""
+    if not (reading.start or reading.days):
+        return False
+    led = any(why.startswith(("starts with", "hours after")) for why in reading.why)
+    return led or len(reading.talk.title.split()) <= 16
 
 
 def _timed(items: list[Block]) -> bool:
