@@ -64,7 +64,8 @@ def item_evidence(
         points.append((-2.5, "spans a period of days, not a session"))
     if credited:
         points.append((1.5, "credits speakers"))
-    if any(_REPLAY.search(f"{link.text} {link.url}") for link in links):
+    replay = any(_REPLAY.search(f"{link.text} {link.url}") for link in links)
+    if replay:
         points.append((1.0, "links to slides, a replay or notes"))
     words = len(title.split())
     folded = fold(title)
@@ -75,9 +76,7 @@ def item_evidence(
     plain = raw_text.strip().rstrip("*_ ")
     if _SENTENCE.match(folded) or (plain.endswith(".") and words > 10):
         points.append((-1.0, "reads as a sentence"))
-    if re.fullmatch(r"\s*\[[^\]]*\]\([^)]*\)\s*", raw_text) and not any(
-        _REPLAY.search(f"{link.text} {link.url}") for link in links
-    ):
+    if not replay and re.fullmatch(r"\s*\[[^\]]*\]\([^)]*\)\s*", raw_text):
         points.append((-1.0, "a bare link to another page"))
     if INSTITUTION.match(title) and not credited and not timed:
         points.append((-1.5, "names a public body, not a session"))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from bot.loaders.french_dates import HOUR, find_days, parse_hour
+from bot.loaders.french_dates import HOUR, MONTHS, find_days, parse_hour
 from bot.loaders.talks import Talk, credit_block, find_credit, inline_text, parse_talk_line
 from bot.model import fold
 
@@ -32,6 +32,7 @@ _DAY_LEAD = re.compile(
     r"^(?P<when>(?:[^:(]|\(\s*\[[^\]]*\]\([^)\s]*\)\s*\)){4,300}?)\s*:\s+(?P<rest>\S.*)$"
 )
 """'10 décembre 2021 à 11h ([lien de visio](https://…)) : Title': a day, maybe a link, ':'."""
+_DIGIT = re.compile(r"\d")
 _ROOM_WORDS = re.compile(r"^(?:salle|salon|room|amphi|auditorium|stand|espace|hall)\b", re.I)
 _WHEN_WORDS = re.compile(
     r"\b(?:le|les|du|au|et|de|des|a|à|from|to|on|the|lundi|mardi|mercredi|jeudi|vendredi|"
@@ -97,7 +98,7 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
 def when_text(text: str, year: int | None) -> tuple[list[date], time | None, time | None] | None:
     """Days and hours of a text that says nothing else ('Lundi 23 novembre 2020, 17h-17h30',
     '**Quand ?** 13 et 14 juin 2019, de 9h à 19h'); None when other words remain."""
-    if not any(char.isdigit() for char in text):
+    if not _DIGIT.search(text):
         return None  # days and hours are written with digits
     plain = inline_text(re.sub(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)", "", text))[0]
     days = find_days(plain, year)
@@ -112,8 +113,6 @@ def when_text(text: str, year: int | None) -> tuple[list[date], time | None, tim
     leftover = re.sub(rf"{_SPAN}", " ", leftover)
     leftover = re.sub(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]", " ", leftover)
     leftover = _WHEN_WORDS.sub(" ", leftover)
-    from bot.loaders.french_dates import MONTHS
-
     words = [w for w in leftover.split() if w not in MONTHS]
     if words:
         return None
