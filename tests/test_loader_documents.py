@@ -310,3 +310,18 @@ def test_a_report_lead_in_gives_the_day_but_no_hours() -> None:
         (day, None, None, "Présentation d’Esup-Pod", ["Nicolas Can"], "talk"),
         (day, None, None, "La démarche open source du Health Data Hub", ["Lorien Benda"], "talk"),
     ]
+
+
+def test_a_programme_heading_over_unreadable_items_is_a_warning_with_its_line(tmp_path) -> None:
+    page = tmp_path / "activites.md"
+    page.write_text(
+        "---\ntitle: Hackathon\nevent_start_date: 2025-04-08\n---\n\n## Au programme\n\n"
+        "* La création et la présentation d'un projet en réponse à des défis liés au climat.\n"
+        "* Le développement de nouveaux services, la création d'outils de visualisation, etc.\n",
+        encoding="utf-8",
+    )
+    (event,), problems, _ = load_file(page)
+    assert event.sessions == ()
+    (warning,) = problems
+    assert (warning.source.line, warning.severity) == (8, "warning")
+    assert "'Au programme'" in warning.message and "--explain" in warning.message

@@ -113,6 +113,7 @@ class PageContext:
         self.under_construction = False
         self._contexts: dict[tuple, list[tuple[float, str]]] = {}
         self.day_parts: dict[str, str] = {}
+        self.near_misses: list[tuple[float, int, str, int]] = []
 
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Problem(SourceRef(str(self.path), line), message))
@@ -149,6 +150,20 @@ class PageContext:
             )
         if taken:
             self.rows.extend(rows)
+        elif any(value > 1 for value, _ in self.context()) or score > 0:
+            self.near_misses.append((score, rows[0].line, where, len(rows)))
+
+    def warn_if_unread(self) -> None:
+        """A page whose blocks came close to a programme but none was taken says so, with
+        the line of the closest one, rather than staying silent."""
+        if self.rows or not self.near_misses:
+            return
+        score, line, where, count = max(self.near_misses)
+        self.warn(
+            line,
+            f"{count} item(s) under {where!r} were not read as sessions (score {score:.1f}, "
+            f"{evidence.THRESHOLD} needed): see 'programme parse FILE --explain'",
+        )
 
     def count_session(self) -> None:
         for scope in self.scopes:

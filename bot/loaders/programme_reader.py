@@ -58,6 +58,7 @@ class ProgrammeReader(PageContext):
         self.walk(blocks)
         self.close(0)
         self.flush()
+        self.warn_if_unread()
 
     def walk(self, blocks: list[Block], depth: int = 0) -> None:
         for block in blocks:
