@@ -325,3 +325,16 @@ def test_a_programme_heading_over_unreadable_items_is_a_warning_with_its_line(tm
     (warning,) = problems
     assert (warning.source.line, warning.severity) == (8, "warning")
     assert "'Au programme'" in warning.message and "--explain" in warning.message
+
+
+def test_a_workshop_held_several_times_and_a_day_line_under_its_heading() -> None:
+    pitch = "Se présenter avec « l'elevator pitch »"
+    day = date(2025, 12, 16)
+    assert rows("ateliers-repetes.md") == [
+        (date(2025, 12, 1), time(17), time(17, 30), "Le virage cloud dans l'État", [], "talk"),
+        (day, time(10), time(11), pitch, [], "workshop"),
+        (day, time(14), time(15), pitch, [], "workshop"),
+        (day, time(16), time(17), pitch, [], "workshop"),
+    ]
+    event, _ = read("ateliers-repetes.md")
+    assert len({s.id for s in event.sessions}) == 4  # each repeat can be reminded apart

@@ -37,7 +37,7 @@ _ROOM_WORDS = re.compile(r"^(?:salle|salon|room|amphi|auditorium|stand|espace|ha
 _WHEN_WORDS = re.compile(
     r"\b(?:le|les|du|au|et|de|des|a|à|from|to|on|the|lundi|mardi|mercredi|jeudi|vendredi|"
     r"samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|quand|when|"
-    r"date|horaires?|heure|hours?)\b",
+    r"date|horaires?|heure|hours?|ou|or|and|puis)\b",
     re.IGNORECASE,
 )
 _TRAILING_NOTES = re.compile(
@@ -64,6 +64,8 @@ class LineReading:
     raw: str = ""
     room: str | None = None
     links: tuple = ()
+    repeats: list[tuple[time, time | None]] = field(default_factory=list)
+    """Further hours the same session is held at."""
 
 
 def parse_span(text: str) -> tuple[time, time | None] | None:
@@ -93,6 +95,17 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
     rest = re.sub(r"^\*\*\s*\*\*", "", rest).strip()
     rest = re.sub(r"^\*\*\s*[:\-–—]\s*", "**", rest)
     return start, end, rest
+
+
+def all_spans(text: str) -> list[tuple[time, time | None]]:
+    """Every 'start-end' or start hour of a text, in order."""
+    spans = []
+    for found in re.finditer(_SPAN, fold(inline_text(text)[0]), re.IGNORECASE):
+        start = parse_hour(found.group("start"))
+        end = parse_hour(found.group("end")) if found.group("end") else None
+        if start:
+            spans.append((start, end))
+    return spans
 
 
 def when_text(text: str, year: int | None) -> tuple[list[date], time | None, time | None] | None:
@@ -137,6 +150,8 @@ def read_line(lines: list[str], year: int | None) -> LineReading:
         if when and not reading.days and reading.start is None:
             reading.days, reading.start, reading.end = when[0], when[1], when[2]
             reading.why.append(f"its day and hours on the next line: {other!r}")
+            reading.repeats = all_spans(other)[1:]  # 'de 10h à 11h, de 14h à 15h ou de 16h à 17h'
+
         elif when and not reading.days and when[0]:
             reading.days = when[0]
         else:

@@ -13,10 +13,12 @@ speakers. Each section's candidates are kept or rejected together by their evide
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from bot.loaders import programme_evidence as evidence
 from bot.loaders.document import Block
+from bot.loaders.french_dates import find_days
 from bot.loaders.programme_context import PageContext, Row, Scope, add_speakers, heading_scope
 from bot.loaders.programme_line import LineReading, leading_time, read_line, when_text
 from bot.loaders.tables import read_table
@@ -116,6 +118,8 @@ class ProgrammeReader(PageContext):
             return
         when = when_text(lines[0], self.year)
         heading_scope = next((s for s in reversed(self.scopes) if s.level <= 6), None)
+        if heading_scope and self.day_line(block.text, heading_scope):
+            return
         if when and heading_scope:
             self.flush()
         taken_under = heading_scope and any(r.line > heading_scope.line for r in self.rows)
@@ -157,6 +161,18 @@ class ProgrammeReader(PageContext):
                 add_speakers(target, credited)
         self.lead_in = evidence.lead_in_evidence(text)
         self.lead_kind = kind_hint(text) if self.lead_in else None
+
+    def day_line(self, markdown: str, scope: Scope) -> bool:
+        """'***Le 16 décembre à Paris***' under a heading: the day of what it lists."""
+        plain = inline_text(markdown)[0]
+        if scope.day or not re.match(r"^\s*[*_]", markdown) or len(plain.split()) > 8:
+            return False
+        days = find_days(plain, self.year)
+        if len(days) != 1 or re.search(r"\bdu\b.*\bau\b", fold(plain)):
+            return False
+        scope.day, scope.structured = days[0], True
+        self.headed_days.append(days[0])
+        return True
 
     # --- lists ----------------------------------------------------------------------
 
@@ -200,6 +216,9 @@ class ProgrammeReader(PageContext):
         self.pending.append(row)
         self.count_session()
         self.last = row
+        for start, end in reading.repeats:  # the same workshop held again later
+            again = replace(row, start=start, end=end, points=list(row.points), why=dict(row.why))
+            self.pending.append(again)
         if credits:
             add_speakers(row, _persons(inner_items))
             return
