@@ -16,7 +16,15 @@ from pathlib import Path
 from bot.loaders import programme_evidence as evidence
 from bot.loaders.french_dates import find_days, find_range, parse_hour
 from bot.loaders.programme_line import LineReading
-from bot.loaders.talks import Talk, infer_kind, inline_text, kind_hint
+from bot.loaders.talks import (
+    Talk,
+    all_credits,
+    find_credit,
+    infer_kind,
+    inline_text,
+    kind_hint,
+    presenters,
+)
 from bot.model import Link, Problem, SourceRef, fold
 
 _ROOM_TITLE = re.compile(
@@ -30,6 +38,11 @@ _DAY_PART = re.compile(
     r"\b(matinee|matin|morning|apres-midi|afternoon)\b[^.;]*?"
     r"(?:consacree?|dediee?|reservee?|devoted|\ba\b|\baux?\b)\s+(?:a\s+|aux?\s+)?(?:des\s+|la\s+|les\s+)?(\w+)"
 )
+CREDIT_LABEL = re.compile(
+    r"^\W*(?:intervenant(?:e|·e)?s?|speakers?|anim[ée]e?s? par|avec|par|with|by)\s*(?::|\s)\s*",
+    re.I,
+)
+"""A credit's label: 'Intervenante :', 'Speakers:', 'Animé par'."""
 _UNDER_CONSTRUCTION = re.compile(r"en cours de construction|a venir|coming soon|bientot")
 
 
@@ -195,6 +208,37 @@ class PageContext:
             hint = kind_hint(line)
             if hint and self.scopes:
                 self.scopes[-1].kind = self.scopes[-1].kind or hint
+
+    def day_line(self, markdown: str, scope: Scope) -> bool:
+        """'***Le 16 décembre à Paris***' under a heading: the day of what it lists."""
+        plain = inline_text(markdown)[0]
+        if scope.day or not re.match(r"^\s*[*_]", markdown) or len(plain.split()) > 8:
+            return False
+        days = find_days(plain, self.year)
+        if len(days) != 1 or re.search(r"\bdu\b.*\bau\b", fold(plain)):
+            return False
+        scope.day, scope.structured = days[0], True
+        self.headed_days.append(days[0])
+        return True
+
+    def credits_in_prose(self, text: str, heading: Scope | None, last: Row | None) -> None:
+        """Who a paragraph credits: the slot above it ('Animation par Name'), the item just
+        before it ('*par Name, role*'), or its heading ('**Intervenant :** Name',
+        'A et B présenteront …')."""
+        slot = self.scopes[-1].slot if self.scopes else None
+        if heading and not heading.prose_kind:
+            heading.prose_kind = kind_hint(text)
+        if heading and (named := presenters(text)):
+            heading.credits.append(named)
+        elif heading and (labelled := CREDIT_LABEL.match(text)):
+            found = find_credit(text[labelled.end() :], at_start=True)
+            if found:
+                heading.credits.append(found[:2])
+        target = slot or last
+        if target is not None:
+            credited = all_credits(text) if slot else find_credit(text.lstrip("*_ "), at_start=True)
+            if credited and (slot or re.match(r"^(?:par|avec|by|with)\b", text.strip(), re.I)):
+                add_speakers(target, credited)
 
     def make_row(
         self,

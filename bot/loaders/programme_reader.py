@@ -18,19 +18,23 @@ from pathlib import Path
 
 from bot.loaders import programme_evidence as evidence
 from bot.loaders.document import Block
-from bot.loaders.french_dates import find_days
-from bot.loaders.programme_context import PageContext, Row, Scope, add_speakers, heading_scope
+from bot.loaders.programme_context import (
+    CREDIT_LABEL,
+    PageContext,
+    Row,
+    Scope,
+    add_speakers,
+    heading_scope,
+)
 from bot.loaders.programme_line import LineReading, leading_time, read_line, when_text
 from bot.loaders.tables import read_table
 from bot.loaders.talks import (
     INSTITUTION,
     NAME,
     Talk,
-    all_credits,
     find_credit,
     inline_text,
     kind_hint,
-    presenters,
 )
 from bot.model import Speaker, fold
 
@@ -38,10 +42,6 @@ _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]+?)(?:\*\*|__)\s*:?\s*$"
 _WHERE = re.compile(r"^\s*\**\s*(?:o[uù]\s*\?|where\s*\?|lieu\s*:)\s*\**\s*(?P<room>.+)$", re.I)
 _IGNORED = re.compile(r"^\s*(?:\{:|\{%|\{\{)")
 _PERSON = re.compile(rf"^(?P<name>{NAME})(?=\s*(?:,|\(|$|\s[-–—]\s))")
-_CREDIT_LABEL = re.compile(
-    r"^\W*(?:intervenant(?:e|·e)?s?|speakers?|anim[ée]e?s? par|avec|par|with|by)\s*(?::|\s)\s*",
-    re.I,
-)
 _BOLD_CREDIT = re.compile(r"^\s*\*\*(?P<bold>[^*]{1,300}?)\*\*(?P<after>\s*(?:,.*|$|[-–—]\s.*))$")
 
 
@@ -144,35 +144,10 @@ class ProgrammeReader(PageContext):
             )
             return
         self.prose(block.text)
-        slot = self.scopes[-1].slot if self.scopes else None
         text = inline_text(block.text)[0]
-        if heading_scope and not heading_scope.prose_kind:
-            heading_scope.prose_kind = kind_hint(text)
-        if heading_scope and (named := presenters(text)):
-            heading_scope.credits.append(named)
-        elif heading_scope and (labelled := _CREDIT_LABEL.match(text)):
-            found = find_credit(text[labelled.end() :], at_start=True)
-            if found:
-                heading_scope.credits.append(found[:2])
-        target = slot or self.last
-        if target is not None:
-            credited = all_credits(text) if slot else find_credit(text.lstrip("*_ "), at_start=True)
-            if credited and (slot or re.match(r"^(?:par|avec|by|with)\b", text.strip(), re.I)):
-                add_speakers(target, credited)
+        self.credits_in_prose(text, heading_scope, self.last)
         self.lead_in = evidence.lead_in_evidence(text)
         self.lead_kind = kind_hint(text) if self.lead_in else None
-
-    def day_line(self, markdown: str, scope: Scope) -> bool:
-        """'***Le 16 décembre à Paris***' under a heading: the day of what it lists."""
-        plain = inline_text(markdown)[0]
-        if scope.day or not re.match(r"^\s*[*_]", markdown) or len(plain.split()) > 8:
-            return False
-        days = find_days(plain, self.year)
-        if len(days) != 1 or re.search(r"\bdu\b.*\bau\b", fold(plain)):
-            return False
-        scope.day, scope.structured = days[0], True
-        self.headed_days.append(days[0])
-        return True
 
     # --- lists ----------------------------------------------------------------------
 
@@ -287,8 +262,11 @@ def _slot_line(reading: LineReading) -> bool:
 
 
 def _timed(items: list[Block]) -> bool:
+    """The first item starts with hours of its own."""
+    if not items:
+        return False
     first = next((c for c in items[0].children if c.kind in ("paragraph", "heading")), None)
-    return bool(items and first and leading_time(first.text))
+    return bool(first and leading_time(first.text))
 
 
 def _persons_list(items: list[Block]) -> bool:
@@ -314,7 +292,7 @@ def _credit(item: Block) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     if first is None:
         return None
     text = inline_text(first.text)[0]
-    labelled = _CREDIT_LABEL.match(text)
+    labelled = CREDIT_LABEL.match(text)
     if labelled:  # '* Intervenante : Jeanne Dupont (DINUM)'
         found = find_credit(text[labelled.end() :], at_start=True)
         return found[:2] if found else None
