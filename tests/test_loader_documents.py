@@ -190,12 +190,14 @@ def test_decoy_lists_are_not_sessions_and_panellists_credit_their_panel() -> Non
 
 def test_an_english_page() -> None:
     event, _ = read("english.md")
-    assert (event.start, event.end) == (date(2024, 6, 3), date(2024, 6, 3))
+    assert (event.start, event.end) == (date(2024, 6, 3), date(2024, 6, 4))
     day = date(2024, 6, 3)
     assert rows("english.md") == [
         (day, time(9, 30), time(10), "Welcome coffee", [], "break"),
         (day, time(10), None, "Sharing public code", ["Jane Doe"], "talk"),
         (day, time(14), time(15), "Workshop on packaging", [], "workshop"),
+        (day, time(16, 30), None, "Closing remarks", ["John Smith"], "other"),
+        (date(2024, 6, 4), time(9), None, "Registration", [], "other"),
     ]
 
 

@@ -40,9 +40,11 @@ HOUR = (
 )
 """An hour: '9h', '14h30', '14 h 30', '9:30', '9:30 am', '2 pm' (not '2021 :')."""
 RANGE = re.compile(rf"(?P<start>{HOUR})\s*(?:-|–|—|à|a)\s*(?P<end>{HOUR})")
+_NTH = r"(?:1er|\d{1,2}(?:st|nd|rd|th)?)"
+"""A day number: '4', '1er', '3rd'."""
 _DAY_MONTH = re.compile(
-    rf"\b(?:le\s+|les\s+|du\s+)?(?P<days>(?:1er|\d{{1,2}})(?:\s*(?:,|et|au|-|–)\s*(?:1er|\d{{1,2}}))*)"
-    rf"\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+    rf"\b(?:le\s+|les\s+|du\s+)?(?P<days>{_NTH}(?:\s*(?:,|et|au|and|to|-|–)\s*{_NTH})*)"
+    rf"\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 _MONTH_DAY = re.compile(
     rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
@@ -90,10 +92,8 @@ def find_days(text: str, default_year: int | None) -> list[date]:
         year = int(match.group("year")) if match.group("year") else default_year
         if year is None:
             continue
-        numbers = [
-            int(n.replace("er", "")) for n in re.findall(r"1er|\d{1,2}", match.group("days"))
-        ]
-        if re.search(r"\bau\b|-|–", match.group("days")) and len(numbers) == 2:
+        numbers = [int(n) for n in re.findall(r"\d{1,2}", match.group("days"))]
+        if re.search(r"\bau\b|\bto\b|-|–", match.group("days")) and len(numbers) == 2:
             numbers = list(range(numbers[0], numbers[1] + 1))
         found.extend(
             (match.start(), d)

@@ -299,7 +299,8 @@ SHORT_ITEMS = (
     (
         "other",
         r"^(?:accueil|welcome|conclusions?|cloture|closing|ouverture|mots? d.(?:accueil|ouverture)|"
-        r"discours|introduction|networking|apero|questions?|presentation de la journee)\b",
+        r"discours|introduction|networking|apero|questions?|presentation de la journee|"
+        r"opening|wrap.up|q ?& ?a|registration|check.in)\b",
     ),
 )
 """Breaks and housekeeping items: short lines ('Pause repas'), not titles that start alike
