@@ -340,3 +340,16 @@ def test_a_workshop_held_several_times_and_a_day_line_under_its_heading() -> Non
     ]
     event, _ = read("ateliers-repetes.md")
     assert len({s.id for s in event.sessions}) == 4  # each repeat can be reminded apart
+
+
+def test_a_separate_list_of_speakers_credits_the_only_session_of_the_page() -> None:
+    assert rows("intervenants.md") == [
+        (
+            date(2025, 6, 12),
+            time(11),
+            time(12),
+            "Le référentiel d'écoconception en pratique",
+            ["Jeanne Dupont", "Paul Martin"],
+            "talk",
+        )
+    ]

@@ -53,6 +53,7 @@ class ProgrammeReader(PageContext):
         self.lead_in: list[tuple[float, str]] = []
         self.lead_kind: str | None = None
         self.last: Row | None = None
+        self.speakers_listed: list[Speaker] = []
 
     # --- walking --------------------------------------------------------------------
 
@@ -60,6 +61,8 @@ class ProgrammeReader(PageContext):
         self.walk(blocks)
         self.close(0)
         self.flush()
+        if len(self.rows) == 1 and not self.rows[0].talk.speakers and self.speakers_listed:
+            add_speakers(self.rows[0], (tuple(self.speakers_listed), ()))  # a one-talk page
         self.warn_if_unread()
 
     def walk(self, blocks: list[Block], depth: int = 0) -> None:
@@ -159,6 +162,9 @@ class ProgrammeReader(PageContext):
         if target is not None and _persons_list(items):
             add_speakers(target, _persons(items))
             return
+        title = fold(self.scopes[-1].title) if self.scopes else ""
+        if re.search(r"intervenant|speakers?|avec qui", title) and _persons_list(items):
+            self.speakers_listed.extend(_persons(items)[0])  # « Intervenants » apart
         lead, lead_kind = self.lead_in, self.lead_kind
         for item in items:
             self.item(item, depth, lead, lead_kind)
