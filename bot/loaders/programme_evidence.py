@@ -81,7 +81,7 @@ def item_evidence(
     if INSTITUTION.match(title) and not credited and not timed:
         points.append((-1.5, "names a public body, not a session"))
     if _ADDRESSED.search(folded):
-        points.append((-1.0, "addresses the reader"))
+        points.append((-1.5, "addresses the reader"))
     if title[:1].islower():
         points.append((-1.0, "starts in lower case"))
     return points
