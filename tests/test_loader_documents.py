@@ -353,3 +353,12 @@ def test_a_separate_list_of_speakers_credits_the_only_session_of_the_page() -> N
             "talk",
         )
     ]
+
+
+def test_numbered_parts_with_durations_and_no_clock_time() -> None:
+    day = date(2025, 4, 25)
+    assert rows("temps.md") == [
+        (day, None, None, "Temps 1 – Propos liminaires", ["Patrick Martin"], "other"),
+        (day, None, None, "Temps 2 – Table ronde", [], "panel"),
+        (day, None, None, "Temps 3 – Questions/Réponses et échanges avec le public", [], "other"),
+    ]

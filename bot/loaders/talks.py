@@ -300,16 +300,23 @@ SHORT_ITEMS = (
         "other",
         r"^(?:accueil|welcome|conclusions?|cloture|closing|ouverture|mots? d.(?:accueil|ouverture)|"
         r"discours|introduction|networking|apero|questions?|presentation de la journee|"
-        r"opening|wrap.up|q ?& ?a|registration|check.in)\b",
+        r"opening|wrap.up|q ?& ?a|registration|check.in|propos liminaires)\b",
     ),
 )
 """Breaks and housekeeping items: short lines ('Pause repas'), not titles that start alike
 ('Ouverture de code de l'orchestrateur...')."""
 
 
+_NUMBERING = re.compile(r"^(?:temps|partie|part|sequence|etape|step)\s*\d+\s*[-–—:.]\s*")
+"""'Temps 1 – ', 'Partie 2 : ': the numbering of a part, not its words."""
+_QUESTIONS = re.compile(r"^(?:questions?\s*/\s*reponses?|q\s*&\s*[ra]\b|echanges? avec (?:le|la) )")
+
+
 def infer_kind(title: str, hint: str | None = None) -> str:
     """The session's kind from words of its title, else the section's hint, else 'talk'."""
-    folded = fold(title)
+    folded = _NUMBERING.sub("", fold(title))
+    if _QUESTIONS.match(folded):
+        return "other"
     if len(folded.split()) <= 4:
         for kind, pattern in SHORT_ITEMS:
             if re.search(pattern, folded):
