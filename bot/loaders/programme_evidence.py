@@ -78,7 +78,8 @@ def item_evidence(
         points.append((-1.0, "reads as a sentence"))
     if not replay and re.fullmatch(r"\s*\[[^\]]*\]\([^)]*\)\s*", raw_text):
         points.append((-1.0, "a bare link to another page"))
-    if INSTITUTION.match(title) and not credited and not timed:
+    body_like = ":" not in title and (words <= 6 or re.search(r"\([A-Z][A-Za-z]+\)$", title))
+    if INSTITUTION.match(title) and body_like and not credited and not timed:
         points.append((-1.5, "names a public body, not a session"))
     if _ADDRESSED.search(folded):
         points.append((-1.5, "addresses the reader"))

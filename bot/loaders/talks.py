@@ -116,7 +116,7 @@ _INSTITUTION = re.compile(
     r"^(?:r[ée]gion|minist[èe]re|direction|agence|mairie|ville|universit[ée]|institut|centre|"
     r"conseil|d[ée]partement|commission|service|mission|cour|caisse|pr[ée]fecture|commissariat|"
     r"laboratoire|observatoire|fondation|association|secr[ée]tariat|d[ée]l[ée]gation|assembl[ée]e|"
-    r"acad[ée]mie|p[ôo]le|groupe|syndicat|inspection|open|soci[ée]t[ée]|entreprise|collectif)\b",
+    r"acad[ée]mie|p[ôo]le|groupe|syndicat|inspection|soci[ée]t[ée]|entreprise|collectif)\b",
     re.IGNORECASE,
 )
 NAME = _NAME
