@@ -362,3 +362,9 @@ def test_numbered_parts_with_durations_and_no_clock_time() -> None:
         (day, None, None, "Temps 2 – Table ronde", [], "panel"),
         (day, None, None, "Temps 3 – Questions/Réponses et échanges avec le public", [], "other"),
     ]
+
+
+def test_a_session_s_section_holds_the_words_of_its_heading_and_slot() -> None:
+    event, _ = read("creneaux.md")
+    assert event.sessions[0].section == "Au programme › Plénière : les communs numériques"
+    assert event.sessions[3].section.endswith("Démos › 14h - 16h")

@@ -259,7 +259,7 @@ class PageContext:
         )
         kind = infer_kind(reading.talk.title, hint)
         hinted = hint is not None and infer_kind(reading.talk.title) != kind
-        titles = [s.title for s in self.scopes if s.title and s.slot is None]
+        titles = [s.title for s in self.scopes if s.title]
         row = Row(
             line,
             day,
