@@ -132,6 +132,8 @@ def session_json(session: Session) -> dict:
         ],
         "room": session.room,
         "kind": session.kind,
+        "section": session.section,
+        "block_end": session.block_end.strftime("%H:%M") if session.block_end else None,
         "links": [{"text": link.text, "url": link.url} for link in session.links],
         "source": str(session.source) if session.source else None,
     }
