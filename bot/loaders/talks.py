@@ -77,7 +77,7 @@ def parse_talk_line(markdown: str) -> Talk:
     text, links = inline_text(markdown)
     for separator in _SEPARATORS.finditer(text):
         tail = text[separator.end() :]
-        if _BLOCK.fullmatch(tail):
+        if len(tail) <= _CREDIT_LENGTH and _BLOCK.fullmatch(tail):
             speakers, organisations = _speakers(tail)
             return Talk(_clean_title(text[: separator.start()]), speakers, organisations, links)
     team = re.search(
@@ -142,6 +142,10 @@ _SPOKEN = re.compile(
 )
 """Where a credit may start inside a line: 'par', 'avec'..., or ' de' after a word that
 names a speech ('Intervention de', 'Témoignage inspirant de'), checked by `_SPEECH`."""
+_CREDIT_LENGTH = 400
+"""A credit is short: longer tails are not read as one (and a huge line stays fast)."""
+_MARKS_TRIED = 12
+"""How many 'par'/'avec' marks of one line are tried as the start of a credit."""
 _PRESENTERS = re.compile(
     rf"(?P<names>{_NAME}(?:{_JOIN}{_NAME})*)(?:,[^.]*?)?\s+"
     r"(?:pr[ée]senter(?:a|ont)|animer(?:a|ont)|interviendr(?:a|ont)|will present)\b"
@@ -163,8 +167,8 @@ def find_credit(
     for mark in _SPOKEN.finditer(text):
         if mark.group() or _SPEECH.search(text[max(0, mark.start() - 14) : mark.start()]):
             starts.append(mark.start())
-    for cut in starts:
-        tail = text[cut:]
+    for cut in starts[:_MARKS_TRIED]:
+        tail = text[cut : cut + _CREDIT_LENGTH]
         mark = _CREDIT_MARK.match(tail)
         if mark:
             tail = tail[mark.end() :]
@@ -181,7 +185,7 @@ def all_credits(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None
     par B'): each 'par', 'avec', 'Intervention de' read in turn."""
     speakers: dict[str, Speaker] = {}
     organisations: list[str] = []
-    while text:
+    for _ in range(_MARKS_TRIED):
         found = find_credit(text)
         if not found:
             break
