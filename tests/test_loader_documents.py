@@ -368,3 +368,25 @@ def test_a_session_s_section_holds_the_words_of_its_heading_and_slot() -> None:
     event, _ = read("creneaux.md")
     assert event.sessions[0].section == "Au programme › Plénière : les communs numériques"
     assert event.sessions[3].section.endswith("Démos › 14h - 16h")
+
+
+def test_each_list_is_judged_on_its_own_and_addresses_are_not_sessions() -> None:
+    day = date(2022, 2, 3)
+    assert rows("deroule.md") == [
+        (
+            day,
+            time(13, 45),
+            time(14, 5),
+            "présentation du programme et de l’appel à projets",
+            [],
+            "talk",
+        ),
+        (
+            day,
+            time(14, 20),
+            time(14, 40),
+            "témoignage",
+            ["Alexandre Thomas", "Antoine Mazières"],
+            "talk",
+        ),
+    ]

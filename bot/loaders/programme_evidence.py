@@ -33,15 +33,22 @@ DECOY_WORDS = re.compile(
     r"prerequis|modalites|pour qui|inscri|donnees\s*\?|qui sommes|contact|acces|"
     r"ce qu.on a fait|pour la suite|on prevoit|bilan|ressources|liens? utiles|comment)"
 )
-_REPLAY = re.compile(
-    r"revoir|replay|slides?|support|diapo|pdf|speakerdeck|vid[eé]o|youtube|dailymotion|"
-    r"tube\.|peertube|pad\b|pad\.|issue|presentation|playback",
+_REPLAY_TEXT = re.compile(
+    r"revoir|replay|slides?|support|diapo|pr[ée]sentation|vid[ée]o|pad\b|notes|enregistrement|"
+    r"issue|ticket|recording",
     re.IGNORECASE,
 )
+_REPLAY_URL = re.compile(
+    r"\.pdf\b|\.odp\b|\.pptx?\b|speakerdeck|slideshare|youtube|youtu\.be|dailymotion|dai\.ly|"
+    r"peertube|tube\.|/videos?/|\bpad\.|/issues/|playback|/slides|/presentation/",
+    re.IGNORECASE,
+)
+"""Links to what a session left: slides, a replay, a pad, an issue (by text or by address)."""
 _ADDRESSED = re.compile(
     r"\b(?:vous|venez|rencontrez|renseignez|decouvrez|retrouvez|inscrivez|rejoignez|participez|"
-    r"laissez)\b"
+    r"laissez|consultez|contactez|ecrivez|suivez|telechargez|cliquez|visit|register|join us)\b"
 )
+_ADDRESS = re.compile(r"https?://|mailto:|www\.|@\w+\.\w")
 _SENTENCE = re.compile(r"^(?:vous|nous|si|en tant|il|elle|on|je|ce|cette|ces)\b")
 
 
@@ -64,7 +71,7 @@ def item_evidence(
         points.append((-2.5, "spans a period of days, not a session"))
     if credited:
         points.append((1.5, "credits speakers"))
-    replay = any(_REPLAY.search(f"{link.text} {link.url}") for link in links)
+    replay = any(_REPLAY_TEXT.search(link.text) or _REPLAY_URL.search(link.url) for link in links)
     if replay:
         points.append((1.0, "links to slides, a replay or notes"))
     words = len(title.split())
@@ -76,6 +83,8 @@ def item_evidence(
     plain = raw_text.strip().rstrip("*_ ")
     if _SENTENCE.match(folded) or (plain.endswith(".") and words > 10):
         points.append((-1.0, "reads as a sentence"))
+    if _ADDRESS.search(title):
+        points.append((-1.0, "gives an address to write or go to"))
     if not replay and re.fullmatch(r"\s*\[[^\]]*\]\([^)]*\)\s*", raw_text):
         points.append((-1.0, "a bare link to another page"))
     body_like = ":" not in title and (words <= 6 or re.search(r"\([A-Z][A-Za-z]+\)$", title))
@@ -107,9 +116,9 @@ def context_evidence(titles: list[str], structured: bool) -> list[tuple[float, s
 def lead_in_evidence(text: str) -> list[tuple[float, str]]:
     """Points from the paragraph just before a list ('les sujets suivants :')."""
     folded = re.split(r"(?<=[.!?])\s+", fold(text).strip())[-1]  # its last sentence
-    points: list[tuple[float, str]] = []
-    if folded.rstrip("*_ ").endswith(":") or re.search(r"suivant|ci-dessous|below", folded):
-        points.append((0.5, "introduced by a lead-in line"))
+    if not (folded.rstrip("*_ ").endswith(":") or re.search(r"suivant|ci-dessous|below", folded)):
+        return []  # a description of what came before, not a lead-in
+    points = [(0.5, "introduced by a lead-in line")]
     if DECOY_WORDS.search(folded) and not SESSION_WORDS.search(folded):
         points.append((-1.0, "the lead-in introduces something else"))
     return points

@@ -74,6 +74,7 @@ class ProgrammeReader(PageContext):
                 continue
             elif block.kind == "list":
                 self.list(block, depth)
+                self.flush()  # each list is a candidate block of its own
             elif block.kind == "table":
                 self.table(block)
             elif block.kind == "quote":

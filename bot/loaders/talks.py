@@ -201,10 +201,14 @@ def _people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     segments = [s.strip() for s in re.split(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*&\s*", _mask(text))]
     speakers: list[Speaker] = []
     organisations: list[str] = []
-    for segment in (_unmask(s) for s in segments if s.strip()):
+    for segment in (
+        re.sub(r"^(?:de\s+|d['’])(?=[A-ZÀ-Ö])", "", _unmask(s)) for s in segments if s.strip()
+    ):
         person = re.fullmatch(
             rf"(?P<name>{_NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?", segment
         )
+        if not person and speakers:  # '… et d'Antoine Mazières du défi X': the name, then its role
+            person = re.match(rf"(?P<name>{_NAME})(?P<org>)(?=\s+(?:du|de|des|d['’])\s)", segment)
         team = _TEAM.match(segment)
         if person and not _INSTITUTION.match(segment) and not _ROLE.match(segment):
             org = person.group("org")
@@ -297,7 +301,7 @@ KIND_WORDS = (
 SHORT_ITEMS = (
     (
         "break",
-        r"^(?:pause|dejeuner|repas|lunch|coffee|break|cafe|cocktail|moment festif|"
+        r"^(?:pause|dejeuner|repas|lunch|coffee|break|cafe|cocktail|moment festif|gouter|"
         r"(?:accueil|welcome) (?:cafe|coffee|petit.dejeuner|breakfast|dejeuner))\b",
     ),
     (
