@@ -43,7 +43,6 @@ CREDIT_LABEL = re.compile(
     re.I,
 )
 """A credit's label: 'Intervenante :', 'Speakers:', 'Animé par'."""
-_UNDER_CONSTRUCTION = re.compile(r"en cours de construction|a venir|coming soon|bientot")
 
 
 @dataclass
@@ -123,7 +122,6 @@ class PageContext:
         self.headed_days: list[date] = []
         self.registration: list[Link] = []
         self.default_room: str | None = None
-        self.under_construction = False
         self._contexts: dict[tuple, list[tuple[float, str]]] = {}
         self.day_parts: dict[str, str] = {}
         self.near_misses: list[tuple[float, int, str, int]] = []
@@ -184,8 +182,6 @@ class PageContext:
 
     def prose(self, line: str) -> None:
         folded = fold(line)
-        if _UNDER_CONSTRUCTION.search(folded):
-            self.under_construction = True
         for part, said in _DAY_PART.findall(inline_text(folded)[0]):
             # 'La matinée sera consacrée à des démonstrations et l'après-midi à des présentations'
             if (kind := kind_hint(said)) and part not in self.day_parts:
