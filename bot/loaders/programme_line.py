@@ -33,6 +33,8 @@ _DAY_LEAD = re.compile(
 )
 """'10 décembre 2021 à 11h ([lien de visio](https://…)) : Title': a day, maybe a link, ':'."""
 _DIGIT = re.compile(r"\d")
+_NOTE_LENGTH = 600
+"""Trailing notes ('([revoir](…))') are looked for in a line's last characters only."""
 _ROOM_WORDS = re.compile(r"^(?:salle|salon|room|amphi|auditorium|stand|espace|hall)\b", re.I)
 _WHEN_WORDS = re.compile(
     r"\b(?:le|les|du|au|et|de|des|a|à|from|to|on|the|lundi|mardi|mercredi|jeudi|vendredi|"
@@ -236,7 +238,8 @@ def read_title(markdown: str) -> Talk:
     markdown = markdown.strip()
     links = inline_text(markdown)[1]
     while markdown.rstrip(" .")[-1:] in (")", "]", "*", "m", "n", "s", "h"):
-        trimmed = _TRAILING_NOTES.sub("", markdown).rstrip(" .")
+        head, tail = markdown[:-_NOTE_LENGTH], markdown[-_NOTE_LENGTH:]
+        trimmed = (head + _TRAILING_NOTES.sub("", tail)).rstrip(" .")
         if trimmed == markdown.rstrip(" ."):
             break
         markdown = trimmed
