@@ -390,3 +390,11 @@ def test_each_list_is_judged_on_its_own_and_addresses_are_not_sessions() -> None
             "talk",
         ),
     ]
+
+
+def test_a_table_cell_with_the_title_then_the_speaker_on_a_br_line() -> None:
+    day = date(2025, 3, 18)
+    assert rows("tableau-br.md") == [
+        (day, time(9, 30), None, "Le SILL en 2025", ["Jeanne Dupont"], "talk"),
+        (day, time(10), None, "Pause", [], "break"),
+    ]

@@ -12,9 +12,11 @@ from collections.abc import Callable, Iterator
 from datetime import time
 
 from bot.loaders.french_dates import find_range, parse_hour
+from bot.loaders.programme_line import read_line
 from bot.loaders.talks import Talk, inline_text, parse_credit
 from bot.model import fold
 
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 TableRow = tuple[int, time | None, time | None, Talk, list[str]]
 
 
@@ -66,6 +68,10 @@ def read_table(
             if credit_col is not None and credit_col < len(cells)
             else ((), (), ())
         )
+        lines = [part for part in _BREAK.split(cells[title_col]) if part.strip()]
+        if len(lines) > 1 and not speakers:  # 'Title<br>Name (Org)' in one cell
+            own = read_line(lines, None).talk
+            title, speakers, organisations = own.title, own.speakers, own.organisations
         if org_col is not None and org_col < len(cells) and inline_text(cells[org_col])[0]:
             organisations = tuple(dict.fromkeys((*organisations, inline_text(cells[org_col])[0])))
         yield line, start, end, Talk(title, speakers, organisations, links + credit_links), why
