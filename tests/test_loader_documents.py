@@ -398,3 +398,15 @@ def test_a_table_cell_with_the_title_then_the_speaker_on_a_br_line() -> None:
         (day, time(9, 30), None, "Le SILL en 2025", ["Jeanne Dupont"], "talk"),
         (day, time(10), None, "Pause", [], "break"),
     ]
+
+
+def test_a_markdown_file_that_is_no_event_is_a_warning_not_an_error(tmp_path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        "# Pages du site\n\nCe dossier contient les pages publiées.\n", encoding="utf-8"
+    )
+    events, problems, _ = load_file(readme)
+    assert events == []
+    (problem,) = problems
+    assert (problem.severity, problem.source.line) == ("warning", 1)
+    assert "no event date" in problem.message

@@ -90,7 +90,9 @@ def read_page(
                 SourceRef(str(path), 1),
                 "no event date: expected 'event_start_date' in the front matter "
                 "or a day such as 'le 4 décembre 2024' in the text",
-                "error",
+                # A Markdown file without front matter (a README beside the pages) may
+                # be no event at all: skipped with a warning, not an error.
+                "error" if text.lstrip("\ufeff").startswith("---") else "warning",
             )
         )
         return [], problems, reader
