@@ -1,37 +1,80 @@
-"""How long loading the shipped programmes takes.
+"""How long loading programmes takes.
 
-    python bench/load.py [--runs 50]
+    python bench/load.py [--runs 50] [--big-runs 5]
 
-Loads all of data/ (five pages and a structured file) the way the bot does at start and
-on every reload, and prints the median and p95 over the runs.
+1. all of data/ (five pages and a structured file), the way the bot loads it at start and
+   on every reload: median and p95 over the runs (target: median under 100 ms);
+2. one page of about 1 MB (a long programme of day headings, hour headings, bullets and
+   a table, built here): median over its runs (target: under 1 s).
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
-from bot.loaders import load_paths
+from bot.loaders import load_file, load_paths
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def big_page(size: int = 1_000_000) -> str:
+    """A page of about `size` characters, in the layouts real pages use."""
+    parts = ["---", "title: Un très long programme", "event_start_date: 2025-01-06", "---", ""]
+    day = 0
+    while sum(len(p) + 1 for p in parts) < size:
+        day += 1
+        parts.append(f"## {day % 28 + 1} janvier 2025 de 9h à 18h\n")
+        for hour in range(9, 18):
+            parts.append(f"#### {hour}h\n")
+            for n in range(3):
+                parts.append(
+                    f"* **Retour d'expérience {day}-{hour}-{n} sur [Grist](https://grist.example/"
+                    f"a_(b)) dans l'administration** - *Jeanne Dupont et Paul Martin, "
+                    f"[DINUM](https://www.numerique.gouv.fr/)*"
+                )
+            parts.append("")
+        parts.append("| Horaire | Atelier | Intervenant·e·s |\n|---|---|---|")
+        parts.extend(f"| {h}h-{h}h45 | Atelier {day}-{h} | Luc Petit (Etalab) |" for h in (9, 14))
+        parts.append("")
+    return "\n".join(parts)
+
+
+def timed(action, runs: int) -> list[float]:
+    timings = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()
+        timings.append((time.perf_counter() - began) * 1000)
+    return sorted(timings)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--big-runs", type=int, default=5)
     args = parser.parse_args()
-    load_paths([ROOT / "data"])  # warm up imports and the file cache
-    timings = []
-    for _ in range(args.runs):
-        began = time.perf_counter()
-        programme = load_paths([ROOT / "data"])
-        timings.append((time.perf_counter() - began) * 1000)
-    timings.sort()
+    programme = load_paths([ROOT / "data"])  # warm up imports and the file cache
+    timings = timed(lambda: load_paths([ROOT / "data"]), args.runs)
     print(f"data/: {len(programme.events)} events, {len(programme.sessions)} sessions")
-    print(f"load time over {args.runs} runs: median {statistics.median(timings):.1f} ms, "
-          f"p95 {timings[int(0.95 * (len(timings) - 1))]:.1f} ms, max {timings[-1]:.1f} ms")
+    print(
+        f"load time over {args.runs} runs: median {statistics.median(timings):.1f} ms, "
+        f"p95 {timings[int(0.95 * (len(timings) - 1))]:.1f} ms, max {timings[-1]:.1f} ms"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "long-programme.md"
+        page.write_text(big_page(), encoding="utf-8")
+        events, _, _ = load_file(page)
+        big = timed(lambda: load_file(page), args.big_runs)
+        size = page.stat().st_size / 1_000_000
+        print(f"{size:.2f} MB page: {len(events[0].sessions)} sessions")
+        print(
+            f"load time over {args.big_runs} runs: median {statistics.median(big):.0f} ms, "
+            f"max {big[-1]:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

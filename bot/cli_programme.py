@@ -12,11 +12,14 @@ from itertools import groupby
 from pathlib import Path
 
 from bot.catalog import Catalog
+from bot.clock import PARIS
 from bot.config import ConfigError, is_url, load_config
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.i18n import format_day, format_span, sentence_case
 from bot.loaders import load_file, load_paths
+from bot.loaders.explain import explain_text
+from bot.loaders.page import read_page
 from bot.model import Event, Programme, Session
 from bot.queries import find_event
 from bot.sources.remote import fetch_once
@@ -40,7 +43,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     parse = group_sub.add_parser("parse", help="parse one file and print the result")
     parse.add_argument("file", type=Path)
-    parse.add_argument("--json", action="store_true", required=True, help="print JSON")
+    output = parse.add_mutually_exclusive_group(required=True)
+    output.add_argument("--json", action="store_true", help="print JSON")
+    output.add_argument(
+        "--explain",
+        action="store_true",
+        help="say, block by block, what was taken as programme and why",
+    )
     parse.set_defaults(run=run_parse)
 
     ics = group_sub.add_parser("ics", help="write an event's programme as an iCalendar file")
@@ -136,6 +145,8 @@ def session_json(session: Session) -> dict:
         ],
         "room": session.room,
         "kind": session.kind,
+        "section": session.section,
+        "block_end": session.block_end.strftime("%H:%M") if session.block_end else None,
         "links": [{"text": link.text, "url": link.url} for link in session.links],
         "source": str(session.source) if session.source else None,
     }
@@ -160,6 +171,8 @@ def event_json(event: Event) -> dict:
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    if args.explain:
+        return run_explain(args.file)
     events, problems, _ = load_file(args.file)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -169,6 +182,18 @@ def run_parse(args: argparse.Namespace) -> int:
     output = event_json(events[0]) if len(events) == 1 else [event_json(e) for e in events]
     print(json.dumps(output, ensure_ascii=False, indent=2))
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def run_explain(path: Path) -> int:
+    """`programme parse FILE --explain`: the loader's decisions, for an organiser."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{path}: cannot read the file: {error}", file=sys.stderr)
+        return 1
+    events, problems, reader = read_page(path, text, PARIS)
+    print(explain_text(events, problems, reader))
+    return 1 if not events or any(p.severity == "error" for p in problems) else 0
 
 
 def _event(programme: Programme, query: str | None) -> Event | None:

@@ -107,7 +107,8 @@ def _squash(text: str) -> str:
 
 def _event_slots(event: Event, tz: ZoneInfo, default: timedelta) -> list[Slot]:
     """Slots of one event: a session with no end lasts until the next start of its day in
-    its room (any room when it has none), else `default`."""
+    its room (any room when it has none), else `default`; never past the end of the block
+    of hours its heading gives ('6 décembre de 14h à 18h')."""
     timed = [s for s in event.sessions if s.start is not None]
     slots = []
     for (day, _room), group in groupby(
@@ -122,6 +123,9 @@ def _event_slots(event: Event, tz: ZoneInfo, default: timedelta) -> list[Slot]:
             if end is None:
                 later = [t for t in starts if t > session.start]
                 end = datetime.combine(day, later[0], tz) if later else start + default
+                if session.block_end and session.block_end > session.start:
+                    block = datetime.combine(day, session.block_end, tz)
+                    end = min(end, block) if later else block
             slots.append(Slot(session, start, end))
     return slots
 

@@ -134,10 +134,12 @@ async def test_now_uses_the_next_hour_heading_as_end(app_at) -> None:
     assert later.splitlines()[1] == "4 pm"
 
 
-async def test_last_slot_lasts_the_default_duration(app_at) -> None:
-    app = await app_at("2023-12-07 17:25")  # 17 h is the last slot; default length 30 min
+async def test_last_slot_lasts_until_its_block_ends(app_at) -> None:
+    # 17 h is the last slot of « 7 décembre de 14h à 18h »: it runs until 18 h (issue 15),
+    # not for the default 30 minutes.
+    app = await app_at("2023-12-07 17:45")
     assert (await ask(app, "!maintenant")).splitlines()[1] == "17 h"
-    after = await ask(await app_at("2023-12-07 17:31"), "!maintenant")
+    after = await ask(await app_at("2023-12-07 18:01"), "!maintenant")
     assert after.startswith("Rien en cours. ")
 
 

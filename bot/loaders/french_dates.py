@@ -34,23 +34,41 @@ MONTHS = {
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 
-HOUR = r"(?:[01]?\d|2[0-3])\s?(?:h|:)\s?(?:[0-5]\d)?"
-"""An hour: '9h', '14h30', '14 h 30', '9:30'."""
+HOUR = (
+    r"(?:(?:[01]?\d|2[0-3])\s?(?:h\s?(?:[0-5]\d)?|:[0-5]\d)(?:\s?[ap]\.?m\b\.?)?"
+    r"|(?:1[0-2]|0?\d)\s?[ap]\.?m\b\.?)"
+)
+"""An hour: '9h', '14h30', '14 h 30', '9:30', '9:30 am', '2 pm' (not '2021 :')."""
 RANGE = re.compile(rf"(?P<start>{HOUR})\s*(?:-|–|—|à|a)\s*(?P<end>{HOUR})")
+_NTH = r"(?:1er|\d{1,2}(?:st|nd|rd|th)?)"
+"""A day number: '4', '1er', '3rd'."""
 _DAY_MONTH = re.compile(
-    rf"\b(?:le\s+|les\s+|du\s+)?(?P<days>(?:1er|\d{{1,2}})(?:\s*(?:,|et|au|-|–)\s*(?:1er|\d{{1,2}}))*)"
-    rf"\s+(?P<month>{_MONTH})(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+    rf"\b(?:le\s+|les\s+|du\s+)?(?P<days>{_NTH}(?:\s*(?:,|et|au|and|to|-|–)\s*{_NTH})*)"
+    rf"\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+)
+_MONTH_DAY = re.compile(
+    rf"\b(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
 )
 _NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>(?:19|20)?\d\d))?\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 
 
 def parse_hour(text: str) -> time | None:
-    """'14h' -> 14:00, '9h30' -> 09:30, '17h30' -> 17:30; None if `text` is not an hour."""
-    found = re.fullmatch(r"\s*([01]?\d|2[0-3])\s?(?:h|:)\s?([0-5]\d)?\s*", text, re.IGNORECASE)
-    if not found:
+    """'14h' -> 14:00, '9h30' -> 09:30, '2:30 pm' -> 14:30; None if `text` is not an hour."""
+    found = re.fullmatch(
+        r"\s*([01]?\d|2[0-3])\s?(?:(h)\s?([0-5]\d)?|(:)([0-5]\d))?\s*(?:([ap])\.?m\.?)?\s*",
+        text,
+        re.I,
+    )
+    if not found or not (found.group(2) or found.group(4) or found.group(6)):
         return None
-    return time(int(found.group(1)), int(found.group(2) or 0))
+    hour = int(found.group(1))
+    meridian = (found.group(6) or "").lower()
+    if meridian == "p" and hour < 12:
+        hour += 12
+    elif meridian == "a" and hour == 12:
+        hour = 0
+    return time(hour, int(found.group(3) or found.group(5) or 0))
 
 
 def find_range(text: str) -> tuple[time, time, re.Match[str]] | None:
@@ -74,16 +92,20 @@ def find_days(text: str, default_year: int | None) -> list[date]:
         year = int(match.group("year")) if match.group("year") else default_year
         if year is None:
             continue
-        numbers = [
-            int(n.replace("er", "")) for n in re.findall(r"1er|\d{1,2}", match.group("days"))
-        ]
-        if re.search(r"\bau\b|-|–", match.group("days")) and len(numbers) == 2:
+        numbers = [int(n) for n in re.findall(r"\d{1,2}", match.group("days"))]
+        if re.search(r"\bau\b|\bto\b|-|–", match.group("days")) and len(numbers) == 2:
             numbers = list(range(numbers[0], numbers[1] + 1))
         found.extend(
             (match.start(), d)
             for n in numbers
             if (d := _safe_date(year, MONTHS[match.group("month")], n))
         )
+    for match in _MONTH_DAY.finditer(folded):
+        year = int(match.group("year")) if match.group("year") else default_year
+        if year is not None and (
+            d := _safe_date(year, MONTHS[match.group("month")], int(match.group("day")))
+        ):
+            found.append((match.start(), d))
     for pattern in (_NUMERIC, _ISO):
         for match in pattern.finditer(folded):
             raw_year = match.group("year")

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from bot.model import Link, Speaker, fold
 
-_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"\[([^\]]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+\"[^\"]*\")?\)")
+"""A Markdown link; its URL may hold balanced parentheses ('.../Lyon_(ville)')."""
 _TAGS = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
 
@@ -46,14 +47,24 @@ class Talk:
 
 def inline_text(markdown: str) -> tuple[str, tuple[Link, ...]]:
     """Markdown/HTML inline text to plain text, with the links it held (text and URL)."""
+    if "](" not in markdown:
+        return _plain(markdown), ()
     links = tuple(Link(_plain(text), url) for text, url in _LINK.findall(markdown) if url)
-    return _plain(_LINK.sub(lambda m: m.group(1), markdown)), links
+    return _plain(_LINK.sub(_link_text, markdown)), links
+
+
+def _link_text(match: re.Match[str]) -> str:
+    return match.group(1)
 
 
 def _plain(text: str) -> str:
-    text = html.unescape(_TAGS.sub(" ", text))
-    text = _EMPHASIS.sub("", text)
-    return " ".join(text.split()).strip()
+    if "<" in text:
+        text = _TAGS.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())
 
 
 def parse_talk_line(markdown: str) -> Talk:
@@ -66,10 +77,12 @@ def parse_talk_line(markdown: str) -> Talk:
     text, links = inline_text(markdown)
     for separator in _SEPARATORS.finditer(text):
         tail = text[separator.end() :]
-        if _BLOCK.fullmatch(tail):
+        if len(tail) <= _CREDIT_LENGTH and _BLOCK.fullmatch(tail):
             speakers, organisations = _speakers(tail)
             return Talk(_clean_title(text[: separator.start()]), speakers, organisations, links)
-    team = re.search(r"\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s.+)$", text)
+    team = re.search(
+        r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s*[a-zà-ÿ].+)$", text
+    )
     if team:
         speakers, organisations = _teams(team.group("teams"))
         return Talk(_clean_title(text[: team.start()]), speakers, organisations, links)
@@ -97,6 +110,145 @@ def parse_credit(markdown: str) -> tuple[tuple[Speaker, ...], tuple[str, ...], t
     if _TBA.match(text) or not text:
         return (), (), links
     return tuple(Speaker(name) for name in _split_names(text)), (), links
+
+
+_INSTITUTION = re.compile(
+    r"^(?:r[ée]gion|minist[èe]re|direction|agence|mairie|ville|universit[ée]|institut|centre|"
+    r"conseil|d[ée]partement|commission|service|mission|cour|caisse|pr[ée]fecture|commissariat|"
+    r"laboratoire|observatoire|fondation|association|secr[ée]tariat|d[ée]l[ée]gation|assembl[ée]e|"
+    r"acad[ée]mie|p[ôo]le|groupe|syndicat|inspection|soci[ée]t[ée]|entreprise|collectif)\b",
+    re.IGNORECASE,
+)
+NAME = _NAME
+"""A person's name as pages write it: 'Jeanne Dupont', 'Daniel Le Berre', 'Stéphanie SCHAER'."""
+INSTITUTION = _INSTITUTION
+"""Words that start the name of a body, not of a person ('Région Bretagne', 'Ministère …')."""
+_TEAM = re.compile(r"^(?:les membres de\s+)?l['’](?P<team>[ée]quipe\s+.+)$", re.I)
+_ROLE = re.compile(
+    r"^(?:directeur|directrice|responsable|chef|cheffe|pr[ée]sident|conseill[eè]re?|d[ée]l[ée]gu[ée]|"
+    r"ministre|secr[ée]taire|coordinat|fondat|co-?fondat|charg[ée]|head|director|manager|expert|"
+    r"ing[ée]nieur|professeur|docteur|adjoint)",
+    re.IGNORECASE,
+)
+_CREDIT_MARK = re.compile(
+    r"(?:^|,\s*|\s+)(?:anim[ée]e?s?\s+par|pr[ée]sent[ée]e?s?\s+par|par|avec|by|with|"
+    r"speakers?\s*:|intervenant(?:e|·e)?s?\s*:|de|d['’])\s*",
+    re.IGNORECASE,
+)
+_SPOKEN = re.compile(
+    r"(?:^|,\s*|\s+)(?:anim[ée]e?s?\s+par|pr[ée]sent[ée]e?s?\s+par|par|avec|by|with)\s+"
+    r"|(?<=\w)(?=\s+(?:de|d['’]))",
+    re.IGNORECASE,
+)
+"""Where a credit may start inside a line: 'par', 'avec'..., or ' de' after a word that
+names a speech ('Intervention de', 'Témoignage inspirant de'), checked by `_SPEECH`."""
+_CREDIT_LENGTH = 400
+"""A credit is short: longer tails are not read as one (and a huge line stays fast)."""
+_MARKS_TRIED = 12
+"""How many 'par'/'avec' marks of one line are tried as the start of a credit."""
+_PRESENTERS = re.compile(
+    rf"(?P<names>{_NAME}(?:{_JOIN}{_NAME})*)(?:,[^.]*?)?\s+"
+    r"(?:pr[ée]senter(?:a|ont)|animer(?:a|ont)|interviendr(?:a|ont)|will present)\b"
+)
+_SPEECH = re.compile(
+    r"(?:introduction|intervention|t[ée]moignage|inspirant|discours|ouverture|keynote|conf[ée]rence)$",
+    re.IGNORECASE,
+)
+
+
+def find_credit(
+    text: str, at_start: bool = False
+) -> tuple[tuple[Speaker, ...], tuple[str, ...], int] | None:
+    """The persons credited in `text`: after 'par', 'avec', 'by', 'Speaker:' or 'Intervention
+    de', as 'Name', 'Name (Org)', 'Name, role' joined by commas and 'et'; or, `at_start`,
+    from the start of `text`. Returns speakers, organisations and where the credit starts;
+    None unless the first thing credited is a person or a team."""
+    starts = [0] if at_start else []
+    for mark in _SPOKEN.finditer(text):
+        if mark.group() or _SPEECH.search(text[max(0, mark.start() - 14) : mark.start()]):
+            starts.append(mark.start())
+    for cut in starts[:_MARKS_TRIED]:
+        tail = text[cut : cut + _CREDIT_LENGTH]
+        mark = _CREDIT_MARK.match(tail)
+        if mark:
+            tail = tail[mark.end() :]
+        elif not at_start:
+            continue
+        people = _people(tail.strip().rstrip("."))
+        if people:
+            return people[0], people[1], cut
+    return None
+
+
+def all_credits(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    """Every person credited anywhere in a paragraph ('Introduction de A, ... et animation
+    par B'): each 'par', 'avec', 'Intervention de' read in turn."""
+    speakers: dict[str, Speaker] = {}
+    organisations: list[str] = []
+    for _ in range(_MARKS_TRIED):
+        found = find_credit(text)
+        if not found:
+            break
+        for speaker in found[0]:
+            speakers.setdefault(speaker.name, speaker)
+        organisations.extend(found[1])
+        mark = _SPOKEN.search(text, found[2])
+        text = text[(mark.end() if mark and mark.end() > found[2] else found[2]) + 1 :]
+    return (tuple(speakers.values()), tuple(dict.fromkeys(organisations))) if speakers else None
+
+
+def _people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    segments = [s.strip() for s in re.split(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*&\s*", _mask(text))]
+    speakers: list[Speaker] = []
+    organisations: list[str] = []
+    for segment in (
+        re.sub(r"^(?:de\s+|d['’])(?=[A-ZÀ-Ö])", "", _unmask(s)) for s in segments if s.strip()
+    ):
+        person = re.fullmatch(
+            rf"(?P<name>{_NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?", segment
+        )
+        if not person and speakers:  # '… et d'Antoine Mazières du défi X': the name, then its role
+            person = re.match(rf"(?P<name>{_NAME})(?P<org>)(?=\s+(?:du|de|des|d['’])\s)", segment)
+        team = _TEAM.match(segment)
+        if person and not _INSTITUTION.match(segment) and not _ROLE.match(segment):
+            org = person.group("org")
+            speakers.append(Speaker(person.group("name"), org))
+            if org:
+                organisations.extend(_split_orgs(org))
+        elif team:
+            speakers.append(Speaker(team.group("team").strip()))
+        elif not speakers:
+            return None
+        elif re.match(rf"^(?:[{_UPPER}]|\w+/)", segment) and len(segment.split()) <= 6:
+            organisations.extend(_split_orgs(segment))
+            if speakers[-1].organisation is None:
+                speakers[-1] = Speaker(speakers[-1].name, segment)
+    return (tuple(speakers), tuple(dict.fromkeys(organisations))) if speakers else None
+
+
+def _mask(text: str) -> str:
+    """Hide separators inside parentheses so that splitting keeps '(A, B et C)' whole."""
+    out, depth = [], 0
+    for char in text:
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        out.append({",": "\x00", " ": "\x01", "&": "\x02"}.get(char, char) if depth else char)
+    return "".join(out)
+
+
+def _unmask(text: str) -> str:
+    return text.replace("\x00", ",").replace("\x01", " ").replace("\x02", "&")
+
+
+def credit_block(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    """'A, B et C (Org)' or 'A (Org1) et B (Org2)' and nothing else: speakers and organisations."""
+    return _speakers(text.strip()) if _BLOCK.fullmatch(text.strip()) else None
+
+
+def presenters(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    """Persons a paragraph says will present: 'A et B, membres de …, présenteront …'."""
+    found = _PRESENTERS.search(text)
+    return _speakers(found.group("names")) if found else None
 
 
 def _speakers(block: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
@@ -139,25 +291,40 @@ def _clean_title(text: str) -> str:
 
 
 KIND_WORDS = (
-    ("panel", r"\b(?:table ouverte|tables? rondes?|debat|panel|round ?table)\b"),
-    ("workshop", r"\b(?:atelier|workshop|hackathon|un coin)\b"),
-    ("demo", r"\b(?:demo|demos|demonstration|demonstrations)\b"),
+    ("panel", r"\b(?:table ouverte|tables?[- ]rondes?|debat|panel|round ?table)\b"),
+    (
+        "workshop",
+        r"\b(?:ateliers?|workshops?|hackathon|un coin|coaching|groupes? de travail|en groupes?)\b",
+    ),
+    ("demo", r"\b(?:demo|demos|demonstrations?|expositions?)\b"),
 )
 SHORT_ITEMS = (
-    ("break", r"^(?:pause|dejeuner|repas|lunch|coffee|break|cafe)\b"),
+    (
+        "break",
+        r"^(?:pause|dejeuner|repas|lunch|coffee|break|cafe|cocktail|moment festif|gouter|"
+        r"(?:accueil|welcome) (?:cafe|coffee|petit.dejeuner|breakfast|dejeuner))\b",
+    ),
     (
         "other",
-        r"^(?:accueil|welcome|conclusions?|cloture|closing|ouverture|mot d.accueil|"
-        r"cocktail|networking|apero)\b",
+        r"^(?:accueil|welcome|conclusions?|cloture|closing|ouverture|mots? d.(?:accueil|ouverture)|"
+        r"discours|introduction|networking|apero|questions?|presentation de la journee|"
+        r"opening|wrap.up|q ?& ?a|registration|check.in|propos liminaires)\b",
     ),
 )
 """Breaks and housekeeping items: short lines ('Pause repas'), not titles that start alike
 ('Ouverture de code de l'orchestrateur...')."""
 
 
+_NUMBERING = re.compile(r"^(?:temps|partie|part|sequence|etape|step)\s*\d+\s*[-–—:.]\s*")
+"""'Temps 1 – ', 'Partie 2 : ': the numbering of a part, not its words."""
+_QUESTIONS = re.compile(r"^(?:questions?\s*/\s*reponses?|q\s*&\s*[ra]\b|echanges? avec (?:le|la) )")
+
+
 def infer_kind(title: str, hint: str | None = None) -> str:
     """The session's kind from words of its title, else the section's hint, else 'talk'."""
-    folded = fold(title)
+    folded = _NUMBERING.sub("", fold(title))
+    if _QUESTIONS.match(folded):
+        return "other"
     if len(folded.split()) <= 4:
         for kind, pattern in SHORT_ITEMS:
             if re.search(pattern, folded):

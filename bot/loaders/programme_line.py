@@ -1,0 +1,297 @@
+"""One line of a programme, as pages write it: when, what, and who.
+
+A line (a bullet, a paragraph, a heading) may start with its hours ('9h30 :', '[9h30]',
+'**14h30 :**', '**[16h-16h20]**', 'De 10h à 10h50 :', '9:30 am'), with its day
+('10 décembre 2021 à 11h :', 'Le 7 septembre :'), or end with them (', mardi 24 novembre,
+17h-17h30'); a `<br>` line under the title may hold them too. What is left is a title and
+its credit, read by `talks.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from bot.loaders.french_dates import HOUR, MONTHS, find_days, parse_hour
+from bot.loaders.talks import Talk, credit_block, find_credit, inline_text, parse_talk_line
+from bot.model import fold
+
+_SPAN = rf"(?P<start>{HOUR})(?:\s*(?:-|–|—|à|a|to)\s*(?P<end>{HOUR}))?"
+_LEADING_TIME = re.compile(
+    rf"^\s*(?P<open>\*\*|__)?\s*\\?\[?\s*(?:de|from)?\s*{_SPAN}\s*\\?\]?\s*(?P<close>\*\*|__)?"
+    rf"\s*(?:[:\-–—|>·](?!\d)\s*|(?=\S))",
+    re.IGNORECASE,
+)
+_INNER_HOURS = re.compile(
+    rf"^(?P<title>.+?)(?:,\s*|\s+)(?:de|from)\s+"
+    rf"(?P<span>(?P<start>{HOUR})\s*(?:-|–|—|à|to)\s*(?P<end>{HOUR}))(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_DAY_LEAD = re.compile(
+    r"^(?P<when>(?:[^:(]|\(\s*\[[^\]]*\]\([^)\s]*\)\s*\)){4,300}?)\s*:\s+(?P<rest>\S.*)$"
+)
+"""'10 décembre 2021 à 11h ([lien de visio](https://…)) : Title': a day, maybe a link, ':'."""
+_DIGIT = re.compile(r"\d")
+_NOTE_LENGTH = 600
+"""Trailing notes ('([revoir](…))') are looked for in a line's last characters only."""
+_ROOM_WORDS = re.compile(r"^(?:salle|salon|room|amphi|auditorium|stand|espace|hall)\b", re.I)
+_WHEN_WORDS = re.compile(
+    r"\b(?:le|les|du|au|et|de|des|a|à|from|to|on|the|lundi|mardi|mercredi|jeudi|vendredi|"
+    r"samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|quand|when|"
+    r"date|horaires?|heure|hours?|ou|or|and|puis)\b",
+    re.IGNORECASE,
+)
+_TRAILING_NOTES = re.compile(
+    r"(?:\s*\((?:\s*\[[a-zà-ÿ][^\]]*\]\([^)]*(?:\([^)]*\))?[^)]*\)\s*)+\)"  # ([revoir](url))
+    r"|\s*\((?i:revoir|replay|voir)\b[^()]*(?:\([^()]*\)[^()]*)*\)"  # (revoir les ...)
+    r"|\s+\[(?i:issue|ticket|documentation|pad|revoir|replay|slides?|vid[ée]o|support)[^\]]*\]\([^)]*\)"
+    r"|\s*\\?\[\\?~?\d+\s*(?i:min(?:utes)?|h)\\?\]"  # \[40 minutes\]
+    r"|\s+-\s+\d+\s*(?i:m|min|h)\b"  # - 45m
+    r"|\s+-\s+\*[a-zà-ÿ][^*]*\*"  # - *en cours de construction*
+    r")\s*$"
+)
+
+
+@dataclass
+class LineReading:
+    """What one programme line says; `why` lists the evidence it gave, for --explain."""
+
+    start: time | None = None
+    end: time | None = None
+    days: list[date] = field(default_factory=list)
+    talk: Talk = field(default_factory=lambda: Talk(""))
+    description: list[str] = field(default_factory=list)
+    why: list[str] = field(default_factory=list)
+    raw: str = ""
+    room: str | None = None
+    links: tuple = ()
+    repeats: list[tuple[time, time | None]] = field(default_factory=list)
+    """Further hours the same session is held at."""
+
+
+def parse_span(text: str) -> tuple[time, time | None] | None:
+    """'9h30-10h30', '14h', '9:30 am' at the start of `text` (already matched)."""
+    found = re.fullmatch(rf"\s*{_SPAN}\s*", text, re.IGNORECASE)
+    if not found:
+        return None
+    start = parse_hour(found.group("start"))
+    end = parse_hour(found.group("end")) if found.group("end") else None
+    return (start, end) if start else None
+
+
+def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
+    """The hours a line starts with, and the rest of the line (bold kept balanced)."""
+    found = _LEADING_TIME.match(markdown)
+    if not found:
+        return None
+    start = parse_hour(found.group("start"))
+    end = parse_hour(found.group("end")) if found.group("end") else None
+    if start is None or (found.group("end") and end is None):
+        return None
+    rest = markdown[found.end() :].strip()
+    if found.group("open") and not found.group("close"):
+        rest = "**" + rest  # '**14h-15h30 : Exposition**': the bold goes on over the title
+    elif found.group("close") and not found.group("open"):
+        return None
+    rest = re.sub(r"^\*\*\s*\*\*", "", rest).strip()
+    rest = re.sub(r"^\*\*\s*[:\-–—]\s*", "**", rest)
+    return start, end, rest
+
+
+def all_spans(text: str) -> list[tuple[time, time | None]]:
+    """Every 'start-end' or start hour of a text, in order."""
+    spans = []
+    for found in re.finditer(_SPAN, fold(inline_text(text)[0]), re.IGNORECASE):
+        start = parse_hour(found.group("start"))
+        end = parse_hour(found.group("end")) if found.group("end") else None
+        if start:
+            spans.append((start, end))
+    return spans
+
+
+def when_text(text: str, year: int | None) -> tuple[list[date], time | None, time | None] | None:
+    """Days and hours of a text that says nothing else ('Lundi 23 novembre 2020, 17h-17h30',
+    '**Quand ?** 13 et 14 juin 2019, de 9h à 19h'); None when other words remain."""
+    if not _DIGIT.search(text):
+        return None  # days and hours are written with digits
+    plain = inline_text(re.sub(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)", "", text))[0]
+    days = find_days(plain, year)
+    span = re.search(_SPAN, fold(plain), re.IGNORECASE)
+    start = end = None
+    if span:
+        start = parse_hour(span.group("start"))
+        end = parse_hour(span.group("end")) if span.group("end") else None
+    if not days and start is None:
+        return None
+    leftover = fold(plain)
+    leftover = re.sub(rf"{_SPAN}", " ", leftover)
+    leftover = re.sub(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]", " ", leftover)
+    leftover = _WHEN_WORDS.sub(" ", leftover)
+    words = [w for w in leftover.split() if w not in MONTHS]
+    if words:
+        return None
+    return days, start, end
+
+
+def read_line(lines: list[str], year: int | None) -> LineReading:
+    """Read a programme line given as its lines (the first, then `<br>`/wrapped ones)."""
+    reading = LineReading(raw=lines[0])
+    first, others = lines[0], lines[1:]
+    timed = leading_time(first)
+    if timed:
+        reading.start, reading.end, first = timed
+        reading.why.append("starts with its hours")
+    else:
+        first = _inner_hours(first, reading)
+    first = _leading_day(first, year, reading)
+    first = _trailing_when(first, year, reading)
+    rest: list[str] = []
+    for other in others:
+        when = when_text(other, year)
+        if when and not reading.days and reading.start is None:
+            reading.days, reading.start, reading.end = when[0], when[1], when[2]
+            reading.why.append(f"its day and hours on the next line: {other!r}")
+            reading.repeats = all_spans(other)[1:]  # 'de 10h à 11h, de 14h à 15h ou de 16h à 17h'
+
+        elif when and not reading.days and when[0]:
+            reading.days = when[0]
+        else:
+            rest.append(other)
+    reading.talk = read_title(first)
+    if reading.links:
+        talk = reading.talk
+        reading.talk = Talk(
+            talk.title, talk.speakers, talk.organisations, talk.links + reading.links
+        )
+    if not reading.talk.speakers and rest:
+        credited = find_credit(" ".join(inline_text(r)[0] for r in rest[:1]), at_start=True)
+        if credited:
+            reading.talk = Talk(
+                reading.talk.title,
+                credited[0],
+                reading.talk.organisations or credited[1],
+                reading.talk.links,
+            )
+    reading.description = rest
+    return reading
+
+
+def _inner_hours(markdown: str, reading: LineReading) -> str:
+    """'**Table ronde « ... » de 10h25 à 11h15, salon Bertrand, Hôtel de ville**': hours
+    after the title, and the room after them."""
+    bold = re.fullmatch(r"\s*\*\*(?P<text>[^*]+)\*\*\s*", markdown)
+    text = bold.group("text") if bold else markdown
+    found = _INNER_HOURS.match(text)
+    if not found or len(found.group("title").split()) > 25 or find_days(found.group("title"), 2000):
+        return markdown  # 'Le 30 avril de 9h à 17h30': the event's day, not a session
+    start, end = parse_hour(found.group("start")), parse_hour(found.group("end"))
+    if start is None or end is None:
+        return markdown
+    reading.start, reading.end = start, end
+    reading.why.append(f"hours after its title: {found.group('span')!r}")
+    place = found.group("rest").strip(" ,.")
+    room = place.split(",")[0].strip()
+    if _ROOM_WORDS.match(room):
+        reading.room = inline_text(room)[0]
+    title = found.group("title").rstrip(" ,")
+    return f"**{title}**" if bold else title
+
+
+def _leading_day(markdown: str, year: int | None, reading: LineReading) -> str:
+    """'10 décembre 2021 à 11h ([visio](...)) : Title', 'Le 7 septembre : Title'."""
+    found = _DAY_LEAD.match(markdown)
+    if not found:
+        return markdown
+    when = when_text(found.group("when"), year)
+    if not when or not when[0]:
+        return markdown
+    reading.days = when[0]
+    if when[1] and reading.start is None:
+        reading.start, reading.end = when[1], when[2]
+    reading.why.append(f"starts with its day: {found.group('when').strip()!r}")
+    reading.links = inline_text(found.group("when"))[1]
+    return found.group("rest")
+
+
+def _trailing_when(markdown: str, year: int | None, reading: LineReading) -> str:
+    """'**Title**, mardi 24 novembre, 17h-17h30': the day and hours after the title."""
+    parts = markdown.split(", ")
+    cut = len(parts)
+    while cut > 1 and when_text(", ".join(parts[cut - 1 :]), year):
+        cut -= 1
+    if cut == len(parts):
+        return markdown
+    when = when_text(", ".join(parts[cut:]), year)
+    if when is None:
+        return markdown
+    if when[0]:
+        reading.days = when[0]
+    if when[1] and reading.start is None:
+        reading.start, reading.end = when[1], when[2]
+    reading.why.append(f"ends with its day or hours: {', '.join(parts[cut:])!r}")
+    return ", ".join(parts[:cut])
+
+
+def read_title(markdown: str) -> Talk:
+    """Title and credit of a line's text, without trailing links to replays or pads."""
+    markdown = markdown.strip()
+    links = inline_text(markdown)[1]
+    while markdown.rstrip(" .")[-1:] in (")", "]", "*", "m", "n", "s", "h"):
+        head, tail = markdown[:-_NOTE_LENGTH], markdown[-_NOTE_LENGTH:]
+        trimmed = (head + _TRAILING_NOTES.sub("", tail)).rstrip(" .")
+        if trimmed == markdown.rstrip(" ."):
+            break
+        markdown = trimmed
+    lead = re.match(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$", markdown)
+    if lead and re.match(r"^\s*(?:[,(]|$)", lead.group("tail")):
+        talk = _titled(lead.group("title"), lead.group("tail"))
+        if talk.speakers or not lead.group("tail").strip():
+            return Talk(talk.title, talk.speakers, talk.organisations, links)
+    bold = re.match(r"^(?P<pre>(?:[^*\s]+\s){0,3})\*\*(?P<title>[^*]+?)\*\*(?P<tail>.*)$", markdown)
+    if bold and re.search(r"\b(?:par|avec|de|by|with)\s+$", bold.group("pre"), re.I):
+        bold = None  # 'Ouverture par **Name**, role': the bold is a credit, not the title
+    if (
+        bold
+        and not re.match(r"^\s+[-–—]\s", bold.group("tail"))
+        and (
+            not bold.group("tail").strip()
+            or re.match(r"^\s*(?:[:,.]|par\b|avec\b|by\b|with\b)", bold.group("tail"))
+            or re.search(r"[:.?!]\s*$", bold.group("title"))
+            or (bold.group("pre") == "" and re.match(r"^\s*\(", bold.group("tail")))
+        )
+    ):
+        talk = _titled(f"{bold.group('pre')}{bold.group('title')}", bold.group("tail"))
+        return Talk(talk.title, talk.speakers, talk.organisations, links)
+    signed = re.match(
+        r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$", inline_text(markdown)[0]
+    )
+    if signed and credit_block(signed.group("credit")):  # 'Title.  A et B (Org1, Org2).'
+        speakers, organisations = credit_block(signed.group("credit"))
+        return Talk(_clean(signed.group("title")), speakers, organisations, links)
+    talk = parse_talk_line(markdown)
+    if not talk.speakers:
+        text = inline_text(markdown)[0]
+        credited = find_credit(text)
+        if credited:
+            speakers, organisations, cut = credited
+            return Talk(_clean(text[:cut]), speakers, organisations, links)
+    return Talk(_clean(talk.title), talk.speakers, talk.organisations, links)
+
+
+def _titled(title_markdown: str, tail_markdown: str) -> Talk:
+    title = _clean(inline_text(title_markdown)[0])
+    inside = find_credit(title)
+    if inside:  # '**Témoignage inspirant de Name, role.**'
+        return Talk(_clean(title[: inside[2]]), inside[0], inside[1])
+    tail = inline_text(tail_markdown)[0].strip()
+    tail = re.sub(r"^\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.]?$", r"\1", tail)
+    credited = find_credit(tail, at_start=True) or find_credit(tail)
+    if credited:
+        return Talk(title, credited[0], credited[1])
+    return Talk(title)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s*\\?\[\\?~?\d+\s*(?:min(?:utes)?|h)\\?\]", "", text)
+    return text.strip().rstrip(":,;–—-").rstrip(" .").strip()
