@@ -8,6 +8,7 @@ from bot.config import ProgrammeConfig
 from bot.model import Programme
 from bot.queries import Agenda
 from bot.search import SearchIndex
+from bot.understanding import Knowledge
 
 
 class Catalog:
@@ -20,3 +21,5 @@ class Catalog:
             programme, self.tz, timedelta(minutes=settings.default_duration_minutes)
         )
         self.search = SearchIndex(programme)
+        self.knowledge = Knowledge.of(self.agenda.rooms, self.search.words)
+        """What the understanding layer must know of this programme."""

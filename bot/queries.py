@@ -147,3 +147,27 @@ def find_event(programme: Programme, query: str) -> Event | None:
         if all(w in fold(f"{e.id} {e.title} {e.start.year}") for w in words)
     ]
     return max(matches, key=lambda e: e.start) if matches else None
+
+
+def meant_event(
+    programme: Programme, today: date, day: date | None = None, year: int | None = None
+) -> tuple[Event | None, str]:
+    """The event a question is about, with its state ('current'|'next'|'past'|'none'):
+    the one holding `day`, else the latest of `year`, else the one `event_at` gives."""
+    if day is not None:
+        holder = next((e for e in programme.events if e.start <= day <= e.end), None)
+        if holder:
+            return holder, _state(holder, today)
+    if year is not None:
+        of_year = [e for e in programme.events if e.start.year == year]
+        if of_year:
+            chosen = max(of_year, key=lambda e: e.start)
+            return chosen, _state(chosen, today)
+        return None, "none"
+    return event_at(programme, today)
+
+
+def _state(event: Event, today: date) -> str:
+    if event.start <= today <= event.end:
+        return "current"
+    return "next" if event.start > today else "past"

@@ -98,6 +98,8 @@ class SearchIndex:
                         postings[word][number] = weight
         self._postings = dict(postings)
         self._vocabulary = sorted(self._postings)
+        self.words = frozenset(self._vocabulary)
+        """Every indexed word."""
         self._deletions: dict[str, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             if len(word) >= TYPO_MIN_LENGTH:

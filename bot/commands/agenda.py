@@ -32,8 +32,6 @@ def _nothing_next(request: Request) -> Doc:
     fr=("maintenant", "encours"),
     en=("now",),
     summary=("ce qui se passe en ce moment", "what is on right now"),
-    phrases_fr=(r"\b(?:en ce moment|maintenant|actuellement|en cours)\b",),
-    phrases_en=(r"\b(?:right now|happening now|now|currently|on now)\b",),
 )
 async def now(request: Request) -> Reply:
     lang = request.lang
@@ -57,11 +55,6 @@ async def now(request: Request) -> Reply:
     return doc.extend(_nothing_next(request)).reply()
 
 
-def _count(args: str) -> int | None:
-    digits = "".join(c for c in args if c.isdecimal())  # not isdigit(): "²" is a digit
-    return min(max(int(digits), 1), MAX_NEXT) if digits and len(digits) < 4 else None
-
-
 @command(
     "next",
     fr=("prochains", "prochain", "ensuite", "suite"),
@@ -71,12 +64,11 @@ def _count(args: str) -> int | None:
         "les prochaines sessions, regroupées par horaire",
         "the next sessions, grouped by time",
     ),
-    phrases_fr=(r"\b(?:prochain(?:e?s)?|a suivre|ensuite|apres)\b",),
-    phrases_en=(r"\b(?:next|upcoming|coming up|later)\b",),
 )
 async def next_sessions(request: Request) -> Reply:
     lang = request.lang
-    count = _count(request.args) or DEFAULT_NEXT
+    plural = request.intent.plural
+    count = request.intent.slots.count or (1 if plural is False else DEFAULT_NEXT)
     agenda = request.app.catalog.agenda
     coming = agenda.upcoming(request.now, count)
     if not coming:
@@ -95,21 +87,19 @@ async def next_sessions(request: Request) -> Reply:
         "ce qui se passe dans une salle, maintenant et ensuite",
         "what is on in a room, now and next",
     ),
-    phrases_fr=(r"\b(?:dans la |en )salle (?P<args>.+)",),
-    phrases_en=(r"\bin (?:the )?room (?P<args>.+)",),
 )
 async def room(request: Request) -> Reply:
     lang = request.lang
     agenda = request.app.catalog.agenda
     rooms = ", ".join(agenda.rooms) or "—"
-    if not request.args:
+    if not request.args and not request.intent.room:
         return (
             Doc()
             .text(pick(lang, "Quelle salle ? Salles connues : ", "Which room? Known rooms: "))
             .text(rooms)
             .reply()
         )
-    name = agenda.find_room(request.args)
+    name = request.intent.room or agenda.find_room(request.args)
     if name is None:
         return (
             Doc()

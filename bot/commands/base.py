@@ -6,7 +6,6 @@ answer is a list of `Outgoing` messages the transport delivers.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.model import fold
 from bot.replies import Reply
+from bot.understanding import Intent
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -56,6 +56,8 @@ class Request:
     lang: str
     now: datetime
     app: App
+    intent: Intent = field(default_factory=lambda: Intent("unknown", "fr"))
+    """What the arguments (a command) or the whole message (a sentence) say: its slots."""
 
 
 HandlerResult = Reply | list[Outgoing] | None
@@ -78,7 +80,6 @@ class Command:
     summary: dict[str, str]
     handler: Handler
     scope: str = "anywhere"
-    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         return self.names[lang][0]
@@ -88,12 +89,11 @@ Interceptor = Callable[[Request], Awaitable[HandlerResult | bool]]
 
 
 class CommandTable:
-    """Every command by name and alias, and the plain phrases that call them."""
+    """Every command by name and alias."""
 
     def __init__(self) -> None:
         self.commands: dict[str, Command] = {}
         self._by_name: dict[str, tuple[Command, str | None]] = {}
-        self._phrases: list[tuple[re.Pattern[str], Command, str]] = []
         self.interceptors: list[Interceptor] = []
 
     def add(self, command: Command) -> Command:
@@ -108,31 +108,11 @@ class CommandTable:
                 if known and known[0] is not command:
                     raise ValueError(f"command name {name!r} is used twice")
                 self._by_name[key] = (command, None if known and known[1] != lang else lang)
-        for lang, patterns in command.phrases.items():
-            for pattern in patterns:
-                self._phrases.append((re.compile(pattern, re.IGNORECASE), command, lang))
-        # Phrases that capture arguments ("qui parle de <x>") are the most specific: they
-        # are tried before keyword phrases ("programme"), whatever the registration order.
-        self._phrases.sort(key=lambda entry: "args" not in entry[0].groupindex)
         return command
 
     def lookup(self, name: str) -> tuple[Command, str | None] | None:
         """The command called `name` (any alias, accents and case ignored) and its language."""
         return self._by_name.get(fold(name))
-
-    def match_phrase(self, text: str) -> tuple[Command, str, str] | None:
-        """The command a plain sentence asks for, its language and its arguments."""
-        folded = fold(text)
-        for pattern, command, lang in self._phrases:
-            found = pattern.search(folded)
-            if found:
-                args = found.groupdict().get("args") or ""
-                if args:
-                    # Give back the user's own spelling of the arguments, not the folded one.
-                    start, end = found.span("args")
-                    args = text[start:end] if len(text) == len(folded) else args
-                return command, lang, args.strip(" ?!.")
-        return None
 
 
 TABLE = CommandTable()
@@ -146,14 +126,8 @@ def command(
     usage: tuple[str, str] = ("", ""),
     summary: tuple[str, str],
     scope: str = "anywhere",
-    phrases_fr: tuple[str, ...] = (),
-    phrases_en: tuple[str, ...] = (),
 ) -> Callable[[Handler], Handler]:
-    """Decorator registering a handler in the command table, French names first.
-
-    Phrase patterns are matched against the folded text (lower case, no accents); a named
-    group `args` carries the arguments.
-    """
+    """Decorator registering a handler in the command table, French names first."""
 
     def register(handler: Handler) -> Handler:
         TABLE.add(
@@ -164,7 +138,6 @@ def command(
                 summary={"fr": summary[0], "en": summary[1]},
                 handler=handler,
                 scope=scope,
-                phrases={"fr": phrases_fr, "en": phrases_en},
             )
         )
         return handler

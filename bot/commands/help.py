@@ -28,8 +28,6 @@ def _usage(request: Request, entry: Command) -> Doc:
     en=("help",),
     usage=("[commande]", "[command]"),
     summary=("cette aide, ou le détail d'une commande", "this help, or one command in detail"),
-    phrases_fr=(r"\b(?:aide|au secours|que sais-tu faire|commandes)\b",),
-    phrases_en=(r"\b(?:help|what can you do|commands)\b",),
 )
 async def help_command(request: Request) -> Reply:
     lang = request.lang

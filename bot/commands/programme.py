@@ -2,50 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time
 
 from bot.commands.base import Request, command
 from bot.commands.render import day_programme, event_days, event_title, unknown_event
 from bot.i18n import format_day, pick, sentence_case
-from bot.loaders.french_dates import find_days
-from bot.model import Event, fold
-from bot.queries import event_at, find_event
+from bot.model import Event
+from bot.queries import event_at, find_event, meant_event
 from bot.replies import Doc, Reply
 
-_WEEKDAYS = {
-    **{
-        d: i
-        for i, d in enumerate(
-            ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-        )
-    },
-    **{
-        d: i
-        for i, d in enumerate(
-            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-        )
-    },
+PARTS = {
+    "morning": (time(0), time(12)), "noon": (time(11, 30), time(14)),
+    "afternoon": (time(12), time(18)), "evening": (time(17, 30), time(23, 59)),
 }
+"""A part of the day: the sessions starting in [from, to)."""
+PART_NAMES = {"morning": ("le matin", "in the morning"), "noon": ("à midi", "at noon"),
+              "afternoon": ("l'après-midi", "in the afternoon"),
+              "evening": ("le soir", "in the evening")}
 
 
-def _requested_day(args: str, today: date, year: int) -> date | None:
-    words = fold(args).replace("'", " ").split()
-    if {"aujourd", "today"} & set(words) or "aujourdhui" in words:
-        return today
-    if {"demain", "tomorrow"} & set(words):
-        return today + timedelta(days=1)
-    found = find_days(args, year)
-    if found:
-        return found[0]
-    weekday = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
-    if weekday is not None:
-        return today + timedelta(days=(weekday - today.weekday()) % 7)
-    return None
-
-
-def _event_programme(event: Event, lang: str, day: date | None = None) -> Doc:
+def _event_programme(
+    event: Event, lang: str, day: date | None = None, part: str | None = None
+) -> Doc:
     doc = event_title(event, lang).br()
     sessions = [s for s in event.sessions if day is None or s.day == day]
+    if part:
+        low, high = PARTS[part]
+        sessions = [s for s in sessions if s.start is not None and low <= s.start < high]
     if not event.sessions:
         return doc.text(
             pick(
@@ -53,13 +36,11 @@ def _event_programme(event: Event, lang: str, day: date | None = None) -> Doc:
             )
         )
     if not sessions:
-        return doc.text(
-            pick(
-                lang,
-                f"Rien au programme le {format_day(day, lang)}.",
-                f"Nothing on {format_day(day, lang)}.",
-            )
-        )
+        when = format_day(day or event.start, lang)
+        if part:
+            fr, en = PART_NAMES[part]
+            when = pick(lang, f"{when}, {fr}", f"{when}, {en}")
+        return doc.text(pick(lang, f"Rien au programme le {when}.", f"Nothing on {when}."))
     for current in sorted({s.day for s in sessions}):
         doc.br().bold(sentence_case(format_day(current, lang))).br()
         doc.extend(day_programme([s for s in sessions if s.day == current], lang))
@@ -75,43 +56,38 @@ def _event_programme(event: Event, lang: str, day: date | None = None) -> Doc:
         "le programme de l'événement en cours ou à venir",
         "the programme of the current or next event",
     ),
-    phrases_fr=(r"\b(?:quel est le |le )?programme\b",),
-    phrases_en=(r"\b(?:what'?s the |the )?(?:program|programme|schedule|agenda)\b",),
 )
 async def programme(request: Request) -> Reply:
-    lang, args = request.lang, request.args
+    lang, args, slots = request.lang, request.args, request.intent.slots
     programme = request.app.programme
     today = request.now.date()
-    event, state = event_at(programme, today)
-    if args:
-        named = find_event(programme, args)
-        if named:
-            return _event_programme(named, lang).reply()
-        day = _requested_day(args, today, event.start.year if event else today.year)
-        if day is not None:
-            holder = next((e for e in programme.events if e.start <= day <= e.end), None)
-            if holder is None:
-                return (
-                    Doc()
-                    .text(
-                        pick(
-                            lang,
-                            f"Aucun événement le {format_day(day, lang, True)}.",
-                            f"No event on {format_day(day, lang, True)}.",
-                        )
-                    )
-                    .reply()
-                )
-            return _event_programme(holder, lang, day).reply()
+    named = find_event(programme, args) if args and not (slots.day or slots.year) else None
+    if named:
+        return _event_programme(named, lang).reply()
+    if slots.day is not None:
+        holder, _state = meant_event(programme, today, slots.day)
+        if holder is None or not holder.start <= slots.day <= holder.end:
+            return Doc().text(pick(
+                lang, f"Aucun événement le {format_day(slots.day, lang, True)}.",
+                f"No event on {format_day(slots.day, lang, True)}.")).reply()
+        return _event_programme(holder, lang, slots.day, slots.part).reply()
+    if slots.year is not None:
+        chosen, state = meant_event(programme, today, year=slots.year)
+        if chosen is None:
+            return Doc().text(pick(lang, f"Aucun événement en {slots.year}.",
+                                   f"No event in {slots.year}.")).reply()
+        return _event_programme(chosen, lang).extend(_past_note(request, chosen, state)).reply()
+    if args and request.incoming.text.lstrip().startswith(request.app.config.commands.prefix):
         return (
             Doc()
             .text(pick(lang, "Je ne trouve ni événement ni jour « ", "No event or day matches “"))
             .text(args[:60])
             .text(pick(lang, " ». Essayez ", "”. Try "))
-            .code(pick(lang, "!evenements", "!events"))
+            .code(request.app.config.commands.prefix + pick(lang, "evenements", "events"))
             .text(".")
             .reply()
         )
+    event, state = event_at(programme, today)
     if event is None:
         return Doc().text(pick(lang, "Aucun événement n'est connu.", "No event is known.")).reply()
     if state == "past":
@@ -122,13 +98,14 @@ async def programme(request: Request) -> Reply:
                 "No upcoming event for now. The latest one: ",
             )
         )
+        again = request.app.config.commands.prefix + pick(lang, "programme", "program")
         return (
             doc.extend(event_title(event, lang))
             .text(
                 pick(
                     lang,
-                    f" — tapez !programme {event.start.year} pour le revoir.",
-                    f" — type !program {event.start.year} to see it again.",
+                    f" — tapez {again} {event.start.year} pour le revoir.",
+                    f" — type {again} {event.start.year} to see it again.",
                 )
             )
             .reply()
@@ -136,13 +113,24 @@ async def programme(request: Request) -> Reply:
     return _event_programme(event, lang).reply()
 
 
+def _past_note(request: Request, event: Event, state: str) -> Doc:
+    """For a past event: say so, and name the next one if there is one."""
+    if state != "past":
+        return Doc()
+    lang = request.lang
+    doc = Doc().br().italic(pick(lang, "Cet événement est passé.", "This event is over."))
+    upcoming = [e for e in request.app.programme.events if e.start > request.now.date()]
+    if upcoming:
+        doc.text(pick(lang, " Prochain : ", " Next: ")).extend(
+            event_title(min(upcoming, key=lambda e: e.start), lang))
+    return doc
+
+
 @command(
     "events",
     fr=("evenements", "événements"),
     en=("events",),
     summary=("les événements passés et à venir", "past and upcoming events"),
-    phrases_fr=(r"\bevenements?\b",),
-    phrases_en=(r"\bevents?\b",),
 )
 async def events(request: Request) -> Reply:
     lang, today = request.lang, request.now.date()
@@ -185,14 +173,6 @@ async def events(request: Request) -> Reply:
         "lieu, adresse, horaires, accès et inscription",
         "venue, address, hours, access and registration",
     ),
-    phrases_fr=(
-        r"\bc.?est ou\b",
-        r"\bou (?:est|se trouve|ca se passe|a lieu)\b",
-        r"\bcomment (?:y aller|venir|s.y rendre)\b",
-        r"\badresse\b",
-        r"\binscri",
-    ),
-    phrases_en=(r"\bwhere\b", r"\baddress\b", r"\bhow (?:do i |to )?get there\b", r"\bregist"),
 )
 async def info(request: Request) -> Reply:
     lang = request.lang

@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 from bot.commands.base import Request, command
-from bot.commands.render import more
-from bot.i18n import format_day, format_span, pick
-from bot.model import Session, credit
+from bot.commands.render import found_lines
+from bot.i18n import pick
 from bot.replies import Doc, Reply
-
-MAX_RESULTS = 10
-
-
-def _when(session: Session, lang: str) -> str:
-    """'mercredi 4 décembre 2024, 10 h – 12 h 30': the day, and the hours the page gives."""
-    day = format_day(session.day, lang, with_year=True)
-    span = format_span(session.start, session.end, lang)
-    return f"{day}, {span}" if span else day
 
 
 @command(
@@ -27,49 +17,35 @@ def _when(session: Session, lang: str) -> str:
         "qui parle d'un sujet, ce que présente une personne ou une organisation",
         "who speaks about a topic, what a person or an organisation presents",
     ),
-    phrases_fr=(
-        r"\bqui (?:parle|presente|intervient|parlera|presentera)\w* "
-        r"(?:de |d'|du |des |sur |a propos de )?(?P<args>.+)",
-        r"\b(?:que|qu'est-ce que) presente (?P<args>.+)",
-    ),
-    phrases_en=(
-        r"\bwho (?:speaks|talks|presents|is speaking|is talking|will speak)\w* "
-        r"(?:about |on )?(?P<args>.+)",
-        r"\bwhat (?:does|is) (?P<args>.+?) (?:present|presenting|talk about)\b",
-    ),
 )
 async def who(request: Request) -> Reply:
     lang, query = request.lang, request.args.strip(" ?!.\"'«»")
+    prefix = request.app.config.commands.prefix
     if not query:
         return (
             Doc()
             .text(pick(lang, "De quoi ? Par exemple : ", "About what? For example: "))
-            .code(pick(lang, "!qui grist", "!who grist"))
+            .code(prefix + pick(lang, "qui grist", "who grist"))
             .reply()
         )
-    catalog = request.app.catalog
-    hits = catalog.search.search(query, limit=MAX_RESULTS + 1)
+    slots = request.intent.slots
+    hits = [
+        h.session
+        for h in request.app.catalog.search.search(query, limit=200)
+        if (slots.year is None or h.session.day.year == slots.year)
+        and (slots.kind is None or h.session.kind == slots.kind)
+        and (slots.day is None or h.session.day == slots.day)
+    ]
     if not hits:
         return (
             Doc()
             .text(pick(lang, "Personne ne parle de « ", "Nobody speaks about “"))
             .text(query[:80])
-            .text(pick(lang, " » dans les programmes connus.", "” in the known programmes."))
+            .text(pick(lang, " » dans les programmes connus. Essayez par exemple ",
+                       "” in the known programmes. Try for example "))
+            .code(prefix + pick(lang, "qui grist", "who grist"))
+            .text(".")
             .reply()
         )
     doc = Doc().bold(pick(lang, f"« {query[:80]} » :", f"“{query[:80]}”:"))
-    items = []
-    for hit in hits[:MAX_RESULTS]:
-        session = hit.session
-        event = request.app.programme.event(session.event_id)
-        line = Doc().italic(credit(session) or pick(lang, "intervenant à confirmer", "speaker TBA"))
-        line.text(" — ").bold(session.title).br()
-        line.text(_when(session, lang))
-        if session.room:
-            line.text(pick(lang, f", salle {session.room}", f", room {session.room}"))
-        if event:
-            line.text(f" · {event.title}")
-        line.text(" · ").code(session.id)
-        items.append(line)
-    doc.items(items)
-    return more(doc, len(hits) - MAX_RESULTS, lang).reply()
+    return found_lines(doc, request.app, hits, request.now, lang).reply()

@@ -1,0 +1,263 @@
+"""Plain questions no command answers: greetings, thanks, practical facets (venue,
+access, price, registration, contact, hours, stand, rooms), breaks, start and end of the
+day, what is on at an hour, sessions of a kind, how to get a reminder, and the rest.
+
+Each takes the intent the understanding layer found (`request.intent`) and its slots.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from datetime import datetime, time
+
+from bot.commands.base import TABLE, Request
+from bot.commands.render import (
+    event_days,
+    event_title,
+    found_lines,
+    session_line,
+    slot_groups,
+)
+from bot.i18n import format_day, format_time, pick, sentence_case
+from bot.model import Event, Session, fold
+from bot.queries import meant_event
+from bot.replies import Doc, Reply
+from bot.understanding import lexicon
+
+
+def command_text(request: Request, key: str, args: str = "") -> str:
+    """How to type command `key` here: the configured prefix and its name in the language."""
+    name = TABLE.commands[key].name(request.lang)
+    return f"{request.app.config.commands.prefix}{name}{' ' + args if args else ''}"
+
+
+def examples(request: Request) -> Doc:
+    """A few questions worth asking, and the help command."""
+    lang = request.lang
+    asks = pick(lang, "« programme de demain », « qui parle de Grist ? », « c'est où ? », "
+                      "« prochains talks »",
+                "“tomorrow's program”, “who talks about Grist?”, “where is it?”, “next talks”")
+    return (Doc().text(pick(lang, "Demandez-moi par exemple : ", "Ask me for instance: "))
+            .text(asks).text(pick(lang, " — ou tapez ", " — or type "))
+            .code(command_text(request, "help")).text("."))
+
+
+async def greet(request: Request) -> Reply:
+    doc = Doc().text(pick(request.lang, "Bonjour ! Je connais le programme des événements "
+                          "BlueHats : sessions, intervenants, salles, horaires et infos "
+                          "pratiques. ",
+                          "Hello! I know the programme of the BlueHats events: sessions, "
+                          "speakers, rooms, times and practical information. "))
+    return doc.extend(examples(request)).reply()
+
+
+async def thanks(request: Request) -> Reply:
+    doc = Doc().text(pick(request.lang, "Avec plaisir ! ", "You're welcome! "))
+    return doc.extend(examples(request)).reply()
+
+
+async def remind_how(request: Request) -> Reply:
+    lang = request.lang
+    usage = TABLE.commands["remind"].usage[lang]
+    return (Doc().text(pick(lang, "Pour un rappel en message privé avant une session : ",
+                            "To get a direct message before a session: "))
+            .code(command_text(request, "remind", usage))
+            .text(pick(lang, ", par exemple ", ", for example ")).code(
+                command_text(request, "remind", "grist"))
+            .text(pick(lang, ". Je vous écris avant qu'elle commence.",
+                       ". I write to you before it starts.")).reply())
+
+
+async def unknown(request: Request) -> Reply:
+    lang = request.lang
+    doc = Doc().text(pick(lang, "Je n'ai pas compris. ", "I did not understand. "))
+    return doc.extend(examples(request)).reply()
+
+
+def _event(request: Request) -> tuple[Event | None, str]:
+    slots = request.intent.slots
+    return meant_event(request.app.programme, request.now.date(), slots.day, slots.year)
+
+
+def state_note(event: Event, state: str, request: Request) -> Doc:
+    """' (en cours)' on its days; for a past event, that it is past and what comes next."""
+    lang = request.lang
+    if state == "current":
+        return Doc().italic(pick(lang, " (en cours)", " (on now)"))
+    if state != "past":
+        return Doc()
+    doc = Doc().italic(pick(lang, " (événement passé)", " (past event)"))
+    upcoming = [e for e in request.app.programme.events if e.start > request.now.date()]
+    if upcoming:
+        nxt = min(upcoming, key=lambda e: e.start)
+        doc.text(pick(lang, " — prochain : ", " — next: ")).extend(event_title(nxt, lang))
+    return doc
+
+
+def _no_event(request: Request) -> Reply:
+    lang = request.lang
+    return (Doc().text(pick(lang, "Je ne trouve pas d'événement pour cela. Essayez ",
+                            "I find no event for that. Try "))
+            .code(command_text(request, "events")).text(".").reply())
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+
+
+async def facet(request: Request) -> Reply:
+    """A practical question, answered by the lines of the event's information and the
+    sentences of its text that speak of it (all its information when none does)."""
+    lang, name = request.lang, request.intent.facet or "venue"
+    event, state = _event(request)
+    if event is None:
+        return _no_event(request)
+    needles = lexicon.FACET_WORDS[name]
+    doc = Doc().bold(event.title).extend(state_note(event, state, request)).br()
+    doc.text(sentence_case(event_days(event, lang))).br()
+    lines = [i for i in event.info if any(n in fold(f"{i.label} {i.text}") for n in needles)]
+    said = [s for s in _sentences(event.description) if any(n in fold(s) for n in needles)]
+    place = ", ".join(x for x in (event.venue, event.address) if x)
+    if name == "price" and any("gratuit" in fold(i.text) or "free" in fold(i.text)
+                               for i in lines):
+        doc.text(pick(lang, "Oui, c'est gratuit. ", "Yes, it is free. "))
+    if name == "rooms":
+        rooms = sorted({s.room for s in event.sessions if s.room})
+        if rooms:
+            doc.text(pick(lang, "Salle" + ("s" if len(rooms) > 1 else "") + " : ",
+                          "Room" + ("s" if len(rooms) > 1 else "") + ": "))
+            doc.text(", ".join(rooms)).br()
+    if name in ("venue", "access") or not (lines or said or name == "rooms"):
+        if place:
+            doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
+        if not (lines or said):
+            lines = list(event.info)
+    doc.items([_info_line(item, lang) for item in lines] + [Doc().text(s) for s in said])
+    return doc.reply()
+
+
+def _info_line(item, lang: str) -> Doc:
+    line = Doc().bold(item.label).text(pick(lang, " : ", ": "))
+    return line.link(item.text or item.url, item.url) if item.url else line.text(item.text)
+
+
+def _day_sessions(request: Request) -> tuple[Event | None, list[Session]]:
+    """The sessions of the day asked (today, else the event's first day with sessions)."""
+    event, _state = _event(request)
+    if event is None:
+        return None, []
+    day = request.intent.slots.day
+    if day is None:
+        today = request.now.date()
+        day = today if any(s.day == today for s in event.sessions) else None
+    if day is None:
+        days = sorted({s.day for s in event.sessions if s.day >= request.now.date()}
+                      or {s.day for s in event.sessions})
+        day = days[0] if days else event.start
+    return event, [s for s in event.sessions if s.day == day]
+
+
+async def breaks(request: Request) -> Reply:
+    lang = request.lang
+    event, state = _event(request)
+    if event is None:
+        return _no_event(request)
+    found = [s for s in event.sessions if s.kind == "break"]
+    meals = [s for s in found if re.search(r"dejeun|repas|lunch|midi", fold(s.title))]
+    words = {t.lower() for t in re.findall(r"\w+", fold(request.incoming.text))}
+    if words & {"dejeuner", "repas", "lunch", "manger", "dej"} and meals:
+        found = meals
+    doc = Doc().bold(event.title).extend(state_note(event, state, request)).br()
+    if not found:
+        return doc.text(pick(lang, "Le programme n'indique pas de pause.",
+                             "The programme shows no break.")).reply()
+    return doc.items([_dated(s, lang) for s in found]).reply()
+
+
+def _dated(session: Session, lang: str) -> Doc:
+    return Doc().text(sentence_case(format_day(session.day, lang)) + ", ").extend(
+        session_line(session, lang))
+
+
+async def start(request: Request) -> Reply:
+    return _bound(request, first=True)
+
+
+async def end(request: Request) -> Reply:
+    return _bound(request, first=False)
+
+
+def _bound(request: Request, *, first: bool) -> Reply:
+    """When the day starts (its first session) or ends (its last one ends)."""
+    lang = request.lang
+    event, sessions = _day_sessions(request)
+    agenda = request.app.catalog.agenda
+    slots = [slot for s in sessions if (slot := agenda.slot(s)) is not None]
+    if event is None or not slots:
+        return _no_event(request) if event is None else Doc().text(pick(
+            lang, "Le programme ne donne pas d'horaire ce jour-là.",
+            "The programme gives no time that day.")).reply()
+    if first:
+        chosen = min(slots, key=lambda s: s.start)
+        at = chosen.start
+        lead = pick(lang, "Ça commence à ", "It starts at ")
+    else:
+        chosen = max(slots, key=lambda s: s.end)
+        at = chosen.end
+        lead = pick(lang, "Ça se termine à ", "It ends at ")
+    doc = Doc().text(lead).bold(format_time(at.time(), lang))
+    doc.text(pick(lang, f", {format_day(at.date(), lang)} ", f", {format_day(at.date(), lang)} "))
+    doc.text(pick(lang, "(", "(")).text(event.title).text(") : " if lang == "fr" else "): ")
+    return doc.br().extend(session_line(chosen.session, lang)).reply()
+
+
+async def at_hour(request: Request) -> Reply:
+    """What is on at the hour asked, on the day asked (or the nearest event day)."""
+    lang = request.lang
+    hour = request.intent.slots.hour or time(0)
+    event, sessions = _day_sessions(request)
+    if event is None or not sessions:
+        return _no_event(request)
+    at = datetime.combine(sessions[0].day, hour, request.app.catalog.tz)
+    agenda = request.app.catalog.agenda
+    wanted = {s.id for s in sessions}
+    found = [s for s in agenda.running(at) if s.session.id in wanted]
+    day = sentence_case(format_day(at.date(), lang))
+    hour_text = format_time(hour, lang)
+    heading = pick(lang, f"{day} à {hour_text}", f"{day} at {hour_text}")
+    doc = Doc().bold(heading).br()
+    if found:
+        return doc.items([session_line(s.session, lang) for s in found]).reply()
+    doc.text(pick(lang, "Rien au programme à cette heure-là.", "Nothing on at that time."))
+    later = [s for s in agenda.upcoming(at, 1) if s.session.id in wanted]
+    if later:
+        doc.text(pick(lang, " Ensuite :", " Then:")).br().extend(slot_groups(later, lang))
+    return doc.reply()
+
+
+async def kind(request: Request) -> Reply:
+    """The sessions of a kind ('les démos'): of the event meant, else of every event."""
+    lang = request.lang
+    wanted = request.intent.slots.kind
+    event, _state = _event(request)
+    programme = request.app.programme
+    found = [s for s in (event.sessions if event else ()) if s.kind == wanted]
+    if not found:
+        found = [s for s in programme.sessions if s.kind == wanted][::-1]
+    if not found:
+        return (Doc().text(pick(lang, "Aucune session de ce type dans les programmes connus.",
+                                "No session of that kind in the known programmes.")).reply())
+    return found_lines(Doc(), request.app, found, request.now, lang).reply()
+
+
+ANSWERS: dict[str, Callable[[Request], Awaitable[Reply]]] = {
+    "greet": greet, "thanks": thanks, "remind_how": remind_how, "facet": facet,
+    "breaks": breaks, "start": start, "end": end, "at_hour": at_hour, "kind": kind,
+    "unknown": unknown,
+}
+
+
+async def ask(request: Request) -> Reply:
+    """The answer to a sentence whose intent no command answers."""
+    return await ANSWERS.get(request.intent.name, unknown)(request)

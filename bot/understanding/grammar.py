@@ -1,0 +1,204 @@
+"""The grammar: which intent a message has, and its slots, in any word order.
+
+A message is read as a bag of cues (words that say what is asked: 'programme', 'salle',
+'gratuit', 'prochain'), slots (day, hour, year…, see `slots`), filler ('qui', 'est',
+'the') and what is left: the subject, a topic, a person or an organisation. The rules
+below are tried in order; the first that fits gives the intent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import pairwise
+
+from bot.model import fold
+from bot.understanding import lexicon
+from bot.understanding.slots import Slots, read_slots
+from bot.understanding.text import Token, original, tokens
+
+INTENTS = (
+    "greet", "thanks", "help", "remind", "remind_how", "events", "facet", "room", "now",
+    "next", "breaks", "start", "end", "at_hour", "kind", "programme", "search", "unknown",
+)
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """What the grammar needs to know of the programme: its rooms and its own words."""
+
+    rooms: dict[str, str] = field(default_factory=dict)
+    """Room names folded and without spaces ('adalovelace') -> the name as published."""
+    words: frozenset[str] = frozenset()
+    """Words of the programme, never corrected as typos."""
+
+    @classmethod
+    def of(cls, rooms: tuple[str, ...], words: frozenset[str]) -> Knowledge:
+        return cls({"".join(fold(r).split()): r for r in rooms}, words)
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a message asks, in which language, with its slots."""
+
+    name: str
+    lang: str
+    slots: Slots = field(default_factory=Slots)
+    subject: str = ""
+    facet: str | None = None
+    room: str | None = None
+    plural: bool | None = None
+    """For 'next': True when several are asked ('prochains talks'), False for one."""
+
+
+def understand(text: str, today: date, known: Knowledge, default_lang: str = "fr") -> Intent:
+    """The intent of a plain message (or of a command's arguments)."""
+    words = tokens(text, lexicon.VOCABULARY, known.words | _NEVER_CORRECTED)
+    lang = language(words, default_lang)
+    room, room_at = _room(words, known)
+    slots, used = read_slots(words, today, frozenset(room_at))
+    used |= room_at
+    plain = [t.word for t in words]
+    bag = {w for i, w in enumerate(plain) if i not in used}
+    cues = _cue_positions(plain)
+    rest = [i for i in range(len(words)) if i not in used and i not in cues]
+    subject_at = [i for i in rest if plain[i] not in lexicon.FILLER and plain[i]
+                  not in lexicon.GENERIC and plain[i] not in lexicon.GREETINGS | lexicon.THANKS]
+    subject_at = _with_soft_cues(plain, subject_at, cues - used)
+    subject = _subject(text, words, subject_at)
+
+    def intent(name: str, **extra: object) -> Intent:
+        return Intent(name, lang, slots, subject, **extra)  # type: ignore[arg-type]
+
+    asked = bag - lexicon.FILLER - lexicon.GREETINGS - lexicon.THANKS
+    if not asked and not room and slots == Slots():
+        if bag & lexicon.THANKS and not bag & lexicon.GREETINGS:
+            return intent("thanks")
+        if bag & lexicon.GREETINGS:
+            return intent("greet")
+    if bag & lexicon.REMIND:
+        return intent("remind_how" if bag & lexicon.HOW or not subject else "remind")
+    if bag & lexicon.HELP or (bag & lexicon.ABILITY and not subject and not room):
+        return intent("help")
+    if room:
+        return intent("room", room=room)
+    facet = _facet(plain)
+    if facet and not subject:
+        return intent("facet", facet=facet)
+    if bag & lexicon.EVENTS and not subject:
+        return intent("events")
+    if bag & lexicon.NOW or _pair(plain, lexicon.NOW_PAIRS):
+        return intent("now")
+    if (bag & lexicon.NEXT or _pair(plain, lexicon.NEXT_PAIRS)) and not subject:
+        return intent("next", plural=_plural(words))
+    if subject:
+        return intent("search")
+    if bag & lexicon.BREAKS:
+        return intent("breaks")
+    if bag & lexicon.START:
+        return intent("start")
+    if bag & lexicon.END:
+        return intent("end")
+    if slots.hour is not None:
+        return intent("at_hour")
+    if slots.kind is not None:
+        return intent("kind")
+    if bag & (lexicon.PROGRAMME | lexicon.WHAT_IS_ON) or slots.day or slots.year:
+        return intent("programme")
+    if bag & lexicon.GREETINGS:
+        return intent("greet")
+    if bag & lexicon.THANKS:
+        return intent("thanks")
+    return intent("unknown")
+
+
+def language(words: list[Token], default: str) -> str:
+    """'en' when more words are English than French, 'fr' when fewer; else `default`."""
+    english = sum(t.word in lexicon.ENGLISH for t in words)
+    french = sum(t.word in lexicon.FRENCH for t in words)
+    if english == french:
+        return default
+    return "en" if english > french else "fr"
+
+
+_CUES = (
+    lexicon.GREETINGS | lexicon.THANKS | lexicon.HELP | lexicon.ABILITY | lexicon.REMIND
+    | lexicon.HOW | lexicon.NOW | lexicon.NEXT | lexicon.EVENTS | lexicon.PROGRAMME
+    | lexicon.WHAT_IS_ON | lexicon.BREAKS | lexicon.START | lexicon.END | lexicon.WHEN
+    | set().union(*lexicon.FACETS.values())
+)
+_NEVER_CORRECTED = lexicon.FILLER | lexicon.FRENCH | lexicon.ENGLISH
+
+
+def _cue_positions(plain: list[str]) -> set[int]:
+    found = {i for i, w in enumerate(plain) if w in _CUES}
+    for pairs in (lexicon.NOW_PAIRS, lexicon.NEXT_PAIRS):
+        for i in range(len(plain) - 1):
+            if (plain[i], plain[i + 1]) in pairs:
+                found.update((i, i + 1))
+    return found
+
+
+def _pair(plain: list[str], pairs: tuple[tuple[str, str], ...]) -> bool:
+    return any((a, b) in pairs for a, b in pairwise(plain))
+
+
+def _facet(plain: list[str]) -> str | None:
+    """The practical question asked, if any ('y va' is the way there)."""
+    if _pair(plain, tuple(("y", w) for w in ("va", "vais", "allez", "aller", "rend", "rendre"))):
+        return "access"
+    for name, cue in lexicon.FACETS.items():
+        if cue & set(plain):
+            return name
+    return None
+
+
+def _plural(words: list[Token]) -> bool | None:
+    raw = [t.raw for t in words]
+    if set(raw) & lexicon.PLURAL_NEXT:
+        return True
+    nouns = [t.raw for t in words if t.word in lexicon.GENERIC | set(lexicon.KINDS)]
+    if nouns:
+        return any(n.endswith(("s", "x")) for n in nouns)
+    return None
+
+
+def _room(words: list[Token], known: Knowledge) -> tuple[str | None, set[int]]:
+    """A room named in the message (up to four words: 'salle plateau 3', 'ada lovelace')."""
+    plain = [t.word for t in words]
+    for width in (4, 3, 2, 1):
+        for i in range(len(plain) - width + 1):
+            name = known.rooms.get("".join(plain[i : i + width]))
+            if name and (width > 1 or len(plain[i]) > 2 or plain[i - 1 : i] in (["salle"],
+                                                                                ["room"])):
+                return name, set(range(i, i + width))
+    return None, set()
+
+
+_SOFT_CUES = (
+    lexicon.NEXT | lexicon.PROGRAMME | lexicon.EVENTS | lexicon.START | lexicon.END
+    | lexicon.BREAKS | lexicon.HELP
+)
+"""Cue words that are part of a subject when they touch it ('next steps', 'fin de vie')."""
+
+
+def _with_soft_cues(plain: list[str], at: list[int], cues: set[int]) -> list[int]:
+    chosen = set(at)
+    grew = bool(chosen)
+    while grew:
+        grew = False
+        for i in cues - chosen:
+            if plain[i] in _SOFT_CUES and (i - 1 in chosen or i + 1 in chosen):
+                chosen.add(i)
+                grew = True
+    return sorted(chosen)
+
+
+def _subject(text: str, words: list[Token], at: list[int]) -> str:
+    """The subject in the user's spelling: one span when only filler lies inside it."""
+    if not at:
+        return ""
+    inside = range(at[0], at[-1] + 1)
+    if all(i in at or words[i].word in lexicon.FILLER for i in inside):
+        return original(text, words[at[0]].start, words[at[-1]].end).strip()
+    return " ".join(original(text, words[i].start, words[i].end) for i in at)
