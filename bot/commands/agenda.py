@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.commands.base import Request, command
 from bot.commands.render import slot_groups
-from bot.i18n import format_datetime, format_day, pick
+from bot.i18n import format_datetime, format_day, format_time, pick
 from bot.queries import event_at
 from bot.replies import Doc, Reply
 
@@ -109,10 +111,21 @@ async def room(request: Request) -> Reply:
             .text(rooms)
             .reply()
         )
-    running, coming = agenda.in_room(name, request.now)
-    doc = Doc().bold(pick(lang, f"Salle {name}", f"Room {name}")).br()
+    slots = request.intent.slots
+    at = request.now
+    heading = pick(lang, f"Salle {name}", f"Room {name}")
+    if slots.hour is not None:
+        at = datetime.combine(slots.day or at.date(), slots.hour, request.app.catalog.tz)
+        hour = format_time(slots.hour, lang)
+        heading = pick(lang, f"{heading}, {format_day(at.date(), lang)} à {hour}",
+                       f"{heading}, {format_day(at.date(), lang)} at {hour}")
+    running, coming = agenda.in_room(name, at)
+    doc = Doc().bold(heading).br()
     if running:
-        doc.text(pick(lang, "En ce moment :", "Now:")).br().extend(slot_groups(running, lang))
+        now_label = pick(lang, "En ce moment :", "Now:")
+        if slots.hour is not None:
+            now_label = pick(lang, f"À {hour} :", f"At {hour}:")
+        doc.text(now_label).br().extend(slot_groups(running, lang))
     if coming:
         doc.text(pick(lang, "Ensuite :", "Next:")).br().extend(
             slot_groups(coming, lang, with_day=True)

@@ -113,11 +113,11 @@ async def facet(request: Request) -> Reply:
     event, state = _event(request)
     if event is None:
         return _no_event(request)
-    needles = lexicon.FACET_WORDS[name]
+    needle = re.compile(lexicon.FACET_WORDS[name])
     doc = Doc().bold(event.title).extend(state_note(event, state, request)).br()
     doc.text(sentence_case(event_days(event, lang))).br()
-    lines = [i for i in event.info if any(n in fold(f"{i.label} {i.text}") for n in needles)]
-    said = [s for s in _sentences(event.description) if any(n in fold(s) for n in needles)]
+    lines = [i for i in event.info if needle.search(fold(f"{i.label} {i.text}"))]
+    said = [s for s in _sentences(event.description) if needle.search(fold(s))]
     place = ", ".join(x for x in (event.venue, event.address) if x)
     if name == "price" and any("gratuit" in fold(i.text) or "free" in fold(i.text)
                                for i in lines):
@@ -128,13 +128,34 @@ async def facet(request: Request) -> Reply:
             doc.text(pick(lang, "Salle" + ("s" if len(rooms) > 1 else "") + " : ",
                           "Room" + ("s" if len(rooms) > 1 else "") + ": "))
             doc.text(", ".join(rooms)).br()
+    if name == "hours" and not (lines or said):
+        spans = _day_spans(request, event)
+        if spans:
+            return doc.items(spans).reply()
     if name in ("venue", "access") or not (lines or said or name == "rooms"):
         if place:
             doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
         if not (lines or said):
+            doc.text(pick(lang, "La page ne le précise pas ; voici ses informations "
+                                "pratiques :", "The page does not say; here is its practical "
+                                "information:"))
             lines = list(event.info)
     doc.items([_info_line(item, lang) for item in lines] + [Doc().text(s) for s in said])
     return doc.reply()
+
+
+def _day_spans(request: Request, event: Event) -> list[Doc]:
+    """'Mercredi 4 décembre : 10 h – 17 h 20' for each day of the event with timed sessions."""
+    agenda, lang = request.app.catalog.agenda, request.lang
+    spans = []
+    for day in event.days:
+        slots = [slot for s in event.sessions if s.day == day and (slot := agenda.slot(s))]
+        if slots:
+            first = min(s.start for s in slots).time()
+            last = max(s.end for s in slots).time()
+            spans.append(Doc().text(sentence_case(format_day(day, lang)) + pick(lang, " : ", ": "))
+                         .text(f"{format_time(first, lang)} – {format_time(last, lang)}"))
+    return spans
 
 
 def _info_line(item, lang: str) -> Doc:
@@ -208,7 +229,7 @@ def _bound(request: Request, *, first: bool) -> Reply:
         lead = pick(lang, "Ça se termine à ", "It ends at ")
     doc = Doc().text(lead).bold(format_time(at.time(), lang))
     doc.text(pick(lang, f", {format_day(at.date(), lang)} ", f", {format_day(at.date(), lang)} "))
-    doc.text(pick(lang, "(", "(")).text(event.title).text(") : " if lang == "fr" else "): ")
+    doc.text("(").text(event.title).text(pick(lang, ") :", "):"))
     return doc.br().extend(session_line(chosen.session, lang)).reply()
 
 

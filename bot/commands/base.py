@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from bot.model import fold
 from bot.replies import Reply
 from bot.understanding import Intent
@@ -109,6 +111,15 @@ class CommandTable:
                     raise ValueError(f"command name {name!r} is used twice")
                 self._by_name[key] = (command, None if known and known[1] != lang else lang)
         return command
+
+    def closest(self, name: str) -> str | None:
+        """The command name `name` is most likely a typo of (two edits at most)."""
+        wanted = fold(name)
+        best = min(self._by_name, key=lambda known: (DamerauLevenshtein.distance(wanted, known),
+                                                      known), default=None)
+        if best is None or DamerauLevenshtein.distance(wanted, best) > min(2, len(wanted) // 3):
+            return None
+        return best
 
     def lookup(self, name: str) -> tuple[Command, str | None] | None:
         """The command called `name` (any alias, accents and case ignored) and its language."""

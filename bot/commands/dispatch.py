@@ -213,6 +213,11 @@ def _unknown(app: App, lang: str, name: str) -> Reply:
     if name:
         doc.text(pick(lang, "Commande inconnue : ", "Unknown command: ")).code(prefix + name[:40])
         doc.text(". ")
+        close = TABLE.closest(name)
+        if close:
+            doc.text(pick(lang, "Vouliez-vous dire ", "Did you mean ")).code(prefix + close)
+            doc.text(pick(lang, " ? Sinon, e", "? Otherwise, t"))
+            return doc.text(pick(lang, "ssayez ", "ry ")).code(prefix + help_name).text(".").reply()
     else:
         doc.text(pick(lang, "Je n'ai pas compris. ", "I did not understand. "))
     doc.text(pick(lang, "Essayez ", "Try ")).code(prefix + help_name).text(".")

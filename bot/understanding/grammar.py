@@ -78,13 +78,15 @@ def understand(text: str, today: date, known: Knowledge, default_lang: str = "fr
             return intent("greet")
     if bag & lexicon.REMIND:
         return intent("remind_how" if bag & lexicon.HOW or not subject else "remind")
-    if bag & lexicon.HELP or (bag & lexicon.ABILITY and not subject and not room):
+    if bag & lexicon.HELP:
         return intent("help")
     if room:
         return intent("room", room=room)
     facet = _facet(plain)
     if facet and not subject:
         return intent("facet", facet=facet)
+    if bag & lexicon.ABILITY and not subject:
+        return intent("help")
     if bag & lexicon.EVENTS and not subject:
         return intent("events")
     if bag & lexicon.NOW or _pair(plain, lexicon.NOW_PAIRS):
@@ -143,9 +145,15 @@ def _pair(plain: list[str], pairs: tuple[tuple[str, str], ...]) -> bool:
     return any((a, b) in pairs for a, b in pairwise(plain))
 
 
+_ACCESS_PAIRS = (
+    *(("y", w) for w in ("va", "vais", "allez", "aller", "rend", "rendre")),
+    ("get", "there"), ("getting", "there"),
+)
+
+
 def _facet(plain: list[str]) -> str | None:
     """The practical question asked, if any ('y va' is the way there)."""
-    if _pair(plain, tuple(("y", w) for w in ("va", "vais", "allez", "aller", "rend", "rendre"))):
+    if _pair(plain, _ACCESS_PAIRS):
         return "access"
     for name, cue in lexicon.FACETS.items():
         if cue & set(plain):

@@ -86,18 +86,18 @@ FACETS: dict[str, frozenset[str]] = {
     "rooms": frozenset(_w("salle salles room rooms")),
 }
 """Practical questions, answered from the event's information and text."""
-FACET_WORDS: dict[str, tuple[str, ...]] = {
-    "venue": ("lieu", "adresse", "ou nous trouver", "venue", "where"),
-    "access": ("y aller", "acces", "metro", "rer", "bus", "access", "getting there"),
-    "price": ("gratuit", "payant", "prix", "tarif", "free", "price"),
-    "registration": ("inscri", "badge", "modalites", "regist"),
-    "contact": ("contact", "@", "mail"),
-    "hours": ("horaires", "hours", "de 9h", "9h"),
-    "stand": ("stand",),
-    "rooms": ("salle", "room"),
+FACET_WORDS: dict[str, str] = {
+    "venue": r"\b(?:lieu|adresse|ou nous trouver|venue|where)\b",
+    "access": r"\b(?:y aller|acces|metro|rer|bus|access|getting there)\b",
+    "price": r"\b(?:gratuit\w*|payant\w*|prix|tarifs?|free|price)\b",
+    "registration": r"\b(?:inscri\w*|badge|modalites|regist\w*)",
+    "contact": r"\b(?:contact\w*|courriel|e-?mail)\b|@",
+    "hours": r"\b(?:horaires?|hours|\d{1,2} ?h ?\d{0,2} ?(?:-|–|a) ?\d{1,2} ?h)",
+    "stand": r"\bstands?\b",
+    "rooms": r"\b(?:salles?|rooms?)\b",
 }
 """What an information line or a sentence of the event's text says, for each facet
-(matched as folded substrings)."""
+(regular expressions on the folded text)."""
 
 KINDS = {
     "demo": "demo",
@@ -180,7 +180,7 @@ MONTHS = {
 FILLER = frozenset(
     _w(
         "qui quoi que qu quel quelle quels quelles quand comment combien pourquoi lequel "
-        "laquelle est c ce ca cela ceci il ils elle elles on y a as ai avoir sont etait "
+        "laquelle est c ce ca cela ceci il ils elle elles on y a as avoir sont etait "
         "etaient sera seront se s t m n l d j le la les un une des du de au aux en et ou sur "
         "pour par avec dans chez vers cet cette ces ceux celui celle je tu vous nous me moi "
         "te toi lui leur mon ma mes ton ta tes votre vos notre nos parle parlent parler "
@@ -190,6 +190,7 @@ FILLER = frozenset(
         "trouve trouver connais connait faut fait veux voudrais aimerais peux pourrais bot "
         "robot svp please merci stp hein alors donc bien bon ok okay euh ben bah ya il-y-a "
         "quoi-de-neuf neuf tout tous toute toutes autre autres encore aussi deja oui non pas "
+        "beaucoup bcp much very lot get "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "
         "were be been will would do does did the a an of on in at to for by with about from "
         "this that these those there here it its s me my i you your we our us they them he "
@@ -205,7 +206,8 @@ ENGLISH = frozenset(
         "morning afternoon evening next now right program schedule hello hi hey thanks thank "
         "you free do does get there room rooms lunch break breaks coffee start starts begin "
         "begins end ends help can anything something upcoming currently happening it please "
-        "tell me show register registration price cost address venue booth tell whats"
+        "tell me show register registration price cost address venue booth tell whats "
+        "opening hours any there talk by"
     )
 )
 FRENCH = frozenset(

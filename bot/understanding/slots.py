@@ -51,6 +51,9 @@ def read_slots(
         elif (day := _date(word, nxt, after, today)) is not None:
             found["day"], width = day
             used.update(range(i, i + width))
+        elif (shift := _year_shift(word, nxt, plain[i - 1] if i else "")) is not None:
+            found["year"] = today.year + shift
+            used.update((i, i + 1))
         elif re.fullmatch(r"(19|20)\d\d", word):
             found["year"] = int(word)
             used.add(i)
@@ -86,6 +89,21 @@ def read_slots(
     if "part" in found and found.get("day") is None:
         found["day"] = today
     return Slots(**found), used - taken  # type: ignore[arg-type]
+
+
+_LAST = {"dernier": -1, "derniere": -1, "passe": -1, "passee": -1, "prochain": 1,
+         "prochaine": 1}
+
+
+def _year_shift(word: str, nxt: str, before: str) -> int | None:
+    """'l'an dernier', 'l'année prochaine', 'cette année', 'last year', 'this year'."""
+    if word in ("an", "annee") and nxt in _LAST:
+        return _LAST[nxt]
+    if nxt == "year" and word in ("last", "next", "this"):
+        return {"last": -1, "next": 1, "this": 0}[word]
+    if word in ("cette", "cet") and nxt in ("annee", "an"):
+        return 0
+    return None
 
 
 def _hour(word: str, nxt: str) -> tuple[time, int] | None:
