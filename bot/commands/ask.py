@@ -121,7 +121,7 @@ async def facet(request: Request) -> Reply:
     place = ", ".join(x for x in (event.venue, event.address) if x)
     if name == "price" and any("gratuit" in fold(i.text) or "free" in fold(i.text)
                                for i in lines):
-        doc.text(pick(lang, "Oui, c'est gratuit. ", "Yes, it is free. "))
+        doc.text(pick(lang, "Oui, c'est gratuit.", "Yes, it is free.")).br()
     if name == "rooms":
         rooms = sorted({s.room for s in event.sessions if s.room})
         if rooms:
@@ -269,7 +269,14 @@ async def kind(request: Request) -> Reply:
     if not found:
         return (Doc().text(pick(lang, "Aucune session de ce type dans les programmes connus.",
                                 "No session of that kind in the known programmes.")).reply())
-    return found_lines(Doc(), request.app, found, request.now, lang).reply()
+    fr, en = KIND_NAMES.get(wanted or "", ("Sessions", "Sessions"))
+    heading = Doc().bold(pick(lang, f"{fr} :", f"{en}:"))
+    return found_lines(heading, request.app, found, request.now, lang).reply()
+
+
+KIND_NAMES = {"demo": ("Démos", "Demos"), "workshop": ("Ateliers", "Workshops"),
+              "panel": ("Tables rondes", "Panels"), "break": ("Pauses", "Breaks"),
+              "talk": ("Présentations", "Talks")}
 
 
 ANSWERS: dict[str, Callable[[Request], Awaitable[Reply]]] = {

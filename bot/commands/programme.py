@@ -119,9 +119,9 @@ def _past_note(request: Request, event: Event, state: str) -> Doc:
         return Doc()
     lang = request.lang
     doc = Doc().br().italic(pick(lang, "Cet événement est passé.", "This event is over."))
-    upcoming = [e for e in request.app.programme.events if e.start > request.now.date()]
+    upcoming = [e for e in request.app.programme.events if e.end >= request.now.date()]
     if upcoming:
-        doc.text(pick(lang, " Prochain : ", " Next: ")).extend(
+        doc.text(pick(lang, " Le prochain : ", " The next one: ")).extend(
             event_title(min(upcoming, key=lambda e: e.start), lang))
     return doc
 

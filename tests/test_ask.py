@@ -1,0 +1,132 @@
+"""Plain questions answered without a command, at fixed clocks, on the shipped programmes.
+
+Expected answers are written from the pages in data/: the 2022 page's « 12h50-14h : Pause
+déjeuner », the 2024 demos « 4/12 de 10h à 12h30 » in salle Ada Lovelace, the 2023 page's
+« stand interministériel L57 » and « Horaires : 9h-18h », the 2019 venue in Aubervilliers.
+"""
+
+import pytest
+
+from bot.app import App
+from bot.clock import FixedClock, parse_local
+from bot.commands import Incoming, handle
+from bot.config import CommandsConfig, Config
+from tests.test_commands import PROGRAMME
+
+
+async def ask(when: str, text: str, config: Config | None = None) -> str:
+    app = App(config or Config(), PROGRAMME, clock=FixedClock(parse_local(when)))
+    out = await handle(app, Incoming(text=text, sender="@a:example.org", room="!r",
+                                     addressed=True))
+    assert len(out) == 1
+    return out[0].reply.plain
+
+
+async def test_lunch_break() -> None:
+    assert await ask("2022-11-08 11:00", "y a une pause déjeuner ?") == (
+        "Journée BlueHats lors du salon Open Source Experience 2022 (en cours)\n"
+        "• Mardi 8 novembre, 12 h 50 – 14 h · Pause déjeuner · salle 252B · 80c2ec")
+    assert (await ask("2022-11-08 11:00", "when is lunch?")).endswith(
+        "• Tuesday 8 November, 12:50 pm – 2 pm · Pause déjeuner · room 252B · 80c2ec")
+
+
+async def test_start_and_end_of_the_day() -> None:
+    assert await ask("2024-12-04 08:30", "à quelle heure ça commence ?") == (
+        "Ça commence à 10 h, mercredi 4 décembre (Journées BlueHats au salon Open Source "
+        "Experience 2024) :\n10 h – 12 h 30 · Et vous, ça Tchap ? — R. Allouche · salle Ada "
+        "Lovelace · 5e349d")
+    assert (await ask("2024-12-04 08:30", "what time does it end?")).startswith(
+        "It ends at 5:20 pm, Wednesday 4 December (Journées BlueHats au salon Open Source "
+        "Experience 2024):\n5 pm – 5:20 pm · Les nouveautés de code.gouv.fr")
+
+
+async def test_what_is_on_at_an_hour() -> None:
+    answer = await ask("2023-12-07 10:00", "il se passe quoi à 16h ?")
+    assert answer.splitlines()[0] == "Jeudi 7 décembre à 16 h"
+    assert "Interopérer les logiciels des SAMU" in answer.splitlines()[1]
+    assert "Florent Fayolle" in answer.splitlines()[2]
+    assert len(answer.splitlines()) == 3  # SWMB, at 14 h, is not on at 16 h
+
+
+async def test_price_in_french_and_english() -> None:
+    assert await ask("2024-12-03 10:00", "is it free?") == (
+        "Journées BlueHats au salon Open Source Experience 2024\n"
+        "Wednesday 4 December – Thursday 5 December 2024\n"
+        "Yes, it is free.\n"
+        "• Inscription: S'inscrire (gratuit) (https://www.opensource-experience.com/creer-mon-"
+        "badge/?payment_promo_code=E-DINUMOSXP24&utm_source=email&utm_medium=email&utm_campaign"
+        "=dinum)")
+    assert "Oui, c'est gratuit." in await ask("2024-12-01 10:00", "c'est gratuit ?")
+
+
+async def test_a_past_venue_says_it_is_past() -> None:
+    answer = await ask("2026-06-01 10:00", "c'était où en 2019 ?")
+    assert answer.splitlines()[:3] == [
+        "Journée #BlueHats lors du Paris Open Source Summit 2019 (événement passé)",
+        "Mercredi 11 décembre 2019",
+        "Lieu : Paris Open Source Summit au dock Pullmann, 87, avenue des magasins généraux, "
+        "93300 Aubervilliers",
+    ]
+
+
+async def test_stand_and_rooms_from_the_event_text() -> None:
+    assert (await ask("2023-12-06 10:00", "le stand c'est lequel ?")).endswith(
+        "• Au programme, des conférences thématiques sur le stand interministériel L57, "
+        "regroupant la DINUM, le ministère de l'Intérieur et des Outre-Mer et la DGSE.")
+    assert await ask("2024-12-04 09:00", "c'était dans quelle salle en 2022 ?") == (
+        "Journée BlueHats lors du salon Open Source Experience 2022 (événement passé)\n"
+        "Mardi 8 novembre 2022\nSalle : 252B")
+
+
+async def test_hours_from_the_page_or_from_the_programme() -> None:
+    assert (await ask("2023-12-06 08:00", "horaires ?")).endswith("• Horaires : 9h-18h")
+    assert (await ask("2024-12-04 08:00", "horaires ?")).endswith(
+        "• Mercredi 4 décembre : 10 h – 17 h 20")
+
+
+async def test_sessions_of_a_kind() -> None:
+    answer = await ask("2024-12-03 18:00", "les démos c'est quand ?")
+    lines = answer.splitlines()
+    assert lines[0] == "Démos :"
+    assert lines[1] == "• R. Allouche — Et vous, ça Tchap ?"
+    assert lines[2] == ("mercredi 4 décembre 2024, 10 h – 12 h 30, salle Ada Lovelace · "
+                        "Journées BlueHats au salon Open Source Experience 2024 · 5e349d")
+    assert len(lines) == 1 + 2 * 7  # the seven demos of La Suite
+
+
+async def test_greetings_thanks_and_reminder_help_name_the_configured_prefix() -> None:
+    question = Config(commands=CommandsConfig(prefix="?"))
+    assert await ask("2024-12-04 09:00", "bonjour", question) == (
+        "Bonjour ! Je connais le programme des événements BlueHats : sessions, intervenants, "
+        "salles, horaires et infos pratiques. Demandez-moi par exemple : « programme de "
+        "demain », « qui parle de Grist ? », « c'est où ? », « prochains talks » — ou tapez ?aide.")
+    assert (await ask("2024-12-04 09:00", "thanks!")).startswith("You're welcome! Ask me")
+    assert await ask("2024-12-04 10:00", "comment je fais pour avoir un rappel ?", question) == (
+        "Pour un rappel en message privé avant une session : ?rappel <id de session | mots>, "
+        "par exemple ?rappel grist. Je vous écris avant qu'elle commence.")
+
+
+@pytest.mark.parametrize(("sentence", "command"), [
+    ("programme de demain", "!programme demain"),
+    ("quel est le programme de jeudi ?", "!programme jeudi"),
+    ("programme 2023", "!programme 2023"),
+    ("what's the programme for tomorrow?", "!program tomorrow"),
+    ("le programme du 7 décembre", "!programme 7 décembre"),
+    ("qui parle de grist ?", "!qui grist"),
+    ("prochains talks", "!prochains"),
+])
+async def test_a_sentence_and_its_command_give_the_same_answer(sentence: str, command: str) -> None:
+    assert await ask("2023-12-06 18:30", sentence) == await ask("2023-12-06 18:30", command)
+
+
+async def test_a_typo_in_a_command_gets_a_suggestion() -> None:
+    assert await ask("2024-12-04 09:00", "!progamme") == (
+        "Commande inconnue : !progamme. Vouliez-vous dire !programme ? Sinon, essayez !aide.")
+    assert await ask("2024-12-04 09:00", "!frobnicate") == (
+        "Commande inconnue : !frobnicate. Essayez !aide.")
+
+
+async def test_past_event_programme_points_to_the_next() -> None:
+    assert (await ask("2024-12-04 09:00", "programme 2023")).endswith(
+        "Cet événement est passé. Le prochain : Journées BlueHats au salon Open Source "
+        "Experience 2024 (mercredi 4 décembre – jeudi 5 décembre 2024)")
