@@ -26,12 +26,6 @@ from bot.replies import Doc, Reply
 from bot.understanding import lexicon
 
 
-def command_text(request: Request, key: str, args: str = "") -> str:
-    """How to type command `key` here: the configured prefix and its name in the language."""
-    name = TABLE.commands[key].name(request.lang)
-    return f"{request.app.config.commands.prefix}{name}{' ' + args if args else ''}"
-
-
 def examples(request: Request) -> Doc:
     """A few questions worth asking, and the help command."""
     lang = request.lang
@@ -40,7 +34,7 @@ def examples(request: Request) -> Doc:
                 "“tomorrow's program”, “who talks about Grist?”, “where is it?”, “next talks”")
     return (Doc().text(pick(lang, "Demandez-moi par exemple : ", "Ask me for instance: "))
             .text(asks).text(pick(lang, " — ou tapez ", " — or type "))
-            .code(command_text(request, "help")).text("."))
+            .code(request.typed("help")).text("."))
 
 
 async def greet(request: Request) -> Reply:
@@ -62,9 +56,9 @@ async def remind_how(request: Request) -> Reply:
     usage = TABLE.commands["remind"].usage[lang]
     return (Doc().text(pick(lang, "Pour un rappel en message privé avant une session : ",
                             "To get a direct message before a session: "))
-            .code(command_text(request, "remind", usage))
+            .code(request.typed("remind", usage))
             .text(pick(lang, ", par exemple ", ", for example ")).code(
-                command_text(request, "remind", "grist"))
+                request.typed("remind", "grist"))
             .text(pick(lang, ". Je vous écris avant qu'elle commence.",
                        ". I write to you before it starts.")).reply())
 
@@ -99,7 +93,7 @@ def _no_event(request: Request) -> Reply:
     lang = request.lang
     return (Doc().text(pick(lang, "Je ne trouve pas d'événement pour cela. Essayez ",
                             "I find no event for that. Try "))
-            .code(command_text(request, "events")).text(".").reply())
+            .code(request.typed("events")).text(".").reply())
 
 
 def _sentences(text: str) -> list[str]:

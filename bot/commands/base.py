@@ -61,6 +61,12 @@ class Request:
     intent: Intent = field(default_factory=lambda: Intent("unknown", "fr"))
     """What the arguments (a command) or the whole message (a sentence) say: its slots."""
 
+    def typed(self, key: str, args: str = "", lang: str | None = None) -> str:
+        """How to type command `key` here: the configured prefix, its name in `lang` (the
+        request's by default), then `args` ('!rappel grist', '?rappel grist' with '?')."""
+        name = TABLE.commands[key].name(lang or self.lang)
+        return f"{self.app.config.commands.prefix}{name}{' ' + args if args else ''}"
+
 
 HandlerResult = Reply | list[Outgoing] | None
 Handler = Callable[[Request], Awaitable[HandlerResult]]

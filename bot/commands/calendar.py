@@ -32,7 +32,7 @@ async def ics(request: Request) -> Reply:
         else event_at(app.programme, request.now.date())[0]
     )
     if event is None:
-        return unknown_event(lang)
+        return unknown_event(lang, request.typed("events"))
     data = calendar([event], app.catalog.agenda, request.now, only=session)
     name = f"bluehats-{session.id if session else slugify(event.id, 50)}.ics"
     what = session.title if session else event.title

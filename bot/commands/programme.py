@@ -83,7 +83,7 @@ async def programme(request: Request) -> Reply:
             .text(pick(lang, "Je ne trouve ni événement ni jour « ", "No event or day matches “"))
             .text(args[:60])
             .text(pick(lang, " ». Essayez ", "”. Try "))
-            .code(request.app.config.commands.prefix + pick(lang, "evenements", "events"))
+            .code(request.typed("events"))
             .text(".")
             .reply()
         )
@@ -98,7 +98,7 @@ async def programme(request: Request) -> Reply:
                 "No upcoming event for now. The latest one: ",
             )
         )
-        again = request.app.config.commands.prefix + pick(lang, "programme", "program")
+        again = request.typed("programme")
         return (
             doc.extend(event_title(event, lang))
             .text(
@@ -183,7 +183,7 @@ async def info(request: Request) -> Reply:
         else event_at(programme, request.now.date())[0]
     )
     if event is None:
-        return unknown_event(lang)
+        return unknown_event(lang, request.typed("events"))
     doc = Doc().bold(event.title).br().text(sentence_case(event_days(event, lang))).br()
     place = ", ".join(x for x in (event.venue, event.address) if x)
     if place:

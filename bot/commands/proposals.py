@@ -155,7 +155,7 @@ async def continue_dialogue(request: Request) -> HandlerResult | bool:
                     "A proposal is already in progress (or ",
                 )
             )
-            .code(pick(draft.lang, "!annuler", "!cancel"))
+            .code(request.typed("cancel", lang=draft.lang))
             .text(") :")
             .br()
             .extend(dialogue.prompt(draft, calls))
@@ -204,7 +204,7 @@ async def _submit(request: Request, draft: Draft, calls: tuple[Call, ...]) -> li
         )
         doc.text(format_day(call.answers_on, lang) + ".")
     doc.br().text(pick(lang, "Suivez-la avec ", "Follow it with ")).code(
-        pick(lang, "!mes-propositions", "!my-proposals")
+        request.typed("my_proposals", lang=lang)
     ).text(".")
     sent = [Outgoing(doc.reply())]
     room = app.config.proposals.organisers_room

@@ -43,7 +43,7 @@ async def remind(request: Request) -> Reply | list[Outgoing]:
         return (
             Doc()
             .text(pick(lang, "De quelle session ? Par exemple : ", "Which session? For example: "))
-            .code(pick(lang, "!rappel e37301", "!remind grist"))
+            .code(request.typed("remind", pick(lang, "e37301", "grist")))
             .reply()
         )
     found = app.programme.session(query)
@@ -125,8 +125,10 @@ async def reminders(request: Request) -> Reply | list[Outgoing]:
             .text(
                 pick(
                     lang,
-                    "Vous n'avez aucun rappel à venir. Ajoutez-en avec !rappel <id>.",
-                    "You have no upcoming reminders. Add one with !remind <id>.",
+                    "Vous n'avez aucun rappel à venir. Ajoutez-en avec "
+                    f"{request.typed('remind', '<id>')}.",
+                    "You have no upcoming reminders. Add one with "
+                    f"{request.typed('remind', '<id>')}.",
                 )
             )
             .reply(),
@@ -162,7 +164,8 @@ async def forget(request: Request) -> Reply | list[Outgoing]:
             Doc()
             .text(pick(lang, "Vous n'avez pas de rappel pour « ", "You have no reminder for “"))
             .text(session_id[:40])
-            .text(pick(lang, " ». Voir !rappels.", "”. See !reminders."))
+            .text(pick(lang, f" ». Voir {request.typed('reminders')}.",
+                       f"”. See {request.typed('reminders')}."))
             .reply()
         )
     return _personal(request, reply)

@@ -84,11 +84,11 @@ def event_days(event: Event, lang: str) -> str:
     return f"{format_day(event.start, lang)} – {format_day(event.end, lang, with_year=True)}"
 
 
-def unknown_event(lang: str) -> Reply:
-    """The answer when no event matches what was asked."""
+def unknown_event(lang: str, events_command: str) -> Reply:
+    """The answer when no event matches what was asked; `events_command` as typed here."""
     return (Doc().text(pick(lang, "Je ne trouve pas cet événement. Essayez ",
                             "I cannot find that event. Try "))
-            .code(pick(lang, "!evenements", "!events")).text(".").reply())
+            .code(events_command).text(".").reply())
 
 
 MAX_FOUND = 10

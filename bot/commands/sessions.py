@@ -35,8 +35,10 @@ async def session(request: Request) -> Reply:
             .text(
                 pick(
                     lang,
-                    ") figurent dans les réponses de !programme et !qui.",
-                    ") appear in the answers of !program and !who.",
+                    f") figurent dans les réponses de {request.typed('programme')} et "
+                    f"{request.typed('who')}.",
+                    f") appear in the answers of {request.typed('programme')} and "
+                    f"{request.typed('who')}.",
                 )
             )
             .reply()
