@@ -5,12 +5,15 @@ déjeuner », the 2024 demos « 4/12 de 10h à 12h30 » in salle Ada Lovelace, t
 « stand interministériel L57 » and « Horaires : 9h-18h », the 2019 venue in Aubervilliers.
 """
 
+import re
+
 import pytest
 
 from bot.app import App
 from bot.clock import FixedClock, parse_local
-from bot.commands import Incoming, handle
+from bot.commands import TABLE, Incoming, handle
 from bot.config import CommandsConfig, Config
+from bot.storage import Storage
 from tests.test_commands import PROGRAMME
 
 
@@ -130,3 +133,26 @@ async def test_past_event_programme_points_to_the_next() -> None:
     assert (await ask("2024-12-04 09:00", "programme 2023")).endswith(
         "Cet événement est passé. Le prochain : Journées BlueHats au salon Open Source "
         "Experience 2024 (mercredi 4 décembre – jeudi 5 décembre 2024)")
+
+
+async def test_with_prefix_question_mark_no_reply_names_a_command_with_a_bang(tmp_path) -> None:
+    """Every command, with no argument and with a typical one, and a few sentences, in a room
+    configured with prefix '?': no reply tells people to type '!…'."""
+    names = sorted({n for c in TABLE.commands.values() for ns in c.names.values() for n in ns})
+    known = "|".join(sorted(names, key=len, reverse=True))
+    storage = await Storage.open(tmp_path / "bot.db")
+    config = Config(commands=CommandsConfig(prefix="?"))
+    app = App(config, PROGRAMME, clock=FixedClock(parse_local("2024-12-04 09:00")),
+              storage=storage)
+    bang = re.compile(rf"!(?:{known})\b")
+    try:
+        texts = [f"?{n}{a}" for n in names for a in ("", " grist", " 1")]
+        texts += ["bonjour", "aide", "rappel ?", "c'est où ?", "?progamme", "?zzz"]
+        for text in texts:
+            for direct in (True, False):
+                out = await handle(app, Incoming(text=text, sender="@a:example.org",
+                                                 room="!r", is_direct=direct, addressed=True))
+                for message in out:
+                    assert not bang.search(message.reply.plain), (text, message.reply.plain)
+    finally:
+        await storage.close()
