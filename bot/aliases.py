@@ -17,7 +17,9 @@ from bot.model import Programme
 
 LISTS = Path(__file__).resolve().parent.parent / "data"
 Words = tuple[str, ...]
-_BEFORE_ACRONYM = re.compile(r"((?:[^\W\d_][\w'’.-]*\s+){1,10})\(([A-Z][A-Za-z]{1,9})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+BEFORE = 120
+"""How many characters before '(ACR)' its full name may take."""
 
 
 def read_groups(path: Path, words: Callable[[str], list[str]]) -> list[list[Words]]:
@@ -35,7 +37,7 @@ def read_groups(path: Path, words: Callable[[str], list[str]]) -> list[list[Word
 def spells(acronym: str, name: Words) -> bool:
     """Whether the words of `name`, each giving the start of itself, in order, spell
     `acronym` ('direction interministerielle numerique' spells 'dinum')."""
-    if not name or len(name) > len(acronym):
+    if not name or len(name) > len(acronym) or name[0][:1] != acronym[:1]:
         return False
 
     @cache
@@ -58,8 +60,9 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> l
     texts = [e.description for e in programme.events]
     texts += [f"{s.title} {s.description} {' '.join(s.organisations)}" for s in programme.sessions]
     for text in texts:
-        for match in _BEFORE_ACRONYM.finditer(text):
-            before, acronym = words(match.group(1)), words(match.group(2))
+        for match in _ACRONYM.finditer(text) if "(" in text else ():
+            before = words(text[max(0, match.start() - BEFORE) : match.start()])[-10:]
+            acronym = words(match.group(1))
             if len(acronym) != 1:
                 continue
             for start in range(len(before)):
@@ -67,10 +70,14 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> l
                     groups.append([tuple(acronym), tuple(before[start:])])
                     break
     by_speaker: dict[str, set[Words]] = {}
+    read: dict[str, Words] = {}
     for session in programme.sessions:
         for speaker in session.speakers:
-            if speaker.organisation:
-                by_speaker.setdefault(speaker.name, set()).add(tuple(words(speaker.organisation)))
+            org = speaker.organisation
+            if org:
+                if org not in read:
+                    read[org] = tuple(words(org))
+                by_speaker.setdefault(speaker.name, set()).add(read[org])
     for names in by_speaker.values():
         groups.extend(_pairs(names))
     return groups

@@ -53,7 +53,7 @@ class Intent:
 
 def understand(text: str, today: date, known: Knowledge, default_lang: str = "fr") -> Intent:
     """The intent of a plain message (or of a command's arguments)."""
-    words = tokens(text, lexicon.VOCABULARY, known.words | _NEVER_CORRECTED)
+    words = tokens(text, lexicon.VOCABULARY, known.words, _NEVER_CORRECTED)
     lang = language(words, default_lang)
     room, room_at = _room(words, known)
     slots, used = read_slots(words, today, frozenset(room_at))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -56,31 +57,44 @@ class Token:
 
 
 def tokens(
-    text: str, vocabulary: frozenset[str] = frozenset(), keep: frozenset[str] = frozenset()
+    text: str, vocabulary: frozenset[str] = frozenset(), *keep: frozenset[str]
 ) -> list[Token]:
     """The message's words, folded and respelled; a word one typo away from a word of
-    `vocabulary` (5 letters or more) becomes that word, unless it is in `keep` (the
-    programme's own words: 'Albert' is a name, not a typo for 'alert')."""
+    `vocabulary` (5 letters or more) becomes that word, unless it is in one of the `keep`
+    sets (the programme's own words: 'Albert' is a name, not a typo for 'alert')."""
     folded = fold(text.translate(_APOSTROPHES))
     found = []
     for match in _TOKEN.finditer(folded):
         raw = re.sub(r"\s", "", match.group())
         word = SMS.get(raw, raw)
-        if (vocabulary and word not in vocabulary and word not in keep and len(word) >= 5
-                and word.isalpha()):
+        if (vocabulary and word not in vocabulary and len(word) >= 5 and word.isalpha()
+                and not any(word in kept for kept in keep)):
             word = _nearest(word, vocabulary) or word
         found.append(Token(word, raw, match.start(), match.end()))
     return found
 
 
 def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
-    best = None
+    """The word of `vocabulary` one typo away from `word` (the first in alphabetical order
+    when several are), found through their one-letter deletions."""
+    index = _deletion_index(vocabulary)
+    candidates = {c for key in _deletions(word) for c in index.get(key, ())}
+    close = [c for c in candidates if DamerauLevenshtein.distance(word, c, score_cutoff=1) <= 1]
+    return min(close) if close else None
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@cache
+def _deletion_index(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
     for known in vocabulary:
-        if (abs(len(known) - len(word)) <= 1 and len(known) >= 5
-                and DamerauLevenshtein.distance(word, known, score_cutoff=1) <= 1
-                and (best is None or known < best)):
-            best = known
-    return best
+        if len(known) >= 5:
+            for key in _deletions(known):
+                index.setdefault(key, []).append(known)
+    return {key: tuple(found) for key, found in index.items()}
 
 
 def original(text: str, start: int, end: int) -> str:
