@@ -13,7 +13,7 @@ from bot.catalog import Catalog
 from bot.config import ConfigError, load_config
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
-from bot.i18n import format_day, format_span, sentence_case
+from bot.i18n import count, format_day, format_span, sentence_case
 from bot.loaders import load_file, load_paths
 from bot.model import Event, Programme, Session
 from bot.queries import find_event
@@ -79,7 +79,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"{problem}", file=sys.stderr)
     errors = sum(1 for p in programme.problems if p.severity == "error")
     warnings = len(programme.problems) - errors
-    print(f"{errors} errors, {warnings} warnings")
+    print(f"{count(errors, 'error')}, {count(warnings, 'warning')}")
     return 1 if errors else 0
 
 

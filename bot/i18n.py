@@ -53,6 +53,13 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def count(number: int, singular: str, plural: str | None = None, lang: str = "en") -> str:
+    """'1 error', '2 errors', '0 errors'; in French 0 and 1 are singular ('0 erreur',
+    '1 autre', '2 autres')."""
+    one = number in (0, 1) if lang == "fr" else number == 1
+    return f"{number} {singular if one else plural or singular + 's'}"
+
+
 def pick(lang: str, fr: str, en: str) -> str:
     """The French or the English text, by `lang`."""
     return fr if lang == "fr" else en

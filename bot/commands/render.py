@@ -6,7 +6,7 @@ from datetime import datetime
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from bot.i18n import format_day, format_span, format_time, pick
+from bot.i18n import count, format_day, format_span, format_time, pick
 from bot.model import Event, Session, credit
 from bot.queries import Slot
 from bot.replies import Doc, Reply
@@ -65,7 +65,7 @@ def more(doc: Doc, hidden: int, lang: str) -> Doc:
         doc.italic(
             pick(
                 lang,
-                f"… et {hidden} {'autres' if hidden > 1 else 'autre'} : précisez votre demande.",
+                f"… et {count(hidden, 'autre', lang='fr')} : précisez votre demande.",
                 f"…and {hidden} more: narrow your request.",
             )
         )
