@@ -69,12 +69,14 @@ def configured_programme(args: argparse.Namespace) -> Programme:
 
 def run_check(args: argparse.Namespace) -> int:
     programme = configured_programme(args)
-    print(f"{len(programme.events)} events, {len(programme.sessions)} sessions")
+    print(f"{count(len(programme.events), 'event')}, "
+          f"{count(len(programme.sessions), 'session')}")
     for event in programme.events:
         days = event.start.isoformat() + (
             f" – {event.end.isoformat()}" if event.end != event.start else ""
         )
-        print(f"  {event.id}  {days}  {len(event.sessions):3d} sessions  {event.title}")
+        sessions = count(len(event.sessions), "session")
+        print(f"  {event.id}  {days}  {sessions:>12}  {event.title}")
     for problem in programme.problems:
         print(f"{problem}", file=sys.stderr)
     errors = sum(1 for p in programme.problems if p.severity == "error")
