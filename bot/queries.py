@@ -157,17 +157,18 @@ def meant_event(
     if day is not None:
         holder = next((e for e in programme.events if e.start <= day <= e.end), None)
         if holder:
-            return holder, _state(holder, today)
+            return holder, event_state(holder, today)
     if year is not None:
         of_year = [e for e in programme.events if e.start.year == year]
         if of_year:
             chosen = max(of_year, key=lambda e: e.start)
-            return chosen, _state(chosen, today)
+            return chosen, event_state(chosen, today)
         return None, "none"
     return event_at(programme, today)
 
 
-def _state(event: Event, today: date) -> str:
+def event_state(event: Event, today: date) -> str:
+    """'current' on its days, 'next' before, 'past' after."""
     if event.start <= today <= event.end:
         return "current"
     return "next" if event.start > today else "past"

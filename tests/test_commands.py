@@ -241,13 +241,29 @@ async def test_session_in_full(app_at) -> None:
         "Grist, votre compagnon open-source pour la donnée et pour réaliser des apps en low-code\n"
         "Mercredi 4 décembre 2024, 14 h 20 – 14 h 40 · salle Ada Lovelace\n"
         "Par R. Serdoun (ANCT), V. Viers (DINUM)\n"
-        "Type : talk · Journées BlueHats au salon Open Source Experience 2024\n"
+        "Type : présentation · Journées BlueHats au salon Open Source Experience 2024\n"
         "• ANCT (https://incubateur.anct.gouv.fr/)\n"
         "• DINUM (https://www.numerique.gouv.fr)"
     )
     assert (await ask(await app_at("2024-12-04 14:10"), "!talk nope")).startswith(
         "Unknown session."
     )
+    over = await ask(await app_at("2024-12-04 15:00"), "!talk 5e349d")
+    assert over.splitlines()[1:4] == [
+        "Wednesday 4 December 2024, 10 am – 12:30 pm (over) · room Ada Lovelace",
+        "By R. Allouche",
+        "Kind: demo · Journées BlueHats au salon Open Source Experience 2024",
+    ]
+
+
+async def test_events_on_their_days_are_under_way(app_at) -> None:
+    lines = (await ask(await app_at("2024-12-04 10:00"), "!evenements")).splitlines()
+    assert lines[:3] == [
+        "En cours",
+        "• Journées BlueHats au salon Open Source Experience 2024 (mercredi 4 décembre – jeudi "
+        "5 décembre 2024) · 15 sessions · 2024-journees-bluehats-au-salon-open-source",
+        "Passés",
+    ]
 
 
 async def test_events_past_and_upcoming(app_at) -> None:
@@ -445,3 +461,13 @@ async def test_english_days_keep_their_capitals(app_at) -> None:
     answer = await ask(app, "!program 4/12")
     assert "December" in answer and "december" not in answer
     assert "Wednesday 4 December 2024" in await ask(app, "!talk e37301")
+
+
+async def test_a_reminder_for_a_session_over_says_it_is_over(app_at) -> None:
+    app = await app_at("2024-12-04 15:00")
+    assert await ask(app, "!rappel 5e349d", is_direct=True) == (
+        "« Et vous, ça Tchap ? » est terminée (mercredi 4 décembre 2024, 10 h) : trop tard "
+        "pour un rappel.")
+    assert await ask(app, "!remind tchap", is_direct=True) == (
+        "“Et vous, ça Tchap ?” is over (Wednesday 4 December 2024, 10 am): too late for a "
+        "reminder.")

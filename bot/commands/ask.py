@@ -19,7 +19,7 @@ from bot.commands.render import (
     session_line,
     slot_groups,
 )
-from bot.i18n import format_day, format_time, pick, sentence_case
+from bot.i18n import format_day, format_time, kind_name, pick, sentence_case
 from bot.model import Event, Session, fold
 from bot.queries import meant_event
 from bot.replies import Doc, Reply
@@ -108,8 +108,7 @@ async def facet(request: Request) -> Reply:
     if event is None:
         return _no_event(request)
     needle = re.compile(lexicon.FACET_WORDS[name])
-    doc = Doc().bold(event.title).extend(state_note(event, state, request)).br()
-    doc.text(sentence_case(event_days(event, lang))).br()
+    doc = _heading(request, event, state)
     lines = [i for i in event.info if needle.search(fold(f"{i.label} {i.text}"))]
     said = [s for s in _sentences(event.description) if needle.search(fold(s))]
     place = ", ".join(x for x in (event.venue, event.address) if x)
@@ -126,16 +125,38 @@ async def facet(request: Request) -> Reply:
         spans = _day_spans(request, event)
         if spans:
             return doc.items(spans).reply()
-    if name in ("venue", "access") or not (lines or said or name == "rooms"):
-        if place:
-            doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
-        if not (lines or said):
-            doc.text(pick(lang, "La page ne le précise pas ; voici ses informations "
-                                "pratiques :", "The page does not say; here is its practical "
-                                "information:"))
-            lines = list(event.info)
+    if not (lines or said or name == "rooms" or (name == "venue" and place)):
+        doc.text(pick(lang, "La page ne le précise pas ; voici ses informations pratiques :",
+                      "The page does not say; here is its practical information:")).br()
+        return doc.extend(_all_info(request, event)).reply()
+    if name in ("venue", "access") and place:
+        doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
     doc.items([_info_line(item, lang) for item in lines] + [Doc().text(s) for s in said])
     return doc.reply()
+
+
+def _heading(request: Request, event: Event, state: str) -> Doc:
+    """'Title (en cours)' and its days."""
+    doc = Doc().bold(event.title).extend(state_note(event, state, request)).br()
+    return doc.text(sentence_case(event_days(event, request.lang))).br()
+
+
+def _all_info(request: Request, event: Event) -> Doc:
+    lang = request.lang
+    doc = Doc()
+    place = ", ".join(x for x in (event.venue, event.address) if x)
+    if place:
+        doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
+    if not place and not event.info:
+        return doc.text(pick(lang, "La page de l'événement ne donne pas d'informations "
+                                   "pratiques.", "The event page gives no practical "
+                                   "information."))
+    return doc.items([_info_line(item, lang) for item in event.info])
+
+
+def practical(request: Request, event: Event, state: str) -> Reply:
+    """Everything practical about `event`: venue, address and its information lines."""
+    return _heading(request, event, state).extend(_all_info(request, event)).reply()
 
 
 def _day_spans(request: Request, event: Event) -> list[Doc]:
@@ -263,14 +284,9 @@ async def kind(request: Request) -> Reply:
     if not found:
         return (Doc().text(pick(lang, "Aucune session de ce type dans les programmes connus.",
                                 "No session of that kind in the known programmes.")).reply())
-    fr, en = KIND_NAMES.get(wanted or "", ("Sessions", "Sessions"))
-    heading = Doc().bold(pick(lang, f"{fr} :", f"{en}:"))
+    heading = Doc().bold(kind_name(wanted or "other", lang, heading=True) + pick(lang, " :", ":"))
     return found_lines(heading, request.app, found, request.now, lang).reply()
 
-
-KIND_NAMES = {"demo": ("Démos", "Demos"), "workshop": ("Ateliers", "Workshops"),
-              "panel": ("Tables rondes", "Panels"), "break": ("Pauses", "Breaks"),
-              "talk": ("Présentations", "Talks")}
 
 
 ANSWERS: dict[str, Callable[[Request], Awaitable[Reply]]] = {

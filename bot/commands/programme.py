@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from bot.commands.ask import practical
 from bot.commands.base import Request, command
-from bot.commands.render import day_programme, event_days, event_title, unknown_event
-from bot.i18n import format_day, pick, sentence_case
+from bot.commands.render import day_programme, event_title, unknown_event
+from bot.i18n import count, format_day, pick, sentence_case
 from bot.model import Event
-from bot.queries import event_at, find_event, meant_event
+from bot.queries import event_at, event_state, find_event, meant_event
 from bot.replies import Doc, Reply
 
 PARTS = {
@@ -135,10 +136,12 @@ def _past_note(request: Request, event: Event, state: str) -> Doc:
 async def events(request: Request) -> Reply:
     lang, today = request.lang, request.now.date()
     programme = request.app.programme
-    upcoming = [e for e in programme.events if e.end >= today]
+    current = [e for e in programme.events if e.start <= today <= e.end]
+    upcoming = [e for e in programme.events if e.start > today]
     past = [e for e in programme.events if e.end < today]
     doc = Doc()
     for label, group in (
+        (pick(lang, "En cours", "On now"), current),
         (pick(lang, "À venir", "Upcoming"), upcoming),
         (pick(lang, "Passés", "Past"), list(reversed(past))),
     ):
@@ -146,18 +149,12 @@ async def events(request: Request) -> Reply:
             doc.bold(label).items(
                 [
                     event_title(e, lang)
-                    .text(
-                        pick(
-                            lang,
-                            f" · {len(e.sessions)} sessions · ",
-                            f" · {len(e.sessions)} sessions · ",
-                        )
-                    )
+                    .text(f" · {count(len(e.sessions), 'session', lang=lang)} · ")
                     .code(e.id)
                     for e in group
                 ]
             )
-    if not upcoming:
+    if not upcoming and not current:
         doc.italic(
             pick(lang, "Aucun événement à venir pour l'instant.", "No upcoming event for now.")
         )
@@ -175,34 +172,10 @@ async def events(request: Request) -> Reply:
     ),
 )
 async def info(request: Request) -> Reply:
-    lang = request.lang
-    programme = request.app.programme
-    event = (
-        find_event(programme, request.args)
-        if request.args
-        else event_at(programme, request.now.date())[0]
-    )
-    if event is None:
-        return unknown_event(lang, request.typed("events"))
-    doc = Doc().bold(event.title).br().text(sentence_case(event_days(event, lang))).br()
-    place = ", ".join(x for x in (event.venue, event.address) if x)
-    if place:
-        doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
-    items = []
-    for item in event.info:
-        line = Doc().bold(item.label).text(pick(lang, " : ", ": "))
-        if item.url:
-            line.link(item.text or item.url, item.url)
-        else:
-            line.text(item.text)
-        items.append(line)
-    doc.items(items)
-    if not place and not items:
-        doc.text(
-            pick(
-                lang,
-                "La page de l'événement ne donne pas d'informations pratiques.",
-                "The event page gives no practical information.",
-            )
-        )
-    return doc.reply()
+    programme, slots = request.app.programme, request.intent.slots
+    today = request.now.date()
+    named = find_event(programme, request.args) if request.args else None
+    event = named or meant_event(programme, today, slots.day, slots.year)[0]
+    if event is None or (request.args and not named and not (slots.day or slots.year)):
+        return unknown_event(request.lang, request.typed("events"))
+    return practical(request, event, event_state(event, today))

@@ -47,12 +47,11 @@ async def remind(request: Request) -> Reply | list[Outgoing]:
             .reply()
         )
     found = app.programme.session(query)
+    named = found
     if found is None:
-        hits = [
-            h.session
-            for h in app.catalog.search.search(query, limit=20)
-            if _upcoming(request, h.session)
-        ]
+        every = [h.session for h in app.catalog.search.search(query, limit=20)]
+        named = next((s for s in every if s.start is not None), None)
+        hits = [s for s in every if _upcoming(request, s)]
         if len(hits) > 1:
             doc = Doc().text(
                 pick(
@@ -64,6 +63,11 @@ async def remind(request: Request) -> Reply | list[Outgoing]:
             doc.items([session_line(s, lang) for s in hits[:5]])
             return _personal(request, doc.reply())
         found = hits[0] if hits else None
+    if (found is None or not _upcoming(request, found)) and named and named.start:
+        at = format_datetime(named.starts_at(app.catalog.tz), lang, with_year=True)
+        return (Doc().text("« " if lang == "fr" else "“").bold(named.title)
+                .text(pick(lang, f" » est terminée ({at}) : trop tard pour un rappel.",
+                           f"” is over ({at}): too late for a reminder.")).reply())
     if found is None or not _upcoming(request, found):
         return (
             Doc()
