@@ -156,3 +156,12 @@ async def test_with_prefix_question_mark_no_reply_names_a_command_with_a_bang(tm
                     assert not bang.search(message.reply.plain), (text, message.reply.plain)
     finally:
         await storage.close()
+
+
+async def test_programme_of_an_event_named_by_words_or_acronym() -> None:
+    for text in ("programme du paris open source summit", "programme POSS", "!programme poss"):
+        assert (await ask("2024-12-04 09:00", text)).startswith(
+            "Journée #BlueHats lors du Paris Open Source Summit 2019 (mercredi 11 décembre 2019)")
+    assert (await ask("2024-12-04 09:00", "programme de Bastien Guerry")).startswith(
+        "« Bastien Guerry » :\n• B. Guerry (code.gouv.fr (DINUM)) — Les nouveautés de "
+        "code.gouv.fr")

@@ -61,6 +61,11 @@ class Request:
     intent: Intent = field(default_factory=lambda: Intent("unknown", "fr"))
     """What the arguments (a command) or the whole message (a sentence) say: its slots."""
 
+    @property
+    def is_command(self) -> bool:
+        """Whether the message was typed as a command (with the prefix), not a sentence."""
+        return self.incoming.text.lstrip().startswith(self.app.config.commands.prefix)
+
     def typed(self, key: str, args: str = "", lang: str | None = None) -> str:
         """How to type command `key` here: the configured prefix, its name in `lang` (the
         request's by default), then `args` ('!rappel grist', '?rappel grist' with '?')."""

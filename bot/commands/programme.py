@@ -7,6 +7,7 @@ from datetime import date, time
 from bot.commands.ask import practical
 from bot.commands.base import Request, command
 from bot.commands.render import day_programme, event_title, unknown_event
+from bot.commands.who import who
 from bot.i18n import count, format_day, pick, sentence_case
 from bot.model import Event
 from bot.queries import event_at, event_state, find_event, meant_event
@@ -62,9 +63,11 @@ async def programme(request: Request) -> Reply:
     lang, args, slots = request.lang, request.args, request.intent.slots
     programme = request.app.programme
     today = request.now.date()
-    named = find_event(programme, args) if args and not (slots.day or slots.year) else None
+    named = find_event(programme, args, today) if args and not (slots.day or slots.year) else None
     if named:
         return _event_programme(named, lang).reply()
+    if args and not request.is_command:
+        return await who(request)  # « programme de Bastien Guerry »: what they present
     if slots.day is not None:
         holder, _state = meant_event(programme, today, slots.day)
         if holder is None or not holder.start <= slots.day <= holder.end:
@@ -78,7 +81,7 @@ async def programme(request: Request) -> Reply:
             return Doc().text(pick(lang, f"Aucun événement en {slots.year}.",
                                    f"No event in {slots.year}.")).reply()
         return _event_programme(chosen, lang).extend(_past_note(request, chosen, state)).reply()
-    if args and request.incoming.text.lstrip().startswith(request.app.config.commands.prefix):
+    if args:
         return (
             Doc()
             .text(pick(lang, "Je ne trouve ni événement ni jour « ", "No event or day matches “"))
@@ -174,7 +177,7 @@ async def events(request: Request) -> Reply:
 async def info(request: Request) -> Reply:
     programme, slots = request.app.programme, request.intent.slots
     today = request.now.date()
-    named = find_event(programme, request.args) if request.args else None
+    named = find_event(programme, request.args, today) if request.args else None
     event = named or meant_event(programme, today, slots.day, slots.year)[0]
     if event is None or (request.args and not named and not (slots.day or slots.year)):
         return unknown_event(request.lang, request.typed("events"))

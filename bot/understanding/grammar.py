@@ -64,8 +64,8 @@ def understand(text: str, today: date, known: Knowledge, default_lang: str = "fr
     rest = [i for i in range(len(words)) if i not in used and i not in cues]
     subject_at = [i for i in rest if plain[i] not in lexicon.FILLER and plain[i]
                   not in lexicon.GENERIC and plain[i] not in lexicon.GREETINGS | lexicon.THANKS]
-    subject_at = _with_soft_cues(plain, subject_at, cues - used)
-    subject = _subject(text, words, subject_at)
+    bare_subject = _subject(text, words, subject_at)
+    subject = _subject(text, words, _with_soft_cues(plain, subject_at, cues - used))
 
     def intent(name: str, **extra: object) -> Intent:
         return Intent(name, lang, slots, subject, **extra)  # type: ignore[arg-type]
@@ -93,6 +93,9 @@ def understand(text: str, today: date, known: Knowledge, default_lang: str = "fr
         return intent("now")
     if (bag & lexicon.NEXT or _pair(plain, lexicon.NEXT_PAIRS)) and not subject:
         return intent("next", plural=_plural(words))
+    if subject and bag & lexicon.PROGRAMME:
+        # of an event named by its words, or what someone presents
+        return Intent("programme", lang, slots, bare_subject)
     if subject:
         return intent("search")
     if bag & lexicon.BREAKS:

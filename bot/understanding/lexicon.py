@@ -113,6 +113,7 @@ KINDS = {
 }
 GENERIC = frozenset(
     _w(
+        "journee journees jour jours day days "
         "talk conference presentation session intervention expose sujet sujets theme themes "
         "chose choses truc trucs quelque something anything thing things"
     )
