@@ -70,6 +70,10 @@ STOPWORDS = frozenset(
     ]
 )
 _WORD = re.compile(r"[a-z0-9]+")
+PREFIX_QUALITY = 0.6
+TYPO_QUALITY = 0.5
+"""A word found as the start of another, or with a typo, counts less than found as it is:
+'samu' is the SAMU of a title before the Samuel of a speaker."""
 TYPO_MIN_LENGTH = 4
 """Shorter words are too easily another word with one letter changed."""
 
@@ -184,12 +188,12 @@ class SearchIndex:
             for candidate in self._vocabulary[start:]:
                 if not candidate.startswith(word):
                     break
-                found.setdefault(candidate, 0.8)
+                found.setdefault(candidate, PREFIX_QUALITY)
         if not found and len(word) >= TYPO_MIN_LENGTH:
             candidates = {c for key in _deletions(word) for c in self._deletions.get(key, ())}
             for candidate in candidates:
                 if DamerauLevenshtein.distance(word, candidate, score_cutoff=1) <= 1:
-                    found[candidate] = 0.5
+                    found[candidate] = TYPO_QUALITY
         return found
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
@@ -200,9 +204,13 @@ class SearchIndex:
             return []
         scores: dict[int, float] = defaultdict(float)
         matched: dict[int, int] = defaultdict(int)
-        for term in terms:
+        for term, spelled in terms:
             best: dict[int, float] = {}
-            for candidate, quality in self._matches(term).items():
+            found = self._matches(term)
+            if spelled:
+                for candidate, quality in self._matches(spelled).items():
+                    found[candidate] = max(found.get(candidate, 0.0), quality)
+            for candidate, quality in found.items():
                 for number, weight in self._postings[candidate].items():
                     best[number] = max(best.get(number, 0.0), quality * weight)
             rarity = self._rarity(len(best))
@@ -226,10 +234,14 @@ class SearchIndex:
         total = len(self.sessions) + 1
         return max(0.1, math.log(total / max(found, 1)) / math.log(total)) if found else 0.0
 
-    def _terms(self, query: list[str]) -> list[str]:
-        """The query's words, each name of a concept replaced by the concept's term."""
-        terms, at = [], 0
+    def _terms(self, query: list[str]) -> list[tuple[str, str]]:
+        """The query's words, each name of a concept replaced by the concept's term, with
+        the word as typed when the name is one word (it still matches as itself:
+        'sécurité' also finds 'sécuriser')."""
+        terms: list[tuple[str, str]] = []
+        at = 0
         for start, end, term in self.concepts.find(query):
-            terms += [*query[at:start], term]
+            terms += [(word, "") for word in query[at:start]]
+            terms.append((term, query[start] if end - start == 1 else ""))
             at = end
-        return terms + query[at:]
+        return terms + [(word, "") for word in query[at:]]

@@ -165,3 +165,20 @@ async def test_programme_of_an_event_named_by_words_or_acronym() -> None:
     assert (await ask("2024-12-04 09:00", "programme de Bastien Guerry")).startswith(
         "« Bastien Guerry » :\n• B. Guerry (code.gouv.fr (DINUM)) — Les nouveautés de "
         "code.gouv.fr")
+
+
+async def test_when_is_an_event_and_where_is_an_event_named_by_words() -> None:
+    assert await ask("2023-11-01 09:00", "c'est quelle date l'open source experience ?") == (
+        "La DINUM à l'Open Source Experience\nMercredi 6 décembre – jeudi 7 décembre 2023")
+    assert await ask("2025-06-01 09:00", "c'est quand la prochaine édition ?") == (
+        "Journées BlueHats au salon Open Source Experience 2024 (événement passé)\n"
+        "Mercredi 4 décembre – jeudi 5 décembre 2024\n"
+        "Aucun événement à venir n'est annoncé pour l'instant.")
+    assert (await ask("2024-12-04 09:00", "c'est où le POSS ?")).splitlines()[2] == (
+        "Lieu : Paris Open Source Summit au dock Pullmann, 87, avenue des magasins généraux, "
+        "93300 Aubervilliers")
+
+
+async def test_an_exact_word_of_a_title_beats_the_start_of_a_name() -> None:
+    answer = await ask("2023-12-07 09:00", "c'est quoi le talk sur le SAMU ?")
+    assert answer.splitlines()[1].startswith("• Romain Fouilland (Agence du Numérique en Santé)")

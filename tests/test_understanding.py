@@ -110,7 +110,7 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("comment je fais pour avoir un rappel avant un talk ?", "remind_how", "fr"),
     ("how do I get a reminder?", "remind_how", "en"),
     ("rappelle-moi le talk sur grist", "remind", "fr"),
-    ("les événements", "events", "fr"), ("prochain événement ?", "events", "fr"),
+    ("les événements", "events", "fr"), ("y a combien de talks ?", "events", "fr"),
     ("c koi le prog", "programme", "fr"), ("salut le bot, c koi le prog ?", "programme", "fr"),
     ("qu'est-ce qu'il y a jeudi ?", "programme", "fr"),
 ])
@@ -128,10 +128,22 @@ def test_intents(text: str, name: str, lang: str) -> None:
     ("contact des organisateurs ?", "contact", "fr"), ("horaires ?", "hours", "fr"),
     ("le stand c'est lequel ?", "stand", "fr"), ("ça se passe dans quelle salle ?", "rooms", "fr"),
     ("which room?", "rooms", "en"),
+    ("prochain événement ?", "dates", "fr"), ("c'est quand ?", "dates", "fr"),
+    ("c'est quand la prochaine édition ?", "dates", "fr"), ("when is it?", "dates", "en"),
+    ("où se trouve le stand ?", "stand", "fr"),
+    ("je peux venir sans badge ?", "registration", "fr"),
 ])
 def test_practical_facets(text: str, facet: str, lang: str) -> None:
     intent = read(text)
     assert (intent.name, intent.facet, intent.lang) == ("facet", facet, lang)
+
+
+def test_words_naming_an_event_are_that_event() -> None:
+    known = Knowledge.of((), frozenset(), lambda text, _today: "2019-poss"
+                         if "poss" in text.lower() else None)
+    for text in ("c'est où le POSS ?", "c'est quand le POSS ?", "programme du POSS"):
+        assert understand(text, WEDNESDAY, known).event == "2019-poss"
+    assert understand("qui parle de POSS ?", WEDNESDAY, known).subject == "POSS"
 
 
 def test_a_facet_keeps_its_year() -> None:

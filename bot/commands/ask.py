@@ -21,7 +21,7 @@ from bot.commands.render import (
 )
 from bot.i18n import format_day, format_time, kind_name, pick, sentence_case
 from bot.model import Event, Session, fold
-from bot.queries import meant_event
+from bot.queries import event_state, meant_event
 from bot.replies import Doc, Reply
 from bot.understanding import lexicon
 
@@ -70,8 +70,13 @@ async def unknown(request: Request) -> Reply:
 
 
 def _event(request: Request) -> tuple[Event | None, str]:
-    slots = request.intent.slots
-    return meant_event(request.app.programme, request.now.date(), slots.day, slots.year)
+    """The event the question is about: named, or of the day or year asked, or the
+    current or next one."""
+    slots, programme, today = request.intent.slots, request.app.programme, request.now.date()
+    named = programme.event(request.intent.event) if request.intent.event else None
+    if named:
+        return named, event_state(named, today)
+    return meant_event(programme, today, slots.day, slots.year)
 
 
 def state_note(event: Event, state: str, request: Request) -> Doc:
@@ -107,25 +112,28 @@ async def facet(request: Request) -> Reply:
     event, state = _event(request)
     if event is None:
         return _no_event(request)
-    needle = re.compile(lexicon.FACET_WORDS[name])
     doc = _heading(request, event, state)
+    if name == "dates":
+        if state == "past":
+            doc.text(pick(lang, "Aucun événement à venir n'est annoncé pour l'instant.",
+                          "No upcoming event is announced for now."))
+        return doc.reply()
+    needle = re.compile(lexicon.FACET_WORDS[name])
     lines = [i for i in event.info if needle.search(fold(f"{i.label} {i.text}"))]
     said = [s for s in _sentences(event.description) if needle.search(fold(s))]
     place = ", ".join(x for x in (event.venue, event.address) if x)
     if name == "price" and any("gratuit" in fold(i.text) or "free" in fold(i.text)
                                for i in lines):
         doc.text(pick(lang, "Oui, c'est gratuit.", "Yes, it is free.")).br()
-    if name == "rooms":
-        rooms = sorted({s.room for s in event.sessions if s.room})
-        if rooms:
-            doc.text(pick(lang, "Salle" + ("s" if len(rooms) > 1 else "") + " : ",
-                          "Room" + ("s" if len(rooms) > 1 else "") + ": "))
-            doc.text(", ".join(rooms)).br()
+    rooms = sorted({s.room for s in event.sessions if s.room}) if name == "rooms" else []
+    if rooms:
+        plural = "s" if len(rooms) > 1 else ""
+        doc.text(pick(lang, f"Salle{plural} : ", f"Room{plural}: ")).text(", ".join(rooms)).br()
     if name == "hours" and not (lines or said):
         spans = _day_spans(request, event)
         if spans:
             return doc.items(spans).reply()
-    if not (lines or said or name == "rooms" or (name == "venue" and place)):
+    if not (lines or said or rooms or (name == "venue" and place)):
         doc.text(pick(lang, "La page ne le précise pas ; voici ses informations pratiques :",
                       "The page does not say; here is its practical information:")).br()
         return doc.extend(_all_info(request, event)).reply()

@@ -63,7 +63,9 @@ async def programme(request: Request) -> Reply:
     lang, args, slots = request.lang, request.args, request.intent.slots
     programme = request.app.programme
     today = request.now.date()
-    named = find_event(programme, args, today) if args and not (slots.day or slots.year) else None
+    named = programme.event(request.intent.event) if request.intent.event else None
+    if named is None and args and not (slots.day or slots.year):
+        named = find_event(programme, args, today)
     if named:
         return _event_programme(named, lang).reply()
     if args and not request.is_command:

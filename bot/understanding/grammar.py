@@ -8,6 +8,7 @@ below are tried in order; the first that fits gives the intent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
@@ -31,10 +32,14 @@ class Knowledge:
     """Room names folded and without spaces ('adalovelace') -> the name as published."""
     words: frozenset[str] = frozenset()
     """Words of the programme, never corrected as typos."""
+    event_of: Callable[[str, date], str | None] = lambda _text, _today: None
+    """The id of the event some words name ('POSS', 'open source summit'), if any."""
 
     @classmethod
-    def of(cls, rooms: tuple[str, ...], words: frozenset[str]) -> Knowledge:
-        return cls({"".join(fold(r).split()): r for r in rooms}, words)
+    def of(cls, rooms: tuple[str, ...], words: frozenset[str],
+           event_of: Callable[[str, date], str | None] = lambda _text, _today: None,
+           ) -> Knowledge:
+        return cls({"".join(fold(r).split()): r for r in rooms}, words, event_of)
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,8 @@ class Intent:
     room: str | None = None
     plural: bool | None = None
     """For 'next': True when several are asked ('prochains talks'), False for one."""
+    event: str | None = None
+    """The id of the event the message names, if it names one."""
 
 
 def understand(text: str, today: date, known: Knowledge, default_lang: str = "fr") -> Intent:
@@ -59,62 +66,92 @@ def understand(text: str, today: date, known: Knowledge, default_lang: str = "fr
     slots, used = read_slots(words, today, frozenset(room_at))
     used |= room_at
     plain = [t.word for t in words]
-    bag = {w for i, w in enumerate(plain) if i not in used}
     cues = _cue_positions(plain)
-    rest = [i for i in range(len(words)) if i not in used and i not in cues]
-    subject_at = [i for i in rest if plain[i] not in lexicon.FILLER and plain[i]
-                  not in lexicon.GENERIC and plain[i] not in lexicon.GREETINGS | lexicon.THANKS]
-    bare_subject = _subject(text, words, subject_at)
-    subject = _subject(text, words, _with_soft_cues(plain, subject_at, cues - used))
+    subject_at = [i for i in range(len(words)) if i not in used and i not in cues
+                  and plain[i] not in _NOT_SUBJECT]
+    reading = _Reading(
+        lang, slots, plain, {w for i, w in enumerate(plain) if i not in used}, room,
+        bare=_subject(text, words, subject_at),
+        subject=_subject(text, words, _with_soft_cues(plain, subject_at, cues - used)),
+    )
+    if reading.bare and (_facet(plain) or reading.bag & _NAMES_AN_EVENT
+                         or _pair(plain, lexicon.WHEN_PAIRS)):
+        event = known.event_of(reading.bare, today)
+        if event:
+            reading.event, reading.bare, reading.subject = event, "", ""
+    return _decide(reading, words)
 
-    def intent(name: str, **extra: object) -> Intent:
-        return Intent(name, lang, slots, subject, **extra)  # type: ignore[arg-type]
 
+_NOT_SUBJECT = lexicon.FILLER | lexicon.GENERIC | lexicon.GREETINGS | lexicon.THANKS
+_NAMES_AN_EVENT = lexicon.WHEN | lexicon.PROGRAMME | lexicon.EVENTS
+"""With these cues, a subject that names an event is that event ('c'est quand le POSS')."""
+
+
+@dataclass
+class _Reading:
+    lang: str
+    slots: Slots
+    plain: list[str]
+    bag: set[str]
+    """The words no slot took."""
+    room: str | None
+    bare: str
+    """The subject without the cue words next to it."""
+    subject: str
+    event: str | None = None
+
+    def intent(self, name: str, subject: str | None = None, **extra: object) -> Intent:
+        subject = self.subject if subject is None else subject
+        return Intent(name, self.lang, self.slots, subject, event=self.event,  # type: ignore[arg-type]
+                      **extra)
+
+
+def _decide(r: _Reading, words: list[Token]) -> Intent:
+    """The rules, in order: the first that fits gives the intent."""
+    bag, subject = r.bag, r.subject
     asked = bag - lexicon.FILLER - lexicon.GREETINGS - lexicon.THANKS
-    if not asked and not room and slots == Slots():
-        if bag & lexicon.THANKS and not bag & lexicon.GREETINGS:
-            return intent("thanks")
-        if bag & lexicon.GREETINGS:
-            return intent("greet")
+    greeting = bag & (lexicon.THANKS | lexicon.GREETINGS)
+    if greeting and not asked and not r.room and r.slots == Slots():
+        return r.intent("greet" if bag & lexicon.GREETINGS else "thanks")
     if bag & lexicon.REMIND:
-        return intent("remind_how" if bag & lexicon.HOW or not subject else "remind")
+        return r.intent("remind_how" if bag & lexicon.HOW or not subject else "remind")
     if bag & lexicon.HELP:
-        return intent("help")
-    if room:
-        return intent("room", room=room)
-    facet = _facet(plain)
+        return r.intent("help")
+    if r.room:
+        return r.intent("room", room=r.room)
+    facet = _facet(r.plain)
     if facet and not subject:
-        return intent("facet", facet=facet)
-    if bag & lexicon.ABILITY and not subject:
-        return intent("help")
-    if bag & lexicon.EVENTS and not subject:
-        return intent("events")
-    if bag & lexicon.NOW or _pair(plain, lexicon.NOW_PAIRS):
-        return intent("now")
-    if (bag & lexicon.NEXT or _pair(plain, lexicon.NEXT_PAIRS)) and not subject:
-        return intent("next", plural=_plural(words))
+        return r.intent("facet", facet=facet)
+    if not subject and bag & lexicon.ABILITY:
+        return r.intent("help")
+    if not subject and bag & lexicon.COUNT:
+        return r.intent("events")
+    if not subject and bag & lexicon.EVENTS:
+        asks_when = bag & (lexicon.NEXT | lexicon.WHEN)
+        return r.intent("facet", facet="dates") if asks_when else r.intent("events")
+    if bag & lexicon.NOW or _pair(r.plain, lexicon.NOW_PAIRS):
+        return r.intent("now")
+    if not subject and (bag & lexicon.NEXT or _pair(r.plain, lexicon.NEXT_PAIRS)):
+        return r.intent("next", plural=_plural(words))
     if subject and bag & lexicon.PROGRAMME:
-        # of an event named by its words, or what someone presents
-        return Intent("programme", lang, slots, bare_subject)
+        return r.intent("programme", r.bare)  # an event named by its words, or a person's talks
     if subject:
-        return intent("search")
-    if bag & lexicon.BREAKS:
-        return intent("breaks")
-    if bag & lexicon.START:
-        return intent("start")
-    if bag & lexicon.END:
-        return intent("end")
-    if slots.hour is not None:
-        return intent("at_hour")
-    if slots.kind is not None:
-        return intent("kind")
-    if bag & (lexicon.PROGRAMME | lexicon.WHAT_IS_ON) or slots.day or slots.year:
-        return intent("programme")
-    if bag & lexicon.GREETINGS:
-        return intent("greet")
-    if bag & lexicon.THANKS:
-        return intent("thanks")
-    return intent("unknown")
+        return r.intent("search")
+    for cue, name in ((lexicon.BREAKS, "breaks"), (lexicon.START, "start"), (lexicon.END, "end")):
+        if bag & cue:
+            return r.intent(name)
+    if r.slots.hour is not None:
+        return r.intent("at_hour")
+    if r.slots.kind is not None:
+        return r.intent("kind")
+    asks_programme = bag & (lexicon.PROGRAMME | lexicon.WHAT_IS_ON) or r.slots.day
+    if not asks_programme and (bag & lexicon.WHEN or _pair(r.plain, lexicon.WHEN_PAIRS)):
+        return r.intent("facet", facet="dates")
+    if asks_programme or r.slots.year or r.event:
+        return r.intent("programme")
+    if greeting:
+        return r.intent("greet" if bag & lexicon.GREETINGS else "thanks")
+    return r.intent("unknown")
 
 
 def language(words: list[Token], default: str) -> str:

@@ -31,20 +31,20 @@ NOW_PAIRS = (("en", "cours"), ("ce", "moment"), ("right", "now"), ("la", "mainte
 NEXT = frozenset(
     _w(
         "prochain prochaine prochains prochaines suivant suivante suivants suivantes ensuite "
-        "apres next upcoming later"
+        "apres reste restent next upcoming later left remaining"
     )
 )
 NEXT_PAIRS = (("a", "suivre"), ("coming", "up"), ("after", "that"))
 PLURAL_NEXT = frozenset(_w("prochains prochaines suivants suivantes"))
 EVENTS = frozenset(_w("evenement evenements event events edition editions salon salons"))
 PROGRAMME = frozenset(_w("programme program schedule agenda planning"))
-WHAT_IS_ON = frozenset(_w("quoi what passe"))
+WHAT_IS_ON = frozenset(_w("quoi what passe happening happens happen going"))
 """'il y a quoi', 'what's on', 'il se passe quoi': with no subject, the programme."""
 BREAKS = frozenset(_w("pause pauses dejeuner dej repas cafe lunch break breaks coffee manger"))
 START = frozenset(
     _w(
         "commence commencent commencer debut debute debutent demarre demarrent ouvre "
-        "ouverture start starts begin begins opens open"
+        "ouverture start starts begin begins"
     )
 )
 END = frozenset(
@@ -53,16 +53,12 @@ END = frozenset(
         "ferme fermeture"
     )
 )
-WHEN = frozenset(_w("quand when heure heures time"))
+COUNT = frozenset(_w("combien nombre many number"))
+"""'y a combien de talks ?': the events with their number of sessions."""
+WHEN = frozenset(_w("quand when heure heures time date dates"))
+WHEN_PAIRS = (("quel", "jour"), ("quels", "jours"), ("what", "day"), ("which", "day"))
 
 FACETS: dict[str, frozenset[str]] = {
-    "venue": frozenset(_w("ou where lieu adresse address venue endroit located")),
-    "access": frozenset(
-        _w(
-            "acces access metro rer bus transport transports aller venir rendre itineraire "
-            "directions"
-        )
-    ),
     "price": frozenset(
         _w(
             "gratuit gratuite payant payante prix tarif tarifs cout coute free price cost costs "
@@ -84,6 +80,13 @@ FACETS: dict[str, frozenset[str]] = {
     "hours": frozenset(_w("horaires horaire ouverture opening hours")),
     "stand": frozenset(_w("stand stands booth")),
     "rooms": frozenset(_w("salle salles room rooms")),
+    "access": frozenset(
+        _w(
+            "acces access metro rer bus transport transports aller venir rendre itineraire "
+            "directions"
+        )
+    ),
+    "venue": frozenset(_w("ou where lieu adresse address venue endroit located")),
 }
 """Practical questions, answered from the event's information and text."""
 FACET_WORDS: dict[str, str] = {
@@ -113,7 +116,8 @@ KINDS = {
 }
 GENERIC = frozenset(
     _w(
-        "journee journees jour jours day days "
+        "journee journees jour jours day days intervenant intervenants intervenante "
+        "intervenantes speaker speakers orateur oratrice personne personnes gens people "
         "talk conference presentation session intervention expose sujet sujets theme themes "
         "chose choses truc trucs quelque something anything thing things"
     )
@@ -191,7 +195,7 @@ FILLER = frozenset(
         "trouve trouver connais connait faut fait veux voudrais aimerais peux pourrais bot "
         "robot svp please merci stp hein alors donc bien bon ok okay euh ben bah ya il-y-a "
         "quoi-de-neuf neuf tout tous toute toutes autre autres encore aussi deja oui non pas "
-        "beaucoup bcp much very lot get "
+        "beaucoup bcp much very lot get vient viennent viens venu venus sans "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "
         "were be been will would do does did the a an of on in at to for by with about from "
         "this that these those there here it its s me my i you your we our us they them he "
