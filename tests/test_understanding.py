@@ -87,6 +87,8 @@ def test_hours(text: str, hour: time) -> None:
     ("what does the DINUM present?", "DINUM", "en"),
     ("anything about AI?", "AI", "en"),
     ("who talks about next steps", "next steps", "en"),
+    ("ya qqch sur uMap ?", "uMap", "fr"), ("qui vient du MESR ?", "MESR", "fr"),
+    ("les intervenants de l'éducation nationale", "éducation nationale", "fr"),
 ])
 def test_search_subjects(text: str, subject: str, lang: str) -> None:
     intent = read(text)
@@ -112,7 +114,10 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("rappelle-moi le talk sur grist", "remind", "fr"),
     ("les événements", "events", "fr"), ("y a combien de talks ?", "events", "fr"),
     ("c koi le prog", "programme", "fr"), ("salut le bot, c koi le prog ?", "programme", "fr"),
-    ("qu'est-ce qu'il y a jeudi ?", "programme", "fr"),
+    ("qu'est-ce qu'il y a jeudi ?", "programme", "fr"), ("kesk'il y a demain", "programme", "fr"),
+    ("premier talk de demain", "start", "fr"), ("c'est quoi le dernier talk ?", "end", "fr"),
+    ("prévenez-moi avant la démo Tchap", "remind", "fr"), ("il reste quoi ?", "next", "fr"),
+    ("what's happening this afternoon?", "programme", "en"),
 ])
 def test_intents(text: str, name: str, lang: str) -> None:
     intent = read(text)

@@ -69,7 +69,10 @@ def parse(app: App, incoming: Incoming) -> Parsed | None:
         return Parsed(command, lang, args, understand(args, today, known, lang), True)
     if incoming.is_direct or incoming.addressed:
         intent = understand(text, today, known, default)
-        command = TABLE.commands.get(INTENT_COMMANDS.get(intent.name, ""))
+        key = INTENT_COMMANDS.get(intent.name, "")
+        if key == "who" and app.programme.session(intent.subject):
+            key = "session"  # « c'est quoi e37301 ? »
+        command = TABLE.commands.get(key)
         return Parsed(command, intent.lang, intent.subject, intent, False)
     return None
 

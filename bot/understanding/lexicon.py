@@ -21,7 +21,8 @@ ABILITY = frozenset(_w("sais peux faire fais do can capable"))
 REMIND = frozenset(
     _w(
         "rappel rappels rappeler rappelle rappelles remind reminder reminders notifier "
-        "notification previens prevenir alerte alert"
+        "notification previens prevenir prevenez rappelez avertir avertis avertissez alerte "
+        "alert"
     )
 )
 HOW = frozenset(_w("comment how faut fait faire marche"))
@@ -43,12 +44,14 @@ WHAT_IS_ON = frozenset(_w("quoi what passe happening happens happen going"))
 BREAKS = frozenset(_w("pause pauses dejeuner dej repas cafe lunch break breaks coffee manger"))
 START = frozenset(
     _w(
+        "premier premiere first "
         "commence commencent commencer debut debute debutent demarre demarrent ouvre "
         "ouverture start starts begin begins"
     )
 )
 END = frozenset(
     _w(
+        "dernier derniere last "
         "fini finit finissent termine terminent fin finish finishes ends end close closes "
         "ferme fermeture"
     )
@@ -195,7 +198,8 @@ FILLER = frozenset(
         "trouve trouver connais connait faut fait veux voudrais aimerais peux pourrais bot "
         "robot svp please merci stp hein alors donc bien bon ok okay euh ben bah ya il-y-a "
         "quoi-de-neuf neuf tout tous toute toutes autre autres encore aussi deja oui non pas "
-        "beaucoup bcp much very lot get vient viennent viens venu venus sans "
+        "beaucoup bcp much very lot get vient viennent viens venu venus sans quelqu "
+        "required needed necessary mandatory obligatoire obligatoires besoin need "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "
         "were be been will would do does did the a an of on in at to for by with about from "
         "this that these those there here it its s me my i you your we our us they them he "

@@ -25,6 +25,8 @@ _TOKEN = re.compile(
 SMS = {
     "koi": "quoi", "kwa": "quoi", "koa": "quoi", "quoa": "quoi",
     "ki": "qui", "kan": "quand", "qd": "quand", "kand": "quand", "ke": "que",
+    "kesk": "que", "keske": "que", "kes": "que", "kel": "quel", "kelle": "quelle",
+    "qqch": "chose", "qqc": "chose", "qqn": "quelqu", "qq": "quelque",
     "prog": "programme", "progr": "programme", "prgm": "programme", "pgm": "programme",
     "programm": "programme", "prgramme": "programme",
     "auj": "aujourdhui", "ajd": "aujourdhui", "aujd": "aujourdhui", "aujourdhui": "aujourdhui",
