@@ -302,9 +302,18 @@ async def test_help_lists_every_command_and_details_one(app_at) -> None:
         if entry.scope != "organisers":
             assert f"!{entry.names['fr'][0]}" in answer
     assert await ask(app, "!help who") == (
-        "!who <topic, person or organisation> — who speaks about a topic, what a person or an "
-        "organisation presents (also: qui)"
+        "!who <topic, person or organisation>\n"
+        "Who speaks about a topic, what a person or an organisation presents.\n"
+        "Also: !qui\nExample: !who grist"
     )
+    assert await ask(app, "!aide qui") != await ask(app, "!aide")
+    assert await ask(app, "!aide noter") == (
+        "!noter <n°> <1-5>\nNoter une proposition de 1 à 5.\nAussi : !score\n"
+        "Réservée aux organisateurs.")
+    assert await ask(app, "aide programme", is_direct=True) == (
+        "!programme [événement | jour | aujourd'hui | demain]\n"
+        "Le programme de l'événement en cours ou à venir.\nAussi : !program\n"
+        "Exemple : !programme demain")
 
 
 @pytest.mark.parametrize(

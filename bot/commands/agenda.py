@@ -66,6 +66,7 @@ async def now(request: Request) -> Reply:
         "les prochaines sessions, regroupées par horaire",
         "the next sessions, grouped by time",
     ),
+    example=("3", "3"),
 )
 async def next_sessions(request: Request) -> Reply:
     lang = request.lang
@@ -89,6 +90,7 @@ async def next_sessions(request: Request) -> Reply:
         "ce qui se passe dans une salle, maintenant et ensuite",
         "what is on in a room, now and next",
     ),
+    example=("ada", "ada"),
 )
 async def room(request: Request) -> Reply:
     lang = request.lang

@@ -57,8 +57,7 @@ async def remind_how(request: Request) -> Reply:
     return (Doc().text(pick(lang, "Pour un rappel en message privé avant une session : ",
                             "To get a direct message before a session: "))
             .code(request.typed("remind", usage))
-            .text(pick(lang, ", par exemple ", ", for example ")).code(
-                request.typed("remind", "grist"))
+            .text(pick(lang, ", par exemple ", ", for example ")).code(request.example("remind"))
             .text(pick(lang, ". Je vous écris avant qu'elle commence.",
                        ". I write to you before it starts.")).reply())
 

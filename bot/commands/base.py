@@ -6,9 +6,10 @@ answer is a list of `Outgoing` messages the transport delivers.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -66,6 +67,11 @@ class Request:
         """Whether the message was typed as a command (with the prefix), not a sentence."""
         return self.incoming.text.lstrip().startswith(self.app.config.commands.prefix)
 
+    def example(self, key: str | None = None) -> str:
+        """The example of command `key` (this request's command by default), as typed here."""
+        entry = TABLE.commands[key] if key else self.command
+        return entry.line(self.app.config.commands.prefix, self.lang, entry.example[self.lang])
+
     def typed(self, key: str, args: str = "", lang: str | None = None) -> str:
         """How to type command `key` here: the configured prefix, its name in `lang` (the
         request's by default), then `args` ('!rappel grist', '?rappel grist' with '?')."""
@@ -93,9 +99,16 @@ class Command:
     summary: dict[str, str]
     handler: Handler
     scope: str = "anywhere"
+    example: dict[str, str] = field(default_factory=dict)
+    """Arguments worth showing in each language ('grist' for !qui)."""
 
     def name(self, lang: str) -> str:
         return self.names[lang][0]
+
+    def line(self, prefix: str, lang: str, args: str | None = None) -> str:
+        """The command as typed: with `args`, or with its usage line by default."""
+        args = self.usage[lang] if args is None else args
+        return f"{prefix}{self.name(lang)} {args}".rstrip()
 
 
 Interceptor = Callable[[Request], Awaitable[HandlerResult | bool]]
@@ -108,6 +121,14 @@ class CommandTable:
         self.commands: dict[str, Command] = {}
         self._by_name: dict[str, tuple[Command, str | None]] = {}
         self.interceptors: list[Interceptor] = []
+
+    def add_all(self, modules: Iterable[ModuleType]) -> None:
+        """Register the commands declared (with `@command`) in each module, in order."""
+        for module in modules:
+            for value in vars(module).values():
+                declared = getattr(value, "declared", None)
+                if isinstance(declared, Command) and value.__module__ == module.__name__:
+                    self.add(declared)
 
     def add(self, command: Command) -> Command:
         """Register `command`; a name shared by both languages keeps no language of its own."""
@@ -138,6 +159,7 @@ class CommandTable:
 
 
 TABLE = CommandTable()
+"""The bot's commands; `bot.commands` fills it, explicitly, from the modules it lists."""
 
 
 def command(
@@ -148,20 +170,21 @@ def command(
     usage: tuple[str, str] = ("", ""),
     summary: tuple[str, str],
     scope: str = "anywhere",
+    example: tuple[str, str] = ("", ""),
 ) -> Callable[[Handler], Handler]:
-    """Decorator registering a handler in the command table, French names first."""
+    """Decorator declaring a handler's command (French names first) on the handler itself
+    (`handler.declared`); `CommandTable.add_all` registers it, nothing happens at import."""
 
-    def register(handler: Handler) -> Handler:
-        TABLE.add(
-            Command(
-                key=key,
-                names={"fr": fr, "en": en},
-                usage={"fr": usage[0], "en": usage[1]},
-                summary={"fr": summary[0], "en": summary[1]},
-                handler=handler,
-                scope=scope,
-            )
+    def declare(handler: Handler) -> Handler:
+        handler.declared = Command(  # type: ignore[attr-defined]
+            key=key,
+            names={"fr": fr, "en": en},
+            usage={"fr": usage[0], "en": usage[1]},
+            summary={"fr": summary[0], "en": summary[1]},
+            handler=handler,
+            scope=scope,
+            example={"fr": example[0], "en": example[1]},
         )
         return handler
 
-    return register
+    return declare

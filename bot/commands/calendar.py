@@ -20,6 +20,7 @@ from bot.replies import Attachment, Doc, Reply
         "le programme (ou une session) en fichier .ics pour votre agenda",
         "the programme (or one session) as an .ics file for your calendar",
     ),
+    example=("2024", "2024"),
 )
 async def ics(request: Request) -> Reply:
     lang, app, args = request.lang, request.app, request.args.strip()

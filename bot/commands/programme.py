@@ -58,6 +58,7 @@ def _event_programme(
         "le programme de l'événement en cours ou à venir",
         "the programme of the current or next event",
     ),
+    example=("demain", "tomorrow"),
 )
 async def programme(request: Request) -> Reply:
     lang, args, slots = request.lang, request.args, request.intent.slots
@@ -175,6 +176,7 @@ async def events(request: Request) -> Reply:
         "lieu, adresse, horaires, accès et inscription",
         "venue, address, hours, access and registration",
     ),
+    example=("2023", "2023"),
 )
 async def info(request: Request) -> Reply:
     programme, slots = request.app.programme, request.intent.slots

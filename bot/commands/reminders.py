@@ -34,6 +34,7 @@ def _upcoming(request: Request, session: Session) -> bool:
         "recevoir un message privé avant une session",
         "get a direct message before a session",
     ),
+    example=("grist", "grist"),
 )
 async def remind(request: Request) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
@@ -43,7 +44,7 @@ async def remind(request: Request) -> Reply | list[Outgoing]:
         return (
             Doc()
             .text(pick(lang, "De quelle session ? Par exemple : ", "Which session? For example: "))
-            .code(request.typed("remind", pick(lang, "e37301", "grist")))
+            .code(request.example("remind"))
             .reply()
         )
     found = app.programme.session(query)
@@ -147,6 +148,7 @@ async def reminders(request: Request) -> Reply | list[Outgoing]:
     en=("forget",),
     usage=("<id de session>", "<session id>"),
     summary=("supprimer un de vos rappels", "remove one of your reminders"),
+    example=("e37301", "e37301"),
 )
 async def forget(request: Request) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app

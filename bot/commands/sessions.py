@@ -17,6 +17,7 @@ from bot.replies import Doc, Reply
         "le détail d'une session : horaire, salle, intervenants, liens",
         "one session in full: time, room, speakers, links",
     ),
+    example=("e37301", "e37301"),
 )
 async def session(request: Request) -> Reply:
     lang = request.lang

@@ -17,15 +17,15 @@ from bot.replies import Doc, Reply
         "qui parle d'un sujet, ce que présente une personne ou une organisation",
         "who speaks about a topic, what a person or an organisation presents",
     ),
+    example=("grist", "grist"),
 )
 async def who(request: Request) -> Reply:
     lang, query = request.lang, request.args.strip(" ?!.\"'«»")
-    prefix = request.app.config.commands.prefix
     if not query:
         return (
             Doc()
             .text(pick(lang, "De quoi ? Par exemple : ", "About what? For example: "))
-            .code(prefix + pick(lang, "qui grist", "who grist"))
+            .code(request.example("who"))
             .reply()
         )
     slots = request.intent.slots
@@ -43,7 +43,7 @@ async def who(request: Request) -> Reply:
             .text(query[:80])
             .text(pick(lang, " » dans les programmes connus. Essayez par exemple ",
                        "” in the known programmes. Try for example "))
-            .code(prefix + pick(lang, "qui grist", "who grist"))
+            .code(request.example("who"))
             .text(".")
             .reply()
         )
