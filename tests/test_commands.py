@@ -13,6 +13,8 @@ import pytest
 from bot.app import App
 from bot.clock import FixedClock, parse_local
 from bot.commands import TABLE, Incoming, handle
+from bot.commands.base import CommandTable
+from bot.commands.base import command as declare
 from bot.config import Config
 from bot.loaders import load_paths
 from bot.model import Event, Programme, Session, Speaker
@@ -480,3 +482,16 @@ async def test_a_reminder_for_a_session_over_says_it_is_over(app_at) -> None:
     assert await ask(app, "!remind tchap", is_direct=True) == (
         "“Et vous, ça Tchap ?” is over (Wednesday 4 December 2024, 10 am): too late for a "
         "reminder.")
+
+
+def test_declaring_a_command_registers_nothing_the_table_is_built_explicitly() -> None:
+    @declare("probe", fr=("sonde",), en=("probe",), summary=("une sonde", "a probe"))
+    async def probe(request):
+        return None
+
+    assert TABLE.lookup("sonde") is None
+    assert probe.declared.key == "probe"
+    assert {"accept", "reject", "waitlist", "who", "programme"} <= set(TABLE.commands)
+    table = CommandTable()
+    table.add(probe.declared)
+    assert table.lookup("PROBE")[0].key == "probe"
