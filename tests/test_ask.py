@@ -182,3 +182,9 @@ async def test_when_is_an_event_and_where_is_an_event_named_by_words() -> None:
 async def test_an_exact_word_of_a_title_beats_the_start_of_a_name() -> None:
     answer = await ask("2023-12-07 09:00", "c'est quoi le talk sur le SAMU ?")
     assert answer.splitlines()[1].startswith("• Romain Fouilland (Agence du Numérique en Santé)")
+
+
+async def test_a_day_with_no_event_names_the_next_one() -> None:
+    assert await ask("2024-12-03 09:00", "qu'est-ce qu'il y a aujourd'hui ?") == (
+        "Aucun événement le mardi 3 décembre 2024. Le prochain : Journées BlueHats au salon "
+        "Open Source Experience 2024 (mercredi 4 décembre – jeudi 5 décembre 2024)")

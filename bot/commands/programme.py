@@ -74,9 +74,10 @@ async def programme(request: Request) -> Reply:
     if slots.day is not None:
         holder, _state = meant_event(programme, today, slots.day)
         if holder is None or not holder.start <= slots.day <= holder.end:
-            return Doc().text(pick(
+            doc = Doc().text(pick(
                 lang, f"Aucun événement le {format_day(slots.day, lang, True)}.",
-                f"No event on {format_day(slots.day, lang, True)}.")).reply()
+                f"No event on {format_day(slots.day, lang, True)}."))
+            return doc.extend(_next_event(request, slots.day)).reply()
         return _event_programme(holder, lang, slots.day, slots.part).reply()
     if slots.year is not None:
         chosen, state = meant_event(programme, today, year=slots.year)
@@ -126,11 +127,17 @@ def _past_note(request: Request, event: Event, state: str) -> Doc:
         return Doc()
     lang = request.lang
     doc = Doc().br().italic(pick(lang, "Cet événement est passé.", "This event is over."))
-    upcoming = [e for e in request.app.programme.events if e.end >= request.now.date()]
-    if upcoming:
-        doc.text(pick(lang, " Le prochain : ", " The next one: ")).extend(
-            event_title(min(upcoming, key=lambda e: e.start), lang))
-    return doc
+    return doc.extend(_next_event(request, request.now.date()))
+
+
+def _next_event(request: Request, after: date) -> Doc:
+    """' Le prochain : Title (days)', for the first event not over on `after`."""
+    upcoming = [e for e in request.app.programme.events if e.end >= after]
+    if not upcoming:
+        return Doc()
+    nxt = min(upcoming, key=lambda e: e.start)
+    return Doc().text(pick(request.lang, " Le prochain : ", " The next one: ")).extend(
+        event_title(nxt, request.lang))
 
 
 @command(
