@@ -168,10 +168,16 @@ def _abbreviates(word: str, title: str) -> bool:
 
 
 def meant_event(
-    programme: Programme, today: date, day: date | None = None, year: int | None = None
+    programme: Programme, today: date, day: date | None = None, year: int | None = None,
+    named: str | None = None,
 ) -> tuple[Event | None, str]:
     """The event a question is about, with its state ('current'|'next'|'past'|'none'):
-    the one holding `day`, else the latest of `year`, else the one `event_at` gives."""
+    the one holding `day`, else the one `named` (an id) if it is of `year` ('la journée
+    BlueHats 2023' is of 2023 whatever event 'BlueHats' names), else the latest of `year`,
+    else the one `event_at` gives."""
+    chosen = programme.event(named) if named else None
+    if chosen and day is None and year in (None, chosen.start.year):
+        return chosen, event_state(chosen, today)
     if day is not None:
         holder = next((e for e in programme.events if e.start <= day <= e.end), None)
         if holder:

@@ -188,3 +188,13 @@ async def test_a_day_with_no_event_names_the_next_one() -> None:
     assert await ask("2024-12-03 09:00", "qu'est-ce qu'il y a aujourd'hui ?") == (
         "Aucun événement le mardi 3 décembre 2024. Le prochain : Journées BlueHats au salon "
         "Open Source Experience 2024 (mercredi 4 décembre – jeudi 5 décembre 2024)")
+
+
+async def test_a_year_picks_the_event_among_those_words_name() -> None:
+    assert (await ask("2024-12-04 09:00", "Où a lieu la journée BlueHats 2023 ?")).startswith(
+        "La DINUM à l'Open Source Experience (événement passé)\n"
+        "Mercredi 6 décembre – jeudi 7 décembre 2023\n"
+        "Lieu : Palais des Congrès, 2 Place de la Porte Maillot – 75017 Paris")
+    assert await ask("2024-12-04 09:00", "c'est quand la journée bluehats 2022 ?") == (
+        "Journée BlueHats lors du salon Open Source Experience 2022 (événement passé)\n"
+        "Mardi 8 novembre 2022")

@@ -89,6 +89,8 @@ def test_hours(text: str, hour: time) -> None:
     ("who talks about next steps", "next steps", "en"),
     ("ya qqch sur uMap ?", "uMap", "fr"), ("qui vient du MESR ?", "MESR", "fr"),
     ("les intervenants de l'éducation nationale", "éducation nationale", "fr"),
+    ("Bonjour, pourriez-vous me dire qui présente Grist ?", "Grist", "fr"),
+    ("qui intervient pour la forge des communs ?", "forge des communs", "fr"),
 ])
 def test_search_subjects(text: str, subject: str, lang: str) -> None:
     intent = read(text)
@@ -137,6 +139,8 @@ def test_intents(text: str, name: str, lang: str) -> None:
     ("c'est quand la prochaine édition ?", "dates", "fr"), ("when is it?", "dates", "en"),
     ("où se trouve le stand ?", "stand", "fr"),
     ("je peux venir sans badge ?", "registration", "fr"),
+    ("est-ce qu'il faut payer ?", "price", "fr"), ("qui organise ?", "contact", "fr"),
+    ("la journée dure combien de temps ?", "hours", "fr"),
 ])
 def test_practical_facets(text: str, facet: str, lang: str) -> None:
     intent = read(text)

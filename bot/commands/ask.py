@@ -21,7 +21,7 @@ from bot.commands.render import (
 )
 from bot.i18n import format_day, format_time, kind_name, pick, sentence_case
 from bot.model import Event, Session, fold
-from bot.queries import event_state, meant_event
+from bot.queries import meant_event
 from bot.replies import Doc, Reply
 from bot.understanding import lexicon
 
@@ -71,11 +71,9 @@ async def unknown(request: Request) -> Reply:
 def _event(request: Request) -> tuple[Event | None, str]:
     """The event the question is about: named, or of the day or year asked, or the
     current or next one."""
-    slots, programme, today = request.intent.slots, request.app.programme, request.now.date()
-    named = programme.event(request.intent.event) if request.intent.event else None
-    if named:
-        return named, event_state(named, today)
-    return meant_event(programme, today, slots.day, slots.year)
+    slots, intent = request.intent.slots, request.intent
+    return meant_event(request.app.programme, request.now.date(), slots.day, slots.year,
+                       intent.event)
 
 
 def state_note(event: Event, state: str, request: Request) -> Doc:
@@ -113,7 +111,8 @@ async def facet(request: Request) -> Reply:
         return _no_event(request)
     doc = _heading(request, event, state)
     if name == "dates":
-        if state == "past":
+        if state == "past" and not any(e.end >= request.now.date()
+                                       for e in request.app.programme.events):
             doc.text(pick(lang, "Aucun événement à venir n'est annoncé pour l'instant.",
                           "No upcoming event is announced for now."))
         return doc.reply()

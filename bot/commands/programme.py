@@ -64,7 +64,9 @@ async def programme(request: Request) -> Reply:
     lang, args, slots = request.lang, request.args, request.intent.slots
     programme = request.app.programme
     today = request.now.date()
-    named = programme.event(request.intent.event) if request.intent.event else None
+    named = None
+    if request.intent.event and not slots.day:
+        named = meant_event(programme, today, year=slots.year, named=request.intent.event)[0]
     if named is None and args and not (slots.day or slots.year):
         named = find_event(programme, args, today)
     if named:

@@ -242,11 +242,26 @@ def _with_soft_cues(plain: list[str], at: list[int], cues: set[int]) -> list[int
     return sorted(chosen)
 
 
+def _between(i: int, at: list[int], words: list[Token], small: frozenset[str]) -> bool:
+    """Whether the small word at `i` joins subject words ('ville [de] paris', '[de la]')."""
+    before = i - 1 in at or (i - 1 >= 0 and words[i - 1].word in small and i - 2 in at)
+    after = i + 1 in at or (i + 1 < len(words) and words[i + 1].word in small and i + 2 in at)
+    return before and after
+
+
 def _subject(text: str, words: list[Token], at: list[int]) -> str:
-    """The subject in the user's spelling: one span when only filler lies inside it."""
+    """The subject in the user's spelling: its words, with the small words between them
+    ('ville de paris'), but no other filler ('pourriez-vous me dire qui présente')."""
     if not at:
         return ""
-    inside = range(at[0], at[-1] + 1)
-    if all(i in at or words[i].word in lexicon.FILLER for i in inside):
-        return original(text, words[at[0]].start, words[at[-1]].end).strip()
-    return " ".join(original(text, words[i].start, words[i].end) for i in at)
+    small = lexicon.STOPWORDS
+    kept = [i for i in range(at[0], at[-1] + 1)
+            if i in at or (words[i].word in small and _between(i, at, words, small))]
+    spans, last = [], None
+    for i in kept:
+        if last is not None and i == last + 1:
+            spans[-1][1] = words[i].end
+        else:
+            spans.append([words[i].start, words[i].end])
+        last = i
+    return " ".join(original(text, start, end) for start, end in spans)

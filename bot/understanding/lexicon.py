@@ -64,7 +64,8 @@ WHEN_PAIRS = (("quel", "jour"), ("quels", "jours"), ("what", "day"), ("which", "
 FACETS: dict[str, frozenset[str]] = {
     "price": frozenset(
         _w(
-            "gratuit gratuite payant payante prix tarif tarifs cout coute free price cost costs "
+            "gratuit gratuite payant payante payer paye prix tarif tarifs cout coute free price "
+            "cost costs "
             "paid ticket billet"
         )
     ),
@@ -77,10 +78,11 @@ FACETS: dict[str, frozenset[str]] = {
     "contact": frozenset(
         _w(
             "contact contacter mail email joindre ecrire organisateur organisateurs organisers "
+            "organise organisee organisent organize organizes organizer organizers "
             "organizers"
         )
     ),
-    "hours": frozenset(_w("horaires horaire ouverture opening hours")),
+    "hours": frozenset(_w("horaires horaire ouverture opening hours dure durent duree")),
     "stand": frozenset(_w("stand stands booth")),
     "rooms": frozenset(_w("salle salles room rooms")),
     "access": frozenset(
@@ -97,7 +99,7 @@ FACET_WORDS: dict[str, str] = {
     "access": r"\b(?:y aller|acces|metro|rer|bus|access|getting there)\b",
     "price": r"\b(?:gratuit\w*|payant\w*|prix|tarifs?|free|price)\b",
     "registration": r"\b(?:inscri\w*|badge|modalites|regist\w*)",
-    "contact": r"\b(?:contact\w*|courriel|e-?mail)\b|@",
+    "contact": r"\b(?:contact\w*|courriel|e-?mail|organis\w*)\b|@",
     "hours": r"\b(?:horaires?|hours|\d{1,2} ?h ?\d{0,2} ?(?:-|–|a) ?\d{1,2} ?h)",
     "stand": r"\bstands?\b",
     "rooms": r"\b(?:salles?|rooms?)\b",
@@ -117,6 +119,8 @@ KINDS = {
     "panels": "panel",
     "debat": "panel",
 }
+STOPWORDS = frozenset(_w("de du des d la le les l a au aux en et of the and for"))
+"""Small words a subject keeps between its words ('ville de paris', 'forge des communs')."""
 GENERIC = frozenset(
     _w(
         "journee journees jour jours day days intervenant intervenants intervenante "
@@ -199,7 +203,10 @@ FILLER = frozenset(
         "robot svp please merci stp hein alors donc bien bon ok okay euh ben bah ya il-y-a "
         "quoi-de-neuf neuf tout tous toute toutes autre autres encore aussi deja oui non pas "
         "beaucoup bcp much very lot get vient viennent viens venu venus sans quelqu "
-        "required needed necessary mandatory obligatoire obligatoires besoin need "
+        "required needed necessary mandatory obligatoire obligatoires besoin need pourriez "
+        "pouvez pourrait peut pouvons savez sauriez dites indiquer connaitre souhaite "
+        "souhaiterais aborde abordes abordees traite traites complet complete entier full "
+        "whole juste exactement temps "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "
         "were be been will would do does did the a an of on in at to for by with about from "
         "this that these those there here it its s me my i you your we our us they them he "
