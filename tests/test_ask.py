@@ -198,3 +198,11 @@ async def test_a_year_picks_the_event_among_those_words_name() -> None:
     assert await ask("2024-12-04 09:00", "c'est quand la journée bluehats 2022 ?") == (
         "Journée BlueHats lors du salon Open Source Experience 2022 (événement passé)\n"
         "Mardi 8 novembre 2022")
+
+
+async def test_now_said_la_and_the_next_talk_of_an_organisation() -> None:
+    assert (await ask("2024-12-04 14:30", "c'est qui qui parle là ?")).startswith(
+        "En ce moment\n14 h 20\n• Grist, votre compagnon open-source")
+    answer = await ask("2024-12-04 14:30", "le prochain talk de la DINUM")
+    assert answer.splitlines()[1] == (
+        "• B. Guerry (code.gouv.fr (DINUM)) — Les nouveautés de code.gouv.fr")  # 17 h, to come

@@ -36,6 +36,10 @@ async def who(request: Request) -> Reply:
         and (slots.kind is None or h.session.kind == slots.kind)
         and (slots.day is None or h.session.day == slots.day)
     ]
+    if request.intent.upcoming:
+        agenda = request.app.catalog.agenda
+        coming = [s for s in hits if (slot := agenda.slot(s)) and slot.start > request.now]
+        hits = sorted(coming, key=lambda s: agenda.slot(s).start) or hits  # type: ignore[union-attr]
     if not hits:
         return (
             Doc()

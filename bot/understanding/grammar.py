@@ -56,6 +56,8 @@ class Intent:
     """For 'next': True when several are asked ('prochains talks'), False for one."""
     event: str | None = None
     """The id of the event the message names, if it names one."""
+    upcoming: bool = False
+    """A search for what is still to come ('le prochain talk de la DINUM')."""
 
 
 def understand(text: str, today: date, known: Knowledge, default_lang: str = "fr") -> Intent:
@@ -136,7 +138,8 @@ def _decide(r: _Reading, words: list[Token]) -> Intent:
     if subject and bag & lexicon.PROGRAMME:
         return r.intent("programme", r.bare)  # an event named by its words, or a person's talks
     if subject:
-        return r.intent("search")
+        coming = bool(bag & lexicon.NEXT or _pair(r.plain, lexicon.NEXT_PAIRS))
+        return r.intent("search", upcoming=coming)
     for cue, name in ((lexicon.BREAKS, "breaks"), (lexicon.START, "start"), (lexicon.END, "end")):
         if bag & cue:
             return r.intent(name)

@@ -73,6 +73,9 @@ def tokens(
                 and not any(word in kept for kept in keep)):
             word = _nearest(word, vocabulary) or word
         found.append(Token(word, raw, match.start(), match.end()))
+    if found and found[-1].word == "la" and text[found[-1].start : found[-1].end] == "là":
+        last = found[-1]  # « c'est qui qui parle là ? »: là, at the end, is now
+        found[-1] = Token("maintenant", last.raw, last.start, last.end)
     return found
 
 
