@@ -206,3 +206,13 @@ async def test_now_said_la_and_the_next_talk_of_an_organisation() -> None:
     answer = await ask("2024-12-04 14:30", "le prochain talk de la DINUM")
     assert answer.splitlines()[1] == (
         "• B. Guerry (code.gouv.fr (DINUM)) — Les nouveautés de code.gouv.fr")  # 17 h, to come
+
+
+async def test_a_search_narrowed_to_nothing_shows_the_rest_and_says_so() -> None:
+    lines = (await ask("2024-12-04 09:00", "qui parle de grist en 2019 ?")).splitlines()
+    assert lines[:3] == ["« grist » :", "Rien à ce moment-là ; ailleurs dans les programmes :",
+                         "• R. Serdoun (ANCT), V. Viers (DINUM) — Grist, votre compagnon "
+                         "open-source pour la donnée et pour réaliser des apps en low-code"]
+    in_2023 = (await ask("2024-12-04 09:00", "qui parlait de grist en 2023 ?")).splitlines()
+    assert in_2023[1].startswith("• Ariane Rose")
+    assert len(in_2023) == 3  # the 2023 talk only

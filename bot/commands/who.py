@@ -29,13 +29,18 @@ async def who(request: Request) -> Reply:
             .reply()
         )
     slots = request.intent.slots
+    found = [h.session for h in request.app.catalog.search.search(query, limit=200)]
     hits = [
-        h.session
-        for h in request.app.catalog.search.search(query, limit=200)
-        if (slots.year is None or h.session.day.year == slots.year)
-        and (slots.kind is None or h.session.kind == slots.kind)
-        and (slots.day is None or h.session.day == slots.day)
+        s for s in found
+        if (slots.year is None or s.day.year == slots.year)
+        and (slots.kind is None or s.kind == slots.kind)
+        and (slots.day is None or s.day == slots.day)
     ]
+    note = Doc()
+    if found and not hits:  # « des talks sur l'IA demain ? »: none then, but here they are
+        note.italic(pick(lang, "Rien à ce moment-là ; ailleurs dans les programmes :",
+                         "Nothing then; elsewhere in the programmes:"))
+        hits = found
     if request.intent.upcoming:
         agenda = request.app.catalog.agenda
         coming = [s for s in hits if (slot := agenda.slot(s)) and slot.start > request.now]
@@ -52,4 +57,6 @@ async def who(request: Request) -> Reply:
             .reply()
         )
     doc = Doc().bold(pick(lang, f"« {query[:80]} » :", f"“{query[:80]}”:"))
+    if note.plain:
+        doc.br().extend(note)
     return found_lines(doc, request.app, hits, request.now, lang).reply()
