@@ -120,6 +120,8 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("premier talk de demain", "start", "fr"), ("c'est quoi le dernier talk ?", "end", "fr"),
     ("prévenez-moi avant la démo Tchap", "remind", "fr"), ("il reste quoi ?", "next", "fr"),
     ("what's happening this afternoon?", "programme", "en"),
+    ("c'est quoi la suite ?", "next", "fr"), ("the next one?", "next", "en"),
+    ("qui parle de La Suite ?", "search", "fr"),
 ])
 def test_intents(text: str, name: str, lang: str) -> None:
     intent = read(text)
@@ -141,6 +143,8 @@ def test_intents(text: str, name: str, lang: str) -> None:
     ("je peux venir sans badge ?", "registration", "fr"),
     ("est-ce qu'il faut payer ?", "price", "fr"), ("qui organise ?", "contact", "fr"),
     ("la journée dure combien de temps ?", "hours", "fr"),
+    ("c'est ouvert à quelle heure ?", "hours", "fr"), ("is it free of charge?", "price", "en"),
+    ("c'est quoi le numéro du stand ?", "stand", "fr"),
 ])
 def test_practical_facets(text: str, facet: str, lang: str) -> None:
     intent = read(text)

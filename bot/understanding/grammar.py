@@ -135,6 +135,8 @@ def _decide(r: _Reading, words: list[Token]) -> Intent:
         return r.intent("now")
     if not subject and (bag & lexicon.NEXT or _pair(r.plain, lexicon.NEXT_PAIRS)):
         return r.intent("next", plural=_plural(words))
+    if r.bare == "suite":  # « c'est quoi la suite ? » (but « La Suite », the product, is a subject)
+        return r.intent("next", "", plural=None)
     if subject and bag & lexicon.PROGRAMME:
         return r.intent("programme", r.bare)  # an event named by its words, or a person's talks
     if subject:

@@ -65,7 +65,7 @@ FACETS: dict[str, frozenset[str]] = {
     "price": frozenset(
         _w(
             "gratuit gratuite payant payante payer paye prix tarif tarifs cout coute free price "
-            "cost costs "
+            "cost costs charge "
             "paid ticket billet"
         )
     ),
@@ -82,7 +82,9 @@ FACETS: dict[str, frozenset[str]] = {
             "organizers"
         )
     ),
-    "hours": frozenset(_w("horaires horaire ouverture opening hours dure durent duree")),
+    "hours": frozenset(
+        _w("horaires horaire ouverture ouvert ouverte ouvre opening open hours dure durent duree")
+    ),
     "stand": frozenset(_w("stand stands booth")),
     "rooms": frozenset(_w("salle salles room rooms")),
     "access": frozenset(
@@ -206,7 +208,7 @@ FILLER = frozenset(
         "required needed necessary mandatory obligatoire obligatoires besoin need pourriez "
         "pouvez pourrait peut pouvons savez sauriez dites indiquer connaitre souhaite "
         "souhaiterais aborde abordes abordees traite traites complet complete entier full "
-        "whole juste exactement temps "
+        "whole juste exactement temps numero num one ones "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "
         "were be been will would do does did the a an of on in at to for by with about from "
         "this that these those there here it its s me my i you your we our us they them he "
