@@ -147,7 +147,7 @@ def find_event(programme: Programme, query: str, today: date | None = None) -> E
     matches = [
         e
         for e in programme.events
-        if all(w in fold(f"{e.id} {e.title} {e.start.year} {e.short_name or ''}")
+        if all(w in fold(f"{e.id} {e.title} {e.start.year} {e.short_name or ''} {e.venue or ''}")
                or _abbreviates(w, e.title) for w in words)
     ]
     if today is not None:

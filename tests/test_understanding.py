@@ -121,6 +121,8 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("prévenez-moi avant la démo Tchap", "remind", "fr"), ("il reste quoi ?", "next", "fr"),
     ("what's happening this afternoon?", "programme", "en"),
     ("c'est quoi la suite ?", "next", "fr"), ("the next one?", "next", "en"),
+    ("comment ça va ?", "greet", "fr"), ("how are you?", "greet", "en"),
+    ("c'est jusqu'à quelle heure ?", "end", "fr"),
     ("qui parle de La Suite ?", "search", "fr"),
 ])
 def test_intents(text: str, name: str, lang: str) -> None:
@@ -145,6 +147,8 @@ def test_intents(text: str, name: str, lang: str) -> None:
     ("la journée dure combien de temps ?", "hours", "fr"),
     ("c'est ouvert à quelle heure ?", "hours", "fr"), ("is it free of charge?", "price", "en"),
     ("c'est quoi le numéro du stand ?", "stand", "fr"),
+    ("how do I sign up?", "registration", "en"), ("c'est à quel étage ?", "venue", "fr"),
+    ("comment on va au salon ?", "access", "fr"),
 ])
 def test_practical_facets(text: str, facet: str, lang: str) -> None:
     intent = read(text)

@@ -115,6 +115,8 @@ def _decide(r: _Reading, words: list[Token]) -> Intent:
     greeting = bag & (lexicon.THANKS | lexicon.GREETINGS)
     if greeting and not asked and not r.room and r.slots == Slots():
         return r.intent("greet" if bag & lexicon.GREETINGS else "thanks")
+    if not subject and _pair(r.plain, lexicon.SMALL_TALK):
+        return r.intent("greet")  # « comment ça va ? »
     if bag & lexicon.REMIND:
         return r.intent("remind_how" if bag & lexicon.HOW or not subject else "remind")
     if bag & lexicon.HELP:
@@ -198,7 +200,8 @@ _ACCESS_PAIRS = (
 
 def _facet(plain: list[str]) -> str | None:
     """The practical question asked, if any ('y va' is the way there)."""
-    if _pair(plain, _ACCESS_PAIRS):
+    going = {"va", "vais", "allez", "aller", "go", "get"}
+    if _pair(plain, _ACCESS_PAIRS) or ({"comment", "how"} & set(plain) and going & set(plain)):
         return "access"
     for name, cue in lexicon.FACETS.items():
         if cue & set(plain):

@@ -25,6 +25,8 @@ REMIND = frozenset(
         "alert"
     )
 )
+SMALL_TALK = (("ca", "va"), ("are", "you"), ("vas", "tu"), ("allez", "vous"))
+"""« ça va ? », 'how are you?': a greeting, not the way to the venue."""
 HOW = frozenset(_w("comment how faut fait faire marche"))
 
 NOW = frozenset(_w("maintenant actuellement now currently ongoing"))
@@ -51,7 +53,7 @@ START = frozenset(
 )
 END = frozenset(
     _w(
-        "dernier derniere last "
+        "dernier derniere last jusqu until till "
         "fini finit finissent termine terminent fin finish finishes ends end close closes "
         "ferme fermeture"
     )
@@ -72,7 +74,7 @@ FACETS: dict[str, frozenset[str]] = {
     "registration": frozenset(
         _w(
             "inscrire inscription inscriptions inscrit inscris badge register registration signup "
-            "enregistrer"
+            "enregistrer sign"
         )
     ),
     "contact": frozenset(
@@ -83,7 +85,7 @@ FACETS: dict[str, frozenset[str]] = {
         )
     ),
     "hours": frozenset(
-        _w("horaires horaire ouverture ouvert ouverte ouvre opening open hours dure durent duree")
+        _w("horaires horaire ouverture ouvert ouverte ouvre opening hours dure durent duree")
     ),
     "stand": frozenset(_w("stand stands booth")),
     "rooms": frozenset(_w("salle salles room rooms")),
@@ -93,7 +95,7 @@ FACETS: dict[str, frozenset[str]] = {
             "directions"
         )
     ),
-    "venue": frozenset(_w("ou where lieu adresse address venue endroit located")),
+    "venue": frozenset(_w("ou where lieu adresse address venue endroit located etage floor")),
 }
 """Practical questions, answered from the event's information and text."""
 FACET_WORDS: dict[str, str] = {
@@ -208,7 +210,7 @@ FILLER = frozenset(
         "required needed necessary mandatory obligatoire obligatoires besoin need pourriez "
         "pouvez pourrait peut pouvons savez sauriez dites indiquer connaitre souhaite "
         "souhaiterais aborde abordes abordees traite traites complet complete entier full "
-        "whole juste exactement temps numero num one ones "
+        "whole juste exactement temps numero num one ones up "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "
         "were be been will would do does did the a an of on in at to for by with about from "
         "this that these those there here it its s me my i you your we our us they them he "
