@@ -216,3 +216,15 @@ async def test_a_search_narrowed_to_nothing_shows_the_rest_and_says_so() -> None
     in_2023 = (await ask("2024-12-04 09:00", "qui parlait de grist en 2023 ?")).splitlines()
     assert in_2023[1].startswith("• Ariane Rose")
     assert len(in_2023) == 3  # the 2023 talk only
+
+
+async def test_a_room_in_a_part_of_the_day() -> None:
+    answer = await ask("2024-12-04 09:00", "y a quoi dans la salle Ada Lovelace cet après-midi ?")
+    lines = answer.splitlines()
+    assert lines[:2] == ["Salle Ada Lovelace, mercredi 4 décembre à 12 h", "À 12 h :"]
+    then = lines.index("Ensuite :")  # the demos run until 12 h 30, then the afternoon
+    assert lines[then + 1 : then + 3] == [
+        "mercredi 4 décembre, 13 h 40",
+        "• OpenNebula: un hyperviseur alternatif libre, 10 années d'usage au PCLL — G. "
+        "Grandgérard (PCLL (MENJS)), D. Dehennin (PCLL (MENJS)) · salle Ada Lovelace · 77bbc4",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.commands.base import Request, command
+from bot.commands.programme import day_part_start
 from bot.commands.render import slot_groups
 from bot.i18n import format_datetime, format_day, format_time, pick
 from bot.queries import event_at
@@ -116,16 +117,18 @@ async def room(request: Request) -> Reply:
     slots = request.intent.slots
     at = request.now
     heading = pick(lang, f"Salle {name}", f"Room {name}")
-    if slots.hour is not None:
-        at = datetime.combine(slots.day or at.date(), slots.hour, request.app.catalog.tz)
-        hour = format_time(slots.hour, lang)
+    # an hour asked, or the start of the part of the day asked (« cet après-midi »)
+    asked = slots.hour or (day_part_start(slots.part) if slots.part else None)
+    if asked is not None:
+        at = datetime.combine(slots.day or at.date(), asked, request.app.catalog.tz)
+        hour = format_time(asked, lang)
         heading = pick(lang, f"{heading}, {format_day(at.date(), lang)} à {hour}",
                        f"{heading}, {format_day(at.date(), lang)} at {hour}")
     running, coming = agenda.in_room(name, at)
     doc = Doc().bold(heading).br()
     if running:
         now_label = pick(lang, "En ce moment :", "Now:")
-        if slots.hour is not None:
+        if asked is not None:
             now_label = pick(lang, f"À {hour} :", f"At {hour}:")
         doc.text(now_label).br().extend(slot_groups(running, lang))
     if coming:

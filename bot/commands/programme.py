@@ -18,6 +18,11 @@ PARTS = {
     "afternoon": (time(12), time(18)), "evening": (time(17, 30), time(23, 59)),
 }
 """A part of the day: the sessions starting in [from, to)."""
+def day_part_start(part: str) -> time:
+    """When a part of the day begins ('afternoon': 12 h)."""
+    return PARTS[part][0]
+
+
 PART_NAMES = {"morning": ("le matin", "in the morning"), "noon": ("à midi", "at noon"),
               "afternoon": ("l'après-midi", "in the afternoon"),
               "evening": ("le soir", "in the evening")}
