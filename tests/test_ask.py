@@ -13,6 +13,7 @@ from bot.app import App
 from bot.clock import FixedClock, parse_local
 from bot.commands import TABLE, Incoming, handle
 from bot.config import CommandsConfig, Config
+from bot.model import Programme
 from bot.storage import Storage
 from tests.test_commands import PROGRAMME
 
@@ -228,3 +229,14 @@ async def test_a_room_in_a_part_of_the_day() -> None:
         "• OpenNebula: un hyperviseur alternatif libre, 10 années d'usage au PCLL — G. "
         "Grandgérard (PCLL (MENJS)), D. Dehennin (PCLL (MENJS)) · salle Ada Lovelace · 77bbc4",
     ]
+
+
+@pytest.mark.parametrize("text", ["y a une pause ?", "à 16h ?", "ça commence quand ?",
+                                  "c'est où ?", "les démos ?", "horaires ?"])
+async def test_with_no_event_at_all_the_answer_says_so(text: str) -> None:
+    app = App(Config(), Programme(), clock=FixedClock(parse_local("2030-01-01 09:00")))
+    out = await handle(app, Incoming(text=text, sender="@a:example.org", room="!r",
+                                     addressed=True))
+    assert out[0].reply.plain in (
+        "Je ne trouve pas d'événement pour cela. Essayez !evenements.",
+        "Aucune session de ce type dans les programmes connus.")

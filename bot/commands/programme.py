@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from bot.commands.ask import practical
 from bot.commands.base import Request, command
+from bot.commands.practical import practical
 from bot.commands.render import day_programme, event_title, unknown_event
 from bot.commands.who import who
 from bot.i18n import count, format_day, pick, sentence_case
