@@ -122,6 +122,8 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("what's happening this afternoon?", "programme", "en"),
     ("c'est quoi la suite ?", "next", "fr"), ("the next one?", "next", "en"),
     ("comment ça va ?", "greet", "fr"), ("how are you?", "greet", "en"),
+    ("thanks a lot", "thanks", "en"), ("cheers", "thanks", "en"), ("au revoir", "thanks", "fr"),
+    ("past events", "events", "en"),
     ("c'est jusqu'à quelle heure ?", "end", "fr"),
     ("qui parle de La Suite ?", "search", "fr"),
 ])
@@ -148,6 +150,7 @@ def test_intents(text: str, name: str, lang: str) -> None:
     ("c'est ouvert à quelle heure ?", "hours", "fr"), ("is it free of charge?", "price", "en"),
     ("c'est quoi le numéro du stand ?", "stand", "fr"),
     ("how do I sign up?", "registration", "en"), ("c'est à quel étage ?", "venue", "fr"),
+    ("where do I go?", "venue", "en"), ("is there a fee?", "price", "en"),
     ("comment on va au salon ?", "access", "fr"),
 ])
 def test_practical_facets(text: str, facet: str, lang: str) -> None:

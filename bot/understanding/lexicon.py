@@ -14,7 +14,9 @@ def _w(text: str) -> list[str]:
 
 
 GREETINGS = frozenset(_w("bonjour salut coucou bonsoir hello hi hey hallo yo bjr"))
-THANKS = frozenset(_w("merci thanks thank cimer super genial parfait top cool nickel"))
+THANKS = frozenset(
+    _w("merci thanks thank cimer super genial parfait top cool nickel cheers bye goodbye revoir")
+)
 HELP = frozenset(_w("aide help commandes commands commande command"))
 ABILITY = frozenset(_w("sais peux faire fais do can capable"))
 """'tu sais faire quoi', 'what can you do': with no subject, a help request."""
@@ -67,7 +69,7 @@ FACETS: dict[str, frozenset[str]] = {
     "price": frozenset(
         _w(
             "gratuit gratuite payant payante payer paye prix tarif tarifs cout coute free price "
-            "cost costs charge "
+            "cost costs charge fee fees "
             "paid ticket billet"
         )
     ),
@@ -210,7 +212,8 @@ FILLER = frozenset(
         "required needed necessary mandatory obligatoire obligatoires besoin need pourriez "
         "pouvez pourrait peut pouvons savez sauriez dites indiquer connaitre souhaite "
         "souhaiterais aborde abordes abordees traite traites complet complete entier full "
-        "whole juste exactement temps numero num one ones up "
+        "whole juste exactement temps numero num one ones up go goes past passes anciens "
+        "previous precedents "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "
         "were be been will would do does did the a an of on in at to for by with about from "
         "this that these those there here it its s me my i you your we our us they them he "
@@ -227,7 +230,7 @@ ENGLISH = frozenset(
         "you free do does get there room rooms lunch break breaks coffee start starts begin "
         "begins end ends help can anything something upcoming currently happening it please "
         "tell me show register registration price cost address venue booth tell whats "
-        "opening hours any there talk by"
+        "opening hours any there talk by lot cheers bye goodbye fee"
     )
 )
 FRENCH = frozenset(
