@@ -230,7 +230,7 @@ ENGLISH = frozenset(
         "you free do does get there room rooms lunch break breaks coffee start starts begin "
         "begins end ends help can anything something upcoming currently happening it please "
         "tell me show register registration price cost address venue booth tell whats "
-        "opening hours any there talk by lot cheers bye goodbye fee"
+        "opening hours any there talk by lot cheers bye goodbye fee events event past"
     )
 )
 FRENCH = frozenset(
