@@ -240,3 +240,10 @@ async def test_with_no_event_at_all_the_answer_says_so(text: str) -> None:
     assert out[0].reply.plain in (
         "Je ne trouve pas d'événement pour cela. Essayez !evenements.",
         "Aucune session de ce type dans les programmes connus.")
+
+
+async def test_a_room_command_reads_an_hour_among_its_arguments() -> None:
+    assert (await ask("2024-12-04 09:00", "!salle ada 15h")).splitlines()[:3] == [
+        "Salle Ada Lovelace, mercredi 4 décembre à 15 h", "À 15 h :", "15 h"]
+    assert (await ask("2024-12-04 09:00", "!salle ada 15h")) == (
+        await ask("2024-12-04 09:00", "qu'est-ce qu'il y a en salle Ada Lovelace à 15h ?"))

@@ -104,7 +104,7 @@ async def room(request: Request) -> Reply:
             .text(rooms)
             .reply()
         )
-    name = request.intent.room or agenda.find_room(request.args)
+    name = request.intent.room or agenda.find_room(request.intent.subject or request.args)
     if name is None:
         return (
             Doc()
