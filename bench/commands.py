@@ -4,9 +4,11 @@
 
 Builds synthetic programmes of 1,000, 10,000 and 100,000 sessions over 50 events and
 times the real command path (bluehats-bot's dispatcher, replies built in plain text and
-HTML) for !next, !who <topic>, !who <typo> and !programme <day>. Prints the median and
-p99 per command, the growth from 1,000 to 100,000 sessions, and for 10,000 sessions the
-time to build the agenda and search index and the peak memory.
+HTML) for !next, !who <topic>, !who <typo>, !programme <day> and plain-sentence questions
+(through the understanding layer, as a message addressed to the bot; "sentence:
+programme" are those answered with a day's programme, whose long reply costs most).
+Prints the median and p99 per command, the growth from 1,000 to 100,000 sessions, and
+for 10,000 sessions the time to build the agenda and search index and the peak memory.
 """
 
 from __future__ import annotations
@@ -36,7 +38,8 @@ async def time_command(app: App, texts: list[str], runs: int) -> list[float]:
     """Milliseconds per call of each text in turn, `runs` calls in all."""
     timings = []
     for number in range(runs):
-        incoming = Incoming(text=texts[number % len(texts)], sender="@bench:local", room="!r")
+        incoming = Incoming(text=texts[number % len(texts)], sender="@bench:local", room="!r",
+                            addressed=True)
         began = time.perf_counter()
         out = await handle(app, incoming)
         timings.append((time.perf_counter() - began) * 1000)
@@ -55,6 +58,10 @@ async def measure(size: int, runs: int) -> dict[str, tuple[float, float]]:
         "!who <topic>": ["!qui grist", "!who tchap", "!qui démocratie", "!qui kubernetes"],
         "!who <typo>": ["!qui grsit", "!who tcahp", "!qui democratei", "!qui kubernetse"],
         "!programme <day>": [f"!programme {day}", "!programme aujourd'hui"],
+        "sentence": ["qui parle de grist ?", "c'est quoi la prochaine conf ?",
+                     "il se passe quoi à 16h ?", "quelque chose sur l'IA ?", "c'est où ?",
+                     "what's on in salle 3 now?", "bonjour", "who talks about tchap?"],
+        "sentence: programme": ["programme de demain", "c koi le prog cet aprem"],
     }
     results = {}
     for name, texts in commands.items():

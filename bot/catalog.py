@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.config import ProgrammeConfig
 from bot.model import Programme
-from bot.queries import Agenda
+from bot.queries import Agenda, find_event
 from bot.search import SearchIndex
+from bot.understanding import Knowledge
 
 
 class Catalog:
@@ -20,3 +21,9 @@ class Catalog:
             programme, self.tz, timedelta(minutes=settings.default_duration_minutes)
         )
         self.search = SearchIndex(programme)
+        self.knowledge = Knowledge.of(self.agenda.rooms, self.search.words, self._event_of)
+        """What the understanding layer must know of this programme."""
+
+    def _event_of(self, text: str, today: date) -> str | None:
+        event = find_event(self.programme, text, today)
+        return event.id if event else None

@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from bot.config import Config, ConfigError, load_config
+from bot.i18n import count
 from bot.loaders import load_paths
 from bot.secrets import SecretsError, load_secrets, secrets_file
 
@@ -55,7 +56,7 @@ def check(config: Config, env: dict[str, str] | None = None) -> tuple[list[str],
                             "folder of programme pages")
     if not problems:
         events = load_paths(config.programme.paths, config.programme.tz).events
-        notes.append(f"programme: {len(events)} event(s) read "
+        notes.append(f"programme: {count(len(events), 'event')} read "
                      "(`bluehats-bot programme check` lists what the pages say)")
     problems += _writable("storage.database", config.storage.database)
     if config.matrix.crypto_store is not None:

@@ -16,7 +16,7 @@ from bot.clock import PARIS
 from bot.config import ConfigError, is_url, load_config
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
-from bot.i18n import format_day, format_span, sentence_case
+from bot.i18n import count, format_day, format_span, sentence_case
 from bot.loaders import load_file, load_paths
 from bot.loaders.explain import explain_text
 from bot.loaders.page import read_page
@@ -91,17 +91,19 @@ def configured_programme(args: argparse.Namespace) -> Programme:
 
 def run_check(args: argparse.Namespace) -> int:
     programme = configured_programme(args)
-    print(f"{len(programme.events)} events, {len(programme.sessions)} sessions")
+    print(f"{count(len(programme.events), 'event')}, "
+          f"{count(len(programme.sessions), 'session')}")
     for event in programme.events:
         days = event.start.isoformat() + (
             f" – {event.end.isoformat()}" if event.end != event.start else ""
         )
-        print(f"  {event.id}  {days}  {len(event.sessions):3d} sessions  {event.title}")
+        sessions = count(len(event.sessions), "session")
+        print(f"  {event.id}  {days}  {sessions:>12}  {event.title}")
     for problem in programme.problems:
         print(f"{problem}", file=sys.stderr)
     errors = sum(1 for p in programme.problems if p.severity == "error")
     warnings = len(programme.problems) - errors
-    print(f"{errors} errors, {warnings} warnings")
+    print(f"{count(errors, 'error')}, {count(warnings, 'warning')}")
     return 1 if errors else 0
 
 

@@ -53,6 +53,30 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def count(number: int, singular: str, plural: str | None = None, lang: str = "en") -> str:
+    """'1 error', '2 errors', '0 errors'; in French 0 and 1 are singular ('0 erreur',
+    '1 autre', '2 autres')."""
+    one = number in (0, 1) if lang == "fr" else number == 1
+    return f"{number} {singular if one else plural or singular + 's'}"
+
+
+KIND_NAMES = {
+    "talk": (("présentation", "Présentations"), ("talk", "Talks")),
+    "demo": (("démo", "Démos"), ("demo", "Demos")),
+    "panel": (("table ronde", "Tables rondes"), ("panel", "Panels")),
+    "workshop": (("atelier", "Ateliers"), ("workshop", "Workshops")),
+    "break": (("pause", "Pauses"), ("break", "Breaks")),
+    "other": (("autre", "Autres sessions"), ("other", "Other sessions")),
+}
+"""Each session kind (bot.model.KINDS) as a word and as a heading, in French and English."""
+
+
+def kind_name(kind: str, lang: str, heading: bool = False) -> str:
+    """'démo' / 'Démos' / 'demo' / 'Demos'."""
+    fr, en = KIND_NAMES.get(kind, KIND_NAMES["other"])
+    return (fr if lang == "fr" else en)[1 if heading else 0]
+
+
 def pick(lang: str, fr: str, en: str) -> str:
     """The French or the English text, by `lang`."""
     return fr if lang == "fr" else en

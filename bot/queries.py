@@ -8,11 +8,13 @@ once per programme and answers each query with a binary search, not a scan.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
+from bot.aliases import spells
 from bot.model import Event, Programme, Session, fold
 
 
@@ -142,8 +144,9 @@ def event_at(programme: Programme, today: date) -> tuple[Event | None, str]:
     return (max(past, key=lambda e: e.end), "past") if past else (None, "none")
 
 
-def find_event(programme: Programme, query: str) -> Event | None:
-    """The event named by `query`: its id, a year, or words of its title (latest first)."""
+def find_event(programme: Programme, query: str, today: date | None = None) -> Event | None:
+    """The event named by `query`: its id, a year, words of its title or their acronym.
+    When several match: the one under way or next from `today` if given, else the latest."""
     query = query.strip()
     if not query:
         return None
@@ -156,6 +159,52 @@ def find_event(programme: Programme, query: str) -> Event | None:
     matches = [
         e
         for e in programme.events
-        if all(w in fold(f"{e.id} {e.short_name or ''} {e.title} {e.start.year}") for w in words)
+        if all(w in fold(f"{e.id} {e.title} {e.start.year} {e.short_name or ''} {e.venue or ''}")
+               or _abbreviates(w, e.title) for w in words)
     ]
+    if today is not None:
+        coming = [e for e in matches if e.end >= today]
+        if coming:
+            return min(coming, key=lambda e: e.start)
     return max(matches, key=lambda e: e.start) if matches else None
+
+
+def _abbreviates(word: str, title: str) -> bool:
+    """Whether `word` is the acronym of words in a row of `title` ('poss': Paris Open
+    Source Summit)."""
+    if len(word) < 3 or not word.isalpha():
+        return False
+    parts = re.findall(r"[a-z0-9]+", fold(title))
+    return any(spells(word, tuple(parts[i : i + n]))
+               for i in range(len(parts)) for n in range(2, len(word) + 1))
+
+
+def meant_event(
+    programme: Programme, today: date, day: date | None = None, year: int | None = None,
+    named: str | None = None,
+) -> tuple[Event | None, str]:
+    """The event a question is about, with its state ('current'|'next'|'past'|'none'):
+    the one holding `day`, else the one `named` (an id) if it is of `year` ('la journée
+    BlueHats 2023' is of 2023 whatever event 'BlueHats' names), else the latest of `year`,
+    else the one `event_at` gives."""
+    chosen = programme.event(named) if named else None
+    if chosen and day is None and year in (None, chosen.start.year):
+        return chosen, event_state(chosen, today)
+    if day is not None:
+        holder = next((e for e in programme.events if e.start <= day <= e.end), None)
+        if holder:
+            return holder, event_state(holder, today)
+    if year is not None:
+        of_year = [e for e in programme.events if e.start.year == year]
+        if of_year:
+            chosen = max(of_year, key=lambda e: e.start)
+            return chosen, event_state(chosen, today)
+        return None, "none"
+    return event_at(programme, today)
+
+
+def event_state(event: Event, today: date) -> str:
+    """'current' on its days, 'next' before, 'past' after."""
+    if event.start <= today <= event.end:
+        return "current"
+    return "next" if event.start > today else "past"

@@ -1,24 +1,36 @@
-"""Who speaks about what: an inverted index over titles, speakers, organisations and links.
+"""Who speaks about what: an inverted index over titles, speakers, organisations, links,
+the heading a session sits under and its description.
 
 Accents and case are folded away; a word matches exactly, as a prefix ('démocrat'), or
 with one typo ('grsit' -> 'grist': a letter missing, added, changed or two swapped).
 Typos are found through a deletion index (each word filed under itself with one letter
 removed, as SymSpell does), so a lookup costs the same whatever the size of the programme;
 rapidfuzz checks the candidates' true distance.
+
+Who is who: every name of an organisation or a topic (`bot.aliases`) is filed under one
+concept term, so 'DINUM' finds 'Direction interministérielle du numérique' and 'IA' finds
+'LLM'; a speaker written with an initial ('B. Guerry') is also filed under the first name
+the programme gives elsewhere ('Bastien Guerry'). A word found in many sessions counts
+less than a rare one.
 """
 
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.aliases import Words, learned_groups, shipped_groups
 from bot.model import Programme, Session, fold
 
-FIELD_WEIGHTS = {"speaker": 3.0, "organisation": 2.0, "title": 2.0, "link": 1.0}
+FIELD_WEIGHTS = {
+    "speaker": 3.0, "organisation": 2.0, "title": 2.0, "section": 1.5, "link": 1.0,
+    "description": 0.5,
+}
 STOPWORDS = frozenset(
     [
         "a",
@@ -58,6 +70,10 @@ STOPWORDS = frozenset(
     ]
 )
 _WORD = re.compile(r"[a-z0-9]+")
+PREFIX_QUALITY = 0.6
+TYPO_QUALITY = 0.5
+"""A word found as the start of another, or with a typo, counts less than found as it is:
+'samu' is the SAMU of a title before the Samuel of a speaker."""
 TYPO_MIN_LENGTH = 4
 """Shorter words are too easily another word with one letter changed."""
 
@@ -80,24 +96,82 @@ class Hit:
     score: float
 
 
+class Concepts:
+    """Names (word sequences) of the same organisation or topic -> one concept term."""
+
+    def __init__(self, groups: list[list[Words]]) -> None:
+        self._term: dict[Words, str] = {}
+        for group in groups:
+            term = next((self._term[n] for n in group if n in self._term), None)
+            term = term or "=" + " ".join(group[0])
+            for name in group:
+                self._term.setdefault(name, term)
+        self._by_first: dict[str, list[Words]] = defaultdict(list)
+        for name in sorted(self._term, key=len, reverse=True):
+            self._by_first[name[0]].append(name)
+
+    def find(self, text: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, term) of each name in `text`, longest first, not overlapping."""
+        found, i = [], 0
+        while i < len(text):
+            for name in self._by_first.get(text[i], ()):
+                if tuple(text[i : i + len(name)]) == name:
+                    found.append((i, i + len(name), self._term[name]))
+                    i += len(name)
+                    break
+            else:
+                i += 1
+        return found
+
+
+def _people(sessions: tuple[Session, ...]) -> dict[str, list[str]]:
+    """'b guerry' -> ['bastien']: the first names the programme gives elsewhere to a
+    speaker it also writes with an initial."""
+    full: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for session in sessions:
+        for name in session.speaker_names:
+            parts = _WORD.findall(fold(name))
+            if len(parts) >= 2 and len(parts[0]) > 1:
+                full[(parts[0][0], " ".join(parts[1:]))].add(parts[0])
+    found = {}
+    for session in sessions:
+        for name in session.speaker_names:
+            parts = _WORD.findall(fold(name))
+            if len(parts) >= 2 and len(parts[0]) == 1:
+                first = full.get((parts[0], " ".join(parts[1:])))
+                if first:
+                    found[fold(name)] = sorted(first)
+    return found
+
+
 class SearchIndex:
     """Built once per programme; `search` answers a query in well under a millisecond."""
 
     def __init__(self, programme: Programme) -> None:
         self.sessions: tuple[Session, ...] = programme.sessions
+        self.concepts = Concepts(shipped_groups(words) + learned_groups(programme, words))
+        people = _people(self.sessions)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         for number, session in enumerate(self.sessions):
-            fields = [("title", session.title)]
+            fields = [("title", session.title), ("section", session.section)]
             fields += [("speaker", name) for name in session.speaker_names]
+            fields += [("speaker", " ".join(people.get(fold(name), ())))
+                       for name in session.speaker_names]
             fields += [("organisation", org) for org in session.organisations]
             fields += [("link", link.text) for link in session.links]
+            fields.append(("description", session.description))
             for field, text in fields:
                 weight = FIELD_WEIGHTS[field]
-                for word in words(text):
+                found = words(text)
+                terms = found + [term for _s, _e, term in self.concepts.find(found)]
+                for word in terms:
                     if postings[word].get(number, 0) < weight:
                         postings[word][number] = weight
         self._postings = dict(postings)
+
         self._vocabulary = sorted(self._postings)
+        self.words = frozenset(self._vocabulary)
+        """Every indexed word."""
         self._deletions: dict[str, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             if len(word) >= TYPO_MIN_LENGTH:
@@ -106,35 +180,42 @@ class SearchIndex:
 
     def _matches(self, word: str) -> dict[str, float]:
         """Index words that `word` stands for, with the quality of the match."""
+        if word.startswith("="):
+            return {word: 1.0} if word in self._postings else {}
         found = {word: 1.0} if word in self._postings else {}
         if len(word) >= 3:
             start = bisect.bisect_left(self._vocabulary, word)
             for candidate in self._vocabulary[start:]:
                 if not candidate.startswith(word):
                     break
-                found.setdefault(candidate, 0.8)
+                found.setdefault(candidate, PREFIX_QUALITY)
         if not found and len(word) >= TYPO_MIN_LENGTH:
             candidates = {c for key in _deletions(word) for c in self._deletions.get(key, ())}
             for candidate in candidates:
                 if DamerauLevenshtein.distance(word, candidate, score_cutoff=1) <= 1:
-                    found[candidate] = 0.5
+                    found[candidate] = TYPO_QUALITY
         return found
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:
         """Sessions matching every word of `query` (or, failing that, most of them), best
         first, then most recent first."""
-        terms = words(query)
+        terms = self._terms(words(query))
         if not terms:
             return []
         scores: dict[int, float] = defaultdict(float)
         matched: dict[int, int] = defaultdict(int)
-        for term in terms:
+        for term, spelled in terms:
             best: dict[int, float] = {}
-            for candidate, quality in self._matches(term).items():
+            found = self._matches(term)
+            if spelled:
+                for candidate, quality in self._matches(spelled).items():
+                    found[candidate] = max(found.get(candidate, 0.0), quality)
+            for candidate, quality in found.items():
                 for number, weight in self._postings[candidate].items():
                     best[number] = max(best.get(number, 0.0), quality * weight)
+            rarity = self._rarity(len(best))
             for number, score in best.items():
-                scores[number] += score
+                scores[number] += score * rarity
                 matched[number] += 1
         if not scores:
             return []
@@ -146,3 +227,21 @@ class SearchIndex:
             key=lambda n: (-scores[n], -self.sessions[n].day.toordinal(), self.sessions[n].title),
         )
         return [Hit(self.sessions[n], scores[n]) for n in ranked[:limit]]
+
+    def _rarity(self, found: int) -> float:
+        """How much a query word found in `found` sessions counts: 1 for a word of one
+        session, little for a word of half the programme."""
+        total = len(self.sessions) + 1
+        return max(0.1, math.log(total / max(found, 1)) / math.log(total)) if found else 0.0
+
+    def _terms(self, query: list[str]) -> list[tuple[str, str]]:
+        """The query's words, each name of a concept replaced by the concept's term, with
+        the word as typed when the name is one word (it still matches as itself:
+        'sécurité' also finds 'sécuriser')."""
+        terms: list[tuple[str, str]] = []
+        at = 0
+        for start, end, term in self.concepts.find(query):
+            terms += [(word, "") for word in query[at:start]]
+            terms.append((term, query[start] if end - start == 1 else ""))
+            at = end
+        return terms + [(word, "") for word in query[at:]]

@@ -2,7 +2,8 @@
 
 from datetime import date, datetime, time
 
-from bot.i18n import format_datetime, format_day, format_span, format_time
+from bot.i18n import count, format_datetime, format_day, format_span, format_time
+from bot.proposals.review import action_label
 
 
 def test_french_style() -> None:
@@ -18,3 +19,15 @@ def test_english_style() -> None:
     assert format_time(time(12), "en") == "12 pm"
     assert format_span(time(9), None, "en") == "9 am"
     assert format_span(None, None, "en") == ""
+
+
+def test_counts_agree_in_french_and_english() -> None:
+    assert [count(n, "warning") for n in (0, 1, 2)] == ["0 warnings", "1 warning", "2 warnings"]
+    assert [count(n, "autre", lang="fr") for n in (0, 1, 2)] == ["0 autre", "1 autre", "2 autres"]
+    assert count(3, "notice") == "3 notices"
+
+
+def test_proposal_history_reads_in_french() -> None:
+    assert [action_label(a, "fr") for a in ("submitted", "accepted", "scored", "commented")] == [
+        "soumise", "acceptée", "notée", "commentée"]
+    assert action_label("accepted", "en") == "accepted"

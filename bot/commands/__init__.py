@@ -1,6 +1,10 @@
-"""The command layer: text in, reply (plain + HTML) out. Importing it registers every command."""
+"""The command layer: text in, reply (plain + HTML) out.
 
-from bot.commands import (  # noqa: F401
+The command table is built here, explicitly, from the modules below, in the order the help
+lists them.
+"""
+
+from bot.commands import (
     agenda,
     calendar,
     help,
@@ -13,5 +17,7 @@ from bot.commands import (  # noqa: F401
 )
 from bot.commands.base import TABLE, Incoming, Outgoing
 from bot.commands.dispatch import handle
+
+TABLE.add_all((agenda, calendar, help, privacy, programme, proposals, reminders, sessions, who))
 
 __all__ = ["TABLE", "Incoming", "Outgoing", "handle"]

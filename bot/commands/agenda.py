@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.commands.base import Request, command
+from bot.commands.programme import day_part_start
 from bot.commands.render import slot_groups
-from bot.i18n import format_datetime, format_day, pick
+from bot.i18n import format_datetime, format_day, format_time, pick
 from bot.queries import event_at
 from bot.replies import Doc, Reply
 
@@ -32,8 +35,6 @@ def _nothing_next(request: Request) -> Doc:
     fr=("maintenant", "encours"),
     en=("now",),
     summary=("ce qui se passe en ce moment", "what is on right now"),
-    phrases_fr=(r"\b(?:en ce moment|maintenant|actuellement|en cours)\b",),
-    phrases_en=(r"\b(?:right now|happening now|now|currently|on now)\b",),
 )
 async def now(request: Request) -> Reply:
     lang = request.lang
@@ -57,11 +58,6 @@ async def now(request: Request) -> Reply:
     return doc.extend(_nothing_next(request)).reply()
 
 
-def _count(args: str) -> int | None:
-    digits = "".join(c for c in args if c.isdecimal())  # not isdigit(): "²" is a digit
-    return min(max(int(digits), 1), MAX_NEXT) if digits and len(digits) < 4 else None
-
-
 @command(
     "next",
     fr=("prochains", "prochain", "ensuite", "suite"),
@@ -71,12 +67,12 @@ def _count(args: str) -> int | None:
         "les prochaines sessions, regroupées par horaire",
         "the next sessions, grouped by time",
     ),
-    phrases_fr=(r"\b(?:prochain(?:e?s)?|a suivre|ensuite|apres)\b",),
-    phrases_en=(r"\b(?:next|upcoming|coming up|later)\b",),
+    example=("3", "3"),
 )
 async def next_sessions(request: Request) -> Reply:
     lang = request.lang
-    count = _count(request.args) or DEFAULT_NEXT
+    plural = request.intent.plural
+    count = request.intent.slots.count or (1 if plural is False else DEFAULT_NEXT)
     agenda = request.app.catalog.agenda
     coming = agenda.upcoming(request.now, count)
     if not coming:
@@ -95,21 +91,20 @@ async def next_sessions(request: Request) -> Reply:
         "ce qui se passe dans une salle, maintenant et ensuite",
         "what is on in a room, now and next",
     ),
-    phrases_fr=(r"\b(?:dans la |en )salle (?P<args>.+)",),
-    phrases_en=(r"\bin (?:the )?room (?P<args>.+)",),
+    example=("ada", "ada"),
 )
 async def room(request: Request) -> Reply:
     lang = request.lang
     agenda = request.app.catalog.agenda
     rooms = ", ".join(agenda.rooms) or "—"
-    if not request.args:
+    if not request.args and not request.intent.room:
         return (
             Doc()
             .text(pick(lang, "Quelle salle ? Salles connues : ", "Which room? Known rooms: "))
             .text(rooms)
             .reply()
         )
-    name = agenda.find_room(request.args)
+    name = request.intent.room or agenda.find_room(request.intent.subject or request.args)
     if name is None:
         return (
             Doc()
@@ -119,10 +114,23 @@ async def room(request: Request) -> Reply:
             .text(rooms)
             .reply()
         )
-    running, coming = agenda.in_room(name, request.now)
-    doc = Doc().bold(pick(lang, f"Salle {name}", f"Room {name}")).br()
+    slots = request.intent.slots
+    at = request.now
+    heading = pick(lang, f"Salle {name}", f"Room {name}")
+    # an hour asked, or the start of the part of the day asked (« cet après-midi »)
+    asked = slots.hour or (day_part_start(slots.part) if slots.part else None)
+    if asked is not None:
+        at = datetime.combine(slots.day or at.date(), asked, request.app.catalog.tz)
+        hour = format_time(asked, lang)
+        heading = pick(lang, f"{heading}, {format_day(at.date(), lang)} à {hour}",
+                       f"{heading}, {format_day(at.date(), lang)} at {hour}")
+    running, coming = agenda.in_room(name, at)
+    doc = Doc().bold(heading).br()
     if running:
-        doc.text(pick(lang, "En ce moment :", "Now:")).br().extend(slot_groups(running, lang))
+        now_label = pick(lang, "En ce moment :", "Now:")
+        if asked is not None:
+            now_label = pick(lang, f"À {hour} :", f"At {hour}:")
+        doc.text(now_label).br().extend(slot_groups(running, lang))
     if coming:
         doc.text(pick(lang, "Ensuite :", "Next:")).br().extend(
             slot_groups(coming, lang, with_day=True)

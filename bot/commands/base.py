@@ -6,14 +6,17 @@ answer is a list of `Outgoing` messages the transport delivers.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import ModuleType
 from typing import TYPE_CHECKING
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.model import fold
 from bot.replies import Reply
+from bot.understanding import Intent
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -56,6 +59,24 @@ class Request:
     lang: str
     now: datetime
     app: App
+    intent: Intent = field(default_factory=lambda: Intent("unknown", "fr"))
+    """What the arguments (a command) or the whole message (a sentence) say: its slots."""
+
+    @property
+    def is_command(self) -> bool:
+        """Whether the message was typed as a command (with the prefix), not a sentence."""
+        return self.incoming.text.lstrip().startswith(self.app.config.commands.prefix)
+
+    def example(self, key: str | None = None) -> str:
+        """The example of command `key` (this request's command by default), as typed here."""
+        entry = TABLE.commands[key] if key else self.command
+        return entry.line(self.app.config.commands.prefix, self.lang, entry.example[self.lang])
+
+    def typed(self, key: str, args: str = "", lang: str | None = None) -> str:
+        """How to type command `key` here: the configured prefix, its name in `lang` (the
+        request's by default), then `args` ('!rappel grist', '?rappel grist' with '?')."""
+        name = TABLE.commands[key].name(lang or self.lang)
+        return f"{self.app.config.commands.prefix}{name}{' ' + args if args else ''}"
 
 
 HandlerResult = Reply | list[Outgoing] | None
@@ -78,23 +99,36 @@ class Command:
     summary: dict[str, str]
     handler: Handler
     scope: str = "anywhere"
-    phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    example: dict[str, str] = field(default_factory=dict)
+    """Arguments worth showing in each language ('grist' for !qui)."""
 
     def name(self, lang: str) -> str:
         return self.names[lang][0]
+
+    def line(self, prefix: str, lang: str, args: str | None = None) -> str:
+        """The command as typed: with `args`, or with its usage line by default."""
+        args = self.usage[lang] if args is None else args
+        return f"{prefix}{self.name(lang)} {args}".rstrip()
 
 
 Interceptor = Callable[[Request], Awaitable[HandlerResult | bool]]
 
 
 class CommandTable:
-    """Every command by name and alias, and the plain phrases that call them."""
+    """Every command by name and alias."""
 
     def __init__(self) -> None:
         self.commands: dict[str, Command] = {}
         self._by_name: dict[str, tuple[Command, str | None]] = {}
-        self._phrases: list[tuple[re.Pattern[str], Command, str]] = []
         self.interceptors: list[Interceptor] = []
+
+    def add_all(self, modules: Iterable[ModuleType]) -> None:
+        """Register the commands declared (with `@command`) in each module, in order."""
+        for module in modules:
+            for value in vars(module).values():
+                declared = getattr(value, "declared", None)
+                if isinstance(declared, Command) and value.__module__ == module.__name__:
+                    self.add(declared)
 
     def add(self, command: Command) -> Command:
         """Register `command`; a name shared by both languages keeps no language of its own."""
@@ -108,34 +142,24 @@ class CommandTable:
                 if known and known[0] is not command:
                     raise ValueError(f"command name {name!r} is used twice")
                 self._by_name[key] = (command, None if known and known[1] != lang else lang)
-        for lang, patterns in command.phrases.items():
-            for pattern in patterns:
-                self._phrases.append((re.compile(pattern, re.IGNORECASE), command, lang))
-        # Phrases that capture arguments ("qui parle de <x>") are the most specific: they
-        # are tried before keyword phrases ("programme"), whatever the registration order.
-        self._phrases.sort(key=lambda entry: "args" not in entry[0].groupindex)
         return command
+
+    def closest(self, name: str) -> str | None:
+        """The command name `name` is most likely a typo of (two edits at most)."""
+        wanted = fold(name)
+        best = min(self._by_name, key=lambda known: (DamerauLevenshtein.distance(wanted, known),
+                                                      known), default=None)
+        if best is None or DamerauLevenshtein.distance(wanted, best) > min(2, len(wanted) // 3):
+            return None
+        return best
 
     def lookup(self, name: str) -> tuple[Command, str | None] | None:
         """The command called `name` (any alias, accents and case ignored) and its language."""
         return self._by_name.get(fold(name))
 
-    def match_phrase(self, text: str) -> tuple[Command, str, str] | None:
-        """The command a plain sentence asks for, its language and its arguments."""
-        folded = fold(text)
-        for pattern, command, lang in self._phrases:
-            found = pattern.search(folded)
-            if found:
-                args = found.groupdict().get("args") or ""
-                if args:
-                    # Give back the user's own spelling of the arguments, not the folded one.
-                    start, end = found.span("args")
-                    args = text[start:end] if len(text) == len(folded) else args
-                return command, lang, args.strip(" ?!.")
-        return None
-
 
 TABLE = CommandTable()
+"""The bot's commands; `bot.commands` fills it, explicitly, from the modules it lists."""
 
 
 def command(
@@ -146,27 +170,21 @@ def command(
     usage: tuple[str, str] = ("", ""),
     summary: tuple[str, str],
     scope: str = "anywhere",
-    phrases_fr: tuple[str, ...] = (),
-    phrases_en: tuple[str, ...] = (),
+    example: tuple[str, str] = ("", ""),
 ) -> Callable[[Handler], Handler]:
-    """Decorator registering a handler in the command table, French names first.
+    """Decorator declaring a handler's command (French names first) on the handler itself
+    (`handler.declared`); `CommandTable.add_all` registers it, nothing happens at import."""
 
-    Phrase patterns are matched against the folded text (lower case, no accents); a named
-    group `args` carries the arguments.
-    """
-
-    def register(handler: Handler) -> Handler:
-        TABLE.add(
-            Command(
-                key=key,
-                names={"fr": fr, "en": en},
-                usage={"fr": usage[0], "en": usage[1]},
-                summary={"fr": summary[0], "en": summary[1]},
-                handler=handler,
-                scope=scope,
-                phrases={"fr": phrases_fr, "en": phrases_en},
-            )
+    def declare(handler: Handler) -> Handler:
+        handler.declared = Command(  # type: ignore[attr-defined]
+            key=key,
+            names={"fr": fr, "en": en},
+            usage={"fr": usage[0], "en": usage[1]},
+            summary={"fr": summary[0], "en": summary[1]},
+            handler=handler,
+            scope=scope,
+            example={"fr": example[0], "en": example[1]},
         )
         return handler
 
-    return register
+    return declare

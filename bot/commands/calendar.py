@@ -20,6 +20,7 @@ from bot.replies import Attachment, Doc, Reply
         "le programme (ou une session) en fichier .ics pour votre agenda",
         "the programme (or one session) as an .ics file for your calendar",
     ),
+    example=("2024", "2024"),
 )
 async def ics(request: Request) -> Reply:
     lang, app, args = request.lang, request.app, request.args.strip()
@@ -32,7 +33,7 @@ async def ics(request: Request) -> Reply:
         else event_at(app.programme, request.now.date())[0]
     )
     if event is None:
-        return unknown_event(lang)
+        return unknown_event(lang, request.typed("events"))
     data = calendar([event], app.catalog.agenda, request.now, only=session)
     name = f"bluehats-{session.id if session else slugify(event.id, 50)}.ics"
     what = session.title if session else event.title

@@ -5,14 +5,16 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.capping import cap_reply
+from bot.commands.ask import ask
 from bot.commands.base import TABLE, Command, Incoming, Outgoing, Request
 from bot.i18n import pick
 from bot.ratelimit import Verdict
 from bot.replies import Doc, Reply, say
+from bot.understanding import Intent, understand
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -30,24 +32,48 @@ def clean(text: str) -> str:
     return _CONTROL.sub(" ", text[:MAX_INPUT]).strip()
 
 
-def parse(app: App, incoming: Incoming) -> tuple[Command | None, str, str] | None:
-    """What `incoming` asks: (command or None if unknown, language, arguments), or None
-    when the message is not for the bot."""
+@dataclass(frozen=True)
+class Parsed:
+    """What a message asks. `command` is None for an unknown command name (then `args` is
+    that name) and for a sentence that no command answers (`intent` tells what it asks)."""
+
+    command: Command | None
+    lang: str
+    args: str
+    intent: Intent
+    typed: bool
+
+
+INTENT_COMMANDS = {
+    "programme": "programme", "now": "now", "next": "next", "room": "room", "search": "who",
+    "events": "events", "help": "help", "remind": "remind",
+}
+"""Intents a command answers; the others are answered in `bot.commands.ask`."""
+
+
+def parse(app: App, incoming: Incoming) -> Parsed | None:
+    """What `incoming` asks, or None when the message is not for the bot."""
     text = clean(incoming.text)
     prefix = app.config.commands.prefix
+    today = app.clock.now().date()
+    known = app.catalog.knowledge
+    default = app.config.commands.language
     if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1].isalpha():
         name, _, args = text[len(prefix) :].partition(" ")
         found = TABLE.lookup(name)
         if found is None:
-            return None, _guess_lang(app, name), name
+            return Parsed(None, _guess_lang(app, name), name, Intent("unknown", default), True)
         command, lang = found
-        return command, lang or app.config.commands.language, args.strip()
+        lang = lang or default
+        args = args.strip()
+        return Parsed(command, lang, args, understand(args, today, known, lang), True)
     if incoming.is_direct or incoming.addressed:
-        phrase = TABLE.match_phrase(text)
-        if phrase:
-            command, lang, args = phrase
-            return command, lang, args
-        return None, app.config.commands.language, ""
+        intent = understand(text, today, known, default)
+        key = INTENT_COMMANDS.get(intent.name, "")
+        if key == "who" and app.programme.session(intent.subject):
+            key = "session"  # « c'est quoi e37301 ? »
+        command = TABLE.commands.get(key)
+        return Parsed(command, intent.lang, intent.subject, intent, False)
     return None
 
 
@@ -60,8 +86,8 @@ async def handle(app: App, incoming: Incoming) -> list[Outgoing]:
     parsed = parse(app, incoming)
     if parsed is None:
         return []
-    command, lang, args = parsed
-    answers = await _answer(app, incoming, command, lang, args)
+    lang = parsed.lang
+    answers = await _answer(app, incoming, parsed)
     if incoming.is_direct:
         return answers
     limit = app.config.limits.max_reply_chars
@@ -99,14 +125,14 @@ def _slow_down(lang: str, wait: float) -> Reply:
     )
 
 
-async def _answer(
-    app: App, incoming: Incoming, command: Command | None, lang: str, args: str
-) -> list[Outgoing]:
-    request = Request(incoming, command, args, lang, app.clock.now(), app)  # type: ignore[arg-type]
+async def _answer(app: App, incoming: Incoming, parsed: Parsed) -> list[Outgoing]:
+    command, lang, args = parsed.command, parsed.lang, parsed.args
+    request = Request(incoming, command, args, lang, app.clock.now(), app,  # type: ignore[arg-type]
+                      parsed.intent)
     try:
         # A plain sentence in a direct chat may answer a dialogue ('Grist au programme' as
         # a title): dialogues see it before the command its words happen to match.
-        typed = clean(incoming.text).startswith(app.config.commands.prefix)
+        typed = parsed.typed
         if incoming.is_direct and (command is None or command.scope == "direct" or not typed):
             for interceptor in TABLE.interceptors:
                 result = await interceptor(request)
@@ -115,8 +141,10 @@ async def _answer(
         held = _flood_held(app, incoming, lang)
         if held is not None:
             return held
-        if command is None:
+        if command is None and typed:
             return [Outgoing(_unknown(app, lang, args))]
+        if command is None:
+            return _outgoing(await ask(request))
         refusal = await _refusal(app, request)
         if refusal:
             return [Outgoing(refusal)]
@@ -200,6 +228,11 @@ def _unknown(app: App, lang: str, name: str) -> Reply:
     if name:
         doc.text(pick(lang, "Commande inconnue : ", "Unknown command: ")).code(prefix + name[:40])
         doc.text(". ")
+        close = TABLE.closest(name)
+        if close:
+            doc.text(pick(lang, "Vouliez-vous dire ", "Did you mean ")).code(prefix + close)
+            doc.text(pick(lang, " ? Sinon, e", "? Otherwise, t"))
+            return doc.text(pick(lang, "ssayez ", "ry ")).code(prefix + help_name).text(".").reply()
     else:
         doc.text(pick(lang, "Je n'ai pas compris. ", "I did not understand. "))
     doc.text(pick(lang, "Essayez ", "Try ")).code(prefix + help_name).text(".")

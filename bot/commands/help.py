@@ -3,22 +3,41 @@
 from __future__ import annotations
 
 from bot.commands.base import TABLE, Command, Request, command
-from bot.i18n import pick
+from bot.i18n import pick, sentence_case
 from bot.replies import Doc, Reply
+
+
+def _others(entry: Command, lang: str) -> list[str]:
+    names = entry.names[lang]
+    other = entry.names["en" if lang == "fr" else "fr"]
+    return list(dict.fromkeys(n for n in (*names[1:], *other) if n != names[0]))
 
 
 def _usage(request: Request, entry: Command) -> Doc:
     lang, prefix = request.lang, request.app.config.commands.prefix
-    names = entry.names[lang]
-    doc = Doc().code(f"{prefix}{names[0]} {entry.usage[lang]}".rstrip())
-    others = [
-        n for n in (*names[1:], *entry.names["en" if lang == "fr" else "fr"]) if n != names[0]
-    ]
-    doc.text(f" — {entry.summary[lang]}")
+    doc = Doc().code(entry.line(prefix, lang)).text(f" — {entry.summary[lang]}")
+    others = _others(entry, lang)
     if others:
-        doc.text(pick(lang, " (aussi : ", " (also: ")).text(", ".join(dict.fromkeys(others))).text(
-            ")"
-        )
+        doc.text(pick(lang, " (aussi : ", " (also: ")).text(", ".join(others)).text(")")
+    return doc
+
+
+def detail(request: Request, entry: Command) -> Doc:
+    """One command in detail, from its declaration: usage, what it does, its other names,
+    an example, and where it may be used."""
+    lang, prefix = request.lang, request.app.config.commands.prefix
+    doc = Doc().code(entry.line(prefix, lang)).br().text(sentence_case(entry.summary[lang]))
+    doc.text(".")
+    others = _others(entry, lang)
+    if others:
+        doc.br().text(pick(lang, "Aussi : ", "Also: ")).text(", ".join(prefix + n for n in others))
+    if entry.example.get(lang):
+        doc.br().text(pick(lang, "Exemple : ", "Example: "))
+        doc.code(entry.line(prefix, lang, entry.example[lang]))
+    where = {"direct": pick(lang, "En message direct seulement.", "In a direct chat only."),
+             "organisers": pick(lang, "Réservée aux organisateurs.", "For organisers only.")}
+    if entry.scope in where:
+        doc.br().italic(where[entry.scope])
     return doc
 
 
@@ -28,12 +47,14 @@ def _usage(request: Request, entry: Command) -> Doc:
     en=("help",),
     usage=("[commande]", "[command]"),
     summary=("cette aide, ou le détail d'une commande", "this help, or one command in detail"),
-    phrases_fr=(r"\b(?:aide|au secours|que sais-tu faire|commandes)\b",),
-    phrases_en=(r"\b(?:help|what can you do|commands)\b",),
+    example=("qui", "who"),
 )
 async def help_command(request: Request) -> Reply:
     lang = request.lang
     wanted = request.args.strip().lstrip(request.app.config.commands.prefix)
+    if not request.is_command:  # « aide programme »: the command named in the sentence
+        named = [w for w in request.incoming.text.split() if TABLE.lookup(w.strip("?!.,"))]
+        wanted = next((w for w in named if TABLE.lookup(w.strip("?!.,"))[0].key != "help"), "")
     if wanted:
         found = TABLE.lookup(wanted.split()[0])
         if found is None:
@@ -43,7 +64,7 @@ async def help_command(request: Request) -> Reply:
                 .code(wanted[:40])
                 .reply()
             )
-        return _usage(request, found[0]).reply()
+        return detail(request, found[0]).reply()
     organiser = await request.app.is_organiser(request.incoming.sender)
     entries = [c for c in TABLE.commands.values() if c.scope != "organisers" or organiser]
     doc = (

@@ -47,7 +47,7 @@ async def forget_me(request: Request) -> Reply:
         if not any(held.values()):
             return Doc().text(pick(lang, "Je ne garde aucune donnée à votre nom.",
                                    "I keep no data under your name.")).reply()
-        command_name = pick(lang, "!oublier-moi oui", "!forget-me yes")
+        command_name = request.typed("forget_me", pick(lang, "oui", "yes"))
         return (_inventory(held, lang, pick(lang, "Je garde à votre nom :", "I keep, under "
                                                   "your name:"))
                 .text(pick(lang, "Pour tout effacer, définitivement : ",

@@ -2,50 +2,40 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time
 
 from bot.commands.base import Request, command
-from bot.commands.render import day_programme, event_days, event_title, unknown_event
-from bot.i18n import format_day, pick, sentence_case
-from bot.loaders.french_dates import find_days
-from bot.model import Event, fold
-from bot.queries import event_at, find_event
+from bot.commands.practical import practical
+from bot.commands.render import day_programme, event_title, unknown_event
+from bot.commands.who import who
+from bot.i18n import count, format_day, pick, sentence_case
+from bot.model import Event
+from bot.queries import event_at, event_state, find_event, meant_event
 from bot.replies import Doc, Reply
 
-_WEEKDAYS = {
-    **{
-        d: i
-        for i, d in enumerate(
-            ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-        )
-    },
-    **{
-        d: i
-        for i, d in enumerate(
-            ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-        )
-    },
+PARTS = {
+    "morning": (time(0), time(12)), "noon": (time(11, 30), time(14)),
+    "afternoon": (time(12), time(18)), "evening": (time(17, 30), time(23, 59)),
 }
+"""A part of the day: the sessions starting in [from, to)."""
+def day_part_start(part: str) -> time:
+    """When a part of the day begins ('afternoon': 12 h)."""
+    return PARTS[part][0]
 
 
-def _requested_day(args: str, today: date, year: int) -> date | None:
-    words = fold(args).replace("'", " ").split()
-    if {"aujourd", "today"} & set(words) or "aujourdhui" in words:
-        return today
-    if {"demain", "tomorrow"} & set(words):
-        return today + timedelta(days=1)
-    found = find_days(args, year)
-    if found:
-        return found[0]
-    weekday = next((_WEEKDAYS[w] for w in words if w in _WEEKDAYS), None)
-    if weekday is not None:
-        return today + timedelta(days=(weekday - today.weekday()) % 7)
-    return None
+PART_NAMES = {"morning": ("le matin", "in the morning"), "noon": ("à midi", "at noon"),
+              "afternoon": ("l'après-midi", "in the afternoon"),
+              "evening": ("le soir", "in the evening")}
 
 
-def _event_programme(event: Event, lang: str, day: date | None = None) -> Doc:
+def _event_programme(
+    event: Event, lang: str, day: date | None = None, part: str | None = None
+) -> Doc:
     doc = event_title(event, lang).br()
     sessions = [s for s in event.sessions if day is None or s.day == day]
+    if part:
+        low, high = PARTS[part]
+        sessions = [s for s in sessions if s.start is not None and low <= s.start < high]
     if not event.sessions:
         return doc.text(
             pick(
@@ -53,13 +43,11 @@ def _event_programme(event: Event, lang: str, day: date | None = None) -> Doc:
             )
         )
     if not sessions:
-        return doc.text(
-            pick(
-                lang,
-                f"Rien au programme le {format_day(day, lang)}.",
-                f"Nothing on {format_day(day, lang)}.",
-            )
-        )
+        when = format_day(day or event.start, lang)
+        if part:
+            fr, en = PART_NAMES[part]
+            when = pick(lang, f"{when}, {fr}", f"{when}, {en}")
+        return doc.text(pick(lang, f"Rien au programme le {when}.", f"Nothing on {when}."))
     for current in sorted({s.day for s in sessions}):
         doc.br().bold(sentence_case(format_day(current, lang))).br()
         doc.extend(day_programme([s for s in sessions if s.day == current], lang))
@@ -75,43 +63,46 @@ def _event_programme(event: Event, lang: str, day: date | None = None) -> Doc:
         "le programme de l'événement en cours ou à venir",
         "the programme of the current or next event",
     ),
-    phrases_fr=(r"\b(?:quel est le |le )?programme\b",),
-    phrases_en=(r"\b(?:what'?s the |the )?(?:program|programme|schedule|agenda)\b",),
+    example=("demain", "tomorrow"),
 )
 async def programme(request: Request) -> Reply:
-    lang, args = request.lang, request.args
+    lang, args, slots = request.lang, request.args, request.intent.slots
     programme = request.app.programme
     today = request.now.date()
-    event, state = event_at(programme, today)
+    named = None
+    if request.intent.event and not slots.day:
+        named = meant_event(programme, today, year=slots.year, named=request.intent.event)[0]
+    if named is None and args and not (slots.day or slots.year):
+        named = find_event(programme, args, today)
+    if named:
+        return _event_programme(named, lang).reply()
+    if args and not request.is_command:
+        return await who(request)  # « programme de Bastien Guerry »: what they present
+    if slots.day is not None:
+        holder, _state = meant_event(programme, today, slots.day)
+        if holder is None or not holder.start <= slots.day <= holder.end:
+            doc = Doc().text(pick(
+                lang, f"Aucun événement le {format_day(slots.day, lang, True)}.",
+                f"No event on {format_day(slots.day, lang, True)}."))
+            return doc.extend(_next_event(request, slots.day)).reply()
+        return _event_programme(holder, lang, slots.day, slots.part).reply()
+    if slots.year is not None:
+        chosen, state = meant_event(programme, today, year=slots.year)
+        if chosen is None:
+            return Doc().text(pick(lang, f"Aucun événement en {slots.year}.",
+                                   f"No event in {slots.year}.")).reply()
+        return _event_programme(chosen, lang).extend(_past_note(request, chosen, state)).reply()
     if args:
-        named = find_event(programme, args)
-        if named:
-            return _event_programme(named, lang).reply()
-        day = _requested_day(args, today, event.start.year if event else today.year)
-        if day is not None:
-            holder = next((e for e in programme.events if e.start <= day <= e.end), None)
-            if holder is None:
-                return (
-                    Doc()
-                    .text(
-                        pick(
-                            lang,
-                            f"Aucun événement le {format_day(day, lang, True)}.",
-                            f"No event on {format_day(day, lang, True)}.",
-                        )
-                    )
-                    .reply()
-                )
-            return _event_programme(holder, lang, day).reply()
         return (
             Doc()
             .text(pick(lang, "Je ne trouve ni événement ni jour « ", "No event or day matches “"))
             .text(args[:60])
             .text(pick(lang, " ». Essayez ", "”. Try "))
-            .code(pick(lang, "!evenements", "!events"))
+            .code(request.typed("events"))
             .text(".")
             .reply()
         )
+    event, state = event_at(programme, today)
     if event is None:
         return Doc().text(pick(lang, "Aucun événement n'est connu.", "No event is known.")).reply()
     if state == "past":
@@ -122,13 +113,14 @@ async def programme(request: Request) -> Reply:
                 "No upcoming event for now. The latest one: ",
             )
         )
+        again = request.typed("programme")
         return (
             doc.extend(event_title(event, lang))
             .text(
                 pick(
                     lang,
-                    f" — tapez !programme {event.start.year} pour le revoir.",
-                    f" — type !program {event.start.year} to see it again.",
+                    f" — tapez {again} {event.start.year} pour le revoir.",
+                    f" — type {again} {event.start.year} to see it again.",
                 )
             )
             .reply()
@@ -136,21 +128,40 @@ async def programme(request: Request) -> Reply:
     return _event_programme(event, lang).reply()
 
 
+def _past_note(request: Request, event: Event, state: str) -> Doc:
+    """For a past event: say so, and name the next one if there is one."""
+    if state != "past":
+        return Doc()
+    lang = request.lang
+    doc = Doc().br().italic(pick(lang, "Cet événement est passé.", "This event is over."))
+    return doc.extend(_next_event(request, request.now.date()))
+
+
+def _next_event(request: Request, after: date) -> Doc:
+    """' Le prochain : Title (days)', for the first event not over on `after`."""
+    upcoming = [e for e in request.app.programme.events if e.end >= after]
+    if not upcoming:
+        return Doc()
+    nxt = min(upcoming, key=lambda e: e.start)
+    return Doc().text(pick(request.lang, " Le prochain : ", " The next one: ")).extend(
+        event_title(nxt, request.lang))
+
+
 @command(
     "events",
     fr=("evenements", "événements"),
     en=("events",),
     summary=("les événements passés et à venir", "past and upcoming events"),
-    phrases_fr=(r"\bevenements?\b",),
-    phrases_en=(r"\bevents?\b",),
 )
 async def events(request: Request) -> Reply:
     lang, today = request.lang, request.now.date()
     programme = request.app.programme
-    upcoming = [e for e in programme.events if e.end >= today]
+    current = [e for e in programme.events if e.start <= today <= e.end]
+    upcoming = [e for e in programme.events if e.start > today]
     past = [e for e in programme.events if e.end < today]
     doc = Doc()
     for label, group in (
+        (pick(lang, "En cours", "On now"), current),
         (pick(lang, "À venir", "Upcoming"), upcoming),
         (pick(lang, "Passés", "Past"), list(reversed(past))),
     ):
@@ -158,18 +169,12 @@ async def events(request: Request) -> Reply:
             doc.bold(label).items(
                 [
                     event_title(e, lang)
-                    .text(
-                        pick(
-                            lang,
-                            f" · {len(e.sessions)} sessions · ",
-                            f" · {len(e.sessions)} sessions · ",
-                        )
-                    )
+                    .text(f" · {count(len(e.sessions), 'session', lang=lang)} · ")
                     .code(e.id)
                     for e in group
                 ]
             )
-    if not upcoming:
+    if not upcoming and not current:
         doc.italic(
             pick(lang, "Aucun événement à venir pour l'instant.", "No upcoming event for now.")
         )
@@ -185,44 +190,13 @@ async def events(request: Request) -> Reply:
         "lieu, adresse, horaires, accès et inscription",
         "venue, address, hours, access and registration",
     ),
-    phrases_fr=(
-        r"\bc.?est ou\b",
-        r"\bou (?:est|se trouve|ca se passe|a lieu)\b",
-        r"\bcomment (?:y aller|venir|s.y rendre)\b",
-        r"\badresse\b",
-        r"\binscri",
-    ),
-    phrases_en=(r"\bwhere\b", r"\baddress\b", r"\bhow (?:do i |to )?get there\b", r"\bregist"),
+    example=("2023", "2023"),
 )
 async def info(request: Request) -> Reply:
-    lang = request.lang
-    programme = request.app.programme
-    event = (
-        find_event(programme, request.args)
-        if request.args
-        else event_at(programme, request.now.date())[0]
-    )
-    if event is None:
-        return unknown_event(lang)
-    doc = Doc().bold(event.title).br().text(sentence_case(event_days(event, lang))).br()
-    place = ", ".join(x for x in (event.venue, event.address) if x)
-    if place:
-        doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
-    items = []
-    for item in event.info:
-        line = Doc().bold(item.label).text(pick(lang, " : ", ": "))
-        if item.url:
-            line.link(item.text or item.url, item.url)
-        else:
-            line.text(item.text)
-        items.append(line)
-    doc.items(items)
-    if not place and not items:
-        doc.text(
-            pick(
-                lang,
-                "La page de l'événement ne donne pas d'informations pratiques.",
-                "The event page gives no practical information.",
-            )
-        )
-    return doc.reply()
+    programme, slots = request.app.programme, request.intent.slots
+    today = request.now.date()
+    named = find_event(programme, request.args, today) if request.args else None
+    event = named or meant_event(programme, today, slots.day, slots.year)[0]
+    if event is None or (request.args and not named and not (slots.day or slots.year)):
+        return unknown_event(request.lang, request.typed("events"))
+    return practical(request, event, event_state(event, today))

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from bot.app import App
 from bot.clock import parse_local
-from bot.commands.base import TABLE, HandlerResult, Outgoing, Request, command
+from bot.commands.base import TABLE, Handler, HandlerResult, Outgoing, Request, command
 from bot.i18n import format_datetime, format_day, pick
 from bot.model import fold
 from bot.proposals import dialogue, export, review
@@ -166,7 +166,7 @@ async def continue_dialogue(request: Request) -> HandlerResult | bool:
                     "A proposal is already in progress (or ",
                 )
             )
-            .code(pick(draft.lang, "!annuler", "!cancel"))
+            .code(request.typed("cancel", lang=draft.lang))
             .text(") :")
             .br()
             .extend(dialogue.prompt(draft, calls))
@@ -215,7 +215,7 @@ async def _submit(request: Request, draft: Draft, calls: tuple[Call, ...]) -> li
         )
         doc.text(format_day(call.answers_on, lang) + ".")
     doc.br().text(pick(lang, "Suivez-la avec ", "Follow it with ")).code(
-        pick(lang, "!mes-propositions", "!my-proposals")
+        request.typed("my_proposals", lang=lang)
     ).text(".")
     sent = [Outgoing(doc.reply())]
     room = app.config.proposals.organisers_room
@@ -456,23 +456,23 @@ async def _decide(request: Request, status: str) -> HandlerResult:
     return [Outgoing(done.reply()), Outgoing(notice, to_user=proposal.proposer)]
 
 
-def _decision_command(key: str, fr: str, en: str, status: str, summary: tuple[str, str]) -> None:
-    """Register one of the three decisions, which differ only by name and status."""
+def _decision_command(key: str, fr: str, en: str, status: str, summary: tuple[str, str]) -> Handler:
+    """Declare one of the three decisions, which differ only by name and status."""
 
     async def decide(request: Request) -> HandlerResult:
         return await _decide(request, status)
 
-    command(key, fr=(fr,), en=(en,), usage=("<n°> [message]", "<id> [message]"),
-            scope="organisers", summary=summary)(decide)
+    return command(key, fr=(fr,), en=(en,), usage=("<n°> [message]", "<id> [message]"),
+                   scope="organisers", summary=summary)(decide)
 
 
-_decision_command("accept", "accepter", "accept", "accepted",
-                  ("accepter une proposition", "accept a proposal"))
-_decision_command("reject", "refuser", "reject", "rejected",
-                  ("refuser une proposition", "reject a proposal"))
-_decision_command("waitlist", "attente", "waitlist", "waitlisted",
-                  ("mettre une proposition en liste d'attente",
-                   "put a proposal on the waiting list"))
+accept = _decision_command("accept", "accepter", "accept", "accepted",
+                           ("accepter une proposition", "accept a proposal"))
+reject = _decision_command("reject", "refuser", "reject", "rejected",
+                           ("refuser une proposition", "reject a proposal"))
+waitlist = _decision_command("waitlist", "attente", "waitlist", "waitlisted",
+                             ("mettre une proposition en liste d'attente",
+                              "put a proposal on the waiting list"))
 
 
 @command(

@@ -34,6 +34,7 @@ def _upcoming(request: Request, session: Session) -> bool:
         "recevoir un message privé avant une session",
         "get a direct message before a session",
     ),
+    example=("grist", "grist"),
 )
 async def remind(request: Request) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
@@ -43,16 +44,15 @@ async def remind(request: Request) -> Reply | list[Outgoing]:
         return (
             Doc()
             .text(pick(lang, "De quelle session ? Par exemple : ", "Which session? For example: "))
-            .code(pick(lang, "!rappel e37301", "!remind grist"))
+            .code(request.example("remind"))
             .reply()
         )
     found = app.programme.session(query)
+    named = found
     if found is None:
-        hits = [
-            h.session
-            for h in app.catalog.search.search(query, limit=20)
-            if _upcoming(request, h.session)
-        ]
+        every = [h.session for h in app.catalog.search.search(query, limit=20)]
+        named = next((s for s in every if s.start is not None), None)
+        hits = [s for s in every if _upcoming(request, s)]
         if len(hits) > 1:
             doc = Doc().text(
                 pick(
@@ -64,6 +64,11 @@ async def remind(request: Request) -> Reply | list[Outgoing]:
             doc.items([session_line(s, lang) for s in hits[:5]])
             return _personal(request, doc.reply())
         found = hits[0] if hits else None
+    if (found is None or not _upcoming(request, found)) and named and named.start:
+        at = format_datetime(named.starts_at(app.catalog.tz), lang, with_year=True)
+        return (Doc().text("« " if lang == "fr" else "“").bold(named.title)
+                .text(pick(lang, f" » est terminée ({at}) : trop tard pour un rappel.",
+                           f"” is over ({at}): too late for a reminder.")).reply())
     if found is None or not _upcoming(request, found):
         return (
             Doc()
@@ -128,8 +133,10 @@ async def reminders(request: Request) -> Reply | list[Outgoing]:
             .text(
                 pick(
                     lang,
-                    "Vous n'avez aucun rappel à venir. Ajoutez-en avec !rappel <id>.",
-                    "You have no upcoming reminders. Add one with !remind <id>.",
+                    "Vous n'avez aucun rappel à venir. Ajoutez-en avec "
+                    f"{request.typed('remind', '<id>')}.",
+                    "You have no upcoming reminders. Add one with "
+                    f"{request.typed('remind', '<id>')}.",
                 )
             )
             .reply(),
@@ -144,6 +151,7 @@ async def reminders(request: Request) -> Reply | list[Outgoing]:
     en=("forget",),
     usage=("<id de session>", "<session id>"),
     summary=("supprimer un de vos rappels", "remove one of your reminders"),
+    example=("e37301", "e37301"),
 )
 async def forget(request: Request) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
@@ -165,7 +173,8 @@ async def forget(request: Request) -> Reply | list[Outgoing]:
             Doc()
             .text(pick(lang, "Vous n'avez pas de rappel pour « ", "You have no reminder for “"))
             .text(session_id[:40])
-            .text(pick(lang, " ». Voir !rappels.", "”. See !reminders."))
+            .text(pick(lang, f" ». Voir {request.typed('reminders')}.",
+                       f"”. See {request.typed('reminders')}."))
             .reply()
         )
     return _personal(request, reply)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from itertools import groupby
+from typing import TYPE_CHECKING
 
-from bot.i18n import format_day, format_span, format_time, pick
+from bot.i18n import count, format_day, format_span, format_time, pick
 from bot.model import Event, Session, credit
 from bot.queries import Slot
 from bot.replies import Doc, Reply
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 MAX_ITEMS = 30
 """Longer lists are cut, with a line saying how many were left out."""
@@ -60,7 +65,7 @@ def more(doc: Doc, hidden: int, lang: str) -> Doc:
         doc.italic(
             pick(
                 lang,
-                f"… et {hidden} autres : précisez votre demande.",
+                f"… et {count(hidden, 'autre', lang='fr')} : précisez votre demande.",
                 f"…and {hidden} more: narrow your request.",
             )
         )
@@ -79,8 +84,39 @@ def event_days(event: Event, lang: str) -> str:
     return f"{format_day(event.start, lang)} – {format_day(event.end, lang, with_year=True)}"
 
 
-def unknown_event(lang: str) -> Reply:
-    """The answer when no event matches what was asked."""
+def unknown_event(lang: str, events_command: str) -> Reply:
+    """The answer when no event matches what was asked; `events_command` as typed here."""
     return (Doc().text(pick(lang, "Je ne trouve pas cet événement. Essayez ",
                             "I cannot find that event. Try "))
-            .code(pick(lang, "!evenements", "!events")).text(".").reply())
+            .code(events_command).text(".").reply())
+
+
+MAX_FOUND = 10
+
+
+def when(session: Session, lang: str) -> str:
+    """'mercredi 4 décembre 2024, 10 h – 12 h 30': the day, and the hours the page gives."""
+    day = format_day(session.day, lang, with_year=True)
+    span = format_span(session.start, session.end, lang)
+    return f"{day}, {span}" if span else day
+
+
+def found_lines(doc: Doc, app: App, sessions: list[Session], now: datetime, lang: str) -> Doc:
+    """`doc` and the sessions found, each with its speakers, when, where and event; a
+    session already over says « terminée »."""
+    items = []
+    for session in sessions[:MAX_FOUND]:
+        event = app.programme.event(session.event_id)
+        line = Doc().italic(credit(session) or pick(lang, "intervenant à confirmer", "speaker TBA"))
+        line.text(" — ").bold(session.title).br()
+        line.text(when(session, lang))
+        slot = app.catalog.agenda.slot(session)
+        if slot is not None and slot.end <= now:
+            line.italic(pick(lang, " (terminée)", " (over)"))
+        if session.room:
+            line.text(pick(lang, f", salle {session.room}", f", room {session.room}"))
+        if event:
+            line.text(f" · {event.title}")
+        line.text(" · ").code(session.id)
+        items.append(line)
+    return more(doc.items(items), len(sessions) - MAX_FOUND, lang)

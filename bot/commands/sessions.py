@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.commands.base import Request, command
-from bot.i18n import format_day, format_span, pick, sentence_case
+from bot.i18n import format_day, format_span, kind_name, pick, sentence_case
 from bot.model import credit
 from bot.replies import Doc, Reply
 
@@ -17,6 +17,7 @@ from bot.replies import Doc, Reply
         "le détail d'une session : horaire, salle, intervenants, liens",
         "one session in full: time, room, speakers, links",
     ),
+    example=("e37301", "e37301"),
 )
 async def session(request: Request) -> Reply:
     lang = request.lang
@@ -35,8 +36,10 @@ async def session(request: Request) -> Reply:
             .text(
                 pick(
                     lang,
-                    ") figurent dans les réponses de !programme et !qui.",
-                    ") appear in the answers of !program and !who.",
+                    f") figurent dans les réponses de {request.typed('programme')} et "
+                    f"{request.typed('who')}.",
+                    f") appear in the answers of {request.typed('programme')} and "
+                    f"{request.typed('who')}.",
                 )
             )
             .reply()
@@ -46,13 +49,16 @@ async def session(request: Request) -> Reply:
     when = sentence_case(format_day(found.day, lang, with_year=True))
     span = format_span(found.start, found.end, lang)
     doc.text(f"{when}, {span}" if span else when)
+    slot = request.app.catalog.agenda.slot(found)
+    if slot is not None and slot.end <= request.now:
+        doc.italic(pick(lang, " (terminée)", " (over)"))
     if found.room:
         doc.text(pick(lang, f" · salle {found.room}", f" · room {found.room}"))
     doc.br()
     who = credit(found)
     if who:
         doc.text(pick(lang, "Par ", "By ")).italic(who).br()
-    doc.text(pick(lang, "Type : ", "Kind: ")).text(found.kind)
+    doc.text(pick(lang, "Type : ", "Kind: ")).text(kind_name(found.kind, lang))
     if event:
         doc.text(" · ").text(event.title)
     if found.description:

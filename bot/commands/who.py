@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 from bot.commands.base import Request, command
-from bot.commands.render import more
-from bot.i18n import format_day, format_span, pick
-from bot.model import Session, credit
+from bot.commands.render import found_lines
+from bot.i18n import pick
 from bot.replies import Doc, Reply
-
-MAX_RESULTS = 10
-
-
-def _when(session: Session, lang: str) -> str:
-    """'mercredi 4 décembre 2024, 10 h – 12 h 30': the day, and the hours the page gives."""
-    day = format_day(session.day, lang, with_year=True)
-    span = format_span(session.start, session.end, lang)
-    return f"{day}, {span}" if span else day
 
 
 @command(
@@ -27,16 +17,7 @@ def _when(session: Session, lang: str) -> str:
         "qui parle d'un sujet, ce que présente une personne ou une organisation",
         "who speaks about a topic, what a person or an organisation presents",
     ),
-    phrases_fr=(
-        r"\bqui (?:parle|presente|intervient|parlera|presentera)\w* "
-        r"(?:de |d'|du |des |sur |a propos de )?(?P<args>.+)",
-        r"\b(?:que|qu'est-ce que) presente (?P<args>.+)",
-    ),
-    phrases_en=(
-        r"\bwho (?:speaks|talks|presents|is speaking|is talking|will speak)\w* "
-        r"(?:about |on )?(?P<args>.+)",
-        r"\bwhat (?:does|is) (?P<args>.+?) (?:present|presenting|talk about)\b",
-    ),
+    example=("grist", "grist"),
 )
 async def who(request: Request) -> Reply:
     lang, query = request.lang, request.args.strip(" ?!.\"'«»")
@@ -44,32 +25,38 @@ async def who(request: Request) -> Reply:
         return (
             Doc()
             .text(pick(lang, "De quoi ? Par exemple : ", "About what? For example: "))
-            .code(pick(lang, "!qui grist", "!who grist"))
+            .code(request.example("who"))
             .reply()
         )
-    catalog = request.app.catalog
-    hits = catalog.search.search(query, limit=MAX_RESULTS + 1)
+    slots = request.intent.slots
+    found = [h.session for h in request.app.catalog.search.search(query, limit=200)]
+    hits = [
+        s for s in found
+        if (slots.year is None or s.day.year == slots.year)
+        and (slots.kind is None or s.kind == slots.kind)
+        and (slots.day is None or s.day == slots.day)
+    ]
+    note = Doc()
+    if found and not hits:  # « des talks sur l'IA demain ? »: none then, but here they are
+        note.italic(pick(lang, "Rien à ce moment-là ; ailleurs dans les programmes :",
+                         "Nothing then; elsewhere in the programmes:"))
+        hits = found
+    if request.intent.upcoming:
+        agenda = request.app.catalog.agenda
+        coming = [s for s in hits if (slot := agenda.slot(s)) and slot.start > request.now]
+        hits = sorted(coming, key=lambda s: agenda.slot(s).start) or hits  # type: ignore[union-attr]
     if not hits:
         return (
             Doc()
             .text(pick(lang, "Personne ne parle de « ", "Nobody speaks about “"))
             .text(query[:80])
-            .text(pick(lang, " » dans les programmes connus.", "” in the known programmes."))
+            .text(pick(lang, " » dans les programmes connus. Essayez par exemple ",
+                       "” in the known programmes. Try for example "))
+            .code(request.example("who"))
+            .text(".")
             .reply()
         )
     doc = Doc().bold(pick(lang, f"« {query[:80]} » :", f"“{query[:80]}”:"))
-    items = []
-    for hit in hits[:MAX_RESULTS]:
-        session = hit.session
-        event = request.app.programme.event(session.event_id)
-        line = Doc().italic(credit(session) or pick(lang, "intervenant à confirmer", "speaker TBA"))
-        line.text(" — ").bold(session.title).br()
-        line.text(_when(session, lang))
-        if session.room:
-            line.text(pick(lang, f", salle {session.room}", f", room {session.room}"))
-        if event:
-            line.text(f" · {event.title}")
-        line.text(" · ").code(session.id)
-        items.append(line)
-    doc.items(items)
-    return more(doc, len(hits) - MAX_RESULTS, lang).reply()
+    if note.plain:
+        doc.br().extend(note)
+    return found_lines(doc, request.app, hits, request.now, lang).reply()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import format_datetime, pick
-from bot.proposals.proposal import Proposal, speakers_text, status_label
+from bot.proposals.proposal import STATUSES, Proposal, speakers_text, status_label
 from bot.replies import Doc
 
 DECISIONS = {"accepted": ("acceptée", "accepted"), "rejected": ("refusée", "rejected"),
@@ -74,7 +74,7 @@ def full_view(proposal: Proposal, event_title: str, format_label: str,
                         else f"{who} ({format_datetime(at, lang)}): ").text(text)
              for who, at, text in comments])
     doc.bold(pick(lang, "Historique", "History")).items(
-        [Doc().text(f"{format_datetime(at, lang)} — {who} — {action}"
+        [Doc().text(f"{format_datetime(at, lang)} — {who} — {action_label(action, lang)}"
                     + (f" ({detail})" if detail else ""))
          for at, who, action, detail in history])
     return doc
@@ -109,3 +109,15 @@ def new_proposal_notice(proposal: Proposal, event_title: str) -> Doc:
     doc.text(f" ({event_title}) : ").bold(proposal.title)
     doc.text(f" — {speakers_text(proposal.speakers)} · {proposal.minutes} min")
     return doc
+
+
+_ACTIONS = {"scored": ("notée", "scored"), "commented": ("commentée", "commented"),
+            "scheduled": ("planifiée", "scheduled"), "unscheduled": ("déplanifiée", "unscheduled")}
+
+
+def action_label(action: str, lang: str) -> str:
+    """A history entry's action in the reader's language ('soumise', 'notée')."""
+    if action in STATUSES:
+        return status_label(action, lang)
+    fr, en = _ACTIONS.get(action, (action, action))
+    return pick(lang, fr, en)

@@ -11,6 +11,7 @@ from bot.bootstrap import build_app
 from bot.clock import FixedClock, SystemClock, parse_local
 from bot.commands.base import Outgoing
 from bot.config import Config, ConfigError, load_config
+from bot.i18n import count
 from bot.reminders.messages import render
 from bot.reminders.scheduler import Scheduler
 
@@ -74,7 +75,7 @@ async def _plan(args: argparse.Namespace, config: Config) -> int:
             reply = render(notice, config.commands.language, tz)
             print(f"{notice.due:%Y-%m-%d %H:%M %Z} → {target} [{notice.kind}]")
             print("  " + reply.plain.replace("\n", "\n  "))
-        print(f"{len(notices)} notices.")
+        print(f"{count(len(notices), 'notice')}.")
     finally:
         await app.storage.close()
     return 0

@@ -1,0 +1,99 @@
+"""Who is who: the other names of organisations and topics.
+
+A group is every name of one thing ('DINUM', 'Direction interministérielle du numérique').
+Groups come from the shipped, editable lists in data/ (organisations.csv, topics.csv) and
+from the programme itself: a name followed by its acronym ('… du numérique (DINUM)'), or a
+speaker credited once with an acronym and once with the name it spells.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
+
+from bot.model import Programme
+
+LISTS = Path(__file__).resolve().parent.parent / "data"
+Words = tuple[str, ...]
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+BEFORE = 120
+"""How many characters before '(ACR)' its full name may take."""
+
+
+def read_groups(path: Path, words: Callable[[str], list[str]]) -> list[list[Words]]:
+    """The groups of a list file: one per line, names separated by ';', '#' comments."""
+    if not path.is_file():
+        return []
+    groups = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            names = [tuple(words(name)) for name in line.split(";")]
+            groups.append([n for n in names if n])
+    return [g for g in groups if len(g) > 1]
+
+
+def spells(acronym: str, name: Words) -> bool:
+    """Whether the words of `name`, each giving the start of itself, in order, spell
+    `acronym` ('direction interministerielle numerique' spells 'dinum')."""
+    if not name or len(name) > len(acronym) or name[0][:1] != acronym[:1]:
+        return False
+
+    @cache
+    def rest(at: int, word: int) -> bool:
+        if word == len(name):
+            return at == len(acronym)
+        text = name[word]
+        return any(
+            text[:k] == acronym[at : at + k] and rest(at + k, word + 1)
+            for k in range(1, min(len(text), len(acronym) - at) + 1)
+        )
+
+    return rest(0, 0)
+
+
+def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> list[list[Words]]:
+    """Acronyms the programme explains: 'Full Name (ACR)' in any text, or one speaker
+    credited with both."""
+    groups: list[list[Words]] = []
+    texts = [e.description for e in programme.events]
+    texts += [f"{s.title} {s.description} {' '.join(s.organisations)}" for s in programme.sessions]
+    for text in texts:
+        for match in _ACRONYM.finditer(text) if "(" in text else ():
+            before = words(text[max(0, match.start() - BEFORE) : match.start()])[-10:]
+            acronym = words(match.group(1))
+            if len(acronym) != 1:
+                continue
+            for start in range(len(before)):
+                if spells(acronym[0], tuple(before[start:])):
+                    groups.append([tuple(acronym), tuple(before[start:])])
+                    break
+    by_speaker: dict[str, set[Words]] = {}
+    read: dict[str, Words] = {}
+    for session in programme.sessions:
+        for speaker in session.speakers:
+            org = speaker.organisation
+            if org:
+                if org not in read:
+                    read[org] = tuple(words(org))
+                by_speaker.setdefault(speaker.name, set()).add(read[org])
+    for names in by_speaker.values():
+        groups.extend(_pairs(names))
+    return groups
+
+
+def _pairs(names: Iterable[Words]) -> list[list[Words]]:
+    found = []
+    names = list(names)
+    for short in names:
+        if len(short) == 1:
+            found += [[short, long] for long in names if long != short and spells(short[0], long)]
+    return found
+
+
+def shipped_groups(words: Callable[[str], list[str]]) -> list[list[Words]]:
+    """The organisations and topics of the shipped lists."""
+    return read_groups(LISTS / "organisations.csv", words) + read_groups(
+        LISTS / "topics.csv", words
+    )

@@ -1,0 +1,184 @@
+"""Plain questions no command answers: greetings, thanks, how to get a reminder, breaks,
+start and end of the day, what is on at an hour, sessions of a kind, practical questions
+(`bot.commands.practical`), and the rest.
+
+Each takes the intent the understanding layer found (`request.intent`) and its slots.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable
+from datetime import datetime, time
+
+from bot.commands.base import TABLE, Request
+from bot.commands.practical import event_asked, facet, no_event, state_note
+from bot.commands.render import found_lines, session_line, slot_groups
+from bot.i18n import format_day, format_time, kind_name, pick, sentence_case
+from bot.model import Event, Session, fold
+from bot.replies import Doc, Reply
+
+
+def examples(request: Request) -> Doc:
+    """A few questions worth asking, and the help command."""
+    lang = request.lang
+    asks = pick(lang, "« programme de demain », « qui parle de Grist ? », « c'est où ? », "
+                      "« prochains talks »",
+                "“tomorrow's program”, “who talks about Grist?”, “where is it?”, “next talks”")
+    return (Doc().text(pick(lang, "Demandez-moi par exemple : ", "Ask me for instance: "))
+            .text(asks).text(pick(lang, " — ou tapez ", " — or type "))
+            .code(request.typed("help")).text("."))
+
+
+async def greet(request: Request) -> Reply:
+    doc = Doc().text(pick(request.lang, "Bonjour ! Je connais le programme des événements "
+                          "BlueHats : sessions, intervenants, salles, horaires et infos "
+                          "pratiques. ",
+                          "Hello! I know the programme of the BlueHats events: sessions, "
+                          "speakers, rooms, times and practical information. "))
+    return doc.extend(examples(request)).reply()
+
+
+async def thanks(request: Request) -> Reply:
+    doc = Doc().text(pick(request.lang, "Avec plaisir ! ", "You're welcome! "))
+    return doc.extend(examples(request)).reply()
+
+
+async def remind_how(request: Request) -> Reply:
+    lang = request.lang
+    usage = TABLE.commands["remind"].usage[lang]
+    return (Doc().text(pick(lang, "Pour un rappel en message privé avant une session : ",
+                            "To get a direct message before a session: "))
+            .code(request.typed("remind", usage))
+            .text(pick(lang, ", par exemple ", ", for example ")).code(request.example("remind"))
+            .text(pick(lang, ". Je vous écris avant qu'elle commence.",
+                       ". I write to you before it starts.")).reply())
+
+
+async def unknown(request: Request) -> Reply:
+    lang = request.lang
+    doc = Doc().text(pick(lang, "Je n'ai pas compris. ", "I did not understand. "))
+    return doc.extend(examples(request)).reply()
+
+
+def _day_sessions(request: Request) -> tuple[Event | None, list[Session]]:
+    """The sessions of the day asked (today, else the event's first day with sessions)."""
+    event, _state = event_asked(request)
+    if event is None:
+        return None, []
+    day = request.intent.slots.day
+    if day is None:
+        today = request.now.date()
+        day = today if any(s.day == today for s in event.sessions) else None
+    if day is None:
+        days = sorted({s.day for s in event.sessions if s.day >= request.now.date()}
+                      or {s.day for s in event.sessions})
+        day = days[0] if days else event.start
+    return event, [s for s in event.sessions if s.day == day]
+
+
+async def breaks(request: Request) -> Reply:
+    lang = request.lang
+    event, state = event_asked(request)
+    if event is None:
+        return no_event(request)
+    found = [s for s in event.sessions if s.kind == "break"]
+    meals = [s for s in found if re.search(r"dejeun|repas|lunch|midi", fold(s.title))]
+    words = {t.lower() for t in re.findall(r"\w+", fold(request.incoming.text))}
+    if words & {"dejeuner", "repas", "lunch", "manger", "dej"} and meals:
+        found = meals
+    doc = Doc().bold(event.title).extend(state_note(event, state, request)).br()
+    if not found:
+        return doc.text(pick(lang, "Le programme n'indique pas de pause.",
+                             "The programme shows no break.")).reply()
+    return doc.items([_dated(s, lang) for s in found]).reply()
+
+
+def _dated(session: Session, lang: str) -> Doc:
+    return Doc().text(sentence_case(format_day(session.day, lang)) + ", ").extend(
+        session_line(session, lang))
+
+
+async def start(request: Request) -> Reply:
+    return _bound(request, first=True)
+
+
+async def end(request: Request) -> Reply:
+    return _bound(request, first=False)
+
+
+def _bound(request: Request, *, first: bool) -> Reply:
+    """When the day starts (its first session) or ends (its last one ends)."""
+    lang = request.lang
+    event, sessions = _day_sessions(request)
+    agenda = request.app.catalog.agenda
+    slots = [slot for s in sessions if (slot := agenda.slot(s)) is not None]
+    if event is None or not slots:
+        return no_event(request) if event is None else Doc().text(pick(
+            lang, "Le programme ne donne pas d'horaire ce jour-là.",
+            "The programme gives no time that day.")).reply()
+    if first:
+        chosen = min(slots, key=lambda s: s.start)
+        at = chosen.start
+        lead = pick(lang, "Ça commence à ", "It starts at ")
+    else:
+        chosen = max(slots, key=lambda s: s.end)
+        at = chosen.end
+        lead = pick(lang, "Ça se termine à ", "It ends at ")
+    doc = Doc().text(lead).bold(format_time(at.time(), lang))
+    doc.text(pick(lang, f", {format_day(at.date(), lang)} ", f", {format_day(at.date(), lang)} "))
+    doc.text("(").text(event.title).text(pick(lang, ") :", "):"))
+    return doc.br().extend(session_line(chosen.session, lang)).reply()
+
+
+async def at_hour(request: Request) -> Reply:
+    """What is on at the hour asked, on the day asked (or the nearest event day)."""
+    lang = request.lang
+    hour = request.intent.slots.hour or time(0)
+    event, sessions = _day_sessions(request)
+    if event is None or not sessions:
+        return no_event(request)
+    at = datetime.combine(sessions[0].day, hour, request.app.catalog.tz)
+    agenda = request.app.catalog.agenda
+    wanted = {s.id for s in sessions}
+    found = [s for s in agenda.running(at) if s.session.id in wanted]
+    day = sentence_case(format_day(at.date(), lang))
+    hour_text = format_time(hour, lang)
+    heading = pick(lang, f"{day} à {hour_text}", f"{day} at {hour_text}")
+    doc = Doc().bold(heading).br()
+    if found:
+        return doc.items([session_line(s.session, lang) for s in found]).reply()
+    doc.text(pick(lang, "Rien au programme à cette heure-là.", "Nothing on at that time."))
+    later = [s for s in agenda.upcoming(at, 1) if s.session.id in wanted]
+    if later:
+        doc.text(pick(lang, " Ensuite :", " Then:")).br().extend(slot_groups(later, lang))
+    return doc.reply()
+
+
+async def kind(request: Request) -> Reply:
+    """The sessions of a kind ('les démos'): of the event meant, else of every event."""
+    lang = request.lang
+    wanted = request.intent.slots.kind
+    event, _state = event_asked(request)
+    programme = request.app.programme
+    found = [s for s in (event.sessions if event else ()) if s.kind == wanted]
+    if not found:
+        found = [s for s in programme.sessions if s.kind == wanted][::-1]
+    if not found:
+        return (Doc().text(pick(lang, "Aucune session de ce type dans les programmes connus.",
+                                "No session of that kind in the known programmes.")).reply())
+    heading = Doc().bold(kind_name(wanted or "other", lang, heading=True) + pick(lang, " :", ":"))
+    return found_lines(heading, request.app, found, request.now, lang).reply()
+
+
+
+ANSWERS: dict[str, Callable[[Request], Awaitable[Reply]]] = {
+    "greet": greet, "thanks": thanks, "remind_how": remind_how, "facet": facet,
+    "breaks": breaks, "start": start, "end": end, "at_hour": at_hour, "kind": kind,
+    "unknown": unknown,
+}
+
+
+async def ask(request: Request) -> Reply:
+    """The answer to a sentence whose intent no command answers."""
+    return await ANSWERS.get(request.intent.name, unknown)(request)

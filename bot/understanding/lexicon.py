@@ -1,0 +1,270 @@
+"""The words the grammar knows, by what they signal. Folded (no accents, lower case).
+
+Each set is a cue: a message containing one of its words asks for that thing. Words
+that only carry the question ('qui', 'quoi', 'the', 'is') are FILLER: what is left once
+cues, slots and filler are taken out is the subject (a topic, a person, an organisation).
+"""
+
+from __future__ import annotations
+
+
+def _w(text: str) -> list[str]:
+    """The words of `text`: lexicons read better as one string than as a list."""
+    return text.split()
+
+
+GREETINGS = frozenset(_w("bonjour salut coucou bonsoir hello hi hey hallo yo bjr"))
+THANKS = frozenset(
+    _w("merci thanks thank cimer super genial parfait top cool nickel cheers bye goodbye revoir")
+)
+HELP = frozenset(_w("aide help commandes commands commande command"))
+ABILITY = frozenset(_w("sais peux faire fais do can capable"))
+"""'tu sais faire quoi', 'what can you do': with no subject, a help request."""
+REMIND = frozenset(
+    _w(
+        "rappel rappels rappeler rappelle rappelles remind reminder reminders notifier "
+        "notification previens prevenir prevenez rappelez avertir avertis avertissez alerte "
+        "alert"
+    )
+)
+SMALL_TALK = (("ca", "va"), ("are", "you"), ("vas", "tu"), ("allez", "vous"))
+"""« ça va ? », 'how are you?': a greeting, not the way to the venue."""
+HOW = frozenset(_w("comment how faut fait faire marche"))
+
+NOW = frozenset(_w("maintenant actuellement now currently ongoing"))
+NOW_PAIRS = (("en", "cours"), ("ce", "moment"), ("right", "now"), ("la", "maintenant"))
+NEXT = frozenset(
+    _w(
+        "prochain prochaine prochains prochaines suivant suivante suivants suivantes ensuite "
+        "apres reste restent next upcoming later left remaining"
+    )
+)
+NEXT_PAIRS = (("a", "suivre"), ("coming", "up"), ("after", "that"))
+PLURAL_NEXT = frozenset(_w("prochains prochaines suivants suivantes"))
+EVENTS = frozenset(_w("evenement evenements event events edition editions salon salons"))
+PROGRAMME = frozenset(_w("programme program schedule agenda planning"))
+WHAT_IS_ON = frozenset(_w("quoi what passe happening happens happen going"))
+"""'il y a quoi', 'what's on', 'il se passe quoi': with no subject, the programme."""
+BREAKS = frozenset(_w("pause pauses dejeuner dej repas cafe lunch break breaks coffee manger"))
+START = frozenset(
+    _w(
+        "premier premiere first "
+        "commence commencent commencer debut debute debutent demarre demarrent ouvre "
+        "ouverture start starts begin begins"
+    )
+)
+END = frozenset(
+    _w(
+        "dernier derniere last jusqu until till "
+        "fini finit finissent termine terminent fin finish finishes ends end close closes "
+        "ferme fermeture"
+    )
+)
+COUNT = frozenset(_w("combien nombre many number"))
+"""'y a combien de talks ?': the events with their number of sessions."""
+WHEN = frozenset(_w("quand when heure heures time date dates"))
+WHEN_PAIRS = (("quel", "jour"), ("quels", "jours"), ("what", "day"), ("which", "day"))
+
+FACETS: dict[str, frozenset[str]] = {
+    "price": frozenset(
+        _w(
+            "gratuit gratuite payant payante payer paye prix tarif tarifs cout coute free price "
+            "cost costs charge fee fees "
+            "paid ticket billet"
+        )
+    ),
+    "registration": frozenset(
+        _w(
+            "inscrire inscription inscriptions inscrit inscris badge register registration signup "
+            "enregistrer sign"
+        )
+    ),
+    "contact": frozenset(
+        _w(
+            "contact contacter mail email joindre ecrire organisateur organisateurs organisers "
+            "organise organisee organisent organize organizes organizer organizers "
+            "organizers"
+        )
+    ),
+    "hours": frozenset(
+        _w("horaires horaire ouverture ouvert ouverte ouvre opening hours dure durent duree")
+    ),
+    "stand": frozenset(_w("stand stands booth")),
+    "rooms": frozenset(_w("salle salles room rooms")),
+    "access": frozenset(
+        _w(
+            "acces access metro rer bus transport transports aller venir rendre itineraire "
+            "directions"
+        )
+    ),
+    "venue": frozenset(_w("ou where lieu adresse address venue endroit located etage floor")),
+}
+"""Practical questions, answered from the event's information and text."""
+FACET_WORDS: dict[str, str] = {
+    "venue": r"\b(?:lieu|adresse|ou nous trouver|venue|where)\b",
+    "access": r"\b(?:y aller|acces|metro|rer|bus|access|getting there)\b",
+    "price": r"\b(?:gratuit\w*|payant\w*|prix|tarifs?|free|price)\b",
+    "registration": r"\b(?:inscri\w*|badge|modalites|regist\w*)",
+    "contact": r"\b(?:contact\w*|courriel|e-?mail|organis\w*)\b|@",
+    "hours": r"\b(?:horaires?|hours|\d{1,2} ?h ?\d{0,2} ?(?:-|–|a) ?\d{1,2} ?h)",
+    "stand": r"\bstands?\b",
+    "rooms": r"\b(?:salles?|rooms?)\b",
+}
+"""What an information line or a sentence of the event's text says, for each facet
+(regular expressions on the folded text)."""
+
+KINDS = {
+    "demo": "demo",
+    "demonstration": "demo",
+    "demonstrations": "demo",
+    "atelier": "workshop",
+    "workshop": "workshop",
+    "table": "panel",
+    "ronde": "panel",
+    "panel": "panel",
+    "panels": "panel",
+    "debat": "panel",
+}
+STOPWORDS = frozenset(_w("de du des d la le les l a au aux en et of the and for"))
+"""Small words a subject keeps between its words ('ville de paris', 'forge des communs')."""
+GENERIC = frozenset(
+    _w(
+        "journee journees jour jours day days intervenant intervenants intervenante "
+        "intervenantes speaker speakers orateur oratrice personne personnes gens people "
+        "talk conference presentation session intervention expose sujet sujets theme themes "
+        "chose choses truc trucs quelque something anything thing things"
+    )
+)
+
+TODAY = frozenset(_w("aujourdhui aujourd today tonight"))
+TOMORROW = frozenset(_w("demain tomorrow"))
+YESTERDAY = frozenset(_w("hier yesterday"))
+PARTS = {
+    "matin": "morning",
+    "matinee": "morning",
+    "morning": "morning",
+    "apresmidi": "afternoon",
+    "afternoon": "afternoon",
+    "soir": "evening",
+    "soiree": "evening",
+    "evening": "evening",
+    "tonight": "evening",
+    "midi": "noon",
+    "noon": "noon",
+}
+WEEKDAYS = {
+    **{d: i for i, d in enumerate(_w("lundi mardi mercredi jeudi vendredi samedi dimanche"))},
+    **{d: i for i, d in enumerate(_w("monday tuesday wednesday thursday friday saturday sunday"))},
+    **{d: i for i, d in enumerate(_w("mon tue wed thu fri sat sun"))},
+}
+MONTHS = {
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            _w(
+                "janvier fevrier mars avril mai juin juillet aout septembre octobre "
+                "novembre decembre"
+            )
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            _w(
+                "january february march april may june july august september october november "
+                "december"
+            )
+        )
+    },
+    "janv": 1,
+    "fev": 2,
+    "fevr": 2,
+    "avr": 4,
+    "juil": 7,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+}
+
+FILLER = frozenset(
+    _w(
+        "qui quoi que qu quel quelle quels quelles quand comment combien pourquoi lequel "
+        "laquelle est c ce ca cela ceci il ils elle elles on y a as avoir sont etait "
+        "etaient sera seront se s t m n l d j le la les un une des du de au aux en et ou sur "
+        "pour par avec dans chez vers cet cette ces ceux celui celle je tu vous nous me moi "
+        "te toi lui leur mon ma mes ton ta tes votre vos notre nos parle parlent parler "
+        "parlera parlait parleront presente presentent presenter presentera presentait "
+        "intervient interviennent intervenir interviendra passe passent passer passera voir "
+        "vois savoir sais dire dis donne donner montre montrer liste lister cherche chercher "
+        "trouve trouver connais connait faut fait veux voudrais aimerais peux pourrais bot "
+        "robot svp please merci stp hein alors donc bien bon ok okay euh ben bah ya il-y-a "
+        "quoi-de-neuf neuf tout tous toute toutes autre autres encore aussi deja oui non pas "
+        "beaucoup bcp much very lot get vient viennent viens venu venus sans quelqu "
+        "required needed necessary mandatory obligatoire obligatoires besoin need pourriez "
+        "pouvez pourrait peut pouvons savez sauriez dites indiquer connaitre souhaite "
+        "souhaiterais aborde abordes abordees traite traites complet complete entier full "
+        "whole juste exactement temps numero num one ones up go goes past passes anciens "
+        "previous precedents "
+        "ne plus rien va vais allez avant what who whom whose when where which how is are was "
+        "were be been will would do does did the a an of on in at to for by with about from "
+        "this that these those there here it its s me my i you your we our us they them he "
+        "she his her speaks speak speaking talks talking talk presents presenting present "
+        "gives giving tell show list find any some can could please thanks is-there"
+    )
+)
+
+ENGLISH = frozenset(
+    _w(
+        "what who whom when where which how is are was the of on in at to for by with about "
+        "speaks speak speaking talks talking presents presenting tomorrow today tonight "
+        "morning afternoon evening next now right program schedule hello hi hey thanks thank "
+        "you free do does get there room rooms lunch break breaks coffee start starts begin "
+        "begins end ends help can anything something upcoming currently happening it please "
+        "tell me show register registration price cost address venue booth tell whats "
+        "opening hours any there talk by lot cheers bye goodbye fee events event past"
+    )
+)
+FRENCH = frozenset(
+    _w(
+        "qui quoi quel quelle quels quelles quand ou est c ce ca le la les de du des il elle "
+        "y a demain aujourdhui aujourd maintenant prochain prochaine prochains prochaines "
+        "bonjour salut merci gratuit salle parle presente intervient pause dejeuner commence "
+        "fini aide sur pour une un et en je tu on vous faire sais quelque chose conference "
+        "comment va apresmidi matin soir programme lieu adresse inscrire inscription horaires "
+        "passe coucou bonsoir moment cours suivre ensuite lundi mardi mercredi jeudi vendredi "
+        "qu"
+    )
+)
+
+VOCABULARY = frozenset(
+    GREETINGS
+    | THANKS
+    | HELP
+    | REMIND
+    | NOW
+    | NEXT
+    | EVENTS
+    | PROGRAMME
+    | BREAKS
+    | START
+    | END
+    | set().union(*FACETS.values())
+    | set(KINDS)
+    | GENERIC
+    | TODAY
+    | TOMORROW
+    | set(PARTS)
+    | {w for w in WEEKDAYS if len(w) > 3}
+    | {m for m in MONTHS if len(m) > 4}
+    | {"maintenant", "conference", "presentation", "intervient", "interventions"}
+)
+"""Words a typo is corrected towards (only those: a name in the programme stays as typed)."""

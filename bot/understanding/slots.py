@@ -1,0 +1,154 @@
+"""The slots of a message: day, part of day, hour, year, count, kind of session.
+
+Each reader takes the words it recognises and marks them used; what no reader takes is
+left for the grammar (cues) and the subject (topic, person, organisation, room).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+from bot.understanding import lexicon
+from bot.understanding.text import Token
+
+_HOUR = re.compile(r"^(\d{1,2})[h:](\d{2})?$")
+_HOUR_12 = re.compile(r"^(\d{1,2})(?::?(\d{2}))?(am|pm)$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?$")
+_ORDINAL = re.compile(r"^(\d{1,2})(?:er|e|st|nd|rd|th)?$")
+MAX_COUNT = 30
+
+
+@dataclass(frozen=True)
+class Slots:
+    """What a message says about when and what, whatever the words used."""
+
+    day: date | None = None
+    part: str | None = None  # "morning", "noon", "afternoon", "evening"
+    hour: time | None = None
+    year: int | None = None
+    count: int | None = None
+    kind: str | None = None  # a session kind of bot.model.KINDS
+
+
+def read_slots(
+    words: list[Token], today: date, taken: frozenset[int] = frozenset()
+) -> tuple[Slots, set[int]]:
+    """The slots `words` give (but those at positions `taken`), and the positions of the
+    words they used."""
+    used: set[int] = set(taken)
+    found: dict[str, object] = {}
+    plain = [t.word for t in words]
+    for i, word in enumerate(plain):
+        if i in used:
+            continue
+        nxt = plain[i + 1] if i + 1 < len(plain) else ""
+        after = plain[i + 2] if i + 2 < len(plain) else ""
+        if (hour := _hour(word, nxt)) is not None:
+            found["hour"], width = hour
+            used.update(range(i, i + width))
+        elif (day := _date(word, nxt, after, today)) is not None:
+            found["day"], width = day
+            used.update(range(i, i + width))
+        elif (shift := _year_shift(word, nxt, plain[i - 1] if i else "")) is not None:
+            found["year"] = today.year + shift
+            used.update((i, i + 1))
+        elif re.fullmatch(r"(19|20)\d\d", word):
+            found["year"] = int(word)
+            used.add(i)
+        elif word in lexicon.TODAY or (word == "aujourd" and nxt == "hui"):
+            found["day"] = today
+            used.update((i, i + 1) if nxt == "hui" else (i,))
+            if word == "tonight":
+                found["part"] = "evening"
+        elif word == "apres" and nxt == "demain":
+            found["day"] = today + timedelta(days=2)
+            used.update((i, i + 1))
+        elif word == "apres" and nxt == "midi":
+            found["part"] = "afternoon"
+            used.update((i, i + 1))
+        elif word in lexicon.TOMORROW:
+            found["day"] = today + timedelta(days=1)
+            used.add(i)
+        elif word in lexicon.YESTERDAY:
+            found["day"] = today - timedelta(days=1)
+            used.add(i)
+        elif word in lexicon.PARTS:
+            found["part"] = lexicon.PARTS[word]
+            used.add(i)
+        elif word in lexicon.WEEKDAYS and len(word) > 3:
+            found["day"] = today + timedelta(days=(lexicon.WEEKDAYS[word] - today.weekday()) % 7)
+            used.add(i)
+        elif word in lexicon.KINDS:
+            found["kind"] = lexicon.KINDS[word]
+            used.add(i)
+        elif word.isdecimal() and 0 < int(word) <= MAX_COUNT and nxt not in lexicon.MONTHS:
+            found["count"] = int(word)
+            used.add(i)
+    if "part" in found and found.get("day") is None:
+        found["day"] = today
+    return Slots(**found), used - taken  # type: ignore[arg-type]
+
+
+_LAST = {"dernier": -1, "derniere": -1, "passe": -1, "passee": -1, "prochain": 1,
+         "prochaine": 1}
+
+
+def _year_shift(word: str, nxt: str, before: str) -> int | None:
+    """'l'an dernier', 'l'année prochaine', 'cette année', 'last year', 'this year'."""
+    if word in ("an", "annee") and nxt in _LAST:
+        return _LAST[nxt]
+    if nxt == "year" and word in ("last", "next", "this"):
+        return {"last": -1, "next": 1, "this": 0}[word]
+    if word in ("cette", "cet") and nxt in ("annee", "an"):
+        return 0
+    return None
+
+
+def _hour(word: str, nxt: str) -> tuple[time, int] | None:
+    match = _HOUR.match(word)
+    width = 1
+    if match is None and word.isdecimal() and nxt in ("am", "pm"):
+        match, width = _HOUR_12.match(word + nxt), 2
+    elif match is None:
+        match = _HOUR_12.match(word)
+    if match is None:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if len(match.groups()) == 3:
+        hour = hour % 12 + (12 if match.group(3) == "pm" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return time(hour, minute), width
+
+
+def _date(word: str, nxt: str, after: str, today: date) -> tuple[date, int] | None:
+    """'4/12', '5 decembre [2024]', 'december 5[th] [2024]'."""
+    if match := _NUMERIC_DATE.match(word):
+        day, month, year = int(match.group(1)), int(match.group(2)), match.group(3)
+        full = int(year) + (2000 if len(year) == 2 else 0) if year else None
+        found = _nearest(today, month, day, full)
+        return (found, 1) if found else None
+    number, month_word = None, None
+    if (match := _ORDINAL.match(word)) and nxt in lexicon.MONTHS:
+        number, month_word = int(match.group(1)), nxt
+    elif word in lexicon.MONTHS and (match := _ORDINAL.match(nxt)):
+        number, month_word = int(match.group(1)), word
+    if number is None or month_word is None:
+        return None
+    year = int(after) if re.fullmatch(r"(19|20)\d\d", after) else None
+    found = _nearest(today, lexicon.MONTHS[month_word], number, year)
+    return (found, 3 if year else 2) if found else None
+
+
+def _nearest(today: date, month: int, day: int, year: int | None) -> date | None:
+    """The date of that day and month closest to today (the year when given)."""
+    years = [year] if year else [today.year - 1, today.year, today.year + 1]
+    candidates = []
+    for y in years:
+        try:
+            candidates.append(date(y, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - today).days)) if candidates else None
