@@ -53,6 +53,7 @@ from bot.secrets import MatrixSecrets, load_secrets
 from bot.storage import Storage
 from bot.transports.matrix.addressing import is_addressed
 from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, LoginFailed, connect, explain
+from bot.transports.matrix.cross_signing import Status, ensure_cross_signed, key_store
 from bot.transports.matrix.invites import InvitePolicy
 from bot.transports.matrix.journal import decode_answer, encode_answer
 from bot.transports.matrix.messages import (
@@ -96,6 +97,7 @@ class MatrixBot:
         self._started_ms = 0.0  # set by run(): commands older than that are catch-up
         self._direct: set[str] = set()  # rooms that are direct chats with the bot
         self.invites = InvitePolicy.from_config(config.matrix)
+        self.cross_signing: Status | None = None  # set once this start's check is done
 
     @classmethod
     async def create(cls, config: Config, clock: Clock | None = None,
@@ -183,6 +185,7 @@ class MatrixBot:
                 self.ready.set()
                 self._service_tasks = [asyncio.create_task(self._serve(service))
                                        for service in self.services]
+                self._service_tasks.append(asyncio.create_task(self._cross_sign(client)))
                 log.info("ready as %s in %d room(s)", client.user_id, len(client.rooms))
         return 0
 
@@ -249,6 +252,21 @@ class MatrixBot:
             if needed:
                 with contextlib.suppress(LocalProtocolError):
                     await chore()
+
+    async def _cross_sign(self, client: AsyncClient) -> None:
+        """Have this device cross-signed (cross_signing.py), in the background of the first
+        sync; tried again with a growing pause while the homeserver fails."""
+        if not client.store_path:
+            return
+        store, pause = key_store(self.config, self.secrets), 5.0
+        while True:
+            self.cross_signing = await ensure_cross_signed(
+                client, client.user_id, client.device_id, password=self.secrets.password,
+                key_store=store)
+            if self.cross_signing is not Status.FAILED:
+                return
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 300.0)
 
     def _report_unreadable(self, client: AsyncClient) -> None:
         if client.store_path:
