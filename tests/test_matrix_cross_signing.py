@@ -1,6 +1,6 @@
 """Cross-signing against a real Synapse: what a second client fetches from `/keys/query`
-must verify as device ← self-signing key ← master key (checked here with signedjson
-directly, not with the bot's code)."""
+must verify as device ← self-signing key ← master key (checked with signedjson directly,
+not with the bot's code: tests/cross_signing_check.py)."""
 
 from __future__ import annotations
 
@@ -12,42 +12,12 @@ from typing import Any
 
 import pytest
 import yaml
-from signedjson.key import decode_verify_key_base64
-from signedjson.sign import verify_signed_json
 
 from bot.transports.matrix.cross_signing import CrossSigningKeys, Status
-from tests.synapse import Account, Synapse, bot_config, running_bot, unique
+from tests.cross_signing_check import keys_query, verified_master
+from tests.synapse import Synapse, bot_config, running_bot, unique
 
 pytestmark = pytest.mark.synapse
-
-
-def keys_query(synapse: Synapse, reader: Account, user_id: str) -> dict[str, Any]:
-    """`/keys/query` for `user_id`, asked by another user over plain HTTP."""
-    request = urllib.request.Request(
-        synapse.base_url + "/_matrix/client/v3/keys/query", method="POST",
-        data=json.dumps({"device_keys": {user_id: []}}).encode(),
-        headers={"Authorization": f"Bearer {reader.token}",
-                 "Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as answer:
-        return json.loads(answer.read())
-
-
-def verified_master(served: dict[str, Any], user_id: str, device_id: str) -> str:
-    """The master public key, once device ← self-signing ← master has been verified."""
-    def only_key(key_object: dict[str, Any], usage: str) -> str:
-        assert key_object["user_id"] == user_id and key_object["usage"] == [usage]
-        ((key_id, public),) = key_object["keys"].items()
-        assert key_id == f"ed25519:{public}" and "=" not in public  # unpadded base64
-        return public
-
-    master = only_key(served["master_keys"][user_id], "master")
-    ssk_object = served["self_signing_keys"][user_id]
-    ssk = only_key(ssk_object, "self_signing")
-    assert f"ed25519:{ssk}" in served["device_keys"][user_id][device_id]["signatures"][user_id]
-    verify_signed_json(ssk_object, user_id, decode_verify_key_base64("ed25519", master, master))
-    verify_signed_json(served["device_keys"][user_id][device_id], user_id,
-                       decode_verify_key_base64("ed25519", ssk, ssk))
-    return master
 
 
 async def cross_signing_done(bot: Any) -> Status:
