@@ -64,7 +64,13 @@ from bot.transports.matrix.messages import (
     read_event,
 )
 from bot.transports.matrix.power import level_in
-from bot.transports.matrix.sending import NETWORK_ERRORS, DeliveryError, Sender
+from bot.transports.matrix.sending import (
+    NETWORK_ERRORS,
+    DeliveryError,
+    Sender,
+    TransientFailure,
+    is_transient,
+)
 
 log = logging.getLogger(__name__)
 
@@ -309,6 +315,10 @@ class MatrixBot:
         for _ in range(MAX_PAGES):
             page = await client.room_messages(room_id, token, direction=MessageDirection.back,
                                               limit=TIMELINE_LIMIT)
+            if not isinstance(page, RoomMessagesResponse) and is_transient(page):
+                # Skipping this page would lose its commands: the sync loop fetches the
+                # whole batch again (what was answered is claimed, so not answered twice).
+                raise TransientFailure(f"paging back {room_id}: {page}")
             if not isinstance(page, RoomMessagesResponse) or not page.chunk:
                 break
             found.extend(page.chunk)
