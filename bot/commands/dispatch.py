@@ -63,7 +63,9 @@ async def handle(app: App, incoming: Incoming) -> list[Outgoing]:
     command, lang, args = parsed
     if app.config.limits.flood_control:
         room = None if incoming.is_direct else incoming.room
-        verdict, wait = app.limiter.check(incoming.sender, room, app.clock.now().timestamp())
+        now = app.clock.now().timestamp()
+        at = now if incoming.sent_at is None else min(now, incoming.sent_at)
+        verdict, wait = app.limiter.check(incoming.sender, room, at)
         if verdict is not Verdict.ANSWER:
             return [Outgoing(_slow_down(lang, wait))] if verdict is Verdict.NOTICE else []
     answers = await _answer(app, incoming, command, lang, args)

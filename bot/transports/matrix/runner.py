@@ -380,6 +380,7 @@ class MatrixBot:
             addressed=is_addressed(source.get("content") or {}, command.text,
                                    client.user_id, room.user_name(client.user_id)),
             sender_name=room.user_name(command.sender),
+            sent_at=source["origin_server_ts"] / 1000 if "origin_server_ts" in source else None,
         )
 
     async def _answer(self, command: CommandEvent, incoming: Incoming,
