@@ -33,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, deque
+from collections import Counter
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -95,16 +95,17 @@ class Load:
         self.notices: Counter[str] = Counter()  # room reminder notices per session title
         self.announced_at: dict[str, datetime] = {}  # first notice of each session
         self.personal_reminders: Counter[tuple[str, str]] = Counter()  # (user, session)
-        # `!rappel` in the room is answered in the sender's direct chat, not as a reply
-        # (unless it is refused): each such answer is matched to that sender's oldest
-        # `!rappel` still unanswered. An answer may arrive before its command is recorded.
-        self.personal: dict[str, deque[str]] = {}
-        self.early: Counter[str] = Counter()  # per sender, answers not matched yet
+        # `!rappel` in the room gets a 📬 reaction there (counted as its answer, exactly)
+        # and the answer in the sender's direct chat: per sender, as many direct answers
+        # as 📬 reactions to their commands.
+        self.sender_of: dict[str, str] = {}
+        self.mailbox: set[str] = set()  # the commands that got a 📬
+        self.direct_answers: Counter[str] = Counter()  # per sender
         self.online = asyncio.Event()
         self.online.set()
 
     def watch(self, human: Human) -> None:
-        from nio import RoomMessageNotice, RoomMessageText
+        from nio import ReactionEvent, RoomMessageNotice, RoomMessageText
 
         async def seen(room: Any, event: Any) -> None:
             if event.sender != self.bot_id or event.event_id in self.seen_events:
@@ -121,18 +122,28 @@ class Load:
             elif room.room_id != self.room and event.body.startswith(REMINDER_START):
                 self.personal_reminders[human.user_id, _title(event.body)] += 1
             elif room.room_id != self.room:
-                waiting = self.personal.get(human.user_id)
-                if waiting:
-                    self._answered(waiting.popleft(), event.body)
-                else:
-                    self.early[human.user_id] += 1
+                self.direct_answers[human.user_id] += 1
+
+        async def reacted(room: Any, event: Any) -> None:
+            if event.sender != self.bot_id or event.event_id in self.seen_events:
+                return
+            self.seen_events.add(event.event_id)
+            self._answered(event.reacts_to, event.key)
+            if event.key == "📬":
+                self.mailbox.add(event.reacts_to)
 
         human.client.add_event_callback(seen, (RoomMessageText, RoomMessageNotice))
+        human.client.add_event_callback(reacted, ReactionEvent)
+
+    def direct_mismatch(self) -> tuple[int, int]:
+        """(direct answers missing, direct answers too many), summed over the senders."""
+        expected = Counter(self.sender_of[command] for command in self.mailbox
+                           if command in self.sender_of)
+        users = set(expected) | set(self.direct_answers)
+        return (sum(max(0, expected[u] - self.direct_answers[u]) for u in users),
+                sum(max(0, self.direct_answers[u] - expected[u]) for u in users))
 
     def _answered(self, command: str, body: str) -> None:
-        for waiting in self.personal.values():  # a `!rappel` refused in the room
-            if command in waiting:
-                waiting.remove(command)
         self.answers[command] += 1
         self.first_answer.setdefault(command, time.perf_counter())
         self.first_body.setdefault(command, body)
@@ -145,12 +156,7 @@ class Load:
         except (TimeoutError, AssertionError, OSError):
             return None  # the homeserver is down: not sent, not counted
         self.sent[event_id] = started
-        if room == self.room and text.startswith("!rappel") and not self.answers[event_id]:
-            if self.early[human.user_id]:
-                self.early[human.user_id] -= 1
-                self._answered(event_id, "")
-            else:
-                self.personal.setdefault(human.user_id, deque()).append(event_id)
+        self.sender_of[event_id] = human.user_id
         return event_id
 
 
@@ -374,12 +380,14 @@ def _report(load: Load, confirmed: int, database: Path, rss: list[tuple[float, i
             due: dict[str, datetime]) -> None:
     answered = [e for e in load.sent if load.answers[e] > 0]
     twice = [e for e in load.sent if load.answers[e] > 1]
-    twice_count = len(twice) + sum(load.early.values())  # direct answers to nothing
+    direct_missing, direct_extra = load.direct_mismatch()
     latencies = [load.first_answer[e] - load.sent[e] for e in answered]
     with sqlite3.connect(database) as db:
         stored = db.execute("SELECT count(*) FROM proposals").fetchone()[0]
     print(f"commands sent {len(load.sent)}, answered {len(answered)}, "
-          f"answered twice {twice_count}, lost {len(load.sent) - len(answered)}")
+          f"answered twice {len(twice)}, lost {len(load.sent) - len(answered)}; "
+          f"direct-chat answers to a 📬 `!rappel`: {sum(load.direct_answers.values())} for "
+          f"{len(load.mailbox)}, missing {direct_missing}, extra {direct_extra}")
     if latencies:
         print(f"latency median {statistics.median(latencies) * 1000:.0f} ms, "
               f"p95 {percentile(latencies, 0.95) * 1000:.0f} ms, "
