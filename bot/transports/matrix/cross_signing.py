@@ -69,6 +69,8 @@ class Status(Enum):
     BOOTSTRAPPED = "cross-signing keys created and uploaded, device signed"
     RESET = "cross-signing identity replaced (the server had other keys), device signed"
     KEYS_UNKNOWN = "the server has cross-signing keys the bot does not have"
+    NEEDS_PASSWORD = "the server asks for the password (BLUEHATS_MATRIX_PASSWORD) to take " \
+                     "the keys"
     FAILED = "cross-signing failed"
 
     @property
@@ -208,7 +210,8 @@ class _Signing:
                 return Status.KEYS_UNKNOWN
             keys = keys or CrossSigningKeys.generate()
             key_store.save(keys)  # before uploading: never a server key we do not have
-            await self._upload_keys(keys)
+            if not await self._upload_keys(keys):
+                return Status.NEEDS_PASSWORD
             uploaded = Status.BOOTSTRAPPED if server_master is None else Status.RESET
             served = await self._query()
         if self._device_signed(served, keys):
@@ -230,10 +233,13 @@ class _Signing:
     async def _query(self) -> dict[str, Any]:
         return await self._post("/query", {"device_keys": {self.user_id: []}})
 
-    async def _upload_keys(self, keys: CrossSigningKeys) -> None:
+    async def _upload_keys(self, keys: CrossSigningKeys) -> bool:
+        """Upload the public keys; False if the server wants a password the bot lacks."""
         body = keys.upload_body(self.user_id)
         status, answer = await self._request("/device_signing/upload", body)
-        if status == 401 and self.password:  # user-interactive auth
+        if status == 401 and not self.password:
+            return False
+        if status == 401:  # user-interactive auth
             body["auth"] = {"type": "m.login.password", "session": answer.get("session"),
                             "identifier": {"type": "m.id.user", "user": self.user_id},
                             "password": self.password}
@@ -241,6 +247,7 @@ class _Signing:
         if status != 200:
             raise CrossSigningError(f"keys/device_signing/upload refused: {status} "
                                     f"{answer.get('errcode')} {answer.get('error', '')}")
+        return True
 
     async def _sign_device(self, device: dict[str, Any], keys: CrossSigningKeys) -> None:
         signed = sign_json(dict(device), self.user_id, keys.self_signing)
