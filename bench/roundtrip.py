@@ -5,7 +5,8 @@
 1. Latency: one user sends `!next` N times, each after the previous answer arrived; the time
    from sending to the reply arriving at the user. Same for a minimal matrix-nio echo bot
    (bench/echo_bot.py) in the same run; prints median, p95 and the ratio bot/echo, for the
-   bot with its encryption store (the default) and without.
+   bot with its encryption store (the default; its device cross-signed, which is checked
+   first) and without.
 2. Burst: 3 users send `--burst` commands each, as fast as they can, in one room; checks
    that each is answered exactly once; prints throughput and time to drain.
 
@@ -24,8 +25,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from signedjson.sign import SignatureVerifyException
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere
 
+from tests.cross_signing_check import keys_query, verified_master
 from tests.synapse import (
     Account,
     BotProcess,
@@ -93,6 +97,20 @@ async def burst(synapse: Synapse, bot: Account, per_user: int) -> None:
               f"duplicates {duplicates}")
 
 
+def cross_signed(synapse: Synapse, bot: Account, reader: Account) -> str:
+    """Whether the server serves the bot's device as cross-signed (waits up to 30 s)."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            master = verified_master(keys_query(synapse, reader, bot.user_id), bot.user_id,
+                                     bot.device_id)
+            return f"'bot' device {bot.device_id} cross-signed (master key {master[:8]}…)"
+        except (KeyError, ValueError, AssertionError, SignatureVerifyException) as error:
+            if time.monotonic() > deadline:
+                return f"'bot' device NOT cross-signed: {error!r}"
+            time.sleep(0.5)
+
+
 def report(name: str, values: list[float]) -> float:
     median = statistics.median(values)
     p95, p99 = (percentile(values, fraction) * 1000 for fraction in (0.95, 0.99))
@@ -121,6 +139,7 @@ async def main(args: argparse.Namespace) -> None:
             [sys.executable, str(Path(__file__).parent / "echo_bot.py"), synapse.base_url,
              echo.user_id, echo.token, echo.device_id]))
         await asyncio.sleep(2)
+        print(cross_signed(synapse, bots["bot"], bots["echo"]))
         print(f"Synapse on {synapse.base_url}; bot pacing 0 s (Tchap default 1 s); "
               f"{args.commands} round trips each, taking turns; 'bot' has its encryption "
               "store on (the default), 'plain' has matrix.encryption false")

@@ -201,6 +201,10 @@ class MatrixConfig(Section):
     """Read and answer encrypted rooms, if the `e2e` extra is installed."""
     crypto_store: Path | None = None
     """Folder of the encryption keys; default: `crypto` next to the database. Keep it."""
+    cross_signing_key_file: Path | None = None
+    """Where the bot keeps the cross-signing recovery key it generates (mode 0600); default:
+    `cross-signing.key` next to the database. Unused when BLUEHATS_CROSS_SIGNING_KEY (or
+    `cross_signing_key` in the secrets file) gives it."""
 
 
 class RoomRemindersConfig(Section):
@@ -330,7 +334,8 @@ def _relative_to(config: Config, base: Path) -> Config:
                 update={"database": database if database.is_absolute() else base / database}
             ),
             "matrix": config.matrix.model_copy(update={
-                key: base / value for key in ("secrets_file", "crypto_store")
+                key: base / value for key in ("secrets_file", "crypto_store",
+                                              "cross_signing_key_file")
                 if (value := getattr(config.matrix, key)) is not None and not value.is_absolute()
             }),
         }

@@ -97,6 +97,20 @@ async def test_through_the_command_layer_the_flooder_is_told_once(app: App) -> N
     assert "trop de commandes" not in (await say_(app, "!maintenant"))[0]
 
 
+async def test_a_backlog_read_at_once_is_counted_by_when_it_was_sent(app: App) -> None:
+    """After an outage the bot reads a person's commands all at once: sent 5 s apart, they
+    are no flood (3 per 10 s allowed), and all are answered; sent at once, they are one."""
+    now = app.clock.now().timestamp()
+    for n in range(8):
+        out = await handle(app, Incoming("!maintenant", ALICE, "!room",
+                                         sent_at=now - 40 + 5 * n))
+        assert len(out) == 1 and "trop de commandes" not in out[0].reply.plain
+    answered = [await handle(app, Incoming("!maintenant", BOB, "!room", sent_at=now - 30))
+                for _ in range(5)]
+    assert [len(out) for out in answered] == [1, 1, 1, 1, 0]
+    assert "trop de commandes" in answered[3][0].reply.plain
+
+
 async def test_messages_not_for_the_bot_are_not_counted(app: App) -> None:
     for _ in range(10):
         assert await say_(app, "bonjour à tous") == []

@@ -32,6 +32,9 @@ class Incoming:
     is_direct: bool = False
     addressed: bool = False  # the bot was mentioned (pill, m.mentions or display name)
     sender_name: str | None = None
+    sent_at: float | None = None
+    """When it was sent (seconds since the epoch, the homeserver's stamp), if known: flood
+    control counts by it, so commands read late (after an outage) are not a flood."""
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,9 @@ def _flood_held(app: App, incoming: Incoming, lang: str) -> list[Outgoing] | Non
     if not app.config.limits.flood_control:
         return None
     room = None if incoming.is_direct else incoming.room
-    verdict, wait = app.limiter.check(incoming.sender, room, app.clock.now().timestamp())
+    now = app.clock.now().timestamp()
+    at = now if incoming.sent_at is None else min(now, incoming.sent_at)
+    verdict, wait = app.limiter.check(incoming.sender, room, at)
     if verdict is Verdict.ANSWER:
         return None
     log.info("command from %s in %s dropped by flood control (%.0f s to wait)",

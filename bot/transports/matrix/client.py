@@ -16,6 +16,7 @@ from nio.crypto import ENCRYPTION_ENABLED
 from bot.config import Config
 from bot.secrets import MatrixSecrets
 from bot.storage import Storage
+from bot.transports.matrix.bot_client import BotClient
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def new_client(homeserver: str, user_id: str, store: Path | None) -> AsyncClient
         encryption_enabled=store is not None, store_sync_tokens=False,
         max_limit_exceeded=0, max_timeouts=2, request_timeout=60,
     )
-    return AsyncClient(homeserver, user_id, store_path=str(store or ""), config=client_config)
+    return BotClient(homeserver, user_id, store_path=str(store or ""), config=client_config)
 
 
 async def connect(config: Config, secrets: MatrixSecrets, storage: Storage) -> AsyncClient:

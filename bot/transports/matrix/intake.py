@@ -95,7 +95,9 @@ class Intake:
         name = room.user_name(command.sender)
         return Incoming(meant if meant is not None else command.text, command.sender,
                         room.room_id, is_direct=is_direct, addressed=meant is not None,
-                        sender_name=None if name is None else visible(name))
+                        sender_name=None if name is None else visible(name),
+                        sent_at=source["origin_server_ts"] / 1000
+                        if "origin_server_ts" in source else None)
 
     async def answer_unanswered(self, since_ms: float) -> None:
         """Answer the commands a previous run claimed but was stopped before answering (a

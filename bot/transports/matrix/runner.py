@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
 from nio import AsyncClient
 
@@ -25,6 +25,7 @@ from bot.config import Config
 from bot.secrets import MatrixSecrets, load_secrets
 from bot.storage import Storage
 from bot.transports.matrix.client import LoginFailed, connect, quiet_library_logs
+from bot.transports.matrix.cross_signing import Status, ensure_cross_signed, key_store
 from bot.transports.matrix.delivery import Delivery
 from bot.transports.matrix.directs import DirectChats
 from bot.transports.matrix.intake import Intake
@@ -40,38 +41,31 @@ FINISH_SECONDS = 10.0
 """At stop, answers still being decided or waiting for a new direct chat get this long."""
 HANDLED_KEPT_SECONDS = 7 * 24 * 3600
 
-DeviceSetup = Callable[[AsyncClient, Config, MatrixSecrets], Awaitable[None]]
-"""Run once logged in, before the first sync, when encryption is on: where the device is
-made one its owner signed (cross-signing bootstrap and check, issue 12)."""
-
-
 class MatrixBot:
     """The bot on one Matrix account. `create()`, then `run()` until `request_stop()`."""
 
     def __init__(self, config: Config, app: App, storage: Storage,
-                 secrets: MatrixSecrets, services: Sequence[Service] = (),
-                 device_setup: DeviceSetup | None = None) -> None:
+                 secrets: MatrixSecrets, services: Sequence[Service] = ()) -> None:
         self.config = config
         self.services = tuple(services)
         self.secrets = secrets
         self.app = app
         self.storage = storage
-        self.device_setup = device_setup
         self.client: AsyncClient | None = None
         self.delivery: Delivery | None = None
         self.ready = asyncio.Event()
         self._stop_requested = False
         self._sync: SyncLoop | None = None
         self._service_tasks: list[asyncio.Task[None]] = []
+        self.cross_signing: Status | None = None  # set once this start's check is done
 
     @classmethod
     async def create(cls, config: Config, clock: Clock | None = None,
-                     services: Sequence[Service] = (),
-                     device_setup: DeviceSetup | None = None) -> MatrixBot:
+                     services: Sequence[Service] = ()) -> MatrixBot:
         secrets = load_secrets(config.matrix.secrets_file)  # before anything is opened
         app = await build_app(config, clock)
         assert app.storage is not None
-        return cls(config, app, app.storage, secrets, services, device_setup)
+        return cls(config, app, app.storage, secrets, services)
 
     def request_stop(self) -> None:
         """Stop syncing, finish the replies under way, then return from `run()`."""
@@ -106,8 +100,6 @@ class MatrixBot:
         try:
             await self.storage.journal.forget_events_before(time.time() - HANDLED_KEPT_SECONDS)
             await directs.load()
-            if self.device_setup is not None and client.store_path:
-                await self.device_setup(client, self.config, self.secrets)
             return await self._sync.run(self._on_ready)
         finally:
             for task in self._service_tasks:
@@ -124,7 +116,23 @@ class MatrixBot:
         self.ready.set()
         self._service_tasks = [asyncio.create_task(self._serve(service))
                                for service in self.services]
+        self._service_tasks.append(asyncio.create_task(self._cross_sign(self.client)))
         log.info("ready as %s in %d room(s)", self.client.user_id, len(self.client.rooms))
+
+    async def _cross_sign(self, client: AsyncClient) -> None:
+        """Have this device cross-signed (cross_signing.py), in the background of the first
+        sync; tried again with a growing pause while the homeserver fails."""
+        if not client.store_path:
+            return
+        store, pause = key_store(self.config, self.secrets), 5.0
+        while True:
+            self.cross_signing = await ensure_cross_signed(
+                client, client.user_id, client.device_id, password=self.secrets.password,
+                key_store=store)
+            if self.cross_signing is not Status.FAILED:
+                return
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 300.0)
 
     async def _serve(self, service: Service) -> None:
         try:

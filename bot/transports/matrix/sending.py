@@ -23,6 +23,18 @@ from bot.replies import Attachment
 log = logging.getLogger(__name__)
 
 NETWORK_ERRORS = (ClientError, TimeoutError, OSError)
+
+
+class TransientFailure(ClientError):
+    """The homeserver answered 429 or 5xx: like a network error, worth trying again."""
+
+
+def is_transient(answer: Any) -> bool:
+    """Whether a nio error answer is a rate limit or a server/gateway error."""
+    transport = getattr(answer, "transport_response", None)
+    status = getattr(transport, "status", 0) or 0
+    return getattr(answer, "status_code", None) == "M_LIMIT_EXCEEDED" or status == 429 \
+        or status >= 500
 MAX_NETWORK_PAUSE = 30.0
 
 

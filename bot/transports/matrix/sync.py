@@ -34,7 +34,7 @@ from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, explain
 from bot.transports.matrix.intake import Intake, record
 from bot.transports.matrix.invites import Invitations
 from bot.transports.matrix.power import PowerLevels
-from bot.transports.matrix.sending import NETWORK_ERRORS
+from bot.transports.matrix.sending import NETWORK_ERRORS, TransientFailure, is_transient
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +149,10 @@ class SyncLoop:
             page = await self.client.room_messages(room_id, token,
                                                    direction=MessageDirection.back,
                                                    limit=TIMELINE_LIMIT)
+            if not isinstance(page, RoomMessagesResponse) and is_transient(page):
+                # Skipping this page would lose its commands: the sync loop fetches the
+                # whole batch again (what was answered is claimed, so not answered twice).
+                raise TransientFailure(f"paging back {room_id}: {page}")
             if not isinstance(page, RoomMessagesResponse) or not page.chunk:
                 break
             found.extend(page.chunk)

@@ -1,0 +1,83 @@
+"""matrix-nio's AsyncClient, made safe when sharing a room key fails (429, 5xx, reset).
+
+Found by the fault soak (bench/soak.py --faults), with matrix-nio 0.26:
+- `ShareGroupSessionError.from_dict` passes `users_shared_with` where `soft_logout` goes, so
+  a refused `sendToDevice` (a 429) makes nio forget the access token: every later request
+  fails with "Not logged in." until the bot is restarted;
+- `share_group_session` marks the room key as shared even when some of its `sendToDevice`
+  requests failed, and then encrypts with it: those devices can never read the message;
+- an answer that is not JSON (a reverse proxy's 502 page) is read as `{}`, which is a
+  success for the requests answered `{}` (`sendToDevice`): here it is an error.
+
+Here a failed share leaves the key "not shared", so the next send shares it again with
+the devices still missing it, and the message waits (RoomKeyNotShared, a network error
+for the sender, which retries it with a growing pause).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import ClientError, ClientResponse
+from nio import (
+    AsyncClient,
+    ErrorResponse,
+    KeysClaimResponse,
+    Response,
+    ShareGroupSessionError,
+    ShareGroupSessionResponse,
+)
+
+
+class RoomKeyNotShared(ClientError):
+    """The room key did not reach every device of the room: the message is not sent yet."""
+
+
+class BotClient(AsyncClient):
+    """An AsyncClient whose failed room-key shares neither log it out nor lose messages."""
+
+    SHARING = (KeysClaimResponse, ShareGroupSessionResponse)
+    """The requests of a room-key share: Olm sessions claimed, then the key sent to each."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.failed_sharing_requests = 0
+
+    async def create_matrix_response(self, response_class: type,
+                                     transport_response: ClientResponse, *args: Any,
+                                     **kwargs: Any) -> Response:
+        response = await super().create_matrix_response(response_class, transport_response,
+                                                        *args, **kwargs)
+        status = transport_response.status
+        if not 200 <= status < 300 and not isinstance(response, ErrorResponse):
+            response = ErrorResponse(f"HTTP {status} {transport_response.reason or ''}")
+            response.transport_response = transport_response
+        return response
+
+    async def receive_response(self, response: Response) -> None:
+        if isinstance(response, ShareGroupSessionError):
+            response.soft_logout = False  # what nio put there is a set of devices
+        await super().receive_response(response)
+
+    async def _send(self, response_class: type, *args: Any, **kwargs: Any) -> Any:
+        """nio's request; the failures of those a room-key share makes are counted."""
+        try:
+            response = await super()._send(response_class, *args, **kwargs)
+        except (ClientError, TimeoutError, OSError):
+            self.failed_sharing_requests += response_class in self.SHARING
+            raise
+        self.failed_sharing_requests += (response_class in self.SHARING
+                                         and not isinstance(response, response_class))
+        return response
+
+    async def share_group_session(self, room_id: str, ignore_unverified_devices: bool = False
+                                  ) -> Any:
+        failed_before = self.failed_sharing_requests
+        answer = await super().share_group_session(
+            room_id, ignore_unverified_devices=ignore_unverified_devices)
+        if self.failed_sharing_requests > failed_before:  # (or another room's, meanwhile)
+            session = self.olm.outbound_group_sessions.get(room_id) if self.olm else None
+            if session is not None:
+                session.shared = False  # shared again, with the missing devices, next time
+            raise RoomKeyNotShared(f"the room key of {room_id} did not reach every device")
+        return answer

@@ -1,0 +1,71 @@
+"""The bot behind bench/fault_proxy.py, with chosen requests failing: what the fault soak
+found, each as a person in an encrypted room would see it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bench.fault_proxy import NO_FAULTS, FaultProxy
+from bot.transports.matrix.runner import TIMELINE_LIMIT
+from tests.synapse import Synapse, bot_in_room
+
+pytestmark = pytest.mark.synapse
+
+
+@pytest.fixture
+async def proxy(synapse: Synapse) -> AsyncIterator[FaultProxy]:
+    faulty = FaultProxy(synapse.base_url, NO_FAULTS)
+    faulty.base_url = await faulty.start()  # type: ignore[attr-defined]
+    yield faulty
+    await faulty.stop()
+
+
+@pytest.mark.parametrize("fate", ["limit_exceeded", "bad_gateway", "reset_before"])
+async def test_answers_stay_readable_when_the_room_key_share_fails(
+    synapse: Synapse, tmp_path: Path, proxy: FaultProxy, fate: str
+) -> None:
+    """The bot's first answers in an encrypted room share its room key with `sendToDevice`;
+    when those requests fail, the answer must still come, readable, and the bot must stay
+    logged in (matrix-nio alone: logged out by a 429, unreadable after a reset)."""
+    async with bot_in_room(synapse, tmp_path, encrypted=True,
+                           homeserver=proxy.base_url) as scene:  # type: ignore[attr-defined]
+        proxy.script("/sendToDevice/", fate, 2)
+        first = await scene.human.send(scene.room, "!aide")
+        answer = await scene.human.wait_for(lambda m: m.replies_to == first, timeout=60)
+        assert answer.encrypted and answer.sender == scene.account.user_id
+        second = await scene.human.send(scene.room, "!programme")
+        await scene.human.wait_for(lambda m: m.replies_to == second, timeout=60)
+        await scene.human.settle(1)
+        assert proxy.counts[fate] == 2
+        assert scene.human.undecryptable == []
+        assert scene.human.count(lambda m: m.replies_to in (first, second)) == 2
+
+
+async def test_commands_before_a_long_gap_are_answered_when_paging_back_fails(
+    synapse: Synapse, tmp_path: Path, proxy: FaultProxy
+) -> None:
+    """Cut off from the server while people talk, the bot comes back to a limited timeline:
+    the commands are on the page before, and fetching that page is refused once (429).
+    They are answered anyway, once each (before: skipped for good)."""
+    async with bot_in_room(synapse, tmp_path,
+                           homeserver=proxy.base_url) as scene:  # type: ignore[attr-defined]
+        cut = asyncio.create_task(proxy.partition(300))  # until all is sent
+        await asyncio.sleep(0.2)
+        commands = [await scene.human.send(scene.room, f"!aide {n}") for n in range(3)]
+        for n in range(TIMELINE_LIMIT + 5):
+            await scene.human.send(scene.room, f"on discute, message {n}")
+        proxy.script("/messages", "limit_exceeded", 1)
+        cut.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await cut
+        for command in commands:
+            await scene.human.wait_for(lambda m, c=command: m.replies_to == c, timeout=60)
+        await scene.human.settle(2)
+        assert proxy.counts["limit_exceeded"] == 1
+        assert [scene.human.count(lambda m, c=c: m.replies_to == c) for c in commands] \
+            == [1, 1, 1]
