@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.fault_proxy import NO_FAULTS, FaultProxy
-from bot.transports.matrix.runner import TIMELINE_LIMIT
+from bot.transports.matrix.sync import TIMELINE_LIMIT
 from tests.synapse import Synapse, bot_in_room
 
 pytestmark = pytest.mark.synapse
