@@ -49,12 +49,15 @@ def inline_text(markdown: str) -> tuple[str, tuple[Link, ...]]:
     """Markdown/HTML inline text to plain text, with the links it held (text and URL)."""
     if "](" not in markdown:
         return _plain(markdown), ()
-    links = tuple(Link(_plain(text), url) for text, url in _LINK.findall(markdown) if url)
-    return _plain(_LINK.sub(_link_text, markdown)), links
+    links: list[Link] = []
 
+    def link_text(match: re.Match[str]) -> str:  # one pass: the text stays, the link is kept
+        if match.group(2):
+            links.append(Link(_plain(match.group(1)), match.group(2)))
+        return match.group(1)
 
-def _link_text(match: re.Match[str]) -> str:
-    return match.group(1)
+    plain = _plain(_LINK.sub(link_text, markdown))
+    return plain, tuple(links)
 
 
 def _plain(text: str) -> str:
