@@ -4,8 +4,9 @@
 
 1. all of data/ (five pages and a structured file), the way the bot loads it at start and
    on every reload: median and p95 over the runs (target: median under 100 ms);
-2. one page of about 1 MB (a long programme of day headings, hour headings, bullets and
-   a table, built here): median over its runs (target: under 1 s).
+2. pages of about 250 kB, 500 kB and 1 MB (a long programme of day headings, hour
+   headings, bullets and a table, built here): median over their runs (target: 1 MB under
+   1 s), and how time grows with size (linear: 1 MB takes about 4 times 250 kB).
 """
 
 from __future__ import annotations
@@ -64,18 +65,23 @@ def main() -> None:
         f"load time over {args.runs} runs: median {statistics.median(timings):.1f} ms, "
         f"p95 {timings[int(0.95 * (len(timings) - 1))]:.1f} ms, max {timings[-1]:.1f} ms"
     )
+    medians = {}
     with tempfile.TemporaryDirectory() as folder:
-        page = Path(folder) / "long-programme.md"
-        page.write_text(big_page(), encoding="utf-8")
-        events, _, _ = load_file(page)
-        big = timed(lambda: load_file(page), args.big_runs)
-        size = page.stat().st_size / 1_000_000
-        print(f"{size:.2f} MB page: {len(events[0].sessions)} sessions")
-        print(
-            f"load time over {args.big_runs} runs: median {statistics.median(big):.0f} ms, "
-            f"max {big[-1]:.0f} ms"
-        )
-
+        for size in (250_000, 500_000, 1_000_000):
+            page = Path(folder) / f"long-programme-{size}.md"
+            page.write_text(big_page(size), encoding="utf-8")
+            events, _, _ = load_file(page)
+            big = timed(lambda page=page: load_file(page), args.big_runs)
+            medians[size] = statistics.median(big)
+            print(
+                f"{page.stat().st_size / 1_000_000:.2f} MB page: {len(events[0].sessions)} "
+                f"sessions, load time over {args.big_runs} runs: median {medians[size]:.0f} ms, "
+                f"max {big[-1]:.0f} ms"
+            )
+    print(
+        f"growth: 500 kB / 250 kB x{medians[500_000] / medians[250_000]:.2f}, "
+        f"1 MB / 250 kB x{medians[1_000_000] / medians[250_000]:.2f} (linear: x2, x4)"
+    )
 
 if __name__ == "__main__":
     main()

@@ -22,6 +22,7 @@ _MARKDOWN = MarkdownIt("commonmark").enable("table").disable(["inline", "text_jo
 inline pass (half the parsing time) is not run."""
 _ENDS_A_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*)\s*[:.]?$|.*[:]$")
 """A line all in bold (or italics), or ending with ':', is complete: the next is another line."""
+_BR = re.compile(r"<br\s*/?>", re.I)
 _STARTS_A_LINE = re.compile(r"^(?:Avec|Par|With|By|Speakers?|Intervenant)\b|^[*_][^*_]")
 """A line that starts a credit or an emphasis is a line of its own, not a wrapped one."""
 
@@ -46,7 +47,7 @@ class Block:
         break only wraps a long line."""
         lines: list[str] = []
         for raw in self.text.split("\n"):
-            parts = [p.strip() for p in re.split(r"<br\s*/?>", raw, flags=re.I)]
+            parts = [p.strip() for p in _BR.split(raw)]
             head, rest = parts[0], parts[1:]
             if (
                 head

@@ -236,13 +236,14 @@ def _trailing_when(markdown: str, year: int | None, reading: LineReading) -> str
 def read_title(markdown: str) -> Talk:
     """Title and credit of a line's text, without trailing links to replays or pads."""
     markdown = markdown.strip()
-    links = inline_text(markdown)[1]
+    text, links = inline_text(markdown)
     while markdown.rstrip(" .")[-1:] in (")", "]", "*", "m", "n", "s", "h"):
         head, tail = markdown[:-_NOTE_LENGTH], markdown[-_NOTE_LENGTH:]
         trimmed = (head + _TRAILING_NOTES.sub("", tail)).rstrip(" .")
         if trimmed == markdown.rstrip(" ."):
             break
         markdown = trimmed
+        text = inline_text(markdown)[0]
     lead = re.match(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$", markdown)
     if lead and re.match(r"^\s*(?:[,(]|$)", lead.group("tail")):
         talk = _titled(lead.group("title"), lead.group("tail"))
@@ -263,15 +264,12 @@ def read_title(markdown: str) -> Talk:
     ):
         talk = _titled(f"{bold.group('pre')}{bold.group('title')}", bold.group("tail"))
         return Talk(talk.title, talk.speakers, talk.organisations, links)
-    signed = re.match(
-        r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$", inline_text(markdown)[0]
-    )
+    signed = re.match(r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$", text)
     if signed and credit_block(signed.group("credit")):  # 'Title.  A et B (Org1, Org2).'
         speakers, organisations = credit_block(signed.group("credit"))
         return Talk(_clean(signed.group("title")), speakers, organisations, links)
     talk = parse_talk_line(markdown)
     if not talk.speakers:
-        text = inline_text(markdown)[0]
         credited = find_credit(text)
         if credited:
             speakers, organisations, cut = credited

@@ -49,12 +49,15 @@ def inline_text(markdown: str) -> tuple[str, tuple[Link, ...]]:
     """Markdown/HTML inline text to plain text, with the links it held (text and URL)."""
     if "](" not in markdown:
         return _plain(markdown), ()
-    links = tuple(Link(_plain(text), url) for text, url in _LINK.findall(markdown) if url)
-    return _plain(_LINK.sub(_link_text, markdown)), links
+    links: list[Link] = []
 
+    def link_text(match: re.Match[str]) -> str:  # one pass: the text stays, the link is kept
+        if match.group(2):
+            links.append(Link(_plain(match.group(1)), match.group(2)))
+        return match.group(1)
 
-def _link_text(match: re.Match[str]) -> str:
-    return match.group(1)
+    plain = _plain(_LINK.sub(link_text, markdown))
+    return plain, tuple(links)
 
 
 def _plain(text: str) -> str:
@@ -291,24 +294,32 @@ def _clean_title(text: str) -> str:
 
 
 KIND_WORDS = (
-    ("panel", r"\b(?:table ouverte|tables?[- ]rondes?|debat|panel|round ?table)\b"),
+    ("panel", re.compile(r"\b(?:table ouverte|tables?[- ]rondes?|debat|panel|round ?table)\b")),
     (
         "workshop",
-        r"\b(?:ateliers?|workshops?|hackathon|un coin|coaching|groupes? de travail|en groupes?)\b",
+        re.compile(
+            r"\b(?:ateliers?|workshops?|hackathon|un coin|coaching|groupes? de travail|"
+            r"en groupes?)\b"
+        ),
     ),
-    ("demo", r"\b(?:demo|demos|demonstrations?|expositions?)\b"),
+    ("demo", re.compile(r"\b(?:demo|demos|demonstrations?|expositions?)\b")),
 )
 SHORT_ITEMS = (
     (
         "break",
-        r"^(?:pause|dejeuner|repas|lunch|coffee|break|cafe|cocktail|moment festif|gouter|"
-        r"(?:accueil|welcome) (?:cafe|coffee|petit.dejeuner|breakfast|dejeuner))\b",
+        re.compile(
+            r"^(?:pause|dejeuner|repas|lunch|coffee|break|cafe|cocktail|moment festif|gouter|"
+            r"(?:accueil|welcome) (?:cafe|coffee|petit.dejeuner|breakfast|dejeuner))\b"
+        ),
     ),
     (
         "other",
-        r"^(?:accueil|welcome|conclusions?|cloture|closing|ouverture|mots? d.(?:accueil|ouverture)|"
-        r"discours|introduction|networking|apero|questions?|presentation de la journee|"
-        r"opening|wrap.up|q ?& ?a|registration|check.in|propos liminaires)\b",
+        re.compile(
+            r"^(?:accueil|welcome|conclusions?|cloture|closing|ouverture|"
+            r"mots? d.(?:accueil|ouverture)|"
+            r"discours|introduction|networking|apero|questions?|presentation de la journee|"
+            r"opening|wrap.up|q ?& ?a|registration|check.in|propos liminaires)\b"
+        ),
     ),
 )
 """Breaks and housekeeping items: short lines ('Pause repas'), not titles that start alike
@@ -327,10 +338,10 @@ def infer_kind(title: str, hint: str | None = None) -> str:
         return "other"
     if len(folded.split()) <= 4:
         for kind, pattern in SHORT_ITEMS:
-            if re.search(pattern, folded):
+            if pattern.search(folded):
                 return kind
     for kind, pattern in KIND_WORDS:
-        if re.search(pattern, folded):
+        if pattern.search(folded):
             return kind
     return hint or "talk"
 
@@ -339,7 +350,7 @@ def kind_hint(text: str) -> str | None:
     """The kind of every session under a heading or in a room ('démos de La Suite'), when
     the text names exactly one kind."""
     folded = fold(text)
-    kinds = {kind for kind, pattern in KIND_WORDS if re.search(pattern, folded)}
+    kinds = {kind for kind, pattern in KIND_WORDS if pattern.search(folded)}
     if re.search(r"mains sur le clavier|hands.on", folded):
         kinds.add("workshop")
     if re.search(r"\b(?:presentations?|conferences?|talks?|interventions?)\b", folded):
