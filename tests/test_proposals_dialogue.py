@@ -10,7 +10,16 @@ from bot.clock import PARIS, FixedClock
 from bot.config import CallConfig
 from bot.model import Speaker
 from tests import proposals_kit
-from tests.proposals_kit import ALICE, BOB, CALL, EVENT_ID, ORG_ROOM, PUBLIC, Opener
+from tests.proposals_kit import (
+    ALICE,
+    BEFORE_DEADLINE,
+    BOB,
+    CALL,
+    EVENT_ID,
+    ORG_ROOM,
+    PUBLIC,
+    Opener,
+)
 
 open_world = proposals_kit.open_world
 
@@ -197,3 +206,20 @@ async def test_the_pending_limit_stops_a_flood(tmp_path: Path, open_world: Opene
     world = await open_world(tmp_path / "bot.db", max_pending_per_user=1)
     await world.propose(ALICE)
     assert "déjà 1 propositions en attente" in await world.text(ALICE, "!proposer")
+
+
+def test_the_dialogue_names_the_cancel_command_with_the_configured_prefix() -> None:
+    from bot.config import ProposalsConfig
+    from bot.model import Programme
+    from bot.proposals import dialogue
+    from bot.proposals.calls import call_from_config
+
+    settings = ProposalsConfig()
+    calls = (call_from_config(CALL, settings, Programme(), PARIS),)
+    french = dialogue.start(calls, BEFORE_DEADLINE, "fr", "Alice", "", settings, "?")
+    assert french.reply.plain.startswith(
+        "Proposons une intervention ! Répondez à chaque question ; ?annuler pour abandonner "
+        "à tout moment.")
+    english = dialogue.start(calls, BEFORE_DEADLINE, "en", "Alice", "", settings, "?")
+    assert english.reply.plain.startswith(
+        "Let's propose a talk! Answer each question; ?cancel to give up at any time.")

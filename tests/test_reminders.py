@@ -181,6 +181,19 @@ async def test_morning_digest_and_day_before(make) -> None:
     ]
 
 
+async def test_the_day_before_names_the_programme_command_with_the_configured_prefix(
+        make) -> None:
+    settings = config(day_before_time="18:00")
+    settings = settings.model_copy(
+        update={"commands": settings.commands.model_copy(update={"prefix": "?"})})
+    bot = await make(at(18, 0, DAY - timedelta(days=1)), settings=settings)
+    await bot.scheduler.tick()
+    assert bot.transport.texts() == [
+        "Demain : Journée BlueHats (mercredi 4 décembre 2024), Palais des congrès. "
+        "Le programme : ?programme"
+    ]
+
+
 async def test_personal_reminder_by_direct_message(make) -> None:
     bot = await make(at(12, 0))
     answer = await handle(bot.app, Incoming("!rappel docs01", "@anne:agent.tchap.gouv.fr", ROOM))

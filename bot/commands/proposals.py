@@ -124,7 +124,8 @@ async def propose(request: Request) -> HandlerResult:
     app, incoming = request.app, request.incoming
     name = incoming.sender_name or incoming.sender
     outcome = dialogue.start(
-        await open_calls(app), request.now, request.lang, name, request.args, app.config.proposals
+        await open_calls(app), request.now, request.lang, name, request.args, app.config.proposals,
+        app.config.commands.prefix,
     )
     if outcome.draft is not None:
         await _storage(app).drafts.save_draft(incoming.sender, outcome.draft.to_json(), request.now)

@@ -77,8 +77,9 @@ def is_cancel(text: str) -> bool:
 
 
 def start(calls: tuple[Call, ...], now: datetime, lang: str, sender_name: str,
-          form: str, config: ProposalsConfig) -> Outcome:
-    """Begin a proposal; `form` is whatever followed the command (the one-message form)."""
+          form: str, config: ProposalsConfig, prefix: str = "!") -> Outcome:
+    """Begin a proposal; `form` is whatever followed the command (the one-message form);
+    `prefix` is how commands are typed here."""
     open_calls = tuple(call for call in calls if call.is_open(now))
     if not open_calls:
         return Outcome(None, closed_reply(calls, now, lang))
@@ -91,7 +92,7 @@ def start(calls: tuple[Call, ...], now: datetime, lang: str, sender_name: str,
     if not form.strip():
         doc.text(pick(lang, "Proposons une intervention ! Répondez à chaque question ; ",
                       "Let's propose a talk! Answer each question; "))
-        doc.code(pick(lang, "!annuler", "!cancel"))
+        doc.code(prefix + pick(lang, "annuler", "cancel"))
         doc.text(pick(lang, " pour abandonner à tout moment.", " to give up at any time."))
         doc.br()
     for error in errors:

@@ -72,7 +72,7 @@ async def _plan(args: argparse.Namespace, config: Config) -> int:
             )
         for notice in notices:
             target = notice.to_room or notice.to_user
-            reply = render(notice, config.commands.language, tz)
+            reply = render(notice, config.commands.language, tz, prefix=config.commands.prefix)
             print(f"{notice.due:%Y-%m-%d %H:%M %Z} → {target} [{notice.kind}]")
             print("  " + reply.plain.replace("\n", "\n  "))
         print(f"{count(len(notices), 'notice')}.")

@@ -48,8 +48,10 @@ def _lead_when_sent(notice: Notice, now: datetime | None, tz: ZoneInfo, lang: st
                 f"Started {ago} min ago")
 
 
-def render(notice: Notice, lang: str, tz: ZoneInfo, now: datetime | None = None) -> Reply:
-    """The message a notice sends at `now` (default: on time)."""
+def render(notice: Notice, lang: str, tz: ZoneInfo, now: datetime | None = None,
+           prefix: str = "!") -> Reply:
+    """The message a notice sends at `now` (default: on time); `prefix` is how commands
+    are typed in the bot's rooms."""
     sessions = list(notice.sessions)
     lead = _lead_when_sent(notice, now, tz, lang)
     if notice.kind == "slot":
@@ -82,7 +84,7 @@ def render(notice: Notice, lang: str, tz: ZoneInfo, now: datetime | None = None)
         if event.venue:
             doc.text(pick(lang, f", {event.venue}", f", {event.venue}"))
         doc.text(". ").text(pick(lang, "Le programme : ", "The programme: ")).code(
-            pick(lang, "!programme", "!program")
+            prefix + pick(lang, "programme", "program")
         )
         return doc.reply()
     session = sessions[0]

@@ -124,7 +124,8 @@ class Scheduler:
             notice.event,
             notice.day,
         )
-        reply = render(shown, self.lang, self.app.catalog.tz, self.app.clock.now())
+        reply = render(shown, self.lang, self.app.catalog.tz, self.app.clock.now(),
+                       self.app.config.commands.prefix)
         key = hashlib.blake2s("\n".join(todo).encode(), digest_size=12).hexdigest()
         await self.storage.reminders.mark_reminders(todo, "sending", due)
         try:
