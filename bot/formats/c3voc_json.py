@@ -31,7 +31,15 @@ from bot.formats.common import (
     uri,
 )
 from bot.formats.frab_xml import GENERATOR, NO_ROOM
-from bot.formats.reading import Entry, Sessions, dedent, kind_of, parse_duration, parse_when
+from bot.formats.reading import (
+    Entry,
+    Sessions,
+    dedent,
+    described,
+    kind_of,
+    parse_duration,
+    parse_when,
+)
 from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.queries import Agenda
 
@@ -182,10 +190,10 @@ def _entry(item: dict, zone: ZoneInfo, day: str) -> Entry:
     else:
         end = None
     number = item.get("id")
-    return Entry(
-        title=title,
-        start=start,
-        end=end,
+    return described(
+        title,
+        start,
+        end,
         speakers=tuple(Speaker(" ".join(name.split())) for name in map(_person, _people(item))
                        if name.strip()),
         links=tuple(Link(" ".join(_text(link.get("title") or link["url"]).split()),

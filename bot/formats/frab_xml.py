@@ -34,7 +34,15 @@ from bot.formats.common import (
     uri,
     xml_text,
 )
-from bot.formats.reading import Entry, Sessions, dedent, kind_of, parse_duration, parse_when
+from bot.formats.reading import (
+    Entry,
+    Sessions,
+    dedent,
+    described,
+    kind_of,
+    parse_duration,
+    parse_when,
+)
 from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.queries import Agenda
 
@@ -194,10 +202,10 @@ def _entry(element: ET.Element, day: ET.Element, room: ET.Element, zone: ZoneInf
     end = (parse_when(end_text, zone) if end_text
            else start + parse_duration(duration) if duration else None)
     number = (element.get("id") or "").strip()
-    return Entry(
-        title=title,
-        start=start,
-        end=end,
+    return described(
+        title,
+        start,
+        end,
         speakers=tuple(Speaker(" ".join(p.text.split())) for p in element.iter("person")
                        if (p.text or "").strip()),
         links=tuple(Link(" ".join((link.text or link.get("href") or "").split()),

@@ -9,10 +9,11 @@ import re
 import textwrap
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.formats.common import OURS
-from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, fold, session_id
+from bot.model import Event, Problem, Session, SourceRef, fold, session_id
 
 KINDS_BY_MEANING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
@@ -60,24 +61,19 @@ def dedent(text: str | None) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """What a schedule file says of one session, before it becomes a `Session`."""
+    """What a schedule file says of one session, before it becomes a `Session`: its
+    instants in the file's zone, and the session as described (`described` builds it)."""
 
-    title: str
     start: datetime
     end: datetime | None
-    speakers: tuple[Speaker, ...] = ()
-    links: tuple[Link, ...] = ()
-    room: str | None = None
-    kind: str = "talk"
-    description: str = ""
-    guid: str | None = None
-    number: int | None = None
-    slug: str | None = None
-    url: str | None = None
-    track: str | None = None
-    language: str | None = None
-    subtitle: str = ""
-    abstract: str = ""
+    session: Session
+
+
+def described(title: str, start: datetime, end: datetime | None, **details: Any) -> Entry:
+    """An entry of a file; the session's id, event, day, hours and source are set when
+    `Sessions.make` places it in the bot's zone."""
+    return Entry(start, end, Session(id="", event_id="", day=start.date(), start=None, end=None,
+                                     title=title, **details))
 
 
 class Sessions:
@@ -94,45 +90,35 @@ class Sessions:
         """The days the sessions fall on in the file's zone, which its days declare."""
 
     def make(self, entry: Entry, line: int = 0, path: str = "") -> Session:
+        draft = entry.session
         start = self.local(entry.start)
         self.source_days.add(start.astimezone(self.zone).date())
         end = self.local(entry.end) if entry.end else None
-        key = fold(" ".join(entry.title.split()))
+        key = fold(" ".join(draft.title.split()))
         self._titles[key] = self._titles.get(key, 0) + 1
-        source_guid = entry.guid if entry.guid and entry.guid.lower() not in self._guids else None
+        source_guid = draft.guid if draft.guid and draft.guid.lower() not in self._guids else None
         if source_guid:  # a guid seen before is a copy: that entry gets a title's id
             self._guids.add(source_guid.lower())
             identifier, again = id_from_guid(source_guid), 1
             while identifier in self._ids:  # two guids, one short id: the later one moves
                 identifier, again = id_from_guid(f"{source_guid}/{again}"), again + 1
         else:
-            identifier = session_id(self.event_id, entry.title, self._titles[key])
+            identifier = session_id(self.event_id, draft.title, self._titles[key])
         self._ids.add(identifier)
         # What our exports write for a session that had no url or numeric id reads as none.
-        url = entry.url if entry.url and entry.url != f"urn:uuid:{entry.guid}" else None
+        url = draft.url if draft.url and draft.url != f"urn:uuid:{draft.guid}" else None
         derived = int(identifier, 16) + 1 if re.fullmatch(r"[0-9a-f]+", identifier) else None
-        source_number = entry.number if entry.number != derived else None
-        return Session(
+        return replace(
+            draft,
             id=identifier,
             event_id=self.event_id,
             day=start.date(),
             start=start.time().replace(tzinfo=None),
             end=end.time().replace(tzinfo=None) if end and end > start else None,
-            title=entry.title,
-            speakers=entry.speakers,
-            room=entry.room,
-            kind=entry.kind,
-            links=entry.links,
-            description=entry.description,
             source=SourceRef(path, line) if path else None,
             guid=source_guid,
-            number=source_number,
-            slug=entry.slug,
+            number=draft.number if draft.number != derived else None,
             url=url,
-            track=entry.track,
-            language=entry.language,
-            subtitle=entry.subtitle,
-            abstract=entry.abstract,
         )
 
     def local(self, moment: datetime) -> datetime:
