@@ -50,7 +50,7 @@ from tests.synapse import Human, Synapse, bot_config, unique, write_config
 EVENT = "soak-event"
 ROOM_COMMANDS = ["!aide", "!programme", "!maintenant", "!prochains", "!qui soak",
                  "!evenements", "!infos", "!nimportequoi", "!next", "!who talk 03"]
-REMINDER_START = "Rappel : "  # a personal reminder falling due, not an answer
+REMINDER_START = "Rappel\u00a0: "  # a personal reminder falling due, not an answer
 PARTITION_SECONDS = 30.0
 WARM_UP_SECONDS = 120.0
 """RSS growth is measured from this long after the bot's last (re)start."""

@@ -103,7 +103,7 @@ async def test_direct_message_opened_for_a_personal_answer(
         first = await alice.wait_for(lambda m: m.sender == account.user_id)
         await bot.deliver([Outgoing(say("Deuxième rappel"), to_user=alice.user_id)])
         second = await alice.wait_for(lambda m: m.body == "Deuxième rappel")
-        assert first.body == "Rappel : atelier à 14 h"
+        assert first.body == "Rappel\u00a0: atelier à 14 h"  # as Tchap shows it
         assert second.room == first.room  # the direct chat is remembered, not reopened
         assert first.encrypted  # direct chats are encrypted, as on Tchap
 

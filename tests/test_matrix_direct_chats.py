@@ -76,7 +76,7 @@ async def test_the_direct_chat_a_person_opened_is_the_one_used(
             answer = await alice.wait_for(lambda m: m.replies_to == asked)
             assert not answer.body.startswith("Écrivez-moi en message direct"), answer.body
             await bot.deliver([Outgoing(say("Rappel : atelier à 14 h"), to_user=alice.user_id)])
-            reminder = await alice.wait_for(lambda m: m.body == "Rappel : atelier à 14 h")
+            reminder = await alice.wait_for(lambda m: m.body == "Rappel\u00a0: atelier à 14 h")
             assert reminder.room == opened
         assert account_data(synapse, account, "m.direct") == {alice.user_id: [opened]}
         # After a restart too, the same room (and no second invitation).

@@ -124,4 +124,4 @@ async def test_a_declined_invitation_says_why(synapse: Synapse, tmp_path: Path) 
                 assert time.monotonic() < deadline, "the invitation is still pending"
                 await asyncio.sleep(0.1)
         assert state.content["membership"] == "leave"
-        assert state.content["reason"].startswith("Invitation refusée : je ne rejoins que")
+        assert state.content["reason"].startswith("Invitation refusée\u00a0: je ne rejoins que")

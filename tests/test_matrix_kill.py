@@ -137,7 +137,7 @@ async def test_reminders_pending_at_a_kill_are_sent_once_after_the_restart(
                 return m.room == room and m.sender == account.user_id and "Atelier" in m.body
 
             def personal(m) -> bool:
-                return m.room != room and m.body.startswith("Rappel : ")
+                return m.room != room and m.body.startswith("Rappel\u00a0: ")
 
             await alice.wait_for(room_notice, timeout=60)
             await alice.wait_for(personal, timeout=60)

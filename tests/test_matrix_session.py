@@ -158,5 +158,5 @@ async def test_background_service_sends_through_the_bot(synapse: Synapse, tmp_pa
         async with running_bot(config, services=(reminder,)) as bot:
             sent = await alice.wait_for(lambda m: m.sender == account.user_id)
             assert started == [bot.app]
-        assert sent.body == "Rappel : pause à 16 h" and sent.room == room
+        assert sent.body == "Rappel\u00a0: pause à 16 h" and sent.room == room
         assert sent.replies_to is None

@@ -56,5 +56,5 @@ async def test_from_proposal_to_acceptance_and_notification(
             notice = await alice.wait_for(
                 lambda m: m.sender == bot and "acceptée" in m.body, timeout=60)
             assert "Grist dans l'administration" in notice.body
-            assert "Bravo, à bientôt !" in notice.body
+            assert "Bravo, à bientôt\u202f!" in notice.body
             assert notice.room != review  # never in the organiser's chat

@@ -13,6 +13,7 @@ from bot.config import MatrixConfig
 from bot.i18n import pick
 from bot.transports.matrix.api import leave
 from bot.transports.matrix.directs import DirectChats
+from bot.typography import french_spaces
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +59,11 @@ class InvitePolicy:
 
 def decline_reason(lang: str) -> str:
     """The one line the inviter sees when the bot declines."""
-    return pick(lang, "Invitation refusée : je ne rejoins que les salons et les personnes "
-                      "autorisés par mes organisateurs.",
-                "Invitation declined: I only join the rooms and people my organisers "
-                "allowed.")
+    return french_spaces(pick(
+        lang,
+        "Invitation refusée : je ne rejoins que les salons et les personnes autorisés par mes "
+        "organisateurs.",
+        "Invitation declined: I only join the rooms and people my organisers allowed."))
 
 
 class Invitations:

@@ -8,6 +8,7 @@ from typing import Any
 from bot.replies import Attachment, Reply
 from bot.text import visible
 from bot.transports.matrix.addressing import strip_fallback
+from bot.typography import french_spaces, french_spaces_html
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,11 @@ def read_event(room: str, source: dict[str, Any]) -> CommandEvent:
 
 
 def notice(reply: Reply, answering: CommandEvent | None = None) -> dict[str, Any]:
-    """An m.notice with the HTML and plain text of `reply`, as an answer to `answering`."""
-    content: dict[str, Any] = {"msgtype": "m.notice", "body": reply.plain,
+    """An m.notice with the HTML and plain text of `reply`, in French typography (see
+    `bot.typography`), as an answer to `answering`."""
+    content: dict[str, Any] = {"msgtype": "m.notice", "body": french_spaces(reply.plain),
                                "format": "org.matrix.custom.html",
-                               "formatted_body": reply.html}
+                               "formatted_body": french_spaces_html(reply.html)}
     return _relate(content, answering)
 
 
