@@ -247,3 +247,32 @@ async def test_a_room_command_reads_an_hour_among_its_arguments() -> None:
         "Salle Ada Lovelace, mercredi 4 décembre à 15 h", "À 15 h :", "15 h"]
     assert (await ask("2024-12-04 09:00", "!salle ada 15h")) == (
         await ask("2024-12-04 09:00", "qu'est-ce qu'il y a en salle Ada Lovelace à 15h ?"))
+
+
+async def test_how_many_sessions_on_a_day_and_how_many_are_to_come() -> None:
+    # 2024 page: 7 demos in the morning and 8 talks from 13 h 40 to 17 h, all on 4 December;
+    # at 14 h 05, those at 14 h 20, 15 h, 15 h 20, 15 h 40, 16 h 20 and 17 h are to come.
+    assert await ask("2024-12-04 14:05", "combien de sessions aujourd'hui ?") == (
+        "Journées BlueHats au salon Open Source Experience 2024 (en cours)\n"
+        "Mercredi 4 décembre : 15 sessions, dont 6 à venir.")
+    assert await ask("2024-12-04 14:05", "how many talks today?") == (
+        "Journées BlueHats au salon Open Source Experience 2024 (on now)\n"
+        "Wednesday 4 December: 15 sessions, 6 still to come.")
+    assert await ask("2024-12-04 14:05", "y a combien de talks demain ?") == (
+        "Journées BlueHats au salon Open Source Experience 2024 (en cours)\n"
+        "Jeudi 5 décembre : 0 session.")
+
+
+async def test_how_many_of_a_kind_and_over_the_days_of_an_event() -> None:
+    assert await ask("2024-12-03 10:00", "y a combien de démos ?") == (
+        "Journées BlueHats au salon Open Source Experience 2024\n7 démos, mercredi 4 décembre.")
+    # 2023 page: 13 talks on 6 December (14 h, 15 h, 16 h: 3 each; 17 h: 4), 11 on the 7th.
+    assert await ask("2024-12-04 14:05", "combien de talks en 2023 ?") == (
+        "La DINUM à l'Open Source Experience (événement passé)\n"
+        "24 sessions sur 2 jours :\n"
+        "• Mercredi 6 décembre : 13 sessions\n"
+        "• Jeudi 7 décembre : 11 sessions")
+    # 2022 page: 20 items, one of them the lunch break, which is not counted as a session.
+    assert await ask("2022-11-01 10:00", "how many sessions?") == (
+        "Journée BlueHats lors du salon Open Source Experience 2022\n"
+        "19 sessions, Tuesday 8 November.")

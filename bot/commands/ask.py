@@ -1,5 +1,6 @@
 """Plain questions no command answers: greetings, thanks, how to get a reminder, breaks,
-start and end of the day, what is on at an hour, sessions of a kind, practical questions
+start and end of the day, what is on at an hour, sessions of a kind, how many there are,
+practical questions
 (`bot.commands.practical`), and the rest.
 
 Each takes the intent the understanding layer found (`request.intent`) and its slots.
@@ -14,7 +15,7 @@ from datetime import datetime, time
 from bot.commands.base import TABLE, Request
 from bot.commands.practical import event_asked, facet, no_event, state_note
 from bot.commands.render import found_lines, session_line, slot_groups
-from bot.i18n import format_day, format_time, kind_name, pick, sentence_case
+from bot.i18n import count, format_day, format_time, kind_name, pick, sentence_case
 from bot.model import Event, Session, fold
 from bot.replies import Doc, Reply
 
@@ -171,11 +172,41 @@ async def kind(request: Request) -> Reply:
     return found_lines(heading, request.app, found, request.now, lang).reply()
 
 
+async def how_many(request: Request) -> Reply:
+    """How many sessions the event has (of the kind asked; breaks are not sessions here), on
+    the day asked or on each of its days, and how many are still to come."""
+    lang = request.lang
+    event, state = event_asked(request)
+    if event is None:
+        return no_event(request)
+    wanted, day = request.intent.slots.kind, request.intent.slots.day
+    chosen = [s for s in event.sessions if (s.kind == wanted if wanted else s.kind != "break")
+              and day in (None, s.day)]
+    noun = ((kind_name(wanted, lang), kind_name(wanted, lang, heading=True).lower()) if wanted
+            else ("session", "sessions"))
+    colon = pick(lang, " : ", ": ")
+    doc = Doc().bold(event.title).extend(state_note(event, state, request)).br()
+    days = sorted({s.day for s in chosen})
+    if day is not None:
+        doc.text(sentence_case(format_day(day, lang)) + colon)
+    doc.text(count(len(chosen), *noun, lang=lang))
+    tz = request.app.catalog.tz
+    coming = sum(1 for s in chosen if (at := s.starts_at(tz)) and at > request.now)
+    if 0 < coming < len(chosen):
+        doc.text(pick(lang, f", dont {coming} à venir", f", {coming} still to come"))
+    if day is None and len(days) == 1:
+        doc.text(", " + format_day(days[0], lang))
+    if day is not None or len(days) < 2:
+        return doc.text(".").reply()
+    doc.text(pick(lang, f" sur {len(days)} jours :", f" over {len(days)} days:"))
+    return doc.items([Doc().text(sentence_case(format_day(d, lang)) + colon + count(
+        sum(s.day == d for s in chosen), *noun, lang=lang)) for d in days]).reply()
+
 
 ANSWERS: dict[str, Callable[[Request], Awaitable[Reply]]] = {
     "greet": greet, "thanks": thanks, "remind_how": remind_how, "facet": facet,
     "breaks": breaks, "start": start, "end": end, "at_hour": at_hour, "kind": kind,
-    "unknown": unknown,
+    "count": how_many, "unknown": unknown,
 }
 
 

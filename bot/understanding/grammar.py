@@ -20,7 +20,8 @@ from bot.understanding.text import Token, original, tokens
 
 INTENTS = (
     "greet", "thanks", "help", "remind", "remind_how", "events", "facet", "room", "now",
-    "next", "breaks", "start", "end", "at_hour", "kind", "programme", "search", "unknown",
+    "next", "breaks", "start", "end", "at_hour", "kind", "programme", "search", "count",
+    "unknown",
 )
 
 
@@ -129,7 +130,7 @@ def _decide(r: _Reading, words: list[Token]) -> Intent:
     if not subject and bag & lexicon.ABILITY:
         return r.intent("help")
     if not subject and bag & lexicon.COUNT:
-        return r.intent("events")
+        return r.intent("events" if bag & lexicon.EVENTS else "count")
     if not subject and bag & lexicon.EVENTS:
         asks_when = bag & (lexicon.NEXT | lexicon.WHEN)
         return r.intent("facet", facet="dates") if asks_when else r.intent("events")
@@ -174,6 +175,7 @@ _CUES = (
     lexicon.GREETINGS | lexicon.THANKS | lexicon.HELP | lexicon.ABILITY | lexicon.REMIND
     | lexicon.HOW | lexicon.NOW | lexicon.NEXT | lexicon.EVENTS | lexicon.PROGRAMME
     | lexicon.WHAT_IS_ON | lexicon.BREAKS | lexicon.START | lexicon.END | lexicon.WHEN
+    | lexicon.COUNT
     | set().union(*lexicon.FACETS.values())
 )
 _NEVER_CORRECTED = lexicon.FILLER | lexicon.FRENCH | lexicon.ENGLISH
