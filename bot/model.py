@@ -52,12 +52,31 @@ class SourceRef:
         return f"{self.path}:{self.line}" if self.line else self.path
 
 
+_MATERIALS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(text, re.IGNORECASE), re.compile(url, re.IGNORECASE))
+    for kind, text, url in (
+        ("recording", r"revoir|replay|vid[ée]o|enregistrement|recording",
+         r"youtube|youtu\.be|dailymotion|dai\.ly|peertube|tube\.|/videos?/|playback"),
+        ("slides", r"slides?|support|diapo|pr[ée]sentation",
+         r"\.pdf\b|\.odp\b|\.pptx?\b|speakerdeck|slideshare|/slides|/presentation/"),
+        ("notes", r"pad\b|notes|issue|ticket", r"\bpad\.|/issues/"),
+    )
+)
+
+
 @dataclass(frozen=True)
 class Link:
     """A hyperlink found in the programme; `text` is what the page showed."""
 
     text: str
     url: str
+
+    @property
+    def material(self) -> str | None:
+        """What a session left behind this link, by its address or its text: 'recording'
+        (a replay), 'slides' or 'notes' (a pad, an issue); None for any other link."""
+        return next((kind for kind, text, url in _MATERIALS
+                     if url.search(self.url) or text.search(self.text)), None)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ déjeuner », the 2024 demos « 4/12 de 10h à 12h30 » in salle Ada Lovelace, t
 """
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -13,13 +14,15 @@ from bot.app import App
 from bot.clock import FixedClock, parse_local
 from bot.commands import TABLE, Incoming, handle
 from bot.config import CommandsConfig, Config
+from bot.loaders import load_paths
 from bot.model import Programme
 from bot.storage import Storage
-from tests.test_commands import PROGRAMME
+from tests.test_commands import DATA, PROGRAMME
 
 
-async def ask(when: str, text: str, config: Config | None = None) -> str:
-    app = App(config or Config(), PROGRAMME, clock=FixedClock(parse_local(when)))
+async def ask(when: str, text: str, config: Config | None = None,
+              programme: Programme = PROGRAMME) -> str:
+    app = App(config or Config(), programme, clock=FixedClock(parse_local(when)))
     out = await handle(app, Incoming(text=text, sender="@a:example.org", room="!r",
                                      addressed=True))
     assert len(out) == 1
@@ -276,3 +279,35 @@ async def test_how_many_of_a_kind_and_over_the_days_of_an_event() -> None:
     assert await ask("2022-11-01 10:00", "how many sessions?") == (
         "Journée BlueHats lors du salon Open Source Experience 2022\n"
         "19 sessions, Tuesday 8 November.")
+
+
+SERIES = load_paths([Path(__file__).parent / "construct_pages" / "serie.md", DATA])
+GRIST, NEXTCLOUD = (next(s.id for s in SERIES.sessions if s.title == title)
+                    for title in ("Présentation de Grist", "Retour d'expérience sur Nextcloud"))
+
+
+async def test_replays_of_a_subject_and_of_the_latest_event_that_has_some() -> None:
+    # serie.md: « 12 mars 2024 : Présentation de Grist ([revoir](https://video.example/grist)) »
+    # and « 5 mars 2024 : Retour d'expérience sur Nextcloud ([revoir](…/nc)) »; the visio
+    # link of 20 February is where to watch it live, not a replay. data/ has no replay.
+    # In time order.
+    app_config = Config()
+    asked = await ask("2024-04-02 10:00", "je peux revoir la présentation sur Grist ?",
+                      app_config, SERIES)
+    assert asked == ("Vidéos et supports — « Grist » :\n"
+                     "• Présentation de Grist — mardi 12 mars 2024 : vidéo "
+                     f"(https://video.example/grist) · {GRIST}")
+    assert await ask("2024-04-02 10:00", "any recordings?", app_config, SERIES) == (
+        "Recordings and slides — Les ateliers du mardi:\n"
+        "• Retour d'expérience sur Nextcloud — Tuesday 5 March 2024: recording "
+        f"(https://video.example/nc) · {NEXTCLOUD}\n"
+        "• Présentation de Grist — Tuesday 12 March 2024: recording "
+        f"(https://video.example/grist) · {GRIST}")
+
+
+async def test_no_replay_is_said_and_au_revoir_is_not_a_replay() -> None:
+    assert await ask("2024-12-05 10:00", "y a des replays ?") == (
+        "Pas encore de vidéo ni de support en ligne pour Journées BlueHats au salon Open "
+        "Source Experience 2024.")
+    assert (await ask("2024-12-05 10:00", "au revoir")).startswith("Avec plaisir !")
+    assert (await ask("2024-12-05 10:00", "qui parle de vidéo ?")).startswith("« vidéo » :")

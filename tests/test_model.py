@@ -3,7 +3,7 @@
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from bot.model import Event, InfoField, Session, event_id, fold, session_id, slugify
+from bot.model import Event, InfoField, Link, Session, event_id, fold, session_id, slugify
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -49,3 +49,13 @@ def test_event_days_and_registration_link() -> None:
     )
     assert event.days == (date(2023, 12, 6), date(2023, 12, 7))
     assert event.registration_url == "https://example.org/badge"
+
+
+def test_what_a_link_leaves_by_its_address_or_its_text() -> None:
+    assert Link("revoir", "https://www.dailymotion.com/video/x8511pn").material == "recording"
+    assert Link("Présentation", "https://bbb.example/playback/presentation/2.3/x").material == (
+        "recording")  # a BigBlueButton replay, whatever its text says
+    assert Link("Support (PDF)", "https://example.org/a.pdf").material == "slides"
+    assert Link("pad", "https://pad.numerique.gouv.fr/x").material == "notes"
+    assert Link("Grist", "https://www.getgrist.com/").material is None
+    assert Link("lien de visio", "https://visio.example/x").material is None

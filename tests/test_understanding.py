@@ -127,6 +127,9 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("past events", "events", "en"),
     ("c'est jusqu'à quelle heure ?", "end", "fr"),
     ("qui parle de La Suite ?", "search", "fr"),
+    ("y a un replay ?", "materials", "fr"),
+    ("je peux revoir la conf sur Grist ?", "materials", "fr"),
+    ("where are the slides?", "materials", "en"), ("qui parle de vidéo ?", "search", "fr"),
 ])
 def test_intents(text: str, name: str, lang: str) -> None:
     intent = read(text)

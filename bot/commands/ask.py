@@ -1,6 +1,6 @@
 """Plain questions no command answers: greetings, thanks, how to get a reminder, breaks,
 start and end of the day, what is on at an hour, sessions of a kind, how many there are,
-practical questions
+replays and slides (`bot.commands.materials`), practical questions
 (`bot.commands.practical`), and the rest.
 
 Each takes the intent the understanding layer found (`request.intent`) and its slots.
@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, time
 
 from bot.commands.base import TABLE, Request
+from bot.commands.materials import materials
 from bot.commands.practical import event_asked, facet, no_event, state_note
 from bot.commands.render import found_lines, session_line, slot_groups
 from bot.i18n import count, format_day, format_time, kind_name, pick, sentence_case
@@ -206,7 +207,7 @@ async def how_many(request: Request) -> Reply:
 ANSWERS: dict[str, Callable[[Request], Awaitable[Reply]]] = {
     "greet": greet, "thanks": thanks, "remind_how": remind_how, "facet": facet,
     "breaks": breaks, "start": start, "end": end, "at_hour": at_hour, "kind": kind,
-    "count": how_many, "unknown": unknown,
+    "count": how_many, "materials": materials, "unknown": unknown,
 }
 
 

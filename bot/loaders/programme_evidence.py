@@ -33,17 +33,6 @@ DECOY_WORDS = re.compile(
     r"prerequis|modalites|pour qui|inscri|donnees\s*\?|qui sommes|contact|acces|"
     r"ce qu.on a fait|pour la suite|on prevoit|bilan|ressources|liens? utiles|comment)"
 )
-_REPLAY_TEXT = re.compile(
-    r"revoir|replay|slides?|support|diapo|pr[ée]sentation|vid[ée]o|pad\b|notes|enregistrement|"
-    r"issue|ticket|recording",
-    re.IGNORECASE,
-)
-_REPLAY_URL = re.compile(
-    r"\.pdf\b|\.odp\b|\.pptx?\b|speakerdeck|slideshare|youtube|youtu\.be|dailymotion|dai\.ly|"
-    r"peertube|tube\.|/videos?/|\bpad\.|/issues/|playback|/slides|/presentation/",
-    re.IGNORECASE,
-)
-"""Links to what a session left: slides, a replay, a pad, an issue (by text or by address)."""
 _ADDRESSED = re.compile(
     r"\b(?:vous|venez|rencontrez|renseignez|decouvrez|retrouvez|inscrivez|rejoignez|participez|"
     r"laissez|consultez|contactez|ecrivez|suivez|telechargez|cliquez|visit|register|join us)\b"
@@ -71,7 +60,7 @@ def item_evidence(
         points.append((-2.5, "spans a period of days, not a session"))
     if credited:
         points.append((1.5, "credits speakers"))
-    replay = any(_REPLAY_TEXT.search(link.text) or _REPLAY_URL.search(link.url) for link in links)
+    replay = any(link.material for link in links)
     if replay:
         points.append((1.0, "links to slides, a replay or notes"))
     words = len(title.split())

@@ -21,7 +21,7 @@ from bot.understanding.text import Token, original, tokens
 INTENTS = (
     "greet", "thanks", "help", "remind", "remind_how", "events", "facet", "room", "now",
     "next", "breaks", "start", "end", "at_hour", "kind", "programme", "search", "count",
-    "unknown",
+    "materials", "unknown",
 )
 
 
@@ -122,6 +122,8 @@ def _decide(r: _Reading, words: list[Token]) -> Intent:
         return r.intent("remind_how" if bag & lexicon.HOW or not subject else "remind")
     if bag & lexicon.HELP:
         return r.intent("help")
+    if _asks_materials(r.plain, bag):
+        return r.intent("materials")
     if r.room:
         return r.intent("room", room=r.room)
     facet = _facet(r.plain)
@@ -183,11 +185,20 @@ _NEVER_CORRECTED = lexicon.FILLER | lexicon.FRENCH | lexicon.ENGLISH
 
 def _cue_positions(plain: list[str]) -> set[int]:
     found = {i for i, w in enumerate(plain) if w in _CUES}
+    if not lexicon.SPEAKS.intersection(plain):  # « qui parle de vidéo ? »: vidéo is the topic
+        found.update(i for i, w in enumerate(plain) if w in lexicon.MATERIALS)
     for pairs in (lexicon.NOW_PAIRS, lexicon.NEXT_PAIRS):
         for i in range(len(plain) - 1):
             if (plain[i], plain[i + 1]) in pairs:
                 found.update((i, i + 1))
     return found
+
+
+def _asks_materials(plain: list[str], bag: set[str]) -> bool:
+    """Replays or slides asked for: « y a un replay ? », « revoir la conf » (but not « au
+    revoir »), and not « qui parle de vidéo ? », a topic."""
+    cue = bag & lexicon.MATERIALS or ("revoir" in bag and not _pair(plain, (("au", "revoir"),)))
+    return bool(cue) and not bag & lexicon.SPEAKS
 
 
 def _pair(plain: list[str], pairs: tuple[tuple[str, str], ...]) -> bool:

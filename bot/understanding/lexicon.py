@@ -61,7 +61,18 @@ END = frozenset(
     )
 )
 COUNT = frozenset(_w("combien nombre many number"))
-"""'y a combien de talks ?': the events with their number of sessions."""
+"""'y a combien de talks ?': how many sessions ('combien d'événements' lists the events)."""
+MATERIALS = frozenset(
+    _w(
+        "replay replays rediffusion rediffusions enregistrement enregistrements enregistre "
+        "enregistree video videos slides slide diapo diapos diaporama diaporamas supports "
+        "recording recordings recorded captation"
+    )
+)
+"""'y a un replay ?', 'les slides du talk sur Grist': what sessions left online (and
+'revoir', unless it is « au revoir »)."""
+SPEAKS = frozenset(_w("qui who parle parlent speaks speak speaking"))
+"""'qui parle de vidéo ?' asks for a topic, not for recordings."""
 WHEN = frozenset(_w("quand when heure heures time date dates"))
 WHEN_PAIRS = (("quel", "jour"), ("quels", "jours"), ("what", "day"), ("which", "day"))
 
@@ -257,6 +268,7 @@ VOCABULARY = frozenset(
     | BREAKS
     | START
     | END
+    | MATERIALS
     | set().union(*FACETS.values())
     | set(KINDS)
     | GENERIC

@@ -1,0 +1,64 @@
+"""Replays and slides: « y a un replay ? », « les slides du talk sur Grist », "recordings?".
+
+The answer lists the sessions that left something online (their links to a recording,
+slides or notes, `Link.material`): those found for the subject, else those of the event
+named, else of the latest event that has some.
+"""
+
+from __future__ import annotations
+
+from bot.commands.base import Request
+from bot.commands.practical import event_asked, no_event
+from bot.commands.render import MAX_FOUND, more, when
+from bot.i18n import pick
+from bot.model import Event, Link, Session
+from bot.replies import Doc, Reply
+
+_NAMES = {"recording": ("vidéo", "recording"), "slides": ("support", "slides"),
+          "notes": ("notes", "notes")}
+
+
+async def materials(request: Request) -> Reply:
+    lang, intent = request.lang, request.intent
+    subject = intent.subject.strip(" ?!.\"'«»")
+    if subject:
+        found = request.app.catalog.search.search(subject, limit=200)
+        pool = [h.session for h in found if intent.slots.year in (None, h.session.day.year)]
+        scope = pick(lang, f"« {subject[:80]} »", f"“{subject[:80]}”")
+    else:
+        event = _event_meant(request)
+        if event is None:
+            return no_event(request)
+        pool, scope = list(event.sessions), event.title
+    left = [(s, links) for s in pool if (links := [k for k in s.links if k.material])]
+    if not left:
+        return Doc().text(pick(lang, f"Pas encore de vidéo ni de support en ligne pour {scope}.",
+                               f"No recording or slides online yet for {scope}.")).reply()
+    doc = Doc().bold(pick(lang, "Vidéos et supports", "Recordings and slides"))
+    doc.text(f" — {scope}" + pick(lang, " :", ":"))
+    items = [_line(session, links, lang) for session, links in left[:MAX_FOUND]]
+    return more(doc.items(items), len(left) - MAX_FOUND, lang).reply()
+
+
+def _event_meant(request: Request) -> Event | None:
+    """The event named or of the day or year asked; else the latest one so far that left
+    something online (replays come after an event); else the current or next one."""
+    intent, today = request.intent, request.now.date()
+    if not (intent.event or intent.slots.day or intent.slots.year):
+        held = sorted((e for e in request.app.programme.events if e.start <= today),
+                      key=lambda e: e.start, reverse=True)
+        with_some = (e for e in held if any(k.material for s in e.sessions for k in s.links))
+        latest = next(with_some, None)
+        if latest is not None:
+            return latest
+    return event_asked(request)[0]
+
+
+def _line(session: Session, links: list[Link], lang: str) -> Doc:
+    line = Doc().bold(session.title).text(f" — {when(session, lang)}" + pick(lang, " : ", ": "))
+    for index, link in enumerate(links):
+        if index:
+            line.text(" · ")
+        names = _NAMES[link.material or "notes"]
+        line.link(pick(lang, *names), link.url)
+    return line.text(" · ").code(session.id)
