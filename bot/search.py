@@ -1,8 +1,9 @@
 """Who speaks about what: an inverted index over titles, speakers, organisations, links,
 the heading a session sits under and its description.
 
-Accents and case are folded away; a word matches exactly, as a prefix ('démocrat'), or
-with one typo ('grsit' -> 'grist': a letter missing, added, changed or two swapped).
+Accents and case are folded away; a word matches exactly, as a prefix ('démocrat'), by
+its stem ('sécurité' -> 'sécuriser', 'contributing' -> 'contribution'), or with one typo
+('grsit' -> 'grist': a letter missing, added, changed or two swapped).
 Typos are found through a deletion index (each word filed under itself with one letter
 removed, as SymSpell does), so a lookup costs the same whatever the size of the programme;
 rapidfuzz checks the candidates' true distance.
@@ -76,6 +77,26 @@ TYPO_QUALITY = 0.5
 'samu' is the SAMU of a title before the Samuel of a speaker."""
 TYPO_MIN_LENGTH = 4
 """Shorter words are too easily another word with one letter changed."""
+STEM_QUALITY = 0.55
+_SUFFIXES = tuple(sorted((
+    "isations", "isation", "issements", "issement", "ations", "ation", "ements", "ement",
+    "ites", "ite", "iser", "isee", "ises", "ise", "euses", "euse", "eurs", "eur", "ives", "ive",
+    "ifs", "if", "ables", "able", "ments", "ment", "ions", "ion", "ees", "ee", "es", "er", "e",
+    "s", "ities", "ity", "ings", "ing", "ers", "ed", "ies",
+), key=len, reverse=True))
+"""French and English endings, longest first: 'securisation' loses 'isation', not 's'."""
+STEM_MIN_LENGTH = 5
+"""A stem shorter than this joins unrelated words ('donn': données, donner)."""
+
+
+def stem(word: str) -> str | None:
+    """The word without its longest French or English ending ('securite', 'securiser',
+    'securisation' -> 'secur'), or None when what is left would be too short to mean one
+    thing."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= STEM_MIN_LENGTH:
+            return word[: -len(suffix)]
+    return word if len(word) >= STEM_MIN_LENGTH and word.isalpha() else None
 
 
 def _deletions(word: str) -> set[str]:
@@ -172,8 +193,11 @@ class SearchIndex:
         self._vocabulary = sorted(self._postings)
         self.words = frozenset(self._vocabulary)
         """Every indexed word."""
+        self._stems: dict[str, list[str]] = defaultdict(list)
         self._deletions: dict[str, list[str]] = defaultdict(list)
         for word in self._vocabulary:
+            if (root := stem(word)) is not None:
+                self._stems[root].append(word)
             if len(word) >= TYPO_MIN_LENGTH:
                 for key in _deletions(word):
                     self._deletions[key].append(word)
@@ -189,6 +213,9 @@ class SearchIndex:
                 if not candidate.startswith(word):
                     break
                 found.setdefault(candidate, PREFIX_QUALITY)
+        if (root := stem(word)) is not None:
+            for candidate in self._stems.get(root, ()):
+                found.setdefault(candidate, STEM_QUALITY)
         if not found and len(word) >= TYPO_MIN_LENGTH:
             candidates = {c for key in _deletions(word) for c in self._deletions.get(key, ())}
             for candidate in candidates:

@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.aliases import learned_groups, spells
 from bot.loaders import load_paths
 from bot.model import Event, Programme, Session, Speaker
-from bot.search import SearchIndex, words
+from bot.search import SearchIndex, stem, words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 INDEX = SearchIndex(load_paths([DATA]))
@@ -108,3 +108,20 @@ def test_a_speaker_credited_with_an_acronym_and_its_name_teaches_it() -> None:
     event = Event("e", "J", date(2025, 3, 1), date(2025, 3, 1), sessions=(one, two))
     groups = learned_groups(Programme((event,)), words)
     assert [("cdc",), ("caisse", "depots", "consignations")] in groups
+
+
+def test_a_word_finds_the_other_forms_of_its_stem() -> None:
+    # 2023: « SWMB, un logiciel libre et modulaire pour sécuriser votre parc Windows »
+    swmb = "SWMB, un logiciel libre et modulaire pour sécuriser votre parc Windows"
+    assert swmb in titles("sécurité") and swmb in titles("sécurisation")
+    # 2022: « … les contributions des étudiants », 2024: « how 2 countries contribute … »
+    contributing = titles("contributing")
+    assert any(t.startswith("BlueHats Semester Of Code : les contributions") for t in contributing)
+    assert any(t.startswith("OpenDesk & La Suite : how 2 countries") for t in contributing)
+
+
+def test_a_stem_too_short_to_mean_one_thing_joins_nothing() -> None:
+    assert stem("securite") == stem("securiser") == stem("securisation") == "secur"
+    assert stem("donnees") == stem("donnee") != stem("donner")
+    assert stem("cartes") == stem("carte") == "carte"  # not 'cart': carton, cartouche…
+    assert stem("mise") is None
