@@ -91,6 +91,8 @@ def test_hours(text: str, hour: time) -> None:
     ("les intervenants de l'éducation nationale", "éducation nationale", "fr"),
     ("Bonjour, pourriez-vous me dire qui présente Grist ?", "Grist", "fr"),
     ("qui intervient pour la forge des communs ?", "forge des communs", "fr"),
+    ("which talks does the DINUM give?", "DINUM", "en"),
+    ("what is ADULLACT holding?", "ADULLACT", "en"),
 ])
 def test_search_subjects(text: str, subject: str, lang: str) -> None:
     intent = read(text)

@@ -229,7 +229,8 @@ FILLER = frozenset(
         "were be been will would do does did the a an of on in at to for by with about from "
         "this that these those there here it its s me my i you your we our us they them he "
         "she his her speaks speak speaking talks talking talk presents presenting present "
-        "gives giving tell show list find any some can could please thanks is-there"
+        "give gives giving gave hold holds holding tell show list find any some can could "
+        "please thanks is-there"
     )
 )
 
