@@ -311,3 +311,28 @@ async def test_no_replay_is_said_and_au_revoir_is_not_a_replay() -> None:
         "Source Experience 2024.")
     assert (await ask("2024-12-05 10:00", "au revoir")).startswith("Avec plaisir !")
     assert (await ask("2024-12-05 10:00", "qui parle de vidéo ?")).startswith("« vidéo » :")
+
+
+async def test_a_practical_word_no_session_has_is_looked_for_in_the_event_page() -> None:
+    # 2024 page front matter: « Où nous trouver : … « village du secteur public », stands
+    # A12-A14, les 4 et 5 décembre »; no session speaks of a village.
+    assert await ask("2024-12-04 10:00", "y a un village ?") == (
+        "Journées BlueHats au salon Open Source Experience 2024 (en cours)\n"
+        "Mercredi 4 décembre – jeudi 5 décembre 2024\n"
+        "• Où nous trouver : Présentations en salle Ada Lovelace (mezzanine) le 4 décembre ; "
+        "« village du secteur public », stands A12-A14, les 4 et 5 décembre")
+    # Nothing says « vestiaire » in the 2019 page: it says so, then what it does say.
+    cloakroom = (await ask("2019-12-11 10:00", "il y a un vestiaire ?")).splitlines()
+    assert cloakroom[:3] == [
+        "Journée #BlueHats lors du Paris Open Source Summit 2019 (en cours)",
+        "Mercredi 11 décembre 2019",
+        "Ni le programme ni la page ne parlent de « vestiaire » ; voici ses informations "
+        "pratiques :"]
+    assert cloakroom[3].startswith("Lieu : Paris Open Source Summit au dock Pullmann")
+
+
+async def test_a_question_for_speakers_or_a_command_still_says_nobody_speaks_of_it() -> None:
+    nobody = ("Personne ne parle de « wifi » dans les programmes connus. Essayez par exemple "
+              "!qui grist.")
+    assert await ask("2024-12-04 10:00", "qui parle de wifi ?") == nobody
+    assert await ask("2024-12-04 10:00", "!qui wifi") == nobody

@@ -91,6 +91,28 @@ async def facet(request: Request) -> Reply:
     return doc.reply()
 
 
+def mentions(request: Request, subject: str) -> Reply:
+    """What the event's information and text say of `subject` (« y a du wifi ? »), or that
+    they say nothing of it, with all its practical information."""
+    lang = request.lang
+    event, state = event_asked(request)
+    if event is None:
+        return no_event(request)
+    doc = _heading(request, event, state)
+    keys = [w for w in re.findall(r"\w+", fold(subject)) if len(w) > 2]
+    needle = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + ")") if keys else None
+    lines = [i for i in event.info if needle and needle.search(fold(f"{i.label} {i.text}"))]
+    said = [s for s in _sentences(event.description) if needle and needle.search(fold(s))]
+    if lines or said:
+        return doc.items([_info_line(item, lang) for item in lines]
+                         + [Doc().text(s) for s in said]).reply()
+    doc.text(pick(lang, f"Ni le programme ni la page ne parlent de « {subject[:80]} » ; "
+                        "voici ses informations pratiques :",
+                  f"Neither the programme nor the page mentions “{subject[:80]}”; here is "
+                  "its practical information:")).br()
+    return doc.extend(_all_info(request, event)).reply()
+
+
 def _heading(request: Request, event: Event, state: str) -> Doc:
     """'Title (en cours)' and its days."""
     doc = Doc().bold(event.title).extend(state_note(event, state, request)).br()

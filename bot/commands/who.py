@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.commands.base import Request, command
+from bot.commands.practical import mentions
 from bot.commands.render import found_lines
 from bot.i18n import pick
 from bot.replies import Doc, Reply
@@ -45,6 +46,8 @@ async def who(request: Request) -> Reply:
         agenda = request.app.catalog.agenda
         coming = [s for s in hits if (slot := agenda.slot(s)) and slot.start > request.now]
         hits = sorted(coming, key=lambda s: agenda.slot(s).start) or hits  # type: ignore[union-attr]
+    if not hits and not request.is_command and request.intent.practical:
+        return mentions(request, query)  # « y a du wifi ? »: perhaps the page says
     if not hits:
         return (
             Doc()

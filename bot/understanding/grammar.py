@@ -59,6 +59,9 @@ class Intent:
     """The id of the event the message names, if it names one."""
     upcoming: bool = False
     """A search for what is still to come ('le prochain talk de la DINUM')."""
+    practical: bool = False
+    """For a search, a question that may be practical ('y a du wifi ?', see
+    `lexicon.THERE_IS_PAIRS`): when no session matches, the event's information may say."""
 
 
 def understand(text: str, today: date, known: Knowledge, default_lang: str = "fr") -> Intent:
@@ -146,7 +149,9 @@ def _decide(r: _Reading, words: list[Token]) -> Intent:
         return r.intent("programme", r.bare)  # an event named by its words, or a person's talks
     if subject:
         coming = bool(bag & lexicon.NEXT or _pair(r.plain, lexicon.NEXT_PAIRS))
-        return r.intent("search", upcoming=coming)
+        practical = not bag & lexicon.ABOUT_SESSIONS and bool(
+            bag & lexicon.CAN or _pair(r.plain, lexicon.THERE_IS_PAIRS))
+        return r.intent("search", upcoming=coming, practical=practical)
     for cue, name in ((lexicon.BREAKS, "breaks"), (lexicon.START, "start"), (lexicon.END, "end")):
         if bag & cue:
             return r.intent(name)

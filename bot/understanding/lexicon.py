@@ -73,6 +73,18 @@ MATERIALS = frozenset(
 'revoir', unless it is « au revoir »)."""
 SPEAKS = frozenset(_w("qui who parle parlent speaks speak speaking"))
 """'qui parle de vidéo ?' asks for a topic, not for recordings."""
+ABOUT_SESSIONS = SPEAKS | frozenset(
+    _w(
+        "talk talks conference conferences conf confs presentation presentations session "
+        "sessions intervention interventions expose exposes atelier ateliers workshop workshops "
+        "demo demos sujet sujets theme themes intervenant intervenants speaker speakers"
+    )
+)
+"""Words that ask for sessions or speakers."""
+CAN = frozenset(_w("peut peux pourra pourrai possible disponible can could available"))
+THERE_IS_PAIRS = (("y", "a"), ("is", "there"), ("are", "there"))
+"""With no word asking for sessions, 'y a du wifi ?', 'on peut manger sur place ?', 'is
+there a cloakroom?' are practical questions the event's information may answer."""
 WHEN = frozenset(_w("quand when heure heures time date dates"))
 WHEN_PAIRS = (("quel", "jour"), ("quels", "jours"), ("what", "day"), ("which", "day"))
 
