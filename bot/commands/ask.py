@@ -46,7 +46,7 @@ async def thanks(request: Request) -> Reply:
 
 async def remind_how(request: Request) -> Reply:
     lang = request.lang
-    usage = TABLE.commands["remind"].usage[lang]
+    usage = TABLE.commands["remind"].usage(lang)
     return (Doc().text(pick(lang, "Pour un rappel en message privé avant une session : ",
                             "To get a direct message before a session: "))
             .code(request.typed("remind", usage))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from bot.commands.arguments import Understood
 from bot.commands.base import Request, command
 from bot.commands.practical import practical
 from bot.commands.render import day_programme, event_title, unknown_event
@@ -58,7 +59,8 @@ def _event_programme(
     "programme",
     fr=("programme",),
     en=("program", "programme"),
-    usage=("[événement | jour | aujourd'hui | demain]", "[event | day | today | tomorrow]"),
+    args=(Understood(None, ("événement | jour | aujourd'hui | demain",
+                            "event | day | today | tomorrow"), optional=True),),
     summary=(
         "le programme de l'événement en cours ou à venir",
         "the programme of the current or next event",
@@ -185,7 +187,7 @@ async def events(request: Request) -> Reply:
     "info",
     fr=("infos",),
     en=("info", "information", "where"),
-    usage=("[événement]", "[event]"),
+    args=(Understood(None, ("événement", "event"), optional=True),),
     summary=(
         "lieu, adresse, horaires, accès et inscription",
         "venue, address, hours, access and registration",
