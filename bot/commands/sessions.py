@@ -14,7 +14,7 @@ from bot.replies import Doc, Reply
     fr=("session",),
     en=("talk",),
     args=(SessionId("session_id", ("id", "id"), ("l'identifiant de la session",
-                                                 "the session id"), optional=True),),
+                                                 "the session id")),),
     summary=(
         "le détail d'une session : horaire, salle, intervenants, liens",
         "one session in full: time, room, speakers, links",
