@@ -69,12 +69,9 @@ def _day_sessions(request: Request) -> tuple[Event | None, list[Session]]:
     day = request.intent.slots.day
     if day is None:
         today = request.now.date()
-        day = today if any(s.day == today for s in event.sessions) else None
-    if day is None:
-        days = sorted({s.day for s in event.sessions if s.day >= request.now.date()}
-                      or {s.day for s in event.sessions})
-        day = days[0] if days else event.start
-    return event, [s for s in event.sessions if s.day == day]
+        days = [d for d in event.by_day if d >= today] or list(event.by_day)
+        day = days[0] if days else event.start  # today, else the next day with sessions
+    return event, list(event.by_day.get(day, ()))
 
 
 async def breaks(request: Request) -> Reply:

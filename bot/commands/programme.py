@@ -33,25 +33,27 @@ def _event_programme(
     event: Event, lang: str, day: date | None = None, part: str | None = None
 ) -> Doc:
     doc = event_title(event, lang).br()
-    sessions = [s for s in event.sessions if day is None or s.day == day]
+    days = {day: event.by_day.get(day, ())} if day else event.by_day
     if part:
         low, high = PARTS[part]
-        sessions = [s for s in sessions if s.start is not None and low <= s.start < high]
+        days = {d: tuple(s for s in found if s.start is not None and low <= s.start < high)
+                for d, found in days.items()}
+    days = {d: found for d, found in days.items() if found}
     if not event.sessions:
         return doc.text(
             pick(
                 lang, "Le programme n'est pas encore publié.", "The programme is not published yet."
             )
         )
-    if not sessions:
+    if not days:
         when = format_day(day or event.start, lang)
         if part:
             fr, en = PART_NAMES[part]
             when = pick(lang, f"{when}, {fr}", f"{when}, {en}")
         return doc.text(pick(lang, f"Rien au programme le {when}.", f"Nothing on {when}."))
-    for current in sorted({s.day for s in sessions}):
+    for current, found in days.items():
         doc.br().bold(sentence_case(format_day(current, lang))).br()
-        doc.extend(day_programme([s for s in sessions if s.day == current], lang))
+        doc.extend(day_programme(list(found), lang))
     return doc
 
 
