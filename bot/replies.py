@@ -9,7 +9,7 @@ from data or from what a user typed.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from bot.text import visible
@@ -104,16 +104,15 @@ class Doc:
             self._add("\n", "")
         self._add("", "<ul>")
         for entry in entries:
-            start = Item(self._plain_length, self._html_length, 0)
+            plain_start, html_start = self._plain_length, self._html_length
             self._add(f"• {entry.plain}\n", f"<li>{entry.html}</li>")
-            self._items.append(replace(start, plain_end=self._plain_length - 1))
+            self._items.append(Item(plain_start, html_start, self._plain_length - 1))
         return self._add("", "</ul>")
 
     def extend(self, other: Doc) -> Doc:
-        self._items.extend(replace(item, plain_start=item.plain_start + self._plain_length,
-                                   html_start=item.html_start + self._html_length,
-                                   plain_end=item.plain_end + self._plain_length)
-                           for item in other._items)
+        self._items.extend(Item(item.plain_start + self._plain_length,
+                                item.html_start + self._html_length,
+                                item.plain_end + self._plain_length) for item in other._items)
         for plain, markup in zip(other._plain, other._html, strict=True):
             self._add(plain, markup)
         return self
@@ -132,8 +131,8 @@ class Doc:
     def reply(self, attachment: Attachment | None = None) -> Reply:
         joined = "".join(self._plain)
         lead = len(joined) - len(joined.lstrip("\n"))  # `plain` drops leading new lines
-        items = tuple(replace(item, plain_start=max(0, item.plain_start - lead),
-                              plain_end=item.plain_end - lead) for item in self._items)
+        items = tuple(Item(max(0, item.plain_start - lead), item.html_start,
+                           item.plain_end - lead) for item in self._items)
         return Reply(self.plain, self.html, attachment, items)
 
 
