@@ -11,19 +11,8 @@ from pathlib import Path
 import pytest
 
 from bot.clock import PARIS
-from bot.commands import TABLE, handle
-from bot.commands.arguments import (
-    ArgumentError,
-    Arguments,
-    Context,
-    Day,
-    Hour,
-    Keyword,
-    Number,
-    Text,
-    When,
-    Word,
-)
+from bot.commands import TABLE, arguments, handle
+from bot.commands.arguments import ArgumentError, Arguments, Context, Keyword, Number, Word
 from bot.commands.base import Incoming
 from bot.config import CommandsConfig
 from bot.proposals.schedule import DayRef
@@ -36,8 +25,8 @@ NUMBER = Number("number", ("numéro", "number"), ("le numéro", "the number"))
 SCORE = Number("score", ("note 1–5", "score 1–5"), ("la note", "the score"), low=1, high=5)
 CONFIRM = Keyword("confirmed", ("confirmer", "confirm"), ("le mot confirmer", "the word confirm"),
                   optional=True)
-NOTE = Text("note", ("note", "note"), ("la note écrite", "the written note"), optional=True,
-            max_length=10)
+NOTE = arguments.Text("note", ("note", "note"), ("la note écrite", "the written note"),
+                      optional=True, max_length=10)
 
 
 def parse(arguments: Arguments, text: str) -> dict:
@@ -59,11 +48,12 @@ def test_values_are_typed_and_optional_ones_default() -> None:
     assert parse(form, "#12 4") == {"number": 12, "confirmed": False, "score": 4, "note": None}
     assert parse(form, "p3 Confirmer 5 deux  mots") == {
         "number": 3, "confirmed": True, "score": 5, "note": "deux  mots"}
-    moment = Arguments(((Day("day", ("jour", "day")), Hour("at", ("heure", "time")),
-                         When("until", ("fin", "end"), date_only=True)),))
+    moment = Arguments(((arguments.Day("day", ("jour", "day")),
+                         arguments.Hour("at", ("heure", "time")),
+                         arguments.When("until", ("fin", "end"), date_only=True)),))
     assert parse(moment, "jeudi 9:05 2026-11-27") == {
         "day": DayRef("jeudi", weekday=3), "at": time(9, 5), "until": date(2026, 11, 27)}
-    assert parse(Arguments(((When("at", ("à", "at")),),)), "2026-11-20T23:59") == {
+    assert parse(Arguments(((arguments.When("at", ("à", "at")),),)), "2026-11-20T23:59") == {
         "at": datetime(2026, 11, 20, 23, 59, tzinfo=PARIS)}
 
 
@@ -91,7 +81,7 @@ def test_extra_words_are_refused_unless_the_command_takes_none() -> None:
 
 def test_of_several_forms_the_one_that_read_furthest_speaks() -> None:
     close = Keyword("close", ("fermer", "close"), ("le mot fermer", "the word close"))
-    dated = When("opens", ("ouverture", "opens"), ("l'ouverture", "the opening"))
+    dated = arguments.When("opens", ("ouverture", "opens"), ("l'ouverture", "the opening"))
     forms = Arguments(((), (Word("event", ("événement", "event")), dated, dated),
                        (Word("event", ("événement", "event")), close)))
     assert parse(forms, "") == {"event": None, "opens": None, "close": False}

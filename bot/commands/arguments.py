@@ -71,14 +71,14 @@ class Param:
     """Whether, optional, a word it does not match is left to the next parameter."""
     answers_missing: ClassVar[bool] = False
     """Whether the handler itself answers when it is missing (with the rooms it knows...)."""
-
-    @property
-    def default(self) -> Any:
-        return None
+    default: ClassVar[Any] = None
+    """Its value when it is optional and not given."""
+    required: ClassVar[str] = "<{}>"
+    """How the usage line shows it when it is required."""
 
     def shown(self, lang: str) -> str:
         label = pick(lang, *self.label)
-        return f"[{label}]" if self.optional else f"<{label}>"
+        return f"[{label}]" if self.optional else self.required.format(label)
 
     def match(self, word: str, context: Context) -> Any:
         """The value `word` gives, or None when it is not one."""
@@ -86,9 +86,12 @@ class Param:
 
     def invalid(self, word: str) -> Pair:
         """Why `word` is not a value of this parameter (French, English)."""
-        fr, en = self.the
-        return (f"{sentence_case(fr)} n'est pas valable : {quoted(word, 'fr')}.",
-                f"{sentence_case(en)} is not valid: {quoted(word, 'en')}.")
+        return self.rule("n'est pas valable", "is not valid", word)
+
+    def rule(self, fr: str, en: str, word: str, shown: str | None = None) -> Pair:
+        """'Le jour doit être … : « x ».': the parameter, the rule `word` breaks, `word`."""
+        return (f"{sentence_case(self.the[0])} {fr} : {shown or quoted(word, 'fr')}.",
+                f"{sentence_case(self.the[1])} {en}: {shown or quoted(word, 'en')}.")
 
 
 @dataclass(frozen=True)
@@ -108,12 +111,10 @@ class Number(Param):
         return value if inside else None
 
     def invalid(self, word: str) -> Pair:
-        fr, en = sentence_case(self.the[0]), sentence_case(self.the[1])
         if self.low is not None and self.high is not None:
-            return (f"{fr} doit être entre {self.low} et {self.high} : {word[:SHOWN]}.",
-                    f"{en} must be between {self.low} and {self.high}: {word[:SHOWN]}.")
-        return (f"{fr} doit être un nombre : {quoted(word, 'fr')}.",
-                f"{en} must be a number: {quoted(word, 'en')}.")
+            return self.rule(f"doit être entre {self.low} et {self.high}",
+                             f"must be between {self.low} and {self.high}", word, word[:SHOWN])
+        return self.rule("doit être un nombre", "must be a number", word)
 
 
 @dataclass(frozen=True)
@@ -147,14 +148,8 @@ class Keyword(Param):
 
     also: tuple[str, ...] = ()
     skippable: ClassVar[bool] = True
-
-    @property
-    def default(self) -> bool:
-        return False
-
-    def shown(self, lang: str) -> str:
-        label = pick(lang, *self.label)
-        return f"[{label}]" if self.optional else label
+    default: ClassVar[bool] = False
+    required: ClassVar[str] = "{}"
 
     def match(self, word: str, context: Context) -> bool | None:
         return True if fold(word) in {fold(w) for w in (*self.label, *self.also)} else None
@@ -213,10 +208,9 @@ class Day(Param):
         return read_day(word)
 
     def invalid(self, word: str) -> Pair:
-        return (f"{sentence_case(self.the[0])} doit être une date (2026-12-10 ou 10/12) ou "
-                f"un jour de la semaine (jeudi) : {quoted(word, 'fr')}.",
-                f"{sentence_case(self.the[1])} must be a date (2026-12-10 or 10/12) or a "
-                f"weekday (Thursday): {quoted(word, 'en')}.")
+        return self.rule("doit être une date (2026-12-10 ou 10/12) ou un jour de la semaine "
+                         "(jeudi)", "must be a date (2026-12-10 or 10/12) or a weekday "
+                         "(Thursday)", word)
 
 
 @dataclass(frozen=True)
@@ -227,10 +221,8 @@ class Hour(Param):
         return parse_hour(word)
 
     def invalid(self, word: str) -> Pair:
-        return (f"{sentence_case(self.the[0])} doit s'écrire 14h20, 14h ou 14:20 : "
-                f"{quoted(word, 'fr')}.",
-                f"{sentence_case(self.the[1])} must be written 14:20, 14h20 or 14h: "
-                f"{quoted(word, 'en')}.")
+        return self.rule("doit s'écrire 14h20, 14h ou 14:20", "must be written 14:20, 14h20 or 14h",
+                         word)
 
 
 @dataclass(frozen=True)
@@ -248,8 +240,7 @@ class When(Param):
 
     def invalid(self, word: str) -> Pair:
         like = "2026-11-27" if self.date_only else "2026-11-20T23:59"
-        return (f"{sentence_case(self.the[0])} doit s'écrire {like} : {quoted(word, 'fr')}.",
-                f"{sentence_case(self.the[1])} must be written {like}: {quoted(word, 'en')}.")
+        return self.rule(f"doit s'écrire {like}", f"must be written {like}", word)
 
 
 Form = tuple[Param, ...]
