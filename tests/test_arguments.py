@@ -41,6 +41,7 @@ def test_the_usage_line_comes_from_the_declaration() -> None:
                        (Word("event", ("événement", "event")), close)))
     assert forms.usage("fr") == "[<événement> <numéro> | <événement> fermer]"
     assert Arguments(((NUMBER,), (close,))).usage("en") == "<number> | close"
+    assert Arguments(((), (NUMBER,))).usage("fr") == "[<numéro>]"
 
 
 def test_values_are_typed_and_optional_ones_default() -> None:

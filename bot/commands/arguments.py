@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from bot.clock import parse_local
+from bot.clock import PARIS, parse_local
 from bot.i18n import pick, sentence_case
 from bot.model import fold
 from bot.proposals.schedule import DayRef, parse_hour, read_day
@@ -44,7 +44,7 @@ class Context:
     """What parsing needs to know of the configuration."""
 
     prefix: str = "!"
-    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Paris"))
+    tz: ZoneInfo = PARIS
 
 
 def quoted(word: str, lang: str) -> str:
@@ -256,9 +256,8 @@ class Arguments:
     def usage(self, lang: str) -> str:
         """The usage line's arguments: '<numéro> <note 1–5> [commentaire]'."""
         shown = [" ".join(p.shown(lang) for p in form) for form in self.forms if form]
-        if len(self.forms) == len(shown):
-            return " | ".join(shown)
-        return f"[{' | '.join(shown)}]" if len(shown) > 1 else " ".join(shown)
+        inner = " | ".join(shown)
+        return inner if len(shown) == len(self.forms) or not inner else f"[{inner}]"
 
     def explained(self) -> list[Param]:
         """The parameters with a line of help, each once, in order."""
