@@ -120,7 +120,7 @@ async def _pending_limit(request: Request) -> Reply | None:
     fr=("proposer", "proposition-nouvelle"),
     en=("propose",),
     args=(Text("form", ("formulaire", "form"), ("le formulaire", "the form"), optional=True,
-               explain=("facultatif : titre, format, résumé et intervenants en un seul message, "
+               explain=("facultatif ; titre, format, résumé et intervenants en un seul message, "
                         "une ligne « Titre : … » chacun ; sans lui, je vous les demande un à "
                         "un", "optional: title, format, abstract and speakers in one message, "
                         "one “Title: …” line each; without it, I ask for them one by one")),),
@@ -606,7 +606,7 @@ CLOSE_NOW = Keyword("close", ("fermer", "close"), ("le mot fermer", "the word cl
                     explain=("clore l'appel maintenant", "end the call now"))
 ANSWERS = When("answers", ("réponse", "answers"), ("la date de réponse", "the answer date"),
                optional=True, date_only=True,
-               explain=("facultative : le jour où les auteurs auront une réponse, comme "
+               explain=("facultative ; le jour où les auteurs auront une réponse, comme "
                         "2026-11-27", "optional: the day proposers get an answer, like "
                         "2026-11-27"))
 
