@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 KINDS = ("talk", "demo", "panel", "workshop", "break", "other")
@@ -198,6 +199,15 @@ class Event:
             if item.url and re.search(r"inscri|regist|badge", fold(f"{item.label} {item.text}")):
                 return item.url
         return None
+
+    @cached_property
+    def by_day(self) -> dict[date, tuple[Session, ...]]:
+        """The sessions of each day that has some, by day, in programme order: built once per
+        event, so a day's programme does not walk every session of the event."""
+        found: dict[date, list[Session]] = {}
+        for session in self.sessions:
+            found.setdefault(session.day, []).append(session)
+        return {day: tuple(found[day]) for day in sorted(found)}
 
     def with_sessions(self, sessions: tuple[Session, ...]) -> Event:
         return replace(self, sessions=tuple(sorted(sessions, key=session_order)))

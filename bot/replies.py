@@ -25,12 +25,24 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Item:
+    """Where a list item of a reply sits: its start in the plain text and in the HTML, and
+    its end in the plain text. A long reply is cut before an item, never inside one."""
+
+    plain_start: int
+    html_start: int
+    plain_end: int
+
+
+@dataclass(frozen=True)
 class Reply:
-    """What the bot says: a plain `body` and its `org.matrix.custom.html` twin."""
+    """What the bot says: a plain `body` and its `org.matrix.custom.html` twin; `items` are
+    the list items of a reply built with `Doc`, in order."""
 
     plain: str
     html: str
     attachment: Attachment | None = None
+    items: tuple[Item, ...] = field(default=(), compare=False, repr=False)
 
 
 def safe_url(url: str) -> str | None:
@@ -45,58 +57,64 @@ class Doc:
 
     _plain: list[str] = field(default_factory=list)
     _html: list[str] = field(default_factory=list)
+    _items: list[Item] = field(default_factory=list)
+    """Each top-level list item, as offsets in the joined `_plain` and `_html`."""
+    _plain_length: int = 0
+    _html_length: int = 0
+
+    def _add(self, plain: str, markup: str) -> Doc:
+        self._plain.append(plain)
+        self._html.append(markup)
+        self._plain_length += len(plain)
+        self._html_length += len(markup)
+        return self
 
     def text(self, value: str) -> Doc:
         value = visible(value)
-        self._plain.append(value)
-        self._html.append(html.escape(value, quote=False))
-        return self
+        return self._add(value, html.escape(value, quote=False))
 
     def bold(self, value: str) -> Doc:
         value = visible(value)
-        self._plain.append(value)
-        self._html.append(f"<b>{html.escape(value, quote=False)}</b>")
-        return self
+        return self._add(value, f"<b>{html.escape(value, quote=False)}</b>")
 
     def italic(self, value: str) -> Doc:
         value = visible(value)
-        self._plain.append(value)
-        self._html.append(f"<i>{html.escape(value, quote=False)}</i>")
-        return self
+        return self._add(value, f"<i>{html.escape(value, quote=False)}</i>")
 
     def code(self, value: str) -> Doc:
         value = visible(value)
-        self._plain.append(value)
-        self._html.append(f"<code>{html.escape(value, quote=False)}</code>")
-        return self
+        return self._add(value, f"<code>{html.escape(value, quote=False)}</code>")
 
     def link(self, value: str, url: str) -> Doc:
         """A link; in plain text the URL follows the label unless they are the same."""
         value, target = visible(value), safe_url(visible(url))
         if target is None:
             return self.text(value)
-        self._plain.append(value if value == target else f"{value} ({target})")
-        self._html.append(f'<a href="{html.escape(target)}">{html.escape(value, quote=False)}</a>')
-        return self
+        return self._add(value if value == target else f"{value} ({target})",
+                         f'<a href="{html.escape(target)}">{html.escape(value, quote=False)}</a>')
 
     def br(self) -> Doc:
-        self._plain.append("\n")
-        self._html.append("<br>")
-        return self
+        return self._add("\n", "<br>")
 
     def items(self, entries: list[Doc]) -> Doc:
         """A bulleted list of sub-documents."""
         if not entries:
             return self
         if self._plain and not self._plain[-1].endswith("\n"):
-            self._plain.append("\n")
-        self._plain.append("\n".join(f"• {e.plain}" for e in entries) + "\n")
-        self._html.append("<ul>" + "".join(f"<li>{e.html}</li>" for e in entries) + "</ul>")
-        return self
+            self._add("\n", "")
+        self._add("", "<ul>")
+        for entry in entries:
+            plain_start, html_start = self._plain_length, self._html_length
+            self._add(f"• {entry.plain}\n", f"<li>{entry.html}</li>")
+            self._items.append(Item(plain_start, html_start, self._plain_length - 1))
+        return self._add("", "</ul>")
 
     def extend(self, other: Doc) -> Doc:
-        self._plain.extend(other._plain)
-        self._html.extend(other._html)
+        self._items.extend(Item(item.plain_start + self._plain_length,
+                                item.html_start + self._html_length,
+                                item.plain_end + self._plain_length) for item in other._items)
+        for plain, markup in zip(other._plain, other._html, strict=True):
+            self._add(plain, markup)
         return self
 
     @property
@@ -111,7 +129,11 @@ class Doc:
         return body
 
     def reply(self, attachment: Attachment | None = None) -> Reply:
-        return Reply(self.plain, self.html, attachment)
+        joined = "".join(self._plain)
+        lead = len(joined) - len(joined.lstrip("\n"))  # `plain` drops leading new lines
+        items = tuple(Item(max(0, item.plain_start - lead), item.html_start,
+                           item.plain_end - lead) for item in self._items)
+        return Reply(self.plain, self.html, attachment, items)
 
 
 def say(text: str) -> Reply:

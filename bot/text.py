@@ -24,10 +24,18 @@ def _emoji_side(char: str) -> bool:
     return unicodedata.category(char) in ("So", "Sk") or char == "\ufe0f"
 
 
+_SHOWN: set[str] = set()
+"""Characters met before that are not format characters (accented letters, « », –, ’):
+a text made only of them is returned at once. Bounded by `_SHOWN_LIMIT`."""
+_SHOWN_LIMIT = 4096
+
+
 def visible(text: str) -> str:
     """`text` without invisible format characters (see the module docstring)."""
-    if text.isascii():
+    if text.isascii() or _SHOWN.issuperset(text):
         return text
+    if len(_SHOWN) < _SHOWN_LIMIT:
+        _SHOWN.update(c for c in text if unicodedata.category(c) != "Cf")
     kept: list[str] = []
     for index, char in enumerate(text):
         if unicodedata.category(char) != "Cf" or (char == ZWJ and kept and _emoji_side(kept[-1])

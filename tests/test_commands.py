@@ -312,7 +312,13 @@ async def test_help_lists_every_command_and_details_one(app_at) -> None:
     )
     assert await ask(app, "!aide qui") != await ask(app, "!aide")
     assert await ask(app, "!aide noter") == (
-        "!noter <n°> <1-5>\nNoter une proposition de 1 à 5.\nAussi : !score\n"
+        "!noter <numéro> <note 1–5> [commentaire]\n"
+        "Noter une proposition de 1 à 5.\n"
+        "<numéro> : le numéro de la proposition, comme 12 ou #12\n"
+        "<note 1–5> : de 1 (faible) à 5 (excellente) ; une nouvelle note remplace la vôtre\n"
+        "[commentaire] : facultatif ; ajouté aux commentaires de la proposition\n"
+        "Aussi : !score\n"
+        "Exemple : !noter 12 4\n"
         "Réservée aux organisateurs.")
     assert await ask(app, "aide programme", is_direct=True) == (
         "!programme [événement | jour | aujourd'hui | demain]\n"

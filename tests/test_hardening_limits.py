@@ -181,3 +181,15 @@ async def test_the_answers_of_a_proposal_dialogue_are_not_flood_controlled(
     for _ in range(4):  # « !proposer » was a command: 4 more are allowed, not 0
         assert "trop de commandes" not in await world.text(proposals_kit.ALICE, "!aide")
     assert "trop de commandes" in await world.text(proposals_kit.ALICE, "!aide")
+
+
+def test_the_cut_falls_before_the_first_item_that_does_not_fit() -> None:
+    entries = [Doc().bold(f"Session {n}").br().text("mercredi, 14 h") for n in range(1, 6)]
+    inner = Doc().br().text("Titre").items(entries)  # its leading new line is not shown
+    reply = cap_reply(Doc().extend(inner).reply(), 70, "fr")
+    # « Titre » (6 with its new line), then items of 26 characters: the third ends at 86
+    assert reply.plain == ("Titre\n• Session 1\nmercredi, 14 h\n• Session 2\nmercredi, 14 h\n"
+                           "… et 3 autres : demandez-moi en message direct.")
+    assert reply.html == ("<br>Titre<ul><li><b>Session 1</b><br>mercredi, 14 h</li>"
+                          "<li><b>Session 2</b><br>mercredi, 14 h</li></ul>"
+                          "<i>… et 3 autres : demandez-moi en message direct.</i>")

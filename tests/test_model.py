@@ -59,3 +59,14 @@ def test_what_a_link_leaves_by_its_address_or_its_text() -> None:
     assert Link("pad", "https://pad.numerique.gouv.fr/x").material == "notes"
     assert Link("Grist", "https://www.getgrist.com/").material is None
     assert Link("lien de visio", "https://visio.example/x").material is None
+
+
+def test_an_event_indexes_its_sessions_by_day_in_programme_order() -> None:
+    second = Session("b", "e", date(2024, 12, 5), time(9), None, "Ouverture du jeudi")
+    first = Session("a", "e", date(2024, 12, 4), time(14), None, "L'après-midi")
+    morning = Session("c", "e", date(2024, 12, 4), time(9), None, "Le matin")
+    event = Event("e", "Deux jours", date(2024, 12, 4), date(2024, 12, 5),
+                  sessions=(second, first, morning))  # as given, not sorted
+    assert list(event.by_day) == [date(2024, 12, 4), date(2024, 12, 5)]
+    assert event.by_day[date(2024, 12, 4)] == (first, morning)
+    assert event.with_sessions(event.sessions).by_day[date(2024, 12, 4)] == (morning, first)

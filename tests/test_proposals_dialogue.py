@@ -188,7 +188,9 @@ async def test_proposers_see_and_withdraw_only_their_own(
     assert any(o.to_room == ORG_ROOM for o in out)
     assert (await world.storage.proposals.proposal(mine)).status == "withdrawn"
     assert "déjà retirée" in await world.text(ALICE, f"!retirer {mine}")
-    assert "Utilisation" in await world.text(ALICE, "!retirer")
+    assert await world.text(ALICE, "!retirer") == (
+        "Il manque le numéro de la proposition.\n"
+        "Usage : !retirer <numéro> — ex. : !retirer 3")
 
 
 async def test_titles_are_escaped_in_html(tmp_path: Path, open_world: Opener) -> None:

@@ -126,8 +126,10 @@ async def test_show_comment_and_score_with_averages(tmp_path: Path, open_world: 
     history = [(who, action) for _, who, action, _ in await world.storage.proposals.history(number)]
     assert history == [(ALICE, "submitted"), (ORGANISER, "commented"), (ORGANISER, "scored"),
                        (REVIEWER, "scored"), (REVIEWER, "scored")]
-    assert "Utilisation" in await org_text(world, f"!noter {number} 6")
-    assert "Utilisation" in await org_text(world, "!noter")
+    usage = "Usage : !noter <numéro> <note 1–5> [commentaire] — ex. : !noter 12 4"
+    assert await org_text(world, f"!noter {number} 6") == (
+        f"La note doit être entre 1 et 5 : 6.\n{usage}")
+    assert await org_text(world, "!noter") == f"Il manque le numéro de la proposition.\n{usage}"
     assert "Pas de proposition n° 99" in await org_text(world, "!proposition 99")
 
 
@@ -218,8 +220,13 @@ async def test_scheduling_checks_day_and_time(tmp_path: Path, open_world: Opener
     await org(world, f"!accepter {number}")
     outside = await org_text(world, f"!planifier {number} 2026-12-24 10h")
     assert "mercredi 9 décembre, jeudi 10 décembre" in outside
-    assert "Jour ou heure" in await org_text(world, f"!planifier {number} 10/12 25h")
-    assert "Utilisation" in await org_text(world, f"!planifier {number}")
+    usage = ("Usage : !planifier <numéro> [confirmer] <jour> <heure> [salle] — ex. : "
+             "!planifier 12 jeudi 14h20 Turing")
+    assert outside == ("Le jour doit être un jour de l'événement (mercredi 9 décembre, jeudi 10 "
+                       f"décembre) : « 2026-12-24 ».\n{usage}")
+    assert await org_text(world, f"!planifier {number} 10/12 25h") == (
+        f"L'heure doit s'écrire 14h20, 14h ou 14:20 : « 25h ».\n{usage}")
+    assert await org_text(world, f"!planifier {number}") == f"Il manque le jour.\n{usage}"
     assert world.app.programme.session(f"p{number}") is None
     assert "planifiée" in await org_text(world, f"!planifier {number} 2026-12-10 9:05")
     assert world.app.programme.session(f"p{number}").day == date(2026, 12, 10)
@@ -235,9 +242,12 @@ async def test_cfp_sets_lists_and_closes_a_call(tmp_path: Path, open_world: Open
     await world.dm(ALICE, "!annuler")
     assert "fermé" in await org_text(world, f"!cfp {EVENT_ID} fermer")
     assert "clos" in await world.text(ALICE, "!proposer")
-    assert "Dates au format" in await org_text(world, f"!cfp {EVENT_ID} demain après")
-    assert "clôture doit suivre" in await org_text(
-        world, f"!cfp {EVENT_ID} 2026-11-30T00:00 2026-11-01T00:00")
+    usage = ("Usage : !cfp [<événement> <ouverture> <clôture> [réponse] | <événement> fermer] "
+             "— ex. : !cfp journées 2026-10-01T00:00 2026-11-20T23:59 2026-11-27")
+    assert await org_text(world, f"!cfp {EVENT_ID} demain après") == (
+        f"La date d'ouverture doit s'écrire 2026-11-20T23:59 : « demain ».\n{usage}")
+    assert await org_text(world, f"!cfp {EVENT_ID} 2026-11-30T00:00 2026-11-01T00:00") == (
+        f"La clôture doit suivre l'ouverture.\n{usage}")
 
 
 async def test_a_long_list_shows_the_first_ones_and_says_how_many_more(

@@ -66,3 +66,18 @@ def test_the_readme_has_console_examples_of_questions() -> None:
     commands = [c for c, _ in examples()]
     assert any("!qui grist" in c for c in commands)
     assert any("config check" in c for c in commands)
+
+
+def test_the_readme_usage_lines_are_the_declared_ones() -> None:
+    """Every table row of the README that gives a command's usage (`!noter <numéro> …`)
+    shows what the command's declaration makes of it."""
+    from bot.commands import TABLE
+
+    shown = re.findall(r"^\| `(!\S+ [^`]*[<\[][^`]*)`", README.read_text(encoding="utf-8"), re.M)
+    assert len(shown) >= 15
+    for usage in shown:
+        usage = usage.replace("\\|", "|")
+        found = TABLE.lookup(usage[1:].split()[0])
+        assert found is not None, usage
+        command, lang = found
+        assert usage == command.line("!", lang or "fr"), usage

@@ -36,3 +36,8 @@ def test_replies_send_names_and_titles_without_invisible_characters() -> None:
         assert not any(char in text for char in "\u200b\u202e\u2066\u2069"), text
     assert reply.html == ('<b>Grist</b> par <i>Alice</i><code>!qui</code>'
                           '<a href="https://example.org">site</a>')
+
+
+def test_characters_met_before_do_not_let_an_invisible_one_through() -> None:
+    assert visible("café « noir »") == "café « noir »"
+    assert visible("café\u202e « noir »\u200b") == "café « noir »"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.commands.arguments import Understood
 from bot.commands.base import Request, command
 from bot.commands.programme import day_part_start
 from bot.commands.render import slot_groups
@@ -62,7 +63,7 @@ async def now(request: Request) -> Reply:
     "next",
     fr=("prochains", "prochain", "ensuite", "suite"),
     en=("next", "upcoming"),
-    usage=("[nombre]", "[count]"),
+    args=(Understood(None, ("nombre", "count"), optional=True),),
     summary=(
         "les prochaines sessions, regroupées par horaire",
         "the next sessions, grouped by time",
@@ -86,7 +87,7 @@ async def next_sessions(request: Request) -> Reply:
     "room",
     fr=("salle",),
     en=("room",),
-    usage=("<salle>", "<room>"),
+    args=(Understood(None, ("salle", "room")),),
     summary=(
         "ce qui se passe dans une salle, maintenant et ensuite",
         "what is on in a room, now and next",

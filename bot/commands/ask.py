@@ -48,7 +48,7 @@ async def thanks(request: Request) -> Reply:
 
 async def remind_how(request: Request) -> Reply:
     lang = request.lang
-    usage = TABLE.commands["remind"].usage[lang]
+    usage = TABLE.commands["remind"].usage(lang)
     return (Doc().text(pick(lang, "Pour un rappel en message privé avant une session : ",
                             "To get a direct message before a session: "))
             .code(request.typed("remind", usage))
@@ -71,12 +71,9 @@ def _day_sessions(request: Request) -> tuple[Event | None, list[Session]]:
     day = request.intent.slots.day
     if day is None:
         today = request.now.date()
-        day = today if any(s.day == today for s in event.sessions) else None
-    if day is None:
-        days = sorted({s.day for s in event.sessions if s.day >= request.now.date()}
-                      or {s.day for s in event.sessions})
-        day = days[0] if days else event.start
-    return event, [s for s in event.sessions if s.day == day]
+        days = [d for d in event.by_day if d >= today] or list(event.by_day)
+        day = days[0] if days else event.start  # today, else the next day with sessions
+    return event, list(event.by_day.get(day, ()))
 
 
 async def breaks(request: Request) -> Reply:

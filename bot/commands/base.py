@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.commands.arguments import ArgumentError, Arguments, Form
+from bot.i18n import pick
 from bot.model import fold
-from bot.replies import Reply
+from bot.replies import Doc, Reply
 from bot.understanding import Intent
 
 if TYPE_CHECKING:
@@ -75,6 +77,16 @@ class Request:
         entry = TABLE.commands[key] if key else self.command
         return entry.line(self.app.config.commands.prefix, self.lang, entry.example[self.lang])
 
+    def malformed(self, problem: ArgumentError) -> Reply:
+        """What is wrong with the arguments, then this command's usage and an example:
+        « La note doit être entre 1 et 5 : 9. » / « Usage : !noter <numéro> … — ex. : … »."""
+        lang, prefix = self.lang, self.app.config.commands.prefix
+        doc = Doc().text(problem.text(lang)).br().text(pick(lang, "Usage : ", "Usage: "))
+        doc.code(self.command.line(prefix, lang))
+        if self.command.example.get(lang):
+            doc.text(pick(lang, " — ex. : ", " — e.g. ")).code(self.example())
+        return doc.reply()
+
     def typed(self, key: str, args: str = "", lang: str | None = None) -> str:
         """How to type command `key` here: the configured prefix, its name in `lang` (the
         request's by default), then `args` ('!rappel grist', '?rappel grist' with '?')."""
@@ -83,7 +95,8 @@ class Request:
 
 
 HandlerResult = Reply | list[Outgoing] | None
-Handler = Callable[[Request], Awaitable[HandlerResult]]
+Handler = Callable[..., Awaitable[HandlerResult]]
+"""Called with the request, then each declared argument's typed value by its key."""
 
 SCOPES = ("anywhere", "direct", "organisers")
 
@@ -98,9 +111,9 @@ class Command:
 
     key: str
     names: dict[str, tuple[str, ...]]
-    usage: dict[str, str]
     summary: dict[str, str]
     handler: Handler
+    arguments: Arguments = field(default_factory=Arguments)
     scope: str = "anywhere"
     example: dict[str, str] = field(default_factory=dict)
     """Arguments worth showing in each language ('grist' for !qui)."""
@@ -108,9 +121,13 @@ class Command:
     def name(self, lang: str) -> str:
         return self.names[lang][0]
 
+    def usage(self, lang: str) -> str:
+        """The arguments of the usage line, from the declaration: '<numéro> <note 1–5>'."""
+        return self.arguments.usage(lang)
+
     def line(self, prefix: str, lang: str, args: str | None = None) -> str:
         """The command as typed: with `args`, or with its usage line by default."""
-        args = self.usage[lang] if args is None else args
+        args = self.usage(lang) if args is None else args
         return f"{prefix}{self.name(lang)} {args}".rstrip()
 
 
@@ -170,21 +187,22 @@ def command(
     *,
     fr: tuple[str, ...],
     en: tuple[str, ...],
-    usage: tuple[str, str] = ("", ""),
+    args: Form | Arguments = (),
     summary: tuple[str, str],
     scope: str = "anywhere",
     example: tuple[str, str] = ("", ""),
 ) -> Callable[[Handler], Handler]:
-    """Decorator declaring a handler's command (French names first) on the handler itself
+    """Decorator declaring a handler's command (French names first) and its arguments (one
+    form of `Param`s, or `Arguments` with several forms) on the handler itself
     (`handler.declared`); `CommandTable.add_all` registers it, nothing happens at import."""
 
     def declare(handler: Handler) -> Handler:
         handler.declared = Command(  # type: ignore[attr-defined]
             key=key,
             names={"fr": fr, "en": en},
-            usage={"fr": usage[0], "en": usage[1]},
             summary={"fr": summary[0], "en": summary[1]},
             handler=handler,
+            arguments=args if isinstance(args, Arguments) else Arguments((args,)),
             scope=scope,
             example={"fr": example[0], "en": example[1]},
         )

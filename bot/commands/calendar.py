@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.commands.arguments import Understood
 from bot.commands.base import Request, command
 from bot.commands.render import unknown_event
 from bot.formats.ics import calendar
@@ -15,7 +16,8 @@ from bot.replies import Attachment, Doc, Reply
     "ics",
     fr=("calendrier", "ics"),
     en=("calendar",),
-    usage=("[événement | id de session]", "[event | session id]"),
+    args=(Understood(None, ("événement | id de session", "event | session id"),
+                     optional=True),),
     summary=(
         "le programme (ou une session) en fichier .ics pour votre agenda",
         "the programme (or one session) as an .ics file for your calendar",

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from bot.capping import cap_reply
+from bot.commands.arguments import ArgumentError, Context
 from bot.commands.ask import ask
 from bot.commands.base import TABLE, Command, Incoming, Outgoing, Request
 from bot.i18n import pick
@@ -35,13 +36,16 @@ def clean(text: str) -> str:
 @dataclass(frozen=True)
 class Parsed:
     """What a message asks. `command` is None for an unknown command name (then `args` is
-    that name) and for a sentence that no command answers (`intent` tells what it asks)."""
+    that name) and for a sentence that no command answers (`intent` tells what it asks).
+    `values` are the command's typed arguments, or `problem` says what is wrong with them."""
 
     command: Command | None
     lang: str
     args: str
     intent: Intent
     typed: bool
+    values: dict[str, Any] = field(default_factory=dict)
+    problem: ArgumentError | None = None
 
 
 INTENT_COMMANDS = {
@@ -66,15 +70,34 @@ def parse(app: App, incoming: Incoming) -> Parsed | None:
         command, lang = found
         lang = lang or default
         args = args.strip()
-        return Parsed(command, lang, args, understand(args, today, known, lang), True)
+        intent = understand(args, today, known, lang)
+        try:
+            values = command.arguments.parse(args, _context(app))
+        except ArgumentError as problem:
+            return Parsed(command, lang, args, intent, True, problem=problem)
+        return Parsed(command, lang, args, intent, True, values)
     if incoming.is_direct or incoming.addressed:
         intent = understand(text, today, known, default)
         key = INTENT_COMMANDS.get(intent.name, "")
         if key == "who" and app.programme.session(intent.subject):
             key = "session"  # « c'est quoi e37301 ? »
         command = TABLE.commands.get(key)
-        return Parsed(command, intent.lang, intent.subject, intent, False)
+        values = command and _sentence_values(app, command, intent.subject)
+        return Parsed(command, intent.lang, intent.subject, intent, False, values or {})
     return None
+
+
+def _context(app: App) -> Context:
+    return Context(app.config.commands.prefix, app.clock.tz)
+
+
+def _sentence_values(app: App, command: Command, subject: str) -> dict[str, Any]:
+    """A sentence's subject as the command's arguments; a sentence is not a command to
+    correct, so a subject that is not one gives the arguments' defaults."""
+    try:
+        return command.arguments.parse(subject, _context(app))
+    except ArgumentError:
+        return command.arguments.defaults()
 
 
 def _guess_lang(app: App, word: str) -> str:
@@ -150,7 +173,9 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed) -> list[Outgoing
         refusal = await _refusal(app, request)
         if refusal:
             return [Outgoing(refusal)]
-        return _outgoing(await command.handler(request))
+        if parsed.problem:
+            return [Outgoing(request.malformed(parsed.problem))]
+        return _outgoing(await command.handler(request, **parsed.values))
     except sqlite3.Error as error:
         log.error("database not writable (%s): %r from %s in %s not done", error,
                   incoming.text[:200], incoming.sender, incoming.room)

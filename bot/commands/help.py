@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.commands.arguments import ArgumentError, CommandName
 from bot.commands.base import TABLE, Command, Request, command
 from bot.i18n import pick, sentence_case
 from bot.replies import Doc, Reply
@@ -23,11 +24,14 @@ def _usage(request: Request, entry: Command) -> Doc:
 
 
 def detail(request: Request, entry: Command) -> Doc:
-    """One command in detail, from its declaration: usage, what it does, its other names,
-    an example, and where it may be used."""
+    """One command in detail, from its declaration: usage, what it does, what each argument
+    is, its other names, an example, and where it may be used."""
     lang, prefix = request.lang, request.app.config.commands.prefix
     doc = Doc().code(entry.line(prefix, lang)).br().text(sentence_case(entry.summary[lang]))
     doc.text(".")
+    for param in entry.arguments.explained():
+        explain = pick(lang, *param.explain or ("", ""))
+        doc.br().code(param.shown(lang)).text(pick(lang, " : ", ": ") + explain)
     others = _others(entry, lang)
     if others:
         doc.br().text(pick(lang, "Aussi : ", "Also: ")).text(", ".join(prefix + n for n in others))
@@ -45,25 +49,22 @@ def detail(request: Request, entry: Command) -> Doc:
     "help",
     fr=("aide",),
     en=("help",),
-    usage=("[commande]", "[command]"),
+    args=(CommandName("name", ("commande", "command"), ("la commande", "the command"),
+                      optional=True),),
     summary=("cette aide, ou le détail d'une commande", "this help, or one command in detail"),
     example=("qui", "who"),
 )
-async def help_command(request: Request) -> Reply:
-    lang = request.lang
-    wanted = request.args.strip().lstrip(request.app.config.commands.prefix)
+async def help_command(request: Request, name: str | None) -> Reply:
+    lang, wanted = request.lang, name
     if not request.is_command:  # « aide programme »: the command named in the sentence
         named = [w for w in request.incoming.text.split() if TABLE.lookup(w.strip("?!.,"))]
         wanted = next((w for w in named if TABLE.lookup(w.strip("?!.,"))[0].key != "help"), "")
     if wanted:
-        found = TABLE.lookup(wanted.split()[0])
+        found = TABLE.lookup(wanted)
         if found is None:
-            return (
-                Doc()
-                .text(pick(lang, "Commande inconnue : ", "Unknown command: "))
-                .code(wanted[:40])
-                .reply()
-            )
+            typed = request.app.config.commands.prefix + wanted[:40]
+            return request.malformed(ArgumentError(f"Commande inconnue : {typed}.",
+                                                   f"Unknown command: {typed}."))
         return detail(request, found[0]).reply()
     organiser = await request.app.is_organiser(request.incoming.sender)
     entries = [c for c in TABLE.commands.values() if c.scope != "organisers" or organiser]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import secrets
 
+from bot.commands.arguments import Keyword
 from bot.commands.base import Request, command
 from bot.commands.proposals import refresh_programme
 from bot.i18n import pick
 from bot.replies import Doc, Reply
 
-CONFIRM = {"oui", "yes", "confirmer", "confirm"}
 LABELS = {
     "proposals": ("proposition(s) de présentation, avec leurs évaluations et commentaires",
                   "talk proposal(s), with their reviews and comments"),
@@ -31,18 +31,21 @@ LABELS = {
     "forget_me",
     fr=("oublier-moi",),
     en=("forget-me",),
-    usage=("[oui]", "[yes]"),
+    args=(Keyword("confirmed", ("oui", "yes"), ("le mot oui", "the word yes"), optional=True,
+                  also=("confirmer", "confirm"),
+                  explain=("pour tout effacer, définitivement ; sans lui, je dis ce que je garde",
+                           "to delete it all, for good; without it, I say what I keep")),),
     summary=("effacer toutes vos données gardées par le bot",
              "delete all your data kept by the bot"),
     scope="direct",
 )
-async def forget_me(request: Request) -> Reply:
+async def forget_me(request: Request, confirmed: bool) -> Reply:
     app, lang, user = request.app, request.lang, request.incoming.sender
     storage = app.storage
     if storage is None:
         return Doc().text(pick(lang, "Je ne garde aucune donnée ici.",
                                "I keep no data here.")).reply()
-    if request.args.strip().lower() not in CONFIRM:
+    if not confirmed:
         held = await storage.privacy.personal_data(user)
         if not any(held.values()):
             return Doc().text(pick(lang, "Je ne garde aucune donnée à votre nom.",

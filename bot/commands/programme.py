@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from bot.commands.arguments import Understood
 from bot.commands.base import Request, command
 from bot.commands.practical import practical
 from bot.commands.render import day_programme, event_title, unknown_event
@@ -32,25 +33,27 @@ def _event_programme(
     event: Event, lang: str, day: date | None = None, part: str | None = None
 ) -> Doc:
     doc = event_title(event, lang).br()
-    sessions = [s for s in event.sessions if day is None or s.day == day]
+    days = {day: event.by_day.get(day, ())} if day else event.by_day
     if part:
         low, high = PARTS[part]
-        sessions = [s for s in sessions if s.start is not None and low <= s.start < high]
+        days = {d: tuple(s for s in found if s.start is not None and low <= s.start < high)
+                for d, found in days.items()}
+    days = {d: found for d, found in days.items() if found}
     if not event.sessions:
         return doc.text(
             pick(
                 lang, "Le programme n'est pas encore publié.", "The programme is not published yet."
             )
         )
-    if not sessions:
+    if not days:
         when = format_day(day or event.start, lang)
         if part:
             fr, en = PART_NAMES[part]
             when = pick(lang, f"{when}, {fr}", f"{when}, {en}")
         return doc.text(pick(lang, f"Rien au programme le {when}.", f"Nothing on {when}."))
-    for current in sorted({s.day for s in sessions}):
+    for current, found in days.items():
         doc.br().bold(sentence_case(format_day(current, lang))).br()
-        doc.extend(day_programme([s for s in sessions if s.day == current], lang))
+        doc.extend(day_programme(list(found), lang))
     return doc
 
 
@@ -58,7 +61,8 @@ def _event_programme(
     "programme",
     fr=("programme",),
     en=("program", "programme"),
-    usage=("[événement | jour | aujourd'hui | demain]", "[event | day | today | tomorrow]"),
+    args=(Understood(None, ("événement | jour | aujourd'hui | demain",
+                            "event | day | today | tomorrow"), optional=True),),
     summary=(
         "le programme de l'événement en cours ou à venir",
         "the programme of the current or next event",
@@ -185,7 +189,7 @@ async def events(request: Request) -> Reply:
     "info",
     fr=("infos",),
     en=("info", "information", "where"),
-    usage=("[événement]", "[event]"),
+    args=(Understood(None, ("événement", "event"), optional=True),),
     summary=(
         "lieu, adresse, horaires, accès et inscription",
         "venue, address, hours, access and registration",

@@ -7,11 +7,22 @@ Organisers (scope "organisers": never in a public room): !propositions, !proposi
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
+from datetime import date, datetime, time
 
 from bot.app import App
-from bot.clock import parse_local
+from bot.commands.arguments import (
+    ArgumentError,
+    Choice,
+    Day,
+    Hour,
+    Keyword,
+    Number,
+    Text,
+    When,
+    Word,
+    quoted,
+)
+from bot.commands.arguments import Arguments as Forms
 from bot.commands.base import TABLE, Handler, HandlerResult, Outgoing, Request, command
 from bot.i18n import format_datetime, format_day, pick
 from bot.model import fold
@@ -28,13 +39,27 @@ from bot.proposals.calls import (
 )
 from bot.proposals.dialogue import Draft
 from bot.proposals.proposal import OPEN_STATUSES, Proposal, parse_status, status_label
-from bot.proposals.safety import place, placement_warning, reversal_warning, split_confirmation
-from bot.proposals.schedule import parse_day, parse_hour, scheduled_sessions
+from bot.proposals.safety import place, placement_warning, reversal_warning
+from bot.proposals.schedule import DayRef, scheduled_sessions
 from bot.replies import Doc, Reply, say
 from bot.storage import Storage
 
 MAX_COMMENT = 1000
 """Longest comment an organiser may leave, in characters."""
+
+NUMBER = Number("number", ("numéro", "number"), ("le numéro de la proposition",
+                                                 "the proposal number"),
+                explain=("le numéro de la proposition, comme 12 ou #12",
+                         "the proposal's number, like 12 or #12"))
+CONFIRMED = Keyword("confirmed", ("confirmer", "confirm"), ("le mot confirmer", "the word confirm"),
+                    optional=True,
+                    explain=("pour le faire malgré mon avertissement (un chevauchement, une "
+                             "décision annulée)", "to do it in spite of my warning (an overlap, "
+                             "a decision undone)"))
+MESSAGE = Text("message", ("message", "message"), ("le message", "the message"), optional=True,
+               max_length=MAX_COMMENT,
+               explain=("facultatif ; envoyé à l'auteur avec la décision",
+                        "optional; sent to the proposer with the decision"))
 
 
 def _storage(app: App) -> Storage:
@@ -54,12 +79,6 @@ async def open_calls(app: App) -> tuple[Call, ...]:
     return merge(configured, stored)
 
 
-def _usage(request: Request) -> Reply:
-    prefix = request.app.config.commands.prefix
-    doc = Doc().text(pick(request.lang, "Utilisation : ", "Usage: "))
-    return doc.code(prefix + request.command.usage[request.lang]).reply()
-
-
 def _again(request: Request, number: int, rest: str) -> str:
     """The command that confirms what `request` asked: the same one, `confirmer` after the
     proposal's number."""
@@ -68,26 +87,13 @@ def _again(request: Request, number: int, rest: str) -> str:
     return f"{name} {number} {pick(lang, 'confirmer', 'confirm')} {rest}".strip()
 
 
-def _number(word: str) -> int | None:
-    found = re.fullmatch(r"[#p]?(\d{1,9})", word.strip().lower())
-    return int(found.group(1)) if found else None
-
-
-async def _target(request: Request) -> tuple[Proposal | None, str, Reply | None]:
-    """The proposal the first argument names, the rest of the arguments, or the reply
-    explaining what is wrong."""
-    first, _, rest = request.args.partition(" ")
-    number = _number(first)
-    if number is None:
-        return None, "", _usage(request)
+async def _proposal(request: Request, number: int) -> Proposal | Reply:
+    """Proposal `number`, or the reply saying there is none."""
     proposal = await _storage(request.app).proposals.proposal(number)
     if proposal is None:
-        return (
-            None,
-            "",
-            say(pick(request.lang, f"Pas de proposition n° {number}.", f"No proposal #{number}.")),
-        )
-    return proposal, rest.strip(), None
+        return say(pick(request.lang, f"Pas de proposition n° {number}.",
+                        f"No proposal #{number}."))
+    return proposal
 
 
 # --- proposing ----------------------------------------------------------------------------
@@ -113,18 +119,22 @@ async def _pending_limit(request: Request) -> Reply | None:
     "propose",
     fr=("proposer", "proposition-nouvelle"),
     en=("propose",),
-    usage=("", ""),
+    args=(Text("form", ("formulaire", "form"), ("le formulaire", "the form"), optional=True,
+               explain=("facultatif ; titre, format, résumé et intervenants en un seul message, "
+                        "une ligne « Titre : … » chacun ; sans lui, je vous les demande un à "
+                        "un", "optional: title, format, abstract and speakers in one message, "
+                        "one “Title: …” line each; without it, I ask for them one by one")),),
     scope="direct",
     summary=("proposer une intervention (en message direct)", "propose a talk (in a direct chat)"),
 )
-async def propose(request: Request) -> HandlerResult:
+async def propose(request: Request, form: str | None) -> HandlerResult:
     refusal = await _pending_limit(request)
     if refusal:
         return refusal
     app, incoming = request.app, request.incoming
     name = incoming.sender_name or incoming.sender
     outcome = dialogue.start(
-        await open_calls(app), request.now, request.lang, name, request.args, app.config.proposals,
+        await open_calls(app), request.now, request.lang, name, form or "", app.config.proposals,
         app.config.commands.prefix,
     )
     if outcome.draft is not None:
@@ -136,7 +146,6 @@ async def propose(request: Request) -> HandlerResult:
     "cancel",
     fr=("annuler",),
     en=("cancel",),
-    usage=("", ""),
     scope="direct",
     summary=("abandonner la proposition en cours", "drop the proposal being written"),
 )
@@ -230,7 +239,6 @@ async def _submit(request: Request, draft: Draft, calls: tuple[Call, ...]) -> li
     "my_proposals",
     fr=("mes-propositions",),
     en=("my-proposals",),
-    usage=("", ""),
     scope="direct",
     summary=("vos propositions et leur statut", "your proposals and their status"),
 )
@@ -252,14 +260,12 @@ async def my_proposals(request: Request) -> HandlerResult:
     "withdraw",
     fr=("retirer",),
     en=("withdraw",),
-    usage=("<n°>", "<id>"),
+    args=(NUMBER,),
     scope="direct",
     summary=("retirer une de vos propositions", "withdraw one of your proposals"),
+    example=("3", "3"),
 )
-async def withdraw(request: Request) -> HandlerResult:
-    number = _number(request.args)
-    if number is None:
-        return _usage(request)
+async def withdraw(request: Request, number: int) -> HandlerResult:
     app, sender, lang = request.app, request.incoming.sender, request.lang
     proposal = await _storage(app).proposals.proposal(number)
     if proposal is None or proposal.proposer != sender:  # others' proposals do not exist
@@ -308,23 +314,29 @@ async def withdraw(request: Request) -> HandlerResult:
     "proposals",
     fr=("propositions",),
     en=("proposals",),
-    usage=("[statut] [événement]", "[status] [event]"),
+    args=(Choice("status", ("statut", "status"), ("le statut", "the status"), optional=True,
+                 read=parse_status,
+                 explain=("soumises, acceptées, attente, refusées ou retirées",
+                          "submitted, accepted, waitlisted, rejected or withdrawn")),
+          Text("event", ("événement", "event"), ("l'événement", "the event"), optional=True,
+               explain=("son identifiant ou un mot de son titre ; toutes par défaut",
+                        "its id or a word of its title; all by default"))),
     scope="organisers",
     summary=("lister les propositions", "list the proposals"),
+    example=("soumises journées", "submitted journées"),
 )
-async def list_proposals(request: Request) -> HandlerResult:
-    app, words = request.app, request.args.split()
-    status = parse_status(words[0]) if words else None
-    rest = " ".join(words[1:] if status else words)
+async def list_proposals(request: Request, status: str | None,
+                         event: str | None) -> HandlerResult:
+    app, named = request.app, event
     event = None
-    if rest and fold(rest) not in ("toutes", "all"):
-        event = find_event(app.programme, await open_calls(app), rest)
+    if named and fold(named) not in ("toutes", "all"):
+        event = find_event(app.programme, await open_calls(app), named)
         if event is None:
             return say(
                 pick(
                     request.lang,
-                    f"Ni statut ni événement connu : {rest}",
-                    f"Neither a known status nor event: {rest}",
+                    f"Ni statut ni événement connu : {quoted(named, 'fr')}.",
+                    f"Neither a known status nor event: {quoted(named, 'en')}.",
                 )
             )
     store = _storage(app)
@@ -338,14 +350,15 @@ async def list_proposals(request: Request) -> HandlerResult:
     "proposal",
     fr=("proposition",),
     en=("proposal",),
-    usage=("<n°>", "<id>"),
+    args=(NUMBER,),
     scope="organisers",
     summary=("une proposition en entier", "one proposal in full"),
+    example=("12", "12"),
 )
-async def show_proposal(request: Request) -> HandlerResult:
-    proposal, _, problem = await _target(request)
-    if proposal is None:
-        return problem
+async def show_proposal(request: Request, number: int) -> HandlerResult:
+    proposal = await _proposal(request, number)
+    if isinstance(proposal, Reply):
+        return proposal
     app, store = request.app, _storage(request.app)
     chosen = next((f for f in all_formats(app.config.proposals) if f.key == proposal.format), None)
     return review.full_view(
@@ -363,22 +376,17 @@ async def show_proposal(request: Request) -> HandlerResult:
     "comment",
     fr=("commenter",),
     en=("comment",),
-    usage=("<n°> <texte>", "<id> <text>"),
+    args=(NUMBER, Text("text", ("texte", "text"), ("le texte du commentaire", "the comment's text"),
+                       max_length=MAX_COMMENT)),
     scope="organisers",
-    summary=("commenter une proposition", "comment on a proposal"),
+    summary=("commenter une proposition (seuls les organisateurs le voient)",
+             "comment on a proposal (only organisers see it)"),
+    example=("12 Clair et utile, à garder", "12 Clear and useful, keep it"),
 )
-async def comment(request: Request) -> HandlerResult:
-    proposal, text, problem = await _target(request)
-    if proposal is None or not text:
-        return problem or _usage(request)
-    if len(text) > MAX_COMMENT:
-        return say(
-            pick(
-                request.lang,
-                f"Commentaire trop long ({MAX_COMMENT} caractères au plus).",
-                f"Comment too long ({MAX_COMMENT} characters at most).",
-            )
-        )
+async def comment(request: Request, number: int, text: str) -> HandlerResult:
+    proposal = await _proposal(request, number)
+    if isinstance(proposal, Reply):
+        return proposal
     await _storage(request.app).reviews.add_comment(
         proposal.id, request.incoming.sender, text, request.now
     )
@@ -395,18 +403,26 @@ async def comment(request: Request) -> HandlerResult:
     "score",
     fr=("noter",),
     en=("score",),
-    usage=("<n°> <1-5>", "<id> <1-5>"),
+    args=(NUMBER,
+          Number("score", ("note 1–5", "score 1–5"), ("la note", "the score"), low=1, high=5,
+                 explain=("de 1 (faible) à 5 (excellente) ; une nouvelle note remplace la vôtre",
+                          "from 1 (weak) to 5 (excellent); a new score replaces yours")),
+          Text("comment", ("commentaire", "comment"), ("le commentaire", "the comment"),
+               optional=True, max_length=MAX_COMMENT,
+               explain=("facultatif ; ajouté aux commentaires de la proposition",
+                        "optional; added to the proposal's comments"))),
     scope="organisers",
     summary=("noter une proposition de 1 à 5", "score a proposal from 1 to 5"),
+    example=("12 4", "12 4"),
 )
-async def score(request: Request) -> HandlerResult:
-    proposal, rest, problem = await _target(request)
-    if proposal is None:
-        return problem
-    if rest not in ("1", "2", "3", "4", "5"):
-        return _usage(request)
-    store = _storage(request.app)
-    await store.reviews.set_score(proposal.id, request.incoming.sender, int(rest), request.now)
+async def score(request: Request, number: int, score: int, comment: str | None) -> HandlerResult:
+    proposal = await _proposal(request, number)
+    if isinstance(proposal, Reply):
+        return proposal
+    store, sender = _storage(request.app), request.incoming.sender
+    await store.reviews.set_score(proposal.id, sender, score, request.now)
+    if comment:
+        await store.reviews.add_comment(proposal.id, sender, comment, request.now)
     given = (await store.reviews.scores([proposal.id])).get(proposal.id, {})
     return say(
         pick(
@@ -418,10 +434,12 @@ async def score(request: Request) -> HandlerResult:
     )
 
 
-async def _decide(request: Request, status: str) -> HandlerResult:
-    proposal, message, problem = await _target(request)
-    if proposal is None:
-        return problem
+async def _decide(request: Request, status: str, number: int, confirmed: bool,
+                  message: str | None) -> HandlerResult:
+    proposal = await _proposal(request, number)
+    if isinstance(proposal, Reply):
+        return proposal
+    message = message or ""
     lang, app = request.lang, request.app
     if proposal.status == "withdrawn":
         return say(
@@ -431,19 +449,10 @@ async def _decide(request: Request, status: str) -> HandlerResult:
                 "That proposal was withdrawn by its author.",
             )
         )
-    confirmed, message = split_confirmation(message)
     undoing = reversal_warning(proposal, status, app.scheduled, app.clock.tz,
                                _again(request, proposal.id, message), lang)
     if undoing and not confirmed:
         return say(undoing)
-    if len(message) > MAX_COMMENT:
-        return say(
-            pick(
-                lang,
-                f"Message trop long ({MAX_COMMENT} caractères au plus).",
-                f"Message too long ({MAX_COMMENT} characters at most).",
-            )
-        )
     await _storage(app).proposals.set_proposal_status(
         proposal.id, status, request.incoming.sender, request.now, message
     )
@@ -460,11 +469,13 @@ async def _decide(request: Request, status: str) -> HandlerResult:
 def _decision_command(key: str, fr: str, en: str, status: str, summary: tuple[str, str]) -> Handler:
     """Declare one of the three decisions, which differ only by name and status."""
 
-    async def decide(request: Request) -> HandlerResult:
-        return await _decide(request, status)
+    async def decide(request: Request, number: int, confirmed: bool,
+                     message: str | None) -> HandlerResult:
+        return await _decide(request, status, number, confirmed, message)
 
-    return command(key, fr=(fr,), en=(en,), usage=("<n°> [message]", "<id> [message]"),
-                   scope="organisers", summary=summary)(decide)
+    return command(key, fr=(fr,), en=(en,), args=(NUMBER, CONFIRMED, MESSAGE),
+                   scope="organisers", summary=summary,
+                   example=("12 Merci, à bientôt !", "12 Thank you, see you soon!"))(decide)
 
 
 accept = _decision_command("accept", "accepter", "accept", "accepted",
@@ -480,7 +491,6 @@ waitlist = _decision_command("waitlist", "attente", "waitlist", "waitlisted",
     "export",
     fr=("export", "exporter"),
     en=("export",),
-    usage=("", ""),
     scope="organisers",
     summary=("toutes les propositions en CSV", "every proposal as a CSV file"),
 )
@@ -507,22 +517,28 @@ async def export_csv(request: Request) -> HandlerResult:
     "schedule",
     fr=("planifier",),
     en=("schedule-talk", "place"),
-    usage=("<n°> <jour> <heure> [salle]", "<id> <day> <time> [room]"),
+    args=(NUMBER, CONFIRMED,
+          Day("day", ("jour", "day"), ("le jour", "the day"),
+              explain=("2026-12-10, 10/12 ou un jour de la semaine de l'événement (jeudi)",
+                       "2026-12-10, 10/12 or a weekday of the event (Thursday)")),
+          Hour("start", ("heure", "time"), ("l'heure", "the time"),
+               explain=("le début : 14h20, 14h ou 14:20", "the start: 14:20, 14h20 or 14h")),
+          Text("room", ("salle", "room"), ("la salle", "the room"), optional=True,
+               explain=("facultative ; « ada » suffit pour « Ada Lovelace »",
+                        "optional; “ada” is enough for “Ada Lovelace”"))),
     scope="organisers",
     summary=(
         "mettre une proposition acceptée au programme",
         "put an accepted proposal in the programme",
     ),
+    example=("12 jeudi 14h20 Turing", "12 thursday 14:20 Turing"),
 )
-async def schedule(request: Request) -> HandlerResult:
-    proposal, rest, problem = await _target(request)
-    if proposal is None:
-        return problem
+async def schedule(request: Request, number: int, confirmed: bool, day: DayRef, start: time,
+                   room: str | None) -> HandlerResult:
+    proposal = await _proposal(request, number)
+    if isinstance(proposal, Reply):
+        return proposal
     app, lang = request.app, request.lang
-    confirmed, rest = split_confirmation(rest)
-    words = rest.split(maxsplit=2)
-    if len(words) < 2:
-        return _usage(request)
     if proposal.status != "accepted":
         return say(
             pick(
@@ -540,26 +556,20 @@ async def schedule(request: Request) -> HandlerResult:
                 f"Event {proposal.event_id} is not in the programme.",
             )
         )
-    day, start = parse_day(words[0], event), parse_hour(words[1])
-    if day is None or start is None:
+    on = day.on(event)
+    if on is None:
         days = ", ".join(format_day(d, lang) for d in event.days)
-        return say(
-            pick(
-                lang,
-                f"Jour ou heure non reconnu ; jours de l'événement : {days}.",
-                f"Day or time not understood; the event's days: {days}.",
-            )
-            + " "
-            + _usage(request).plain
-        )
-    placement = place(proposal, day, start, words[2] if len(words) > 2 else None, event,
-                      app.catalog.agenda, all_formats(app.config.proposals))
+        return request.malformed(ArgumentError(
+            f"Le jour doit être un jour de l'événement ({days}) : {quoted(day.typed, 'fr')}.",
+            f"The day must be one of the event's days ({days}): {quoted(day.typed, 'en')}."))
+    placement = place(proposal, on, start, room, event, app.catalog.agenda,
+                      all_formats(app.config.proposals))
     session, room = placement.session, placement.session.room
     if placement.needs_confirmation and not confirmed:
-        again = _again(request, proposal.id, f"{day.isoformat()} {start:%H:%M} {room or ''}")
+        again = _again(request, proposal.id, f"{on.isoformat()} {start:%H:%M} {room or ''}")
         return say(placement_warning(placement, event, again, lang))
     await _storage(app).proposals.schedule_proposal(
-        proposal.id, day, start, room, request.incoming.sender, request.now
+        proposal.id, on, start, room, request.incoming.sender, request.now
     )
     await refresh_programme(app)
     when = session.starts_at(app.clock.tz)
@@ -583,71 +593,60 @@ async def _unschedule(app: App, number: int, actor: str, now: datetime) -> None:
         await refresh_programme(app)
 
 
+CALL_EVENT = Word("event", ("événement", "event"), ("l'événement", "the event"),
+                  explain=("son identifiant ou un mot de son titre",
+                           "its id or a word of its title"))
+OPENS = When("opens", ("ouverture", "opens"), ("la date d'ouverture", "the opening date"),
+             explain=("date et heure, comme 2026-10-01T00:00", "date and time, like "
+                      "2026-10-01T00:00"))
+CLOSES = When("closes", ("clôture", "closes"), ("la date de clôture", "the closing date"),
+              explain=("date et heure de la fin de l'appel, comme 2026-11-20T23:59",
+                       "date and time the call ends, like 2026-11-20T23:59"))
+CLOSE_NOW = Keyword("close", ("fermer", "close"), ("le mot fermer", "the word close"),
+                    explain=("clore l'appel maintenant", "end the call now"))
+ANSWERS = When("answers", ("réponse", "answers"), ("la date de réponse", "the answer date"),
+               optional=True, date_only=True,
+               explain=("facultative ; le jour où les auteurs auront une réponse, comme "
+                        "2026-11-27", "optional: the day proposers get an answer, like "
+                        "2026-11-27"))
+
+
 @command(
     "cfp",
     fr=("cfp", "appel"),
     en=("cfp",),
-    usage=(
-        "[<événement> <ouverture> <clôture> [réponse] | <événement> fermer]",
-        "[<event> <opens> <closes> [answers] | <event> close]",
-    ),
+    args=Forms(((), (CALL_EVENT, OPENS, CLOSES, ANSWERS), (CALL_EVENT, CLOSE_NOW))),
     scope="organisers",
     summary=("voir ou régler les appels à propositions", "see or set the calls for proposals"),
+    example=("journées 2026-10-01T00:00 2026-11-20T23:59 2026-11-27",
+             "journées 2026-10-01T00:00 2026-11-20T23:59 2026-11-27"),
 )
-async def cfp(request: Request) -> HandlerResult:
-    app, lang, words = request.app, request.lang, request.args.split()
+async def cfp(request: Request, event: str | None, opens: datetime | None,
+              closes: datetime | None, answers: date | None, close: bool) -> HandlerResult:
+    app, lang = request.app, request.lang
     calls = await open_calls(app)
-    if not words:
-        return _calls_list(calls, request.now, lang)
-    if len(words) not in (2, 3, 4):
-        return _usage(request)
-    event = find_event(app.programme, calls, words[0])
     if event is None:
-        return say(unknown_event(words[0], lang))
-    current = next((c for c in calls if c.event_id == event), None)
-    tz = app.clock.tz
-    try:
-        if fold(words[1]) in ("fermer", "close"):
-            if current is None:
-                return say(pick(lang, "Pas d'appel pour cet événement.", "No call for that event."))
-            call = Call(
-                event,
-                current.title,
-                current.opens,
-                request.now,
-                current.formats,
-                current.answers_on,
-            )
-        else:
-            opens, closes = (parse_local(w, tz) for w in words[1:3])
-            answers = parse_local(words[3], tz).date() if len(words) == 4 else None
-            if closes <= opens:
-                return say(
-                    pick(
-                        lang,
-                        "La clôture doit suivre l'ouverture.",
-                        "The closing time must come after the opening.",
-                    )
-                )
-            call = Call(
-                event,
-                current.title if current else event_title(app.programme, event),
-                opens,
-                closes,
-                current.formats if current else all_formats(app.config.proposals),
-                answers,
-            )
-    except ValueError:
-        return say(
-            pick(
-                lang,
-                "Dates au format 2026-11-20T23:59 (heure de Paris).",
-                "Dates as 2026-11-20T23:59 (Paris time).",
-            )
-            + " "
-            + _usage(request).plain
-        )
-    await _storage(app).calls.save_call(event, call.to_json(), request.incoming.sender, request.now)
+        return _calls_list(calls, request.now, lang)
+    found = find_event(app.programme, calls, event)
+    if found is None:
+        return say(unknown_event(event, lang))
+    current = next((c for c in calls if c.event_id == found), None)
+    if close:
+        if current is None:
+            return say(pick(lang, "Pas d'appel pour cet événement.", "No call for that event."))
+        call = Call(found, current.title, current.opens, request.now, current.formats,
+                    current.answers_on)
+    else:
+        assert opens is not None and closes is not None  # the form with dates has them
+        if closes <= opens:
+            return request.malformed(ArgumentError(
+                "La clôture doit suivre l'ouverture.",
+                "The closing time must come after the opening."))
+        call = Call(found, current.title if current else event_title(app.programme, found),
+                    opens, closes,
+                    current.formats if current else all_formats(app.config.proposals), answers)
+    await _storage(app).calls.save_call(found, call.to_json(), request.incoming.sender,
+                                        request.now)
     return _calls_list((call,), request.now, lang)
 
 

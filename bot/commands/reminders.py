@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.commands.arguments import SessionId, Understood
 from bot.commands.base import Outgoing, Request, command
 from bot.commands.render import session_line
 from bot.i18n import format_datetime, pick
@@ -29,7 +30,7 @@ def _upcoming(request: Request, session: Session) -> bool:
     "remind",
     fr=("rappel", "rappelle"),
     en=("remind", "reminder"),
-    usage=("<id de session | mots>", "<session id | words>"),
+    args=(Understood(None, ("id de session | mots", "session id | words")),),
     summary=(
         "recevoir un message privé avant une session",
         "get a direct message before a session",
@@ -149,17 +150,15 @@ async def reminders(request: Request) -> Reply | list[Outgoing]:
     "forget",
     fr=("oublier",),
     en=("forget",),
-    usage=("<id de session>", "<session id>"),
+    args=(SessionId("session_id", ("id de session", "session id"),
+                    ("l'identifiant de la session", "the session id")),),
     summary=("supprimer un de vos rappels", "remove one of your reminders"),
     example=("e37301", "e37301"),
 )
-async def forget(request: Request) -> Reply | list[Outgoing]:
+async def forget(request: Request, session_id: str) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
     assert app.storage is not None
-    session_id = request.args.strip().lower()
-    removed = bool(session_id) and await app.storage.reminders.unsubscribe(
-        request.incoming.sender, session_id
-    )
+    removed = await app.storage.reminders.unsubscribe(request.incoming.sender, session_id)
     app.schedule_changed()
     if removed:
         reply = (

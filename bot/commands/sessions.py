@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.commands.arguments import SessionId
 from bot.commands.base import Request, command
 from bot.i18n import format_day, format_span, kind_name, pick, sentence_case
 from bot.model import credit
@@ -12,16 +13,17 @@ from bot.replies import Doc, Reply
     "session",
     fr=("session",),
     en=("talk",),
-    usage=("<id>", "<id>"),
+    args=(SessionId("session_id", ("id", "id"), ("l'identifiant de la session",
+                                                 "the session id")),),
     summary=(
         "le détail d'une session : horaire, salle, intervenants, liens",
         "one session in full: time, room, speakers, links",
     ),
     example=("e37301", "e37301"),
 )
-async def session(request: Request) -> Reply:
+async def session(request: Request, session_id: str | None) -> Reply:
     lang = request.lang
-    found = request.app.programme.session(request.args.strip("<>` ")) if request.args else None
+    found = request.app.programme.session(session_id) if session_id else None
     if found is None:
         return (
             Doc()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.commands.arguments import Understood
 from bot.commands.base import Request, command
 from bot.commands.practical import mentions
 from bot.commands.render import found_lines
@@ -13,7 +14,8 @@ from bot.replies import Doc, Reply
     "who",
     fr=("qui",),
     en=("who",),
-    usage=("<sujet, personne ou organisation>", "<topic, person or organisation>"),
+    args=(Understood(None, ("sujet, personne ou organisation",
+                            "topic, person or organisation")),),
     summary=(
         "qui parle d'un sujet, ce que présente une personne ou une organisation",
         "who speaks about a topic, what a person or an organisation presents",

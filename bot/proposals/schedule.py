@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.model import Event, Session, fold
@@ -29,25 +30,49 @@ def session_for(proposal: Proposal, day: date, start: time, room: str | None,
                    kind=kind, description=proposal.abstract)
 
 
-def parse_day(text: str, event: Event) -> date | None:
-    """'2024-12-04', '04/12', '4/12/2024' or a weekday name ('mercredi') among the event's
-    days; None if it is none of them or not a day of the event."""
+@dataclass(frozen=True)
+class DayRef:
+    """A day as an organiser types it: a date ('2026-12-10'), a day and month ('10/12',
+    the event's year) or a weekday of the event ('jeudi', 'thursday')."""
+
+    typed: str
+    day: int = 0
+    month: int = 0
+    year: int | None = None
+    weekday: int | None = None
+
+    def on(self, event: Event) -> date | None:
+        """The day of `event` this names, or None when it is not one of the event's days."""
+        if self.weekday is not None:
+            return next((d for d in event.days if d.weekday() == self.weekday), None)
+        try:
+            found = date(self.year or event.start.year, self.month, self.day)
+        except ValueError:
+            return None
+        return found if found in event.days else None
+
+
+def read_day(text: str) -> DayRef | None:
+    """'2024-12-04', '04/12', '4/12/2024' or a weekday name ('mercredi'); None if it is
+    none of them or no such date."""
     value = fold(text.strip())
-    day: date | None = None
     iso = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)
     french = re.fullmatch(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?", value)
+    if iso:
+        ref = DayRef(text, int(iso.group(3)), int(iso.group(2)), int(iso.group(1)))
+    elif french:
+        year = french.group(3)
+        ref = DayRef(text, int(french.group(1)), int(french.group(2)),
+                     int(year) if year else None)
+    else:
+        weekday = next((i for i, names in enumerate(zip(_FR_DAYS, _EN_DAYS, strict=True))
+                        if value in names), None)
+        return None if weekday is None else DayRef(text, weekday=weekday)
     try:
-        if iso:
-            day = date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        elif french:
-            day = date(int(french.group(3) or event.start.year), int(french.group(2)),
-                       int(french.group(1)))
+        date(ref.year or 2000, ref.month, ref.day)  # 2000: 29/02 exists without a year
     except ValueError:
         return None
-    if not (iso or french):
-        day = next((d for d in event.days
-                    if value in (_FR_DAYS[d.weekday()], _EN_DAYS[d.weekday()])), None)
-    return day if day in event.days else None
+    return ref
 
 
 def parse_hour(text: str) -> time | None:
