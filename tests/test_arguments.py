@@ -54,6 +54,7 @@ def test_values_are_typed_and_optional_ones_default() -> None:
                          arguments.When("until", ("fin", "end"), date_only=True)),))
     assert parse(moment, "jeudi 9:05 2026-11-27") == {
         "day": DayRef("jeudi", weekday=3), "at": time(9, 5), "until": date(2026, 11, 27)}
+    assert parse(moment, "friday 2pm 2026-11-27")["at"] == time(14)  # as English pages write it
     assert parse(Arguments(((arguments.When("at", ("à", "at")),),)), "2026-11-20T23:59") == {
         "at": datetime(2026, 11, 20, 23, 59, tzinfo=PARIS)}
 
@@ -133,7 +134,7 @@ async def org_text(world: World, text: str) -> str:
     ("!planifier 1 confirmer jeudi", "Il manque l'heure.\n"
      "Usage : !planifier <numéro> [confirmer] <jour> <heure> [salle] — ex. : "
      "!planifier 12 jeudi 14h20 Turing"),
-    ("!schedule-talk 1 friday 2pm", "The time must be written 14:20, 14h20 or 14h: “2pm”.\n"
+    ("!schedule-talk 1 friday 2 pm", "The time must be written 14:20, 2:20 pm or 2pm: “2”.\n"
      "Usage: !schedule-talk <number> [confirm] <day> <time> [room] — e.g. "
      "!schedule-talk 12 thursday 14:20 Turing"),
     ("!cfp journées 2026-11-01T00:00", "Il manque la date de clôture.\n"

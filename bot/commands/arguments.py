@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import PARIS, parse_local
 from bot.i18n import pick, sentence_case
+from bot.loaders.french_dates import parse_hour
 from bot.model import fold
-from bot.proposals.schedule import DayRef, parse_hour, read_day
+from bot.proposals.schedule import DayRef, read_day
 
 Pair = tuple[str, str]
 """A text in French, then in English."""
@@ -215,14 +216,14 @@ class Day(Param):
 
 @dataclass(frozen=True)
 class Hour(Param):
-    """An hour: 14h20, 14h, 14:20."""
+    """An hour: 14h20, 14h, 14:20, 2:20 pm, 2pm (read as the programme pages are)."""
 
     def match(self, word: str, context: Context) -> time | None:
         return parse_hour(word)
 
     def invalid(self, word: str) -> Pair:
-        return self.rule("doit s'écrire 14h20, 14h ou 14:20", "must be written 14:20, 14h20 or 14h",
-                         word)
+        return self.rule("doit s'écrire 14h20, 14h ou 14:20", "must be written 14:20, 2:20 pm or "
+                         "2pm", word)
 
 
 @dataclass(frozen=True)

@@ -522,7 +522,7 @@ async def export_csv(request: Request) -> HandlerResult:
               explain=("2026-12-10, 10/12 ou un jour de la semaine de l'événement (jeudi)",
                        "2026-12-10, 10/12 or a weekday of the event (Thursday)")),
           Hour("start", ("heure", "time"), ("l'heure", "the time"),
-               explain=("le début : 14h20, 14h ou 14:20", "the start: 14:20, 14h20 or 14h")),
+               explain=("le début : 14h20, 14h ou 14:20", "the start: 14:20, 2:20 pm or 2pm")),
           Text("room", ("salle", "room"), ("la salle", "the room"), optional=True,
                explain=("facultative ; « ada » suffit pour « Ada Lovelace »",
                         "optional; “ada” is enough for “Ada Lovelace”"))),

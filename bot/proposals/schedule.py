@@ -75,15 +75,6 @@ def read_day(text: str) -> DayRef | None:
     return ref
 
 
-def parse_hour(text: str) -> time | None:
-    """'14:10', '14h10', '14 h' or '14h' -> a time; None if not an hour."""
-    found = re.fullmatch(r"(\d{1,2})\s*[h:]\s*(\d{2})?", text.strip().lower())
-    if not found:
-        return None
-    hour, minute = int(found.group(1)), int(found.group(2) or 0)
-    return time(hour, minute) if hour < 24 and minute < 60 else None
-
-
 async def scheduled_sessions(storage: Storage, formats: tuple[Format, ...]) -> tuple[Session, ...]:
     """The sessions of every scheduled proposal, as stored: what `App.scheduled` holds."""
     return tuple(session_for(proposal, day, start, room, formats)
