@@ -51,6 +51,8 @@ _TRAILING_NOTES = re.compile(
     r"|\s+-\s+\*[a-zà-ÿ][^*]*\*"  # - *en cours de construction*
     r")\s*$"
 )
+_NOTE_OPENERS = re.compile(r"[(\[\\-]")
+"""Each trailing note opens, after its spaces, with one of these characters."""
 
 
 @dataclass
@@ -239,7 +241,7 @@ def read_title(markdown: str) -> Talk:
     text, links = inline_text(markdown)
     while markdown.rstrip(" .")[-1:] in (")", "]", "*", "m", "n", "s", "h"):
         head, tail = markdown[:-_NOTE_LENGTH], markdown[-_NOTE_LENGTH:]
-        trimmed = (head + _TRAILING_NOTES.sub("", tail)).rstrip(" .")
+        trimmed = (head + _without_trailing_note(tail)).rstrip(" .")
         if trimmed == markdown.rstrip(" ."):
             break
         markdown = trimmed
@@ -275,6 +277,20 @@ def read_title(markdown: str) -> Talk:
             speakers, organisations, cut = credited
             return Talk(_clean(text[:cut]), speakers, organisations, links)
     return Talk(_clean(talk.title), talk.speakers, talk.organisations, links)
+
+
+def _without_trailing_note(text: str) -> str:
+    """`text` without the note it ends with, as `_TRAILING_NOTES.sub` would remove it; the
+    pattern is only tried where a note can start (the spaces before an opener), not at
+    every character of the line."""
+    for opener in _NOTE_OPENERS.finditer(text):
+        start = opener.start()
+        while start and text[start - 1].isspace():
+            start -= 1
+        note = _TRAILING_NOTES.match(text, start)
+        if note:
+            return text[:start] + text[note.end() :]
+    return text
 
 
 def _titled(title_markdown: str, tail_markdown: str) -> Talk:
