@@ -253,8 +253,9 @@ class PageContext:
             or (kind_hint(reading.description[0]) if reading.description else None)
             or self.day_part(reading.start or self.span()[0])
         )
-        kind = infer_kind(reading.talk.title, hint)
-        hinted = hint is not None and infer_kind(reading.talk.title) != kind
+        own_kind = infer_kind(reading.talk.title)  # 'talk' when its words name no kind
+        kind = hint if own_kind == "talk" and hint else own_kind
+        hinted = kind != own_kind
         titles = [s.title for s in self.scopes if s.title]
         row = Row(
             line,
