@@ -53,6 +53,22 @@ _TRAILING_NOTES = re.compile(
 )
 _NOTE_OPENERS = re.compile(r"[(\[\\-]")
 """Each trailing note opens, after its spaces, with one of these characters."""
+_WHOLE_SPAN = re.compile(rf"\s*{_SPAN}\s*", re.IGNORECASE)
+_EMPTY_BOLD = re.compile(r"^\*\*\s*\*\*")
+_BOLD_THEN_MARK = re.compile(r"^\*\*\s*[:\-–—]\s*")
+_ALL_BOLD = re.compile(r"\s*\*\*(?P<text>[^*]+)\*\*\s*")
+_LINK_FIRST = re.compile(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$")
+_AFTER_LINK = re.compile(r"^\s*(?:[,(]|$)")
+_BOLD_TITLE = re.compile(r"^(?P<pre>(?:[^*\s]+\s){0,3})\*\*(?P<title>[^*]+?)\*\*(?P<tail>.*)$")
+_CREDIT_BEFORE = re.compile(r"\b(?:par|avec|de|by|with)\s+$", re.I)
+_DASH_AFTER = re.compile(r"^\s+[-–—]\s")
+_CREDIT_AFTER = re.compile(r"^\s*(?:[:,.]|par\b|avec\b|by\b|with\b)")
+_ENDS_A_SENTENCE = re.compile(r"[:.?!]\s*$")
+_PARENTHESIS_AFTER = re.compile(r"^\s*\(")
+_SIGNED = re.compile(r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$")
+"""'Title.  A et B (Org1, Org2).': a title, then a credit after a full stop."""
+_IN_PARENTHESES = re.compile(r"^\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.]?$")
+_DURATION = re.compile(r"\s*\\?\[\\?~?\d+\s*(?:min(?:utes)?|h)\\?\]")
 
 
 @dataclass
@@ -74,7 +90,7 @@ class LineReading:
 
 def parse_span(text: str) -> tuple[time, time | None] | None:
     """'9h30-10h30', '14h', '9:30 am' at the start of `text` (already matched)."""
-    found = re.fullmatch(rf"\s*{_SPAN}\s*", text, re.IGNORECASE)
+    found = _WHOLE_SPAN.fullmatch(text)
     if not found:
         return None
     start = parse_hour(found.group("start"))
@@ -96,8 +112,8 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
         rest = "**" + rest  # '**14h-15h30 : Exposition**': the bold goes on over the title
     elif found.group("close") and not found.group("open"):
         return None
-    rest = re.sub(r"^\*\*\s*\*\*", "", rest).strip()
-    rest = re.sub(r"^\*\*\s*[:\-–—]\s*", "**", rest)
+    rest = _EMPTY_BOLD.sub("", rest).strip()
+    rest = _BOLD_THEN_MARK.sub("**", rest)
     return start, end, rest
 
 
@@ -182,7 +198,7 @@ def read_line(lines: list[str], year: int | None) -> LineReading:
 def _inner_hours(markdown: str, reading: LineReading) -> str:
     """'**Table ronde « ... » de 10h25 à 11h15, salon Bertrand, Hôtel de ville**': hours
     after the title, and the room after them."""
-    bold = re.fullmatch(r"\s*\*\*(?P<text>[^*]+)\*\*\s*", markdown)
+    bold = _ALL_BOLD.fullmatch(markdown)
     text = bold.group("text") if bold else markdown
     found = _INNER_HOURS.match(text)
     if not found or len(found.group("title").split()) > 25 or find_days(found.group("title"), 2000):
@@ -246,30 +262,29 @@ def read_title(markdown: str) -> Talk:
             break
         markdown = trimmed
         text = inline_text(markdown)[0]
-    lead = re.match(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$", markdown)
-    if lead and re.match(r"^\s*(?:[,(]|$)", lead.group("tail")):
+    lead = _LINK_FIRST.match(markdown)
+    if lead and _AFTER_LINK.match(lead.group("tail")):
         talk = _titled(lead.group("title"), lead.group("tail"))
         if talk.speakers or not lead.group("tail").strip():
             return Talk(talk.title, talk.speakers, talk.organisations, links)
-    bold = re.match(r"^(?P<pre>(?:[^*\s]+\s){0,3})\*\*(?P<title>[^*]+?)\*\*(?P<tail>.*)$", markdown)
-    if bold and re.search(r"\b(?:par|avec|de|by|with)\s+$", bold.group("pre"), re.I):
+    bold = _BOLD_TITLE.match(markdown)
+    if bold and _CREDIT_BEFORE.search(bold.group("pre")):
         bold = None  # 'Ouverture par **Name**, role': the bold is a credit, not the title
     if (
         bold
-        and not re.match(r"^\s+[-–—]\s", bold.group("tail"))
+        and not _DASH_AFTER.match(bold.group("tail"))
         and (
             not bold.group("tail").strip()
-            or re.match(r"^\s*(?:[:,.]|par\b|avec\b|by\b|with\b)", bold.group("tail"))
-            or re.search(r"[:.?!]\s*$", bold.group("title"))
-            or (bold.group("pre") == "" and re.match(r"^\s*\(", bold.group("tail")))
+            or _CREDIT_AFTER.match(bold.group("tail"))
+            or _ENDS_A_SENTENCE.search(bold.group("title"))
+            or (bold.group("pre") == "" and _PARENTHESIS_AFTER.match(bold.group("tail")))
         )
     ):
         talk = _titled(f"{bold.group('pre')}{bold.group('title')}", bold.group("tail"))
         return Talk(talk.title, talk.speakers, talk.organisations, links)
-    signed = re.match(r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$", text)
-    if signed and credit_block(signed.group("credit")):  # 'Title.  A et B (Org1, Org2).'
-        speakers, organisations = credit_block(signed.group("credit"))
-        return Talk(_clean(signed.group("title")), speakers, organisations, links)
+    signed = _SIGNED.match(text) if "." in text else None
+    if signed and (credit := credit_block(signed.group("credit"))):
+        return Talk(_clean(signed.group("title")), credit[0], credit[1], links)
     talk = parse_talk_line(markdown)
     if not talk.speakers:
         credited = find_credit(text)
@@ -299,7 +314,7 @@ def _titled(title_markdown: str, tail_markdown: str) -> Talk:
     if inside:  # '**Témoignage inspirant de Name, role.**'
         return Talk(_clean(title[: inside[2]]), inside[0], inside[1])
     tail = inline_text(tail_markdown)[0].strip()
-    tail = re.sub(r"^\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.]?$", r"\1", tail)
+    tail = _IN_PARENTHESES.sub(r"\1", tail)
     credited = find_credit(tail, at_start=True) or find_credit(tail)
     if credited:
         return Talk(title, credited[0], credited[1])
@@ -307,5 +322,5 @@ def _titled(title_markdown: str, tail_markdown: str) -> Talk:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s*\\?\[\\?~?\d+\s*(?:min(?:utes)?|h)\\?\]", "", text)
+    text = _DURATION.sub("", text)
     return text.strip().rstrip(":,;–—-").rstrip(" .").strip()
