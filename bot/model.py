@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 KINDS = ("talk", "demo", "panel", "workshop", "break", "other")
@@ -36,8 +37,12 @@ several times faster than str.translate's per-character dictionary look-ups."""
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Lower-case `text` and strip accents: the key every comparison of names uses."""
+    """Lower-case `text` and strip accents: the key every comparison of names uses.
+
+    Cached: a session's title is folded for its evidence, its kind, its id and its search
+    entry, and a reload folds the same names again."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
