@@ -33,6 +33,8 @@ _DAY_LEAD = re.compile(
 )
 """'10 décembre 2021 à 11h ([lien de visio](https://…)) : Title': a day, maybe a link, ':'."""
 _DIGIT = re.compile(r"\d")
+_HOUR_MARK = re.compile(r"\d\s?[h:ap]", re.IGNORECASE)
+"""What every hour holds ('9h', '9 h', '9:30', '9 am'): tested before the longer patterns."""
 _NOTE_LENGTH = 600
 """Trailing notes ('([revoir](…))') are looked for in a line's last characters only."""
 _ROOM_WORDS = re.compile(r"^(?:salle|salon|room|amphi|auditorium|stand|espace|hall)\b", re.I)
@@ -200,7 +202,7 @@ def _inner_hours(markdown: str, reading: LineReading) -> str:
     after the title, and the room after them."""
     bold = _ALL_BOLD.fullmatch(markdown)
     text = bold.group("text") if bold else markdown
-    found = _INNER_HOURS.match(text)
+    found = _INNER_HOURS.match(text) if _HOUR_MARK.search(text) else None
     if not found or len(found.group("title").split()) > 25 or find_days(found.group("title"), 2000):
         return markdown  # 'Le 30 avril de 9h à 17h30': the event's day, not a session
     start, end = parse_hour(found.group("start")), parse_hour(found.group("end"))
@@ -218,7 +220,7 @@ def _inner_hours(markdown: str, reading: LineReading) -> str:
 
 def _leading_day(markdown: str, year: int | None, reading: LineReading) -> str:
     """'10 décembre 2021 à 11h ([visio](...)) : Title', 'Le 7 septembre : Title'."""
-    found = _DAY_LEAD.match(markdown)
+    found = _DAY_LEAD.match(markdown) if ":" in markdown else None
     if not found:
         return markdown
     when = when_text(found.group("when"), year)
