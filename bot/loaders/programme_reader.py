@@ -126,7 +126,7 @@ class ProgrammeReader(PageContext):
             return
         if when and heading_scope:
             self.flush()
-        taken_under = heading_scope and any(r.line > heading_scope.line for r in self.rows)
+        taken_under = heading_scope and self.last_taken_line > heading_scope.line
         if when and heading_scope and when[1] and not taken_under and not self.pending:
             heading_scope.when = when
             where = next((m.group("room") for line in lines[1:] if (m := _WHERE.match(line))), None)
