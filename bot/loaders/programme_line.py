@@ -56,6 +56,10 @@ _TRAILING_NOTES = re.compile(
 _NOTE_OPENERS = re.compile(r"[(\[\\-]")
 """Each trailing note opens, after its spaces, with one of these characters."""
 _WHOLE_SPAN = re.compile(rf"\s*{_SPAN}\s*", re.IGNORECASE)
+_ANY_SPAN = re.compile(_SPAN, re.IGNORECASE)
+_LOWER_SPAN = re.compile(_SPAN)
+_LINK_IN_PARENTHESES = re.compile(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)")
+_NUMBER_OR_MARK = re.compile(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]")
 _EMPTY_BOLD = re.compile(r"^\*\*\s*\*\*")
 _BOLD_THEN_MARK = re.compile(r"^\*\*\s*[:\-–—]\s*")
 _ALL_BOLD = re.compile(r"\s*\*\*(?P<text>[^*]+)\*\*\s*")
@@ -122,7 +126,7 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
 def all_spans(text: str) -> list[tuple[time, time | None]]:
     """Every 'start-end' or start hour of a text, in order."""
     spans = []
-    for found in re.finditer(_SPAN, fold(inline_text(text)[0]), re.IGNORECASE):
+    for found in _ANY_SPAN.finditer(fold(inline_text(text)[0])):
         start = parse_hour(found.group("start"))
         end = parse_hour(found.group("end")) if found.group("end") else None
         if start:
@@ -135,9 +139,9 @@ def when_text(text: str, year: int | None) -> tuple[list[date], time | None, tim
     '**Quand ?** 13 et 14 juin 2019, de 9h à 19h'); None when other words remain."""
     if not _DIGIT.search(text):
         return None  # days and hours are written with digits
-    plain = inline_text(re.sub(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)", "", text))[0]
+    plain = inline_text(_LINK_IN_PARENTHESES.sub("", text))[0]
     days = find_days(plain, year)
-    span = re.search(_SPAN, fold(plain), re.IGNORECASE)
+    span = _ANY_SPAN.search(fold(plain))
     start = end = None
     if span:
         start = parse_hour(span.group("start"))
@@ -145,8 +149,8 @@ def when_text(text: str, year: int | None) -> tuple[list[date], time | None, tim
     if not days and start is None:
         return None
     leftover = fold(plain)
-    leftover = re.sub(rf"{_SPAN}", " ", leftover)
-    leftover = re.sub(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]", " ", leftover)
+    leftover = _LOWER_SPAN.sub(" ", leftover)
+    leftover = _NUMBER_OR_MARK.sub(" ", leftover)
     leftover = _WHEN_WORDS.sub(" ", leftover)
     words = [w for w in leftover.split() if w not in MONTHS]
     if words:
