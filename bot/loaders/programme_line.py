@@ -55,26 +55,6 @@ _TRAILING_NOTES = re.compile(
 )
 _NOTE_OPENERS = re.compile(r"[(\[\\-]")
 """Each trailing note opens, after its spaces, with one of these characters."""
-_WHOLE_SPAN = re.compile(rf"\s*{_SPAN}\s*", re.IGNORECASE)
-_ANY_SPAN = re.compile(_SPAN, re.IGNORECASE)
-_LOWER_SPAN = re.compile(_SPAN)
-_LINK_IN_PARENTHESES = re.compile(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)")
-_NUMBER_OR_MARK = re.compile(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]")
-_EMPTY_BOLD = re.compile(r"^\*\*\s*\*\*")
-_BOLD_THEN_MARK = re.compile(r"^\*\*\s*[:\-–—]\s*")
-_ALL_BOLD = re.compile(r"\s*\*\*(?P<text>[^*]+)\*\*\s*")
-_LINK_FIRST = re.compile(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$")
-_AFTER_LINK = re.compile(r"^\s*(?:[,(]|$)")
-_BOLD_TITLE = re.compile(r"^(?P<pre>(?:[^*\s]+\s){0,3})\*\*(?P<title>[^*]+?)\*\*(?P<tail>.*)$")
-_CREDIT_BEFORE = re.compile(r"\b(?:par|avec|de|by|with)\s+$", re.I)
-_DASH_AFTER = re.compile(r"^\s+[-–—]\s")
-_CREDIT_AFTER = re.compile(r"^\s*(?:[:,.]|par\b|avec\b|by\b|with\b)")
-_ENDS_A_SENTENCE = re.compile(r"[:.?!]\s*$")
-_PARENTHESIS_AFTER = re.compile(r"^\s*\(")
-_SIGNED = re.compile(r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$")
-"""'Title.  A et B (Org1, Org2).': a title, then a credit after a full stop."""
-_IN_PARENTHESES = re.compile(r"^\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.]?$")
-_DURATION = re.compile(r"\s*\\?\[\\?~?\d+\s*(?:min(?:utes)?|h)\\?\]")
 
 
 @dataclass
@@ -92,6 +72,9 @@ class LineReading:
     links: tuple = ()
     repeats: list[tuple[time, time | None]] = field(default_factory=list)
     """Further hours the same session is held at."""
+
+
+_WHOLE_SPAN = re.compile(rf"\s*{_SPAN}\s*", re.IGNORECASE)
 
 
 def parse_span(text: str) -> tuple[time, time | None] | None:
@@ -118,9 +101,15 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
         rest = "**" + rest  # '**14h-15h30 : Exposition**': the bold goes on over the title
     elif found.group("close") and not found.group("open"):
         return None
-    rest = _EMPTY_BOLD.sub("", rest).strip()
-    rest = _BOLD_THEN_MARK.sub("**", rest)
+    rest = re.sub(r"^\*\*\s*\*\*", "", rest).strip()
+    rest = re.sub(r"^\*\*\s*[:\-–—]\s*", "**", rest)
     return start, end, rest
+
+
+_ANY_SPAN = re.compile(_SPAN, re.IGNORECASE)
+_LOWER_SPAN = re.compile(_SPAN)
+_LINK_IN_PARENTHESES = re.compile(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)")
+_NUMBER_OR_MARK = re.compile(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]")
 
 
 def all_spans(text: str) -> list[tuple[time, time | None]]:
@@ -201,6 +190,9 @@ def read_line(lines: list[str], year: int | None) -> LineReading:
     return reading
 
 
+_ALL_BOLD = re.compile(r"\s*\*\*(?P<text>[^*]+)\*\*\s*")
+
+
 def _inner_hours(markdown: str, reading: LineReading) -> str:
     """'**Table ronde « ... » de 10h25 à 11h15, salon Bertrand, Hôtel de ville**': hours
     after the title, and the room after them."""
@@ -257,6 +249,13 @@ def _trailing_when(markdown: str, year: int | None, reading: LineReading) -> str
     return ", ".join(parts[:cut])
 
 
+_LINK_FIRST = re.compile(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$")
+_BOLD_TITLE = re.compile(r"^(?P<pre>(?:[^*\s]+\s){0,3})\*\*(?P<title>[^*]+?)\*\*(?P<tail>.*)$")
+_DASH_AFTER = re.compile(r"^\s+[-–—]\s")
+_SIGNED = re.compile(r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$")
+"""'Title.  A et B (Org1, Org2).': a title, then a credit after a full stop."""
+
+
 def read_title(markdown: str) -> Talk:
     """Title and credit of a line's text, without trailing links to replays or pads."""
     markdown = markdown.strip()
@@ -269,21 +268,21 @@ def read_title(markdown: str) -> Talk:
         markdown = trimmed
         text = inline_text(markdown)[0]
     lead = _LINK_FIRST.match(markdown)
-    if lead and _AFTER_LINK.match(lead.group("tail")):
+    if lead and re.match(r"^\s*(?:[,(]|$)", lead.group("tail")):
         talk = _titled(lead.group("title"), lead.group("tail"))
         if talk.speakers or not lead.group("tail").strip():
             return Talk(talk.title, talk.speakers, talk.organisations, links)
     bold = _BOLD_TITLE.match(markdown)
-    if bold and _CREDIT_BEFORE.search(bold.group("pre")):
+    if bold and re.search(r"\b(?:par|avec|de|by|with)\s+$", bold.group("pre"), re.I):
         bold = None  # 'Ouverture par **Name**, role': the bold is a credit, not the title
     if (
         bold
         and not _DASH_AFTER.match(bold.group("tail"))
         and (
             not bold.group("tail").strip()
-            or _CREDIT_AFTER.match(bold.group("tail"))
-            or _ENDS_A_SENTENCE.search(bold.group("title"))
-            or (bold.group("pre") == "" and _PARENTHESIS_AFTER.match(bold.group("tail")))
+            or re.match(r"^\s*(?:[:,.]|par\b|avec\b|by\b|with\b)", bold.group("tail"))
+            or re.search(r"[:.?!]\s*$", bold.group("title"))
+            or (bold.group("pre") == "" and re.match(r"^\s*\(", bold.group("tail")))
         )
     ):
         talk = _titled(f"{bold.group('pre')}{bold.group('title')}", bold.group("tail"))
@@ -320,11 +319,14 @@ def _titled(title_markdown: str, tail_markdown: str) -> Talk:
     if inside:  # '**Témoignage inspirant de Name, role.**'
         return Talk(_clean(title[: inside[2]]), inside[0], inside[1])
     tail = inline_text(tail_markdown)[0].strip()
-    tail = _IN_PARENTHESES.sub(r"\1", tail)
+    tail = re.sub(r"^\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.]?$", r"\1", tail)
     credited = find_credit(tail, at_start=True) or find_credit(tail)
     if credited:
         return Talk(title, credited[0], credited[1])
     return Talk(title)
+
+
+_DURATION = re.compile(r"\s*\\?\[\\?~?\d+\s*(?:min(?:utes)?|h)\\?\]")
 
 
 def _clean(text: str) -> str:

@@ -37,20 +37,6 @@ _BLOCK = re.compile(
     rf"(?:{_JOIN}{_NAME}(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?)*"
 )
 _SEPARATORS = re.compile(r"\s+:\s+|,\s+|(?<=[?!])\s+|\s+par\s+|\s+by\s+|\s+[-–—]\s+")
-_BOLD_FIRST = re.compile(r"^\s*\*\*(?P<title>.+?)\*\*\s*[-–—:]\s*(?P<rest>.+)$")
-_BY_TEAMS = re.compile(
-    r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s*[a-zà-ÿ].+)$"
-)
-_CREDIT_SPLITS = (re.compile(r"\s+[-–—]\s+"), re.compile(r",\s+"))
-"""'A, B - Org' and 'A et B, Org': where the names end and their organisation starts."""
-_ONE_SPEAKER = re.compile(_ONE)
-_JOINS = re.compile(_JOIN)
-_PEOPLE_JOINS = re.compile(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*&\s*")
-_DE_BEFORE_NAME = re.compile(r"^(?:de\s+|d['’])(?=[A-ZÀ-Ö])")
-_PERSON_AND_ORG = re.compile(rf"(?P<name>{_NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?")
-_PERSON_THEN_ROLE = re.compile(rf"(?P<name>{_NAME})(?P<org>)(?=\s+(?:du|de|des|d['’])\s)")
-_ORG_LIKE = re.compile(rf"^(?:[{_UPPER}]|\w+/)")
-_ORG_SLASH = re.compile(r"(?<=\S)/(?=\S)")
 _TBA = re.compile(r"^\s*(?:tba|tbc|a confirmer|à confirmer|a definir|à définir)\s*$", re.I)
 
 
@@ -89,6 +75,12 @@ def _plain(text: str) -> str:
     return " ".join(text.split())
 
 
+_BOLD_FIRST = re.compile(r"^\s*\*\*(?P<title>.+?)\*\*\s*[-–—:]\s*(?P<rest>.+)$")
+_BY_TEAMS = re.compile(
+    r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s*[a-zà-ÿ].+)$"
+)
+
+
 def parse_talk_line(markdown: str) -> Talk:
     """A bullet's text: title, then speakers and organisations if the line names any."""
     bold_first = _BOLD_FIRST.match(markdown)
@@ -107,6 +99,10 @@ def parse_talk_line(markdown: str) -> Talk:
         speakers, organisations = _teams(team.group("teams"))
         return Talk(_clean_title(text[: team.start()]), speakers, organisations, links)
     return Talk(_clean_title(text), (), (), links)
+
+
+_CREDIT_SPLITS = (re.compile(r"\s+[-–—]\s+"), re.compile(r",\s+"))
+"""'A, B - Org' and 'A et B, Org': where the names end and their organisation starts."""
 
 
 def parse_credit(markdown: str) -> tuple[tuple[Speaker, ...], tuple[str, ...], tuple[Link, ...]]:
@@ -217,6 +213,13 @@ def all_credits(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None
     return (tuple(speakers.values()), tuple(dict.fromkeys(organisations))) if speakers else None
 
 
+_PEOPLE_JOINS = re.compile(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*&\s*")
+_DE_BEFORE_NAME = re.compile(r"^(?:de\s+|d['’])(?=[A-ZÀ-Ö])")
+_PERSON_AND_ORG = re.compile(rf"(?P<name>{_NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?")
+_PERSON_THEN_ROLE = re.compile(rf"(?P<name>{_NAME})(?P<org>)(?=\s+(?:du|de|des|d['’])\s)")
+_ORG_LIKE = re.compile(rf"^(?:[{_UPPER}]|\w+/)")
+
+
 def _people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     segments = [s.strip() for s in _PEOPLE_JOINS.split(_mask(text))]
     speakers: list[Speaker] = []
@@ -269,6 +272,9 @@ def presenters(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     return _speakers(found.group("names")) if found else None
 
 
+_ONE_SPEAKER = re.compile(_ONE)
+
+
 def _speakers(block: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
     """'A, B et C (Org)' (a shared organisation) or 'A (Org1) et B (Org2)'."""
     found = list(_ONE_SPEAKER.finditer(block))
@@ -295,8 +301,14 @@ def _teams(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
     return speakers, (organisation,) if organisation else ()
 
 
+_JOINS = re.compile(_JOIN)
+
+
 def _split_names(text: str) -> list[str]:
     return [name.strip() for name in _JOINS.split(text) if name.strip()]
+
+
+_ORG_SLASH = re.compile(r"(?<=\S)/(?=\S)")
 
 
 def _split_orgs(text: str) -> tuple[str, ...]:
