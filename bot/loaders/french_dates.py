@@ -52,6 +52,7 @@ _MONTH_DAY = re.compile(
 _NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>(?:19|20)?\d\d))?\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 _DIGIT = re.compile(r"\d")
+_ANY_MONTH = re.compile(_MONTH)
 _HOUR_PARTS = re.compile(
     r"\s*([01]?\d|2[0-3])\s?(?:(h)\s?([0-5]\d)?|(:)([0-5]\d))?\s*(?:([ap])\.?m\.?)?\s*", re.I
 )
@@ -92,7 +93,8 @@ def find_days(text: str, default_year: int | None) -> list[date]:
     if not _DIGIT.search(folded):
         return []  # every form of a day has a number
     found: list[tuple[int, date]] = []
-    for match in _DAY_MONTH.finditer(folded):
+    named = _ANY_MONTH.search(folded) is not None  # the written forms need a month's name
+    for match in _DAY_MONTH.finditer(folded) if named else ():
         year = int(match.group("year")) if match.group("year") else default_year
         if year is None:
             continue
@@ -104,14 +106,14 @@ def find_days(text: str, default_year: int | None) -> list[date]:
             for n in numbers
             if (d := _safe_date(year, MONTHS[match.group("month")], n))
         )
-    for match in _MONTH_DAY.finditer(folded):
+    for match in _MONTH_DAY.finditer(folded) if named else ():
         year = int(match.group("year")) if match.group("year") else default_year
         if year is not None and (
             d := _safe_date(year, MONTHS[match.group("month")], int(match.group("day")))
         ):
             found.append((match.start(), d))
-    for pattern in (_NUMERIC, _ISO):
-        for match in pattern.finditer(folded):
+    for pattern, sign in ((_NUMERIC, "/"), (_ISO, "-")):
+        for match in pattern.finditer(folded) if sign in folded else ():
             raw_year = match.group("year")
             year = (
                 2000 + int(raw_year)
