@@ -101,8 +101,9 @@ def parse_talk_line(markdown: str) -> Talk:
     return Talk(_clean_title(text), (), (), links)
 
 
-_CREDIT_SPLITS = (re.compile(r"\s+[-–—]\s+"), re.compile(r",\s+"))
-"""'A, B - Org' and 'A et B, Org': where the names end and their organisation starts."""
+_CREDIT_SPLITS = ((re.compile(r"\s+[-–—]\s+"), " - "), (re.compile(r",\s+"), ", "))
+"""'A, B - Org' and 'A et B, Org': where the names end and their organisation starts, and
+how the names' parts are joined again."""
 
 
 def parse_credit(markdown: str) -> tuple[tuple[Speaker, ...], tuple[str, ...], tuple[Link, ...]]:
@@ -112,10 +113,10 @@ def parse_credit(markdown: str) -> tuple[tuple[Speaker, ...], tuple[str, ...], t
     if _BLOCK.fullmatch(text):
         speakers, organisations = _speakers(text)
         return speakers, organisations, links
-    for pattern in _CREDIT_SPLITS:
+    for pattern, joiner in _CREDIT_SPLITS:
         parts = pattern.split(text)
         if len(parts) > 1:
-            names = (", " if pattern.pattern.startswith(",") else " - ").join(parts[:-1])
+            names = joiner.join(parts[:-1])
             organisation = parts[-1].strip()
             people = (
                 ()
