@@ -11,24 +11,43 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 KINDS = ("talk", "demo", "panel", "workshop", "break", "other")
 """Every session kind, in the order help texts list them."""
 
 
-_COMBINING_BMP = {c: None for c in range(0x10000) if unicodedata.combining(chr(c))}
-"""Combining marks of the Basic Multilingual Plane, for str.translate (fast, in C)."""
+def _ranges_class(codes: list[int]) -> str:
+    """A regex character class of `codes` (sorted), written as ranges."""
+    ranges: list[list[int]] = []
+    for code in codes:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]+"
 
 
+_COMBINING_BMP = re.compile(
+    _ranges_class([c for c in range(0x10000) if unicodedata.combining(chr(c))])
+)
+"""Combining marks of the Basic Multilingual Plane: a regex removes them in one C scan,
+several times faster than str.translate's per-character dictionary look-ups."""
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Lower-case `text` and strip accents: the key every comparison of names uses."""
+    """Lower-case `text` and strip accents: the key every comparison of names uses.
+
+    Cached: a session's title is folded for its evidence, its kind, its id and its search
+    entry, and a reload folds the same names again."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
-    stripped = decomposed.translate(_COMBINING_BMP)
-    if max(stripped) <= "\uffff":
+    stripped = _COMBINING_BMP.sub("", decomposed)
+    if not _ASTRAL.search(stripped):
         return stripped
     return "".join(c for c in stripped if not unicodedata.combining(c))
 

@@ -4,6 +4,7 @@ The pages are in tests/construct_pages/ (not tests/pages/, whose events another 
 counts). Expected values were written from reading each page.
 """
 
+import gc
 from datetime import date, time
 from pathlib import Path
 
@@ -410,3 +411,15 @@ def test_a_markdown_file_that_is_no_event_is_a_warning_not_an_error(tmp_path) ->
     (problem,) = problems
     assert (problem.severity, problem.source.line) == ("warning", 1)
     assert "no event date" in problem.message
+
+
+def test_reading_a_page_leaves_the_garbage_collector_as_it_found_it() -> None:
+    # The loader pauses cyclic collection while it reads a page (it makes no cycles).
+    read("sans-front-matter.md")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read("sans-front-matter.md")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

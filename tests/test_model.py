@@ -13,6 +13,12 @@ def test_fold_ignores_case_and_accents() -> None:
     assert fold("GRIST") == fold("grist")
 
 
+def test_fold_of_marks_alone_is_empty() -> None:
+    # A stray combining accent (a title cell holding only U+0301) folds to nothing.
+    assert fold("\u0301") == ""
+    assert fold("\u0301 \u0327") == " "
+
+
 def test_slugify() -> None:
     assert slugify("Journées BlueHats au salon — 2024 !") == "journees-bluehats-au-salon-2024"
 

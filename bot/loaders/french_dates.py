@@ -51,15 +51,18 @@ _MONTH_DAY = re.compile(
 )
 _NUMERIC = re.compile(r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?:/(?P<year>(?:19|20)?\d\d))?\b")
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_DIGIT = re.compile(r"\d")
+_ANY_MONTH = re.compile(_MONTH)
+_HOUR_PARTS = re.compile(
+    r"\s*([01]?\d|2[0-3])\s?(?:(h)\s?([0-5]\d)?|(:)([0-5]\d))?\s*(?:([ap])\.?m\.?)?\s*", re.I
+)
+_TWO_DIGITS = re.compile(r"\d{1,2}")
+_UP_TO = re.compile(r"\bau\b|\bto\b|-|–")
 
 
 def parse_hour(text: str) -> time | None:
     """'14h' -> 14:00, '9h30' -> 09:30, '2:30 pm' -> 14:30; None if `text` is not an hour."""
-    found = re.fullmatch(
-        r"\s*([01]?\d|2[0-3])\s?(?:(h)\s?([0-5]\d)?|(:)([0-5]\d))?\s*(?:([ap])\.?m\.?)?\s*",
-        text,
-        re.I,
-    )
+    found = _HOUR_PARTS.fullmatch(text)
     if not found or not (found.group(2) or found.group(4) or found.group(6)):
         return None
     hour = int(found.group(1))
@@ -87,27 +90,30 @@ def find_days(text: str, default_year: int | None) -> list[date]:
     'du 6 au 7 décembre' every day between; '4/12' and ISO dates too. Days without a year
     take `default_year`, and are skipped when there is none."""
     folded = fold(text)
+    if not _DIGIT.search(folded):
+        return []  # every form of a day has a number
     found: list[tuple[int, date]] = []
-    for match in _DAY_MONTH.finditer(folded):
+    named = _ANY_MONTH.search(folded) is not None  # the written forms need a month's name
+    for match in _DAY_MONTH.finditer(folded) if named else ():
         year = int(match.group("year")) if match.group("year") else default_year
         if year is None:
             continue
-        numbers = [int(n) for n in re.findall(r"\d{1,2}", match.group("days"))]
-        if re.search(r"\bau\b|\bto\b|-|–", match.group("days")) and len(numbers) == 2:
+        numbers = [int(n) for n in _TWO_DIGITS.findall(match.group("days"))]
+        if _UP_TO.search(match.group("days")) and len(numbers) == 2:
             numbers = list(range(numbers[0], numbers[1] + 1))
         found.extend(
             (match.start(), d)
             for n in numbers
             if (d := _safe_date(year, MONTHS[match.group("month")], n))
         )
-    for match in _MONTH_DAY.finditer(folded):
+    for match in _MONTH_DAY.finditer(folded) if named else ():
         year = int(match.group("year")) if match.group("year") else default_year
         if year is not None and (
             d := _safe_date(year, MONTHS[match.group("month")], int(match.group("day")))
         ):
             found.append((match.start(), d))
-    for pattern in (_NUMERIC, _ISO):
-        for match in pattern.finditer(folded):
+    for pattern, sign in ((_NUMERIC, "/"), (_ISO, "-")):
+        for match in pattern.finditer(folded) if sign in folded else ():
             raw_year = match.group("year")
             year = (
                 2000 + int(raw_year)

@@ -9,7 +9,10 @@ front matter, not the page.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -48,6 +51,30 @@ def read_page(
     path: Path, text: str, tz: ZoneInfo
 ) -> tuple[list[Event], list[Problem], ProgrammeReader | None]:
     """Read one event page, and the reader that found its programme (for --explain)."""
+    with _cycle_collection_paused():
+        return _read_page(path, text, tz)
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Reading a page allocates many small objects (tokens, blocks, candidates) and makes
+    no reference cycle: `gc.collect()` after reading a 1 MB page with the collector off
+    finds nothing to free. The cyclic collector's passes over those objects are then
+    wasted work, about 8 % of the time and growing with the page, so it is paused for
+    one page; reference counting frees everything as usual, and the collector's state
+    is restored after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_page(
+    path: Path, text: str, tz: ZoneInfo
+) -> tuple[list[Event], list[Problem], ProgrammeReader | None]:
     if text.lstrip("\ufeff").startswith("---"):
         meta, body, body_line, problems = split_front_matter(path, text)
     else:

@@ -116,6 +116,8 @@ class PageContext:
         self.path, self.year = path, year
         self.scopes: list[Scope] = []
         self.rows: list[Row] = []
+        self.last_taken_line = 0
+        """The last line of a session taken so far (rows are not kept in line order)."""
         self.pending: list[Row] = []
         self.problems: list[Problem] = []
         self.explain: list[str] = []
@@ -161,6 +163,7 @@ class PageContext:
             )
         if taken:
             self.rows.extend(rows)
+            self.last_taken_line = max(self.last_taken_line, *(r.line for r in rows))
         elif any(value > 1 for value, _ in self.context()) or score > 0:
             self.near_misses.append((score, rows[0].line, where, len(rows)))
 
@@ -253,8 +256,9 @@ class PageContext:
             or (kind_hint(reading.description[0]) if reading.description else None)
             or self.day_part(reading.start or self.span()[0])
         )
-        kind = infer_kind(reading.talk.title, hint)
-        hinted = hint is not None and infer_kind(reading.talk.title) != kind
+        own_kind = infer_kind(reading.talk.title)  # 'talk' when its words name no kind
+        kind = hint if own_kind == "talk" and hint else own_kind
+        hinted = kind != own_kind
         titles = [s.title for s in self.scopes if s.title]
         row = Row(
             line,

@@ -33,6 +33,8 @@ _DAY_LEAD = re.compile(
 )
 """'10 décembre 2021 à 11h ([lien de visio](https://…)) : Title': a day, maybe a link, ':'."""
 _DIGIT = re.compile(r"\d")
+_HOUR_MARK = re.compile(r"\d\s?[h:ap]", re.IGNORECASE)
+"""What every hour holds ('9h', '9 h', '9:30', '9 am'): tested before the longer patterns."""
 _NOTE_LENGTH = 600
 """Trailing notes ('([revoir](…))') are looked for in a line's last characters only."""
 _ROOM_WORDS = re.compile(r"^(?:salle|salon|room|amphi|auditorium|stand|espace|hall)\b", re.I)
@@ -51,6 +53,8 @@ _TRAILING_NOTES = re.compile(
     r"|\s+-\s+\*[a-zà-ÿ][^*]*\*"  # - *en cours de construction*
     r")\s*$"
 )
+_NOTE_OPENERS = re.compile(r"[(\[\\-]")
+"""Each trailing note opens, after its spaces, with one of these characters."""
 
 
 @dataclass
@@ -70,9 +74,12 @@ class LineReading:
     """Further hours the same session is held at."""
 
 
+_WHOLE_SPAN = re.compile(rf"\s*{_SPAN}\s*", re.IGNORECASE)
+
+
 def parse_span(text: str) -> tuple[time, time | None] | None:
     """'9h30-10h30', '14h', '9:30 am' at the start of `text` (already matched)."""
-    found = re.fullmatch(rf"\s*{_SPAN}\s*", text, re.IGNORECASE)
+    found = _WHOLE_SPAN.fullmatch(text)
     if not found:
         return None
     start = parse_hour(found.group("start"))
@@ -99,10 +106,16 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
     return start, end, rest
 
 
+_ANY_SPAN = re.compile(_SPAN, re.IGNORECASE)
+_LOWER_SPAN = re.compile(_SPAN)
+_LINK_IN_PARENTHESES = re.compile(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)")
+_NUMBER_OR_MARK = re.compile(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]")
+
+
 def all_spans(text: str) -> list[tuple[time, time | None]]:
     """Every 'start-end' or start hour of a text, in order."""
     spans = []
-    for found in re.finditer(_SPAN, fold(inline_text(text)[0]), re.IGNORECASE):
+    for found in _ANY_SPAN.finditer(fold(inline_text(text)[0])):
         start = parse_hour(found.group("start"))
         end = parse_hour(found.group("end")) if found.group("end") else None
         if start:
@@ -115,9 +128,9 @@ def when_text(text: str, year: int | None) -> tuple[list[date], time | None, tim
     '**Quand ?** 13 et 14 juin 2019, de 9h à 19h'); None when other words remain."""
     if not _DIGIT.search(text):
         return None  # days and hours are written with digits
-    plain = inline_text(re.sub(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)", "", text))[0]
+    plain = inline_text(_LINK_IN_PARENTHESES.sub("", text))[0]
     days = find_days(plain, year)
-    span = re.search(_SPAN, fold(plain), re.IGNORECASE)
+    span = _ANY_SPAN.search(fold(plain))
     start = end = None
     if span:
         start = parse_hour(span.group("start"))
@@ -125,8 +138,8 @@ def when_text(text: str, year: int | None) -> tuple[list[date], time | None, tim
     if not days and start is None:
         return None
     leftover = fold(plain)
-    leftover = re.sub(rf"{_SPAN}", " ", leftover)
-    leftover = re.sub(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]", " ", leftover)
+    leftover = _LOWER_SPAN.sub(" ", leftover)
+    leftover = _NUMBER_OR_MARK.sub(" ", leftover)
     leftover = _WHEN_WORDS.sub(" ", leftover)
     words = [w for w in leftover.split() if w not in MONTHS]
     if words:
@@ -177,12 +190,15 @@ def read_line(lines: list[str], year: int | None) -> LineReading:
     return reading
 
 
+_ALL_BOLD = re.compile(r"\s*\*\*(?P<text>[^*]+)\*\*\s*")
+
+
 def _inner_hours(markdown: str, reading: LineReading) -> str:
     """'**Table ronde « ... » de 10h25 à 11h15, salon Bertrand, Hôtel de ville**': hours
     after the title, and the room after them."""
-    bold = re.fullmatch(r"\s*\*\*(?P<text>[^*]+)\*\*\s*", markdown)
+    bold = _ALL_BOLD.fullmatch(markdown)
     text = bold.group("text") if bold else markdown
-    found = _INNER_HOURS.match(text)
+    found = _INNER_HOURS.match(text) if _HOUR_MARK.search(text) else None
     if not found or len(found.group("title").split()) > 25 or find_days(found.group("title"), 2000):
         return markdown  # 'Le 30 avril de 9h à 17h30': the event's day, not a session
     start, end = parse_hour(found.group("start")), parse_hour(found.group("end"))
@@ -200,7 +216,7 @@ def _inner_hours(markdown: str, reading: LineReading) -> str:
 
 def _leading_day(markdown: str, year: int | None, reading: LineReading) -> str:
     """'10 décembre 2021 à 11h ([visio](...)) : Title', 'Le 7 septembre : Title'."""
-    found = _DAY_LEAD.match(markdown)
+    found = _DAY_LEAD.match(markdown) if ":" in markdown else None
     if not found:
         return markdown
     when = when_text(found.group("when"), year)
@@ -233,28 +249,35 @@ def _trailing_when(markdown: str, year: int | None, reading: LineReading) -> str
     return ", ".join(parts[:cut])
 
 
+_LINK_FIRST = re.compile(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$")
+_BOLD_TITLE = re.compile(r"^(?P<pre>(?:[^*\s]+\s){0,3})\*\*(?P<title>[^*]+?)\*\*(?P<tail>.*)$")
+_DASH_AFTER = re.compile(r"^\s+[-–—]\s")
+_SIGNED = re.compile(r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$")
+"""'Title.  A et B (Org1, Org2).': a title, then a credit after a full stop."""
+
+
 def read_title(markdown: str) -> Talk:
     """Title and credit of a line's text, without trailing links to replays or pads."""
     markdown = markdown.strip()
     text, links = inline_text(markdown)
     while markdown.rstrip(" .")[-1:] in (")", "]", "*", "m", "n", "s", "h"):
         head, tail = markdown[:-_NOTE_LENGTH], markdown[-_NOTE_LENGTH:]
-        trimmed = (head + _TRAILING_NOTES.sub("", tail)).rstrip(" .")
+        trimmed = (head + _without_trailing_note(tail)).rstrip(" .")
         if trimmed == markdown.rstrip(" ."):
             break
         markdown = trimmed
         text = inline_text(markdown)[0]
-    lead = re.match(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$", markdown)
+    lead = _LINK_FIRST.match(markdown)
     if lead and re.match(r"^\s*(?:[,(]|$)", lead.group("tail")):
         talk = _titled(lead.group("title"), lead.group("tail"))
         if talk.speakers or not lead.group("tail").strip():
             return Talk(talk.title, talk.speakers, talk.organisations, links)
-    bold = re.match(r"^(?P<pre>(?:[^*\s]+\s){0,3})\*\*(?P<title>[^*]+?)\*\*(?P<tail>.*)$", markdown)
+    bold = _BOLD_TITLE.match(markdown)
     if bold and re.search(r"\b(?:par|avec|de|by|with)\s+$", bold.group("pre"), re.I):
         bold = None  # 'Ouverture par **Name**, role': the bold is a credit, not the title
     if (
         bold
-        and not re.match(r"^\s+[-–—]\s", bold.group("tail"))
+        and not _DASH_AFTER.match(bold.group("tail"))
         and (
             not bold.group("tail").strip()
             or re.match(r"^\s*(?:[:,.]|par\b|avec\b|by\b|with\b)", bold.group("tail"))
@@ -264,10 +287,9 @@ def read_title(markdown: str) -> Talk:
     ):
         talk = _titled(f"{bold.group('pre')}{bold.group('title')}", bold.group("tail"))
         return Talk(talk.title, talk.speakers, talk.organisations, links)
-    signed = re.match(r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$", text)
-    if signed and credit_block(signed.group("credit")):  # 'Title.  A et B (Org1, Org2).'
-        speakers, organisations = credit_block(signed.group("credit"))
-        return Talk(_clean(signed.group("title")), speakers, organisations, links)
+    signed = _SIGNED.match(text) if "." in text else None
+    if signed and (credit := credit_block(signed.group("credit"))):
+        return Talk(_clean(signed.group("title")), credit[0], credit[1], links)
     talk = parse_talk_line(markdown)
     if not talk.speakers:
         credited = find_credit(text)
@@ -275,6 +297,20 @@ def read_title(markdown: str) -> Talk:
             speakers, organisations, cut = credited
             return Talk(_clean(text[:cut]), speakers, organisations, links)
     return Talk(_clean(talk.title), talk.speakers, talk.organisations, links)
+
+
+def _without_trailing_note(text: str) -> str:
+    """`text` without the note it ends with, as `_TRAILING_NOTES.sub` would remove it; the
+    pattern is only tried where a note can start (the spaces before an opener), not at
+    every character of the line."""
+    for opener in _NOTE_OPENERS.finditer(text):
+        start = opener.start()
+        while start and text[start - 1].isspace():
+            start -= 1
+        note = _TRAILING_NOTES.match(text, start)
+        if note:
+            return text[:start] + text[note.end() :]
+    return text
 
 
 def _titled(title_markdown: str, tail_markdown: str) -> Talk:
@@ -290,6 +326,9 @@ def _titled(title_markdown: str, tail_markdown: str) -> Talk:
     return Talk(title)
 
 
+_DURATION = re.compile(r"\s*\\?\[\\?~?\d+\s*(?:min(?:utes)?|h)\\?\]")
+
+
 def _clean(text: str) -> str:
-    text = re.sub(r"\s*\\?\[\\?~?\d+\s*(?:min(?:utes)?|h)\\?\]", "", text)
+    text = _DURATION.sub("", text)
     return text.strip().rstrip(":,;–—-").rstrip(" .").strip()

@@ -126,7 +126,7 @@ class ProgrammeReader(PageContext):
             return
         if when and heading_scope:
             self.flush()
-        taken_under = heading_scope and any(r.line > heading_scope.line for r in self.rows)
+        taken_under = heading_scope and self.last_taken_line > heading_scope.line
         if when and heading_scope and when[1] and not taken_under and not self.pending:
             heading_scope.when = when
             where = next((m.group("room") for line in lines[1:] if (m := _WHERE.match(line))), None)
@@ -178,6 +178,7 @@ class ProgrammeReader(PageContext):
                 self.list(inner, depth + 1)
             return
         reading = read_line(first.lines(), self.year)
+        credit_tried = bool(reading.description)  # read_line read its first line for a credit
         for extra in item.children:
             if extra.kind == "paragraph" and extra is not first:
                 reading.description.extend(extra.lines())
@@ -191,7 +192,7 @@ class ProgrammeReader(PageContext):
             self.container(item.line, reading, nested, depth)
             return
         row = self.make_row(item.line, reading, "a list item", lead, lead_kind)
-        if reading.description and not row.talk.speakers:
+        if reading.description and not credit_tried and not row.talk.speakers:
             credited = find_credit(inline_text(reading.description[0])[0], at_start=True)
             if credited and re.match(r"^\W*(?:par|avec|by|with)\b", reading.description[0], re.I):
                 add_speakers(row, credited)
