@@ -44,11 +44,15 @@ _WHEN_WORDS = re.compile(
     r"date|horaires?|heure|hours?|ou|or|and|puis)\b",
     re.IGNORECASE,
 )
+_DURATION_TEXT = (r"\\?[\[(]\\?~?\s*(?:\d+\s*(?:min(?:utes)?|mn)|\d\s*h(?:eures?)?)\.?\s*"
+                  r"\\?[\])]")
+"""A duration in brackets or parentheses ('\\[40 minutes\\]', '(20 min)', '(1h)'): not part
+of the title. Hours of one digit only: '(14h)' is when, not how long."""
 _TRAILING_NOTES = re.compile(
     r"(?:\s*\((?:\s*\[[a-zà-ÿ][^\]]*\]\([^)]*(?:\([^)]*\))?[^)]*\)\s*)+\)"  # ([revoir](url))
     r"|\s*\((?i:revoir|replay|voir)\b[^()]*(?:\([^()]*\)[^()]*)*\)"  # (revoir les ...)
     r"|\s+\[(?i:issue|ticket|documentation|pad|revoir|replay|slides?|vid[ée]o|support)[^\]]*\]\([^)]*\)"
-    r"|\s*\\?\[\\?~?\d+\s*(?i:min(?:utes)?|h)\\?\]"  # \[40 minutes\]
+    r"|\s*(?i:" + _DURATION_TEXT + ")"  # \[40 minutes\], (20 min)
     r"|\s+-\s+\d+\s*(?i:m|min|h)\b"  # - 45m
     r"|\s+-\s+\*[a-zà-ÿ][^*]*\*"  # - *en cours de construction*
     r")\s*$"
@@ -326,7 +330,7 @@ def _titled(title_markdown: str, tail_markdown: str) -> Talk:
     return Talk(title)
 
 
-_DURATION = re.compile(r"\s*\\?\[\\?~?\d+\s*(?:min(?:utes)?|h)\\?\]")
+_DURATION = re.compile(r"\s*" + _DURATION_TEXT, re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
