@@ -435,3 +435,15 @@ def test_a_duration_in_parentheses_or_brackets_is_not_part_of_the_title() -> Non
         (day, None, None, "Atelier pratique", ["Claire Petit"], "workshop"),
         (day, None, None, "Questions / réponses (14h)", [], "other"),  # when, not how long
     ]
+
+
+def test_a_room_in_parentheses_after_a_title_is_the_room() -> None:
+    event, _ = read("salles.md")
+    day = date(2025, 3, 27)
+    assert [(s.day, s.start, s.title, s.room) for s in event.sessions] == [
+        (day, time(12, 30), "Déjeuner", None),
+        # at one time, sessions are in room order (the one with no room first)
+        (day, time(14), "Atelier 3 : Les licences libres (et leurs pièges)", None),
+        (day, time(14), "Atelier 1 : Contribuer à un logiciel libre", "A"),
+        (day, time(14), "Atelier 2 : Publier son code sur code.gouv.fr", "amphi Turing"),
+    ]

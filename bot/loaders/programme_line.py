@@ -10,7 +10,7 @@ its credit, read by `talks.py`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 from bot.loaders.french_dates import HOUR, MONTHS, find_days, parse_hour
@@ -176,6 +176,7 @@ def read_line(lines: list[str], year: int | None) -> LineReading:
         else:
             rest.append(other)
     reading.talk = read_title(first)
+    _trailing_room(reading)
     if reading.links:
         talk = reading.talk
         reading.talk = Talk(
@@ -192,6 +193,23 @@ def read_line(lines: list[str], year: int | None) -> LineReading:
             )
     reading.description = rest
     return reading
+
+
+_ROOM_IN_PARENTHESES = re.compile(r"\s*\((?P<room>[^()]{1,60})\)\s*$")
+
+
+def _trailing_room(reading: LineReading) -> None:
+    """'Atelier 1 : Contribuer à un logiciel libre (salle A)': the room, not the title."""
+    found = _ROOM_IN_PARENTHESES.search(reading.talk.title) if reading.room is None else None
+    if found and _ROOM_WORDS.match(found.group("room").strip()):
+        reading.room = _room_name(found.group("room"))
+        reading.talk = replace(reading.talk, title=reading.talk.title[: found.start()])
+        reading.why.append(f"its room after its title: {reading.room!r}")
+
+
+def _room_name(text: str) -> str:
+    """'salle A' -> 'A', as answers say « salle A »; 'salon Bertrand', 'amphi 2' stay."""
+    return re.sub(r"^(?:salle|room)\s+", "", text.strip(), flags=re.IGNORECASE)
 
 
 _ALL_BOLD = re.compile(r"\s*\*\*(?P<text>[^*]+)\*\*\s*")
@@ -213,7 +231,7 @@ def _inner_hours(markdown: str, reading: LineReading) -> str:
     place = found.group("rest").strip(" ,.")
     room = place.split(",")[0].strip()
     if _ROOM_WORDS.match(room):
-        reading.room = inline_text(room)[0]
+        reading.room = _room_name(inline_text(room)[0])
     title = found.group("title").rstrip(" ,")
     return f"**{title}**" if bold else title
 
