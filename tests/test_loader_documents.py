@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.cli import main
 from bot.loaders import load_file
 from bot.loaders.document import parse_document
+from bot.model import Speaker
 
 PAGES = Path(__file__).resolve().parent / "construct_pages"
 
@@ -446,4 +447,12 @@ def test_a_room_in_parentheses_after_a_title_is_the_room() -> None:
         (day, time(14), "Atelier 3 : Les licences libres (et leurs pièges)", None),
         (day, time(14), "Atelier 1 : Contribuer à un logiciel libre", "A"),
         (day, time(14), "Atelier 2 : Publier son code sur code.gouv.fr", "amphi Turing"),
+        (day, time(16), "Clôture", None),
     ]
+
+
+def test_a_role_that_ends_with_an_acronym_gives_the_organisation() -> None:
+    event, _ = read("salles.md")
+    closing = event.sessions[-1]
+    assert closing.speakers == (Speaker("Marie Durand", "DINUM"), Speaker("Paul Martin", "ANCT"))
+    assert closing.organisations == ("DINUM", "ANCT")

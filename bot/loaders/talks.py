@@ -214,11 +214,14 @@ def all_credits(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None
     return (tuple(speakers.values()), tuple(dict.fromkeys(organisations))) if speakers else None
 
 
-_PEOPLE_JOINS = re.compile(r"\s*,\s*|\s+et\s+|\s+and\s+|\s*&\s*")
+_PEOPLE_JOINS = re.compile(r"\s*,\s*(?:et\s+|and\s+)?|\s+et\s+|\s+and\s+|\s*&\s*")
 _DE_BEFORE_NAME = re.compile(r"^(?:de\s+|d['’])(?=[A-ZÀ-Ö])")
 _PERSON_AND_ORG = re.compile(rf"(?P<name>{_NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?")
 _PERSON_THEN_ROLE = re.compile(rf"(?P<name>{_NAME})(?P<org>)(?=\s+(?:du|de|des|d['’])\s)")
 _ORG_LIKE = re.compile(rf"^(?:[{_UPPER}]|\w+/)")
+_ROLE_AT = re.compile(
+    r"\s(?:de\s+la|du|des|de\s+l['’]|d['’]|de|at|of)\s*(?P<org>[A-Z][A-Z0-9&-]{1,11})$")
+"""The acronym a role ends with ('chef de la mission … de la DINUM'): the organisation."""
 
 
 def _people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
@@ -245,6 +248,10 @@ def _people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
             organisations.extend(_split_orgs(segment))
             if speakers[-1].organisation is None:
                 speakers[-1] = Speaker(speakers[-1].name, segment)
+        elif (_ROLE.match(segment) and (body := _ROLE_AT.search(segment))
+              and speakers[-1].organisation is None):  # 'Jeanne Dupont, directrice de la DINUM'
+            organisations.append(body.group("org"))
+            speakers[-1] = Speaker(speakers[-1].name, body.group("org"))
     return (tuple(speakers), tuple(dict.fromkeys(organisations))) if speakers else None
 
 
