@@ -31,15 +31,7 @@ from bot.formats.common import (
     uri,
 )
 from bot.formats.frab_xml import GENERATOR, NO_ROOM
-from bot.formats.reading import (
-    Entry,
-    Sessions,
-    dedent,
-    described,
-    kind_of,
-    parse_duration,
-    parse_when,
-)
+from bot.formats.reading import Entry, Sessions, dedent, entry, kind_of, parse_duration, parse_when
 from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.queries import Agenda
 
@@ -190,7 +182,7 @@ def _entry(item: dict, zone: ZoneInfo, day: str) -> Entry:
     else:
         end = None
     number = item.get("id")
-    return described(
+    return entry(
         title,
         start,
         end,

@@ -34,15 +34,7 @@ from bot.formats.common import (
     uri,
     xml_text,
 )
-from bot.formats.reading import (
-    Entry,
-    Sessions,
-    dedent,
-    described,
-    kind_of,
-    parse_duration,
-    parse_when,
-)
+from bot.formats.reading import Entry, Sessions, dedent, entry, kind_of, parse_duration, parse_when
 from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.queries import Agenda
 
@@ -202,7 +194,7 @@ def _entry(element: ET.Element, day: ET.Element, room: ET.Element, zone: ZoneInf
     end = (parse_when(end_text, zone) if end_text
            else start + parse_duration(duration) if duration else None)
     number = (element.get("id") or "").strip()
-    return described(
+    return entry(
         title,
         start,
         end,

@@ -62,14 +62,14 @@ def dedent(text: str | None) -> str:
 @dataclass(frozen=True)
 class Entry:
     """What a schedule file says of one session, before it becomes a `Session`: its
-    instants in the file's zone, and the session as described (`described` builds it)."""
+    instants in the file's zone, and the session as described (`entry` builds it)."""
 
     start: datetime
     end: datetime | None
     session: Session
 
 
-def described(title: str, start: datetime, end: datetime | None, **details: Any) -> Entry:
+def entry(title: str, start: datetime, end: datetime | None, **details: Any) -> Entry:
     """An entry of a file; the session's id, event, day, hours and source are set when
     `Sessions.make` places it in the bot's zone."""
     return Entry(start, end, Session(id="", event_id="", day=start.date(), start=None, end=None,
