@@ -336,3 +336,12 @@ async def test_a_question_for_speakers_or_a_command_still_says_nobody_speaks_of_
               "!qui grist.")
     assert await ask("2024-12-04 10:00", "qui parle de wifi ?") == nobody
     assert await ask("2024-12-04 10:00", "!qui wifi") == nobody
+
+
+async def test_start_and_end_of_a_part_of_the_day() -> None:
+    # 2024 page: demos « 4/12 de 10h à 12h30 », then talks from « 13h40-14h » to « 17h-17h20 »
+    assert (await ask("2024-12-04 11:00", "quand commence l'après-midi ?")).startswith(
+        "Ça commence à 13 h 40, mercredi 4 décembre (Journées BlueHats au salon Open Source "
+        "Experience 2024) :\n13 h 40 – 14 h · OpenNebula")
+    assert (await ask("2024-12-04 11:00", "what time does the morning end?")).startswith(
+        "It ends at 12:30 pm, Wednesday 4 December")

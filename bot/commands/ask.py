@@ -15,6 +15,7 @@ from datetime import datetime, time
 from bot.commands.base import TABLE, Request
 from bot.commands.materials import materials
 from bot.commands.practical import event_asked, facet, no_event, state_note
+from bot.commands.programme import in_part
 from bot.commands.render import found_lines, session_line, slot_groups
 from bot.i18n import count, format_day, format_time, kind_name, pick, sentence_case
 from bot.model import Event, Session, fold
@@ -64,7 +65,8 @@ async def unknown(request: Request) -> Reply:
 
 
 def _day_sessions(request: Request) -> tuple[Event | None, list[Session]]:
-    """The sessions of the day asked (today, else the event's first day with sessions)."""
+    """The sessions of the day asked (today, else the event's first day with sessions), in
+    the part of the day asked (« quand commence l'après-midi ? »)."""
     event, _state = event_asked(request)
     if event is None:
         return None, []
@@ -73,7 +75,8 @@ def _day_sessions(request: Request) -> tuple[Event | None, list[Session]]:
         today = request.now.date()
         days = [d for d in event.by_day if d >= today] or list(event.by_day)
         day = days[0] if days else event.start  # today, else the next day with sessions
-    return event, list(event.by_day.get(day, ()))
+    part = request.intent.slots.part
+    return event, [s for s in event.by_day.get(day, ()) if not part or in_part(s, part)]
 
 
 async def breaks(request: Request) -> Reply:

@@ -10,7 +10,7 @@ from bot.commands.practical import practical
 from bot.commands.render import day_programme, event_title, unknown_event
 from bot.commands.who import who
 from bot.i18n import count, format_day, pick, sentence_case
-from bot.model import Event
+from bot.model import Event, Session
 from bot.queries import event_at, event_state, find_event, meant_event
 from bot.replies import Doc, Reply
 
@@ -19,9 +19,17 @@ PARTS = {
     "afternoon": (time(12), time(18)), "evening": (time(17, 30), time(23, 59)),
 }
 """A part of the day: the sessions starting in [from, to)."""
+
+
 def day_part_start(part: str) -> time:
     """When a part of the day begins ('afternoon': 12 h)."""
     return PARTS[part][0]
+
+
+def in_part(session: Session, part: str) -> bool:
+    """Whether `session` starts in that part of the day."""
+    low, high = PARTS[part]
+    return session.start is not None and low <= session.start < high
 
 
 PART_NAMES = {"morning": ("le matin", "in the morning"), "noon": ("à midi", "at noon"),
@@ -35,9 +43,7 @@ def _event_programme(
     doc = event_title(event, lang).br()
     days = {day: event.by_day.get(day, ())} if day else event.by_day
     if part:
-        low, high = PARTS[part]
-        days = {d: tuple(s for s in found if s.start is not None and low <= s.start < high)
-                for d, found in days.items()}
+        days = {d: tuple(s for s in found if in_part(s, part)) for d, found in days.items()}
     days = {d: found for d, found in days.items() if found}
     if not event.sessions:
         return doc.text(
