@@ -345,3 +345,25 @@ async def test_start_and_end_of_a_part_of_the_day() -> None:
         "Experience 2024) :\n13 h 40 – 14 h · OpenNebula")
     assert (await ask("2024-12-04 11:00", "what time does the morning end?")).startswith(
         "It ends at 12:30 pm, Wednesday 4 December")
+
+
+async def test_what_comes_after_a_session() -> None:
+    # 2024 page: « 14h20-14h40 | Grist, votre compagnon … », then 15h-15h20, 15h20-15h40 and
+    # 15h40-16h; 2023 page: the Albert talk is one of the three at 17h, the last of its day.
+    after = (await ask("2024-12-04 11:00", "qu'est-ce qu'il y a après le talk Grist ?"))
+    assert after.splitlines() == [
+        "Après « Grist, votre compagnon open-source pour la donnée et pour réaliser des apps en "
+        "low-code » (14 h 20) :",
+        "15 h",
+        "• Des logiciels libres utiles à tous conçus dans la forge des communs numériques de "
+        "apps.education.fr — A. Kauffmann (DNE (MENJS)), B. Piedallu (DNE (MENJS)) · salle Ada "
+        "Lovelace · 7f20ab",
+        "15 h 20",
+        "• De Lutece à CiteLibre, l'engagement de la Ville de Paris continue — P. Bareille (OSPO "
+        "de la Ville de Paris) · salle Ada Lovelace · 36e34f",
+        "15 h 40",
+        "• Usage de la chaîne éditoriale scenari pour produire un document académique — "
+        "J.-S. Barboteu (DRANE IDF, site de Versailles) · salle Ada Lovelace · 869de0",
+    ]
+    assert await ask("2023-12-04 11:00", "et après la conf sur Albert ?") == (
+        "« La stratégie Open Source derrière Albert » (17 h) est la dernière session du jour.")

@@ -132,6 +132,7 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("y a un replay ?", "materials", "fr"),
     ("je peux revoir la conf sur Grist ?", "materials", "fr"),
     ("where are the slides?", "materials", "en"), ("qui parle de vidéo ?", "search", "fr"),
+    ("et après le talk sur Grist ?", "search", "fr"),
 ])
 def test_intents(text: str, name: str, lang: str) -> None:
     intent = read(text)
@@ -215,3 +216,9 @@ def test_any_text_gives_an_intent(text: str) -> None:
     assert intent.name in {"greet", "thanks", "help", "remind", "remind_how", "events", "facet",
                            "room", "now", "next", "breaks", "start", "end", "at_hour", "kind",
                            "programme", "search", "unknown"}
+
+
+def test_after_a_subject_asks_what_follows_it_and_next_does_not() -> None:
+    assert (read("et après le talk sur Grist ?").after, read("et après le talk sur Grist ?")
+            .subject) == (True, "Grist")
+    assert read("le prochain talk de la DINUM").after is False

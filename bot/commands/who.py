@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.commands.arguments import Understood
 from bot.commands.base import Request, command
 from bot.commands.practical import mentions
-from bot.commands.render import found_lines
-from bot.i18n import pick
+from bot.commands.render import found_lines, slot_groups
+from bot.i18n import format_time, pick
+from bot.queries import Slot
 from bot.replies import Doc, Reply
 
 
@@ -44,6 +47,8 @@ async def who(request: Request) -> Reply:
         note.italic(pick(lang, "Rien à ce moment-là ; ailleurs dans les programmes :",
                          "Nothing then; elsewhere in the programmes:"))
         hits = found
+    if request.intent.after and hits and (slot := request.app.catalog.agenda.slot(hits[0])):
+        return _after(request, slot)
     if request.intent.upcoming:
         agenda = request.app.catalog.agenda
         coming = [s for s in hits if (slot := agenda.slot(s)) and slot.start > request.now]
@@ -65,3 +70,21 @@ async def who(request: Request) -> Reply:
     if note.plain:
         doc.br().extend(note)
     return found_lines(doc, request.app, hits, request.now, lang).reply()
+
+
+AFTER_COUNT = 3
+"""How many sessions « et après … ? » shows (more at the same time as the last)."""
+
+
+def _after(request: Request, slot: Slot) -> Reply:
+    """What follows the session of `slot` on its day, in its event."""
+    lang, session = request.lang, slot.session
+    agenda = request.app.catalog.agenda
+    following = [s for s in agenda.upcoming(slot.end - timedelta(seconds=1), AFTER_COUNT)
+                 if s.session.event_id == session.event_id and s.start.date() == slot.start.date()]
+    title, at = session.title, format_time(slot.start.time(), lang)
+    if not following:
+        return Doc().text(pick(lang, f"« {title} » ({at}) est la dernière session du jour.",
+                               f"“{title}” ({at}) is the last session of the day.")).reply()
+    doc = Doc().bold(pick(lang, f"Après « {title} » ({at}) :", f"After “{title}” ({at}):"))
+    return doc.br().extend(slot_groups(following, lang)).reply()

@@ -59,6 +59,8 @@ class Intent:
     """The id of the event the message names, if it names one."""
     upcoming: bool = False
     """A search for what is still to come ('le prochain talk de la DINUM')."""
+    after: bool = False
+    """For a search, what comes after the session found (« après le talk Grist ? »)."""
     practical: bool = False
     """For a search, a question that may be practical ('y a du wifi ?', see
     `lexicon.THERE_IS_PAIRS`): when no session matches, the event's information may say."""
@@ -151,7 +153,8 @@ def _decide(r: _Reading, words: list[Token]) -> Intent:
         coming = bool(bag & lexicon.NEXT or _pair(r.plain, lexicon.NEXT_PAIRS))
         practical = not bag & lexicon.ABOUT_SESSIONS and bool(
             bag & lexicon.CAN or _pair(r.plain, lexicon.THERE_IS_PAIRS))
-        return r.intent("search", upcoming=coming, practical=practical)
+        return r.intent("search", upcoming=coming, practical=practical,
+                        after=bool(bag & lexicon.AFTER))
     for cue, name in ((lexicon.BREAKS, "breaks"), (lexicon.START, "start"), (lexicon.END, "end")):
         if bag & cue:
             return r.intent(name)

@@ -40,6 +40,8 @@ NEXT = frozenset(
     )
 )
 NEXT_PAIRS = (("a", "suivre"), ("coming", "up"), ("after", "that"))
+AFTER = frozenset(_w("apres after"))
+"""With a subject, what follows it: « et après le talk sur Grist ? »."""
 PLURAL_NEXT = frozenset(_w("prochains prochaines suivants suivantes"))
 EVENTS = frozenset(_w("evenement evenements event events edition editions salon salons"))
 PROGRAMME = frozenset(_w("programme program schedule agenda planning"))
