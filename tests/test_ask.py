@@ -367,3 +367,23 @@ async def test_what_comes_after_a_session() -> None:
     ]
     assert await ask("2023-12-04 11:00", "et après la conf sur Albert ?") == (
         "« La stratégie Open Source derrière Albert » (17 h) est la dernière session du jour.")
+
+
+async def test_my_reminders_in_a_sentence_lists_them_like_the_command(tmp_path) -> None:
+    storage = await Storage.open(tmp_path / "bot.db")
+    app = App(Config(), PROGRAMME, clock=FixedClock(parse_local("2024-12-04 09:00")),
+              storage=storage)
+
+    async def said(text: str) -> str:
+        out = await handle(app, Incoming(text=text, sender="@a:example.org", room="!r",
+                                         is_direct=True))
+        return out[0].reply.plain
+
+    try:
+        await said("!rappel e37301")  # the 2024 Grist talk, at 14 h 20
+        listed = await said("!rappels")
+        assert listed.startswith("Vos rappels")
+        assert await said("mes rappels ?") == listed
+        assert await said("what are my reminders?") == await said("!reminders")
+    finally:
+        await storage.close()

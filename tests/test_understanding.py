@@ -133,6 +133,7 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("je peux revoir la conf sur Grist ?", "materials", "fr"),
     ("where are the slides?", "materials", "en"), ("qui parle de vidéo ?", "search", "fr"),
     ("et après le talk sur Grist ?", "search", "fr"),
+    ("mes rappels", "reminders", "fr"), ("what are my reminders?", "reminders", "en"),
 ])
 def test_intents(text: str, name: str, lang: str) -> None:
     intent = read(text)

@@ -50,7 +50,7 @@ class Parsed:
 
 INTENT_COMMANDS = {
     "programme": "programme", "now": "now", "next": "next", "room": "room", "search": "who",
-    "events": "events", "help": "help", "remind": "remind",
+    "events": "events", "help": "help", "remind": "remind", "reminders": "reminders",
 }
 """Intents a command answers; the others are answered in `bot.commands.ask`."""
 

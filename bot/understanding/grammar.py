@@ -21,7 +21,7 @@ from bot.understanding.text import Token, original, tokens
 INTENTS = (
     "greet", "thanks", "help", "remind", "remind_how", "events", "facet", "room", "now",
     "next", "breaks", "start", "end", "at_hour", "kind", "programme", "search", "count",
-    "materials", "unknown",
+    "materials", "reminders", "unknown",
 )
 
 
@@ -124,6 +124,8 @@ def _decide(r: _Reading, words: list[Token]) -> Intent:
     if not subject and _pair(r.plain, lexicon.SMALL_TALK):
         return r.intent("greet")  # « comment ça va ? »
     if bag & lexicon.REMIND:
+        if not subject and bag & lexicon.MINE:
+            return r.intent("reminders")
         return r.intent("remind_how" if bag & lexicon.HOW or not subject else "remind")
     if bag & lexicon.HELP:
         return r.intent("help")

@@ -27,6 +27,9 @@ REMIND = frozenset(
         "alert"
     )
 )
+MINE = frozenset(_w("mes my"))
+"""With a reminder word and no subject, the reminders one has: « mes rappels », 'my
+reminders'."""
 SMALL_TALK = (("ca", "va"), ("are", "you"), ("vas", "tu"), ("allez", "vous"))
 """« ça va ? », 'how are you?': a greeting, not the way to the venue."""
 HOW = frozenset(_w("comment how faut fait faire marche"))
