@@ -28,6 +28,8 @@ def read(text: str, today: date = WEDNESDAY) -> Intent:
     ("programme du 1er janvier", date(2025, 1, 1)), ("program for December 5th", date(2024, 12, 5)),
     ("programme du 6 décembre 2023", date(2023, 12, 6)),
     ("le programme hier", date(2024, 12, 3)),
+    ("programme du 5", date(2024, 12, 5)), ("le programme le 2", date(2025, 1, 2)),
+    ("ya koi 2m1 ?", date(2024, 12, 5)),
 ])
 def test_days(text: str, day: date) -> None:
     intent = read(text)
@@ -134,6 +136,7 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("where are the slides?", "materials", "en"), ("qui parle de vidéo ?", "search", "fr"),
     ("et après le talk sur Grist ?", "search", "fr"),
     ("mes rappels", "reminders", "fr"), ("what are my reminders?", "reminders", "en"),
+    ("c'est où la salle ada ?", "facet", "fr"),
 ])
 def test_intents(text: str, name: str, lang: str) -> None:
     intent = read(text)
@@ -185,6 +188,7 @@ def test_a_facet_keeps_its_year() -> None:
     ("qu'est-ce qui se passe en salle plateau 3 ?", "PLATEAU 3", None),
     ("salle 252b", "252B", None), ("ada lovelace à 15h", "Ada Lovelace", time(15)),
     ("room adalovelace at 3pm", "Ada Lovelace", time(15)),
+    ("salle ada à 15h", "Ada Lovelace", time(15)), ("room plateau", "PLATEAU 3", None),
 ])
 def test_rooms(text: str, room: str, hour: time | None) -> None:
     intent = read(text)

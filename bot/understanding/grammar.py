@@ -14,6 +14,7 @@ from datetime import date
 from itertools import pairwise
 
 from bot.model import fold
+from bot.queries import match_room
 from bot.understanding import lexicon
 from bot.understanding.slots import Slots, read_slots
 from bot.understanding.text import Token, original, tokens
@@ -131,8 +132,9 @@ def _decide(r: _Reading, words: list[Token]) -> Intent:
         return r.intent("help")
     if _asks_materials(r.plain, bag):
         return r.intent("materials")
-    if r.room:
-        return r.intent("room", room=r.room)
+    if r.room:  # « c'est où la salle Ada ? » asks where it is, « salle Ada » what is on
+        where = bag & lexicon.FACETS["venue"]
+        return r.intent("facet", facet="rooms") if where else r.intent("room", room=r.room)
     facet = _facet(r.plain)
     if facet and not subject:
         return r.intent("facet", facet=facet)
@@ -251,6 +253,11 @@ def _room(words: list[Token], known: Knowledge) -> tuple[str | None, set[int]]:
             if name and (width > 1 or len(plain[i]) > 2 or plain[i - 1 : i] in (["salle"],
                                                                                 ["room"])):
                 return name, set(range(i, i + width))
+    for i in range(1, len(plain)):  # « salle ada », as `!salle ada` reads it
+        if plain[i - 1] in ("salle", "room") and len(plain[i]) > 2:
+            name = match_room(plain[i], tuple(known.rooms.values()))
+            if name:
+                return name, {i}
     return None, set()
 
 

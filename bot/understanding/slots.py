@@ -6,6 +6,7 @@ left for the grammar (cues) and the subject (topic, person, organisation, room).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date, time, timedelta
@@ -83,12 +84,27 @@ def read_slots(
         elif word in lexicon.KINDS:
             found["kind"] = lexicon.KINDS[word]
             used.add(i)
+        elif (word.isdecimal() and i and plain[i - 1] in ("le", "du") and nxt not in lexicon.MONTHS
+              and (alone := _day_of_month(int(word), today)) is not None):
+            found["day"] = alone  # « programme du 5 »: the next 5th
+            used.add(i)
         elif word.isdecimal() and 0 < int(word) <= MAX_COUNT and nxt not in lexicon.MONTHS:
             found["count"] = int(word)
             used.add(i)
     if "part" in found and found.get("day") is None:
         found["day"] = today
     return Slots(**found), used - taken  # type: ignore[arg-type]
+
+
+def _day_of_month(number: int, today: date) -> date | None:
+    """The next day numbered `number` from `today` on (this month, else the next)."""
+    for months_ahead in (0, 1):
+        year, month = divmod(today.month - 1 + months_ahead, 12)
+        with contextlib.suppress(ValueError):
+            day = date(today.year + year, month + 1, number)
+            if day >= today:
+                return day
+    return None
 
 
 _LAST = {"dernier": -1, "derniere": -1, "passe": -1, "passee": -1, "prochain": 1,

@@ -30,7 +30,7 @@ SMS = {
     "prog": "programme", "progr": "programme", "prgm": "programme", "pgm": "programme",
     "programm": "programme", "prgramme": "programme",
     "auj": "aujourdhui", "ajd": "aujourdhui", "aujd": "aujourdhui", "aujourdhui": "aujourdhui",
-    "dem1": "demain", "2main": "demain", "dmain": "demain",
+    "dem1": "demain", "2main": "demain", "dmain": "demain", "2m1": "demain", "dm1": "demain",
     "aprem": "apresmidi", "apm": "apresmidi", "aprm": "apresmidi",
     "cest": "c", "ces": "c", "sa": "ca", "ya": "y",
     "slt": "salut", "bjr": "bonjour", "bsr": "bonsoir", "cc": "coucou",
