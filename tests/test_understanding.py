@@ -95,6 +95,7 @@ def test_hours(text: str, hour: time) -> None:
     ("qui intervient pour la forge des communs ?", "forge des communs", "fr"),
     ("which talks does the DINUM give?", "DINUM", "en"),
     ("what is ADULLACT holding?", "ADULLACT", "en"),
+    ("how long is the Grist talk?", "Grist", "en"),
 ])
 def test_search_subjects(text: str, subject: str, lang: str) -> None:
     intent = read(text)
@@ -137,6 +138,8 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("et après le talk sur Grist ?", "search", "fr"),
     ("mes rappels", "reminders", "fr"), ("what are my reminders?", "reminders", "en"),
     ("c'est où la salle ada ?", "facet", "fr"),
+    ("Good morning!", "greet", "en"), ("bonne journée à tous !", "thanks", "fr"),
+    ("good morning, what's on this afternoon?", "programme", "en"),
 ])
 def test_intents(text: str, name: str, lang: str) -> None:
     intent = read(text)

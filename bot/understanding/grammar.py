@@ -124,6 +124,11 @@ def _decide(r: _Reading, words: list[Token]) -> Intent:
         return r.intent("greet" if bag & lexicon.GREETINGS else "thanks")
     if not subject and _pair(r.plain, lexicon.SMALL_TALK):
         return r.intent("greet")  # « comment ça va ? »
+    if not subject and len(r.plain) <= 4:  # « Good morning all », « Bonne journée à tous »
+        if _pair(r.plain, lexicon.GREETING_PAIRS):
+            return r.intent("greet")
+        if _pair(r.plain, lexicon.FAREWELL_PAIRS):
+            return r.intent("thanks")
     if bag & lexicon.REMIND:
         if not subject and bag & lexicon.MINE:
             return r.intent("reminders")

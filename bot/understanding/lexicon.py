@@ -30,6 +30,10 @@ REMIND = frozenset(
 MINE = frozenset(_w("mes my"))
 """With a reminder word and no subject, the reminders one has: « mes rappels », 'my
 reminders'."""
+GREETING_PAIRS = (("good", "morning"), ("good", "afternoon"), ("good", "evening"))
+"""'Good morning!': a greeting, not the morning's programme."""
+FAREWELL_PAIRS = (("bonne", "journee"), ("bonne", "soiree"), ("bonne", "fin"), ("have", "nice"))
+"""« Bonne journée ! »: a goodbye, answered as thanks are."""
 SMALL_TALK = (("ca", "va"), ("are", "you"), ("vas", "tu"), ("allez", "vous"))
 """« ça va ? », 'how are you?': a greeting, not the way to the venue."""
 HOW = frozenset(_w("comment how faut fait faire marche"))
@@ -240,7 +244,8 @@ FILLER = frozenset(
         "required needed necessary mandatory obligatoire obligatoires besoin need pourriez "
         "pouvez pourrait peut pouvons savez sauriez dites indiquer connaitre souhaite "
         "souhaiterais aborde abordes abordees traite traites complet complete entier full "
-        "whole juste exactement temps numero num one ones up go goes past passes anciens "
+        "whole juste exactement temps numero num one ones up go goes past passes anciens long "
+        "good bonne "
         "previous precedents "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "
         "were be been will would do does did the a an of on in at to for by with about from "
