@@ -71,6 +71,17 @@ KIND_NAMES = {
 """Each session kind (bot.model.KINDS) as a word and as a heading, in French and English."""
 
 
+FEMININE_KINDS = frozenset({"talk", "demo", "panel", "break", "other"})
+"""Kinds whose French name is feminine (« une présentation », « une démo »)."""
+
+
+def no_kind(kind: str, lang: str) -> str:
+    """'Aucun atelier', 'Aucune démo', 'No workshop'."""
+    if lang != "fr":
+        return f"No {kind_name(kind, lang)}"
+    return f"{'Aucune' if kind in FEMININE_KINDS else 'Aucun'} {kind_name(kind, lang)}"
+
+
 def kind_name(kind: str, lang: str, heading: bool = False) -> str:
     """'démo' / 'Démos' / 'demo' / 'Demos'."""
     fr, en = KIND_NAMES.get(kind, KIND_NAMES["other"])

@@ -387,3 +387,18 @@ async def test_my_reminders_in_a_sentence_lists_them_like_the_command(tmp_path) 
         assert await said("what are my reminders?") == await said("!reminders")
     finally:
         await storage.close()
+
+
+async def test_sessions_of_a_kind_the_event_has_not_say_so_before_the_others() -> None:
+    # The 2024 event has demos and talks, no workshop; the 2019 page has two « coins ».
+    answer = (await ask("2024-12-04 09:00", "y a des ateliers aujourd'hui ?")).splitlines()
+    assert answer[:3] == [
+        "Ateliers :",
+        "Aucun atelier dans « Journées BlueHats au salon Open Source Experience 2024 » ce "
+        "jour-là ; dans les autres programmes :",
+        "• intervenant à confirmer — Un coin DEV (back/front) et un autre OPS"]
+    assert (await ask("2024-12-04 09:00", "des tables rondes ?")).splitlines()[1] == (
+        "Aucune table ronde dans « Journées BlueHats au salon Open Source Experience 2024 » ; "
+        "dans les autres programmes :")
+    assert (await ask("2024-12-04 09:00", "any demos?")).splitlines()[:2] == [
+        "Demos:", "• R. Allouche — Et vous, ça Tchap ?"]

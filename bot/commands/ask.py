@@ -17,7 +17,7 @@ from bot.commands.materials import materials
 from bot.commands.practical import event_asked, facet, no_event, state_note
 from bot.commands.programme import in_part
 from bot.commands.render import found_lines, session_line, slot_groups
-from bot.i18n import count, format_day, format_time, kind_name, pick, sentence_case
+from bot.i18n import count, format_day, format_time, kind_name, no_kind, pick, sentence_case
 from bot.model import Event, Session, fold
 from bot.replies import Doc, Reply
 
@@ -163,13 +163,22 @@ async def kind(request: Request) -> Reply:
     wanted = request.intent.slots.kind
     event, _state = event_asked(request)
     programme = request.app.programme
-    found = [s for s in (event.sessions if event else ()) if s.kind == wanted]
+    day = request.intent.slots.day
+    found = [s for s in (event.sessions if event else ()) if s.kind == wanted
+             and day in (None, s.day)]
+    heading = Doc().bold(kind_name(wanted or "other", lang, heading=True) + pick(lang, " :", ":"))
     if not found:
         found = [s for s in programme.sessions if s.kind == wanted][::-1]
+        if found and event:  # « des ateliers aujourd'hui ? »: none then, but here are others
+            none = no_kind(wanted or "other", lang)
+            then = pick(lang, " ce jour-là", " that day") if day else ""
+            heading.br().italic(pick(lang, f"{none} dans « {event.title} »{then} ; dans les "
+                                           "autres programmes :",
+                                     f"{none} in “{event.title}”{then}; in the other "
+                                     "programmes:"))
     if not found:
         return (Doc().text(pick(lang, "Aucune session de ce type dans les programmes connus.",
                                 "No session of that kind in the known programmes.")).reply())
-    heading = Doc().bold(kind_name(wanted or "other", lang, heading=True) + pick(lang, " :", ":"))
     return found_lines(heading, request.app, found, request.now, lang).reply()
 
 
