@@ -324,6 +324,4 @@ def _verify_key(public: str) -> VerifyKey:
 def key_store(config: Config, secrets: MatrixSecrets) -> KeyStore:
     """The operator's recovery key if given, else the key file (default: next to the
     database)."""
-    path = (config.matrix.cross_signing_key_file
-            or config.storage.database.parent / "cross-signing.key")
-    return KeyStore(path, secrets.cross_signing_key)
+    return KeyStore(config.cross_signing_key_file, secrets.cross_signing_key)
