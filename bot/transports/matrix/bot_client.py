@@ -7,7 +7,11 @@ Found by the fault soak (bench/soak.py --faults), with matrix-nio 0.26:
 - `share_group_session` marks the room key as shared even when some of its `sendToDevice`
   requests failed, and then encrypts with it: those devices can never read the message;
 - an answer that is not JSON (a reverse proxy's 502 page) is read as `{}`, which is a
-  success for the requests answered `{}` (`sendToDevice`): here it is an error.
+  success for the requests answered `{}` (`sendToDevice`): here it is an error;
+- a `keys/claim` answered with an error (429, 502) raises TypeError inside nio:
+  `KeysClaimError.from_dict` needs a room id nio does not pass. And when the claim raises,
+  `share_group_session` leaves the room marked "sharing" for good, so every later
+  `room_send` to that room waits forever.
 
 Here a failed share leaves the key "not shared", so the next send shares it again with
 the devices still missing it, and the message waits (RoomKeyNotShared, a network error
@@ -44,10 +48,13 @@ class BotClient(AsyncClient):
         self.failed_sharing_requests = 0
 
     async def create_matrix_response(self, response_class: type,
-                                     transport_response: ClientResponse, *args: Any,
-                                     **kwargs: Any) -> Response:
+                                     transport_response: ClientResponse,
+                                     data: tuple[Any, ...] | None = None,
+                                     save_to: Any = None) -> Response:
+        if response_class is KeysClaimResponse and not data:
+            data = ("",)  # the room id both its from_dict and its error's need
         response = await super().create_matrix_response(response_class, transport_response,
-                                                        *args, **kwargs)
+                                                        data=data, save_to=save_to)
         status = transport_response.status
         if not 200 <= status < 300 and not isinstance(response, ErrorResponse):
             response = ErrorResponse(f"HTTP {status} {transport_response.reason or ''}")
@@ -73,8 +80,14 @@ class BotClient(AsyncClient):
     async def share_group_session(self, room_id: str, ignore_unverified_devices: bool = False
                                   ) -> Any:
         failed_before = self.failed_sharing_requests
-        answer = await super().share_group_session(
-            room_id, ignore_unverified_devices=ignore_unverified_devices)
+        ours = room_id not in self.sharing_session  # else nio refuses: another share is on
+        try:
+            answer = await super().share_group_session(
+                room_id, ignore_unverified_devices=ignore_unverified_devices)
+        finally:
+            sharing = self.sharing_session.pop(room_id, None) if ours else None
+            if sharing is not None:  # left by nio when the key claim raised
+                sharing.set()
         if self.failed_sharing_requests > failed_before:  # (or another room's, meanwhile)
             session = self.olm.outbound_group_sessions.get(room_id) if self.olm else None
             if session is not None:
