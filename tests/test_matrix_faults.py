@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -100,3 +101,25 @@ async def test_commands_before_a_long_gap_are_answered_when_paging_back_fails(
         assert [scene.human.count(lambda m, c=c: m.replies_to == c) for c in commands] \
             == [1, 1, 1]
 
+
+async def test_answers_resume_soon_after_a_partition_ends(
+    synapse: Synapse, tmp_path: Path, proxy: FaultProxy
+) -> None:
+    """Cut off from the server for 35 s while a person writes, the bot answers within
+    seconds of the cut's end, in order (before: its sync was 32 s into a doubling pause,
+    so the answers came half a minute late and a backlog grew behind them)."""
+    async with bot_in_room(synapse, tmp_path,
+                           homeserver=proxy.base_url) as scene:  # type: ignore[attr-defined]
+        warm = await scene.human.send(scene.room, "!aide")
+        await scene.human.wait_for(lambda m: m.replies_to == warm, timeout=30)
+        cut = asyncio.create_task(proxy.partition(35))
+        await asyncio.sleep(1)
+        commands = [await scene.human.send(scene.room, text)
+                    for text in ("!aide", "!programme", "!maintenant")]
+        await cut
+        ended = time.monotonic()
+        for command in commands:
+            await scene.human.wait_for(lambda m, c=command: m.replies_to == c, timeout=30)
+        assert time.monotonic() - ended < 10
+        answers = [m.replies_to for m in scene.human.messages if m.replies_to in commands]
+        assert answers == commands

@@ -16,6 +16,9 @@ Found by the fault soak (bench/soak.py --faults), with matrix-nio 0.26:
 Here a failed share leaves the key "not shared", so the next send shares it again with
 the devices still missing it, and the message waits (RoomKeyNotShared, a network error
 for the sender, which retries it with a growing pause).
+
+Every answer of the homeserver is also told to the client's `Reachability`, which ends the
+pauses of the loops waiting out an outage (reachability.py).
 """
 
 from __future__ import annotations
@@ -32,6 +35,11 @@ from nio import (
     ShareGroupSessionResponse,
 )
 
+from bot.transports.matrix.reachability import Reachability
+from bot.transports.matrix.sending import NETWORK_ERRORS
+
+PROBE_TIMEOUT = 10.0
+
 
 class RoomKeyNotShared(ClientError):
     """The room key did not reach every device of the room: the message is not sent yet."""
@@ -46,6 +54,7 @@ class BotClient(AsyncClient):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.failed_sharing_requests = 0
+        self.reachability = Reachability(self._answers)
 
     async def create_matrix_response(self, response_class: type,
                                      transport_response: ClientResponse,
@@ -70,12 +79,29 @@ class BotClient(AsyncClient):
         """nio's request; the failures of those a room-key share makes are counted."""
         try:
             response = await super()._send(response_class, *args, **kwargs)
-        except (ClientError, TimeoutError, OSError):
+        except NETWORK_ERRORS:
             self.failed_sharing_requests += response_class in self.SHARING
             raise
+        transport = getattr(response, "transport_response", None)
+        if transport is not None and transport.status < 500:  # not a gateway's page
+            self.reachability.heard()
         self.failed_sharing_requests += (response_class in self.SHARING
                                          and not isinstance(response, response_class))
         return response
+
+    async def _answers(self) -> bool:
+        """Whether the homeserver itself answers (the probe of `Reachability`)."""
+        try:
+            response = await self.send("GET", "/_matrix/client/versions",
+                                       timeout=PROBE_TIMEOUT)
+        except NETWORK_ERRORS:
+            return False
+        response.release()
+        return response.status < 500
+
+    async def close(self) -> None:
+        await self.reachability.close()
+        await super().close()
 
     async def share_group_session(self, room_id: str, ignore_unverified_devices: bool = False
                                   ) -> Any:

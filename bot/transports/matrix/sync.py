@@ -7,7 +7,8 @@
   `missed_commands_max_age_minutes`), then the new ones: in the order they came;
 - `next_batch` is saved in SQLite after each handled batch, and limited timelines are paged
   back, so a restart neither re-answers nor misses a command;
-- an unreachable homeserver is retried with a growing pause, never fatal.
+- an unreachable homeserver is retried with a growing pause, never fatal, and the sync
+  resumes as soon as the homeserver answers again (reachability.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, explain
 from bot.transports.matrix.intake import Intake, record
 from bot.transports.matrix.invites import Invitations
 from bot.transports.matrix.power import PowerLevels
+from bot.transports.matrix.reachability import Reachability
 from bot.transports.matrix.sending import NETWORK_ERRORS, TransientFailure, is_transient
 
 log = logging.getLogger(__name__)
@@ -49,8 +51,9 @@ class SyncLoop:
 
     def __init__(self, client: AsyncClient, config: MatrixConfig, storage: Storage,
                  intake: Intake, invitations: Invitations, power: PowerLevels,
-                 started_ms: float) -> None:
+                 started_ms: float, reachability: Reachability) -> None:
         self.client = client
+        self.reachability = reachability
         self.config = config
         self.storage = storage
         self.intake = intake
@@ -68,6 +71,7 @@ class SyncLoop:
         first, pause = True, 1.0
         while not self.stop.is_set():
             timeout = 0 if first else self.config.sync_timeout_seconds * 1000
+            answer = None
             try:
                 answer = await self.until_stopped(self.client.sync(
                     timeout, sync_filter, since=since, full_state=first or None))
@@ -76,9 +80,11 @@ class SyncLoop:
                         await self.intake.answer_unanswered(self.catch_up_from_ms)
                     await self._handle(answer, answer_history=not first_start or not first)
             except NETWORK_ERRORS as error:
-                log.warning("homeserver unreachable (%s); next try in %.0f s",
+                if isinstance(answer, SyncResponse):
+                    pause = 1.0  # the sync came, a page back failed: not an outage
+                log.warning("homeserver unreachable (%s); next try in %.0f s at most",
                             error.__class__.__name__, pause)
-                await self.until_stopped(asyncio.sleep(pause))
+                await self.until_stopped(self.reachability.pause(pause))
                 pause = min(pause * 2, 60.0)
                 continue
             if answer is None:
