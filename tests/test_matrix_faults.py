@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,30 @@ async def test_answers_resume_soon_after_a_partition_ends(
         assert time.monotonic() - ended < 10
         answers = [m.replies_to for m in scene.human.messages if m.replies_to in commands]
         assert answers == commands
+
+
+async def test_a_stalled_send_does_not_hold_the_rooms_answers(
+    synapse: Synapse, tmp_path: Path
+) -> None:
+    """The answer's request hangs (a half-open connection, a stuck proxy: 30 s here): it is
+    given up after a few seconds and sent again, shown once; the next answers follow
+    (before: nio's 60 s request timeout held the room's queue for the whole stall)."""
+    stalling = FaultProxy(synapse.base_url, replace(NO_FAULTS, stall_seconds=(30.0, 30.0)))
+    base_url = await stalling.start()
+    try:
+        async with bot_in_room(synapse, tmp_path, homeserver=base_url) as scene:
+            warm = await scene.human.send(scene.room, "!aide")
+            await scene.human.wait_for(lambda m: m.replies_to == warm, timeout=30)
+            stalling.script("/send/m.room.message/", "stall", 1)
+            asked = time.monotonic()
+            commands = [await scene.human.send(scene.room, text)
+                        for text in ("!programme", "!maintenant")]
+            for command in commands:
+                await scene.human.wait_for(lambda m, c=command: m.replies_to == c, timeout=60)
+            assert time.monotonic() - asked < 20
+            await scene.human.settle(1)
+            assert stalling.counts["stall"] == 1
+            assert [scene.human.count(lambda m, c=c: m.replies_to == c) for c in commands] \
+                == [1, 1]
+    finally:
+        await stalling.stop()

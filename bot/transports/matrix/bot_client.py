@@ -19,6 +19,9 @@ for the sender, which retries it with a growing pause).
 
 Every answer of the homeserver is also told to the client's `Reachability`, which ends the
 pauses of the loops waiting out an outage (reachability.py).
+
+The requests an answer needs (the message, and the key share before it) get
+`BRIEF_TIMEOUT` instead of nio's 60 s: one stalled request held the room's whole queue.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from nio import (
     ErrorResponse,
     KeysClaimResponse,
     Response,
+    RoomSendResponse,
     ShareGroupSessionError,
     ShareGroupSessionResponse,
 )
@@ -39,6 +43,10 @@ from bot.transports.matrix.reachability import Reachability
 from bot.transports.matrix.sending import NETWORK_ERRORS
 
 PROBE_TIMEOUT = 10.0
+BRIEF_TIMEOUT = 10.0
+"""Seconds for a message or key-share request. Synapse answers one in tens of milliseconds,
+a loaded server in a second or two: one still unanswered is stalled, and tried again under
+the same transaction id, which the server shows once."""
 
 
 class RoomKeyNotShared(ClientError):
@@ -50,6 +58,7 @@ class BotClient(AsyncClient):
 
     SHARING = (KeysClaimResponse, ShareGroupSessionResponse)
     """The requests of a room-key share: Olm sessions claimed, then the key sent to each."""
+    BRIEF = (RoomSendResponse, *SHARING)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -76,7 +85,10 @@ class BotClient(AsyncClient):
         await super().receive_response(response)
 
     async def _send(self, response_class: type, *args: Any, **kwargs: Any) -> Any:
-        """nio's request; the failures of those a room-key share makes are counted."""
+        """nio's request, brief for what an answer needs; the failures of those a room-key
+        share makes are counted."""
+        if response_class in self.BRIEF and kwargs.get("timeout") is None:
+            kwargs["timeout"] = BRIEF_TIMEOUT
         try:
             response = await super()._send(response_class, *args, **kwargs)
         except NETWORK_ERRORS:
