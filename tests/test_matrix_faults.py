@@ -83,9 +83,14 @@ async def test_commands_before_a_long_gap_are_answered_when_paging_back_fails(
 ) -> None:
     """Cut off from the server while people talk, the bot comes back to a limited timeline:
     the commands are on the page before, and fetching that page is refused once (429).
-    They are answered anyway, once each (before: skipped for good)."""
+    They are answered anyway, once each (before: skipped for good), and only the gap is
+    paged back, not the room's earlier talk (before: back to the catch-up age limit, up
+    to 20 pages, all fetched again whenever one of them failed)."""
     async with bot_in_room(synapse, tmp_path,
                            homeserver=proxy.base_url) as scene:  # type: ignore[attr-defined]
+        for n in range(3 * TIMELINE_LIMIT):  # read by the bot as it came
+            await scene.human.send(scene.room, f"avant la coupure, message {n}")
+        await asyncio.sleep(2)
         cut = asyncio.create_task(proxy.partition(300))  # until all is sent
         await asyncio.sleep(0.2)
         commands = [await scene.human.send(scene.room, f"!aide {n}") for n in range(3)]
@@ -101,6 +106,7 @@ async def test_commands_before_a_long_gap_are_answered_when_paging_back_fails(
         assert proxy.counts["limit_exceeded"] == 1
         assert [scene.human.count(lambda m, c=c: m.replies_to == c) for c in commands] \
             == [1, 1, 1]
+        assert proxy.requests("/messages") <= 4  # the refused page, then 2 pages and an end
 
 
 async def test_answers_resume_soon_after_a_partition_ends(

@@ -78,7 +78,8 @@ class SyncLoop:
                 if isinstance(answer, SyncResponse):
                     if first:
                         await self.intake.answer_unanswered(self.catch_up_from_ms)
-                    await self._handle(answer, answer_history=not first_start or not first)
+                    await self._handle(answer, since,
+                                       answer_history=not first_start or not first)
             except NETWORK_ERRORS as error:
                 if isinstance(answer, SyncResponse):
                     pause = 1.0  # the sync came, a page back failed: not an outage
@@ -124,7 +125,8 @@ class SyncLoop:
             return None
         return task.result()
 
-    async def _handle(self, answer: SyncResponse, *, answer_history: bool) -> None:
+    async def _handle(self, answer: SyncResponse, since: str | None, *,
+                      answer_history: bool) -> None:
         for room_id, info in answer.rooms.invite.items():
             await self.invitations.on_invite(room_id, info.invite_state)
         for room_id in answer.rooms.leave:
@@ -143,16 +145,17 @@ class SyncLoop:
             log.debug("sync: %s: %d event(s)%s", room_id, len(events),
                       ", limited" if info.timeline.limited else "")
             if info.timeline.limited and info.timeline.prev_batch:
-                events = await self._older(room_id, info.timeline.prev_batch) + events
+                events = await self._older(room_id, info.timeline.prev_batch, since) + events
             for event in _after_own_join(events, self.client.user_id):
                 if getattr(event, "server_timestamp", 0) >= self.catch_up_from_ms:
                     await self.intake.on_event(room, event)
 
-    async def _older(self, room_id: str, token: str) -> list[Any]:
-        """The events before a limited timeline, back to the catch-up limit, oldest first."""
+    async def _older(self, room_id: str, token: str, since: str | None) -> list[Any]:
+        """The events before a limited timeline, oldest first: back to `since`, the sync
+        position they came after (what is older was handled then), and the catch-up limit."""
         found: list[Any] = []
         for _ in range(MAX_PAGES):
-            page = await self.client.room_messages(room_id, token,
+            page = await self.client.room_messages(room_id, token, end=since,
                                                    direction=MessageDirection.back,
                                                    limit=TIMELINE_LIMIT)
             if not isinstance(page, RoomMessagesResponse) and is_transient(page):
