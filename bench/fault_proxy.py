@@ -5,6 +5,7 @@
     await proxy.partition(30)               # nothing gets through for 30 s
     proxy.script("/sendToDevice/", "limit_exceeded", 3)   # the next 3 such requests: 429
     print(proxy.counts)                     # what was injected, per kind
+    proxy.requests("/messages")             # how many requests had that in their path
     await proxy.stop()
 
 Each request draws one fate (`Faults` gives the odds): forwarded as is; answered 429
@@ -65,6 +66,7 @@ class FaultProxy:
         self.faults = faults
         self.rng = random.Random(seed)
         self.counts: Counter[str] = Counter()
+        self._paths: Counter[str] = Counter()  # requests per path (without the query)
         self._partitioned = False
         self._scripted: list[list[Any]] = []  # [path part, fate, requests left]
         self._under_way: set[asyncio.BaseTransport] = set()
@@ -99,6 +101,10 @@ class FaultProxy:
         name of `Faults`), whatever the odds say."""
         self._scripted.append([path_part, fate, count])
 
+    def requests(self, path_part: str) -> int:
+        """How many requests whose path contains `path_part` came, whatever their fate."""
+        return sum(n for path, n in self._paths.items() if path_part in path)
+
     def _fate(self, path: str) -> str:
         for entry in self._scripted:
             if entry[0] in path and entry[2] > 0:
@@ -119,6 +125,7 @@ class FaultProxy:
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         transport = request.transport
+        self._paths[request.path] += 1
         if self._partitioned:
             self.counts["partitioned"] += 1
             return self._reset(request)

@@ -2,7 +2,8 @@
 
 Beyond the validation every start does (`bot.config.load_config`), it checks what only the
 machine can tell: the programme paths exist, the database folder is writable, the Matrix
-secrets are there. It prints OK, or each problem on its own line (exit status 1).
+secrets are there, the secrets file and the cross-signing key file are the bot's alone.
+It prints OK, or each problem on its own line (exit status 1).
 """
 
 from __future__ import annotations
@@ -98,7 +99,8 @@ def _matrix(config: Config, env: dict[str, str] | None, notes: list[str]) -> lis
     elif secrets.token is None and matrix.user_id is None:
         problems.append("matrix.user_id: missing; expected the bot's full Matrix id, "
                         "needed to log in with a password")
-    file = secrets_file(matrix.secrets_file, env)
-    if file is not None and file.exists() and file.stat().st_mode & 0o077:
-        notes.append(f"secrets file {file} is readable by others; run chmod 600")
+    for what, file in (("secrets file", secrets_file(matrix.secrets_file, env)),
+                       ("cross-signing key file", config.cross_signing_key_file)):
+        if file is not None and file.exists() and file.stat().st_mode & 0o077:
+            notes.append(f"{what} {file} is readable by others; run chmod 600")
     return problems

@@ -264,6 +264,13 @@ class Config(Section):
     reminders: RemindersConfig = RemindersConfig()
     limits: LimitsConfig = LimitsConfig()
 
+    @property
+    def cross_signing_key_file(self) -> Path:
+        """The bot's cross-signing key file: `matrix.cross_signing_key_file`, else
+        `cross-signing.key` next to the database."""
+        return (self.matrix.cross_signing_key_file
+                or self.storage.database.parent / "cross-signing.key")
+
 
 class ConfigError(Exception):
     """The configuration cannot be used; the message lists every problem, one a line."""

@@ -128,3 +128,17 @@ def test_the_secrets_file_named_in_the_environment_is_the_one_checked(folder: Pa
                             env={"BLUEHATS_SECRETS_FILE": str(other)})
     assert problems == []
     assert any(f"{other} is readable by others" in note for note in notes)
+
+
+def test_a_cross_signing_key_file_readable_by_others_is_noted(folder: Path) -> None:
+    """The key file the bot wrote at its first bootstrap (default: next to the database)
+    signs devices in the bot's name: like the secrets file, the bot's alone."""
+    key_file = folder / "state" / "cross-signing.key"
+    key_file.write_text("EsTc 1234\n")
+    key_file.chmod(0o600)
+    config = load_config(folder / "config.yaml")
+    assert not any("cross-signing" in note for note in check(config, env={})[1])
+    key_file.chmod(0o640)
+    problems, notes = check(config, env={})
+    assert problems == []
+    assert f"cross-signing key file {key_file} is readable by others; run chmod 600" in notes

@@ -32,6 +32,17 @@ def secrets(folder: Path, **values: str) -> None:
     (folder / "secrets.yaml").write_text(yaml.safe_dump(values))
 
 
+def upload_elsewhere(synapse: Synapse, account: Any, keys: CrossSigningKeys) -> None:
+    """The account's cross-signing keys uploaded by another client (a first upload: no
+    user-interactive auth)."""
+    upload = urllib.request.Request(
+        synapse.base_url + "/_matrix/client/v3/keys/device_signing/upload", method="POST",
+        data=json.dumps(keys.upload_body(account.user_id)).encode(),
+        headers={"Authorization": f"Bearer {account.token}",
+                 "Content-Type": "application/json"})
+    urllib.request.urlopen(upload, timeout=10).close()
+
+
 async def test_first_start_cross_signs_and_a_restart_keeps_the_same_keys(
     synapse: Synapse, tmp_path: Path
 ) -> None:
@@ -63,12 +74,7 @@ async def test_an_unsigned_device_is_signed_with_the_operators_recovery_key(
     signs its device with it and uploads no new keys."""
     account = synapse.register(unique("bot"))
     keys = CrossSigningKeys.generate()
-    upload = urllib.request.Request(
-        synapse.base_url + "/_matrix/client/v3/keys/device_signing/upload", method="POST",
-        data=json.dumps(keys.upload_body(account.user_id)).encode(),
-        headers={"Authorization": f"Bearer {account.token}",
-                 "Content-Type": "application/json"})
-    urllib.request.urlopen(upload, timeout=10).close()
+    upload_elsewhere(synapse, account, keys)
     config = bot_config(synapse, tmp_path, account)
     secrets(tmp_path, matrix_token=account.token, cross_signing_key=keys.recovery_key())
     async with running_bot(config) as bot:
@@ -132,3 +138,22 @@ async def test_lost_keys_are_replaced_only_with_the_password(
     assert new_master != old_master
     assert new_master in repr(CrossSigningKeys.from_recovery_key(
         (tmp_path / "cross-signing.key").read_text()))
+
+
+async def test_a_refused_password_leaves_the_servers_keys_and_is_not_tried_again(
+    synapse: Synapse, tmp_path: Path
+) -> None:
+    """Another client set up the account's cross-signing; the bot, given a wrong password,
+    tries once to replace the keys (the server asks for user-interactive auth), is refused,
+    and says it needs the password: the server's identity stays (before: a failure, tried
+    again with the wrong password every few minutes — which can lock a Tchap account)."""
+    account = synapse.register(unique("bot"), password="bot-password")
+    theirs = CrossSigningKeys.generate()
+    upload_elsewhere(synapse, account, theirs)
+    config = bot_config(synapse, tmp_path, account)
+    secrets(tmp_path, matrix_token=account.token, matrix_password="not-the-password")
+    async with running_bot(config) as bot:
+        assert await cross_signing_done(bot) is Status.NEEDS_PASSWORD
+    served = keys_query(synapse, synapse.register(unique("reader")), account.user_id)
+    assert served["master_keys"][account.user_id]["keys"] == {
+        f"ed25519:{theirs.public(theirs.master)}": theirs.public(theirs.master)}

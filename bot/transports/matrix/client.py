@@ -67,7 +67,7 @@ def crypto_store(config: Config) -> Path | None:
     return config.matrix.crypto_store or config.storage.database.parent / "crypto"
 
 
-def new_client(homeserver: str, user_id: str, store: Path | None) -> AsyncClient:
+def new_client(homeserver: str, user_id: str, store: Path | None) -> BotClient:
     """A matrix-nio client that gives rate-limit answers and network errors back to us."""
     if store is not None:
         store.mkdir(parents=True, exist_ok=True)
@@ -78,7 +78,7 @@ def new_client(homeserver: str, user_id: str, store: Path | None) -> AsyncClient
     return BotClient(homeserver, user_id, store_path=str(store or ""), config=client_config)
 
 
-async def connect(config: Config, secrets: MatrixSecrets, storage: Storage) -> AsyncClient:
+async def connect(config: Config, secrets: MatrixSecrets, storage: Storage) -> BotClient:
     """A logged-in client: by saved session, by token, or by password (m.id.user)."""
     matrix = config.matrix
     homeserver = matrix.homeserver

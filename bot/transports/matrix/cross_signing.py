@@ -9,7 +9,8 @@ device key ← self-signing key ← master key for the bot:
   the password, m.login.password);
 - the server has our master key: nothing is uploaded again;
 - the server has another master key (keys lost, or reset elsewhere): with the password the
-  identity is replaced by ours; without it the bot runs unsigned and says what to do;
+  identity is replaced by ours (password UIA); without it, or refused, the bot runs
+  unsigned, says what to do, and does not try again before its next start;
 - then the device key the server serves is checked, and signed with the self-signing key
   when its signature is missing or wrong. What counts is what the server serves afterwards.
 
@@ -69,8 +70,8 @@ class Status(Enum):
     BOOTSTRAPPED = "cross-signing keys created and uploaded, device signed"
     RESET = "cross-signing identity replaced (the server had other keys), device signed"
     KEYS_UNKNOWN = "the server has cross-signing keys the bot does not have"
-    NEEDS_PASSWORD = "the server asks for the password (BLUEHATS_MATRIX_PASSWORD) to take " \
-                     "the keys"
+    NEEDS_PASSWORD = "the server asks for the account's password (BLUEHATS_MATRIX_PASSWORD) " \
+                     "to take the keys, and has none or refused it"
     FAILED = "cross-signing failed"
 
     @property
@@ -237,13 +238,18 @@ class _Signing:
         """Upload the public keys; False if the server wants a password the bot lacks."""
         body = keys.upload_body(self.user_id)
         status, answer = await self._request("/device_signing/upload", body)
-        if status == 401 and not self.password:
-            return False
-        if status == 401:  # user-interactive auth
+        if status == 401 and self.password:  # user-interactive auth
             body["auth"] = {"type": "m.login.password", "session": answer.get("session"),
                             "identifier": {"type": "m.id.user", "user": self.user_id},
                             "password": self.password}
             status, answer = await self._request("/device_signing/upload", body)
+        if status == 401:
+            # Not tried again before the next start: repeated wrong passwords can lock the
+            # account, and a reset approved in an account page needs the operator anyway.
+            log.warning("cross-signing: the server wants %s to replace the keys: %s",
+                        "the right password" if self.password else "the password",
+                        answer.get("msg") or answer.get("error") or answer.get("flows"))
+            return False
         if status != 200:
             raise CrossSigningError(f"keys/device_signing/upload refused: {status} "
                                     f"{answer.get('errcode')} {answer.get('error', '')}")
@@ -324,6 +330,4 @@ def _verify_key(public: str) -> VerifyKey:
 def key_store(config: Config, secrets: MatrixSecrets) -> KeyStore:
     """The operator's recovery key if given, else the key file (default: next to the
     database)."""
-    path = (config.matrix.cross_signing_key_file
-            or config.storage.database.parent / "cross-signing.key")
-    return KeyStore(path, secrets.cross_signing_key)
+    return KeyStore(config.cross_signing_key_file, secrets.cross_signing_key)

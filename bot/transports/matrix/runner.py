@@ -84,8 +84,8 @@ class MatrixBot:
             return 2
         started_ms = time.time() * 1000
         matrix = self.config.matrix
-        sender = Sender(client, pace=matrix.pace_seconds, max_tries=matrix.max_tries,
-                        encrypted=bool(client.store_path))
+        sender = Sender(client, client.reachability, pace=matrix.pace_seconds,
+                        max_tries=matrix.max_tries, encrypted=bool(client.store_path))
         directs = DirectChats(client, self.storage)
         self.delivery = Delivery(sender, directs)
         power = PowerLevels(client)
@@ -94,7 +94,7 @@ class MatrixBot:
         invitations = Invitations(client, InvitePolicy.from_config(matrix), directs,
                                   self.config.commands.language)
         self._sync = SyncLoop(client, matrix, self.storage, intake, invitations, power,
-                              started_ms)
+                              started_ms, client.reachability)
         if self._stop_requested:
             self._sync.stop.set()
         try:

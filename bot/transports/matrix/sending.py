@@ -3,7 +3,8 @@
 Each message carries its own transaction id, reused on every retry: if an attempt reached
 the server but its answer was lost, the server recognises the id and does not post twice.
 Rate limits (M_LIMIT_EXCEEDED) are honoured with `retry_after_ms`, a bounded number of
-times; network errors are retried with a growing pause until the bot stops.
+times; network errors are retried with a growing pause until the bot stops, or at once
+when the homeserver answers again (reachability.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from aiohttp import ClientError
 from nio import Api, AsyncClient, LocalProtocolError, RoomSendResponse, UploadResponse
 
 from bot.replies import Attachment
+from bot.transports.matrix.reachability import Reachability
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +58,10 @@ class Queued:
 class Sender:
     """Sends through `client`, one worker per room, `pace` seconds between two requests."""
 
-    def __init__(self, client: AsyncClient, *, pace: float, max_tries: int,
-                 encrypted: bool) -> None:
+    def __init__(self, client: AsyncClient, reachability: Reachability, *, pace: float,
+                 max_tries: int, encrypted: bool) -> None:
         self.client = client
+        self.reachability = reachability
         self.pace = pace
         self.max_tries = max_tries
         self.encrypted = encrypted  # the client can encrypt attachments
@@ -165,9 +168,9 @@ class Sender:
             try:
                 answer = await attempt(item)
             except NETWORK_ERRORS as error:
-                log.warning("cannot reach the homeserver to send to %s (%s); retrying in %.0f s",
-                            room, error.__class__.__name__, pause)
-                await asyncio.sleep(pause)
+                log.warning("cannot reach the homeserver to send to %s (%s); retrying in "
+                            "%.0f s at most", room, error.__class__.__name__, pause)
+                await self.reachability.pause(pause)
                 pause = min(pause * 2, MAX_NETWORK_PAUSE)
                 continue
             except LocalProtocolError as error:

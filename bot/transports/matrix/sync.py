@@ -7,7 +7,8 @@
   `missed_commands_max_age_minutes`), then the new ones: in the order they came;
 - `next_batch` is saved in SQLite after each handled batch, and limited timelines are paged
   back, so a restart neither re-answers nor misses a command;
-- an unreachable homeserver is retried with a growing pause, never fatal.
+- an unreachable homeserver is retried with a growing pause, never fatal, and the sync
+  resumes as soon as the homeserver answers again (reachability.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, explain
 from bot.transports.matrix.intake import Intake, record
 from bot.transports.matrix.invites import Invitations
 from bot.transports.matrix.power import PowerLevels
+from bot.transports.matrix.reachability import Reachability
 from bot.transports.matrix.sending import NETWORK_ERRORS, TransientFailure, is_transient
 
 log = logging.getLogger(__name__)
@@ -49,8 +51,9 @@ class SyncLoop:
 
     def __init__(self, client: AsyncClient, config: MatrixConfig, storage: Storage,
                  intake: Intake, invitations: Invitations, power: PowerLevels,
-                 started_ms: float) -> None:
+                 started_ms: float, reachability: Reachability) -> None:
         self.client = client
+        self.reachability = reachability
         self.config = config
         self.storage = storage
         self.intake = intake
@@ -68,17 +71,21 @@ class SyncLoop:
         first, pause = True, 1.0
         while not self.stop.is_set():
             timeout = 0 if first else self.config.sync_timeout_seconds * 1000
+            answer = None
             try:
                 answer = await self.until_stopped(self.client.sync(
                     timeout, sync_filter, since=since, full_state=first or None))
                 if isinstance(answer, SyncResponse):
                     if first:
                         await self.intake.answer_unanswered(self.catch_up_from_ms)
-                    await self._handle(answer, answer_history=not first_start or not first)
+                    await self._handle(answer, since,
+                                       answer_history=not first_start or not first)
             except NETWORK_ERRORS as error:
-                log.warning("homeserver unreachable (%s); next try in %.0f s",
+                if isinstance(answer, SyncResponse):
+                    pause = 1.0  # the sync came, a page back failed: not an outage
+                log.warning("homeserver unreachable (%s); next try in %.0f s at most",
                             error.__class__.__name__, pause)
-                await self.until_stopped(asyncio.sleep(pause))
+                await self.until_stopped(self.reachability.pause(pause))
                 pause = min(pause * 2, 60.0)
                 continue
             if answer is None:
@@ -118,7 +125,8 @@ class SyncLoop:
             return None
         return task.result()
 
-    async def _handle(self, answer: SyncResponse, *, answer_history: bool) -> None:
+    async def _handle(self, answer: SyncResponse, since: str | None, *,
+                      answer_history: bool) -> None:
         for room_id, info in answer.rooms.invite.items():
             await self.invitations.on_invite(room_id, info.invite_state)
         for room_id in answer.rooms.leave:
@@ -137,16 +145,17 @@ class SyncLoop:
             log.debug("sync: %s: %d event(s)%s", room_id, len(events),
                       ", limited" if info.timeline.limited else "")
             if info.timeline.limited and info.timeline.prev_batch:
-                events = await self._older(room_id, info.timeline.prev_batch) + events
+                events = await self._older(room_id, info.timeline.prev_batch, since) + events
             for event in _after_own_join(events, self.client.user_id):
                 if getattr(event, "server_timestamp", 0) >= self.catch_up_from_ms:
                     await self.intake.on_event(room, event)
 
-    async def _older(self, room_id: str, token: str) -> list[Any]:
-        """The events before a limited timeline, back to the catch-up limit, oldest first."""
+    async def _older(self, room_id: str, token: str, since: str | None) -> list[Any]:
+        """The events before a limited timeline, oldest first: back to `since`, the sync
+        position they came after (what is older was handled then), and the catch-up limit."""
         found: list[Any] = []
         for _ in range(MAX_PAGES):
-            page = await self.client.room_messages(room_id, token,
+            page = await self.client.room_messages(room_id, token, end=since,
                                                    direction=MessageDirection.back,
                                                    limit=TIMELINE_LIMIT)
             if not isinstance(page, RoomMessagesResponse) and is_transient(page):
