@@ -135,17 +135,8 @@ class ProgrammeReader(PageContext):
         if reading.talk.title and _slot_line(reading) and not when:
             self.close(9)
             row = self.make_row(block.line, reading, "a paragraph")
-            self.scopes.append(
-                Scope(
-                    9,
-                    row.talk.title,
-                    hour=row.start,
-                    end=row.end,
-                    slot=row,
-                    kind=kind_hint(row.talk.title),
-                    room=row.room,
-                )
-            )
+            self.scopes.append(Scope(9, row.talk.title, hour=row.start, end=row.end, slot=row,
+                                     kind=kind_hint(row.talk.title), room=row.room))
             return
         self.prose(block.text)
         text = inline_text(block.text)[0]
@@ -214,20 +205,10 @@ class ProgrammeReader(PageContext):
         self.close(level)
         start, end = (reading.start, reading.end) if reading.start else self.span()
         title = reading.talk.title
-        self.scopes.append(
-            Scope(
-                level,
-                title,
-                hour=start,
-                end=end,
-                kind=kind_hint(title),
-                line=line,
-                day=reading.days[0] if reading.days else None,
-            )
-        )
-        self.explain.append(
-            f"line {line}: {title or 'hours'!r} groups the items under it (not a session)"
-        )
+        self.scopes.append(Scope(level, title, hour=start, end=end, kind=kind_hint(title),
+                                 line=line, day=reading.days[0] if reading.days else None))
+        self.explain.append(f"line {line}: {title or 'hours'!r} groups the items under it "
+                            "(not a session)")
         for inner in nested:
             self.list(inner, depth + 1)
         self.scopes.pop()
@@ -246,14 +227,12 @@ class ProgrammeReader(PageContext):
         """A heading over a 'Quand ? ... Où ? ...' paragraph is a session of its own."""
         days, start, end = scope.when or ([], None, None)
         for day in days or [None]:
-            reading = LineReading(
-                start=start, end=end, days=[day] if day else [], talk=Talk(scope.title)
-            )
+            reading = LineReading(start=start, end=end, days=[day] if day else [],
+                                  talk=Talk(scope.title))
             reading.why.append("a 'when' line under its heading")
             self.scopes.append(Scope(99, room=scope.room))
-            row = self.make_row(
-                scope.line, reading, "a heading with a 'when' line", lead_kind=scope.prose_kind
-            )
+            row = self.make_row(scope.line, reading, "a heading with a 'when' line",
+                                lead_kind=scope.prose_kind)
             self.scopes.pop()
             for credited in scope.credits:
                 add_speakers(row, credited)
