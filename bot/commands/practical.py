@@ -66,9 +66,7 @@ async def facet(request: Request) -> Reply:
             doc.text(pick(lang, "Aucun événement à venir n'est annoncé pour l'instant.",
                           "No upcoming event is announced for now."))
         return doc.reply()
-    needle = re.compile(lexicon.FACET_WORDS[name])
-    lines = [i for i in event.info if needle.search(fold(f"{i.label} {i.text}"))]
-    said = [s for s in _sentences(event.description) if needle.search(fold(s))]
+    lines, said = _passages(event, re.compile(lexicon.FACET_WORDS[name]))
     place = ", ".join(x for x in (event.venue, event.address) if x)
     if name == "price" and any("gratuit" in fold(i.text) or "free" in fold(i.text)
                                for i in lines):
@@ -87,8 +85,7 @@ async def facet(request: Request) -> Reply:
         return doc.extend(_all_info(request, event)).reply()
     if name in ("venue", "access") and place:
         doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
-    doc.items([_info_line(item, lang) for item in lines] + [Doc().text(s) for s in said])
-    return doc.reply()
+    return doc.items(_passage_items(lines, said, lang)).reply()
 
 
 def mentions(request: Request, subject: str) -> Reply:
@@ -101,16 +98,25 @@ def mentions(request: Request, subject: str) -> Reply:
     doc = _heading(request, event, state)
     keys = [w for w in re.findall(r"\w+", fold(subject)) if len(w) > 2]
     needle = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + ")") if keys else None
-    lines = [i for i in event.info if needle and needle.search(fold(f"{i.label} {i.text}"))]
-    said = [s for s in _sentences(event.description) if needle and needle.search(fold(s))]
+    lines, said = _passages(event, needle) if needle else ([], [])
     if lines or said:
-        return doc.items([_info_line(item, lang) for item in lines]
-                         + [Doc().text(s) for s in said]).reply()
+        return doc.items(_passage_items(lines, said, lang)).reply()
     doc.text(pick(lang, f"Ni le programme ni la page ne parlent de « {subject[:80]} » ; "
                         "voici ses informations pratiques :",
                   f"Neither the programme nor the page mentions “{subject[:80]}”; here is "
                   "its practical information:")).br()
     return doc.extend(_all_info(request, event)).reply()
+
+
+def _passages(event: Event, needle: re.Pattern[str]) -> tuple[list[InfoField], list[str]]:
+    """The event's information lines and the sentences of its text that `needle` finds
+    (in folded text)."""
+    lines = [i for i in event.info if needle.search(fold(f"{i.label} {i.text}"))]
+    return lines, [s for s in _sentences(event.description) if needle.search(fold(s))]
+
+
+def _passage_items(lines: list[InfoField], said: list[str], lang: str) -> list[Doc]:
+    return [_info_line(item, lang) for item in lines] + [Doc().text(s) for s in said]
 
 
 def _heading(request: Request, event: Event, state: str) -> Doc:
