@@ -9,6 +9,7 @@ Each takes the intent the understanding layer found (`request.intent`) and its s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import datetime, time
 
@@ -196,7 +197,8 @@ async def how_many(request: Request) -> Reply:
             else ("session", "sessions"))
     colon = pick(lang, " : ", ": ")
     doc = Doc().bold(event.title).extend(state_note(event, state, request)).br()
-    days = sorted({s.day for s in chosen})
+    per_day = Counter(s.day for s in chosen)
+    days = sorted(per_day)
     if day is not None:
         doc.text(sentence_case(format_day(day, lang)) + colon)
     doc.text(count(len(chosen), *noun, lang=lang))
@@ -209,8 +211,8 @@ async def how_many(request: Request) -> Reply:
     if day is not None or len(days) < 2:
         return doc.text(".").reply()
     doc.text(pick(lang, f" sur {len(days)} jours :", f" over {len(days)} days:"))
-    return doc.items([Doc().text(sentence_case(format_day(d, lang)) + colon + count(
-        sum(s.day == d for s in chosen), *noun, lang=lang)) for d in days]).reply()
+    return doc.items([Doc().text(sentence_case(format_day(d, lang)) + colon
+                                 + count(per_day[d], *noun, lang=lang)) for d in days]).reply()
 
 
 ANSWERS: dict[str, Callable[[Request], Awaitable[Reply]]] = {
