@@ -84,12 +84,12 @@ SPEAKS = frozenset(_w("qui who parle parlent speaks speak speaking"))
 """'qui parle de vidéo ?' asks for a topic, not for recordings."""
 ABOUT_SESSIONS = SPEAKS | frozenset(
     _w(
-        "talk talks conference conferences conf confs presentation presentations session "
-        "sessions intervention interventions expose exposes atelier ateliers workshop workshops "
-        "demo demos sujet sujets theme themes intervenant intervenants speaker speakers"
+        "talk conference presentation session intervention expose atelier workshop demo sujet "
+        "sujets theme themes intervenant intervenants speaker speakers"
     )
 )
-"""Words that ask for sessions or speakers."""
+"""Words that ask for sessions or speakers, as `text.tokens` leaves them ('confs', 'talks',
+'ateliers' come respelled as 'conference', 'talk', 'atelier')."""
 CAN = frozenset(_w("peut peux pourra pourrai possible disponible can could available"))
 THERE_IS_PAIRS = (("y", "a"), ("is", "there"), ("are", "there"))
 """With no word asking for sessions, 'y a du wifi ?', 'on peut manger sur place ?', 'is
