@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 
 from bot.config import Config, ConfigError, load_config
-from bot.i18n import count
 from bot.loaders import load_paths
 from bot.secrets import SecretsError, load_secrets, secrets_file
+from bot.wording.i18n import count
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -15,7 +15,8 @@ from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from bot.aliases import spells
-from bot.model import Event, Programme, Session, fold
+from bot.model import Event, Programme, Session
+from bot.wording.folding import fold
 
 
 @dataclass(frozen=True)

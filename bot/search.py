@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.aliases import Words, learned_groups, shipped_groups
-from bot.model import Programme, Session, fold
+from bot.model import Programme, Session
+from bot.wording.folding import fold
 
 FIELD_WEIGHTS = {
     "speaker": 3.0, "organisation": 2.0, "title": 2.0, "section": 1.5, "link": 1.0,

@@ -2,8 +2,8 @@
 
 from datetime import date, datetime, time
 
-from bot.i18n import count, format_datetime, format_day, format_span, format_time
 from bot.proposals.review import action_label
+from bot.wording.i18n import count, format_datetime, format_day, format_span, format_time
 
 
 def test_french_style() -> None:

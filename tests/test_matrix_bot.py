@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.commands import Outgoing
-from bot.replies import say
+from bot.wording.replies import say
 from tests.synapse import Human, Synapse, bot_config, bot_in_room, running_bot, unique
 
 pytestmark = pytest.mark.synapse

@@ -13,7 +13,7 @@ from nio import RoomCreateResponse, RoomPreset
 
 from bot.commands import Outgoing
 from bot.config import ProposalsConfig
-from bot.replies import say
+from bot.wording.replies import say
 from tests.synapse import Account, Human, Synapse, bot_config, running_bot, unique
 
 pytestmark = pytest.mark.synapse

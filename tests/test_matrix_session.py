@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from bot.commands import Outgoing
-from bot.replies import Attachment, Doc
 from bot.storage import Storage
 from bot.transports.matrix.power import CREATOR_LEVEL
 from bot.transports.matrix.runner import MatrixBot
+from bot.wording.replies import Attachment, Doc
 from tests.synapse import Human, Synapse, bot_config, bot_in_room, running_bot, unique
 
 pytestmark = pytest.mark.synapse

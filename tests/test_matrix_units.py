@@ -11,7 +11,6 @@ from nio import MatrixRoom
 
 from bot.commands import Outgoing
 from bot.config import MatrixConfig
-from bot.replies import Attachment, Doc, Reply, say
 from bot.secrets import MatrixSecrets, SecretsError, load_secrets
 from bot.transports.matrix.addressing import (
     Mentions,
@@ -27,6 +26,7 @@ from bot.transports.matrix.invites import InvitePolicy, email_domain_matches
 from bot.transports.matrix.journal import decode_answer, encode_answer
 from bot.transports.matrix.messages import file_message, notice, read_event
 from bot.transports.matrix.power import CREATOR_LEVEL, level_in
+from bot.wording.replies import Attachment, Doc, Reply, say
 
 BOT = "@bluehats-bot-numerique.gouv.fr:agent.dinum.tchap.gouv.fr"
 

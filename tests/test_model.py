@@ -3,7 +3,8 @@
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from bot.model import Event, InfoField, Link, Session, event_id, fold, session_id, slugify
+from bot.model import Event, InfoField, Link, Session, event_id, session_id
+from bot.wording.folding import fold, slugify
 
 PARIS = ZoneInfo("Europe/Paris")
 

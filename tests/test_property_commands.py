@@ -23,15 +23,15 @@ from bot.commands import TABLE, Incoming, Outgoing, handle
 from bot.config import Config, ProposalsConfig, StorageConfig
 from bot.loaders import load_paths
 from bot.model import Programme
-from bot.replies import safe_url
 from bot.storage import Storage
+from bot.wording.replies import safe_url
 from tests.proposals_kit import BEFORE_DEADLINE, CALL, EVENT, ORG_ROOM, ORGANISER
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PEOPLE = ("@alice:example.org", ORGANISER)
 ROOMS = ("!public:example.org", ORG_ROOM)
 DOC_TAGS = {"b", "i", "code", "a", "br", "ul", "li"}
-"""Every tag `bot.replies.Doc` writes; anything else in a reply came from somewhere else."""
+"""Every tag `bot.wording.replies.Doc` writes; anything else in a reply came from somewhere else."""
 
 HOSTILE = st.sampled_from([
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<b>gras</b>",

@@ -2,7 +2,7 @@
 
 from html.parser import HTMLParser
 
-from bot.replies import Doc, safe_url, say
+from bot.wording.replies import Doc, safe_url, say
 
 
 class _Tags(HTMLParser):

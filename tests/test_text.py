@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.replies import Doc
-from bot.text import visible
+from bot.wording.hygiene import visible
+from bot.wording.replies import Doc
 
 
 def test_zero_width_and_bidi_controls_are_removed() -> None:

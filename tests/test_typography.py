@@ -3,10 +3,10 @@ narrow ones before « ; ! ? ») and inside guillemets; tags, URLs and prefixed c
 
 from __future__ import annotations
 
-from bot.replies import Doc
 from bot.transports.matrix.invites import decline_reason
 from bot.transports.matrix.messages import notice
-from bot.typography import french_spaces, french_spaces_html
+from bot.wording.replies import Doc
+from bot.wording.typography import french_spaces, french_spaces_html
 
 NBSP, NARROW = "\u00a0", "\u202f"
 

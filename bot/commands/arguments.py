@@ -16,10 +16,10 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from bot.clock import PARIS, parse_local
-from bot.i18n import pick, sentence_case
 from bot.loaders.french_dates import parse_hour
-from bot.model import fold
 from bot.proposals.schedule import DayRef, read_day
+from bot.wording.folding import fold
+from bot.wording.i18n import pick, sentence_case
 
 Pair = tuple[str, str]
 """A text in French, then in English."""

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.commands.arguments import ArgumentError, Arguments, Form
-from bot.i18n import pick
-from bot.model import fold
-from bot.replies import Doc, Reply
 from bot.understanding import Intent
+from bot.wording.folding import fold
+from bot.wording.i18n import pick
+from bot.wording.replies import Doc, Reply
 
 if TYPE_CHECKING:
     from bot.app import App

@@ -8,14 +8,14 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from bot.capping import cap_reply
 from bot.commands.arguments import ArgumentError, Context
 from bot.commands.ask import ask
 from bot.commands.base import TABLE, Command, Incoming, Outgoing, Request
-from bot.i18n import pick
 from bot.ratelimit import Verdict
-from bot.replies import Doc, Reply, say
 from bot.understanding import Intent, understand
+from bot.wording.capping import cap_reply
+from bot.wording.i18n import pick
+from bot.wording.replies import Doc, Reply, say
 
 if TYPE_CHECKING:
     from bot.app import App

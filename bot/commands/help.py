@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.commands.arguments import ArgumentError, CommandName
 from bot.commands.base import TABLE, Command, Request, command
-from bot.i18n import pick, sentence_case
-from bot.replies import Doc, Reply
+from bot.wording.i18n import pick, sentence_case
+from bot.wording.replies import Doc, Reply
 
 
 def _others(entry: Command, lang: str) -> list[str]:

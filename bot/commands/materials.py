@@ -10,9 +10,9 @@ from __future__ import annotations
 from bot.commands.base import Request
 from bot.commands.practical import event_asked, no_event
 from bot.commands.render import MAX_FOUND, more, when
-from bot.i18n import pick
 from bot.model import Event, Link, Session
-from bot.replies import Doc, Reply
+from bot.wording.i18n import pick
+from bot.wording.replies import Doc, Reply
 
 _NAMES = {"recording": ("vidéo", "recording"), "slides": ("support", "slides"),
           "notes": ("notes", "notes")}

@@ -11,11 +11,12 @@ import re
 
 from bot.commands.base import Request
 from bot.commands.render import event_days, event_title
-from bot.i18n import format_day, format_time, pick, sentence_case
-from bot.model import Event, InfoField, fold
+from bot.model import Event, InfoField
 from bot.queries import meant_event
-from bot.replies import Doc, Reply
 from bot.understanding import lexicon
+from bot.wording.folding import fold
+from bot.wording.i18n import format_day, format_time, pick, sentence_case
+from bot.wording.replies import Doc, Reply
 
 
 def event_asked(request: Request) -> tuple[Event | None, str]:

@@ -12,8 +12,8 @@ import secrets
 from bot.commands.arguments import Keyword
 from bot.commands.base import Request, command
 from bot.commands.proposals import refresh_programme
-from bot.i18n import pick
-from bot.replies import Doc, Reply
+from bot.wording.i18n import pick
+from bot.wording.replies import Doc, Reply
 
 LABELS = {
     "proposals": ("proposition(s) de présentation, avec leurs évaluations et commentaires",

@@ -9,10 +9,10 @@ from bot.commands.base import Request, command
 from bot.commands.practical import practical
 from bot.commands.render import day_programme, event_title, unknown_event
 from bot.commands.who import who
-from bot.i18n import count, format_day, pick, sentence_case
 from bot.model import Event, Session
 from bot.queries import event_at, event_state, find_event, meant_event
-from bot.replies import Doc, Reply
+from bot.wording.i18n import count, format_day, pick, sentence_case
+from bot.wording.replies import Doc, Reply
 
 PARTS = {
     "morning": (time(0), time(12)), "noon": (time(11, 30), time(14)),

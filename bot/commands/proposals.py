@@ -24,8 +24,6 @@ from bot.commands.arguments import (
 )
 from bot.commands.arguments import Arguments as Forms
 from bot.commands.base import TABLE, Handler, HandlerResult, Outgoing, Request, command
-from bot.i18n import format_datetime, format_day, pick
-from bot.model import fold
 from bot.proposals import dialogue, export, review
 from bot.proposals.calls import (
     Call,
@@ -41,8 +39,10 @@ from bot.proposals.dialogue import Draft
 from bot.proposals.proposal import OPEN_STATUSES, Proposal, parse_status, status_label
 from bot.proposals.safety import place, placement_warning, reversal_warning
 from bot.proposals.schedule import DayRef, scheduled_sessions
-from bot.replies import Doc, Reply, say
 from bot.storage import Storage
+from bot.wording.folding import fold
+from bot.wording.i18n import format_datetime, format_day, pick
+from bot.wording.replies import Doc, Reply, say
 
 MAX_COMMENT = 1000
 """Longest comment an organiser may leave, in characters."""

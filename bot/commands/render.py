@@ -6,10 +6,10 @@ from datetime import datetime
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from bot.i18n import count, format_day, format_span, format_time, pick
 from bot.model import Event, Session, credit
 from bot.queries import Slot
-from bot.replies import Doc, Reply
+from bot.wording.i18n import count, format_day, format_span, format_time, pick
+from bot.wording.replies import Doc, Reply
 
 if TYPE_CHECKING:
     from bot.app import App

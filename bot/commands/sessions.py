@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bot.commands.arguments import SessionId
 from bot.commands.base import Request, command
-from bot.i18n import format_day, format_span, kind_name, pick, sentence_case
 from bot.model import credit
-from bot.replies import Doc, Reply
+from bot.wording.i18n import format_day, format_span, kind_name, pick, sentence_case
+from bot.wording.replies import Doc, Reply
 
 
 @command(

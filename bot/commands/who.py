@@ -8,9 +8,9 @@ from bot.commands.arguments import Understood
 from bot.commands.base import Request, command
 from bot.commands.practical import mentions
 from bot.commands.render import found_lines, slot_groups
-from bot.i18n import format_time, pick
 from bot.queries import Slot
-from bot.replies import Doc, Reply
+from bot.wording.i18n import format_time, pick
+from bot.wording.replies import Doc, Reply
 
 
 @command(

@@ -11,8 +11,9 @@ from datetime import date, datetime, timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.model import Event, Session, fold, slugify
+from bot.model import Event, Session
 from bot.queries import Agenda
+from bot.wording.folding import fold, slugify
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://code.gouv.fr/bluehats-bot")
 OURS = str(NAMESPACE)[:23]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from bot.model import fold
+from bot.wording.folding import fold
 
 MONTHS = {
     "janvier": 1,

@@ -25,7 +25,8 @@ from bot.loaders.talks import (
     kind_hint,
     presenters,
 )
-from bot.model import Link, Problem, SourceRef, fold
+from bot.model import Link, Problem, SourceRef
+from bot.wording.folding import fold
 
 _ROOM_TITLE = re.compile(
     r"^(?:salle|room|amphi(?:th[ée][aâ]tre)?|auditorium)\s+(?P<room>[^:«\-–]+?)\s*(?:[:\-–]\s*(?P<theme>.*))?$",

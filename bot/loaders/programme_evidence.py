@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from bot.loaders.talks import INSTITUTION
-from bot.model import Link, fold
+from bot.model import Link
+from bot.wording.folding import fold
 
 THRESHOLD = 1.5
 """A block is taken as programme from this score on."""

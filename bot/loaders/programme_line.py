@@ -15,7 +15,7 @@ from datetime import date, time
 
 from bot.loaders.french_dates import HOUR, MONTHS, find_days, parse_hour
 from bot.loaders.talks import Talk, credit_block, find_credit, inline_text, parse_talk_line
-from bot.model import fold
+from bot.wording.folding import fold
 
 _SPAN = rf"(?P<start>{HOUR})(?:\s*(?:-|–|—|à|a|to)\s*(?P<end>{HOUR}))?"
 _LEADING_TIME = re.compile(

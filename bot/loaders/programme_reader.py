@@ -36,7 +36,8 @@ from bot.loaders.talks import (
     inline_text,
     kind_hint,
 )
-from bot.model import Speaker, fold
+from bot.model import Speaker
+from bot.wording.folding import fold
 
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]+?)(?:\*\*|__)\s*:?\s*$")
 _WHERE = re.compile(r"^\s*\**\s*(?:o[uù]\s*\?|where\s*\?|lieu\s*:)\s*\**\s*(?P<room>.+)$", re.I)

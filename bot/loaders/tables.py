@@ -14,7 +14,7 @@ from datetime import time
 from bot.loaders.french_dates import find_range, parse_hour
 from bot.loaders.programme_line import read_line
 from bot.loaders.talks import Talk, inline_text, parse_credit
-from bot.model import fold
+from bot.wording.folding import fold
 
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 TableRow = tuple[int, time | None, time | None, Talk, list[str]]

@@ -13,7 +13,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from bot.model import Link, Speaker, fold
+from bot.model import Link, Speaker
+from bot.wording.folding import fold
 
 _LINK = re.compile(r"\[([^\]]*+)\]\(((?:[^()\s]++|\([^()\s]*+\))*+)(?:\s+\"[^\"]*\")?\)")
 """A Markdown link; its URL may hold balanced parentheses ('.../Lyon_(ville)'). The runs

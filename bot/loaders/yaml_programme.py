@@ -38,9 +38,9 @@ from bot.model import (
     SourceRef,
     Speaker,
     event_id,
-    fold,
     session_id,
 )
+from bot.wording.folding import fold
 
 
 class _LineLoader(yaml.SafeLoader):

@@ -12,9 +12,10 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.config import CallConfig, FormatConfig, ProposalsConfig
-from bot.i18n import pick
-from bot.model import Programme, fold
+from bot.model import Programme
 from bot.proposals.proposal import one_line
+from bot.wording.folding import fold
+from bot.wording.i18n import pick
 
 
 @dataclass(frozen=True)

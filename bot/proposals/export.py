@@ -6,7 +6,7 @@ import csv
 import io
 
 from bot.proposals.proposal import Proposal, speakers_text
-from bot.replies import Attachment
+from bot.wording.replies import Attachment
 
 COLUMNS = ("id", "event", "status", "title", "format", "minutes", "speakers",
            "organisations", "proposer", "submitted_at", "score_average", "score_count",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from bot.i18n import pick
-from bot.model import Speaker, fold
+from bot.model import Speaker
 from bot.storage.proposals import Proposal as Proposal  # the stored proposal, re-exported
+from bot.wording.folding import fold
+from bot.wording.i18n import pick
 
 STATUSES: dict[str, tuple[str, str]] = {
     "submitted": ("soumise", "submitted"),

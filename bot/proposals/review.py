@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.i18n import format_datetime, pick
 from bot.proposals.proposal import STATUSES, Proposal, speakers_text, status_label
-from bot.replies import Doc
+from bot.wording.i18n import format_datetime, pick
+from bot.wording.replies import Doc
 
 DECISIONS = {"accepted": ("acceptée", "accepted"), "rejected": ("refusée", "rejected"),
              "waitlisted": ("mise en liste d'attente", "put on the waiting list")}

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.model import Event, Session, fold
+from bot.model import Event, Session
 from bot.proposals.calls import Format
 from bot.proposals.proposal import Proposal
 from bot.storage import Storage
+from bot.wording.folding import fold
 
 _FR_DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _EN_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

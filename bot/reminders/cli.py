@@ -11,9 +11,9 @@ from bot.bootstrap import build_app
 from bot.clock import FixedClock, SystemClock, parse_local
 from bot.commands.base import Outgoing
 from bot.config import Config, ConfigError, load_config
-from bot.i18n import count
 from bot.reminders.messages import render
 from bot.reminders.scheduler import Scheduler
+from bot.wording.i18n import count
 
 
 class _Nowhere:

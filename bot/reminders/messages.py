@@ -6,11 +6,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.commands.render import event_days, session_line
-from bot.i18n import format_datetime, format_time, pick
 from bot.model import Session
 from bot.reminders.changes import Change
 from bot.reminders.planner import Notice
-from bot.replies import Doc, Reply
+from bot.wording.i18n import format_datetime, format_time, pick
+from bot.wording.replies import Doc, Reply
 
 ON_TIME_SECONDS = 30
 """A notice sent at most this late still says its planned lead (« Dans 10 min »)."""

@@ -16,7 +16,7 @@ from bot.bootstrap import build_app, start_background
 from bot.clock import FixedClock, parse_local
 from bot.commands import Incoming, Outgoing, handle
 from bot.config import Config, ConfigError, load_config
-from bot.text import visible
+from bot.wording.hygiene import visible
 
 QUIT = {"quit", "exit", "quitter", ":q"}
 

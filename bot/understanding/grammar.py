@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
-from bot.model import fold
 from bot.queries import match_room
 from bot.understanding import lexicon
 from bot.understanding.slots import Slots, read_slots
 from bot.understanding.text import Token, original, tokens
+from bot.wording.folding import fold
 
 INTENTS = (
     "greet", "thanks", "help", "remind", "remind_how", "events", "facet", "room", "now",

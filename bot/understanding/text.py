@@ -13,7 +13,7 @@ from functools import cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.model import fold
+from bot.wording.folding import fold
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _TOKEN = re.compile(

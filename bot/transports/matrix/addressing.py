@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from bot.model import fold
+from bot.wording.folding import fold
 
 _PILL = re.compile(r"""href=["']https://matrix\.to/#/([^"'?]+)""", re.IGNORECASE)
 _DOMAIN_SUFFIX = re.compile(r"\s*\[[^\]]*\]\s*$")

@@ -22,16 +22,16 @@ from nio import AsyncClient, MatrixRoom, MegolmEvent, RoomMessageText
 from bot.app import App
 from bot.commands import Incoming, Outgoing, handle
 from bot.commands.dispatch import parse
-from bot.i18n import pick
-from bot.replies import say
 from bot.storage import Storage
 from bot.storage.state import told_undecryptable_key
-from bot.text import visible
 from bot.transports.matrix.addressing import Mentions, address, is_courtesy
 from bot.transports.matrix.delivery import Delivery
 from bot.transports.matrix.directs import DirectChats
 from bot.transports.matrix.journal import decode_answer, encode_answer
 from bot.transports.matrix.messages import CommandEvent, notice, read_event
+from bot.wording.hygiene import visible
+from bot.wording.i18n import pick
+from bot.wording.replies import say
 
 log = logging.getLogger(__name__)
 

@@ -10,10 +10,10 @@ from typing import Any
 from nio import AsyncClient, InviteAliasEvent, InviteMemberEvent
 
 from bot.config import MatrixConfig
-from bot.i18n import pick
 from bot.transports.matrix.api import leave
 from bot.transports.matrix.directs import DirectChats
-from bot.typography import french_spaces
+from bot.wording.i18n import pick
+from bot.wording.typography import french_spaces
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from bot.commands import Outgoing
-from bot.replies import Attachment, Reply
+from bot.wording.replies import Attachment, Reply
 
 
 def encode_answer(messages: list[Outgoing]) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.replies import Attachment, Reply
-from bot.text import visible
 from bot.transports.matrix.addressing import strip_fallback
-from bot.typography import french_spaces, french_spaces_html
+from bot.wording.hygiene import visible
+from bot.wording.replies import Attachment, Reply
+from bot.wording.typography import french_spaces, french_spaces_html
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def read_event(room: str, source: dict[str, Any]) -> CommandEvent:
 
 def notice(reply: Reply, answering: CommandEvent | None = None) -> dict[str, Any]:
     """An m.notice with the HTML and plain text of `reply`, in French typography (see
-    `bot.typography`), as an answer to `answering`."""
+    `bot.wording.typography`), as an answer to `answering`."""
     content: dict[str, Any] = {"msgtype": "m.notice", "body": french_spaces(reply.plain),
                                "format": "org.matrix.custom.html",
                                "formatted_body": french_spaces_html(reply.html)}

@@ -19,8 +19,8 @@ from typing import Any
 from aiohttp import ClientError
 from nio import Api, AsyncClient, LocalProtocolError, RoomSendResponse, UploadResponse
 
-from bot.replies import Attachment
 from bot.transports.matrix.reachability import Reachability
+from bot.wording.replies import Attachment
 
 log = logging.getLogger(__name__)
 

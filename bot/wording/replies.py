@@ -1,9 +1,9 @@
 """Replies as plain text and Matrix HTML, built together so they always say the same thing.
 
 Everything given to the builder as text is escaped in the HTML and rid of invisible
-characters (`bot.text.visible`: a name or title never reaches `body` or `formatted_body` with a
-bidi override or a zero-width space); markup only comes from the builder's own methods, never
-from data or from what a user typed.
+characters (`bot.wording.hygiene.visible`: a name or title never reaches `body` or
+`formatted_body` with a bidi override or a zero-width space); markup only comes from the
+builder's own methods, never from data or from what a user typed.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bot.text import visible
+from bot.wording.hygiene import visible
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ item, without reading the HTML again.
 
 from __future__ import annotations
 
-from bot.i18n import pick
-from bot.replies import Doc, Reply
+from bot.wording.i18n import pick
+from bot.wording.replies import Doc, Reply
 
 
 def cap_reply(reply: Reply, max_chars: int, lang: str) -> Reply:
