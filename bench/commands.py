@@ -28,9 +28,9 @@ import tracemalloc
 from synthetic import build  # bench/ is on the path when this script runs
 
 from bot.app import App
-from bot.clock import FixedClock, parse_local
 from bot.commands import Incoming, handle
-from bot.config import Config
+from bot.settings.clock import FixedClock, parse_local
+from bot.settings.config import Config
 
 SIZES = (1_000, 10_000, 100_000)
 

@@ -25,10 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere
 
 from bot.app import App
-from bot.clock import PARIS, FixedClock
 from bot.commands import Incoming, handle
-from bot.config import CallConfig, Config, ProposalsConfig, StorageConfig
 from bot.model import Programme
+from bot.settings.clock import PARIS, FixedClock
+from bot.settings.config import CallConfig, Config, ProposalsConfig, StorageConfig
 from bot.storage import Storage
 
 SIZES = (100, 1_000, 10_000)

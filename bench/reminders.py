@@ -25,12 +25,12 @@ from pathlib import Path
 from synthetic import build  # bench/ is on the path when this script runs
 
 from bot.app import App
-from bot.clock import PARIS, SystemClock
 from bot.commands.base import Outgoing
-from bot.config import Config
 from bot.model import Event, Programme, Session
 from bot.reminders.planner import Subscription, plan
 from bot.reminders.scheduler import HORIZON, Scheduler
+from bot.settings.clock import PARIS, SystemClock
+from bot.settings.config import Config
 from bot.storage import Storage
 
 

@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anyw
 
 from bench.fault_proxy import FaultProxy, Faults
 from bench.roundtrip import percentile
-from bot.clock import PARIS
+from bot.settings.clock import PARIS
 from tests.synapse import Human, Synapse, bot_config, unique, write_config
 
 EVENT = "soak-event"
@@ -418,8 +418,8 @@ def serve(config_path: Path) -> int:
     """The bot with its reminder service (what `bluehats-bot run` should start)."""
     import logging
 
-    from bot.config import load_config
     from bot.reminders.scheduler import Scheduler
+    from bot.settings.config import load_config
     from bot.transports.matrix.runner import MatrixBot
 
     logging.basicConfig(level=logging.INFO,

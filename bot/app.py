@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.catalog import Catalog
-from bot.clock import Clock, SystemClock
-from bot.config import Config
 from bot.model import Problem, Programme, Session, SourceRef
 from bot.ratelimit import RateLimiter, Window
+from bot.settings.clock import Clock, SystemClock
+from bot.settings.config import Config
 from bot.storage import Storage
 
 if TYPE_CHECKING:

@@ -7,13 +7,13 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from bot.app import App
-from bot.clock import Clock, SystemClock
-from bot.config import Config
 from bot.loaders import load_paths
 from bot.proposals.calls import all_formats
 from bot.proposals.schedule import scheduled_sessions
 from bot.reload import follow_sources, watch_programme
 from bot.reminders.scheduler import Scheduler
+from bot.settings.clock import Clock, SystemClock
+from bot.settings.config import Config
 from bot.sources.remote import RemoteSources
 from bot.storage import Storage
 from bot.transports.base import Transport

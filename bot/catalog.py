@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.config import ProgrammeConfig
 from bot.model import Programme
 from bot.queries import Agenda, find_event
 from bot.search import SearchIndex
+from bot.settings.config import ProgrammeConfig
 from bot.understanding import Knowledge
 
 

@@ -1,6 +1,6 @@
 """`bluehats-bot config check [--config FILE]`: is this configuration ready for `run`?
 
-Beyond the validation every start does (`bot.config.load_config`), it checks what only the
+Beyond the validation every start does (`bot.settings.config.load_config`), it checks what only the
 machine can tell: the programme paths exist, the database folder is writable, the Matrix
 secrets are there, the secrets file and the cross-signing key file are the bot's alone.
 It prints OK, or each problem on its own line (exit status 1).
@@ -12,9 +12,9 @@ import argparse
 import os
 from pathlib import Path
 
-from bot.config import Config, ConfigError, load_config
 from bot.loaders import load_paths
-from bot.secrets import SecretsError, load_secrets, secrets_file
+from bot.settings.config import Config, ConfigError, load_config
+from bot.settings.secrets import SecretsError, load_secrets, secrets_file
 from bot.wording.i18n import count
 
 

@@ -12,8 +12,6 @@ from itertools import groupby
 from pathlib import Path
 
 from bot.catalog import Catalog
-from bot.clock import PARIS
-from bot.config import ConfigError, is_url, load_config
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.loaders import load_file, load_paths
@@ -21,6 +19,8 @@ from bot.loaders.explain import explain_text
 from bot.loaders.page import read_page
 from bot.model import Event, Programme, Session
 from bot.queries import find_event
+from bot.settings.clock import PARIS
+from bot.settings.config import ConfigError, is_url, load_config
 from bot.sources.remote import fetch_once
 from bot.wording.i18n import count, format_day, format_span, sentence_case
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from bot.clock import PARIS, FixedClock
 from bot.commands import Incoming, Outgoing, handle
-from bot.config import CallConfig, CommandsConfig, Config, ProposalsConfig, StorageConfig
 from bot.model import Event, Programme, Session, Speaker
 from bot.proposals.calls import all_formats
 from bot.proposals.schedule import scheduled_sessions
+from bot.settings.clock import PARIS, FixedClock
+from bot.settings.config import CallConfig, CommandsConfig, Config, ProposalsConfig, StorageConfig
 from bot.storage import Storage
 
 ORGANISER = "@orga:example.org"

@@ -474,7 +474,7 @@ class Human:
 
 def bot_config(synapse: Synapse, folder: Path, account: Account, **matrix: Any) -> Any:
     """A bot `Config` for `account` on `synapse`: database and secrets file in `folder`."""
-    from bot.config import Config
+    from bot.settings.config import Config
 
     folder.mkdir(parents=True, exist_ok=True)
     secrets = folder / "secrets.yaml"
@@ -498,7 +498,7 @@ async def running_bot(config: Any, clock: Any = None,
     """Run the bot in this process until exit; yields the MatrixBot after its first sync.
 
     `services`: background jobs `async (app, transport) -> None` (e.g. a reminder loop),
-    started after the first sync; `clock`: e.g. a `bot.clock.FixedClock`."""
+    started after the first sync; `clock`: e.g. a `bot.settings.clock.FixedClock`."""
     from bot.transports.matrix.runner import MatrixBot
 
     bot = await MatrixBot.create(config, clock=clock, services=services)

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import PARIS
 from bot.commands import TABLE, arguments, handle
 from bot.commands.arguments import ArgumentError, Arguments, Context, Keyword, Number, Word
 from bot.commands.base import Incoming
-from bot.config import CommandsConfig
 from bot.proposals.schedule import DayRef
+from bot.settings.clock import PARIS
+from bot.settings.config import CommandsConfig
 from tests import proposals_kit
 from tests.proposals_kit import ALICE, EVENT, EVENT_ID, ORG_ROOM, ORGANISER, Opener, World
 

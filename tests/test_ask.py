@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from bot.clock import FixedClock, parse_local
 from bot.commands import TABLE, Incoming, handle
-from bot.config import CommandsConfig, Config
 from bot.loaders import load_paths
 from bot.model import Programme
+from bot.settings.clock import FixedClock, parse_local
+from bot.settings.config import CommandsConfig, Config
 from bot.storage import Storage
 from tests.test_commands import DATA, PROGRAMME
 

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from bot.clock import FixedClock, parse_local
 from bot.commands import TABLE, Incoming, handle
 from bot.commands.base import CommandTable
 from bot.commands.base import command as declare
-from bot.config import Config
 from bot.loaders import load_paths
 from bot.model import Event, Programme, Session, Speaker
+from bot.settings.clock import FixedClock, parse_local
+from bot.settings.config import Config
 from bot.storage import Storage
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import SHIPPED_DATA, ConfigError, load_config
+from bot.settings.config import SHIPPED_DATA, ConfigError, load_config
 
 
 def test_no_file_gives_the_embedded_defaults() -> None:

@@ -9,7 +9,7 @@ from signedjson.key import decode_verify_key_base64
 from signedjson.sign import sign_json, verify_signed_json
 from unpaddedbase64 import encode_base64
 
-from bot.secrets import load_secrets
+from bot.settings.secrets import load_secrets
 from bot.transports.matrix.cross_signing import (
     PREFIX,
     CrossSigningError,

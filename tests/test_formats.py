@@ -17,9 +17,7 @@ import xmlschema
 
 from bot.app import App
 from bot.catalog import Catalog
-from bot.clock import PARIS, FixedClock, parse_local
 from bot.commands import Incoming, handle
-from bot.config import Config
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.loaders import load_file, load_paths
@@ -27,6 +25,8 @@ from bot.model import Event, Link, Programme, Speaker
 from bot.proposals.calls import all_formats
 from bot.proposals.proposal import Proposal
 from bot.proposals.schedule import session_for
+from bot.settings.clock import PARIS, FixedClock, parse_local
+from bot.settings.config import Config
 from bot.storage import Storage
 
 ROOT = Path(__file__).resolve().parent.parent

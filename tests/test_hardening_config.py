@@ -10,7 +10,7 @@ import pytest
 
 from bot.cli import main
 from bot.cli_config import check
-from bot.config import ConfigError, load_config
+from bot.settings.config import ConfigError, load_config
 
 GOOD = """
 matrix:

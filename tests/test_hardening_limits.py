@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from bot.clock import FixedClock, parse_local
 from bot.commands import Incoming, handle
-from bot.config import Config, LimitsConfig
 from bot.loaders import load_paths
 from bot.ratelimit import RateLimiter, Verdict, Window
+from bot.settings.clock import FixedClock, parse_local
+from bot.settings.config import Config, LimitsConfig
 from bot.wording.capping import cap_reply
 from bot.wording.replies import Doc
 from tests import proposals_kit

@@ -227,9 +227,9 @@ def test_a_block_s_last_start_only_talks_end_at_the_block_s_end() -> None:
     """« 6 décembre de 14h à 18h »: the 17h talks run until 18:00, not 17:30."""
     from datetime import datetime, timedelta
 
-    from bot.clock import PARIS
     from bot.loaders import load_paths
     from bot.queries import Agenda
+    from bot.settings.clock import PARIS
 
     data = Path(__file__).resolve().parent.parent / "data" / "000_e68f776c91cd8b0e.txt"
     programme = load_paths([data])

@@ -12,7 +12,7 @@ import pytest
 from nio import RoomCreateResponse, RoomPreset
 
 from bot.commands import Outgoing
-from bot.config import ProposalsConfig
+from bot.settings.config import ProposalsConfig
 from bot.wording.replies import say
 from tests.synapse import Account, Human, Synapse, bot_config, running_bot, unique
 

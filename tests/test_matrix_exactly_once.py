@@ -15,9 +15,9 @@ from urllib.parse import quote
 import pytest
 from nio import RoomGetEventResponse
 
-from bot.clock import PARIS
-from bot.config import LimitsConfig
 from bot.model import Event, Programme, Session
+from bot.settings.clock import PARIS
+from bot.settings.config import LimitsConfig
 from bot.storage import Storage
 from tests.synapse import Human, Synapse, bot_config, bot_in_room, running_bot, unique
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.clock import PARIS
-from bot.config import Config
 from bot.model import Event, Programme, Session
 from bot.reminders.scheduler import Scheduler
+from bot.settings.clock import PARIS
+from bot.settings.config import Config
 from tests.synapse import Human, Scene, Synapse, bot_config, running_bot, unique
 
 pytestmark = pytest.mark.synapse

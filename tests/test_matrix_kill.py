@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.clock import PARIS
-from bot.config import CallConfig, ProposalsConfig
+from bot.settings.clock import PARIS
+from bot.settings.config import CallConfig, ProposalsConfig
 from tests.synapse import Account, BotProcess, Human, Synapse, bot_config, unique, write_config
 
 pytestmark = pytest.mark.synapse

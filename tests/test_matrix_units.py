@@ -10,8 +10,8 @@ import pytest
 from nio import MatrixRoom
 
 from bot.commands import Outgoing
-from bot.config import MatrixConfig
-from bot.secrets import MatrixSecrets, SecretsError, load_secrets
+from bot.settings.config import MatrixConfig
+from bot.settings.secrets import MatrixSecrets, SecretsError, load_secrets
 from bot.transports.matrix.addressing import (
     Mentions,
     address,

@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app import App
-from bot.clock import FixedClock
 from bot.commands import TABLE, Incoming, Outgoing, handle
-from bot.config import Config, ProposalsConfig, StorageConfig
 from bot.loaders import load_paths
 from bot.model import Programme
+from bot.settings.clock import FixedClock
+from bot.settings.config import Config, ProposalsConfig, StorageConfig
 from bot.storage import Storage
 from bot.wording.replies import safe_url
 from tests.proposals_kit import BEFORE_DEADLINE, CALL, EVENT, ORG_ROOM, ORGANISER

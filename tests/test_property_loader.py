@@ -8,11 +8,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.clock import PARIS
 from bot.loaders import load_file, load_paths
 from bot.loaders.page import load_page
 from bot.loaders.yaml_programme import load_yaml_programme
 from bot.model import Event, Problem, Programme
+from bot.settings.clock import PARIS
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 SEEDS = sorted(p for p in DATA.iterdir() if p.is_file())

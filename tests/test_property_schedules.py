@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.catalog import Catalog
-from bot.clock import PARIS
-from bot.config import Config
 from bot.formats import c3voc_json, frab_xml
 from bot.loaders import load_paths
 from bot.loaders.yaml_programme import load_yaml_programme
 from bot.model import Event, Problem
+from bot.settings.clock import PARIS
+from bot.settings.config import Config
 
 TESTS = Path(__file__).resolve().parent
 PROGRAMME = load_paths([TESTS.parent / "data"])

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bot.clock import PARIS, FixedClock
-from bot.config import CallConfig
 from bot.model import Speaker
+from bot.settings.clock import PARIS, FixedClock
+from bot.settings.config import CallConfig
 from tests import proposals_kit
 from tests.proposals_kit import (
     ALICE,
@@ -211,10 +211,10 @@ async def test_the_pending_limit_stops_a_flood(tmp_path: Path, open_world: Opene
 
 
 def test_the_dialogue_names_the_cancel_command_with_the_configured_prefix() -> None:
-    from bot.config import ProposalsConfig
     from bot.model import Programme
     from bot.proposals import dialogue
     from bot.proposals.calls import call_from_config
+    from bot.settings.config import ProposalsConfig
 
     settings = ProposalsConfig()
     calls = (call_from_config(CALL, settings, Programme(), PARIS),)

@@ -12,9 +12,9 @@ import pytest
 
 from bot.app import App
 from bot.bootstrap import build_app
-from bot.clock import PARIS, FixedClock
 from bot.commands import Incoming, handle
-from bot.config import CallConfig, Config, ProposalsConfig, StorageConfig
+from bot.settings.clock import PARIS, FixedClock
+from bot.settings.config import CallConfig, Config, ProposalsConfig, StorageConfig
 from tests import proposals_kit
 from tests.proposals_kit import ALICE, ORG_ROOM, ORGANISER, Opener, World
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import aiosqlite
 
 from bot.bootstrap import build_app
-from bot.clock import PARIS, FixedClock
 from bot.commands import Incoming, handle
-from bot.config import CallConfig, Config, ProposalsConfig, StorageConfig
+from bot.settings.clock import PARIS, FixedClock
+from bot.settings.config import CallConfig, Config, ProposalsConfig, StorageConfig
 from bot.storage import MIGRATIONS, Storage
 from bot.storage.connection import migrate
 from tests import proposals_kit

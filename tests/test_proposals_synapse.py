@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ProposalsConfig
+from bot.settings.config import ProposalsConfig
 from tests.proposals_kit import BEFORE_DEADLINE, CALL
 from tests.synapse import Human, Synapse, bot_config, running_bot, unique
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.synapse
 
 async def test_from_proposal_to_acceptance_and_notification(
         synapse: Synapse, tmp_path: Path) -> None:
-    from bot.clock import FixedClock
+    from bot.settings.clock import FixedClock
 
     account = synapse.register(unique("bot"))
     # Unencrypted: the humans here are plain clients; encryption is the adapter's own tests'.

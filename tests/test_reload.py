@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 from bot.app import App
-from bot.config import Config
 from bot.loaders import load_paths
 from bot.model import Programme
 from bot.reload import reload_programme
+from bot.settings.config import Config
 
 PAGES = Path(__file__).parent / "pages"
 

@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import App
-from bot.clock import FixedClock
 from bot.commands import Incoming, Outgoing, handle
-from bot.config import Config
 from bot.model import Event, Programme, Session, Speaker
 from bot.reminders.scheduler import Scheduler
+from bot.settings.clock import FixedClock
+from bot.settings.config import Config
 from bot.storage import Storage
 
 PARIS = ZoneInfo("Europe/Paris")

@@ -5,10 +5,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.clock import PARIS
-from bot.config import Config
 from bot.model import Event, Programme, Session
 from bot.reminders.scheduler import Scheduler
+from bot.settings.clock import PARIS
+from bot.settings.config import Config
 from tests.synapse import bot_in_room
 
 pytestmark = pytest.mark.synapse

@@ -16,10 +16,10 @@ import pytest
 from aiohttp import web
 
 from bot.bootstrap import build_app, start_background
-from bot.clock import FixedClock, parse_local
 from bot.commands import Incoming, handle
 from bot.commands.base import Outgoing
-from bot.config import Config, ProgrammeConfig
+from bot.settings.clock import FixedClock, parse_local
+from bot.settings.config import Config, ProgrammeConfig
 from bot.sources.remote import RemoteSources
 from bot.storage import Storage
 from bot.storage.sources import ProgrammeSources

@@ -13,11 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from zoneinfo import ZoneInfo
 
-from bot.clock import PARIS
 from bot.formats import c3voc_json, frab_xml
 from bot.loaders.page import load_page, looks_like_page
 from bot.loaders.yaml_programme import load_yaml_programme, looks_like_yaml_programme
 from bot.model import Event, Problem, Programme, SourceRef
+from bot.settings.clock import PARIS
 
 log = logging.getLogger(__name__)
 

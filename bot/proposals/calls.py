@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.config import CallConfig, FormatConfig, ProposalsConfig
 from bot.model import Programme
 from bot.proposals.proposal import one_line
+from bot.settings.config import CallConfig, FormatConfig, ProposalsConfig
 from bot.wording.folding import fold
 from bot.wording.i18n import pick
 

@@ -13,10 +13,10 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-from bot.config import ProposalsConfig
 from bot.model import Speaker
 from bot.proposals.calls import Call
 from bot.proposals.proposal import one_line, parse_speakers, speakers_text
+from bot.settings.config import ProposalsConfig
 from bot.wording.folding import fold
 from bot.wording.i18n import format_datetime, pick
 from bot.wording.replies import Doc, Reply

@@ -8,11 +8,11 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from bot.bootstrap import build_app
-from bot.clock import FixedClock, SystemClock, parse_local
 from bot.commands.base import Outgoing
-from bot.config import Config, ConfigError, load_config
 from bot.reminders.messages import render
 from bot.reminders.scheduler import Scheduler
+from bot.settings.clock import FixedClock, SystemClock, parse_local
+from bot.settings.config import Config, ConfigError, load_config
 from bot.wording.i18n import count
 
 

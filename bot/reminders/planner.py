@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.config import RemindersConfig
 from bot.model import Event, Programme, Session
 from bot.queries import Agenda
+from bot.settings.config import RemindersConfig
 from bot.storage.reminders import personal_notice_key
 
 

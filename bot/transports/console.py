@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.bootstrap import build_app, start_background
-from bot.clock import FixedClock, parse_local
 from bot.commands import Incoming, Outgoing, handle
-from bot.config import Config, ConfigError, load_config
+from bot.settings.clock import FixedClock, parse_local
+from bot.settings.config import Config, ConfigError, load_config
 from bot.wording.hygiene import visible
 
 QUIT = {"quit", "exit", "quitter", ":q"}

@@ -9,8 +9,8 @@ import signal
 from pathlib import Path
 
 from bot.bootstrap import background_services
-from bot.config import Config, ConfigError, load_config
-from bot.secrets import SecretsError
+from bot.settings.config import Config, ConfigError, load_config
+from bot.settings.secrets import SecretsError
 from bot.transports.matrix.runner import MatrixBot
 
 log = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ import aiohttp
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, WhoamiResponse
 from nio.crypto import ENCRYPTION_ENABLED
 
-from bot.config import Config
-from bot.secrets import MatrixSecrets
+from bot.settings.config import Config
+from bot.settings.secrets import MatrixSecrets
 from bot.storage import Storage
 from bot.transports.matrix.bot_client import BotClient
 

@@ -45,8 +45,8 @@ from signedjson.sign import SignatureVerifyException, sign_json, verify_signed_j
 from signedjson.types import SigningKey, VerifyKey
 from unpaddedbase64 import decode_base64, encode_base64
 
-from bot.config import Config
-from bot.secrets import MatrixSecrets
+from bot.settings.config import Config
+from bot.settings.secrets import MatrixSecrets
 from bot.transports.matrix.sending import NETWORK_ERRORS
 
 log = logging.getLogger(__name__)

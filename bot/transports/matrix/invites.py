@@ -9,7 +9,7 @@ from typing import Any
 
 from nio import AsyncClient, InviteAliasEvent, InviteMemberEvent
 
-from bot.config import MatrixConfig
+from bot.settings.config import MatrixConfig
 from bot.transports.matrix.api import leave
 from bot.transports.matrix.directs import DirectChats
 from bot.wording.i18n import pick

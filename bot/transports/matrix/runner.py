@@ -19,10 +19,10 @@ from nio import AsyncClient
 
 from bot.app import App
 from bot.bootstrap import Service, build_app
-from bot.clock import Clock
 from bot.commands import Outgoing
-from bot.config import Config
-from bot.secrets import MatrixSecrets, load_secrets
+from bot.settings.clock import Clock
+from bot.settings.config import Config
+from bot.settings.secrets import MatrixSecrets, load_secrets
 from bot.storage import Storage
 from bot.transports.matrix.client import LoginFailed, connect, quiet_library_logs
 from bot.transports.matrix.cross_signing import Status, ensure_cross_signed, key_store

@@ -29,7 +29,7 @@ from nio import (
     SyncResponse,
 )
 
-from bot.config import MatrixConfig
+from bot.settings.config import MatrixConfig
 from bot.storage import Storage
 from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, explain
 from bot.transports.matrix.intake import Intake, record

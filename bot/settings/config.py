@@ -2,7 +2,7 @@
 
 pydantic does the validation: its errors name the key and the expected value, which is
 what an operator needs (`bluehats-bot config check`). Secrets are never read from here:
-see `bot.secrets`.
+see `bot.settings.secrets`.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
+SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
 """The programmes shipped with the bot, used when the configuration names none."""
 
 
