@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anyw
 
 from bot.app import App
 from bot.commands import Incoming, handle
-from bot.model import Programme
+from bot.programme.model import Programme
 from bot.settings.clock import PARIS, FixedClock
 from bot.settings.config import CallConfig, Config, ProposalsConfig, StorageConfig
 from bot.storage import Storage

@@ -26,7 +26,7 @@ from synthetic import build  # bench/ is on the path when this script runs
 
 from bot.app import App
 from bot.commands.base import Outgoing
-from bot.model import Event, Programme, Session
+from bot.programme.model import Event, Programme, Session
 from bot.reminders.planner import Subscription, plan
 from bot.reminders.scheduler import HORIZON, Scheduler
 from bot.settings.clock import PARIS, SystemClock

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, time, timedelta
 
-from bot.model import Event, Programme, Session, Speaker, event_id, session_id
+from bot.programme.model import Event, Programme, Session, Speaker, event_id, session_id
 
 FIRST_NAMES = ["Anne", "Bastien", "Camille", "David", "Élise", "Florent", "Hélène", "Julien",
                "Léa", "Marc", "Nicolas", "Pauline", "Romain", "Sophie", "Thibault", "Virgile"]

@@ -10,8 +10,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from bot.catalog import Catalog
-from bot.model import Problem, Programme, Session, SourceRef
+from bot.programme.catalog import Catalog
+from bot.programme.model import Problem, Programme, Session, SourceRef
 from bot.ratelimit import RateLimiter, Window
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config

@@ -10,7 +10,7 @@ import watchfiles
 
 from bot.app import App
 from bot.loaders import load_paths
-from bot.model import Programme
+from bot.programme.model import Programme
 
 log = logging.getLogger(__name__)
 

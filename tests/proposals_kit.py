@@ -12,7 +12,7 @@ import pytest
 
 from bot.app import App
 from bot.commands import Incoming, Outgoing, handle
-from bot.model import Event, Programme, Session, Speaker
+from bot.programme.model import Event, Programme, Session, Speaker
 from bot.proposals.calls import all_formats
 from bot.proposals.schedule import scheduled_sessions
 from bot.settings.clock import PARIS, FixedClock

@@ -13,7 +13,7 @@ import pytest
 from bot.app import App
 from bot.commands import TABLE, Incoming, handle
 from bot.loaders import load_paths
-from bot.model import Programme
+from bot.programme.model import Programme
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import CommandsConfig, Config
 from bot.storage import Storage

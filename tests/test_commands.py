@@ -15,7 +15,7 @@ from bot.commands import TABLE, Incoming, handle
 from bot.commands.base import CommandTable
 from bot.commands.base import command as declare
 from bot.loaders import load_paths
-from bot.model import Event, Programme, Session, Speaker
+from bot.programme.model import Event, Programme, Session, Speaker
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config
 from bot.storage import Storage

@@ -16,12 +16,12 @@ import pytest
 import xmlschema
 
 from bot.app import App
-from bot.catalog import Catalog
 from bot.commands import Incoming, handle
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.loaders import load_file, load_paths
-from bot.model import Event, Link, Programme, Speaker
+from bot.programme.catalog import Catalog
+from bot.programme.model import Event, Link, Programme, Speaker
 from bot.proposals.calls import all_formats
 from bot.proposals.proposal import Proposal
 from bot.proposals.schedule import session_for
@@ -466,7 +466,7 @@ def test_kinds_are_read_by_what_they_mean() -> None:
 
 
 def test_an_acronym_names_the_event_in_commands() -> None:
-    from bot.queries import find_event
+    from bot.programme.queries import find_event
 
     programme = Programme((*PROGRAMME.events, *pretalx_like().events))
     assert find_event(programme, "ptc2025").short_name == "ptc2025"

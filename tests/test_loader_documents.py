@@ -11,7 +11,7 @@ from pathlib import Path
 from bot.cli import main
 from bot.loaders import load_file
 from bot.loaders.document import parse_document
-from bot.model import Speaker
+from bot.programme.model import Speaker
 
 PAGES = Path(__file__).resolve().parent / "construct_pages"
 
@@ -228,7 +228,7 @@ def test_a_block_s_last_start_only_talks_end_at_the_block_s_end() -> None:
     from datetime import datetime, timedelta
 
     from bot.loaders import load_paths
-    from bot.queries import Agenda
+    from bot.programme.queries import Agenda
     from bot.settings.clock import PARIS
 
     data = Path(__file__).resolve().parent.parent / "data" / "000_e68f776c91cd8b0e.txt"

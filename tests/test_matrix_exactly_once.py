@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 from nio import RoomGetEventResponse
 
-from bot.model import Event, Programme, Session
+from bot.programme.model import Event, Programme, Session
 from bot.settings.clock import PARIS
 from bot.settings.config import LimitsConfig
 from bot.storage import Storage

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.model import Event, Programme, Session
+from bot.programme.model import Event, Programme, Session
 from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import PARIS
 from bot.settings.config import Config

@@ -3,7 +3,7 @@
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from bot.model import Event, InfoField, Link, Session, event_id, session_id
+from bot.programme.model import Event, InfoField, Link, Session, event_id, session_id
 from bot.wording.folding import fold, slugify
 
 PARIS = ZoneInfo("Europe/Paris")

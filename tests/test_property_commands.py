@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from bot.app import App
 from bot.commands import TABLE, Incoming, Outgoing, handle
 from bot.loaders import load_paths
-from bot.model import Programme
+from bot.programme.model import Programme
 from bot.settings.clock import FixedClock
 from bot.settings.config import Config, ProposalsConfig, StorageConfig
 from bot.storage import Storage

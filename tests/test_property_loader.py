@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from bot.loaders import load_file, load_paths
 from bot.loaders.page import load_page
 from bot.loaders.yaml_programme import load_yaml_programme
-from bot.model import Event, Problem, Programme
+from bot.programme.model import Event, Problem, Programme
 from bot.settings.clock import PARIS
 
 DATA = Path(__file__).resolve().parent.parent / "data"

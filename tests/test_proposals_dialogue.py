@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bot.model import Speaker
+from bot.programme.model import Speaker
 from bot.settings.clock import PARIS, FixedClock
 from bot.settings.config import CallConfig
 from tests import proposals_kit
@@ -211,7 +211,7 @@ async def test_the_pending_limit_stops_a_flood(tmp_path: Path, open_world: Opene
 
 
 def test_the_dialogue_names_the_cancel_command_with_the_configured_prefix() -> None:
-    from bot.model import Programme
+    from bot.programme.model import Programme
     from bot.proposals import dialogue
     from bot.proposals.calls import call_from_config
     from bot.settings.config import ProposalsConfig

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.app import App
 from bot.loaders import load_paths
-from bot.model import Programme
+from bot.programme.model import Programme
 from bot.reload import reload_programme
 from bot.settings.config import Config
 

@@ -12,7 +12,7 @@ import pytest
 
 from bot.app import App
 from bot.commands import Incoming, Outgoing, handle
-from bot.model import Event, Programme, Session, Speaker
+from bot.programme.model import Event, Programme, Session, Speaker
 from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import FixedClock
 from bot.settings.config import Config

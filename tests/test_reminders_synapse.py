@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.model import Event, Programme, Session
+from bot.programme.model import Event, Programme, Session
 from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import PARIS
 from bot.settings.config import Config

@@ -8,10 +8,10 @@ in full, the 2024 page writes « DINUM », « ANCT » and « B. Guerry ».
 from datetime import date
 from pathlib import Path
 
-from bot.aliases import learned_groups, spells
 from bot.loaders import load_paths
-from bot.model import Event, Programme, Session, Speaker
-from bot.search import SearchIndex, stem, words
+from bot.programme.aliases import learned_groups, spells
+from bot.programme.model import Event, Programme, Session, Speaker
+from bot.programme.search import SearchIndex, stem, words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 INDEX = SearchIndex(load_paths([DATA]))

@@ -18,7 +18,7 @@ from bot.commands.materials import materials
 from bot.commands.practical import event_asked, facet, no_event, state_note
 from bot.commands.programme import in_part
 from bot.commands.render import found_lines, session_line, slot_groups
-from bot.model import Event, Session
+from bot.programme.model import Event, Session
 from bot.wording.folding import fold
 from bot.wording.i18n import count, format_day, format_time, kind_name, no_kind, pick, sentence_case
 from bot.wording.replies import Doc, Reply

@@ -6,7 +6,7 @@ from bot.commands.arguments import Understood
 from bot.commands.base import Request, command
 from bot.commands.render import unknown_event
 from bot.formats.ics import calendar
-from bot.queries import event_at, find_event
+from bot.programme.queries import event_at, find_event
 from bot.wording.folding import slugify
 from bot.wording.i18n import pick
 from bot.wording.replies import Attachment, Doc, Reply

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.commands.base import Request
 from bot.commands.practical import event_asked, no_event
 from bot.commands.render import MAX_FOUND, more, when
-from bot.model import Event, Link, Session
+from bot.programme.model import Event, Link, Session
 from bot.wording.i18n import pick
 from bot.wording.replies import Doc, Reply
 

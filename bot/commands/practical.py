@@ -11,8 +11,8 @@ import re
 
 from bot.commands.base import Request
 from bot.commands.render import event_days, event_title
-from bot.model import Event, InfoField
-from bot.queries import meant_event
+from bot.programme.model import Event, InfoField
+from bot.programme.queries import meant_event
 from bot.understanding import lexicon
 from bot.wording.folding import fold
 from bot.wording.i18n import format_day, format_time, pick, sentence_case

@@ -9,8 +9,8 @@ from bot.commands.base import Request, command
 from bot.commands.practical import practical
 from bot.commands.render import day_programme, event_title, unknown_event
 from bot.commands.who import who
-from bot.model import Event, Session
-from bot.queries import event_at, event_state, find_event, meant_event
+from bot.programme.model import Event, Session
+from bot.programme.queries import event_at, event_state, find_event, meant_event
 from bot.wording.i18n import count, format_day, pick, sentence_case
 from bot.wording.replies import Doc, Reply
 

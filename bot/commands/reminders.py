@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.commands.arguments import SessionId, Understood
 from bot.commands.base import Outgoing, Request, command
 from bot.commands.render import session_line
-from bot.model import Session
+from bot.programme.model import Session
 from bot.reload import reload_programme
 from bot.wording.i18n import format_datetime, pick
 from bot.wording.replies import Doc, Reply, say

@@ -6,8 +6,8 @@ from datetime import datetime
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from bot.model import Event, Session, credit
-from bot.queries import Slot
+from bot.programme.model import Event, Session, credit
+from bot.programme.queries import Slot
 from bot.wording.i18n import count, format_day, format_span, format_time, pick
 from bot.wording.replies import Doc, Reply
 

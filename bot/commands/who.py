@@ -8,7 +8,7 @@ from bot.commands.arguments import Understood
 from bot.commands.base import Request, command
 from bot.commands.practical import mentions
 from bot.commands.render import found_lines, slot_groups
-from bot.queries import Slot
+from bot.programme.queries import Slot
 from bot.wording.i18n import format_time, pick
 from bot.wording.replies import Doc, Reply
 

@@ -32,8 +32,8 @@ from bot.formats.common import (
 )
 from bot.formats.frab_xml import GENERATOR, NO_ROOM
 from bot.formats.reading import Entry, Sessions, dedent, entry, kind_of, parse_duration, parse_when
-from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
-from bot.queries import Agenda
+from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
+from bot.programme.queries import Agenda
 
 SCHEMA = "https://c3voc.de/schedule/schema.json"
 

@@ -11,8 +11,8 @@ from datetime import date, datetime, timedelta
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.model import Event, Session
-from bot.queries import Agenda
+from bot.programme.model import Event, Session
+from bot.programme.queries import Agenda
 from bot.wording.folding import fold, slugify
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://code.gouv.fr/bluehats-bot")

@@ -35,8 +35,8 @@ from bot.formats.common import (
     xml_text,
 )
 from bot.formats.reading import Entry, Sessions, dedent, entry, kind_of, parse_duration, parse_when
-from bot.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
-from bot.queries import Agenda
+from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
+from bot.programme.queries import Agenda
 
 NO_ROOM = ""
 """The room name written for sessions with no room, read back as no room."""

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 
 import icalendar
 
-from bot.model import Event, Session, credit
-from bot.queries import Agenda
+from bot.programme.model import Event, Session, credit
+from bot.programme.queries import Agenda
 
 PRODID = "-//BlueHats//bluehats-bot//FR"
 

@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.formats.common import OURS
-from bot.model import Event, Problem, Session, SourceRef, session_id
+from bot.programme.model import Event, Problem, Session, SourceRef, session_id
 from bot.wording.folding import fold
 
 KINDS_BY_MEANING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(

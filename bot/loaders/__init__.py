@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from bot.formats import c3voc_json, frab_xml
 from bot.loaders.page import load_page, looks_like_page
 from bot.loaders.yaml_programme import load_yaml_programme, looks_like_yaml_programme
-from bot.model import Event, Problem, Programme, SourceRef
+from bot.programme.model import Event, Problem, Programme, SourceRef
 from bot.settings.clock import PARIS
 
 log = logging.getLogger(__name__)

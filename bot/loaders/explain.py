@@ -8,7 +8,7 @@ then every problem with its line.
 from __future__ import annotations
 
 from bot.loaders.programme_reader import ProgrammeReader
-from bot.model import Event, Problem
+from bot.programme.model import Event, Problem
 
 
 def explain_text(

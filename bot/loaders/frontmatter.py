@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.model import Problem, SourceRef
+from bot.programme.model import Problem, SourceRef
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader where PyYAML was built with it: front matter is read on every reload."""

@@ -22,7 +22,16 @@ from bot.loaders.french_dates import find_days, find_year
 from bot.loaders.frontmatter import split_front_matter
 from bot.loaders.programme_reader import ProgrammeReader
 from bot.loaders.talks import inline_text
-from bot.model import Event, InfoField, Link, Problem, Session, SourceRef, event_id, session_id
+from bot.programme.model import (
+    Event,
+    InfoField,
+    Link,
+    Problem,
+    Session,
+    SourceRef,
+    event_id,
+    session_id,
+)
 from bot.wording.folding import fold
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}

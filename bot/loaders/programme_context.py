@@ -25,7 +25,7 @@ from bot.loaders.talks import (
     kind_hint,
     presenters,
 )
-from bot.model import Link, Problem, SourceRef
+from bot.programme.model import Link, Problem, SourceRef
 from bot.wording.folding import fold
 
 _ROOM_TITLE = re.compile(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.loaders.talks import INSTITUTION
-from bot.model import Link
+from bot.programme.model import Link
 from bot.wording.folding import fold
 
 THRESHOLD = 1.5

@@ -36,7 +36,7 @@ from bot.loaders.talks import (
     inline_text,
     kind_hint,
 )
-from bot.model import Speaker
+from bot.programme.model import Speaker
 from bot.wording.folding import fold
 
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]+?)(?:\*\*|__)\s*:?\s*$")

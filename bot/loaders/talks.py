@@ -13,7 +13,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from bot.model import Link, Speaker
+from bot.programme.model import Link, Speaker
 from bot.wording.folding import fold
 
 _LINK = re.compile(r"\[([^\]]*+)\]\(((?:[^()\s]++|\([^()\s]*+\))*+)(?:\s+\"[^\"]*\")?\)")

@@ -28,7 +28,7 @@ import yaml
 
 from bot.loaders.french_dates import parse_hour
 from bot.loaders.talks import infer_kind
-from bot.model import (
+from bot.programme.model import (
     KINDS,
     Event,
     InfoField,

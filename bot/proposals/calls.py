@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.model import Programme
+from bot.programme.model import Programme
 from bot.proposals.proposal import one_line
 from bot.settings.config import CallConfig, FormatConfig, ProposalsConfig
 from bot.wording.folding import fold

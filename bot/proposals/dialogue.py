@@ -13,7 +13,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-from bot.model import Speaker
+from bot.programme.model import Speaker
 from bot.proposals.calls import Call
 from bot.proposals.proposal import one_line, parse_speakers, speakers_text
 from bot.settings.config import ProposalsConfig

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.model import Speaker
+from bot.programme.model import Speaker
 from bot.storage.proposals import Proposal as Proposal  # the stored proposal, re-exported
 from bot.wording.folding import fold
 from bot.wording.i18n import pick

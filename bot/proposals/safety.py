@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from bot.model import Event, Session
+from bot.programme.model import Event, Session
+from bot.programme.queries import Agenda, Slot, match_room
 from bot.proposals.calls import Format
 from bot.proposals.proposal import Proposal, one_line, status_label
 from bot.proposals.schedule import session_for, session_id
-from bot.queries import Agenda, Slot, match_room
 from bot.wording.folding import fold
 from bot.wording.i18n import format_datetime, format_day, format_span, pick
 

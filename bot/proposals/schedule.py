@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from bot.model import Event, Session
+from bot.programme.model import Event, Session
 from bot.proposals.calls import Format
 from bot.proposals.proposal import Proposal
 from bot.storage import Storage

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.model import Programme, Session
+from bot.programme.model import Programme, Session
 
 
 @dataclass(frozen=True)

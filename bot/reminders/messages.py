@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.commands.render import event_days, session_line
-from bot.model import Session
+from bot.programme.model import Session
 from bot.reminders.changes import Change
 from bot.reminders.planner import Notice
 from bot.wording.i18n import format_datetime, format_time, pick

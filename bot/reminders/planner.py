@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.model import Event, Programme, Session
-from bot.queries import Agenda
+from bot.programme.model import Event, Programme, Session
+from bot.programme.queries import Agenda
 from bot.settings.config import RemindersConfig
 from bot.storage.reminders import personal_notice_key
 

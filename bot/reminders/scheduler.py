@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from bot.app import App
 from bot.commands.base import Outgoing
-from bot.model import Programme
+from bot.programme.model import Programme
 from bot.reminders.changes import Change, changes
 from bot.reminders.messages import render, render_changes
 from bot.reminders.planner import Notice, Subscription, plan

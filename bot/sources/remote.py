@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import aiohttp
 
 from bot.loaders import load_text
-from bot.model import Problem, SourceRef
+from bot.programme.model import Problem, SourceRef
 from bot.settings.config import ProgrammeConfig
 from bot.sources.fetch import Fetched, FetchError, SourceName, fetch, source_name
 from bot.storage.sources import ProgrammeSources

@@ -10,7 +10,7 @@ from datetime import time as time_of_day
 
 import aiosqlite
 
-from bot.model import Speaker
+from bot.programme.model import Speaker
 from bot.storage.drafts import Drafts
 from bot.storage.repository import Repository
 

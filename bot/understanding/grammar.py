@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import pairwise
 
-from bot.queries import match_room
+from bot.programme.queries import match_room
 from bot.understanding import lexicon
 from bot.understanding.slots import Slots, read_slots
 from bot.understanding.text import Token, original, tokens

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 
-from bot.model import Programme
+from bot.programme.model import Programme
+from bot.settings.config import SHIPPED_DATA
 
-LISTS = Path(__file__).resolve().parent.parent / "data"
 Words = tuple[str, ...]
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 BEFORE = 120
@@ -94,6 +94,6 @@ def _pairs(names: Iterable[Words]) -> list[list[Words]]:
 
 def shipped_groups(words: Callable[[str], list[str]]) -> list[list[Words]]:
     """The organisations and topics of the shipped lists."""
-    return read_groups(LISTS / "organisations.csv", words) + read_groups(
-        LISTS / "topics.csv", words
+    return read_groups(SHIPPED_DATA / "organisations.csv", words) + read_groups(
+        SHIPPED_DATA / "topics.csv", words
     )

@@ -8,7 +8,7 @@ Typos are found through a deletion index (each word filed under itself with one 
 removed, as SymSpell does), so a lookup costs the same whatever the size of the programme;
 rapidfuzz checks the candidates' true distance.
 
-Who is who: every name of an organisation or a topic (`bot.aliases`) is filed under one
+Who is who: every name of an organisation or a topic (`bot.programme.aliases`) is filed under one
 concept term, so 'DINUM' finds 'Direction interministérielle du numérique' and 'IA' finds
 'LLM'; a speaker written with an initial ('B. Guerry') is also filed under the first name
 the programme gives elsewhere ('Bastien Guerry'). A word found in many sessions counts
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.aliases import Words, learned_groups, shipped_groups
-from bot.model import Programme, Session
+from bot.programme.aliases import Words, learned_groups, shipped_groups
+from bot.programme.model import Programme, Session
 from bot.wording.folding import fold
 
 FIELD_WEIGHTS = {

@@ -14,8 +14,8 @@ from datetime import date, datetime, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
-from bot.aliases import spells
-from bot.model import Event, Programme, Session
+from bot.programme.aliases import spells
+from bot.programme.model import Event, Programme, Session
 from bot.wording.folding import fold
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.model import Programme
-from bot.queries import Agenda, find_event
-from bot.search import SearchIndex
+from bot.programme.model import Programme
+from bot.programme.queries import Agenda, find_event
+from bot.programme.search import SearchIndex
 from bot.settings.config import ProgrammeConfig
 from bot.understanding import Knowledge
 
