@@ -13,7 +13,7 @@ import pytest
 from bot.commands import TABLE, arguments, handle
 from bot.commands.arguments import ArgumentError, Arguments, Context, Keyword, Number, Word
 from bot.commands.base import Incoming
-from bot.proposals.schedule import DayRef
+from bot.programme.days import DayRef
 from bot.settings.clock import PARIS
 from bot.settings.config import CommandsConfig
 from tests import proposals_kit

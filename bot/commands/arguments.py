@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 from bot.loaders.french_dates import parse_hour
-from bot.proposals.schedule import DayRef, read_day
+from bot.programme.days import DayRef, read_day
 from bot.settings.clock import PARIS, parse_local
 from bot.wording.folding import fold
 from bot.wording.i18n import pick, sentence_case

@@ -24,6 +24,7 @@ from bot.commands.arguments import (
 )
 from bot.commands.arguments import Arguments as Forms
 from bot.commands.base import TABLE, Handler, HandlerResult, Outgoing, Request, command
+from bot.programme.days import DayRef
 from bot.proposals import dialogue, export, review
 from bot.proposals.calls import (
     Call,
@@ -38,7 +39,7 @@ from bot.proposals.calls import (
 from bot.proposals.dialogue import Draft
 from bot.proposals.proposal import OPEN_STATUSES, Proposal, parse_status, status_label
 from bot.proposals.safety import place, placement_warning, reversal_warning
-from bot.proposals.schedule import DayRef, scheduled_sessions
+from bot.proposals.schedule import scheduled_sessions
 from bot.storage import Storage
 from bot.wording.folding import fold
 from bot.wording.i18n import format_datetime, format_day, pick

@@ -16,7 +16,7 @@ from itertools import pairwise
 from bot.programme.queries import match_room
 from bot.understanding import lexicon
 from bot.understanding.slots import Slots, read_slots
-from bot.understanding.text import Token, original, tokens
+from bot.understanding.tokens import Token, original, tokens
 from bot.wording.folding import fold
 
 INTENTS = (

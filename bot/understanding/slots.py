@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from bot.understanding import lexicon
-from bot.understanding.text import Token
+from bot.understanding.tokens import Token
 
 _HOUR = re.compile(r"^(\d{1,2})[h:](\d{2})?$")
 _HOUR_12 = re.compile(r"^(\d{1,2})(?::?(\d{2}))?(am|pm)$")

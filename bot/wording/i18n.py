@@ -12,6 +12,8 @@ _FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", 
 _EN_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December")
+WEEKDAYS = {"fr": _FR_DAYS, "en": _EN_DAYS}
+"""The names of the days of the week in each language, Monday first."""
 
 
 def format_time(t: time, lang: str) -> str:
