@@ -28,7 +28,9 @@ import tracemalloc
 from synthetic import build  # bench/ is on the path when this script runs
 
 from bot.app import App
-from bot.commands import Incoming, handle
+from bot.bootstrap import new_app
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config
 
@@ -70,7 +72,7 @@ async def time_command(app: App, texts: list[str], runs: int) -> list[float]:
 async def measure(size: int, runs: int, rounds: int) -> dict[str, tuple[float, float]]:
     programme = build(size)
     middle = programme.events[len(programme.events) // 2]
-    app = App(Config(), programme, clock=FixedClock(parse_local(f"{middle.start} 10:05")))
+    app = new_app(Config(), programme, clock=FixedClock(parse_local(f"{middle.start} 10:05")))
     app.catalog  # noqa: B018 - build the index before timing queries
     day = middle.start.strftime("%d/%m/%Y")
     commands = {
@@ -102,10 +104,10 @@ def build_cost(size: int, runs: int = 5) -> tuple[float, float]:
     timings = []
     for _ in range(runs):
         began = time.perf_counter()
-        App(Config(), programme).catalog  # noqa: B018
+        new_app(Config(), programme).catalog  # noqa: B018
         timings.append(time.perf_counter() - began)
     tracemalloc.start()
-    App(Config(), programme).catalog  # noqa: B018
+    new_app(Config(), programme).catalog  # noqa: B018
     peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
     return statistics.median(timings), peak

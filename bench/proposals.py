@@ -24,8 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere
 
-from bot.app import App
-from bot.commands import Incoming, handle
+from bot.bootstrap import new_app
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from bot.programme.model import Programme
 from bot.settings.clock import PARIS, FixedClock
 from bot.settings.config import CallConfig, Config, ProposalsConfig, StorageConfig
@@ -72,7 +73,7 @@ async def measure(size: int, runs: int, folder: Path) -> dict[str, list[float]]:
             event=EVENT, opens=datetime(2026, 11, 1), closes=datetime(2026, 11, 20))]))
     storage = await Storage.open(path)
     await seed(storage, size)
-    app = App(config, Programme(), FixedClock(datetime(2026, 11, 10, 12, tzinfo=PARIS)),
+    app = new_app(config, Programme(), FixedClock(datetime(2026, 11, 10, 12, tzinfo=PARIS)),
               storage)
 
     async def say(sender: str, text: str) -> None:

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from synthetic import build  # bench/ is on the path when this script runs
 
-from bot.app import App
-from bot.commands.base import Outgoing
+from bot.bootstrap import new_app
+from bot.commands.messages import Outgoing
 from bot.programme.model import Event, Programme, Session
 from bot.reminders.planner import Subscription, plan
 from bot.reminders.scheduler import HORIZON, Scheduler
@@ -45,7 +45,7 @@ def planning(runs: int, horizon: timedelta | None) -> tuple[float, float, int]:
             }
         }
     )
-    app = App(config, programme)
+    app = new_app(config, programme)
     subscriptions = [
         Subscription(f"@u{n}:local", s.id, 10) for n, s in enumerate(programme.sessions[::50])
     ]
@@ -95,7 +95,7 @@ async def live(count: int, spacing: float) -> list[float]:
     )
     with tempfile.TemporaryDirectory() as folder:
         storage = await Storage.open(Path(folder) / "bench.db")
-        app = App(config, programme, clock=SystemClock(PARIS), storage=storage)
+        app = new_app(config, programme, clock=SystemClock(PARIS), storage=storage)
         watch = Stopwatch(due)
         task = asyncio.create_task(Scheduler(app, watch).run())
         await asyncio.sleep(3 + count * spacing + 1)

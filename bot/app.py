@@ -1,7 +1,7 @@
 """The application core the transports drive: configuration, clock, programme, storage.
 
 Transports (console, Matrix) build one `App`, hand it each incoming message through
-`bot.commands.handle`, and deliver what comes back.
+`bot.commands.dispatch.handle`, and deliver what comes back.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.commands.declaration import CommandTable
 from bot.programme.catalog import Catalog
 from bot.programme.model import Problem, Programme, Session, SourceRef
 from bot.ratelimit import RateLimiter, Window
@@ -53,7 +54,8 @@ class App:
     """What every command handler can reach through `request.app`.
 
     `files` is what the loaders read, `scheduled` the sessions organisers placed from
-    proposals; `programme` is both together, rebuilt when either changes.
+    proposals; `programme` is both together, rebuilt when either changes. `commands` is
+    what it answers: the table `bot.bootstrap.command_table` collects.
     """
 
     config: Config
@@ -64,6 +66,7 @@ class App:
     scheduled: tuple[Session, ...] = ()
     sources: RemoteSources | None = None
     """The programme sources given by URL, when the configuration has some."""
+    commands: CommandTable = field(kw_only=True)
     programme: Programme = field(init=False)
     _listeners: list[ProgrammeListener] = field(default_factory=list)
     _schedule_listeners: list[Callable[[], None]] = field(default_factory=list)

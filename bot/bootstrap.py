@@ -5,9 +5,23 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from bot.app import App
+from bot.commands import (
+    agenda,
+    calendar,
+    help,
+    privacy,
+    programme,
+    proposals,
+    reminders,
+    sessions,
+    who,
+)
+from bot.commands.declaration import CommandTable
 from bot.loaders import load_paths
+from bot.programme.model import Programme
 from bot.proposals.calls import all_formats
 from bot.proposals.schedule import scheduled_sessions
 from bot.reload import follow_sources, watch_programme
@@ -19,6 +33,22 @@ from bot.storage import Storage
 from bot.transports.base import Transport
 
 log = logging.getLogger(__name__)
+
+
+def command_table() -> CommandTable:
+    """The bot's commands and dialogue interceptors, collected from the modules that declare
+    them, in the order help lists them."""
+    return CommandTable.collect(
+        (agenda, calendar, help, privacy, programme, proposals, reminders, sessions, who))
+
+
+def new_app(config: Config, files: Programme, clock: Clock | None = None,
+            storage: Storage | None = None, **parts: Any) -> App:
+    """An app answering with the bot's commands, on a programme already read (`build_app`
+    reads it and opens the database; tests and benchmarks give their own)."""
+    if clock is not None:
+        parts["clock"] = clock
+    return App(config, files, storage=storage, commands=command_table(), **parts)
 
 
 async def build_app(config: Config, clock: Clock | None = None) -> App:
@@ -37,8 +67,8 @@ async def build_app(config: Config, clock: Clock | None = None) -> App:
     log.info("programme: %d events, %d sessions", len(files.events), len(files.sessions))
     # Talks organisers placed from accepted proposals (!planifier) are part of the programme.
     scheduled = await scheduled_sessions(storage, all_formats(config.proposals))
-    return App(config, files, clock or SystemClock(config.programme.tz), storage,
-               scheduled=scheduled, sources=sources)
+    return new_app(config, files, clock or SystemClock(config.programme.tz), storage,
+                   scheduled=scheduled, sources=sources)
 
 
 Service = Callable[[App, Transport], Awaitable[None]]

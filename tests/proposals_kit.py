@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from bot.commands import Incoming, Outgoing, handle
+from bot.bootstrap import new_app
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming, Outgoing
 from bot.programme.model import Event, Programme, Session, Speaker
 from bot.proposals.calls import all_formats
 from bot.proposals.schedule import scheduled_sessions
@@ -63,7 +65,7 @@ class World:
         cfg = config(path, **proposals)
         storage = await Storage.open(path)
         scheduled = await scheduled_sessions(storage, all_formats(cfg.proposals))
-        app = App(cfg, Programme((EVENT,)), clock, storage, scheduled=scheduled)
+        app = new_app(cfg, Programme((EVENT,)), clock, storage, scheduled=scheduled)
         return cls(app, clock)
 
     @property

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import TABLE, arguments, handle
+from bot.bootstrap import command_table
+from bot.commands import arguments
 from bot.commands.arguments import ArgumentError, Arguments, Context, Keyword, Number, Word
-from bot.commands.base import Incoming
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from bot.programme.days import DayRef
 from bot.settings.clock import PARIS
 from bot.settings.config import CommandsConfig
@@ -197,7 +199,8 @@ async def test_with_prefix_question_mark_no_usage_names_a_command_with_a_bang(
     await world.propose(ALICE)
     world.app.config = world.app.config.model_copy(
         update={"commands": CommandsConfig(prefix="?")})
-    names = sorted({n for c in TABLE.commands.values() for ns in c.names.values() for n in ns})
+    names = sorted({n for c in command_table().commands.values()
+                    for ns in c.names.values() for n in ns})
     bang = re.compile(r"!(?:{})\b".format("|".join(sorted(names, key=len, reverse=True))))
     usages = 0
     for name in names:

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import App
-from bot.commands import TABLE, Incoming, handle
+from bot.bootstrap import command_table, new_app
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from bot.loaders import load_paths
 from bot.programme.model import Programme
 from bot.settings.clock import FixedClock, parse_local
@@ -22,7 +23,7 @@ from tests.test_commands import DATA, PROGRAMME
 
 async def ask(when: str, text: str, config: Config | None = None,
               programme: Programme = PROGRAMME) -> str:
-    app = App(config or Config(), programme, clock=FixedClock(parse_local(when)))
+    app = new_app(config or Config(), programme, clock=FixedClock(parse_local(when)))
     out = await handle(app, Incoming(text=text, sender="@a:example.org", room="!r",
                                      addressed=True))
     assert len(out) == 1
@@ -142,11 +143,12 @@ async def test_past_event_programme_points_to_the_next() -> None:
 async def test_with_prefix_question_mark_no_reply_names_a_command_with_a_bang(tmp_path) -> None:
     """Every command, with no argument and with a typical one, and a few sentences, in a room
     configured with prefix '?': no reply tells people to type '!…'."""
-    names = sorted({n for c in TABLE.commands.values() for ns in c.names.values() for n in ns})
+    names = sorted({n for c in command_table().commands.values()
+                    for ns in c.names.values() for n in ns})
     known = "|".join(sorted(names, key=len, reverse=True))
     storage = await Storage.open(tmp_path / "bot.db")
     config = Config(commands=CommandsConfig(prefix="?"))
-    app = App(config, PROGRAMME, clock=FixedClock(parse_local("2024-12-04 09:00")),
+    app = new_app(config, PROGRAMME, clock=FixedClock(parse_local("2024-12-04 09:00")),
               storage=storage)
     bang = re.compile(rf"!(?:{known})\b")
     try:
@@ -237,7 +239,7 @@ async def test_a_room_in_a_part_of_the_day() -> None:
 @pytest.mark.parametrize("text", ["y a une pause ?", "à 16h ?", "ça commence quand ?",
                                   "c'est où ?", "les démos ?", "horaires ?"])
 async def test_with_no_event_at_all_the_answer_says_so(text: str) -> None:
-    app = App(Config(), Programme(), clock=FixedClock(parse_local("2030-01-01 09:00")))
+    app = new_app(Config(), Programme(), clock=FixedClock(parse_local("2030-01-01 09:00")))
     out = await handle(app, Incoming(text=text, sender="@a:example.org", room="!r",
                                      addressed=True))
     assert out[0].reply.plain in (
@@ -371,7 +373,7 @@ async def test_what_comes_after_a_session() -> None:
 
 async def test_my_reminders_in_a_sentence_lists_them_like_the_command(tmp_path) -> None:
     storage = await Storage.open(tmp_path / "bot.db")
-    app = App(Config(), PROGRAMME, clock=FixedClock(parse_local("2024-12-04 09:00")),
+    app = new_app(Config(), PROGRAMME, clock=FixedClock(parse_local("2024-12-04 09:00")),
               storage=storage)
 
     async def said(text: str) -> str:

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from bot.commands import TABLE, Incoming, handle
-from bot.commands.base import CommandTable
-from bot.commands.base import command as declare
+from bot.bootstrap import command_table, new_app
+from bot.commands.declaration import CommandTable
+from bot.commands.declaration import command as declare
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from bot.loaders import load_paths
 from bot.programme.model import Event, Programme, Session, Speaker
 from bot.settings.clock import FixedClock, parse_local
@@ -33,7 +35,7 @@ async def app_at(tmp_path: Path):
     async def make(when: str, programme: Programme = PROGRAMME) -> App:
         storage = await Storage.open(tmp_path / f"bot{len(opened)}.db")
         opened.append(storage)
-        return App(Config(), programme, clock=FixedClock(parse_local(when)), storage=storage)
+        return new_app(Config(), programme, clock=FixedClock(parse_local(when)), storage=storage)
 
     yield make
     for storage in opened:
@@ -302,7 +304,7 @@ async def test_info_gives_venue_access_and_registration(app_at) -> None:
 async def test_help_lists_every_command_and_details_one(app_at) -> None:
     app = await app_at("2024-12-04 14:10")
     answer = await ask(app, "!aide")
-    for entry in TABLE.commands.values():
+    for entry in command_table().commands.values():
         if entry.scope != "organisers":
             assert f"!{entry.names['fr'][0]}" in answer
     assert await ask(app, "!help who") == (
@@ -355,7 +357,7 @@ async def test_help_lists_every_command_and_details_one(app_at) -> None:
 async def test_every_alias_reaches_its_command_in_its_language(
     alias: str, name: str, lang: str, app_at
 ) -> None:
-    command, found_lang = TABLE.lookup(alias[1:])
+    command, found_lang = command_table().lookup(alias[1:])
     assert (command.key, found_lang or "fr") == (name, lang)
     app = await app_at("2024-12-04 14:10")
     answer = await ask(app, alias + (" grist" if name == "who" else ""))
@@ -497,9 +499,9 @@ def test_declaring_a_command_registers_nothing_the_table_is_built_explicitly() -
     async def probe(request):
         return None
 
-    assert TABLE.lookup("sonde") is None
+    assert command_table().lookup("sonde") is None
     assert probe.declared.key == "probe"
-    assert {"accept", "reject", "waitlist", "who", "programme"} <= set(TABLE.commands)
+    assert {"accept", "reject", "waitlist", "who", "programme"} <= set(command_table().commands)
     table = CommandTable()
     table.add(probe.declared)
     assert table.lookup("PROBE")[0].key == "probe"

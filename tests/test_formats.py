@@ -16,7 +16,9 @@ import pytest
 import xmlschema
 
 from bot.app import App
-from bot.commands import Incoming, handle
+from bot.bootstrap import new_app
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.loaders import load_file, load_paths
@@ -209,7 +211,7 @@ def test_a_real_format_frab_schedule_of_120_events_loads() -> None:
 async def test_the_frab_schedule_answers_who_and_next(tmp_path) -> None:
     storage = await Storage.open(tmp_path / "bot.db")
     try:
-        app = App(
+        app = new_app(
             Config(),
             fosdem_like(),
             clock=FixedClock(parse_local("2025-02-01 09:10")),
@@ -258,7 +260,7 @@ def test_bad_schedules_name_the_file_and_the_problem_and_the_rest_loads(tmp_path
 async def test_ics_command_sends_a_calendar_file(tmp_path) -> None:
     storage = await Storage.open(tmp_path / "bot.db")
     try:
-        app = App(
+        app = new_app(
             Config(), PROGRAMME, clock=FixedClock(parse_local("2024-12-04 09:00")), storage=storage
         )
         (whole,) = await handle(app, Incoming("!calendrier", "@a:b", "!r"))
@@ -295,7 +297,7 @@ def scheduled_proposal() -> App:
                         "accepted", datetime(2024, 11, 1, tzinfo=UTC))
     session = session_for(proposal, event.start, datetime(2024, 1, 1, 17, 30).time(), "Salle 1",
                           all_formats(Config().proposals))
-    return App(Config(), PROGRAMME, scheduled=(session,))
+    return new_app(Config(), PROGRAMME, scheduled=(session,))
 
 
 def every_export_case() -> list[tuple[str, Event, Catalog]]:

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from bot.commands import Incoming, handle
+from bot.bootstrap import new_app
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from bot.loaders import load_paths
 from bot.ratelimit import RateLimiter, Verdict, Window
 from bot.settings.clock import FixedClock, parse_local
@@ -77,7 +79,7 @@ def app(tmp_path: Path) -> App:
     limits = LimitsConfig(flood_control=True, user_commands=3, user_seconds=10,
                           room_commands=50, room_seconds=60, max_reply_chars=600)
     clock = FixedClock(parse_local("2024-12-04 14:10"))
-    return App(Config(limits=limits), PROGRAMME, clock=clock)
+    return new_app(Config(limits=limits), PROGRAMME, clock=clock)
 
 
 async def say_(app: App, text: str, sender: str = ALICE, direct: bool = False) -> list[str]:
@@ -118,7 +120,7 @@ async def test_messages_not_for_the_bot_are_not_counted(app: App) -> None:
 
 
 async def test_flood_control_is_off_unless_configured(tmp_path: Path) -> None:
-    app = App(Config(), PROGRAMME, clock=FixedClock(parse_local("2024-12-04 14:10")))
+    app = new_app(Config(), PROGRAMME, clock=FixedClock(parse_local("2024-12-04 14:10")))
     for _ in range(20):
         assert len(await say_(app, "!aide")) == 1
 

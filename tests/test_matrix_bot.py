@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import Outgoing
+from bot.commands.messages import Outgoing
 from bot.wording.replies import say
 from tests.synapse import Human, Synapse, bot_config, bot_in_room, running_bot, unique
 

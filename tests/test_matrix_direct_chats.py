@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from nio import RoomCreateResponse, RoomPreset
 
-from bot.commands import Outgoing
+from bot.commands.messages import Outgoing
 from bot.settings.config import ProposalsConfig
 from bot.wording.replies import say
 from tests.synapse import Account, Human, Synapse, bot_config, running_bot, unique

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.commands import Outgoing
+from bot.commands.messages import Outgoing
 from bot.storage import Storage
 from bot.transports.matrix.power import CREATOR_LEVEL
 from bot.transports.matrix.runner import MatrixBot

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from nio import MatrixRoom
 
-from bot.commands import Outgoing
+from bot.commands.messages import Outgoing
 from bot.settings.config import MatrixConfig
 from bot.settings.secrets import MatrixSecrets, SecretsError, load_secrets
 from bot.transports.matrix.addressing import (

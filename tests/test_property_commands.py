@@ -18,7 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app import App
-from bot.commands import TABLE, Incoming, Outgoing, handle
+from bot.bootstrap import command_table, new_app
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming, Outgoing
 from bot.loaders import load_paths
 from bot.programme.model import Programme
 from bot.settings.clock import FixedClock
@@ -43,7 +45,7 @@ WORDS = st.sampled_from(["grist", "demain", "salle", "Ada Lovelace", "14h", "202
                          "talk", "oui", "non", "annuler", "1", "5", "e37301", "tout",
                          "accepter", "mercredi", "?", "", "  "])
 ARGS = st.lists(st.one_of(HOSTILE, WORDS, st.text(max_size=30)), max_size=5).map(" ".join)
-NAMES = sorted({name for command in TABLE.commands.values()
+NAMES = sorted({name for command in command_table().commands.values()
                 for names in command.names.values() for name in names})
 TEXTS = st.one_of(
     st.tuples(st.sampled_from(NAMES), ARGS).map(lambda pair: f"!{pair[0]} {pair[1]}"),
@@ -69,7 +71,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     config = Config(storage=StorageConfig(database=path), proposals=ProposalsConfig(
         organisers=[ORGANISER], organisers_room=ORG_ROOM, calls=[CALL]))
     programme = load_paths([DATA])
-    app = App(config, Programme((*programme.events, EVENT)), FixedClock(BEFORE_DEADLINE),
+    app = new_app(config, Programme((*programme.events, EVENT)), FixedClock(BEFORE_DEADLINE),
               storage)
     yield loop, app
     loop.run_until_complete(storage.close())

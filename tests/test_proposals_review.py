@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import handle
-from bot.commands.base import Incoming
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from tests import proposals_kit
 from tests.proposals_kit import (
     ALICE,

@@ -12,7 +12,8 @@ import pytest
 
 from bot.app import App
 from bot.bootstrap import build_app
-from bot.commands import Incoming, handle
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from bot.settings.clock import PARIS, FixedClock
 from bot.settings.config import CallConfig, Config, ProposalsConfig, StorageConfig
 from tests import proposals_kit

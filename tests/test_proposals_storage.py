@@ -10,7 +10,8 @@ from pathlib import Path
 import aiosqlite
 
 from bot.bootstrap import build_app
-from bot.commands import Incoming, handle
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from bot.settings.clock import PARIS, FixedClock
 from bot.settings.config import CallConfig, Config, ProposalsConfig, StorageConfig
 from bot.storage import MIGRATIONS, Storage

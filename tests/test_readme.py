@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.bootstrap import command_table
+
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 
@@ -71,13 +73,12 @@ def test_the_readme_has_console_examples_of_questions() -> None:
 def test_the_readme_usage_lines_are_the_declared_ones() -> None:
     """Every table row of the README that gives a command's usage (`!noter <numéro> …`)
     shows what the command's declaration makes of it."""
-    from bot.commands import TABLE
 
     shown = re.findall(r"^\| `(!\S+ [^`]*[<\[][^`]*)`", README.read_text(encoding="utf-8"), re.M)
     assert len(shown) >= 15
     for usage in shown:
         usage = usage.replace("\\|", "|")
-        found = TABLE.lookup(usage[1:].split()[0])
+        found = command_table().lookup(usage[1:].split()[0])
         assert found is not None, usage
         command, lang = found
         assert usage == command.line("!", lang or "fr"), usage

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from bot.app import App
+from bot.bootstrap import new_app
 from bot.loaders import load_paths
 from bot.programme.model import Programme
 from bot.reload import reload_programme
@@ -21,7 +21,7 @@ async def test_a_file_saved_broken_keeps_its_last_good_version(tmp_path: Path) -
     shutil.copy(PAGES / "programme-structure.yaml", yaml_file)
     shutil.copy(PAGES / "journee-puces.md", folder / "journee-puces.md")
     config = Config.model_validate({"programme": {"paths": [str(folder)]}})
-    app = App(config, load_paths(config.programme.paths, config.programme.tz))
+    app = new_app(config, load_paths(config.programme.paths, config.programme.tz))
     seen: list[tuple[Programme, Programme]] = []
     app.on_programme_change(lambda old, new: seen.append((old, new)))
     before = app.programme.events
@@ -48,7 +48,7 @@ async def test_a_schedule_saved_broken_keeps_its_last_good_version(tmp_path: Pat
     good = (Path(__file__).parent / "data" / "pretalx-like-schedule.xml").read_text("utf-8")
     schedule.write_text(good, encoding="utf-8")
     config = Config.model_validate({"programme": {"paths": [str(tmp_path)]}})
-    app = App(config, load_paths(config.programme.paths, config.programme.tz))
+    app = new_app(config, load_paths(config.programme.paths, config.programme.tz))
     before = app.programme.events
     schedule.write_text(good[: len(good) // 2], encoding="utf-8")  # cut while being copied
     reloaded = await reload_programme(app)

@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.app import App
-from bot.commands import Incoming, Outgoing, handle
+from bot.bootstrap import new_app
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming, Outgoing
 from bot.programme.model import Event, Programme, Session, Speaker
 from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import FixedClock
@@ -100,7 +102,7 @@ async def make(tmp_path: Path):
         storage = await Storage.open(tmp_path / "bot.db")
         opened.append(storage)
         clock = FixedClock(at)
-        app = App(settings or config(), prog, clock=clock, storage=storage)
+        app = new_app(settings or config(), prog, clock=clock, storage=storage)
         transport = Recorder()
         return Bot(app, Scheduler(app, transport), transport, clock)
 

@@ -16,8 +16,8 @@ import pytest
 from aiohttp import web
 
 from bot.bootstrap import build_app, start_background
-from bot.commands import Incoming, handle
-from bot.commands.base import Outgoing
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming, Outgoing
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config, ProgrammeConfig
 from bot.sources.remote import RemoteSources

@@ -1,23 +1,9 @@
-"""The command layer: text in, reply (plain + HTML) out.
+"""The command layer: text in, reply (plain + HTML) out, with no transport types.
 
-The command table is built here, explicitly, from the modules below, in the order the help
-lists them.
+The framework: `declaration` (a command declared once on its handler, and the table an
+application answers with), `arguments` (typed arguments), `messages` and `request` (what
+comes in and goes out), `dispatch` (from a message to the answer), `render` and `help`. The
+programme questions beside them: `programme`, `agenda`, `who`, `sessions`, `calendar`,
+`practical`, `materials` and `ask` (sentences no command answers). Features (proposals,
+reminders, privacy) declare their commands in their own packages.
 """
-
-from bot.commands import (
-    agenda,
-    calendar,
-    help,
-    privacy,
-    programme,
-    proposals,
-    reminders,
-    sessions,
-    who,
-)
-from bot.commands.base import TABLE, Incoming, Outgoing
-from bot.commands.dispatch import handle
-
-TABLE.add_all((agenda, calendar, help, privacy, programme, proposals, reminders, sessions, who))
-
-__all__ = ["TABLE", "Incoming", "Outgoing", "handle"]

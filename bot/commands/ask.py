@@ -13,11 +13,11 @@ from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import datetime, time
 
-from bot.commands.base import TABLE, Request
 from bot.commands.materials import materials
 from bot.commands.practical import event_asked, facet, no_event, state_note
 from bot.commands.programme import in_part
 from bot.commands.render import found_lines, session_line, slot_groups
+from bot.commands.request import Request
 from bot.programme.model import Event, Session
 from bot.wording.folding import fold
 from bot.wording.i18n import count, format_day, format_time, kind_name, no_kind, pick, sentence_case
@@ -51,7 +51,7 @@ async def thanks(request: Request) -> Reply:
 
 async def remind_how(request: Request) -> Reply:
     lang = request.lang
-    usage = TABLE.commands["remind"].usage(lang)
+    usage = request.app.commands.commands["remind"].usage(lang)
     return (Doc().text(pick(lang, "Pour un rappel en message privé avant une session : ",
                             "To get a direct message before a session: "))
             .code(request.typed("remind", usage))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from bot.commands.arguments import Understood
-from bot.commands.base import Request, command
+from bot.commands.declaration import command
 from bot.commands.render import unknown_event
+from bot.commands.request import Request
 from bot.formats.ics import calendar
 from bot.programme.queries import event_at, find_event
 from bot.wording.folding import slugify

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from bot.commands.arguments import ArgumentError, Context
 from bot.commands.ask import ask
-from bot.commands.base import TABLE, Command, Incoming, Outgoing, Request
+from bot.commands.declaration import Command
+from bot.commands.messages import Incoming, Outgoing
+from bot.commands.request import Request
 from bot.ratelimit import Verdict
 from bot.understanding import Intent, understand
 from bot.wording.capping import cap_reply
@@ -64,7 +66,7 @@ def parse(app: App, incoming: Incoming) -> Parsed | None:
     default = app.config.commands.language
     if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1].isalpha():
         name, _, args = text[len(prefix) :].partition(" ")
-        found = TABLE.lookup(name)
+        found = app.commands.lookup(name)
         if found is None:
             return Parsed(None, _guess_lang(app, name), name, Intent("unknown", default), True)
         command, lang = found
@@ -81,7 +83,7 @@ def parse(app: App, incoming: Incoming) -> Parsed | None:
         key = INTENT_COMMANDS.get(intent.name, "")
         if key == "who" and app.programme.session(intent.subject):
             key = "session"  # « c'est quoi e37301 ? »
-        command = TABLE.commands.get(key)
+        command = app.commands.commands.get(key)
         values = command and _sentence_values(app, command, intent.subject)
         return Parsed(command, intent.lang, intent.subject, intent, False, values or {})
     return None
@@ -159,7 +161,7 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed) -> list[Outgoing
         # a title): dialogues see it before the command its words happen to match.
         typed = parsed.typed
         if incoming.is_direct and (command is None or command.scope == "direct" or not typed):
-            for interceptor in TABLE.interceptors:
+            for interceptor in app.commands.interceptors:
                 result = await interceptor(request)
                 if result is not False:
                     return _outgoing(result)  # a dialogue's answer: not flood-controlled
@@ -249,13 +251,14 @@ async def _refusal(app: App, request: Request) -> Reply | None:
 
 
 def _unknown(app: App, lang: str, name: str) -> Reply:
-    help_name = TABLE.commands["help"].name(lang) if "help" in TABLE.commands else "aide"
+    table = app.commands
+    help_name = table.commands["help"].name(lang) if "help" in table.commands else "aide"
     prefix = app.config.commands.prefix
     doc = Doc()
     if name:
         doc.text(pick(lang, "Commande inconnue : ", "Unknown command: ")).code(prefix + name[:40])
         doc.text(". ")
-        close = TABLE.closest(name)
+        close = table.closest(name)
         if close:
             doc.text(pick(lang, "Vouliez-vous dire ", "Did you mean ")).code(prefix + close)
             doc.text(pick(lang, " ? Sinon, e", "? Otherwise, t"))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.commands.arguments import ArgumentError, CommandName
-from bot.commands.base import TABLE, Command, Request, command
+from bot.commands.declaration import Command, command
+from bot.commands.request import Request
 from bot.wording.i18n import pick, sentence_case
 from bot.wording.replies import Doc, Reply
 
@@ -55,19 +56,19 @@ def detail(request: Request, entry: Command) -> Doc:
     example=("qui", "who"),
 )
 async def help_command(request: Request, name: str | None) -> Reply:
-    lang, wanted = request.lang, name
+    lang, wanted, table = request.lang, name, request.app.commands
     if not request.is_command:  # « aide programme »: the command named in the sentence
-        named = [w for w in request.incoming.text.split() if TABLE.lookup(w.strip("?!.,"))]
-        wanted = next((w for w in named if TABLE.lookup(w.strip("?!.,"))[0].key != "help"), "")
+        named = [w for w in request.incoming.text.split() if table.lookup(w.strip("?!.,"))]
+        wanted = next((w for w in named if table.lookup(w.strip("?!.,"))[0].key != "help"), "")
     if wanted:
-        found = TABLE.lookup(wanted)
+        found = table.lookup(wanted)
         if found is None:
             typed = request.app.config.commands.prefix + wanted[:40]
             return request.malformed(ArgumentError(f"Commande inconnue : {typed}.",
                                                    f"Unknown command: {typed}."))
         return detail(request, found[0]).reply()
     organiser = await request.app.is_organiser(request.incoming.sender)
-    entries = [c for c in TABLE.commands.values() if c.scope != "organisers" or organiser]
+    entries = [c for c in table.commands.values() if c.scope != "organisers" or organiser]
     doc = (
         Doc().bold(pick(lang, "Commandes", "Commands")).items([_usage(request, c) for c in entries])
     )

@@ -7,9 +7,9 @@ named, else of the latest event that has some.
 
 from __future__ import annotations
 
-from bot.commands.base import Request
 from bot.commands.practical import event_asked, no_event
 from bot.commands.render import MAX_FOUND, more, when
+from bot.commands.request import Request
 from bot.programme.model import Event, Link, Session
 from bot.wording.i18n import pick
 from bot.wording.replies import Doc, Reply

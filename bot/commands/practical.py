@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from bot.commands.base import Request
 from bot.commands.render import event_days, event_title
+from bot.commands.request import Request
 from bot.programme.model import Event, InfoField
 from bot.programme.queries import meant_event
 from bot.understanding import lexicon

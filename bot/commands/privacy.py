@@ -10,8 +10,9 @@ from __future__ import annotations
 import secrets
 
 from bot.commands.arguments import Keyword
-from bot.commands.base import Request, command
+from bot.commands.declaration import command
 from bot.commands.proposals import refresh_programme
+from bot.commands.request import Request
 from bot.wording.i18n import pick
 from bot.wording.replies import Doc, Reply
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, time
 
 from bot.commands.arguments import Understood
-from bot.commands.base import Request, command
+from bot.commands.declaration import command
 from bot.commands.practical import practical
 from bot.commands.render import day_programme, event_title, unknown_event
+from bot.commands.request import Request
 from bot.commands.who import who
 from bot.programme.model import Event, Session
 from bot.programme.queries import event_at, event_state, find_event, meant_event

@@ -23,7 +23,9 @@ from bot.commands.arguments import (
     quoted,
 )
 from bot.commands.arguments import Arguments as Forms
-from bot.commands.base import TABLE, Handler, HandlerResult, Outgoing, Request, command
+from bot.commands.declaration import Handler, command, intercepts
+from bot.commands.messages import Outgoing
+from bot.commands.request import HandlerResult, Request
 from bot.programme.days import DayRef
 from bot.proposals import dialogue, export, review
 from bot.proposals.calls import (
@@ -155,6 +157,7 @@ async def cancel(request: Request) -> HandlerResult:
     return say(pick(request.lang, "Rien à annuler.", "Nothing to cancel."))
 
 
+@intercepts
 async def continue_dialogue(request: Request) -> HandlerResult | bool:
     """Interceptor: the next answer of a proposer who has a draft in progress."""
     typed = request.incoming.text.strip().startswith(request.app.config.commands.prefix)
@@ -193,8 +196,6 @@ async def continue_dialogue(request: Request) -> HandlerResult | bool:
         await _storage(app).drafts.save_draft(sender, outcome.draft.to_json(), request.now)
     return outcome.reply
 
-
-TABLE.interceptors.append(continue_dialogue)
 
 
 async def _submit(request: Request, draft: Draft, calls: tuple[Call, ...]) -> list[Outgoing]:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bot.commands.arguments import SessionId, Understood
-from bot.commands.base import Outgoing, Request, command
+from bot.commands.declaration import command
+from bot.commands.messages import Outgoing
 from bot.commands.render import session_line
+from bot.commands.request import Request
 from bot.programme.model import Session
 from bot.reload import reload_programme
 from bot.wording.i18n import format_datetime, pick

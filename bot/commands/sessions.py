@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.commands.arguments import SessionId
-from bot.commands.base import Request, command
+from bot.commands.declaration import command
+from bot.commands.request import Request
 from bot.programme.model import credit
 from bot.wording.i18n import format_day, format_span, kind_name, pick, sentence_case
 from bot.wording.replies import Doc, Reply

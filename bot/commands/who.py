@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.commands.arguments import Understood
-from bot.commands.base import Request, command
+from bot.commands.declaration import command
 from bot.commands.practical import mentions
 from bot.commands.render import found_lines, slot_groups
+from bot.commands.request import Request
 from bot.programme.queries import Slot
 from bot.wording.i18n import format_time, pick
 from bot.wording.replies import Doc, Reply

@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from bot.bootstrap import build_app
-from bot.commands.base import Outgoing
+from bot.commands.messages import Outgoing
 from bot.reminders.messages import render
 from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import FixedClock, SystemClock, parse_local

@@ -21,7 +21,7 @@ import sqlite3
 from datetime import datetime, timedelta
 
 from bot.app import App
-from bot.commands.base import Outgoing
+from bot.commands.messages import Outgoing
 from bot.programme.model import Programme
 from bot.reminders.changes import Change, changes
 from bot.reminders.messages import render, render_changes

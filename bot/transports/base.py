@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from bot.commands.base import Outgoing
+from bot.commands.messages import Outgoing
 
 
 class Transport(Protocol):

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.bootstrap import build_app, start_background
-from bot.commands import Incoming, Outgoing, handle
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming, Outgoing
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config, ConfigError, load_config
 from bot.wording.hygiene import visible

@@ -7,7 +7,7 @@ import asyncio
 import logging
 import uuid
 
-from bot.commands import Outgoing
+from bot.commands.messages import Outgoing
 from bot.transports.matrix.directs import DirectChats
 from bot.transports.matrix.messages import CommandEvent, file_message, notice, reaction
 from bot.transports.matrix.sending import DeliveryError, Sender

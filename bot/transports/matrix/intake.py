@@ -20,8 +20,8 @@ from typing import Any
 from nio import AsyncClient, MatrixRoom, MegolmEvent, RoomMessageText
 
 from bot.app import App
-from bot.commands import Incoming, Outgoing, handle
-from bot.commands.dispatch import parse
+from bot.commands.dispatch import handle, parse
+from bot.commands.messages import Incoming, Outgoing
 from bot.storage import Storage
 from bot.storage.state import told_undecryptable_key
 from bot.transports.matrix.addressing import Mentions, address, is_courtesy

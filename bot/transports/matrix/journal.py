@@ -10,7 +10,7 @@ import base64
 import json
 from typing import Any
 
-from bot.commands import Outgoing
+from bot.commands.messages import Outgoing
 from bot.wording.replies import Attachment, Reply
 
 

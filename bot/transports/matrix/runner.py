@@ -1,6 +1,6 @@
 """The Matrix bot: one account, its parts put together, from login to stop.
 
-Thin on purpose: an event becomes an `Incoming`, `bot.commands.handle` decides the answer,
+Thin on purpose: an event becomes an `Incoming`, `bot.commands.dispatch.handle` decides the answer,
 and the `Sender` delivers it. Each concern has its module:
 - `client`: login once, restore after; `sync`: the sync loop and the catch-up after a
   restart; `invites`: invitations; `intake`: commands in, the journal, answered once and in
@@ -19,7 +19,7 @@ from nio import AsyncClient
 
 from bot.app import App
 from bot.bootstrap import Service, build_app
-from bot.commands import Outgoing
+from bot.commands.messages import Outgoing
 from bot.settings.clock import Clock
 from bot.settings.config import Config
 from bot.settings.secrets import MatrixSecrets, load_secrets
