@@ -8,26 +8,19 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.app import App
-from bot.commands import (
-    agenda,
-    calendar,
-    help,
-    privacy,
-    programme,
-    proposals,
-    reminders,
-    sessions,
-    who,
-)
+from bot.commands import agenda, calendar, help, programme, sessions, who
 from bot.commands.declaration import CommandTable
 from bot.loaders import load_paths
+from bot.privacy import commands as privacy
 from bot.programme.model import Programme
 from bot.proposals.calls import all_formats
+from bot.proposals.commands import calls, proposing, reviewing, scheduling
 from bot.proposals.schedule import scheduled_sessions
-from bot.reload import follow_sources, watch_programme
+from bot.reminders import commands as reminders
 from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config
+from bot.sources.reload import follow_sources, watch_programme
 from bot.sources.remote import RemoteSources
 from bot.storage import Storage
 from bot.transports.base import Transport
@@ -38,8 +31,8 @@ log = logging.getLogger(__name__)
 def command_table() -> CommandTable:
     """The bot's commands and dialogue interceptors, collected from the modules that declare
     them, in the order help lists them."""
-    return CommandTable.collect(
-        (agenda, calendar, help, privacy, programme, proposals, reminders, sessions, who))
+    return CommandTable.collect((agenda, calendar, help, privacy, programme, proposing, reviewing,
+                                 scheduling, calls, reminders, sessions, who))
 
 
 def new_app(config: Config, files: Programme, clock: Clock | None = None,

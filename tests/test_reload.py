@@ -8,8 +8,8 @@ from pathlib import Path
 from bot.bootstrap import new_app
 from bot.loaders import load_paths
 from bot.programme.model import Programme
-from bot.reload import reload_programme
 from bot.settings.config import Config
+from bot.sources.reload import reload_programme
 
 PAGES = Path(__file__).parent / "pages"
 

@@ -21,8 +21,8 @@ from bot.commands.messages import Incoming, Outgoing
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config, ProgrammeConfig
 from bot.sources.remote import RemoteSources
+from bot.sources.repository import ProgrammeSources
 from bot.storage import Storage
-from bot.storage.sources import ProgrammeSources
 
 FIXTURES = Path(__file__).parent / "data"
 SCHEDULE = (FIXTURES / "pretalx-like-schedule.xml").read_bytes()
@@ -292,7 +292,7 @@ def _client() -> aiohttp.ClientSession:
 
 
 async def test_a_reload_asked_by_an_organiser_asks_the_sources_at_once(tmp_path) -> None:
-    from bot.reload import reload_programme
+    from bot.sources.reload import reload_programme
 
     served = Served()
     async with http_server(served):

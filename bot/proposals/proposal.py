@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from bot.programme.model import Speaker
-from bot.storage.proposals import Proposal as Proposal  # the stored proposal, re-exported
+from bot.proposals.repositories.proposals import (
+    Proposal as Proposal,  # the stored proposal, re-exported
+)
 from bot.wording.folding import fold
 from bot.wording.i18n import pick
 

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 from bot.programme.model import Event, Programme, Session
 from bot.programme.queries import Agenda
+from bot.reminders.repository import personal_notice_key
 from bot.settings.config import RemindersConfig
-from bot.storage.reminders import personal_notice_key
 
 
 @dataclass(frozen=True)

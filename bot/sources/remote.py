@@ -19,7 +19,7 @@ from bot.loaders import load_text
 from bot.programme.model import Problem, SourceRef
 from bot.settings.config import ProgrammeConfig
 from bot.sources.fetch import Fetched, FetchError, SourceName, fetch, source_name
-from bot.storage.sources import ProgrammeSources
+from bot.sources.repository import ProgrammeSources
 
 log = logging.getLogger(__name__)
 

@@ -1,18 +1,19 @@
 """Everything the bot keeps on disk, in one SQLite file, through aiosqlite.
 
-`Storage` holds the connection (bot.storage.connection: WAL, versioned migrations, a
-database from a newer bot refused) and one repository per concern, each owning its
-tables and key formats:
+`Storage` holds the connection (`connection`: WAL, the versioned migrations of
+`migrations`, a database from a newer bot refused) and one repository per concern, each
+owning its tables and key formats. The core's repositories are here; each feature keeps
+its own beside its commands:
 
     storage.state      sync token, login, Matrix rooms (bot.storage.state)
     storage.journal    incoming commands and their answers (bot.storage.journal)
-    storage.reminders  reminder requests and notices sent (bot.storage.reminders)
-    storage.calls      calls for proposals set with !cfp (bot.storage.calls)
-    storage.drafts     proposal dialogue drafts (bot.storage.drafts)
-    storage.proposals  proposals, their history and schedule (bot.storage.proposals)
-    storage.reviews    organisers' scores and comments (bot.storage.reviews)
     storage.sources    programme sources fetched by URL (bot.storage.sources)
-    storage.privacy    the sweep asking each of them to forget a person (bot.storage.privacy)
+    storage.reminders  reminder requests and notices sent (bot.reminders.repository)
+    storage.calls      calls for proposals set with !cfp (bot.proposals.repositories.calls)
+    storage.drafts     proposal dialogue drafts (bot.proposals.repositories.drafts)
+    storage.proposals  proposals, their history and schedule (...repositories.proposals)
+    storage.reviews    organisers' scores and comments (bot.proposals.repositories.reviews)
+    storage.privacy    the sweep asking each of them to forget a person (bot.privacy.sweep)
 """
 
 from __future__ import annotations
@@ -21,18 +22,18 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.privacy.sweep import Privacy
+from bot.proposals.repositories.calls import Calls
+from bot.proposals.repositories.drafts import Drafts
+from bot.proposals.repositories.proposals import Proposal, Proposals
+from bot.proposals.repositories.reviews import Reviews
+from bot.reminders.repository import Reminders
+from bot.sources.repository import ProgrammeSources
 from bot.storage import connection
-from bot.storage.calls import Calls
 from bot.storage.connection import SCHEMA_VERSION, DatabaseTooNew, StorageError
-from bot.storage.drafts import Drafts
 from bot.storage.journal import AnswerJournal
 from bot.storage.migrations import MIGRATIONS
-from bot.storage.privacy import Privacy
-from bot.storage.proposals import Proposal, Proposals
-from bot.storage.reminders import Reminders
 from bot.storage.repository import Repository
-from bot.storage.reviews import Reviews
-from bot.storage.sources import ProgrammeSources
 from bot.storage.state import SyncState
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "DatabaseTooNew", "Proposal", "Storage",

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.storage.proposals import OWN, Proposals
+from bot.proposals.repositories.proposals import OWN, Proposals
 from bot.storage.repository import Repository
 
 

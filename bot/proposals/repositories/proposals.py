@@ -11,7 +11,7 @@ from datetime import time as time_of_day
 import aiosqlite
 
 from bot.programme.model import Speaker
-from bot.storage.drafts import Drafts
+from bot.proposals.repositories.drafts import Drafts
 from bot.storage.repository import Repository
 
 

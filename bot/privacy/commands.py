@@ -11,8 +11,8 @@ import secrets
 
 from bot.commands.arguments import Keyword
 from bot.commands.declaration import command
-from bot.commands.proposals import refresh_programme
 from bot.commands.request import Request
+from bot.proposals.commands.common import refresh_programme
 from bot.wording.i18n import pick
 from bot.wording.replies import Doc, Reply
 

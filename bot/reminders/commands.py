@@ -8,7 +8,7 @@ from bot.commands.messages import Outgoing
 from bot.commands.render import session_line
 from bot.commands.request import Request
 from bot.programme.model import Session
-from bot.reload import reload_programme
+from bot.sources.reload import reload_programme
 from bot.wording.i18n import format_datetime, pick
 from bot.wording.replies import Doc, Reply, say
 
