@@ -28,7 +28,7 @@ import tracemalloc
 from synthetic import build  # bench/ is on the path when this script runs
 
 from bot.app import App
-from bot.bootstrap import new_app
+from bot.cli.assemble import new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.settings.clock import FixedClock, parse_local

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from synthetic import build  # bench/ is on the path when this script runs
 
-from bot.bootstrap import new_app
+from bot.cli.assemble import new_app
 from bot.commands.messages import Outgoing
 from bot.programme.model import Event, Programme, Session
 from bot.reminders.planner import Subscription, plan

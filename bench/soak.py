@@ -418,9 +418,9 @@ def serve(config_path: Path) -> int:
     """The bot with its reminder service (what `bluehats-bot run` should start)."""
     import logging
 
+    from bot.cli.run import matrix_bot
     from bot.reminders.scheduler import Scheduler
     from bot.settings.config import load_config
-    from bot.transports.matrix.runner import MatrixBot
 
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -429,7 +429,7 @@ def serve(config_path: Path) -> int:
         await Scheduler(app, transport).run()
 
     async def go() -> int:
-        bot = await MatrixBot.create(load_config(config_path), services=(reminders,))
+        bot = await matrix_bot(load_config(config_path), services=(reminders,))
         return await bot.run()
 
     return asyncio.run(go())

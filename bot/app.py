@@ -55,7 +55,7 @@ class App:
 
     `files` is what the loaders read, `scheduled` the sessions organisers placed from
     proposals; `programme` is both together, rebuilt when either changes. `commands` is
-    what it answers: the table `bot.bootstrap.command_table` collects.
+    what it answers: the table `bot.cli.assemble.command_table` collects.
     """
 
     config: Config

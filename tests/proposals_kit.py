@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from bot.bootstrap import new_app
+from bot.cli.assemble import new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming, Outgoing
 from bot.programme.model import Event, Programme, Session, Speaker

@@ -499,9 +499,9 @@ async def running_bot(config: Any, clock: Any = None,
 
     `services`: background jobs `async (app, transport) -> None` (e.g. a reminder loop),
     started after the first sync; `clock`: e.g. a `bot.settings.clock.FixedClock`."""
-    from bot.transports.matrix.runner import MatrixBot
+    from bot.cli.run import matrix_bot
 
-    bot = await MatrixBot.create(config, clock=clock, services=services)
+    bot = await matrix_bot(config, clock=clock, services=services)
     task = asyncio.create_task(bot.run())
     try:
         await asyncio.wait_for(_first_of(bot.ready.wait(), task), 30)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.bootstrap import command_table
+from bot.cli.assemble import command_table
 from bot.commands import arguments
 from bot.commands.arguments import ArgumentError, Arguments, Context, Keyword, Number, Word
 from bot.commands.dispatch import handle

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.bootstrap import command_table, new_app
+from bot.cli.assemble import command_table, new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.loaders import load_paths

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from bot.bootstrap import command_table, new_app
+from bot.cli.assemble import command_table, new_app
 from bot.commands.declaration import CommandTable
 from bot.commands.declaration import command as declare
 from bot.commands.dispatch import handle

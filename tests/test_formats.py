@@ -16,7 +16,7 @@ import pytest
 import xmlschema
 
 from bot.app import App
-from bot.bootstrap import new_app
+from bot.cli.assemble import new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.formats import c3voc_json, frab_xml
@@ -539,8 +539,8 @@ async def test_a_malformed_schedule_in_data_leaves_the_bot_answering_from_the_re
 
     import yaml
 
-    from bot.bootstrap import build_app
-    from bot.cli import main
+    from bot.cli.assemble import build_app
+    from bot.cli.main import main
 
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
@@ -616,7 +616,7 @@ def test_a_schedule_in_another_time_zone_loads_without_false_warnings(tmp_path) 
 
 
 def test_export_and_ics_take_the_same_default_event_and_write_to_stdout(capsys) -> None:
-    from bot.cli import main
+    from bot.cli.main import main
 
     latest = PROGRAMME.events[-1]
     assert main(["programme", "export", "--format", "xml", "-o", "-"]) == 0

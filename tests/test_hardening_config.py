@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.cli_config import check
+from bot.cli.config import check
+from bot.cli.main import main
 from bot.settings.config import ConfigError, load_config
 
 GOOD = """

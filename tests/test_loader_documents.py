@@ -8,7 +8,7 @@ import gc
 from datetime import date, time
 from pathlib import Path
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.loaders import load_file
 from bot.loaders.document import parse_document
 from bot.programme.model import Speaker

@@ -4,7 +4,7 @@ import json
 from datetime import date, time
 from pathlib import Path
 
-from bot.cli import main
+from bot.cli.main import main
 from bot.loaders import load_file, load_paths
 
 PAGES = Path(__file__).resolve().parent / "pages"

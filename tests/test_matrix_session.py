@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.cli.run import matrix_bot
 from bot.commands.messages import Outgoing
 from bot.storage import Storage
 from bot.transports.matrix.power import CREATOR_LEVEL
-from bot.transports.matrix.runner import MatrixBot
 from bot.wording.replies import Attachment, Doc
 from tests.synapse import Human, Synapse, bot_config, bot_in_room, running_bot, unique
 
@@ -50,7 +50,7 @@ async def test_unknown_token_without_password_says_what_to_do(
     account = synapse.register(unique("bot"))
     config = bot_config(synapse, tmp_path, account)
     (tmp_path / "secrets.yaml").write_text(yaml.safe_dump({"matrix_token": "not-a-token"}))
-    bot = await MatrixBot.create(config)
+    bot = await matrix_bot(config)
     assert await bot.run() == 2
     assert "M_UNKNOWN_TOKEN" in caplog.text and "BLUEHATS_MATRIX_TOKEN" in caplog.text
 
@@ -96,7 +96,7 @@ async def test_expired_account_says_how_to_renew(
     server: Synapse = synapse_factory(account_validity={"enabled": True, "period": "30d"})
     account = server.register(unique("bot"))
     server.expire(account.user_id)
-    bot = await MatrixBot.create(bot_config(server, tmp_path, account))
+    bot = await matrix_bot(bot_config(server, tmp_path, account))
     assert await bot.run() == 2
     assert "ORG_MATRIX_EXPIRED_ACCOUNT" in caplog.text and "renew" in caplog.text
 

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app import App
-from bot.bootstrap import command_table, new_app
+from bot.cli.assemble import command_table, new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming, Outgoing
 from bot.loaders import load_paths

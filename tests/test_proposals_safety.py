@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
-from bot.bootstrap import build_app
+from bot.cli.assemble import build_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.settings.clock import PARIS, FixedClock

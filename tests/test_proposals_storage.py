@@ -9,7 +9,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.bootstrap import build_app
+from bot.cli.assemble import build_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.settings.clock import PARIS, FixedClock

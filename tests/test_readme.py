@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.bootstrap import command_table
+from bot.cli.assemble import command_table
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"

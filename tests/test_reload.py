@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from bot.bootstrap import new_app
+from bot.cli.assemble import new_app
 from bot.loaders import load_paths
 from bot.programme.model import Programme
 from bot.settings.config import Config

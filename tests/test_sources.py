@@ -15,7 +15,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from bot.bootstrap import build_app, start_background
+from bot.cli.assemble import build_app, start_background
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming, Outgoing
 from bot.settings.clock import FixedClock, parse_local

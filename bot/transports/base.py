@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Protocol
 
 from bot.commands.messages import Outgoing
+
+if TYPE_CHECKING:
+    from bot.app import App
 
 
 class Transport(Protocol):
@@ -15,3 +19,8 @@ class Transport(Protocol):
     """
 
     async def deliver(self, messages: list[Outgoing]) -> None: ...
+
+
+Service = Callable[["App", Transport], Awaitable[None]]
+"""A background job run beside a transport (reminders, file watching), with the transport
+to send through; cancelled when the transport stops."""

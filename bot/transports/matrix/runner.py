@@ -18,12 +18,11 @@ from collections.abc import Sequence
 from nio import AsyncClient
 
 from bot.app import App
-from bot.bootstrap import Service, build_app
 from bot.commands.messages import Outgoing
-from bot.settings.clock import Clock
 from bot.settings.config import Config
-from bot.settings.secrets import MatrixSecrets, load_secrets
+from bot.settings.secrets import MatrixSecrets
 from bot.storage import Storage
+from bot.transports.base import Service
 from bot.transports.matrix.client import LoginFailed, connect, quiet_library_logs
 from bot.transports.matrix.cross_signing import Status, ensure_cross_signed, key_store
 from bot.transports.matrix.delivery import Delivery
@@ -44,13 +43,14 @@ HANDLED_KEPT_SECONDS = 7 * 24 * 3600
 class MatrixBot:
     """The bot on one Matrix account. `create()`, then `run()` until `request_stop()`."""
 
-    def __init__(self, config: Config, app: App, storage: Storage,
-                 secrets: MatrixSecrets, services: Sequence[Service] = ()) -> None:
+    def __init__(self, config: Config, app: App, secrets: MatrixSecrets,
+                 services: Sequence[Service] = ()) -> None:
+        assert app.storage is not None, "the Matrix bot keeps its state in the database"
         self.config = config
         self.services = tuple(services)
         self.secrets = secrets
         self.app = app
-        self.storage = storage
+        self.storage: Storage = app.storage
         self.client: AsyncClient | None = None
         self.delivery: Delivery | None = None
         self.ready = asyncio.Event()
@@ -58,14 +58,6 @@ class MatrixBot:
         self._sync: SyncLoop | None = None
         self._service_tasks: list[asyncio.Task[None]] = []
         self.cross_signing: Status | None = None  # set once this start's check is done
-
-    @classmethod
-    async def create(cls, config: Config, clock: Clock | None = None,
-                     services: Sequence[Service] = ()) -> MatrixBot:
-        secrets = load_secrets(config.matrix.secrets_file)  # before anything is opened
-        app = await build_app(config, clock)
-        assert app.storage is not None
-        return cls(config, app, app.storage, secrets, services)
 
     def request_stop(self) -> None:
         """Stop syncing, finish the replies under way, then return from `run()`."""

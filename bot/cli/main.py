@@ -15,13 +15,10 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 
 def _registrars() -> list[Registrar]:
     """Each feature adds its sub-commands; imported here so `--help` lists them all."""
-    from bot import cli_config, cli_programme
-    from bot.reminders import cli as reminders_cli
-    from bot.transports import console
-    from bot.transports.matrix import cli as matrix_cli
+    from bot.cli import config, console, programme, reminders, run
 
-    return [console.register, cli_programme.register, reminders_cli.register, matrix_cli.register,
-            cli_config.register]
+    return [console.register, programme.register, reminders.register, run.register,
+            config.register]
 
 
 def build_parser() -> argparse.ArgumentParser:

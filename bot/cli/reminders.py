@@ -7,7 +7,7 @@ import asyncio
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from bot.bootstrap import build_app
+from bot.cli.assemble import build_app
 from bot.commands.messages import Outgoing
 from bot.reminders.messages import render
 from bot.reminders.scheduler import Scheduler

@@ -6,11 +6,14 @@ import argparse
 import asyncio
 import logging
 import signal
+from collections.abc import Sequence
 from pathlib import Path
 
-from bot.bootstrap import background_services
+from bot.cli.assemble import background_services, build_app
+from bot.settings.clock import Clock
 from bot.settings.config import Config, ConfigError, load_config
-from bot.settings.secrets import SecretsError
+from bot.settings.secrets import SecretsError, load_secrets
+from bot.transports.base import Service
 from bot.transports.matrix.runner import MatrixBot
 
 log = logging.getLogger(__name__)
@@ -33,9 +36,16 @@ def run(args: argparse.Namespace) -> int:
     return asyncio.run(_serve(config))
 
 
+async def matrix_bot(config: Config, clock: Clock | None = None,
+                     services: Sequence[Service] = ()) -> MatrixBot:
+    """The bot on the configured Matrix account, its app built, ready to `run()`."""
+    secrets = load_secrets(config.matrix.secrets_file)  # before anything is opened
+    return MatrixBot(config, await build_app(config, clock), secrets, services)
+
+
 async def _serve(config: Config) -> int:
     try:
-        bot = await MatrixBot.create(config, services=background_services(config))
+        bot = await matrix_bot(config, services=background_services(config))
     except SecretsError as error:
         log.error("%s", error)
         return 2

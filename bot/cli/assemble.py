@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.app import App
@@ -23,7 +22,7 @@ from bot.settings.config import Config
 from bot.sources.reload import follow_sources, watch_programme
 from bot.sources.remote import RemoteSources
 from bot.storage import Storage
-from bot.transports.base import Transport
+from bot.transports.base import Service, Transport
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +61,6 @@ async def build_app(config: Config, clock: Clock | None = None) -> App:
     scheduled = await scheduled_sessions(storage, all_formats(config.proposals))
     return new_app(config, files, clock or SystemClock(config.programme.tz), storage,
                    scheduled=scheduled, sources=sources)
-
-
-Service = Callable[[App, Transport], Awaitable[None]]
-"""A background job run beside a transport (reminders, file watching), with the transport
-to send through; cancelled when the transport stops."""
 
 
 async def send_reminders(app: App, transport: Transport) -> None:

@@ -1,0 +1,100 @@
+"""`bluehats-bot console`: the bot without Matrix, in this terminal, for trying and scripting.
+
+Interactive on a terminal; when standard input is a pipe, each line is one message and the
+answers are printed, so `echo '!qui grist' | bluehats-bot console` works in scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+from bot.cli.assemble import build_app, start_background
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
+from bot.settings.clock import FixedClock, parse_local
+from bot.settings.config import Config, ConfigError, load_config
+from bot.transports.console import ConsoleTransport
+from bot.wording.hygiene import visible
+
+QUIT = {"quit", "exit", "quitter", ":q"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `bluehats-bot console`."""
+    parser = sub.add_parser("console", help="talk to the bot in this terminal (no Matrix needed)")
+    parser.add_argument("--config", type=Path, help="configuration file (default: built-in)")
+    parser.add_argument("--now", help='pretend it is this time, e.g. "2024-12-04 14:10" (Paris)')
+    parser.add_argument("--user", default="@console:localhost", help="who is typing (Matrix id)")
+    parser.add_argument("--name", default="Console", help="display name of who is typing")
+    parser.add_argument(
+        "--room",
+        action="store_true",
+        help="act as a public room (default: a direct chat with the bot)",
+    )
+    parser.add_argument("--database", type=Path, help="SQLite file (default: from configuration)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(args.config)
+    except ConfigError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if args.database:
+        config = config.model_copy(
+            update={"storage": config.storage.model_copy(update={"database": args.database})}
+        )
+    return asyncio.run(_session(args, config))
+
+
+async def _session(args: argparse.Namespace, config: Config) -> int:
+    tz = config.programme.tz
+    try:
+        clock = FixedClock(parse_local(args.now, tz), tz) if args.now else None
+    except ValueError:
+        print(
+            f'--now: expected a date and time like "2024-12-04 14:10", got {args.now!r}',
+            file=sys.stderr,
+        )
+        return 2
+    app = await build_app(config, clock)
+    transport = ConsoleTransport(args.user)
+    # With a real clock, reminders and programme reloads run while you type.
+    background = [] if args.now else start_background(app, transport)
+    interactive = sys.stdin.isatty()
+    room = "!public:console" if args.room else "!direct:console"
+    if interactive:
+        print("bluehats-bot — tapez !aide (ou !help), et « quit » pour sortir.")
+    try:
+        while True:
+            line = await asyncio.to_thread(_read, interactive)
+            if line is None or line.strip().lower() in QUIT:
+                break
+            if not line.strip():
+                continue
+            incoming = Incoming(
+                text=visible(line),
+                sender=args.user,
+                room=room,
+                is_direct=not args.room,
+                sender_name=args.name,
+            )
+            await transport.deliver(await handle(app, incoming))
+    finally:
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
+        if app.storage:
+            await app.storage.close()
+    return 0
+
+
+def _read(interactive: bool) -> str | None:
+    try:
+        return input("> ") if interactive else sys.stdin.readline() or None
+    except EOFError:
+        return None
