@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.commands.declaration import CommandTable
+from bot.commands.flood import RateLimiter, Window
 from bot.programme.catalog import Catalog
 from bot.programme.model import Problem, Programme, Session, SourceRef
-from bot.ratelimit import RateLimiter, Window
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config
 from bot.storage import Storage

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any
 from bot.commands.arguments import ArgumentError, Context
 from bot.commands.ask import ask
 from bot.commands.declaration import Command
+from bot.commands.flood import Verdict
 from bot.commands.messages import Incoming, Outgoing
 from bot.commands.request import Request
-from bot.ratelimit import Verdict
 from bot.understanding import Intent, understand
 from bot.wording.capping import cap_reply
 from bot.wording.i18n import pick
