@@ -6,13 +6,16 @@ Transports (console, Matrix) build one `App`, hand it each incoming message thro
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.commands.declaration import CommandTable
 from bot.commands.flood import RateLimiter, Window
-from bot.programme.catalog import Catalog
+from bot.loaders import load_paths
+from bot.commands.catalog import Catalog
 from bot.programme.model import Problem, Programme, Session, SourceRef
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config
@@ -20,6 +23,8 @@ from bot.storage import Storage
 
 if TYPE_CHECKING:
     from bot.sources.remote import RemoteSources
+
+log = logging.getLogger(__name__)
 
 ProgrammeListener = Callable[[Programme, Programme], None]
 """Called with (old, new) each time the programme is replaced."""
@@ -47,6 +52,21 @@ def compose(files: Programme, scheduled: tuple[Session, ...]) -> Programme:
         for event in files.events
     )
     return Programme(events, tuple(problems))
+
+
+def keep_last_good(old: Programme, new: Programme) -> Programme:
+    """`new`, plus the events of `old` whose file no longer loads at all: a file saved
+    broken or half-written must not cancel its event (nor send "cancelled" notices)."""
+    failed = {problem.source.path for problem in new.problems if problem.severity == "error"}
+    present = {event.id for event in new.events}
+    kept = [event for event in old.events if event.source in failed and event.id not in present]
+    for event in kept:
+        log.warning("programme: %s does not load; keeping its last good version of %s",
+                    event.source, event.id)
+    if not kept:
+        return new
+    events = sorted((*new.events, *kept), key=lambda event: (event.start, event.id))
+    return Programme(tuple(events), new.problems)
 
 
 @dataclass
@@ -116,6 +136,24 @@ class App:
         for listener in self._listeners:
             listener(old, self.programme)
         return self.programme
+
+    async def reload(self, fetch: bool = True) -> Programme:
+        """Load the programme files again, and the sources given by URL (asked now, unless
+        `fetch` is false: the poller has just asked them), and put them in place; listeners
+        see the change."""
+        settings = self.config.programme
+        if fetch and self.sources is not None:
+            await self.sources.refresh_now()
+        documents = self.sources.documents() if self.sources else []
+        files = await asyncio.to_thread(load_paths, settings.paths, settings.tz, documents)
+        for problem in files.problems:
+            log.log(logging.ERROR if problem.severity == "error" else logging.INFO,
+                    "programme: %s", problem)
+        files = keep_last_good(self.files, files)
+        self.update_programme(files=files)
+        log.info("programme reloaded: %d events, %d sessions", len(files.events),
+                 len(files.sessions))
+        return files
 
     async def is_organiser(self, user_id: str) -> bool:
         """Organisers are listed in the configuration, or hold the configured power level

@@ -22,7 +22,7 @@ from bot.commands.messages import Incoming
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.loaders import load_file, load_paths
-from bot.programme.catalog import Catalog
+from bot.commands.catalog import Catalog
 from bot.programme.model import Event, Link, Programme, Speaker
 from bot.proposals.calls import all_formats
 from bot.proposals.proposal import Proposal

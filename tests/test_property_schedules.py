@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from bot.formats import c3voc_json, frab_xml
 from bot.loaders import load_paths
 from bot.loaders.yaml_programme import load_yaml_programme
-from bot.programme.catalog import Catalog
+from bot.commands.catalog import Catalog
 from bot.programme.model import Event, Problem
 from bot.settings.clock import PARIS
 from bot.settings.config import Config

@@ -9,7 +9,6 @@ from bot.cli.assemble import new_app
 from bot.loaders import load_paths
 from bot.programme.model import Programme
 from bot.settings.config import Config
-from bot.sources.reload import reload_programme
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -28,7 +27,7 @@ async def test_a_file_saved_broken_keeps_its_last_good_version(tmp_path: Path) -
     assert {e.title for e in before} >= {"Journée BlueHats 2025"}
 
     yaml_file.write_text("event:\n  title: [unclosed\n", encoding="utf-8")  # a bad save
-    reloaded = await reload_programme(app)
+    reloaded = await app.reload()
     assert app.programme.events == before  # the 2025 day is not cancelled
     assert [str(p.source.path) for p in reloaded.problems if p.severity == "error"] == [
         str(yaml_file)]
@@ -36,7 +35,7 @@ async def test_a_file_saved_broken_keeps_its_last_good_version(tmp_path: Path) -
     shutil.copy(PAGES / "programme-structure.yaml", yaml_file)
     text = yaml_file.read_text(encoding="utf-8").replace("Grist en 2025", "Grist en 2026")
     yaml_file.write_text(text, encoding="utf-8")  # fixed, with a real change
-    await reload_programme(app)
+    await app.reload()
     titles = {s.title for s in app.programme.sessions}
     assert "Grist en 2026" in titles and "Grist en 2025" not in titles
     assert len(app.programme.events) == len(before)
@@ -51,7 +50,7 @@ async def test_a_schedule_saved_broken_keeps_its_last_good_version(tmp_path: Pat
     app = new_app(config, load_paths(config.programme.paths, config.programme.tz))
     before = app.programme.events
     schedule.write_text(good[: len(good) // 2], encoding="utf-8")  # cut while being copied
-    reloaded = await reload_programme(app)
+    reloaded = await app.reload()
     assert app.programme.events == before and len(app.programme.sessions) == 128
     (problem,) = reloaded.problems
     assert problem.severity == "error" and "not well-formed XML" in problem.message

@@ -292,7 +292,6 @@ def _client() -> aiohttp.ClientSession:
 
 
 async def test_a_reload_asked_by_an_organiser_asks_the_sources_at_once(tmp_path) -> None:
-    from bot.sources.reload import reload_programme
 
     served = Served()
     async with http_server(served):
@@ -304,7 +303,7 @@ async def test_a_reload_asked_by_an_organiser_asks_the_sources_at_once(tmp_path)
             served.body = SCHEDULE.replace(b"<title>Pretalx-like test congress</title>",
                                            b"<title>Pretalx-like test congress, moved</title>")
             served.etag = '"v2"'
-            await reload_programme(app)  # what !recharger does
+            await app.reload()  # what !recharger does
             assert app.programme.events[0].title == "Pretalx-like test congress, moved"
         finally:
             await app.storage.close()

@@ -6,6 +6,8 @@ import asyncio
 import logging
 from typing import Any
 
+import watchfiles
+
 from bot.app import App
 from bot.commands import agenda, calendar, help, programme, sessions, who
 from bot.commands.declaration import CommandTable
@@ -19,7 +21,6 @@ from bot.reminders import commands as reminders
 from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config
-from bot.sources.reload import follow_sources, watch_programme
 from bot.sources.remote import RemoteSources
 from bot.storage import Storage
 from bot.transports.base import Service, Transport
@@ -69,13 +70,23 @@ async def send_reminders(app: App, transport: Transport) -> None:
 
 
 async def watch_files(app: App, transport: Transport) -> None:
-    """Reload the programme when its files change, until cancelled."""
-    await watch_programme(app)
+    """Reload the programme whenever one of its files changes (watchfiles: inotify, no
+    polling loop), until cancelled."""
+    paths = [path for path in app.config.programme.paths if path.exists()]
+    if not paths:
+        return
+    async for _ in watchfiles.awatch(*paths, debounce=1000, recursive=True):
+        try:
+            await app.reload()
+        except Exception:  # the watcher outlives any one bad reload; the last good stays
+            log.exception("programme: reload failed; keeping the programme as it was")
 
 
 async def poll_sources(app: App, transport: Transport) -> None:
-    """Follow the programme sources given by URL, until cancelled."""
-    await follow_sources(app)
+    """Poll the programme sources given by URL and reload when one has a new version, until
+    cancelled."""
+    if app.sources is not None and app.sources.sources:
+        await app.sources.run(lambda: app.reload(fetch=False))
 
 
 def background_services(config: Config) -> list[Service]:

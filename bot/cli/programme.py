@@ -16,7 +16,7 @@ from bot.formats.ics import calendar
 from bot.loaders import load_file, load_paths
 from bot.loaders.explain import explain_text
 from bot.loaders.page import read_page
-from bot.programme.catalog import Catalog
+from bot.commands.catalog import Catalog
 from bot.programme.model import Event, Programme, Session
 from bot.programme.queries import find_event
 from bot.settings.clock import PARIS

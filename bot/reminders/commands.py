@@ -8,7 +8,6 @@ from bot.commands.messages import Outgoing
 from bot.commands.render import session_line
 from bot.commands.request import Request
 from bot.programme.model import Session
-from bot.sources.reload import reload_programme
 from bot.wording.i18n import format_datetime, pick
 from bot.wording.replies import Doc, Reply, say
 
@@ -193,7 +192,7 @@ async def forget(request: Request, session_id: str) -> Reply | list[Outgoing]:
 )
 async def reload(request: Request) -> Reply:
     lang = request.lang
-    files = await reload_programme(request.app)
+    files = await request.app.reload()
     doc = Doc().text(
         pick(
             lang,
