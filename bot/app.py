@@ -12,10 +12,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.commands.catalog import Catalog
 from bot.commands.declaration import CommandTable
 from bot.commands.flood import RateLimiter, Window
 from bot.loaders import load_paths
-from bot.commands.catalog import Catalog
 from bot.programme.model import Problem, Programme, Session, SourceRef
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config

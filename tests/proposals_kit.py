@@ -16,6 +16,7 @@ from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming, Outgoing
 from bot.programme.model import Event, Programme, Session, Speaker
 from bot.proposals.calls import all_formats
+from bot.proposals.repositories.proposals import Proposals
 from bot.proposals.schedule import scheduled_sessions
 from bot.settings.clock import PARIS, FixedClock
 from bot.settings.config import CallConfig, CommandsConfig, Config, ProposalsConfig, StorageConfig
@@ -73,6 +74,10 @@ class World:
         assert self.app.storage is not None
         return self.app.storage
 
+    @property
+    def proposals(self) -> Proposals:
+        return self.storage.repository(Proposals)
+
     async def restart(self) -> World:
         """A new App and Storage on the same file, as after a bot restart."""
         await self.storage.close()
@@ -99,7 +104,7 @@ class World:
         for answer in ("!proposer", title, "2", "Comment nous utilisons Grist.",
                        "moi (DINUM), Bob Durand (Etalab)", "oui"):
             out = await self.dm(sender, answer, name)
-        found = await self.storage.proposals.proposals(proposer=sender)
+        found = await self.storage.repository(Proposals).proposals(proposer=sender)
         assert found and f"#{found[-1].id}" in out[0].reply.plain
         return found[-1].id
 

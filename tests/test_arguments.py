@@ -16,6 +16,7 @@ from bot.commands.arguments import ArgumentError, Arguments, Context, Keyword, N
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.programme.days import DayRef
+from bot.proposals.repositories.reviews import Reviews
 from bot.settings.clock import PARIS
 from bot.settings.config import CommandsConfig
 from tests import proposals_kit
@@ -153,8 +154,8 @@ async def test_a_malformed_command_gets_the_problem_usage_and_an_example(
     world = await open_world(tmp_path / "bot.db")
     await world.propose(ALICE)
     assert await org_text(world, text) == expected
-    assert (await world.storage.proposals.proposal(1)).status == "submitted"  # nothing done
-    assert await world.storage.reviews.comments(1) == []
+    assert (await world.proposals.proposal(1)).status == "submitted"  # nothing done
+    assert await world.storage.repository(Reviews).comments(1) == []
 
 
 async def test_proposers_and_everyone_get_the_same_kind_of_answer(
@@ -176,7 +177,7 @@ async def test_a_score_may_come_with_a_comment(tmp_path: Path, open_world: Opene
     number = await world.propose(ALICE)
     assert await org_text(world, f"!noter #{number} 4 Clair, bien construit") == (
         f"Note enregistrée pour #{number} ; moyenne 4.0/5 (1)")
-    [(who, _, text)] = await world.storage.reviews.comments(number)
+    [(who, _, text)] = await world.storage.repository(Reviews).comments(number)
     assert (who, text) == (ORGANISER, "Clair, bien construit")
 
 

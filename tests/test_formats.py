@@ -17,12 +17,12 @@ import xmlschema
 
 from bot.app import App
 from bot.cli.assemble import new_app
+from bot.commands.catalog import Catalog
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.loaders import load_file, load_paths
-from bot.commands.catalog import Catalog
 from bot.programme.model import Event, Link, Programme, Speaker
 from bot.proposals.calls import all_formats
 from bot.proposals.proposal import Proposal

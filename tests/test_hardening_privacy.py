@@ -8,6 +8,9 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.privacy.sweep import every_repository
+from bot.proposals.repositories.reviews import Reviews
+from bot.reminders.repository import Reminders
 from bot.storage.state import direct_chat_key, told_undecryptable_key
 from tests.proposals_kit import (
     ALICE,
@@ -52,8 +55,8 @@ async def busy_world(world: World) -> tuple[int, int]:
     await world.storage.state.set_state(direct_chat_key(ALICE), "!dm-alice")
     await world.storage.journal.claim_event("$unanswered", "!dm-alice", json.dumps(
         {"sender": ALICE, "content": {"body": "!rappel abc123"}}))  # killed before answering
-    await world.storage.reminders.mark_reminders([f"personal|{ALICE}|abc123|2026-12-09T09:30|10"],
-                                       "sent", 0.0)
+    await world.storage.repository(Reminders).mark_reminders(
+        [f"personal|{ALICE}|abc123|2026-12-09T09:30|10"], "sent", 0.0)
     return alice_talk, bob_talk
 
 
@@ -72,15 +75,15 @@ async def test_a_person_is_shown_what_is_kept_then_forgotten(
         "• 1 trace(s) de conversation privée",
         "Pour tout effacer, définitivement : !oublier-moi oui",
     ]
-    assert await world.storage.proposals.proposals(proposer=ALICE)  # nothing deleted yet
+    assert await world.proposals.proposals(proposer=ALICE)  # nothing deleted yet
     done = await world.text(ALICE, "!oublier-moi oui")
     assert done.startswith("C'est fait. Effacé :")
     assert await rows_naming(tmp_path / "bot.db", ALICE) == []
     assert await world.text(ALICE, "!forget-me") == "I keep no data under your name."
     # Bob's data is all there
-    bobs = await world.storage.proposals.proposals(proposer=BOB)
+    bobs = await world.proposals.proposals(proposer=BOB)
     assert [p.title for p in bobs] == ["Les communs"]
-    assert await world.storage.reminders.subscriptions(BOB) == [(BOB, "abc123", 10)]
+    assert await world.storage.repository(Reminders).subscriptions(BOB) == [(BOB, "abc123", 10)]
 
 
 async def test_it_survives_a_restart_and_is_refused_outside_a_direct_chat(
@@ -89,7 +92,7 @@ async def test_it_survives_a_restart_and_is_refused_outside_a_direct_chat(
     await busy_world(world)
     [pointer] = await world.say(ALICE, PUBLIC, "!oublier-moi oui")
     assert "message direct" in pointer.reply.plain
-    assert await world.storage.proposals.proposals(proposer=ALICE)
+    assert await world.proposals.proposals(proposer=ALICE)
     await world.text(ALICE, "!oublier-moi oui")
     await world.restart()
     assert await rows_naming(tmp_path / "bot.db", ALICE) == []
@@ -102,11 +105,11 @@ async def test_an_organiser_forgotten_leaves_reviews_signed_by_a_pseudonym(
     answer = await world.text(ORGANISER, "!forget-me yes")
     assert "organiser score(s) or comment(s) (kept, made anonymous)" in answer
     assert await rows_naming(tmp_path / "bot.db", ORGANISER) == []
-    comments = await world.storage.reviews.comments(bob_talk)
+    comments = await world.storage.repository(Reviews).comments(bob_talk)
     assert [text for _, _, text in comments] == ["À retenir."]
     assert comments[0][0].startswith("forgotten-")
-    assert list((await world.storage.reviews.scores())[alice_talk].values()) == [4]
-    assert (await world.storage.proposals.proposal(bob_talk)).status == "accepted"
+    assert list((await world.storage.repository(Reviews).scores())[alice_talk].values()) == [4]
+    assert (await world.proposals.proposal(bob_talk)).status == "accepted"
 
 
 async def test_a_scheduled_talk_leaves_the_programme_with_its_proposer(
@@ -149,7 +152,7 @@ async def test_no_table_of_the_schema_escapes_the_sweep(
     await world.storage.state.set_state(told_undecryptable_key(ALICE), "$undecryptable")
     schema = await tables_and_references(path)
     naming = {table for table, _ in await rows_naming(path, ALICE)}
-    public = {table for repository in world.storage.repositories
+    public = {table for repository in every_repository(world.storage)
               if not repository.holds_people for table in repository.tables}
     covered = naming | public | {table for table, parents in schema.items() if parents & naming}
     assert set(schema) - covered == set(), "tables this test puts nothing of Alice's in"
@@ -157,4 +160,4 @@ async def test_no_table_of_the_schema_escapes_the_sweep(
     assert await rows_naming(path, ALICE) == []
     async with aiosqlite.connect(path) as db, db.execute("PRAGMA foreign_key_check") as cursor:
         assert await cursor.fetchall() == []
-    assert [p.title for p in await world.storage.proposals.proposals()] == ["Les communs"]
+    assert [p.title for p in await world.proposals.proposals()] == ["Les communs"]

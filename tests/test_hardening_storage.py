@@ -26,7 +26,7 @@ async def test_read_only_database_refuses_clearly_and_keeps_answering(
                                    await world.say(ALICE, "!room", "!programme"))
     await world.storage.db.execute("PRAGMA query_only = OFF")
     assert "titre" in await world.text(ALICE, "!proposer")  # back to normal, no restart
-    assert [p.id for p in await world.storage.proposals.proposals()] == [first]
+    assert [p.id for p in await world.proposals.proposals()] == [first]
 
 
 @contextlib.contextmanager
@@ -60,4 +60,4 @@ async def test_full_disk_mid_dialogue_refuses_clearly_and_loses_nothing(
         assert REFUSED in answer
         # The disk has room again: the same answer goes through; the first proposal is whole.
         assert "format" in (await world.text(ALICE, "Grist au quotidien")).lower()
-        assert [p.id for p in await world.storage.proposals.proposals()] == [first]
+        assert [p.id for p in await world.proposals.proposals()] == [first]

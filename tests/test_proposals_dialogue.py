@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.programme.model import Speaker
+from bot.proposals.repositories.drafts import Drafts
 from bot.settings.clock import PARIS, FixedClock
 from bot.settings.config import CallConfig
 from tests import proposals_kit
@@ -34,9 +35,9 @@ async def test_the_guided_dialogue_stores_the_proposal_and_tells_the_organisers(
     assert "Alice Martin" in await world.text(ALICE, "Comment nous utilisons Grist.")
     summary = await world.text(ALICE, "moi (DINUM), Bob Durand (Etalab)")
     assert "Présentation (20 min)" in summary and "Bob Durand (Etalab)" in summary
-    assert await world.storage.proposals.proposals() == []  # nothing kept before the "yes"
+    assert await world.proposals.proposals() == []  # nothing kept before the "yes"
     out = await world.dm(ALICE, "oui")
-    [proposal] = await world.storage.proposals.proposals()
+    [proposal] = await world.proposals.proposals()
     assert (proposal.event_id, proposal.title, proposal.format, proposal.minutes) == (
         EVENT_ID, "Grist dans l'administration", "talk", 20)
     assert proposal.speakers == (Speaker("Alice Martin", "DINUM"),
@@ -45,7 +46,7 @@ async def test_the_guided_dialogue_stores_the_proposal_and_tells_the_organisers(
     assert "#1" in out[0].reply.plain and "27 novembre" in out[0].reply.plain
     [announce] = [o for o in out if o.to_room == ORG_ROOM]
     assert "Grist dans l'administration" in announce.reply.plain
-    assert await world.storage.drafts.draft(ALICE) is None
+    assert await world.storage.repository(Drafts).draft(ALICE) is None
 
 
 async def test_english_dialogue_answers_in_english(tmp_path: Path, open_world: Opener) -> None:
@@ -56,7 +57,7 @@ async def test_english_dialogue_answers_in_english(tmp_path: Path, open_world: O
     await world.dm(ALICE, "Open data, at the scale of a ministry.")
     assert "Lightning (5 min)" in await world.text(ALICE, "me")
     assert "saved" in await world.text(ALICE, "yes")
-    [proposal] = await world.storage.proposals.proposals()
+    [proposal] = await world.proposals.proposals()
     assert proposal.speakers == (Speaker("Alice"),) and proposal.lang == "en"
 
 
@@ -65,11 +66,11 @@ async def test_cancel_at_any_step_keeps_nothing(tmp_path: Path, open_world: Open
     await world.dm(ALICE, "!proposer")
     await world.dm(ALICE, "Un titre")
     assert "abandonnée" in await world.text(ALICE, "!annuler")
-    assert await world.storage.drafts.draft(ALICE) is None
+    assert await world.storage.repository(Drafts).draft(ALICE) is None
     assert "Rien à annuler" in await world.text(ALICE, "!annuler")
     await world.dm(ALICE, "!proposer")
     assert "abandonnée" in await world.text(ALICE, "annuler")  # plain word too
-    assert await world.storage.proposals.proposals() == []
+    assert await world.proposals.proposals() == []
 
 
 async def test_a_draft_survives_a_restart(tmp_path: Path, open_world: Opener) -> None:
@@ -81,7 +82,7 @@ async def test_a_draft_survives_a_restart(tmp_path: Path, open_world: Opener) ->
     await world.dm(ALICE, "Un résumé écrit avant le redémarrage.")
     assert "Titre avant redémarrage" in await world.text(ALICE, "moi")
     await world.dm(ALICE, "oui")
-    [proposal] = await world.storage.proposals.proposals()
+    [proposal] = await world.proposals.proposals()
     assert proposal.title == "Titre avant redémarrage" and proposal.minutes == 5
 
 
@@ -90,7 +91,7 @@ async def test_after_the_deadline_proposals_are_refused(tmp_path: Path, open_wor
     world = await open_world(tmp_path / "bot.db", late)
     answer = await world.text(ALICE, "!proposer")
     assert "clos depuis le vendredi 20 novembre 2026, 23 h 59" in answer
-    assert await world.storage.drafts.draft(ALICE) is None
+    assert await world.storage.repository(Drafts).draft(ALICE) is None
 
 
 async def test_a_deadline_passing_mid_dialogue_refuses_the_confirmation(
@@ -100,8 +101,8 @@ async def test_a_deadline_passing_mid_dialogue_refuses_the_confirmation(
     await world.dm(ALICE, "!proposer titre: T\nformat: 1\nrésumé: R\nintervenants: moi", "A")
     clock.advance(timedelta(minutes=10))
     assert "clos" in await world.text(ALICE, "oui")
-    assert await world.storage.proposals.proposals() == []
-    assert await world.storage.drafts.draft(ALICE) is None
+    assert await world.proposals.proposals() == []
+    assert await world.storage.repository(Drafts).draft(ALICE) is None
 
 
 async def test_the_one_message_form_goes_straight_to_the_summary(
@@ -112,7 +113,7 @@ async def test_the_one_message_form_goes_straight_to_the_summary(
     summary = await world.text(ALICE, form)
     assert "Démo (15 min)" in summary and "Chloé (ANCT)" in summary
     await world.dm(ALICE, "oui")
-    [proposal] = await world.storage.proposals.proposals()
+    [proposal] = await world.proposals.proposals()
     assert proposal.abstract == "Une démo de\ndeux lignes." and proposal.format == "demo"
 
 
@@ -162,7 +163,7 @@ async def test_in_a_public_room_proposing_points_to_the_direct_chat(
     world = await open_world(tmp_path / "bot.db")
     [out] = await world.say(ALICE, PUBLIC, "!proposer")
     assert "message direct" in out.reply.plain and "!proposer" in out.reply.plain
-    assert await world.storage.drafts.draft(ALICE) is None
+    assert await world.storage.repository(Drafts).draft(ALICE) is None
 
 
 async def test_other_commands_still_work_during_a_dialogue(
@@ -182,11 +183,11 @@ async def test_proposers_see_and_withdraw_only_their_own(
     listing = await world.text(ALICE, "!mes-propositions")
     assert "Proposition d'Alice" in listing and "Bob" not in listing.replace("Bob Durand", "")
     assert "pas de proposition" in await world.text(ALICE, f"!retirer {theirs}")
-    assert (await world.storage.proposals.proposal(theirs)).status == "submitted"
+    assert (await world.proposals.proposal(theirs)).status == "submitted"
     out = await world.dm(ALICE, f"!retirer {mine}")
     assert "retirée" in out[0].reply.plain
     assert any(o.to_room == ORG_ROOM for o in out)
-    assert (await world.storage.proposals.proposal(mine)).status == "withdrawn"
+    assert (await world.proposals.proposal(mine)).status == "withdrawn"
     assert "déjà retirée" in await world.text(ALICE, f"!retirer {mine}")
     assert await world.text(ALICE, "!retirer") == (
         "Il manque le numéro de la proposition.\n"

@@ -36,7 +36,7 @@ def run(texts: list[str], review: list[tuple[str, str]]) -> None:
                 for out in replies:
                     assert "erreur interne" not in out.reply.plain, out
                 limits = world.app.config.proposals
-                for proposal in await world.storage.proposals.proposals():
+                for proposal in await world.proposals.proposals():
                     assert 0 < len(proposal.title) <= limits.max_title_length
                     abstract = len(proposal.abstract)
                     assert limits.min_abstract_length <= abstract <= limits.max_abstract_length

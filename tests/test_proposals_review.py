@@ -13,6 +13,8 @@ import pytest
 
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
+from bot.proposals.repositories.calls import Calls
+from bot.proposals.repositories.reviews import Reviews
 from tests import proposals_kit
 from tests.proposals_kit import (
     ALICE,
@@ -55,9 +57,9 @@ async def test_non_organisers_are_not_allowed_anywhere(
         refusal = out[0].reply.plain
         assert "réservée aux organisateurs" in refusal or "(not allowed)" in refusal
         assert "Titre secret" not in out[0].reply.plain and out[0].reply.attachment is None
-    assert (await world.storage.proposals.proposal(1)).status == "submitted"
-    assert await world.storage.reviews.comments(1) == []
-    assert await world.storage.reviews.scores() == {}
+    assert (await world.proposals.proposal(1)).status == "submitted"
+    assert await world.storage.repository(Reviews).comments(1) == []
+    assert await world.storage.repository(Reviews).scores() == {}
 
 
 @pytest.mark.parametrize("text", ["!proposals", "!proposal 1", "!accept 1", "!waitlist 1"])
@@ -123,7 +125,7 @@ async def test_show_comment_and_score_with_averages(tmp_path: Path, open_world: 
                      "Très <b>bien</b>", "Journées BlueHats 2026"):
         assert expected in out.reply.plain
     assert "Très &lt;b&gt;bien&lt;/b&gt;" in out.reply.html
-    history = [(who, action) for _, who, action, _ in await world.storage.proposals.history(number)]
+    history = [(who, action) for _, who, action, _ in await world.proposals.history(number)]
     assert history == [(ALICE, "submitted"), (ORGANISER, "commented"), (ORGANISER, "scored"),
                        (REVIEWER, "scored"), (REVIEWER, "scored")]
     usage = "Usage : !noter <numéro> <note 1–5> [commentaire] — ex. : !noter 12 4"
@@ -147,8 +149,8 @@ async def test_decisions_are_kept_and_told_to_the_proposer(
     [notice] = [o for o in out if o.to_user == ALICE]
     assert f"a été {fr} par les organisateurs" in notice.reply.plain
     assert "Merci pour votre proposition !" in notice.reply.plain
-    assert (await world.storage.proposals.proposal(number)).status == status
-    assert (await world.storage.proposals.history(number))[-1][1:] == (
+    assert (await world.proposals.proposal(number)).status == status
+    assert (await world.proposals.history(number))[-1][1:] == (
         ORGANISER, status, "Merci pour votre proposition !")
     # in English for a proposer who wrote in English
     await world.dm(BOB, "!propose", "Bob")
@@ -165,7 +167,7 @@ async def test_a_withdrawn_proposal_cannot_be_decided(tmp_path: Path, open_world
     await world.dm(ALICE, f"!retirer {number}")
     out = await org(world, f"!accepter {number}")
     assert "retirée" in out[0].reply.plain and not any(o.to_user for o in out)
-    assert (await world.storage.proposals.proposal(number)).status == "withdrawn"
+    assert (await world.proposals.proposal(number)).status == "withdrawn"
 
 
 async def test_export_is_a_csv_file_of_every_proposal(tmp_path: Path, open_world: Opener) -> None:
@@ -253,9 +255,9 @@ async def test_cfp_sets_lists_and_closes_a_call(tmp_path: Path, open_world: Open
 async def test_a_long_list_shows_the_first_ones_and_says_how_many_more(
         tmp_path: Path, open_world: Opener) -> None:
     world = await open_world(tmp_path / "bot.db")
-    first = await world.storage.proposals.proposal(await world.propose(ALICE, "Modèle"))
+    first = await world.proposals.proposal(await world.propose(ALICE, "Modèle"))
     for n in range(44):
-        await world.storage.proposals.add_proposal(replace(first, title=f"Copie {n}"))
+        await world.proposals.add_proposal(replace(first, title=f"Copie {n}"))
     listing = await org_text(world, "!propositions")
     assert "45 proposition(s)" in listing and "… et 5 autres" in listing
     assert "Copie 38" in listing and "Copie 39" not in listing  # the 40 oldest
@@ -270,7 +272,7 @@ async def test_withdrawing_a_scheduled_talk_takes_it_out(tmp_path: Path,
     assert world.app.programme.session(f"p{number}") is not None
     await world.dm(ALICE, f"!retirer {number}")
     assert world.app.programme.session(f"p{number}") is None
-    actions = [action for _, _, action, _ in await world.storage.proposals.history(number)]
+    actions = [action for _, _, action, _ in await world.proposals.history(number)]
     assert actions == ["submitted", "accepted", "scheduled", "withdrawn", "unscheduled"]
 
 
@@ -294,4 +296,4 @@ async def test_cfp_refuses_an_unknown_event(tmp_path: Path, open_world: Opener) 
         "Événement inconnu : « 2026-x ». Donnez l'identifiant d'un événement du programme "
         "ou d'un appel existant.")
     assert await org_text(world, "!cfp") == "Aucun appel à propositions."
-    assert await world.storage.calls.stored_calls() == []
+    assert await world.storage.repository(Calls).stored_calls() == []

@@ -117,13 +117,13 @@ async def test_undoing_a_decision_says_what_it_undoes_and_waits_for_a_confirmati
         f"#{number} est acceptée et planifiée (mercredi 9 décembre, 14 h, salle Amphi) : la "
         "mettre en liste d'attente annule cette décision et la retire du programme ; son "
         f"auteur en sera prévenu. Pour confirmer : !attente {number} confirmer"]  # not told
-    assert (await world.storage.proposals.proposal(number)).status == "accepted"
+    assert (await world.proposals.proposal(number)).status == "accepted"
     assert world.app.programme.session(f"p{number}") is not None
     out = await handle(world.app, Incoming(f"!refuser {number} confirmer Désolé, plus de place.",
                                            ORGANISER, ORG_ROOM))
     [notice] = [o for o in out if o.to_user == ALICE]
     assert "Leur message : Désolé, plus de place." in notice.reply.plain
-    assert (await world.storage.proposals.proposal(number)).status == "rejected"
+    assert (await world.proposals.proposal(number)).status == "rejected"
     assert world.app.programme.session(f"p{number}") is None
     assert await org_text(world, f"!accept {number}") == (
         f"#{number} is rejected: accepting it undoes that decision; the proposer will be "

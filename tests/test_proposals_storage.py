@@ -12,6 +12,8 @@ import aiosqlite
 from bot.cli.assemble import build_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
+from bot.proposals.repositories.drafts import Drafts
+from bot.proposals.repositories.proposals import Proposals
 from bot.settings.clock import PARIS, FixedClock
 from bot.settings.config import CallConfig, Config, ProposalsConfig, StorageConfig
 from bot.storage import MIGRATIONS, Storage
@@ -38,8 +40,8 @@ async def test_a_first_schema_database_upgrades_with_its_rows(tmp_path: Path) ->
         journal = storage.journal
         assert await journal.claim_event("$e1", "!room", "{}") is False  # the old row is kept
         assert await journal.unanswered_events(since=0) == []  # and counts as answered
-        assert await storage.proposals.proposals() == []
-        assert await storage.drafts.draft(ALICE) is None
+        assert await storage.repository(Proposals).proposals() == []
+        assert await storage.repository(Drafts).draft(ALICE) is None
     finally:
         await storage.close()
 

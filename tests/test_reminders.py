@@ -15,6 +15,7 @@ from bot.cli.assemble import new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming, Outgoing
 from bot.programme.model import Event, Programme, Session, Speaker
+from bot.reminders.repository import Reminders
 from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import FixedClock
 from bot.settings.config import Config
@@ -90,6 +91,10 @@ class Bot:
     scheduler: Scheduler
     transport: Recorder
     clock: FixedClock
+
+    @property
+    def reminders(self) -> Reminders:
+        return self.scheduler.reminders
 
 
 @pytest.fixture
@@ -235,7 +240,7 @@ async def test_remind_by_words_and_refusals(make) -> None:
     assert "Grist pour tous" in by_words[0].reply.plain
     untimed = await handle(bot.app, Incoming("!rappel nohour", "@a:b", "!dm", is_direct=True))
     assert untimed[0].reply.plain.startswith("Aucune session à venir ne correspond")
-    assert await bot.app.storage.reminders.subscriptions("@a:b") == [("@a:b", "grist1", 10)]
+    assert await bot.reminders.subscriptions("@a:b") == [("@a:b", "grist1", 10)]
 
 
 async def test_a_restart_never_sends_twice(make) -> None:
@@ -257,7 +262,7 @@ async def test_a_crash_between_send_and_record_resends_with_the_same_key(make) -
         f"slot|{ROOM}|10|tchap1|{at(14).isoformat()}",
     ]
     # as if killed while sending
-    await bot.app.storage.reminders.mark_reminders(keys, "sending", at(13, 50).timestamp())
+    await bot.reminders.mark_reminders(keys, "sending", at(13, 50).timestamp())
     bot2 = await make(at(13, 51))
     await bot2.scheduler.tick()
     (again,) = bot2.transport.sent
@@ -274,7 +279,7 @@ async def test_grace_window_after_downtime(make, caplog) -> None:
     await bot.scheduler.tick()
     assert len(bot.transport.sent) == 1
     assert "reminder missed" in caplog.text and "docs01" in caplog.text
-    log = await bot.app.storage.reminders.reminder_log(0)
+    log = await bot.reminders.reminder_log(0)
     assert log[f"slot|{ROOM}|10|docs01|{at(15, 20).isoformat()}"] == "missed"
 
 

@@ -212,9 +212,9 @@ async def test_the_last_good_version_is_in_the_database_for_a_restart_without_ne
     storage = await Storage.open(tmp_path / "bot.db")
     try:
         async with http_server(served):
-            first = remote(served.url, storage.sources)
+            first = remote(served.url, storage.repository(ProgrammeSources))
             await first.start()
-        again = remote(served.url, storage.sources)  # the server is gone
+        again = remote(served.url, storage.repository(ProgrammeSources))  # the server is gone
         await again.start()
         assert titles(again) == SCHEDULE.decode()
         assert "Cannot connect" in again.sources[0].error

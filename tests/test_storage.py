@@ -9,6 +9,7 @@ from pathlib import Path
 import aiosqlite
 import pytest
 
+from bot.privacy.sweep import every_repository
 from bot.storage import MIGRATIONS, SCHEMA_VERSION, DatabaseTooNew, Storage, StorageError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,7 +129,7 @@ async def test_each_table_belongs_to_exactly_one_repository(tmp_path: Path) -> N
         async with storage.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                       "AND name NOT LIKE 'sqlite_%'") as cursor:
             tables = sorted([row[0] async for row in cursor])
-        owned = sorted(table for repository in storage.repositories
+        owned = sorted(table for repository in every_repository(storage)
                        for table in repository.tables)
         assert owned == tables
     finally:

@@ -22,6 +22,7 @@ from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config
 from bot.sources.remote import RemoteSources
+from bot.sources.repository import ProgrammeSources
 from bot.storage import Storage
 from bot.transports.base import Service, Transport
 
@@ -50,7 +51,7 @@ async def build_app(config: Config, clock: Clock | None = None) -> App:
     Problems in programme files are logged, never fatal: the rest of the programme loads.
     """
     storage = await Storage.open(config.storage.database)
-    sources = RemoteSources(config.programme, storage.sources)
+    sources = RemoteSources(config.programme, storage.repository(ProgrammeSources))
     await sources.start()  # the last good versions, then one request to each server
     files = load_paths(config.programme.paths, config.programme.tz, sources.documents())
     for problem in files.problems:

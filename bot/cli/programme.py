@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 from itertools import groupby
 from pathlib import Path
 
+from bot.commands.catalog import Catalog
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.loaders import load_file, load_paths
 from bot.loaders.explain import explain_text
 from bot.loaders.page import read_page
-from bot.commands.catalog import Catalog
 from bot.programme.model import Event, Programme, Session
 from bot.programme.queries import find_event
 from bot.settings.clock import PARIS

@@ -1,7 +1,7 @@
 """!oublier-moi / !forget-me: a person's data deleted from the bot, on their word.
 
 In a direct chat only. Without argument the bot says what it holds and how to confirm;
-with `oui` / `yes` it deletes it all at once (`storage.privacy.forget_person`, described in
+with `oui` / `yes` it deletes it all at once (`Privacy.forget_person`, described in
 SECURITY.md) and says what it deleted.
 """
 
@@ -12,6 +12,7 @@ import secrets
 from bot.commands.arguments import Keyword
 from bot.commands.declaration import command
 from bot.commands.request import Request
+from bot.privacy.sweep import Privacy
 from bot.proposals.commands.common import refresh_programme
 from bot.wording.i18n import pick
 from bot.wording.replies import Doc, Reply
@@ -47,7 +48,7 @@ async def forget_me(request: Request, confirmed: bool) -> Reply:
         return Doc().text(pick(lang, "Je ne garde aucune donnée ici.",
                                "I keep no data here.")).reply()
     if not confirmed:
-        held = await storage.privacy.personal_data(user)
+        held = await Privacy(storage).personal_data(user)
         if not any(held.values()):
             return Doc().text(pick(lang, "Je ne garde aucune donnée à votre nom.",
                                    "I keep no data under your name.")).reply()
@@ -56,7 +57,7 @@ async def forget_me(request: Request, confirmed: bool) -> Reply:
                                                   "your name:"))
                 .text(pick(lang, "Pour tout effacer, définitivement : ",
                            "To delete it all, for good: ")).code(command_name).reply())
-    deleted = await storage.privacy.forget_person(user, f"forgotten-{secrets.token_hex(4)}")
+    deleted = await Privacy(storage).forget_person(user, f"forgotten-{secrets.token_hex(4)}")
     if deleted["proposals"]:
         await refresh_programme(app)  # their scheduled talks leave the programme
     if deleted["reminders"]:

@@ -3,18 +3,30 @@ transaction."""
 
 from __future__ import annotations
 
-import aiosqlite
-
+from bot.proposals.repositories.calls import Calls
+from bot.proposals.repositories.drafts import Drafts
+from bot.proposals.repositories.proposals import Proposals
+from bot.proposals.repositories.reviews import Reviews
+from bot.reminders.repository import Reminders
+from bot.sources.repository import ProgrammeSources
+from bot.storage import Storage
 from bot.storage.repository import Repository
+
+
+def every_repository(storage: Storage) -> tuple[Repository, ...]:
+    """Every repository of the bot, in dependency order (a table may reference those listed
+    before), the order `!oublier-moi` lists them in."""
+    return (storage.repository(Proposals), storage.repository(Drafts),
+            storage.repository(Reminders), storage.repository(Reviews), storage.state,
+            storage.journal, storage.repository(Calls), storage.repository(ProgrammeSources))
 
 
 class Privacy:
     """What the bot keeps about a person, and forgetting it all at once."""
 
-    def __init__(self, db: aiosqlite.Connection, repositories: tuple[Repository, ...]) -> None:
-        """`repositories` in dependency order: a table may reference those listed before."""
-        self.db = db
-        self.repositories = repositories
+    def __init__(self, storage: Storage) -> None:
+        self.db = storage.db
+        self.repositories = every_repository(storage)
 
     async def personal_data(self, user_id: str) -> dict[str, int]:
         """How many records of each kind hold `user_id` (what `forget_person` removes)."""

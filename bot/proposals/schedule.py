@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from bot.programme.model import Session
 from bot.proposals.calls import Format
 from bot.proposals.proposal import Proposal
+from bot.proposals.repositories.proposals import Proposals
 from bot.storage import Storage
 
 
@@ -28,4 +29,4 @@ def session_for(proposal: Proposal, day: date, start: time, room: str | None,
 async def scheduled_sessions(storage: Storage, formats: tuple[Format, ...]) -> tuple[Session, ...]:
     """The sessions of every scheduled proposal, as stored: what `App.scheduled` holds."""
     return tuple(session_for(proposal, day, start, room, formats)
-                 for proposal, day, start, room in await storage.proposals.schedule())
+                 for proposal, day, start, room in await storage.repository(Proposals).schedule())

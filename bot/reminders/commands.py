@@ -8,6 +8,7 @@ from bot.commands.messages import Outgoing
 from bot.commands.render import session_line
 from bot.commands.request import Request
 from bot.programme.model import Session
+from bot.reminders.repository import Reminders
 from bot.wording.i18n import format_datetime, pick
 from bot.wording.replies import Doc, Reply, say
 
@@ -92,7 +93,8 @@ async def remind(request: Request) -> Reply | list[Outgoing]:
             .reply()
         )
     lead = app.config.reminders.personal_lead_minutes
-    added = await app.storage.reminders.subscribe(request.incoming.sender, found.id, lead)
+    reminders = app.storage.repository(Reminders)
+    added = await reminders.subscribe(request.incoming.sender, found.id, lead)
     app.schedule_changed()
     at = format_datetime(found.starts_at(app.catalog.tz), lang)
     doc = Doc().text(
@@ -122,7 +124,7 @@ async def remind(request: Request) -> Reply | list[Outgoing]:
 async def reminders(request: Request) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
     assert app.storage is not None
-    mine = await app.storage.reminders.subscriptions(request.incoming.sender)
+    mine = await app.storage.repository(Reminders).subscriptions(request.incoming.sender)
     sessions = [app.programme.session(session_id) for _, session_id, _ in mine]
     tz = app.catalog.tz
     upcoming = sorted((s for s in sessions if s is not None and _upcoming(request, s)),
@@ -159,7 +161,8 @@ async def reminders(request: Request) -> Reply | list[Outgoing]:
 async def forget(request: Request, session_id: str) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
     assert app.storage is not None
-    removed = await app.storage.reminders.unsubscribe(request.incoming.sender, session_id)
+    reminders = app.storage.repository(Reminders)
+    removed = await reminders.unsubscribe(request.incoming.sender, session_id)
     app.schedule_changed()
     if removed:
         reply = (

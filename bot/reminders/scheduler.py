@@ -26,6 +26,7 @@ from bot.programme.model import Programme
 from bot.reminders.changes import Change, changes
 from bot.reminders.messages import render, render_changes
 from bot.reminders.planner import Notice, Subscription, plan
+from bot.reminders.repository import Reminders
 from bot.transports.base import Transport
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ class Scheduler:
         assert app.storage is not None, "reminders need the database"
         self.app = app
         self.storage = app.storage
+        self.reminders = app.storage.repository(Reminders)
         self.transport = transport
         self._wake = asyncio.Event()
         self._diffs: list[tuple[Programme, Programme]] = []
@@ -58,7 +60,7 @@ class Scheduler:
 
     async def upcoming(self, since: datetime, until: datetime | None = None) -> list[Notice]:
         """Every notice due from `since` to `until` (default: no end), as planned now."""
-        subscriptions = [Subscription(*row) for row in await self.storage.reminders.subscriptions()]
+        subscriptions = [Subscription(*row) for row in await self.reminders.subscriptions()]
         catalog = self.app.catalog
         return plan(
             self.app.programme,
@@ -81,7 +83,7 @@ class Scheduler:
         since = datetime.fromisoformat(last) if last else now - grace
         horizon = now + HORIZON
         notices = await self.upcoming(min(since, now - grace), horizon)
-        done = await self.storage.reminders.reminder_log(min(since, now - grace).timestamp())
+        done = await self.reminders.reminder_log(min(since, now - grace).timestamp())
         next_due = None
         for notice in notices:
             todo = [key for key in notice.keys if done.get(key) in (None, "sending")]
@@ -91,7 +93,7 @@ class Scheduler:
                 next_due = notice.due if next_due is None else min(next_due, notice.due)
                 continue
             if now - notice.due > grace:
-                await self.storage.reminders.mark_reminders(todo, "missed", notice.due.timestamp())
+                await self.reminders.mark_reminders(todo, "missed", notice.due.timestamp())
                 log.warning(
                     "reminder missed (due %s, %s late): %s",
                     notice.due.isoformat(),
@@ -127,7 +129,7 @@ class Scheduler:
         reply = render(shown, self.lang, self.app.catalog.tz, self.app.clock.now(),
                        self.app.config.commands.prefix)
         key = hashlib.blake2s("\n".join(todo).encode(), digest_size=12).hexdigest()
-        await self.storage.reminders.mark_reminders(todo, "sending", due)
+        await self.reminders.mark_reminders(todo, "sending", due)
         try:
             await self.transport.deliver(
                 [Outgoing(reply, to_user=notice.to_user, to_room=notice.to_room, key=f"rem-{key}")]
@@ -135,7 +137,7 @@ class Scheduler:
         except Exception:
             log.exception("reminder not delivered, will retry: %s", ", ".join(todo))
             return False
-        await self.storage.reminders.mark_reminders(todo, "sent", due)
+        await self.reminders.mark_reminders(todo, "sent", due)
         log.info(
             "reminder sent (%s, due %s): %s", notice.kind, notice.due.isoformat(), ", ".join(todo)
         )
@@ -157,7 +159,7 @@ class Scheduler:
             for room in self.app.config.reminders.rooms
         ]
         ids = {change.session_id for change in found}
-        for user, session_id, _ in await self.storage.reminders.subscriptions():
+        for user, session_id, _ in await self.reminders.subscriptions():
             if session_id in ids:
                 mine = [c for c in found if c.session_id == session_id]
                 messages.append(

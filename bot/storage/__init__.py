@@ -1,34 +1,24 @@
 """Everything the bot keeps on disk, in one SQLite file, through aiosqlite.
 
 `Storage` holds the connection (`connection`: WAL, the versioned migrations of
-`migrations`, a database from a newer bot refused) and one repository per concern, each
-owning its tables and key formats. The core's repositories are here; each feature keeps
-its own beside its commands:
+`migrations`, a database from a newer bot refused) and the core's repositories:
 
     storage.state      sync token, login, Matrix rooms (bot.storage.state)
     storage.journal    incoming commands and their answers (bot.storage.journal)
-    storage.sources    programme sources fetched by URL (bot.storage.sources)
-    storage.reminders  reminder requests and notices sent (bot.reminders.repository)
-    storage.calls      calls for proposals set with !cfp (bot.proposals.repositories.calls)
-    storage.drafts     proposal dialogue drafts (bot.proposals.repositories.drafts)
-    storage.proposals  proposals, their history and schedule (...repositories.proposals)
-    storage.reviews    organisers' scores and comments (bot.proposals.repositories.reviews)
-    storage.privacy    the sweep asking each of them to forget a person (bot.privacy.sweep)
+
+Each feature keeps its repositories beside its commands (bot.proposals.repositories,
+bot.reminders.repository, bot.sources.repository) and reaches them with
+`storage.repository(Proposals)`: the storage core knows no feature, and migrations stay in
+one place, here.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar, cast
 
 import aiosqlite
 
-from bot.privacy.sweep import Privacy
-from bot.proposals.repositories.calls import Calls
-from bot.proposals.repositories.drafts import Drafts
-from bot.proposals.repositories.proposals import Proposal, Proposals
-from bot.proposals.repositories.reviews import Reviews
-from bot.reminders.repository import Reminders
-from bot.sources.repository import ProgrammeSources
 from bot.storage import connection
 from bot.storage.connection import SCHEMA_VERSION, DatabaseTooNew, StorageError
 from bot.storage.journal import AnswerJournal
@@ -36,8 +26,9 @@ from bot.storage.migrations import MIGRATIONS
 from bot.storage.repository import Repository
 from bot.storage.state import SyncState
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "DatabaseTooNew", "Proposal", "Storage",
-           "StorageError"]
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "DatabaseTooNew", "Storage", "StorageError"]
+
+R = TypeVar("R", bound=Repository)
 
 
 class Storage:
@@ -48,19 +39,14 @@ class Storage:
         self.path = path
         self.state = SyncState(db)
         self.journal = AnswerJournal(db)
-        self.reminders = Reminders(db)
-        self.calls = Calls(db)
-        self.drafts = Drafts(db)
-        self.proposals = Proposals(db, self.drafts)
-        self.reviews = Reviews(db, self.proposals)
-        self.sources = ProgrammeSources(db)
-        self.privacy = Privacy(db, self.repositories)
+        self._repositories: dict[type[Repository], Repository] = {}
 
-    @property
-    def repositories(self) -> tuple[Repository, ...]:
-        """Every repository, in dependency order, in the order `!oublier-moi` lists them."""
-        return (self.proposals, self.drafts, self.reminders, self.reviews, self.state,
-                self.journal, self.calls, self.sources)
+    def repository(self, kind: type[R]) -> R:
+        """This database's repository of `kind` (a feature's tables), made on first use."""
+        found = self._repositories.get(kind)
+        if found is None:
+            found = self._repositories[kind] = kind(self.db)
+        return cast(R, found)
 
     @classmethod
     async def open(cls, path: Path | str) -> Storage:

@@ -10,6 +10,7 @@ from bot.commands.declaration import command
 from bot.commands.request import HandlerResult, Request
 from bot.proposals.calls import Call, all_formats, event_title, find_event, unknown_event
 from bot.proposals.commands.common import open_calls, storage_of
+from bot.proposals.repositories.calls import Calls
 from bot.wording.i18n import format_datetime, format_day, pick
 from bot.wording.replies import Doc, Reply, say
 
@@ -65,8 +66,8 @@ async def cfp(request: Request, event: str | None, opens: datetime | None,
         call = Call(found, current.title if current else event_title(app.programme, found),
                     opens, closes,
                     current.formats if current else all_formats(app.config.proposals), answers)
-    await storage_of(app).calls.save_call(found, call.to_json(), request.incoming.sender,
-                                        request.now)
+    calls_table = storage_of(app).repository(Calls)
+    await calls_table.save_call(found, call.to_json(), request.incoming.sender, request.now)
     return _calls_list((call,), request.now, lang)
 
 

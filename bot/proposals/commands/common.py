@@ -10,6 +10,8 @@ from bot.commands.arguments import Keyword, Number, Text
 from bot.commands.request import Request
 from bot.proposals.calls import Call, all_formats, call_from_config, call_from_json, merge
 from bot.proposals.proposal import Proposal
+from bot.proposals.repositories.calls import Calls
+from bot.proposals.repositories.proposals import Proposals
 from bot.proposals.schedule import scheduled_sessions
 from bot.storage import Storage
 from bot.wording.i18n import pick
@@ -48,7 +50,7 @@ async def open_calls(app: App) -> tuple[Call, ...]:
     configured = [call_from_config(c, config, app.programme, app.clock.tz) for c in config.calls]
     stored = [
         call_from_json(event, data, config)
-        for event, data in await storage_of(app).calls.stored_calls()
+        for event, data in await storage_of(app).repository(Calls).stored_calls()
     ]
     return merge(configured, stored)
 
@@ -63,7 +65,7 @@ def confirming(request: Request, number: int, rest: str) -> str:
 
 async def proposal_or_reply(request: Request, number: int) -> Proposal | Reply:
     """Proposal `number`, or the reply saying there is none."""
-    proposal = await storage_of(request.app).proposals.proposal(number)
+    proposal = await storage_of(request.app).repository(Proposals).proposal(number)
     if proposal is None:
         return say(pick(request.lang, f"Pas de proposition n° {number}.",
                         f"No proposal #{number}."))
@@ -79,5 +81,5 @@ async def refresh_programme(app: App) -> None:
 
 
 async def unschedule(app: App, number: int, actor: str, now: datetime) -> None:
-    if await storage_of(app).proposals.unschedule_proposal(number, actor, now):
+    if await storage_of(app).repository(Proposals).unschedule_proposal(number, actor, now):
         await refresh_programme(app)

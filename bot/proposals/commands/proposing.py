@@ -12,13 +12,16 @@ from bot.proposals.calls import Call
 from bot.proposals.commands.common import NUMBER, open_calls, storage_of, unschedule
 from bot.proposals.dialogue import Draft
 from bot.proposals.proposal import OPEN_STATUSES, Proposal
+from bot.proposals.repositories.drafts import Drafts
+from bot.proposals.repositories.proposals import Proposals
 from bot.wording.i18n import format_day, pick
 from bot.wording.replies import Doc, Reply, say
 
 
 async def _pending_limit(request: Request) -> Reply | None:
     limit = request.app.config.proposals.max_pending_per_user
-    mine = await storage_of(request.app).proposals.proposals(proposer=request.incoming.sender)
+    proposals = storage_of(request.app).repository(Proposals)
+    mine = await proposals.proposals(proposer=request.incoming.sender)
     if sum(p.status in OPEN_STATUSES for p in mine) >= limit:
         return say(
             pick(
@@ -55,8 +58,8 @@ async def propose(request: Request, form: str | None) -> HandlerResult:
         app.config.commands.prefix,
     )
     if outcome.draft is not None:
-        await storage_of(app).drafts.save_draft(incoming.sender, outcome.draft.to_json(),
-                                                request.now)
+        drafts = storage_of(app).repository(Drafts)
+        await drafts.save_draft(incoming.sender, outcome.draft.to_json(), request.now)
     return outcome.reply
 
 
@@ -80,7 +83,8 @@ async def continue_dialogue(request: Request) -> HandlerResult | bool:
     if command_key not in (None, "propose", "cancel"):
         return False
     app, sender = request.app, request.incoming.sender
-    stored = await storage_of(app).drafts.draft(sender)
+    drafts = storage_of(app).repository(Drafts)
+    stored = await drafts.draft(sender)
     if stored is None:
         return False
     draft = Draft.from_json(stored)
@@ -106,9 +110,9 @@ async def continue_dialogue(request: Request) -> HandlerResult | bool:
     if outcome.confirmed:
         return await _submit(request, draft, calls)
     if outcome.draft is None:
-        await storage_of(app).drafts.delete_draft(sender)
+        await drafts.delete_draft(sender)
     else:
-        await storage_of(app).drafts.save_draft(sender, outcome.draft.to_json(), request.now)
+        await drafts.save_draft(sender, outcome.draft.to_json(), request.now)
     return outcome.reply
 
 
@@ -119,7 +123,7 @@ async def _submit(request: Request, draft: Draft, calls: tuple[Call, ...]) -> li
     call = next(c for c in calls if c.event_id == draft.event_id)
     chosen = call.format(draft.format)
     assert chosen is not None  # the dialogue only keeps formats the call offers
-    proposal = await storage_of(app).proposals.add_proposal(
+    proposal = await storage_of(app).repository(Proposals).add_proposal(
         Proposal(
             id=0,
             event_id=call.event_id,
@@ -160,7 +164,8 @@ async def _submit(request: Request, draft: Draft, calls: tuple[Call, ...]) -> li
     summary=("vos propositions et leur statut", "your proposals and their status"),
 )
 async def my_proposals(request: Request) -> HandlerResult:
-    mine = await storage_of(request.app).proposals.proposals(proposer=request.incoming.sender)
+    proposals = storage_of(request.app).repository(Proposals)
+    mine = await proposals.proposals(proposer=request.incoming.sender)
     if not mine:
         return say(
             pick(request.lang, "Vous n'avez fait aucune proposition.", "You have made no proposal.")
@@ -184,7 +189,8 @@ async def my_proposals(request: Request) -> HandlerResult:
 )
 async def withdraw(request: Request, number: int) -> HandlerResult:
     app, sender, lang = request.app, request.incoming.sender, request.lang
-    proposal = await storage_of(app).proposals.proposal(number)
+    proposals = storage_of(app).repository(Proposals)
+    proposal = await proposals.proposal(number)
     if proposal is None or proposal.proposer != sender:  # others' proposals do not exist
         return say(
             pick(
@@ -197,7 +203,7 @@ async def withdraw(request: Request, number: int) -> HandlerResult:
         return say(
             pick(lang, "Cette proposition est déjà retirée.", "That proposal is already withdrawn.")
         )
-    await storage_of(app).proposals.set_proposal_status(number, "withdrawn", sender, request.now)
+    await proposals.set_proposal_status(number, "withdrawn", sender, request.now)
     await unschedule(app, number, sender, request.now)
     sent = [
         Outgoing(

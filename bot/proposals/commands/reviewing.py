@@ -21,6 +21,8 @@ from bot.proposals.commands.common import (
     unschedule,
 )
 from bot.proposals.proposal import parse_status, status_label
+from bot.proposals.repositories.proposals import Proposals
+from bot.proposals.repositories.reviews import Reviews
 from bot.proposals.safety import reversal_warning
 from bot.wording.folding import fold
 from bot.wording.i18n import pick
@@ -57,9 +59,10 @@ async def list_proposals(request: Request, status: str | None,
                 )
             )
     store = storage_of(app)
-    found = await store.proposals.proposals(status=status, event_id=event, limit=review.LIST_LIMIT)
-    total = await store.proposals.count_proposals(status=status, event_id=event)
-    scores = await store.reviews.scores([p.id for p in found])
+    proposals = store.repository(Proposals)
+    found = await proposals.proposals(status=status, event_id=event, limit=review.LIST_LIMIT)
+    total = await proposals.count_proposals(status=status, event_id=event)
+    scores = await store.repository(Reviews).scores([p.id for p in found])
     return review.proposal_list(found, total, scores, request.lang).reply()
 
 
@@ -82,9 +85,9 @@ async def show_proposal(request: Request, number: int) -> HandlerResult:
         proposal,
         event_title(app.programme, proposal.event_id),
         chosen.label(request.lang) if chosen else f"{proposal.format} ({proposal.minutes} min)",
-        (await store.reviews.scores([proposal.id])).get(proposal.id, {}),
-        await store.reviews.comments(proposal.id),
-        await store.proposals.history(proposal.id),
+        (await store.repository(Reviews).scores([proposal.id])).get(proposal.id, {}),
+        await store.repository(Reviews).comments(proposal.id),
+        await store.repository(Proposals).history(proposal.id),
         request.lang,
     ).reply()
 
@@ -104,7 +107,7 @@ async def comment(request: Request, number: int, text: str) -> HandlerResult:
     proposal = await proposal_or_reply(request, number)
     if isinstance(proposal, Reply):
         return proposal
-    await storage_of(request.app).reviews.add_comment(
+    await storage_of(request.app).repository(Reviews).add_comment(
         proposal.id, request.incoming.sender, text, request.now
     )
     return say(
@@ -137,10 +140,10 @@ async def score(request: Request, number: int, score: int, comment: str | None) 
     if isinstance(proposal, Reply):
         return proposal
     store, sender = storage_of(request.app), request.incoming.sender
-    await store.reviews.set_score(proposal.id, sender, score, request.now)
+    await store.repository(Reviews).set_score(proposal.id, sender, score, request.now)
     if comment:
-        await store.reviews.add_comment(proposal.id, sender, comment, request.now)
-    given = (await store.reviews.scores([proposal.id])).get(proposal.id, {})
+        await store.repository(Reviews).add_comment(proposal.id, sender, comment, request.now)
+    given = (await store.repository(Reviews).scores([proposal.id])).get(proposal.id, {})
     return say(
         pick(
             request.lang,
@@ -170,7 +173,7 @@ async def _decide(request: Request, status: str, number: int, confirmed: bool,
                                confirming(request, proposal.id, message), lang)
     if undoing and not confirmed:
         return say(undoing)
-    await storage_of(app).proposals.set_proposal_status(
+    await storage_of(app).repository(Proposals).set_proposal_status(
         proposal.id, status, request.incoming.sender, request.now, message
     )
     if status != "accepted":
@@ -213,9 +216,9 @@ waitlist = _decision_command("waitlist", "attente", "waitlist", "waitlisted",
 )
 async def export_csv(request: Request) -> HandlerResult:
     store = storage_of(request.app)
-    found = await store.proposals.proposals()
+    found = await store.repository(Proposals).proposals()
     file = export.attachment(
-        found, await store.reviews.scores(), request.now.strftime("%Y%m%d-%H%M")
+        found, await store.repository(Reviews).scores(), request.now.strftime("%Y%m%d-%H%M")
     )
     return (
         Doc()

@@ -19,6 +19,7 @@ from bot.proposals.commands.common import (
     refresh_programme,
     storage_of,
 )
+from bot.proposals.repositories.proposals import Proposals
 from bot.proposals.safety import place, placement_warning
 from bot.wording.i18n import format_datetime, format_day, pick
 from bot.wording.replies import Doc, Reply, say
@@ -79,7 +80,7 @@ async def schedule(request: Request, number: int, confirmed: bool, day: DayRef, 
     if placement.needs_confirmation and not confirmed:
         again = confirming(request, proposal.id, f"{on.isoformat()} {start:%H:%M} {room or ''}")
         return say(placement_warning(placement, event, again, lang))
-    await storage_of(app).proposals.schedule_proposal(
+    await storage_of(app).repository(Proposals).schedule_proposal(
         proposal.id, on, start, room, request.incoming.sender, request.now
     )
     await refresh_programme(app)

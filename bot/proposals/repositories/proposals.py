@@ -1,5 +1,5 @@
 """Talk proposals as stored: the proposals, their history (who changed what, when) and
-their place in the programme. Scores and comments are bot.storage.reviews'."""
+their place in the programme. Scores and comments are in reviews.py."""
 
 from __future__ import annotations
 
@@ -41,9 +41,9 @@ class Proposals(Repository):
 
     tables = ("proposals", "proposal_history", "proposal_schedule")
 
-    def __init__(self, db: aiosqlite.Connection, drafts: Drafts) -> None:
+    def __init__(self, db: aiosqlite.Connection) -> None:
         super().__init__(db)
-        self.drafts = drafts
+        self.drafts = Drafts(db)
 
     async def add_proposal(self, proposal: Proposal) -> Proposal:
         """Store a new proposal (its `id` is ignored), record it in the history and drop the

@@ -16,9 +16,9 @@ class Reviews(Repository):
 
     tables = ("proposal_scores", "proposal_comments")
 
-    def __init__(self, db: aiosqlite.Connection, proposals: Proposals) -> None:
+    def __init__(self, db: aiosqlite.Connection) -> None:
         super().__init__(db)
-        self.proposals = proposals
+        self.proposals = Proposals(db)
 
     async def set_score(self, number: int, reviewer: str, score: int, at: datetime) -> None:
         """Record `reviewer`'s score (1-5), replacing theirs if they had scored already."""
