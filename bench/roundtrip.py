@@ -29,8 +29,8 @@ from signedjson.sign import SignatureVerifyException
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere
 
-from tests.cross_signing_check import keys_query, verified_master
-from tests.synapse import (
+from tests.support.cross_signing_check import keys_query, verified_master
+from tests.support.synapse import (
     Account,
     BotProcess,
     Human,

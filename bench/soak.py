@@ -45,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anyw
 from bench.fault_proxy import FaultProxy, Faults
 from bench.roundtrip import percentile
 from bot.settings.clock import PARIS
-from tests.synapse import Human, Synapse, bot_config, unique, write_config
+from tests.support.synapse import Human, Synapse, bot_config, unique, write_config
 
 EVENT = "soak-event"
 ROOM_COMMANDS = ["!aide", "!programme", "!maintenant", "!prochains", "!qui soak",

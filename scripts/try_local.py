@@ -22,7 +22,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from anywhere
 
-from tests.synapse import Synapse
+from tests.support.synapse import Synapse
 
 
 def main() -> int:

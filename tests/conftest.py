@@ -1,36 +1,8 @@
-"""Shared fixtures. The real-Synapse ones are documented in tests/synapse.py."""
+"""Fixtures every folder of the tests may use. The real-Synapse ones are in
+tests/matrix/conftest.py, beside the tests that start a homeserver."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from tests.support.proposals_kit import open_world
 
-import pytest
-
-from tests.synapse import Synapse
-
-
-@pytest.fixture(scope="session")
-def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
-    """One Synapse (relaxed rate limits) shared by the whole session."""
-    server = Synapse(tmp_path_factory.mktemp("synapse"))
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def synapse_factory(tmp_path: Path) -> Iterator[Callable[..., Synapse]]:
-    """Private servers for one test: `synapse_factory(tight=True)`, or with more homeserver.yaml
-    keys; all stopped at the end."""
-    started: list[Synapse] = []
-
-    def start(*, tight: bool = False, **extra: object) -> Synapse:
-        server = Synapse(tmp_path / f"synapse{len(started)}", tight=tight, **extra)
-        started.append(server)
-        server.start()
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
+__all__ = ["open_world"]

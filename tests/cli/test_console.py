@@ -1,0 +1,40 @@
+"""The local console, run as a user would: `bluehats-bot console`, lines on stdin."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.paths import ROOT
+
+
+def console(*args: str, lines: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", "console", *args], input=lines,
+                          capture_output=True, text=True, cwd=cwd, timeout=60)
+
+
+def test_next_talks_on_the_shipped_programme(tmp_path: Path) -> None:
+    done = console("--now", "2024-12-04 14:10", "--database", str(tmp_path / "bot.db"),
+                   lines="!prochains\n", cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[:3] == [
+        "À suivre",
+        "14 h 20",
+        "• Grist, votre compagnon open-source pour la donnée et pour réaliser des apps en "
+        "low-code — R. Serdoun (ANCT), V. Viers (DINUM) · salle Ada Lovelace · e37301",
+    ]
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "console", "--database", str(tmp_path / "bot.db")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert process.stdin and process.stdout and process.stderr
+    process.stdin.write(b"!aide\n" * 50)
+    process.stdin.close()
+    assert process.stdout.readline().strip() == b"Commandes"
+    process.stdout.close()  # as `| head -1` does
+    assert process.wait(60) == 0
+    assert b"Traceback" not in process.stderr.read()

@@ -1,0 +1,84 @@
+"""The README's examples are true: every `$ …` line of a ```console block is run (bash, in
+a fresh folder that links to the repository's `data/`, `tests/` and `config.example.yaml`)
+and what it prints, on standard output and error, must be what the README shows below it.
+A line '…' stands for any lines. A command naming a file the reader creates first (such as
+`journee-2025.yaml`) is skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli.assemble import command_table
+from tests.support.paths import ROOT
+
+README = ROOT / "README.md"
+
+
+def examples() -> list[tuple[str, list[str]]]:
+    """(command, expected lines) of every console block, in order."""
+    found: list[tuple[str, list[str]]] = []
+    for block in re.findall(r"```console\n(.*?)```", README.read_text(encoding="utf-8"), re.S):
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                found.append((line[2:], []))
+            elif found:
+                found[-1][1].append(line)
+    return found
+
+
+def matches(expected: list[str], actual: list[str]) -> bool:
+    """Whether `actual` is `expected`, each '…' line standing for any lines."""
+    pattern = "\n".join(".*?" if line.strip() == "…" else re.escape(line) for line in expected)
+    return re.fullmatch(pattern.replace("\n.*?\n", "(?:\n.*?)?\n"), "\n".join(actual),
+                        re.S) is not None
+
+
+def _missing_file(command: str) -> bool:
+    words = shlex.split(command.split("|")[0]) if "|" not in command else []
+    return any(w.endswith((".yaml", ".md")) and not (ROOT / w).exists() for w in words)
+
+
+@pytest.mark.parametrize(("command", "expected"), examples(), ids=lambda v: str(v)[:40])
+def test_readme_console_example(command: str, expected: list[str], tmp_path: Path) -> None:
+    if _missing_file(command):
+        pytest.skip("the README has the reader create this file first")
+    bin_dir = Path(sys.executable).parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BLUEHATS_")}
+    env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", PYTHONUNBUFFERED="1",
+               PYTHONPATH=str(ROOT))
+    for name in ("data", "tests", "config.example.yaml"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    done = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, text=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
+    actual = done.stdout.strip("\n").splitlines()
+    while expected and not expected[-1].strip():
+        expected = expected[:-1]
+    assert matches(expected, actual), "\n".join(actual)
+
+
+def test_the_readme_has_console_examples_of_questions() -> None:
+    commands = [c for c, _ in examples()]
+    assert any("!qui grist" in c for c in commands)
+    assert any("config check" in c for c in commands)
+
+
+def test_the_readme_usage_lines_are_the_declared_ones() -> None:
+    """Every table row of the README that gives a command's usage (`!noter <numéro> …`)
+    shows what the command's declaration makes of it."""
+
+    shown = re.findall(r"^\| `(!\S+ [^`]*[<\[][^`]*)`", README.read_text(encoding="utf-8"), re.M)
+    assert len(shown) >= 15
+    for usage in shown:
+        usage = usage.replace("\\|", "|")
+        found = command_table().lookup(usage[1:].split()[0])
+        assert found is not None, usage
+        command, lang = found
+        assert usage == command.line("!", lang or "fr"), usage

@@ -1,0 +1,126 @@
+"""Search that knows who is who, on the shipped programmes (data/) and on small ones.
+
+Expected sessions are read from the pages: the 2023 page credits « Direction
+interministérielle du numérique » and « Agence Nationale de la Cohésion des Territoires »
+in full, the 2024 page writes « DINUM », « ANCT » and « B. Guerry ».
+"""
+
+from datetime import date
+
+from bot.loaders import load_paths
+from bot.programme.aliases import learned_groups, spells
+from bot.programme.model import Event, Programme, Session, Speaker
+from bot.programme.search import SearchIndex, stem, words
+from tests.support.paths import DATA
+
+INDEX = SearchIndex(load_paths([DATA]))
+
+
+def titles(query: str, limit: int = 20) -> list[str]:
+    return [hit.session.title for hit in INDEX.search(query, limit)]
+
+
+def test_an_acronym_finds_the_organisation_written_in_full_and_back() -> None:
+    anct = titles("ANCT")
+    assert anct[0].startswith("Grist, votre compagnon open-source")  # R. Serdoun (ANCT), 2024
+    assert anct[1].startswith("Contribuer plutôt que de développer")  # 2023, written in full
+    assert len(anct) == 2
+    assert titles("Agence nationale de la cohésion des territoires") == anct
+
+
+def test_dinum_finds_every_talk_credited_to_it_most_recent_first() -> None:
+    found = titles("DINUM")
+    assert found[:2] == [
+        "Grist, votre compagnon open-source pour la donnée et pour réaliser des apps en "
+        "low-code",
+        "Les nouveautés de code.gouv.fr",
+    ]
+    assert "La stratégie Open Source derrière Albert" in found  # 'Direction interministérielle…'
+    assert len(found) == 11
+
+
+def test_a_person_by_full_name_and_by_initial() -> None:
+    expected = {"Les nouveautés de code.gouv.fr",
+                "Présentation des actualités de la mission logiciels libres"}
+    assert set(titles("Bastien Guerry")) == expected
+    assert set(titles("B. Guerry")) == expected
+
+
+def test_topic_synonyms_from_the_shipped_list() -> None:
+    ia = titles("IA")
+    assert len(ia) == 2
+    assert ia[0].startswith("Building the Next-Gen Visio: How LiveKit and AI")  # 2024
+    assert ia[1].startswith("LLaMandement : Grands modèles de langue")  # 2023
+    visio = titles("visio")
+    assert visio[0].startswith("Building the Next-Gen Visio")
+    assert visio[1].startswith("Pour de la visioconférence à grande échelle avec BigBlueButton")
+    assert set(titles("accessibilité")) == set(titles("RGAA")) | {
+        "Observatoire de l'accessibilité web, quel constat un an après ?"}
+
+
+def _session(number: int, title: str, section: str = "", org: str | None = None) -> Session:
+    return Session(id=f"s{number}", event_id="e", day=date(2025, 3, 1), start=None, end=None,
+                   title=title, section=section,
+                   speakers=(Speaker(f"Person {number}", org),) if org else ())
+
+
+def _index(*sessions: Session, description: str = "") -> SearchIndex:
+    event = Event("e", "Journée", date(2025, 3, 1), date(2025, 3, 1), description=description,
+                  sessions=sessions)
+    return SearchIndex(Programme((event,)))
+
+
+def test_the_heading_a_session_sits_under_counts_for_it() -> None:
+    index = _index(_session(1, "Et vous, ça Tchap ?", section="démos de La Suite"),
+                   _session(2, "Un numérique responsable"))
+    assert [h.session.id for h in index.search("la suite")] == ["s1"]
+
+
+def test_sessions_with_every_word_come_first_and_a_common_word_counts_little() -> None:
+    common = [_session(i, f"Le numérique pour tous, épisode {i}") for i in range(1, 8)]
+    index = _index(*common, _session(8, "Numérique et suite bureautique"),
+                   _session(9, "La suite logicielle"))
+    assert [h.session.id for h in index.search("suite numérique")][:1] == ["s8"]
+    assert {h.session.id for h in index.search("suite")} == {"s8", "s9"}
+    # 'numérique' is in 8 of 9 sessions, 'suite' in 2: the rare word decides.
+    assert INDEX._rarity(1) == 1.0
+
+
+def test_acronyms_are_learned_from_the_pages() -> None:
+    assert spells("dinum", ("direction", "interministerielle", "numerique"))
+    assert not spells("dinum", ("agence", "numerique"))
+    assert not spells("anct", ("agence", "nationale"))
+    index = _index(
+        _session(1, "Un talk", org="Office national des forêts"),
+        _session(2, "Un autre", org="ONF"),
+        description="Avec l'Office national des forêts (ONF).",
+    )
+    assert {h.session.id for h in index.search("ONF")} == {"s1", "s2"}
+    assert {h.session.id for h in index.search("office national des forets")} == {"s1", "s2"}
+
+
+def test_a_speaker_credited_with_an_acronym_and_its_name_teaches_it() -> None:
+    one = Session(id="a", event_id="e", day=date(2025, 3, 1), start=None, end=None, title="A",
+                  speakers=(Speaker("Jeanne Dupont", "Caisse des dépôts et consignations"),))
+    two = Session(id="b", event_id="e", day=date(2025, 3, 1), start=None, end=None, title="B",
+                  speakers=(Speaker("Jeanne Dupont", "CDC"),))
+    event = Event("e", "J", date(2025, 3, 1), date(2025, 3, 1), sessions=(one, two))
+    groups = learned_groups(Programme((event,)), words)
+    assert [("cdc",), ("caisse", "depots", "consignations")] in groups
+
+
+def test_a_word_finds_the_other_forms_of_its_stem() -> None:
+    # 2023: « SWMB, un logiciel libre et modulaire pour sécuriser votre parc Windows »
+    swmb = "SWMB, un logiciel libre et modulaire pour sécuriser votre parc Windows"
+    assert swmb in titles("sécurité") and swmb in titles("sécurisation")
+    # 2022: « … les contributions des étudiants », 2024: « how 2 countries contribute … »
+    contributing = titles("contributing")
+    assert any(t.startswith("BlueHats Semester Of Code : les contributions") for t in contributing)
+    assert any(t.startswith("OpenDesk & La Suite : how 2 countries") for t in contributing)
+
+
+def test_a_stem_too_short_to_mean_one_thing_joins_nothing() -> None:
+    assert stem("securite") == stem("securiser") == stem("securisation") == "secur"
+    assert stem("donnees") == stem("donnee") != stem("donner")
+    assert stem("cartes") == stem("carte") == "carte"  # not 'cart': carton, cartouche…
+    assert stem("mise") is None

@@ -1,0 +1,135 @@
+"""Storage: schema versions (a newer database refused), WAL, tables owned by one
+repository each, state, and answered events recorded once."""
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import aiosqlite
+import pytest
+
+from bot.privacy.sweep import every_repository
+from bot.storage import MIGRATIONS, SCHEMA_VERSION, DatabaseTooNew, Storage, StorageError
+from tests.support.paths import ROOT
+
+
+async def test_a_new_file_gets_the_latest_schema_in_wal_mode(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "bot.db")
+    try:
+        assert await storage.version() == len(MIGRATIONS)
+        async with storage.db.execute("PRAGMA journal_mode") as cursor:
+            assert (await cursor.fetchone())[0] == "wal"
+    finally:
+        await storage.close()
+
+
+async def test_a_first_version_file_upgrades_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    async with aiosqlite.connect(path) as db:
+        await db.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+        await db.execute("INSERT INTO state VALUES ('next_batch', 's42')")
+        await db.commit()
+    storage = await Storage.open(path)
+    try:
+        assert await storage.version() == len(MIGRATIONS)
+        assert await storage.state.get_state("next_batch") == "s42"
+    finally:
+        await storage.close()
+
+
+async def test_state_survives_a_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    storage = await Storage.open(path)
+    await storage.state.set_state("device_id", "ABC")
+    await storage.state.set_state("device_id", "DEF")
+    await storage.close()
+    storage = await Storage.open(path)
+    try:
+        assert await storage.state.get_state("device_id") == "DEF"
+        assert await storage.state.get_state("missing") is None
+    finally:
+        await storage.close()
+
+
+async def test_an_event_is_claimed_once(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "bot.db")
+    try:
+        assert await storage.journal.claim_event("$a", "!room", "{}") is True
+        assert await storage.journal.claim_event("$a", "!room", "{}") is False
+        await storage.journal.forget_events_before(float("inf"))
+        assert await storage.journal.claim_event("$a", "!room", "{}") is True
+    finally:
+        await storage.close()
+
+
+async def test_a_claimed_event_is_kept_until_answered_across_a_reopen(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "bot.db")
+    await storage.journal.claim_event("$undecided", "!room", '{"n": 1}')
+    await storage.journal.claim_event("$decided", "!room", '{"n": 2}')
+    await storage.journal.save_answer("$decided", "[]")
+    await storage.journal.claim_event("$sent", "!room", '{"n": 3}')
+    await storage.journal.save_answer("$sent", "[]")
+    await storage.journal.event_answered("$sent")
+    await storage.close()  # as a killed bot leaves it: the journal is in the file
+    storage = await Storage.open(tmp_path / "bot.db")
+    try:
+        assert await storage.journal.unanswered_events(since=0) == [
+            ("$undecided", "!room", '{"n": 1}', None),
+            ("$decided", "!room", '{"n": 2}', "[]"),
+        ]
+        assert await storage.journal.unanswered_events(since=time.time() + 60) == []  # too old
+        assert await storage.journal.claim_event("$sent", "!room", "{}") is False
+    finally:
+        await storage.close()
+
+
+async def stamped(path: Path, version: int) -> bytes:
+    """A database file stamped `version`, with a row; its bytes, to see it untouched."""
+    async with aiosqlite.connect(path) as db:
+        await db.executescript("CREATE TABLE future (x TEXT); INSERT INTO future VALUES ('y');"
+                               f"PRAGMA user_version = {version};")
+    return path.read_bytes()
+
+
+async def test_a_database_from_a_newer_bot_is_refused_and_left_untouched(
+        tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    before = await stamped(path, SCHEMA_VERSION + 1)
+    with pytest.raises(DatabaseTooNew) as refused:
+        await Storage.open(path)
+    assert str(refused.value) == (
+        f"the database {path} is at schema version {SCHEMA_VERSION + 1}, newer than this "
+        f"bot's ({SCHEMA_VERSION}): it was written by a newer bluehats-bot; run that version, "
+        "or restore a backup made by this one")
+    assert isinstance(refused.value, StorageError)  # the CLI says it in one line, exit 2
+    assert path.read_bytes() == before  # no WAL switch, no migration ran
+    assert not Path(f"{path}-wal").exists()
+
+
+async def test_the_console_refuses_a_newer_database_in_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "bot.db"
+    await stamped(path, SCHEMA_VERSION + 5)
+    done = subprocess.run([sys.executable, "-m", "bot", "console", "--database", str(path)],
+                          input="!aide\n", capture_output=True, text=True, timeout=60,
+                          cwd=ROOT)
+    assert done.returncode == 2
+    [line] = done.stderr.splitlines()
+    assert line.endswith(f"ERROR bot: the database {path} is at schema version "
+                         f"{SCHEMA_VERSION + 5}, newer than this bot's ({SCHEMA_VERSION}): it "
+                         "was written by a newer bluehats-bot; run that version, or restore "
+                         "a backup made by this one")
+    assert done.stdout == ""
+
+
+async def test_each_table_belongs_to_exactly_one_repository(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "bot.db")
+    try:
+        async with storage.db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                      "AND name NOT LIKE 'sqlite_%'") as cursor:
+            tables = sorted([row[0] async for row in cursor])
+        owned = sorted(table for repository in every_repository(storage)
+                       for table in repository.tables)
+        assert owned == tables
+    finally:
+        await storage.close()
