@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bot.commands.catalog import Catalog
 from bot.commands.declaration import CommandTable
 from bot.commands.flood import RateLimiter, Window
+from bot.commands.messages import Transport
 from bot.loaders import load_paths
 from bot.programme.model import Problem, Programme, Session, SourceRef
 from bot.settings.clock import Clock, SystemClock
@@ -28,6 +29,10 @@ log = logging.getLogger(__name__)
 
 ProgrammeListener = Callable[[Programme, Programme], None]
 """Called with (old, new) each time the programme is replaced."""
+
+Service = Callable[["App", Transport], Awaitable[None]]
+"""A background job run beside a transport (reminders, file watching), with the transport
+to send through; cancelled when the transport stops."""
 
 PowerLevelLookup = Callable[[str, str], Awaitable[int | None]]
 """(room id, user id) -> the user's power level in that room, given by the transport."""

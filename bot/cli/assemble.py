@@ -8,9 +8,10 @@ from typing import Any
 
 import watchfiles
 
-from bot.app import App
+from bot.app import App, Service
 from bot.commands import agenda, calendar, help, programme, sessions, who
 from bot.commands.declaration import CommandTable
+from bot.commands.messages import Transport
 from bot.loaders import load_paths
 from bot.privacy import commands as privacy
 from bot.programme.model import Programme
@@ -24,7 +25,6 @@ from bot.settings.config import Config
 from bot.sources.remote import RemoteSources
 from bot.sources.repository import ProgrammeSources
 from bot.storage import Storage
-from bot.transports.base import Service, Transport
 
 log = logging.getLogger(__name__)
 

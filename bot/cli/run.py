@@ -9,11 +9,11 @@ import signal
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.app import Service
 from bot.cli.assemble import background_services, build_app
 from bot.settings.clock import Clock
 from bot.settings.config import Config, ConfigError, load_config
 from bot.settings.secrets import SecretsError, load_secrets
-from bot.transports.base import Service
 from bot.transports.matrix.runner import MatrixBot
 
 log = logging.getLogger(__name__)

@@ -1,10 +1,11 @@
 """What comes in and goes out of the command layer, with no transport types: a Matrix event
-or a console line becomes an `Incoming`, and the answer is a list of `Outgoing` messages the
-transport delivers."""
+or a console line becomes an `Incoming`, the answer is a list of `Outgoing` messages, and a
+`Transport` is what delivers them (and the messages nobody asked for: reminders, notices)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from bot.wording.replies import Reply
 
@@ -37,3 +38,13 @@ class Outgoing:
     react: str | None = None
     """On an answer in place: a transport that can react to the incoming message with this
     emoji does so instead of sending `reply`; the others send `reply`."""
+
+
+class Transport(Protocol):
+    """Delivers messages addressed with `to_room` or `to_user` (reminders, notices, decisions).
+
+    `deliver` returns once every message is sent, retrying as the transport sees fit; it
+    raises only when a message definitively could not be delivered.
+    """
+
+    async def deliver(self, messages: list[Outgoing]) -> None: ...

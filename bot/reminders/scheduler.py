@@ -21,13 +21,12 @@ import sqlite3
 from datetime import datetime, timedelta
 
 from bot.app import App
-from bot.commands.messages import Outgoing
+from bot.commands.messages import Outgoing, Transport
 from bot.programme.model import Programme
 from bot.reminders.changes import Change, changes
 from bot.reminders.messages import render, render_changes
 from bot.reminders.planner import Notice, Subscription, plan
 from bot.reminders.repository import Reminders
-from bot.transports.base import Transport
 
 log = logging.getLogger(__name__)
 

@@ -17,12 +17,11 @@ from collections.abc import Sequence
 
 from nio import AsyncClient
 
-from bot.app import App
+from bot.app import App, Service
 from bot.commands.messages import Outgoing
 from bot.settings.config import Config
 from bot.settings.secrets import MatrixSecrets
 from bot.storage import Storage
-from bot.transports.base import Service
 from bot.transports.matrix.client import LoginFailed, connect, quiet_library_logs
 from bot.transports.matrix.cross_signing import Status, ensure_cross_signed, key_store
 from bot.transports.matrix.delivery import Delivery
