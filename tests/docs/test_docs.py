@@ -1,8 +1,8 @@
-"""The README's examples are true: every `$ …` line of a ```console block is run (bash, in
-a fresh folder that links to the repository's `data/`, `tests/` and `config.example.yaml`)
-and what it prints, on standard output and error, must be what the README shows below it.
-A line '…' stands for any lines. A command naming a file the reader creates first (such as
-`journee-2025.yaml`) is skipped.
+"""The README's and the guides' examples are true: every `$ …` line of a ```console block of
+README.md and of docs/*.md is run (bash, in a fresh folder that links to the repository's
+`data/`, `tests/` and `config.example.yaml`) and what it prints, on standard output and
+error, must be what the page shows below it. A line '…' stands for any lines. A command
+naming a file the reader creates first (such as `journee-2025.yaml`) is skipped.
 """
 
 from __future__ import annotations
@@ -20,18 +20,29 @@ from bot.cli.assemble import command_table
 from tests.support.paths import ROOT
 
 README = ROOT / "README.md"
+GUIDES = ("users", "organisers", "operators", "developers")
+PAGES = [README, *sorted((ROOT / "docs").glob("*.md"))]
 
 
-def examples() -> list[tuple[str, list[str]]]:
-    """(command, expected lines) of every console block, in order."""
+def _name(page: Path) -> str:
+    return page.relative_to(ROOT).as_posix()
+
+
+def examples(page: Path) -> list[tuple[str, list[str]]]:
+    """(command, expected lines) of every console block of a page, in order."""
     found: list[tuple[str, list[str]]] = []
-    for block in re.findall(r"```console\n(.*?)```", README.read_text(encoding="utf-8"), re.S):
+    for block in re.findall(r"```console\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
         for line in block.splitlines():
             if line.startswith("$ "):
                 found.append((line[2:], []))
             elif found:
                 found[-1][1].append(line)
     return found
+
+
+def every_example() -> list:
+    return [pytest.param(command, expected, id=f"{_name(page)}: {command[:40]}")
+            for page in PAGES for command, expected in examples(page)]
 
 
 def matches(expected: list[str], actual: list[str]) -> bool:
@@ -46,10 +57,10 @@ def _missing_file(command: str) -> bool:
     return any(w.endswith((".yaml", ".md")) and not (ROOT / w).exists() for w in words)
 
 
-@pytest.mark.parametrize(("command", "expected"), examples(), ids=lambda v: str(v)[:40])
-def test_readme_console_example(command: str, expected: list[str], tmp_path: Path) -> None:
+@pytest.mark.parametrize(("command", "expected"), every_example())
+def test_console_example(command: str, expected: list[str], tmp_path: Path) -> None:
     if _missing_file(command):
-        pytest.skip("the README has the reader create this file first")
+        pytest.skip("the page has the reader create this file first")
     bin_dir = Path(sys.executable).parent
     env = {k: v for k, v in os.environ.items() if not k.startswith("BLUEHATS_")}
     env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", PYTHONUNBUFFERED="1",
@@ -64,17 +75,24 @@ def test_readme_console_example(command: str, expected: list[str], tmp_path: Pat
     assert matches(expected, actual), "\n".join(actual)
 
 
-def test_the_readme_has_console_examples_of_questions() -> None:
-    commands = [c for c, _ in examples()]
+def test_the_guides_are_there() -> None:
+    assert [_name(page) for page in PAGES[1:]] == sorted(f"docs/{g}.md" for g in GUIDES)
+
+
+def test_the_pages_have_console_examples_of_questions() -> None:
+    commands = [c for page in PAGES for c, _ in examples(page)]
     assert any("!qui grist" in c for c in commands)
     assert any("config check" in c for c in commands)
+    assert examples(README), "the README shows a taste of the chat"
 
 
-def test_the_readme_usage_lines_are_the_declared_ones() -> None:
-    """Every table row of the README that gives a command's usage (`!noter <numéro> …`)
-    shows what the command's declaration makes of it."""
+def test_the_usage_lines_are_the_declared_ones() -> None:
+    """Every table row of the README and the guides that gives a command's usage
+    (`!noter <numéro> …`) shows what the command's declaration makes of it."""
 
-    shown = re.findall(r"^\| `(!\S+ [^`]*[<\[][^`]*)`", README.read_text(encoding="utf-8"), re.M)
+    shown = [usage for page in PAGES
+             for usage in re.findall(r"^\| `(!\S+ [^`]*[<\[][^`]*)`",
+                                     page.read_text(encoding="utf-8"), re.M)]
     assert len(shown) >= 15
     for usage in shown:
         usage = usage.replace("\\|", "|")
@@ -82,3 +100,4 @@ def test_the_readme_usage_lines_are_the_declared_ones() -> None:
         assert found is not None, usage
         command, lang = found
         assert usage == command.line("!", lang or "fr"), usage
+
