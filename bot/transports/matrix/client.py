@@ -102,7 +102,7 @@ async def connect(config: Config, secrets: MatrixSecrets, storage: Storage) -> B
     else:
         await client.close()
         raise LoginFailed("no usable credentials: set BLUEHATS_MATRIX_TOKEN or "
-                          "BLUEHATS_MATRIX_PASSWORD, or a secrets file (see README)")
+                          "BLUEHATS_MATRIX_PASSWORD, or a secrets file (see docs/operators.md)")
     for key, value in (("homeserver", homeserver), ("user_id", client.user_id),
                        ("device_id", client.device_id), ("token", client.access_token)):
         await storage.state.set_state(f"matrix.{key}", value)
