@@ -97,7 +97,7 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE handled_events ADD COLUMN answer TEXT;
     """,
     # 5: programme sources fetched by URL: the last good answer of each, with its ETag and
-    # Last-Modified (bot.storage.sources), so a restart without network still has it.
+    # Last-Modified (bot.sources.repository), so a restart without network still has it.
     """
     CREATE TABLE programme_sources (
         url TEXT PRIMARY KEY,

@@ -30,7 +30,7 @@ class Slots:
     hour: time | None = None
     year: int | None = None
     count: int | None = None
-    kind: str | None = None  # a session kind of bot.model.KINDS
+    kind: str | None = None  # a session kind of bot.programme.model.KINDS
 
 
 def read_slots(

@@ -70,7 +70,8 @@ KIND_NAMES = {
     "break": (("pause", "Pauses"), ("break", "Breaks")),
     "other": (("autre", "Autres sessions"), ("other", "Other sessions")),
 }
-"""Each session kind (bot.model.KINDS) as a word and as a heading, in French and English."""
+"""Each session kind (bot.programme.model.KINDS) as a word and as a heading, in French and
+English."""
 
 
 FEMININE_KINDS = frozenset({"talk", "demo", "panel", "break", "other"})
