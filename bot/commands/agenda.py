@@ -6,9 +6,9 @@ from datetime import datetime
 
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
-from bot.commands.programme import day_part_start
 from bot.commands.render import slot_groups
 from bot.commands.request import Request
+from bot.commands.selection import day_part_start
 from bot.programme.queries import event_at
 from bot.wording.i18n import format_datetime, format_day, format_time, pick
 from bot.wording.replies import Doc, Reply

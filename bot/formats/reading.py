@@ -20,14 +20,16 @@ KINDS_BY_MEANING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         ("break", r"\b(break|pause|lunch|dinner|coffee|cafe|dejeuner|repas|buffet)\b"),
+        ("keynote", r"keynote|plenary|pleniere"),
+        ("lightning", r"lightning|\beclair"),
+        ("bof", r"\bbofs?\b|birds of a feather"),
         ("workshop", r"workshop|atelier|hands[ -]?on|tutorial|tutoriel|training|formation"
                      r"|hackathon|sprint"),
         ("panel", r"panel|discussion|podium|round ?table|table ronde|debat|fishbowl"
-                  r"|\bbof\b|birds of a feather|q ?& ?a session"),
+                  r"|q ?& ?a session"),
         ("demo", r"\bdemo"),
-        ("talk", r"talk|lecture|keynote|conference|presentation|expose|vortrag|devroom"
-                 r"|main ?track|plenary|pleniere|\bsession\b|lightning|pitch|speech"
-                 r"|intervention"),
+        ("talk", r"talk|lecture|conference|presentation|expose|vortrag|devroom"
+                 r"|main ?track|\bsession\b|pitch|speech|intervention"),
     )
 )
 

@@ -15,8 +15,17 @@ from zoneinfo import ZoneInfo
 
 from bot.wording.folding import fold, slugify
 
-KINDS = ("talk", "demo", "panel", "workshop", "break", "other")
+KINDS = ("talk", "keynote", "lightning", "demo", "panel", "bof", "workshop", "break", "other")
 """Every session kind, in the order help texts list them."""
+KIND_OF = {"keynote": "talk", "lightning": "talk", "bof": "panel"}
+"""A kind that is a kind of another: a keynote and a lightning talk are talks, a BoF (birds
+of a feather) a discussion."""
+
+
+def of_kind(kind: str, wanted: str) -> bool:
+    """Whether a session of `kind` answers a question about `wanted` ones (the talks
+    include the keynotes)."""
+    return kind == wanted or KIND_OF.get(kind) == wanted
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,8 @@ from bot.programme.model import Programme, Session
 from bot.wording.folding import fold
 
 FIELD_WEIGHTS = {
-    "speaker": 3.0, "organisation": 2.0, "title": 2.0, "section": 1.5, "link": 1.0,
-    "description": 0.5,
+    "speaker": 3.0, "organisation": 2.0, "title": 2.0, "section": 1.5, "track": 1.5,
+    "link": 1.0, "description": 0.5,
 }
 STOPWORDS = frozenset(
     [
@@ -112,10 +112,23 @@ def words(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Hit:
-    """A session that matches a query, and how well."""
+    """A session that matches a query, and how well; `partial` when it matches only some
+    of the query's words (no session matches them all)."""
 
     session: Session
     score: float
+    partial: bool = False
+
+
+WHOLE_WORD_LENGTH = 2
+"""A query word this short, or with a capital after its first letter ('IoT', 'CNIL'), is an
+acronym: it matches whole words only, never the start or the inside of a longer one."""
+
+
+def whole_words(query: str) -> frozenset[str]:
+    """The words of `query` that match only as themselves (see WHOLE_WORD_LENGTH)."""
+    return frozenset(fold(w) for w in re.findall(r"[^\W_]+", query)
+                     if len(w) <= WHOLE_WORD_LENGTH or any(c.isupper() for c in w[1:]))
 
 
 class Concepts:
@@ -175,7 +188,8 @@ class SearchIndex:
         people = _people(self.sessions)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         for number, session in enumerate(self.sessions):
-            fields = [("title", session.title), ("section", session.section)]
+            fields = [("title", session.title), ("section", session.section),
+                      ("track", session.track or "")]
             fields += [("speaker", name) for name in session.speaker_names]
             fields += [("speaker", " ".join(people.get(fold(name), ())))
                        for name in session.speaker_names]
@@ -203,11 +217,12 @@ class SearchIndex:
                 for key in _deletions(word):
                     self._deletions[key].append(word)
 
-    def _matches(self, word: str) -> dict[str, float]:
-        """Index words that `word` stands for, with the quality of the match."""
-        if word.startswith("="):
-            return {word: 1.0} if word in self._postings else {}
+    def _matches(self, word: str, whole: bool = False) -> dict[str, float]:
+        """Index words that `word` stands for, with the quality of the match (itself only
+        when `whole`)."""
         found = {word: 1.0} if word in self._postings else {}
+        if word.startswith("=") or whole:
+            return found
         if len(word) >= 3:
             start = bisect.bisect_left(self._vocabulary, word)
             for candidate in self._vocabulary[start:]:
@@ -230,13 +245,14 @@ class SearchIndex:
         terms = self._terms(words(query))
         if not terms:
             return []
+        whole = whole_words(query)
         scores: dict[int, float] = defaultdict(float)
         matched: dict[int, int] = defaultdict(int)
         for term, spelled in terms:
             best: dict[int, float] = {}
-            found = self._matches(term)
+            found = self._matches(term, term in whole)
             if spelled:
-                for candidate, quality in self._matches(spelled).items():
+                for candidate, quality in self._matches(spelled, spelled in whole).items():
                     found[candidate] = max(found.get(candidate, 0.0), quality)
             for candidate, quality in found.items():
                 for number, weight in self._postings[candidate].items():
@@ -254,7 +270,8 @@ class SearchIndex:
             (n for n in scores if matched[n] == most),
             key=lambda n: (-scores[n], -self.sessions[n].day.toordinal(), self.sessions[n].title),
         )
-        return [Hit(self.sessions[n], scores[n]) for n in ranked[:limit]]
+        partial = most < len(terms)
+        return [Hit(self.sessions[n], scores[n], partial) for n in ranked[:limit]]
 
     def _rarity(self, found: int) -> float:
         """How much a query word found in `found` sessions counts: 1 for a word of one

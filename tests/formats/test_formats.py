@@ -458,12 +458,13 @@ def test_reordering_a_schedule_keeps_every_session_id(tmp_path) -> None:
 def test_kinds_are_read_by_what_they_mean() -> None:
     from bot.formats.reading import kind_of
 
-    said = {"lecture": "talk", "Talk 30 min + 10min Q&A": "talk", "lightningtalk": "talk",
-            "LIGHTNING_TALK": "talk", "devroom": "talk", "Keynote": "talk", "": "talk",
+    said = {"lecture": "talk", "Talk 30 min + 10min Q&A": "talk", "lightningtalk": "lightning",
+            "LIGHTNING_TALK": "lightning", "devroom": "talk", "Keynote": "keynote", "": "talk",
+            "bof": "bof", "Birds of a feather": "bof",
             "Hands-On": "workshop", "Atelier pratique": "workshop", "Podium discussion": "panel",
             "Table ronde": "panel", "Démo": "demo", "Lunch break": "break", "Pause café": "break",
             "Breakout session": "talk", "concert": "other", "Meeting": "other",
-            "maintrack": "talk", "Plénière": "talk", "Conférence": "talk"}
+            "maintrack": "talk", "Plénière": "keynote", "Conférence": "talk"}
     assert {text: kind_of(text) for text in said} == said
 
 

@@ -199,7 +199,8 @@ def test_structured_yaml_programme() -> None:
     assert (tchap.day, tchap.start, tchap.kind) == (date(2025, 12, 3), time(14, 20), "workshop")
     assert [(p.source.line, p.message.split(":")[1].strip()) for p in problems] == [
         (24, "start"),
-        (27, "kind 'fête' is not one of talk, demo, panel, workshop, break, other"),
+        (27, "kind 'fête' is not one of talk, keynote, lightning, demo, panel, bof, workshop, "
+             "break, other"),
     ]
 
 
