@@ -53,16 +53,16 @@ class Parsed:
     row: IntentRow | None = None
 
     @property
-    def conversation(self) -> bool:
-        """Whether a follow-up (« et demain ? ») may ask this again with other slots."""
-        return self.row is not None and self.row.conversation
+    def question(self) -> str:
+        """What was asked, as `parse` takes it back for a follow-up (JSON text)."""
+        return self.intent.to_json()
 
 
-def parse(app: App, incoming: Incoming, previous: Intent | None = None) -> Parsed | None:
+def parse(app: App, incoming: Incoming, previous: str | None = None) -> Parsed | None:
     """What `incoming` asks, or None when the message is not for the bot. `previous` is the
-    question this message may follow (the one the bot answered just before in a direct
-    chat, or the one whose answer it replies to): a message that only gives slots
-    (« et demain ? ») is that question with these slots."""
+    question this message may follow (`Parsed.question` of the one the bot answered just
+    before in a direct chat, or of the one whose answer it replies to): a message that only
+    gives slots (« et demain ? ») is that question with these slots."""
     text = clean(incoming.text)
     prefix = app.config.commands.prefix
     today = app.clock.now().date()
@@ -85,8 +85,9 @@ def parse(app: App, incoming: Incoming, previous: Intent | None = None) -> Parse
         return Parsed(command, lang, args, intent, True, values, row=row)
     if incoming.is_direct or incoming.addressed:
         intent = understand(text, today, known, default)
-        if intent.follows and previous is not None and row_for(previous.name).conversation:
-            intent = previous.followed_by(intent)
+        before = Intent.from_json(previous) if previous and intent.follows else None
+        if before is not None and row_for(before.name).conversation:
+            intent = before.followed_by(intent)
         row = _wider(row_for(intent.name), intent)
         key = row.command or "" if row is not None else ""
         if key == "who" and app.programme.session(intent.subject):

@@ -37,6 +37,9 @@ class Intent:
     follows: bool = False
     """The message only gives slots (« et demain ? », 'and in room B?'): after a question,
     it is that question with these slots."""
+    implied: tuple[str, ...] = ()
+    """Slots taken for granted, not said: the day of « cet après-midi » is today's (a
+    follow-up « et l'après-midi ? » keeps the day asked before)."""
 
     @property
     def room(self) -> str | None:
@@ -50,9 +53,13 @@ class Intent:
     def followed_by(self, newer: Intent) -> Intent:
         """This question asked again with the slots of `newer` (« et demain ? »), in the
         language of `newer`."""
-        return replace(self, lang=newer.lang, slots=self.slots.updated(newer.slots),
+        said = newer.slots.without(*newer.implied)
+        slots = self.slots.updated(said)
+        if slots.part and slots.day is None:
+            slots = replace(slots, day=newer.slots.day)
+        return replace(self, lang=newer.lang, slots=slots,
                        event=newer.event or (None if newer.slots.year else self.event),
-                       follows=False)
+                       follows=False, implied=())
 
     def to_json(self) -> str:
         """This intent as JSON (dates and times in ISO 8601)."""
@@ -67,6 +74,7 @@ class Intent:
         try:
             data: dict[str, Any] = json.loads(text)
             slots = data.pop("slots", {})
+            data["implied"] = tuple(data.get("implied", ()))
             for name, kind in (("day", date), ("hour", time)):
                 if name in slots:
                     slots[name] = kind.fromisoformat(slots[name])

@@ -30,6 +30,8 @@ class Reading:
     slots: Slots
     bag: set[str]
     """The words no slot took."""
+    said_day: bool
+    """Whether the day is said, not taken to be today for a part of the day."""
     bare: str
     """The subject without the cue words next to it."""
     subject: str
@@ -54,6 +56,7 @@ class Reading:
         subject = self.subject if subject is None else subject
         return Intent(name, self.lang, slots or self.slots, subject, event=self.event,
                       asks_sessions=bool(self.bag & lexicon.ASKS_SESSIONS),
+                      implied=() if self.said_day or not self.slots.part else ("day",),
                       follows=self._follows(), **extra)  # type: ignore[arg-type]
 
     def _follows(self) -> bool:
@@ -88,12 +91,15 @@ def read(text: str, today: date, known: Knowledge, default_lang: str) -> Reading
     used |= taken
     plain = [t.word for t in words]
     slots = replace(slots, room=room, track=track, tense=slots.tense or _tense(plain))
+    said_day = slots.day is not None
+    if slots.part and not said_day:
+        slots = replace(slots, day=today)  # « cet après-midi »: today's
     cues = _cue_positions(plain)
     auxiliary = {i for i in range(1, len(plain)) if (plain[i - 1], plain[i]) in lexicon.AUXILIARY}
     subject_at = [i for i in range(len(words)) if i not in used | cues | auxiliary
                   and plain[i] not in _NOT_SUBJECT]
     reading = Reading(
-        words, plain, lang, slots, {w for i, w in enumerate(plain) if i not in used},
+        words, plain, lang, slots, {w for i, w in enumerate(plain) if i not in used}, said_day,
         bare=_subject(text, words, subject_at),
         subject=_subject(text, words, _with_soft_cues(plain, subject_at, cues - used)),
     )

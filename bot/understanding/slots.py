@@ -132,8 +132,6 @@ def read_slots(
     if found.get("part") == "morning" and isinstance(hour := found.get("hour"), time):
         found["hour"] = time(hour.hour % 12, hour.minute)  # « à 2h du matin »
         del found["part"]
-    if "part" in found and found.get("day") is None:
-        found["day"] = today
     return Slots(**found), used - taken  # type: ignore[arg-type]
 
 

@@ -15,16 +15,18 @@ import logging
 import sqlite3
 import time
 from collections.abc import Awaitable
+from dataclasses import replace
 from typing import Any
 
 from nio import AsyncClient, MatrixRoom, MegolmEvent, RoomMessageText
 
 from bot.app import App
-from bot.commands.dispatch import handle, parse
+from bot.commands.dispatch import Parsed, handle, parse
 from bot.commands.messages import Incoming, Outgoing
 from bot.storage import Storage
 from bot.storage.state import told_undecryptable_key
-from bot.transports.matrix.addressing import Mentions, address, is_courtesy
+from bot.transports.follow_ups import previous_question, remember
+from bot.transports.matrix.addressing import Mentions, address, is_courtesy, is_reply
 from bot.transports.matrix.delivery import Delivery
 from bot.transports.matrix.directs import DirectChats
 from bot.transports.matrix.journal import decode_answer, encode_answer
@@ -72,7 +74,12 @@ class Intake:
         if command.event_id in self._taken:
             return  # a sync given again after a network error: already being answered
         incoming = self.incoming(room, command, event.source)
-        if parse(self.app, incoming) is None:
+        previous = await previous_question(self.storage, incoming, self._now())
+        if incoming.reply_to and previous is not None and not incoming.addressed \
+                and not is_courtesy(incoming.text):
+            incoming = replace(incoming, addressed=True)  # a reply to one of its answers
+        parsed = parse(self.app, incoming, previous)
+        if parsed is None:
             return  # ordinary conversation: nothing to remember
         try:
             if not await self.storage.journal.claim_event(command.event_id, room.room_id,
@@ -82,7 +89,7 @@ class Intake:
             # Answering unrecorded beats falling silent: a restart may answer it again.
             log.error("database not writable (%s): answering %s without recording it",
                       error, command.event_id)
-        await self._answer(command, incoming)
+        await self._answer(command, incoming, parsed=parsed)
 
     def incoming(self, room: MatrixRoom, command: CommandEvent,
                  source: dict[str, Any]) -> Incoming:
@@ -93,11 +100,17 @@ class Intake:
         if meant is not None and not is_direct and is_courtesy(meant):
             meant = None  # « BlueHats : merci ! » in a room deserves no answer
         name = room.user_name(command.sender)
+        content = source.get("content") or {}
+        replied = (content.get("m.relates_to") or {}).get("m.in_reply_to") or {}
         return Incoming(meant if meant is not None else command.text, command.sender,
                         room.room_id, is_direct=is_direct, addressed=meant is not None,
                         sender_name=None if name is None else visible(name),
                         sent_at=source["origin_server_ts"] / 1000
-                        if "origin_server_ts" in source else None)
+                        if "origin_server_ts" in source else None,
+                        reply_to=replied.get("event_id") if is_reply(content) else None)
+
+    def _now(self) -> float:
+        return self.app.clock.now().timestamp()
 
     async def answer_unanswered(self, since_ms: float) -> None:
         """Answer the commands a previous run claimed but was stopped before answering (a
@@ -133,27 +146,35 @@ class Intake:
                         len(late))
 
     async def _answer(self, command: CommandEvent, incoming: Incoming,
-                      decided: list[Outgoing] | None = None) -> None:
+                      decided: list[Outgoing] | None = None,
+                      parsed: Parsed | None = None) -> None:
         """Decide the answer (unless `decided` before a restart), write it down, send it;
-        the event counts as answered once every message is sent."""
+        the event counts as answered once every message is sent, and what it answered is
+        kept for a follow-up."""
         self._taken.add(command.event_id)
         started = time.monotonic()
         outgoing = decided
         if outgoing is None:
-            outgoing = await handle(self.app, incoming)
+            outgoing = await handle(self.app, incoming, parsed)
             await record(self.storage.journal.save_answer(command.event_id,
                                                           encode_answer(outgoing)),
                          f"the answer to {command.event_id} is not kept for a restart")
         sent = [await self.delivery.answer(message, command, index)
                 for index, message in enumerate(outgoing)]
-        task = asyncio.create_task(self._close_when_sent(command, sent, started))
+        task = asyncio.create_task(self._close_when_sent(command, sent, started,
+                                                         incoming, parsed))
         self._sending.add(task)
         task.add_done_callback(self._sending.discard)
 
     async def _close_when_sent(self, command: CommandEvent, sent: list[asyncio.Future[str]],
-                               started: float) -> None:
+                               started: float, incoming: Incoming,
+                               parsed: Parsed | None) -> None:
         results = await asyncio.gather(*sent, return_exceptions=True)
         failed = sum(1 for result in results if isinstance(result, BaseException))
+        if parsed is not None:
+            answers = [result for result in results if isinstance(result, str)]
+            await record(remember(self.storage, incoming, parsed, answers, self._now()),
+                         f"the question of {command.event_id} is not kept for a follow-up")
         if not failed:  # else kept: the next start tries again
             await record(self.storage.journal.event_answered(command.event_id),
                          f"{command.event_id} may be answered again after a restart")
