@@ -16,8 +16,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from bot.loaders.document import Block
 from bot.loaders.page import evidence
+from bot.loaders.page.bridge import MarkdownBlock as Block
 from bot.loaders.page.values import Evidence
 from bot.loaders.programme_context import (
     CREDIT_LABEL,
