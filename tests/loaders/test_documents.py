@@ -471,6 +471,6 @@ def test_a_page_the_fast_renderer_cannot_render_is_rendered_by_the_other(tmp_pat
     page.write_text("---\ntitle: Atelier\nevent_start_date: 2025-05-20\n---\n\n"
                     "Voir [`config.\n\n## Programme\n\n* 9h30 : Accueil\n* 10h : Installer Grist\n",
                     encoding="utf-8")
-    events, problems, _ = load_file(page)
+    events, _, _ = load_file(page)
     assert [(s.start, s.title) for s in events[0].sessions] == [
         (time(9, 30), "Accueil"), (time(10), "Installer Grist")]
