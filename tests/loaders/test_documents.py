@@ -474,3 +474,22 @@ def test_a_page_the_fast_renderer_cannot_render_is_rendered_by_the_other(tmp_pat
     events, _, _ = load_file(page)
     assert [(s.start, s.title) for s in events[0].sessions] == [
         (time(9, 30), "Accueil"), (time(10), "Installer Grist")]
+
+
+def test_the_prose_that_is_not_programme_is_kept_as_passages_with_their_lines(tmp_path) -> None:
+    page = tmp_path / "infos.md"
+    page.write_text(
+        "---\ntitle: Journée Grist\nevent_start_date: 2025-05-20\n---\n\n"  # lines 1-5
+        "L'entrée est libre, sur inscription.\n\n"  # 6
+        "## Programme\n\n"  # 8
+        "* 9h30 : Accueil\n* 10h : Installer Grist, par Jeanne Roux\n\n"  # 10, 11
+        "## Infos pratiques\n\n"  # 13
+        "* Accès : métro Bercy\n* Contact : grist@example.org\n\n"  # 15, 16
+        "{% include footer.html %}\n",  # 18
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(p.line, p.text) for p in event.passages] == [
+        (6, "L'entrée est libre, sur inscription."),
+        (15, "Accès : métro Bercy"),
+        (16, "Contact : grist@example.org"),
+    ]

@@ -27,6 +27,7 @@ from bot.loaders.page.blocks import read_blocks
 from bot.loaders.page.bridge import MarkdownBlock, markdown_blocks
 from bot.loaders.page.dom import parse_html
 from bot.loaders.page.metadata import Metadata, read_metadata
+from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
 from bot.loaders.page.values import Block
 from bot.loaders.programme_reader import ProgrammeReader
@@ -167,6 +168,7 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         info=info,
         links=tuple(Link(item.text, item.url) for item in info if item.url),
         source=str(path),
+        passages=passages(blocks, {row.line for row in reader.rows}),
     ).with_sessions(sessions)
     return [event], problems, replace(reading, sessions=event.sessions)
 

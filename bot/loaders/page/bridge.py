@@ -33,6 +33,8 @@ class MarkdownBlock:
     ordered: bool = False
     children: list[MarkdownBlock] = field(default_factory=list)
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    source: Block | None = None
+    """The rendered block it is written from (a table's cells, with their lines)."""
 
     def lines(self) -> list[str]:
         """The text's logical lines: a `<br>` ends a line, and so does a soft line break
@@ -80,8 +82,7 @@ def _written(block: Block) -> list[MarkdownBlock]:
     if kind == "table":
         rows = [(row.line, [_cell(cell.lines) for cell in row.cells]) for row in block.rows]
         rows = [row for row in rows if row[1]]
-        return [MarkdownBlock("table", rows[0][0] if rows else block.line, rows=rows)] \
-            if rows else []
+        return [MarkdownBlock("table", rows[0][0], rows=rows, source=block)] if rows else []
     if kind in ("group", "terms", "definition", "code"):
         return markdown_blocks(block.children)
     return []
