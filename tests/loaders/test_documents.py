@@ -493,3 +493,34 @@ def test_the_prose_that_is_not_programme_is_kept_as_passages_with_their_lines(tm
         (15, "Accès : métro Bercy"),
         (16, "Contact : grist@example.org"),
     ]
+
+
+def test_timed_lines_joined_by_line_breaks_are_one_item_each(tmp_path) -> None:
+    page = tmp_path / "lignes.md"
+    page.write_text(
+        "---\ntitle: Atelier\nevent_start_date: 2025-05-20\n---\n\n## Programme\n\n"
+        "**Mardi**\\\n9h30 - 10h : Accueil\\\n10h - 11h : Installer Grist\\\n"
+        "avec Jeanne Roux\\\n11h - 12h : Questions\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.start, s.end, s.title, s.speaker_names, s.source.line)
+            for s in event.sessions] == [
+        (time(9, 30), time(10), "Accueil", (), 9),
+        (time(10), time(11), "Installer Grist", ("Jeanne Roux",), 10),
+        (time(11), time(12), "Questions", (), 12),
+    ]
+
+
+def test_a_programme_indented_or_fenced_as_code_is_read_and_real_code_is_not(tmp_path) -> None:
+    page = tmp_path / "code.md"
+    page.write_text(
+        "---\ntitle: Hackathon\nevent_start_date: 2016-05-14\n---\n\n## Programme\n\n"
+        "```\n09:00–09:30 Registrations\n09:30–10:00 Welcome\n10:00–13:30 Hacking\n```\n\n"
+        "## Installer\n\n```yaml\n- 10:00 name: x\n- 11:00 name: y\n```\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.start, s.end, s.title) for s in event.sessions] == [
+        (time(9), time(9, 30), "Registrations"),
+        (time(9, 30), time(10), "Welcome"),
+        (time(10), time(13, 30), "Hacking"),
+    ]
