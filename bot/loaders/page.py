@@ -18,10 +18,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.loaders.document import Block, parse_document
-from bot.loaders.french_dates import find_days, find_year
 from bot.loaders.frontmatter import split_front_matter
 from bot.loaders.programme_reader import ProgrammeReader
 from bot.loaders.talks import inline_text
+from bot.loaders.when import DateContext, find_days, find_year, unique
 from bot.programme.model import (
     Event,
     InfoField,
@@ -101,13 +101,14 @@ def _read_page(
         if start
         else find_year(titles) or (published.year if published else None) or find_year(body)
     )
-    reader = ProgrammeReader(path, year)
+    dates = DateContext(years=(year,) if year else ())
+    reader = ProgrammeReader(path, dates)
     reader.read(blocks)
     problems.extend(reader.problems)
     own_days = [row.day for row in reader.rows if row.day]
     if start is None:
         found = (
-            _event_days(titles, year) or reader.headed_days or own_days or _event_days(body, year)
+            _event_days(titles, dates) or reader.headed_days or own_days or _event_days(body, dates)
         )
         if found:
             start, end = min(found), max(found)
@@ -164,12 +165,12 @@ def _first_heading(blocks: list[Block]) -> str:
     return ""
 
 
-def _event_days(text: str, year: int | None) -> list[date]:
+def _event_days(text: str, dates: DateContext) -> list[date]:
     """Days a text names, leaving out sentences about deadlines, registration or publication."""
     days: list[date] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
         if not _DEADLINE.search(fold(sentence)):
-            days.extend(find_days(sentence, year))
+            days.extend(unique(find_days(sentence, dates)))
     return days
 
 

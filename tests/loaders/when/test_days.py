@@ -155,7 +155,11 @@ def test_a_long_range_gives_its_two_ends() -> None:
         ("les enjeux (`21/11`)", Y2024, [d(11, 21)]),
         ("am 3.6. um 18 Uhr", Y2024, [d(6, 3)]),
         ("Mo., 3.6.", Y2024, [d(6, 3)]),
+        ("### 4/12 de 10h à 12h30 : démos", Y2024, [d(12, 4)]),  # leading a line, then hours
+        ("- 4/12 - 14h : clôture", Y2024, [d(12, 4)]),
         ("4/12", Y2024, []),
+        ("3/4 des places", Y2024, []),
+        ("1/2 journée de formation", Y2024, []),
     ],
 )
 def test_days_written_in_numbers(text: str, context: DateContext, expected: list[date]) -> None:
