@@ -50,6 +50,8 @@ def d(month: int, day: int, year: int = 2024) -> date:
         ("29th October | 10 am - 5 pm", [d(10, 29)]),
         ("Sept. 3, 2023", [date(2023, 9, 3)]),
         ("Sat 14 Sep", [d(9, 14)]),
+        ("Weds, June 5", [d(6, 5)]),
+        ("Weds 5 June 2024, 9am", [d(6, 5)]),
         ("1st of May", [d(5, 1)]),
         ("Monday, June 3, 2024", [d(6, 3)]),
         # German
