@@ -16,8 +16,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from bot.loaders import programme_evidence as evidence
-from bot.loaders.document import Block
+from bot.loaders.page import evidence
+from bot.loaders.page.bridge import MarkdownBlock as Block
+from bot.loaders.page.values import Evidence
 from bot.loaders.programme_context import (
     CREDIT_LABEL,
     PageContext,
@@ -52,7 +53,7 @@ class ProgrammeReader(PageContext):
 
     def __init__(self, path: Path, dates: DateContext) -> None:
         super().__init__(path, dates)
-        self.lead_in: list[tuple[float, str]] = []
+        self.lead_in: list[Evidence] = []
         self.lead_kind: str | None = None
         self.last: Row | None = None
         self.speakers_listed: list[Speaker] = []
@@ -193,7 +194,8 @@ class ProgrammeReader(PageContext):
         self.count_session()
         self.last = row
         for start, end in reading.repeats:  # the same workshop held again later
-            again = replace(row, start=start, end=end, points=list(row.points), why=dict(row.why))
+            again = replace(row, start=start, end=end, evidence=list(row.evidence),
+                            why=dict(row.why))
             self.pending.append(again)
         if credits:
             add_speakers(row, _persons(inner_items))
@@ -219,7 +221,8 @@ class ProgrammeReader(PageContext):
         for line, start, end, talk, why in read_table(block.rows, self.warn):
             reading = LineReading(start=start, end=end, talk=talk, why=why)
             row = self.make_row(line, reading, "a table row")
-            row.points.append((1.0, "a row of a table with a title column"))
+            row.evidence.append(
+                Evidence("table_title_column", "a row of a table with a title column", line))
             self.pending.append(row)
             self.count_session()
 
