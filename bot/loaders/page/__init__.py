@@ -22,7 +22,6 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.loaders.french_dates import find_days, find_year
 from bot.loaders.page.blocks import read_blocks
 from bot.loaders.page.bridge import MarkdownBlock, markdown_blocks
 from bot.loaders.page.dom import parse_html
@@ -32,6 +31,7 @@ from bot.loaders.page.render import Rendered, render
 from bot.loaders.page.values import Block
 from bot.loaders.programme_reader import ProgrammeReader
 from bot.loaders.talks import inline_text
+from bot.loaders.when import DateContext, find_days, find_year, unique
 from bot.programme.model import (
     Event,
     InfoField,
@@ -125,14 +125,15 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         if start
         else find_year(titles) or (published.year if published else None) or find_year(body)
     )
-    reader = ProgrammeReader(path, year)
+    dates = DateContext(years=(year,) if year else ())
+    reader = ProgrammeReader(path, dates)
     reader.read(written)
     reading = replace(reading, reader=reader)
     problems.extend(reader.problems)
     own_days = [row.day for row in reader.rows if row.day]
     if start is None:
         found = (
-            _event_days(titles, year) or reader.headed_days or own_days or _event_days(body, year)
+            _event_days(titles, dates) or reader.headed_days or own_days or _event_days(body, dates)
         )
         if found:
             start, end = min(found), max(found)
@@ -205,12 +206,12 @@ def _first_heading(blocks: list[MarkdownBlock]) -> str:
     return ""
 
 
-def _event_days(text: str, year: int | None) -> list[date]:
+def _event_days(text: str, dates: DateContext) -> list[date]:
     """Days a text names, leaving out sentences about deadlines, registration or publication."""
     days: list[date] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
         if not _DEADLINE.search(fold(sentence)):
-            days.extend(find_days(sentence, year))
+            days.extend(unique(find_days(sentence, dates)))
     return days
 
 
