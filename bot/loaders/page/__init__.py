@@ -28,8 +28,8 @@ from bot.loaders.page.dom import parse_html
 from bot.loaders.page.metadata import Metadata, read_metadata
 from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
+from bot.loaders.page.rows import ProgrammeReader
 from bot.loaders.page.values import Block
-from bot.loaders.programme_reader import ProgrammeReader
 from bot.loaders.talks import inline_text
 from bot.loaders.when import DateContext, find_days, find_year, unique
 from bot.programme.model import (

@@ -14,8 +14,8 @@ from datetime import date, time
 from pathlib import Path
 
 from bot.loaders.page import evidence, scoring
+from bot.loaders.page.row_grammar import LineReading
 from bot.loaders.page.values import Evidence
-from bot.loaders.programme_line import LineReading
 from bot.loaders.talks import (
     Talk,
     all_credits,

@@ -7,7 +7,7 @@ room ('Salle PLATEAU 1 : ...') or a kind ('Les ateliers de l'après-midi'); a ti
 timed paragraphs and table rows are candidate sessions; a slot or an item whose nested
 list holds sessions is a container (its hours go to them); a nested list of persons gives
 speakers. Each section's candidates are kept or rejected together by their evidence
-(`programme_evidence`), and every decision is written down for --explain.
+(`evidence`, weighed in `scoring`), and every decision is written down for --explain.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from pathlib import Path
 
 from bot.loaders.page import evidence
 from bot.loaders.page.bridge import MarkdownBlock as Block
-from bot.loaders.page.values import Evidence
-from bot.loaders.programme_context import (
+from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
+from bot.loaders.page.scopes import (
     CREDIT_LABEL,
     PageContext,
     Row,
@@ -27,7 +27,7 @@ from bot.loaders.programme_context import (
     add_speakers,
     heading_scope,
 )
-from bot.loaders.programme_line import LineReading, leading_time, read_line, when_text
+from bot.loaders.page.values import Evidence
 from bot.loaders.tables import read_table
 from bot.loaders.talks import (
     INSTITUTION,
