@@ -84,6 +84,15 @@ class InfoField:
 
 
 @dataclass(frozen=True)
+class Passage:
+    """A paragraph of an event's page that is not programme (access, price, contact…),
+    as the page shows it, with the file line it starts on."""
+
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Session:
     """One item of an event's programme: a talk, a demo, a break..."""
 
@@ -172,6 +181,9 @@ class Event:
     time_zone: str | None = None
     """The IANA zone its times are in, when the source says (schedules); else the bot's."""
     url: str | None = None
+    passages: tuple[Passage, ...] = ()
+    """The page's prose paragraphs that are not programme, in page order: practical
+    questions (price, access, contact) are answered by quoting them."""
 
     @property
     def days(self) -> tuple[date, ...]:
