@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
-from bot.commands.practical import mentions
+from bot.commands.practical import mentions, page_says
 from bot.commands.render import found_lines, slot_groups
 from bot.commands.request import Request
 from bot.commands.selection import let_go, narrow
@@ -40,7 +40,7 @@ async def who(request: Request) -> Reply:
     intent, agenda = request.intent, request.app.catalog.agenda
     hits = request.app.catalog.search.search(query, limit=200)
     if not request.is_command and _elsewhere(request, hits):
-        return off_programme(request, query)
+        return page_says(request, request.incoming.text) or off_programme(request, query)
     narrowed = narrow(request, [h.session for h in hits])
     found = narrowed.sessions
     if intent.after and found and (slot := agenda.slot(found[0])):

@@ -58,6 +58,7 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> l
     credited with both."""
     groups: list[list[Words]] = []
     texts = [e.description for e in programme.events]
+    texts += [p.text for e in programme.events for p in e.passages]
     texts += [f"{s.title} {s.description} {' '.join(s.organisations)}" for s in programme.sessions]
     for text in texts:
         for match in _ACRONYM.finditer(text) if "(" in text else ():

@@ -95,7 +95,10 @@ ABOUT_SESSIONS = SPEAKS | frozenset(
 )
 """Words that ask for sessions or speakers, as `tokens` leaves them ('confs', 'talks',
 'ateliers' come respelled as 'conference', 'talk', 'atelier')."""
-ASKS_SESSIONS = ABOUT_SESSIONS | frozenset(
+HOSTS = frozenset(_w("anime animent animera animer teach teaches teaching host hosts hosting "
+                    "moderate moderates modere moderent"))
+"""Verbs of who leads a session: « qui anime la table ronde ? », 'what does X teach?'."""
+ASKS_SESSIONS = (ABOUT_SESSIONS - {"qui", "who"}) | HOSTS | frozenset(
     _w("chose choses truc trucs something anything qqch quelque parle parlent parler speaks "
        "present presente presentent presents track devroom")
 )
@@ -125,8 +128,8 @@ FACETS: dict[str, frozenset[str]] = {
     "contact": frozenset(
         _w(
             "contact contacter mail email joindre ecrire organisateur organisateurs organisers "
-            "organise organisee organisent organize organizes organizer organizers "
-            "organizers"
+            "organise organisee organisent organize organizes organizer organizers organising "
+            "organizing organises organisatrice organisatrices"
         )
     ),
     "hours": frozenset(
@@ -141,21 +144,15 @@ FACETS: dict[str, frozenset[str]] = {
         )
     ),
     "venue": frozenset(_w("ou where lieu adresse address venue endroit located etage floor")),
+    "online": frozenset(_w("distance remote online streaming retransmis retransmise "
+                           "retransmission livestream")),
+    "website": frozenset(_w("site website web url")),
 }
 """Practical questions, answered from the event's information and text."""
-FACET_WORDS: dict[str, str] = {
-    "venue": r"\b(?:lieu|adresse|ou nous trouver|venue|where)\b",
-    "access": r"\b(?:y aller|acces|metro|rer|bus|access|getting there)\b",
-    "price": r"\b(?:gratuit\w*|payant\w*|prix|tarifs?|free|price)\b",
-    "registration": r"\b(?:inscri\w*|badge|modalites|regist\w*)",
-    "contact": r"\b(?:contact\w*|courriel|e-?mail|organis\w*)\b|@",
-    "hours": r"\b(?:horaires?|hours|\d{1,2} ?h ?\d{0,2} ?(?:-|–|a) ?\d{1,2} ?h)",
-    "stand": r"\bstands?\b",
-    "rooms": r"\b(?:salles?|rooms?)\b",
-}
-"""What an information line or a sentence of the event's text says, for each facet
-(regular expressions on the folded text)."""
-
+NOT_FACET_PAIRS = (("stand", "for"), ("stands", "for"))
+"""'what does FAIR stand for?' asks what a name means, not for a stand."""
+PRICE_PAIRS = (("c", "combien"), ("est", "combien"), ("ca", "coute"), ("how", "much"))
+"""« c'est combien ? », 'how much?': the price, not a count."""
 KINDS = {
     "demo": "demo", "demonstration": "demo", "demonstrations": "demo",
     "atelier": "workshop", "workshop": "workshop", "tp": "workshop", "tutorial": "workshop",
@@ -192,7 +189,7 @@ STOPWORDS = frozenset(_w("de du des d la le les l a au aux en et of the and for"
 GENERIC = frozenset(
     _w(
         "journee journees jour jours day days intervenant intervenants intervenante "
-        "intervenantes speaker speakers orateur oratrice personne personnes gens people "
+        "intervenantes speaker speakers orateur oratrice personne personnes gens people person "
         "talk conference presentation session intervention expose sujet sujets theme themes "
         "chose choses truc trucs quelque something anything thing things"
     )
@@ -216,7 +213,9 @@ FILLER = frozenset(
         "pouvez pourrait peut pouvons savez sauriez dites indiquer connaitre souhaite "
         "souhaiterais aborde abordes abordees traite traites complet complete entier full "
         "whole juste exactement temps numero num one ones up go goes past passes anciens long "
-        "avait avaient eu ete happened doing hosting running giving taking part avons avez "
+        "avait avaient eu ete happened doing running giving taking part avons avez "
+        "anime animent animera animer teach teaches teaching host hosts hosting moderate "
+        "moderates modere moderent "
         "ont total "
         "good bonne "
         "previous precedents "

@@ -77,6 +77,10 @@ class Reading:
         words = self.bag
         if self.pair(_ACCESS_PAIRS) or ({"comment", "how"} & words and _GOING & words):
             return "access"
+        if self.pair(lexicon.PRICE_PAIRS) and not self.asked - lexicon.COUNT:
+            return "price"
+        if self.pair(lexicon.NOT_FACET_PAIRS):
+            words = words - {"stand", "stands"}
         return next((name for name, cue in lexicon.FACETS.items() if cue & words), None)
 
 
@@ -171,6 +175,9 @@ _SOFT_CUES = (
 
 
 def _with_soft_cues(plain: list[str], at: list[int], cues: set[int]) -> list[int]:
+    """The subject's positions with the soft cues touching it ('next steps'), but a word
+    of 'next' that starts the message ('next Node.js session?')."""
+    cues = cues - {0} if plain and plain[0] in lexicon.NEXT else cues
     chosen = set(at)
     grew = bool(chosen)
     while grew:

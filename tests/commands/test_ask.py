@@ -83,7 +83,9 @@ async def test_stand_and_rooms_from_the_event_text() -> None:
         "regroupant la DINUM, le ministère de l'Intérieur et des Outre-Mer et la DGSE.")
     assert await ask("2024-12-04 09:00", "c'était dans quelle salle en 2022 ?") == (
         "Journée BlueHats lors du salon Open Source Experience 2022 (événement passé)\n"
-        "Mardi 8 novembre 2022\nSalle : 252B")
+        "Mardi 8 novembre 2022\nSalle : 252B\n"
+        "• Inscrivez-vous gratuitement au salon Open Source Experience et retrouvez-nous le "
+        "8 novembre en salle 252B… ou en suivant les chapeaux bleus.")
 
 
 async def test_hours_from_the_page_or_from_the_programme() -> None:
@@ -322,7 +324,9 @@ async def test_a_practical_word_no_session_has_is_looked_for_in_the_event_page()
         "Journées BlueHats au salon Open Source Experience 2024 (en cours)\n"
         "Mercredi 4 décembre – jeudi 5 décembre 2024\n"
         "• Où nous trouver : Présentations en salle Ada Lovelace (mezzanine) le 4 décembre ; "
-        "« village du secteur public », stands A12-A14, les 4 et 5 décembre")
+        "« village du secteur public », stands A12-A14, les 4 et 5 décembre\n"
+        "• Les 4 et 5 décembre, retrouvez ces organismes publics au « village du secteur "
+        "public » stands A12-A14 :")
     # Nothing says « vestiaire » in the 2019 page: it says so, then what it does say.
     cloakroom = (await ask("2019-12-11 10:00", "il y a un vestiaire ?")).splitlines()
     assert cloakroom[:3] == [
