@@ -133,7 +133,7 @@ async def room(request: Request) -> Reply:
         if asked is not None:
             now_label = pick(lang, f"À {hour} :", f"At {hour}:")
         doc.text(now_label).br().extend(slot_groups(running, lang))
-    if coming:
+    if coming and not (running and slots.hour):  # at an hour: what is on then
         doc.text(pick(lang, "Ensuite :", "Next:")).br().extend(
             slot_groups(coming, lang, with_day=True)
         )

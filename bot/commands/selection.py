@@ -17,10 +17,11 @@ from bot.wording.i18n import format_day, format_time, kind_name, pick
 from bot.wording.replies import Doc
 
 PARTS = {
-    "morning": (time(0), time(12)), "noon": (time(11, 30), time(14)),
+    "morning": (time(0), time(12, 30)), "noon": (time(11, 30), time(14)),
     "afternoon": (time(12), time(18)), "evening": (time(17, 30), time(23, 59)),
 }
-"""A part of the day: the sessions starting in [from, to)."""
+"""A part of the day: the sessions starting in [from, to) (a session at noon is of the
+morning and of the afternoon)."""
 
 
 def day_part_start(part: str) -> time:
