@@ -138,7 +138,9 @@ def _all_info(request: Request, event: Event) -> Doc:
     place = ", ".join(x for x in (event.venue, event.address) if x)
     if place:
         doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
-    if not place and not event.info:
+    if event.url:
+        doc.text(pick(lang, "Site : ", "Website: ")).link(event.url, event.url).br()
+    if not place and not event.info and not event.url:
         return doc.text(pick(lang, "La page de l'événement ne donne pas d'informations "
                                    "pratiques.", "The event page gives no practical "
                                    "information."))

@@ -195,7 +195,7 @@ def _entry(item: dict, zone: ZoneInfo, day: str) -> Entry:
                     for link in [*(item.get("links") or []), *(item.get("attachments") or [])]
                     if link.get("url")),
         room=_name(item.get("room")) or None,
-        kind=kind_of(_text(item.get("type"))),
+        kind=kind_of(_text(item.get("type")), title),
         description=dedent(_text(item.get("description"))),
         guid=_text(item.get("guid")).strip() or None,
         number=number if isinstance(number, int) and number > 0 else None,

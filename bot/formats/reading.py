@@ -42,12 +42,25 @@ def id_from_guid(value: str) -> str:
     return hashlib.blake2s(value.strip().lower().encode(), digest_size=3).hexdigest()
 
 
-def kind_of(value: str | None) -> str:
+def kind_of(value: str | None, title: str = "") -> str:
     """Our kind for a schedule's event type, by what it means: 'lecture', 'devroom',
-    'Talk 30 min + 10min Q&A' are talks; no type at all is a talk too."""
-    text = fold(value or "").replace("_", " ").replace("-", " ")
-    if not text.strip():
-        return "talk"
+    'Talk 30 min + 10min Q&A' are talks; no type at all is a talk too. What a type lists in
+    brackets is not what it is ('Forum (Lightning Talks, Quizze..)'); a session whose type
+    only says 'Talk' is of the kind its `title` names ('Lightning Talks Day 2')."""
+    text = fold(re.sub(r"\([^)]*\)", " ", value or "")).replace("_", " ").replace("-", " ")
+    kind = _meaning(text) if text.strip() else "talk"
+    if text.strip() in _GENERIC_TYPES and title:
+        finer = _meaning(fold(title))
+        kind = finer if finer not in ("other", "break") else kind
+    return kind
+
+
+_GENERIC_TYPES = frozenset(("", "talk", "talks", "lecture", "vortrag", "conference", "session",
+                            "presentation"))
+"""Types that say no more than 'a session': the title may say more."""
+
+
+def _meaning(text: str) -> str:
     return next((kind for kind, pattern in KINDS_BY_MEANING if pattern.search(text)), "other")
 
 
