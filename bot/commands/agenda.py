@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
-from bot.commands.render import slot_groups
+from bot.commands.render import room_label, slot_groups
 from bot.commands.request import Request
 from bot.commands.selection import day_part_start
 from bot.programme.queries import event_at
@@ -118,7 +118,7 @@ async def room(request: Request) -> Reply:
         )
     slots = request.intent.slots
     at = request.now
-    heading = pick(lang, f"Salle {name}", f"Room {name}")
+    heading = room_label(name, lang, capital=True)
     # an hour asked, or the start of the part of the day asked (« cet après-midi »)
     asked = slots.hour or (day_part_start(slots.part) if slots.part else None)
     if asked is not None:

@@ -65,7 +65,7 @@ TABLE: tuple[IntentRow, ...] = (
     _row("start", "day part year", answer=ask.start),
     _row("end", "day part year", answer=ask.end),
     _row("sessions", "*", answer=sessions),
-    _row("room", "room day part hour", command="room", lists=True),
+    _row("room", "room hour", command="room", lists=True),
     _row("at_hour", "hour day year", answer=ask.at_hour, lists=True),
     _row("kind", "kind day year", answer=ask.kind, lists=True),
     _row("unknown", answer=ask.unknown, talk=False),

@@ -10,7 +10,7 @@ from itertools import groupby
 
 from bot.commands.agenda import DEFAULT_NEXT
 from bot.commands.practical import event_asked
-from bot.commands.render import day_programme
+from bot.commands.render import day_programme, room_label
 from bot.commands.request import Request
 from bot.commands.selection import PART_NAMES, let_go, narrow
 from bot.programme.model import Session, session_order
@@ -81,7 +81,7 @@ def heading(request: Request, slots: Slots) -> str:
     if slots.track:
         parts.append(slots.track)
     if slots.room:
-        parts.append(pick(lang, f"salle {slots.room}", f"room {slots.room}"))
+        parts.append(room_label(slots.room, lang))
     if slots.kind:
         parts.append(kind_name(slots.kind, lang, heading=True).lower())
     if slots.day:

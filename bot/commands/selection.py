@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from bot.commands.render import room_label
 from bot.commands.request import Request
 from bot.programme.model import Session, of_kind
 from bot.understanding import Slots
@@ -114,7 +115,7 @@ def phrase(request: Request, name: str, slots: Slots | None = None) -> str:
     """How a slot reads in an answer: « en salle Ada », 'on Thursday 5 December'."""
     lang, slots = request.lang, slots or request.intent.slots
     if name == "room":
-        return pick(lang, f"en salle {slots.room}", f"in room {slots.room}")
+        return pick(lang, "en ", "in ") + room_label(slots.room or "", lang)
     if name == "track":
         return pick(lang, f"dans « {slots.track} »", f"in “{slots.track}”")
     if name == "kind":

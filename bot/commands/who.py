@@ -41,6 +41,8 @@ async def who(request: Request) -> Reply:
     hits = request.app.catalog.search.search(query, limit=200)
     if not request.is_command and _elsewhere(request, hits):
         return page_says(request, request.incoming.text) or off_programme(request, query)
+    if not request.is_command and intent.practical and hits and hits[0].partial:
+        return mentions(request, query)  # 'can you recommend a restaurant?': the page may say
     narrowed = narrow(request, [h.session for h in hits])
     found = narrowed.sessions
     if intent.after and found and (slot := agenda.slot(found[0])):
@@ -71,6 +73,8 @@ def _elsewhere(request: Request, hits: list[Hit]) -> bool:
     speakers, it is not practical, and no session has all its words ('what's the weather
     like in Brussels?')."""
     intent = request.intent
+    if intent.elsewhere:
+        return True
     if intent.asks_sessions or intent.practical:
         return False
     return not hits or hits[0].partial

@@ -31,7 +31,16 @@ from bot.formats.common import (
     uri,
 )
 from bot.formats.frab_xml import GENERATOR, NO_ROOM
-from bot.formats.reading import Entry, Sessions, dedent, entry, kind_of, parse_duration, parse_when
+from bot.formats.reading import (
+    Entry,
+    Sessions,
+    dedent,
+    entry,
+    kind_of,
+    parse_duration,
+    parse_when,
+    type_words,
+)
 from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.programme.queries import Agenda
 
@@ -196,6 +205,7 @@ def _entry(item: dict, zone: ZoneInfo, day: str) -> Entry:
                     if link.get("url")),
         room=_name(item.get("room")) or None,
         kind=kind_of(_text(item.get("type")), title),
+        section=type_words(_text(item.get("type"))),
         description=dedent(_text(item.get("description"))),
         guid=_text(item.get("guid")).strip() or None,
         number=number if isinstance(number, int) and number > 0 else None,

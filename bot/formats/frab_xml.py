@@ -34,7 +34,16 @@ from bot.formats.common import (
     uri,
     xml_text,
 )
-from bot.formats.reading import Entry, Sessions, dedent, entry, kind_of, parse_duration, parse_when
+from bot.formats.reading import (
+    Entry,
+    Sessions,
+    dedent,
+    entry,
+    kind_of,
+    parse_duration,
+    parse_when,
+    type_words,
+)
 from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.programme.queries import Agenda
 
@@ -209,6 +218,7 @@ def _entry(element: ET.Element, day: ET.Element, room: ET.Element, zone: ZoneInf
                     if (link.get("href") or "").strip()),
         room=(element.findtext("room") or room.get("name") or "").strip() or None,
         kind=kind_of(element.findtext("type"), title),
+        section=type_words(element.findtext("type")),
         description=dedent(element.findtext("description")),
         guid=(element.get("guid") or "").strip() or None,
         number=int(number) if number.isdigit() and int(number) > 0 else None,

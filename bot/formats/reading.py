@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.formats.common import OURS
-from bot.programme.model import Event, Problem, Session, SourceRef, session_id
+from bot.programme.model import KINDS, Event, Problem, Session, SourceRef, session_id
 from bot.wording.folding import fold
 
 KINDS_BY_MEANING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -53,6 +53,13 @@ def kind_of(value: str | None, title: str = "") -> str:
         finer = _meaning(fold(title))
         kind = finer if finer not in ("other", "break") else kind
     return kind
+
+
+def type_words(value: str | None) -> str:
+    """A schedule's own type as words a search finds ('Game show', 'DJ Set'), or '' when it
+    is only one of our kinds (what our exports write)."""
+    text = " ".join((value or "").split())
+    return "" if fold(text) in KINDS else text
 
 
 _GENERIC_TYPES = frozenset(("", "talk", "talks", "lecture", "vortrag", "conference", "session",

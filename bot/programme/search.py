@@ -229,8 +229,13 @@ class SearchIndex:
                 if not candidate.startswith(word):
                     break
                 found.setdefault(candidate, PREFIX_QUALITY)
-        if (root := stem(word)) is not None:
-            for candidate in self._stems.get(root, ()):
+        if word.endswith(("s", "x")) and len(word) > 3 and word[:-1] in self._postings:
+            found.setdefault(word[:-1], STEM_QUALITY)  # 'shows': 'show', too short to stem
+        roots = {stem(word)}
+        if word.endswith("ies") and len(word) > 5:  # 'ceremonies': 'ceremony'
+            roots.add(stem(word[:-3] + "y"))
+        for root in roots - {None}:
+            for candidate in self._stems.get(root, ()):  # type: ignore[arg-type]
                 found.setdefault(candidate, STEM_QUALITY)
         if not found and len(word) >= TYPO_MIN_LENGTH:
             candidates = {c for key in _deletions(word) for c in self._deletions.get(key, ())}

@@ -34,6 +34,8 @@ class Intent:
     asks_sessions: bool = False
     """The message has a word asking for sessions or speakers ('talk', « qui parle »): a
     search that finds nothing says so, where another message gets what the bot does."""
+    elsewhere: bool = False
+    """The message asks about something else than the programme (« il fait quel temps ? »)."""
     follows: bool = False
     """The message only gives slots (« et demain ? », 'and in room B?'): after a question,
     it is that question with these slots."""

@@ -69,6 +69,9 @@ class Knowledge:
     """The id of the event some words name ('POSS', 'open source summit'), if any."""
     tracks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Each track as published -> its significant words."""
+    whole: frozenset[str] = frozenset()
+    """The keys that are a room's whole name; the others ('lameere' for 'UB2.252A
+    (Lameere)') name a room alone only when typed as a name ('Lameere') or after « salle »."""
 
     @classmethod
     def of(cls, rooms: Iterable[str], words: frozenset[str],
@@ -78,8 +81,9 @@ class Knowledge:
         for room in sorted(rooms, key=len):  # the shortest name keeps a shared key
             for key in room_names(room):
                 keys.setdefault(key, room)
+        whole = frozenset(squash(_words(room)) for room in rooms)
         return cls(keys, words, event_of,
-                   {t: words_ for t in tracks if (words_ := _significant(t))})
+                   {t: words_ for t in tracks if (words_ := _significant(t))}, whole)
 
     def room_in(self, words: list[Token]) -> tuple[str | None, set[int]]:
         """A room named in the message, and the positions of its words."""
@@ -89,8 +93,9 @@ class Knowledge:
                 key = squash(plain[i : i + width])
                 room = self.rooms.get(key) or self.rooms.get(key.replace(".", ""))
                 said = plain[i - 1 : i] in (["salle"], ["room"], ["saal"])
-                if room and ((len(key) >= MIN_ALONE and _not_a_cue(plain[i : i + width]))
-                             or said):
+                named = key in self.whole or width > 1 or words[i].marked
+                alone = len(key) >= MIN_ALONE and named and _not_a_cue(plain[i : i + width])
+                if room and (alone or said):
                     return room, set(range(i - said, i + width))
         rooms = tuple(dict.fromkeys(self.rooms.values()))
         for i in range(1, len(plain)):  # « salle ada », as `!salle ada` reads it

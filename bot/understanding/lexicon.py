@@ -104,6 +104,13 @@ ASKS_SESSIONS = (ABOUT_SESSIONS - {"qui", "who"}) | HOSTS | frozenset(
 )
 """Words of a question about sessions (« des trucs sur … », 'anything on …'): a search that
 finds nothing says nobody speaks of it, where another question gets what the bot does."""
+OFF_PROGRAMME = frozenset(
+    _w("meteo weather forecast pluie pleut rain soleil restaurant restaurants recette recettes "
+       "recipe recipes blague blagues joke jokes")
+)
+OFF_PROGRAMME_PAIRS = (("quel", "temps"), ("fait", "beau"), ("fait", "froid"), ("fait", "chaud"))
+"""Questions about something else entirely (« il fait quel temps ? », 'a good restaurant?'):
+what the bot answers about, not a search."""
 CAN = frozenset(_w("peut peux pourra pourrai possible disponible can could available"))
 THERE_IS_PAIRS = (("y", "a"), ("is", "there"), ("are", "there"))
 """With no word asking for sessions, 'y a du wifi ?', 'on peut manger sur place ?', 'is

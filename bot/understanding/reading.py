@@ -56,6 +56,8 @@ class Reading:
         subject = self.subject if subject is None else subject
         return Intent(name, self.lang, slots or self.slots, subject, event=self.event,
                       asks_sessions=bool(self.bag & lexicon.ASKS_SESSIONS),
+                      elsewhere=bool(self.bag & lexicon.OFF_PROGRAMME
+                                     or self.pair(lexicon.OFF_PROGRAMME_PAIRS)),
                       implied=() if self.said_day or not self.slots.part else ("day",),
                       follows=self._follows(), **extra)  # type: ignore[arg-type]
 

@@ -227,15 +227,18 @@ async def test_a_search_narrowed_to_nothing_shows_the_rest_and_says_so() -> None
 
 
 async def test_a_room_in_a_part_of_the_day() -> None:
+    # The afternoon's sessions of the room, not what is on at noon (the morning's demos).
     answer = await ask("2024-12-04 09:00", "y a quoi dans la salle Ada Lovelace cet après-midi ?")
     lines = answer.splitlines()
-    assert lines[:2] == ["Salle Ada Lovelace, mercredi 4 décembre à 12 h", "À 12 h :"]
-    then = lines.index("Ensuite :")  # the demos run until 12 h 30, then the afternoon
-    assert lines[then + 1 : then + 3] == [
-        "mercredi 4 décembre, 13 h 40",
+    assert lines[:4] == [
+        "Programme — salle Ada Lovelace, mercredi 4 décembre, l'après-midi :",
+        "Mercredi 4 décembre", "13 h 40 – 14 h",
         "• OpenNebula: un hyperviseur alternatif libre, 10 années d'usage au PCLL — G. "
         "Grandgérard (PCLL (MENJS)), D. Dehennin (PCLL (MENJS)) · salle Ada Lovelace · 77bbc4",
     ]
+    assert lines[-1] == ("• Les nouveautés de code.gouv.fr — B. Guerry (code.gouv.fr (DINUM)) · "
+                         "salle Ada Lovelace · 64b73f")
+    assert len(lines) == 18  # 8 sessions, each under its time
 
 
 @pytest.mark.parametrize("text", ["y a une pause ?", "à 16h ?", "ça commence quand ?",
