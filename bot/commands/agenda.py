@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
 from bot.commands.render import room_label, slot_groups
 from bot.commands.request import Request
-from bot.commands.selection import day_part_start
 from bot.programme.queries import event_at
 from bot.wording.i18n import format_datetime, format_day, format_time, pick
 from bot.wording.replies import Doc, Reply
@@ -84,6 +83,14 @@ async def next_sessions(request: Request) -> Reply:
     return Doc().bold(title).br().extend(slot_groups(coming, lang, with_day=not same_day)).reply()
 
 
+def _room_day(request: Request, name: str) -> date:
+    """The day « salle X à 16h » means: today if the room has sessions today, else the next
+    day it has some (the event's), else today."""
+    today = request.now.date()
+    days = sorted({s.day for s in request.app.programme.sessions if s.room == name})
+    return next((day for day in days if day >= today), today)
+
+
 @command(
     "room",
     fr=("salle",),
@@ -119,10 +126,10 @@ async def room(request: Request) -> Reply:
     slots = request.intent.slots
     at = request.now
     heading = room_label(name, lang, capital=True)
-    # an hour asked, or the start of the part of the day asked (« cet après-midi »)
-    asked = slots.hour or (day_part_start(slots.part) if slots.part else None)
+    asked = slots.hour  # a day or a part of the day is the sessions listing's
     if asked is not None:
-        at = datetime.combine(slots.day or at.date(), asked, request.app.catalog.tz)
+        day = slots.day or _room_day(request, name)
+        at = datetime.combine(day, asked, request.app.catalog.tz)
         hour = format_time(asked, lang)
         heading = pick(lang, f"{heading}, {format_day(at.date(), lang)} à {hour}",
                        f"{heading}, {format_day(at.date(), lang)} at {hour}")

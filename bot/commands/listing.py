@@ -44,7 +44,10 @@ async def sessions(request: Request) -> Reply:
     lang, slots = request.lang, request.intent.slots
     if slots.tense == "past" and not (slots.day or slots.year):
         slots = replace(slots, day=request.now.date())  # « j'ai loupé quoi ? »: today
-    narrowed = narrow(request, scope(request, slots), slots=slots)
+    pool = scope(request, slots)
+    if "day" in request.intent.implied and not any(s.day == slots.day for s in pool):
+        slots = replace(slots, day=None)  # « l'après-midi ? » before the event: its days'
+    narrowed = narrow(request, pool, slots=slots)
     found = narrowed.sessions
     if slots.tense == "next" or request.intent.name == "next":
         found = _first_coming(request, found, slots)

@@ -25,11 +25,6 @@ PARTS = {
 morning and of the afternoon)."""
 
 
-def day_part_start(part: str) -> time:
-    """When a part of the day begins ('afternoon': 12 h)."""
-    return PARTS[part][0]
-
-
 def in_part(session: Session, part: str) -> bool:
     """Whether `session` starts in that part of the day."""
     low, high = PARTS[part]

@@ -55,10 +55,7 @@ class Intent:
     def followed_by(self, newer: Intent) -> Intent:
         """This question asked again with the slots of `newer` (« et demain ? »), in the
         language of `newer`."""
-        said = newer.slots.without(*newer.implied)
-        slots = self.slots.updated(said)
-        if slots.part and slots.day is None:
-            slots = replace(slots, day=newer.slots.day)
+        slots = self.slots.updated(newer.slots.without(*newer.implied))
         return replace(self, lang=newer.lang, slots=slots,
                        event=newer.event or (None if newer.slots.year else self.event),
                        follows=False, implied=())

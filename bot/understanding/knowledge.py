@@ -21,7 +21,7 @@ from bot.understanding.tokens import Token
 from bot.wording.folding import fold
 
 _PART = re.compile(r"[a-z0-9]+(?:[.@][a-z0-9]+)*")
-ROOM_WORDS = frozenset(("salle", "salles", "room", "saal", "stage", "hall", "amphi",
+ROOM_WORDS = frozenset(("salle", "salles", "salon", "room", "saal", "stage", "hall", "amphi",
                         "amphitheatre", "auditorium", "auditoire"))
 """Words that say a name is a room; a room is also named without them."""
 MIN_ALONE = 3
@@ -98,11 +98,15 @@ class Knowledge:
                 if room and (alone or said):
                     return room, set(range(i - said, i + width))
         rooms = tuple(dict.fromkeys(self.rooms.values()))
-        for i in range(1, len(plain)):  # « salle ada », as `!salle ada` reads it
-            if plain[i - 1] in ROOM_WORDS and len(plain[i]) >= MIN_ALONE:
-                room = match_room(plain[i], rooms)
+        for i in range(1, len(plain)):  # « salle ada », 'salon des Arcades': part of a name
+            if plain[i - 1] not in ROOM_WORDS:
+                continue
+            for width in range(min(MAX_WIDTH, len(plain) - i), 0, -1):
+                said = squash(plain[i : i + width])
+                room = match_room(f"{plain[i - 1]}{said}", rooms) or (
+                    match_room(said, rooms) if len(said) >= MIN_ALONE else None)
                 if room:
-                    return room, {i - 1, i}
+                    return room, set(range(i - 1, i + width))
         return None, set()
 
     def track_in(self, words: list[Token]) -> tuple[str | None, set[int]]:

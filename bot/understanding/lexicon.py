@@ -151,7 +151,7 @@ FACETS: dict[str, frozenset[str]] = {
         )
     ),
     "venue": frozenset(_w("ou where lieu adresse address venue endroit located etage floor")),
-    "online": frozenset(_w("distance remote online streaming retransmis retransmise "
+    "online": frozenset(_w("distance remote remotely online streaming retransmis retransmise "
                            "retransmission livestream")),
     "website": frozenset(_w("site website web url")),
 }
@@ -223,7 +223,7 @@ FILLER = frozenset(
         "avait avaient eu ete happened doing running giving taking part avons avez "
         "anime animent animera animer teach teaches teaching host hosts hosting moderate "
         "moderates modere moderent "
-        "ont total "
+        "ont total attend attending participer participe assister "
         "good bonne "
         "previous precedents "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "

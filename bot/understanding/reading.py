@@ -55,7 +55,8 @@ class Reading:
         """The intent `name`, with this reading's language, slots, subject and event."""
         subject = self.subject if subject is None else subject
         return Intent(name, self.lang, slots or self.slots, subject, event=self.event,
-                      asks_sessions=bool(self.bag & lexicon.ASKS_SESSIONS),
+                      asks_sessions=bool(self.bag & lexicon.ASKS_SESSIONS or self.slots.kind
+                                         or self.slots.track),
                       elsewhere=bool(self.bag & lexicon.OFF_PROGRAMME
                                      or self.pair(lexicon.OFF_PROGRAMME_PAIRS)),
                       implied=() if self.said_day or not self.slots.part else ("day",),

@@ -69,14 +69,15 @@ def _materials(r: Reading) -> Intent | None:
 
 def _practical(r: Reading) -> Intent | None:
     """« c'est où ? », « c'est gratuit ? »; « c'est où la salle Ada ? » asks where a room
-    is; 'which room is the Python devroom in?' asks for the rooms of sessions."""
+    is; 'which room is the Python devroom in?', « où sont les démos ? » ask for the rooms of
+    sessions."""
     facet = r.facet
     if r.slots.room and facet in ("venue", "rooms"):
         return r.intent("facet", facet="rooms")
     if r.slots.room or not facet or r.subject:
         return None
-    if facet == "rooms" and (r.slots.track or r.slots.kind):
-        return r.intent("sessions")
+    if facet in ("rooms", "venue") and (r.slots.track or r.slots.kind):
+        return r.intent("sessions")  # « où sont les démos ? »: where the sessions are
     return r.intent("facet", facet=facet)
 
 

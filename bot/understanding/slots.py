@@ -119,6 +119,9 @@ def read_slots(
             used.add(i)
             if word in ("table", "ronde") and nxt in ("ronde", "rondes"):
                 used.add(i + 1)
+        elif word == "round" and nxt == "table":  # 'the round table'
+            found["kind"] = "panel"
+            used.update((i, i + 1))
         elif word in lexicon.PAST:
             found["tense"] = "past"
             used.add(i)
