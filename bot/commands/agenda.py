@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
@@ -87,8 +87,10 @@ def _room_day(request: Request, name: str) -> date:
     """The day « salle X à 16h » means: today if the room has sessions today, else the next
     day it has some (the event's), else today."""
     today = request.now.date()
-    days = sorted({s.day for s in request.app.programme.sessions if s.room == name})
-    return next((day for day in days if day >= today), today)
+    midnight = datetime.combine(today, time(0), request.app.catalog.tz)
+    running, coming = request.app.catalog.agenda.in_room(name, midnight, count=1)
+    first = (running or coming)[:1]
+    return first[0].start.date() if first else today
 
 
 @command(

@@ -22,13 +22,13 @@ from bot.wording.replies import Doc, Reply
 def scope(request: Request, slots: Slots) -> list[Session]:
     """The sessions a question is about: the event it names (or of its day or year), else
     the current or next event when it has sessions in the room or track asked, else every
-    programme's."""
+    programme's (in no particular order)."""
     intent, programme = request.intent, request.app.programme
     event, _state = event_asked(request)
     named = intent.event or slots.day or slots.year
     if event is not None and (named or _has_place(event.sessions, slots)):
         return list(event.sessions)
-    return sorted(programme.sessions, key=session_order)
+    return list(programme.sessions)
 
 
 def _has_place(sessions: tuple[Session, ...], slots: Slots) -> bool:
@@ -48,7 +48,7 @@ async def sessions(request: Request) -> Reply:
     if "day" in request.intent.implied and not any(s.day == slots.day for s in pool):
         slots = replace(slots, day=None)  # « l'après-midi ? » before the event: its days'
     narrowed = narrow(request, pool, slots=slots)
-    found = narrowed.sessions
+    found = sorted(narrowed.sessions, key=session_order)
     if slots.tense == "next" or request.intent.name == "next":
         found = _first_coming(request, found, slots)
     doc = Doc().bold(heading(request, slots) + pick(lang, " :", ":"))

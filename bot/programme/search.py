@@ -18,6 +18,7 @@ less than a rare one.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -204,6 +205,12 @@ class SearchIndex:
                     if postings[word].get(number, 0) < weight:
                         postings[word][number] = weight
         self._postings = dict(postings)
+        # Each session's rank among equal scores: the most recent first, then by title.
+        by_recency = sorted(range(len(self.sessions)), key=lambda n: (
+            -self.sessions[n].day.toordinal(), self.sessions[n].title))
+        self._order = [0] * len(self.sessions)
+        for rank, number in enumerate(by_recency):
+            self._order[number] = rank
 
         self._vocabulary = sorted(self._postings)
         self.words = frozenset(self._vocabulary)
@@ -260,8 +267,13 @@ class SearchIndex:
                 for candidate, quality in self._matches(spelled, spelled in whole).items():
                     found[candidate] = max(found.get(candidate, 0.0), quality)
             for candidate, quality in found.items():
-                for number, weight in self._postings[candidate].items():
-                    best[number] = max(best.get(number, 0.0), quality * weight)
+                postings = self._postings[candidate]
+                if not best and quality == 1.0:
+                    best = dict(postings)  # the word itself: its postings as they are
+                    continue
+                for number, weight in postings.items():
+                    if quality * weight > best.get(number, 0.0):
+                        best[number] = quality * weight
             rarity = self._rarity(len(best))
             for number, score in best.items():
                 scores[number] += score * rarity
@@ -271,12 +283,12 @@ class SearchIndex:
         most = max(matched.values())
         if most < len(terms) and most < max(1, (len(terms) + 1) // 2):
             return []
-        ranked = sorted(
-            (n for n in scores if matched[n] == most),
-            key=lambda n: (-scores[n], -self.sessions[n].day.toordinal(), self.sessions[n].title),
+        ranked = heapq.nsmallest(  # the best `limit` only: a word of half the programme
+            limit, (n for n in scores if matched[n] == most),
+            key=lambda n: (-scores[n], self._order[n]),
         )
         partial = most < len(terms)
-        return [Hit(self.sessions[n], scores[n], partial) for n in ranked[:limit]]
+        return [Hit(self.sessions[n], scores[n], partial) for n in ranked]
 
     def _rarity(self, found: int) -> float:
         """How much a query word found in `found` sessions counts: 1 for a word of one
