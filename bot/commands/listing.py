@@ -76,10 +76,10 @@ def _first_coming(request: Request, found: list[Session], slots: Slots) -> list[
 def heading(request: Request, slots: Slots) -> str:
     """What is listed: « Déjà terminé — salle Janson, le matin », 'Right now — Rust'."""
     lang = request.lang
+    tense = slots.tense or ("next" if request.intent.name == "next" else "")
     lead = {"past": pick(lang, "Déjà terminé", "Already over"),
             "now": pick(lang, "En ce moment", "Right now"),
-            "next": pick(lang, "À suivre", "Coming next")}.get(
-        slots.tense or "", pick(lang, "Programme", "Programme"))
+            "next": pick(lang, "À suivre", "Coming next")}.get(tense, "Programme")
     parts = []
     if slots.track:
         parts.append(slots.track)

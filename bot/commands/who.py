@@ -73,11 +73,11 @@ def _elsewhere(request: Request, hits: list[Hit]) -> bool:
     speakers, it is not practical, and no session has all its words ('what's the weather
     like in Brussels?')."""
     intent = request.intent
+    if intent.asks_sessions:  # « qui parle de météo ? » is about sessions
+        return False
     if intent.elsewhere:
         return True
-    if intent.asks_sessions or intent.practical:
-        return False
-    return not hits or hits[0].partial
+    return not intent.practical and (not hits or hits[0].partial)
 
 
 def off_programme(request: Request, about: str) -> Reply:

@@ -25,7 +25,7 @@ INTENTS = tuple(dict.fromkeys(
 
 def understand(text: str, today: date, known: Knowledge, default_lang: str = "fr") -> Intent:
     """The intent of a plain message (or of a command's arguments)."""
-    return decide(read(text, today, known, default_lang))
+    return decide(read(text, today, known, default_lang))[1]
 
 
 __all__ = ["INTENTS", "RULES", "Intent", "Knowledge", "understand"]

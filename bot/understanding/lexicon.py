@@ -223,7 +223,8 @@ FILLER = frozenset(
         "avait avaient eu ete happened doing running giving taking part avons avez "
         "anime animent animera animer teach teaches teaching host hosts hosting moderate "
         "moderates modere moderent "
-        "ont total attend attending participer participe assister "
+        "ont total attend attending participer participe assister all everyone everybody folks "
+        "have has had "
         "good bonne "
         "previous precedents "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "
@@ -279,6 +280,7 @@ VOCABULARY = frozenset(
     | START
     | END
     | MATERIALS
+    | OFF_PROGRAMME
     | set().union(*FACETS.values())
     | set(KINDS)
     | GENERIC

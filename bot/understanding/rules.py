@@ -205,13 +205,13 @@ RULES: tuple[Rule, ...] = (
 """The grammar, in order."""
 
 
-def decide(reading: Reading) -> Intent:
-    """The intent the first fitting rule gives."""
+def decide(reading: Reading) -> tuple[Rule, Intent]:
+    """The first rule that fits, and the intent it gives."""
     for rule in RULES:
         found = rule.decide(reading)
         if found is not None:
-            return found
-    return _unknown(reading)
+            return rule, found
+    return RULES[-1], _unknown(reading)
 
 
 def _plural(r: Reading) -> bool | None:

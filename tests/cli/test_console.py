@@ -38,3 +38,20 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     process.stdout.close()  # as `| head -1` does
     assert process.wait(60) == 0
     assert b"Traceback" not in process.stderr.read()
+
+
+def test_a_follow_up_on_the_next_line_is_the_question_before_with_its_day(
+        tmp_path: Path) -> None:
+    # The 2023 page: Grist on Thursday 7 December (Ariane Rose, Florent Fayolle); 2024: two
+    # Grist sessions on Wednesday 4 December. « et en 2023 ? » asks the same for 2023.
+    done = console("--now", "2024-12-04 09:00", "--database", str(tmp_path / "bot.db"),
+                   lines="qui parle de Grist ?\net en 2023 ?\n", cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    second = done.stdout.split("\n\n")[1].splitlines()
+    assert second == [
+        "« Grist » :",
+        "• Ariane Rose (Agence Nationale de la Cohésion des Territoires), Florent Fayolle "
+        "(Agence Nationale de la Cohésion des Territoires) — Contribuer plutôt que de "
+        "développer : l’exemple du tableur collaboratif Grist",
+        "jeudi 7 décembre 2023, 16 h (terminée) · La DINUM à l'Open Source Experience · bf6ca4",
+    ]
