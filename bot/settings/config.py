@@ -24,8 +24,9 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
-"""The programmes shipped with the bot, used when the configuration names none."""
+SHIPPED_DATA = Path(__file__).resolve().parents[1] / "data"
+"""The programmes shipped with the bot (package data of `bot`, so a regular install has
+them too), used when the configuration names none."""
 
 
 def is_url(text: str) -> bool:

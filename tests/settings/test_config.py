@@ -18,7 +18,7 @@ def test_no_file_gives_the_embedded_defaults() -> None:
 def test_the_example_file_is_valid(tmp_path: Path) -> None:
     example = ROOT / "config.example.yaml"
     config = load_config(example)
-    assert config.programme.paths == [example.parent / "data"]
+    assert config.programme.paths == [SHIPPED_DATA]
 
 
 def test_errors_name_the_key_and_what_was_expected(tmp_path: Path) -> None:
