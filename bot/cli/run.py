@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import signal
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Everything the bot writes (database, encryption keys, key file) is its own alone.
+    os.umask(0o077)
     try:
         config = load_config(args.config)
     except ConfigError as error:
