@@ -44,11 +44,7 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 2
-    if args.database:
-        config = config.model_copy(
-            update={"storage": config.storage.model_copy(update={"database": args.database})}
-        )
-    return asyncio.run(_session(args, config))
+    return asyncio.run(_session(args, config.with_database(args.database)))
 
 
 async def _session(args: argparse.Namespace, config: Config) -> int:

@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                             description="Log in to Matrix and answer commands until stopped "
                                         "(SIGTERM/SIGINT finish the replies under way first).")
     parser.add_argument("--config", type=Path, help="the YAML configuration file")
+    parser.add_argument("--database", type=Path,
+                        help="the SQLite file (default: storage.database, else "
+                             "BLUEHATS_DATABASE, else bluehats.db next to the configuration)")
     parser.set_defaults(run=run)
 
 
@@ -36,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as error:
         log.error("%s", error)
         return 2
-    return asyncio.run(_serve(config))
+    return asyncio.run(_serve(config.with_database(args.database)))
 
 
 async def matrix_bot(config: Config, clock: Clock | None = None,
