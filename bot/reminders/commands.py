@@ -38,6 +38,7 @@ def _upcoming(request: Request, session: Session) -> bool:
         "get a direct message before a session",
     ),
     example=("grist", "grist"),
+    changes=True,
 )
 async def remind(request: Request) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
@@ -157,6 +158,7 @@ async def reminders(request: Request) -> Reply | list[Outgoing]:
                     ("l'identifiant de la session", "the session id")),),
     summary=("supprimer un de vos rappels", "remove one of your reminders"),
     example=("e37301", "e37301"),
+    changes=True,
 )
 async def forget(request: Request, session_id: str) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
