@@ -119,6 +119,11 @@ def _guess_lang(app: App, word: str) -> str:
     return "en" if word.isascii() and app.config.commands.language == "en" else "fr"
 
 
+def intent_of(parsed: Parsed) -> str:
+    """The intent a message was understood as: its command's key, else what it asks."""
+    return parsed.command.key if parsed.command else parsed.intent.name
+
+
 async def handle(app: App, incoming: Incoming, handled: Handled | None = None) -> list[Outgoing]:
     """Everything the bot sends in answer to `incoming` (an empty list: say nothing);
     `handled`, if given, is told what became of it."""
@@ -127,7 +132,7 @@ async def handle(app: App, incoming: Incoming, handled: Handled | None = None) -
     if parsed is None:
         return []
     lang = parsed.lang
-    handled.intent = parsed.command.key if parsed.command else parsed.intent.name
+    handled.intent = intent_of(parsed)
     answers = await _answer(app, incoming, parsed, handled)
     if incoming.is_direct:
         return answers

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 import aiohttp
 
 from bot.loaders import load_text
+from bot.metrics import SOURCE_POLLS
 from bot.programme.model import Problem, SourceRef
 from bot.settings.config import ProgrammeConfig
 from bot.sources.fetch import Fetched, FetchError, SourceName, fetch, source_name
@@ -122,6 +123,7 @@ class RemoteSources:
             return False
         if fetched.body is None or fetched.body == source.body:
             self._answered(source, fetched)
+            SOURCE_POLLS.labels("unchanged").inc()
             return False
         problem = await asyncio.to_thread(self._unreadable, source.url, fetched)
         if problem:
@@ -134,6 +136,7 @@ class RemoteSources:
             await self.cache.put(source.url, fetched.body, fetched.etag, fetched.last_modified,
                                  fetched.content_type)
         log.info("programme source %s: new version", source.url)
+        SOURCE_POLLS.labels("new").inc()
         return True
 
     def _unreadable(self, url: str, fetched: Fetched) -> str | None:
@@ -156,6 +159,7 @@ class RemoteSources:
         source.due = self.clock() + self.interval
 
     def _failed(self, source: Source, reason: str) -> None:
+        SOURCE_POLLS.labels("failed").inc()
         source.failures += 1
         delay = min(self.interval * 2 ** source.failures, max(self.interval, MAX_BACKOFF_SECONDS))
         source.due = self.clock() + delay

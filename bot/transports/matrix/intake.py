@@ -20,8 +20,9 @@ from typing import Any
 from nio import AsyncClient, MatrixRoom, MegolmEvent, RoomMessageText
 
 from bot.app import App
-from bot.commands.dispatch import handle, parse
+from bot.commands.dispatch import Handled, handle, intent_of, parse
 from bot.commands.messages import Incoming, Outgoing
+from bot.metrics import ANSWER_SECONDS, COMMANDS
 from bot.storage import Storage
 from bot.storage.state import told_undecryptable_key
 from bot.transports.matrix.addressing import Mentions, address, is_courtesy
@@ -139,29 +140,39 @@ class Intake:
         self._taken.add(command.event_id)
         started = time.monotonic()
         outgoing = decided
+        handled = Handled()
         if outgoing is None:
-            outgoing = await handle(self.app, incoming)
+            outgoing = await handle(self.app, incoming, handled)
             await record(self.storage.journal.save_answer(command.event_id,
                                                           encode_answer(outgoing)),
                          f"the answer to {command.event_id} is not kept for a restart")
+        else:
+            parsed = parse(self.app, incoming)
+            handled = Handled(intent_of(parsed) if parsed else "none", "answered")
         sent = [await self.delivery.answer(message, command, index)
                 for index, message in enumerate(outgoing)]
-        task = asyncio.create_task(self._close_when_sent(command, sent, started))
+        task = asyncio.create_task(self._close_when_sent(command, sent, started, handled))
         self._sending.add(task)
         task.add_done_callback(self._sending.discard)
 
     async def _close_when_sent(self, command: CommandEvent, sent: list[asyncio.Future[str]],
-                               started: float) -> None:
+                               started: float, handled: Handled) -> None:
         results = await asyncio.gather(*sent, return_exceptions=True)
         failed = sum(1 for result in results if isinstance(result, BaseException))
         if not failed:  # else kept: the next start tries again
             await record(self.storage.journal.event_answered(command.event_id),
                          f"{command.event_id} may be answered again after a restart")
             self._taken.discard(command.event_id)  # the journal has it now
-        outcome = f"failed={failed}" if failed else "answered" if sent else "nothing sent"
-        log.info("command room=%s sender=%s command=%r latency_ms=%.0f %s", command.room,
-                 command.sender, command.text.split(" ", 1)[0][:40],
-                 (time.monotonic() - started) * 1000, outcome)
+        latency = time.monotonic() - started
+        COMMANDS.labels(handled.intent, handled.outcome).inc()
+        if sent and not failed:
+            ANSWER_SECONDS.observe(latency)
+        log.info("command room=%s sender=%s intent=%s outcome=%s latency_ms=%.0f sent=%d%s",
+                 command.room, command.sender, handled.intent, handled.outcome,
+                 latency * 1000, len(sent) - failed, f" failed={failed}" if failed else "",
+                 extra={"room": command.room, "sender": command.sender,
+                        "intent": handled.intent, "outcome": handled.outcome,
+                        "latency_ms": round(latency * 1000), "failed": failed})
 
     async def _undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
         log.warning("cannot decrypt %s from %s in %s (session %s)", event.event_id,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -29,6 +30,7 @@ from nio import (
     SyncResponse,
 )
 
+from bot.metrics import LAST_SYNC
 from bot.settings.config import MatrixConfig
 from bot.storage import Storage
 from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, explain
@@ -62,6 +64,8 @@ class SyncLoop:
         self.stop = asyncio.Event()
         self.catch_up_from_ms = started_ms - config.missed_commands_max_age_minutes * 60_000
         """Commands from before the bot (re)started are answered back to this time (ms)."""
+        self.synced_at: float | None = None
+        """When the last sync succeeded (seconds since the epoch): the health check's."""
 
     async def run(self, on_ready: Callable[[], None]) -> int:
         """Sync until `stop` is set: 0, or 2 if the account or its token is refused."""
@@ -102,6 +106,8 @@ class SyncLoop:
             if pause > 1.0:
                 log.info("homeserver reachable again")
             pause = 1.0
+            self.synced_at = time.time()
+            LAST_SYNC.set(self.synced_at)
             since = answer.next_batch
             await record(self.storage.state.set_state(NEXT_BATCH, since),
                          "the sync position is not saved")
