@@ -16,6 +16,8 @@ from bot.settings.clock import Clock
 from bot.settings.config import Config, ConfigError, load_config
 from bot.settings.secrets import SecretsError, load_secrets
 from bot.transports.matrix.runner import MatrixBot
+from bot.web.health import Health
+from bot.web.server import WebServer
 
 log = logging.getLogger(__name__)
 
@@ -58,4 +60,17 @@ async def _serve(config: Config) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, bot.request_stop)
-    return await bot.run()
+    address = config.web.address
+    if address is None:
+        return await bot.run()
+    listener = WebServer(Health(bot.app, bot.last_sync))
+    try:
+        await listener.start(*address)
+    except OSError as error:
+        log.error("cannot listen on %s (web.listen): %s", config.web.listen, error.strerror)
+        await bot.app.storage.close()
+        return 2
+    try:
+        return await bot.run()
+    finally:
+        await listener.stop()

@@ -131,6 +131,10 @@ class MatrixBot:
         except Exception:
             log.exception("background service %s failed", getattr(service, "__name__", service))
 
+    def last_sync(self) -> float | None:
+        """When the last sync succeeded (Unix time), None before the first: for /healthz."""
+        return None if self._sync is None else self._sync.synced_at
+
     async def deliver(self, messages: list[Outgoing]) -> None:
         """Send messages nobody asked for (reminders, decisions): `Transport.deliver`."""
         assert self.delivery is not None, "deliver() before run()"
