@@ -26,6 +26,7 @@ from nio import (
     MessageDirection,
     RoomMemberEvent,
     RoomMessagesResponse,
+    RoomUpgradeEvent,
     SyncError,
     SyncResponse,
 )
@@ -39,6 +40,7 @@ from bot.transports.matrix.invites import Invitations
 from bot.transports.matrix.power import PowerLevels
 from bot.transports.matrix.reachability import Reachability
 from bot.transports.matrix.sending import NETWORK_ERRORS, TransientFailure, is_transient
+from bot.transports.matrix.upgrades import RoomUpgrades
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +55,8 @@ class SyncLoop:
 
     def __init__(self, client: AsyncClient, config: MatrixConfig, storage: Storage,
                  intake: Intake, invitations: Invitations, power: PowerLevels,
-                 started_ms: float, reachability: Reachability) -> None:
+                 started_ms: float, reachability: Reachability,
+                 upgrades: RoomUpgrades) -> None:
         self.client = client
         self.reachability = reachability
         self.config = config
@@ -61,6 +64,7 @@ class SyncLoop:
         self.intake = intake
         self.invitations = invitations
         self.power = power
+        self.upgrades = upgrades
         self.stop = asyncio.Event()
         self.catch_up_from_ms = started_ms - config.missed_commands_max_age_minutes * 60_000
         """Commands from before the bot (re)started are answered back to this time (ms)."""
@@ -140,6 +144,9 @@ class SyncLoop:
         for room_id, info in answer.rooms.join.items():
             for event in [*info.state, *info.timeline.events]:
                 self.power.observe(room_id, getattr(event, "source", {}))
+                if isinstance(event, RoomUpgradeEvent):
+                    await self.upgrades.on_tombstone(room_id, event.replacement_room,
+                                                     event.sender)
         if not answer_history:
             return
         # Sent while the bot was down: answered if at most that old when it came back.
