@@ -576,15 +576,17 @@ async def bot_in_room(synapse: Synapse, folder: Path, *, encrypted: bool = False
 class BotProcess:
     """`python -m bot run --config PATH` as a child process (logs in `log_path`)."""
 
-    def __init__(self, config_path: Path, log_path: Path) -> None:
+    def __init__(self, config_path: Path, log_path: Path, options: tuple[str, ...] = ()) -> None:
         self.config_path = config_path
         self.log_path = log_path
+        self.options = options  # before `run`, e.g. ("--log-format", "json")
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--config", str(self.config_path)],
+            [sys.executable, "-m", "bot", *self.options, "run", "--config",
+             str(self.config_path)],
             stdout=log, stderr=subprocess.STDOUT,
         )
 
