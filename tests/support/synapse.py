@@ -107,10 +107,11 @@ class Synapse:
 
     server_name = "localhost"
 
-    def __init__(self, folder: Path, *, tight: bool = False, **extra: Any) -> None:
+    def __init__(self, folder: Path, *, tight: bool = False, port: int | None = None,
+                 **extra: Any) -> None:
         self.folder = folder
         self.extra = extra  # more homeserver.yaml keys, e.g. account_validity
-        self.port = free_port()
+        self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.tight = tight
         self.process: subprocess.Popen[bytes] | None = None
