@@ -71,7 +71,9 @@ class Delivery:
         by_key: dict[str, asyncio.Future[str]] = {}
         for message in messages:
             root = by_key.get(message.thread) if message.thread else None
-            future = await self.queue(message, None, 0, await root if root else None)
+            # shielded: a delivery cancelled while it waits must not cancel the root's send
+            future = await self.queue(message, None, 0,
+                                      await asyncio.shield(root) if root else None)
             futures.append(future)
             if message.key:
                 by_key[message.key] = future
