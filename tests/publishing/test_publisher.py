@@ -5,6 +5,7 @@ normally, and all of it survives a restart."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -22,6 +23,7 @@ from bot.publishing.service import deliver
 from bot.reminders.changes import changes
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config
+from bot.transports.console import ConsoleTransport
 from tests.support.paths import FIXTURES, PAGES, SCHEDULES
 
 VERSIONS = FIXTURES / "publishing"
@@ -269,6 +271,19 @@ async def test_a_report_goes_to_the_organisers_room_with_its_details_in_the_thre
             "Changements depuis la version publiée",
             "• Déplacée : « Tchap et ses robots » — mercredi 12 juin, 11 h → 15 h"]
         assert await publisher.pending() == []
+
+
+async def test_the_console_shows_the_details_under_their_message(tmp_path, folder) -> None:
+    async with running(settings(tmp_path, folder)) as app:
+        edit(folder, "journee-v2.md")
+        await app.reload()
+        printed = io.StringIO()
+        assert await deliver(publisher_of(app), ConsoleTransport(ORGANISER, printed))
+        lines = printed.getvalue().splitlines()
+        assert lines[0] == f"[salon {ORGANISERS_ROOM}]"
+        assert lines[1].startswith("Nouvelle version lue : journee.md")
+        assert lines[3] == f"[salon {ORGANISERS_ROOM}, dans le fil du message précédent]"
+        assert lines[4] == "Journée BlueHats 2030 — mercredi 12 juin 2030"
 
 
 async def test_organisers_check_each_source_on_demand(tmp_path, folder) -> None:
