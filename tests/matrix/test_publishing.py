@@ -17,6 +17,7 @@ from aiohttp import web
 
 from bot.cli.assemble import background_services
 from bot.settings.config import Config
+from tests.support.http import local_site
 from tests.support.paths import FIXTURES
 from tests.support.synapse import Human, Seen, Synapse, bot_config, running_bot, unique
 
@@ -42,17 +43,9 @@ class Page:
 
 @contextlib.asynccontextmanager
 async def site(page: Page) -> AsyncIterator[Page]:
-    app = web.Application()
-    app.router.add_get("/journee.md", page.answer)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    tcp = web.TCPSite(runner, "127.0.0.1", 0)
-    await tcp.start()
-    page.url = f"http://127.0.0.1:{tcp._server.sockets[0].getsockname()[1]}/journee.md"
-    try:
+    async with local_site(page.answer, "/journee.md") as (_, base):
+        page.url = f"{base}/journee.md"
         yield page
-    finally:
-        await runner.cleanup()
 
 
 async def test_an_edited_page_is_reported_and_a_misread_one_held_until_published(

@@ -23,6 +23,7 @@ from bot.settings.config import Config, ProgrammeConfig
 from bot.sources.remote import RemoteSources
 from bot.sources.repository import ProgrammeSources
 from bot.storage import Storage
+from tests.support.http import local_site
 from tests.support.paths import SCHEDULES
 
 FIXTURES = SCHEDULES
@@ -81,18 +82,9 @@ class Served:
 
 @contextlib.asynccontextmanager
 async def http_server(served: Served) -> AsyncIterator[web.AppRunner]:
-    app = web.Application()
-    app.router.add_get("/{name}", served.answer)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # the port the system gave
-    served.url = f"http://127.0.0.1:{port}/schedule.xml"
-    try:
+    async with local_site(served.answer) as (runner, base):
+        served.url = f"{base}/schedule.xml"
         yield runner
-    finally:
-        await runner.cleanup()
 
 
 @pytest.fixture
