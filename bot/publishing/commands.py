@@ -171,10 +171,12 @@ async def reload(request: Request) -> Reply:
     sessions = count(len(files.sessions), "session", lang=lang)
     doc = Doc().text(pick(lang, f"Programme rechargé : {events}, {sessions}.",
                           f"Programme reloaded: {events}, {sessions}."))
+    entries = []
     publisher = _publisher(request)
-    held = sorted(publisher.held) if publisher else []
-    entries = [Doc().text("⚠️ ").code(publisher.short(source)).text(
-        pick(lang, " : version retenue, voir ", ": version held, see ")).code(
-        request.typed("check", publisher.short(source))) for source in held] if publisher else []
+    for source in sorted(publisher.held) if publisher else ():
+        name = publisher.short(source)  # type: ignore[union-attr]
+        entries.append(Doc().text("⚠️ ").code(name).text(
+            pick(lang, " : version retenue, voir ", ": version held, see "))
+            .code(request.typed("check", name)))
     entries += [Doc().text(str(p)) for p in files.problems if p.severity == "error"][:10]
     return doc.items(entries).reply()

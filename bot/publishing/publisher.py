@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import Counter
 from pathlib import Path
 
 from bot.loaders import load_paths
 from bot.programme.model import Problem, Programme, SourceRef
 from bot.publishing.diff import diff
-from bot.publishing.hold import HoldRule
+from bot.publishing.hold import HoldRule, Reason
 from bot.publishing.readings import Reading, Version, digest, named_sources, read, versions_of
 from bot.publishing.report import Report, details, headline, reason_text
 from bot.publishing.repository import Pending, ProgrammeVersions, Stored
@@ -65,7 +66,7 @@ class Publisher:
         for stored in await self.versions.stored():
             source = stored.version.source
             if not self.follows(source):
-                await self.versions.drop(source)
+                await self.versions.forget_source(source)
             elif stored.state == "published":
                 self.published[source] = stored.version
             else:
@@ -125,10 +126,9 @@ class Publisher:
         reasons = self.rule.reasons(before, new)
         if reasons:
             self.held[source] = Stored("held", version, reasons)
-            if self.versions is not None:
-                await self.versions.keep("held", version, reasons)
-            await self._report(Report("held", self.label(source), new, before, reasons,
-                                      self.publish_command(source)), version)
+            report = Report("held", self.label(source), new, before, reasons,
+                            self.publish_command(source))
+            await self._record(version, "held", reasons, report)
             return
         kind = "released" if held else "first" if before is None else "changed"
         told = not quiet and (held or before is None or _reads_differently(before, new))
@@ -142,17 +142,13 @@ class Publisher:
         self.held.pop(source, None)
         if version.gone:
             self.published.pop(source, None)
-            if self.versions is not None:
-                await self.versions.drop(source)
         else:
             self.published[source] = version
-            if self.versions is not None:
-                await self.versions.keep("published", version)
-                await self.versions.drop(source, "held")
+        report = None
         if kind is not None:
             previous = await self.reading(before) if before else None
-            await self._report(Report(kind, self.label(source), await self.reading(version),
-                                      previous), version)
+            report = Report(kind, self.label(source), await self.reading(version), previous)
+        await self._record(version, "published", (), report)
 
     async def publish(self, source: str) -> Version:
         """Publish the held version of `source` (an organiser's `!publier`); the caller
@@ -199,21 +195,25 @@ class Publisher:
         word = "publier" if self.lang == "fr" else "publish"
         return f"{self.config.commands.prefix}{word} {self.short(source)}"
 
-    async def _report(self, report: Report, version: Version) -> None:
-        """Log the report and keep it for the organisers' room, if there is one."""
-        lang = self.lang
-        line = headline(report, lang)
-        log.info("programme: %s", line.plain)
-        room = self.config.proposals.organisers_room
-        if not (self.config.publishing.reports and room):
-            return
-        key = digest(f"{report.kind}\n{version.source}\n{version.digest}".encode())
-        pending = Pending(key, line.reply(), details(report, lang).reply())
+    async def _record(self, version: Version, state: str, reasons: tuple[Reason, ...],
+                      report: Report | None) -> None:
+        """Keep the version, and its report for the organisers' room if there is one, in the
+        database in one go; the report is logged either way."""
+        pending = None
+        if report is not None:
+            line = headline(report, self.lang)
+            log.info("programme: %s", line.plain)
+            if self.config.publishing.reports and self.config.proposals.organisers_room:
+                # Its own key, kept with it: the homeserver shows a report sent again after
+                # a crash once, and a later report of the same version all the same.
+                key = digest(f"{report.kind}\n{version.source}\n{time.time_ns()}".encode())
+                pending = Pending(key, line.reply(), details(report, self.lang).reply())
         if self.versions is not None:
-            await self.versions.add_report(pending)
-        else:
+            await self.versions.record(version, state, reasons, pending)
+        elif pending is not None:
             self.outbox.append(pending)
-        self.reported.set()
+        if pending is not None:
+            self.reported.set()
 
     async def pending(self) -> list[Pending]:
         """The reports not yet delivered, oldest first."""

@@ -50,33 +50,41 @@ class ProgrammeVersions(Repository):
                        tuple(Reason(*reason) for reason in json.loads(reasons)))
                 for state, source, digest, body, content_type, reasons in rows]
 
-    async def keep(self, state: str, version: Version, reasons: tuple[Reason, ...] = ()) -> None:
-        """Record `version` as its source's published or held one."""
-        await self.db.execute(
-            "INSERT INTO programme_versions "
-            "(source, state, digest, body, content_type, reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (source, state) DO UPDATE SET digest = excluded.digest, "
-            "body = excluded.body, content_type = excluded.content_type, "
-            "reasons = excluded.reasons, at = excluded.at",
-            (version.source, state, version.digest, version.text, version.content_type,
-             json.dumps([[r.kind, r.before, r.after] for r in reasons]), time.time()))
+    async def record(self, version: Version, state: str, reasons: tuple[Reason, ...] = (),
+                     report: Pending | None = None) -> None:
+        """In one transaction: `version` becomes its source's published one (the held one
+        goes) or its held one, and its report waits for the room. A published version with
+        no text (the file is gone) forgets the source."""
+        if state == "published":
+            await self._delete(version.source, "held")
+        if version.text is None and state == "published":
+            await self._delete(version.source, "published")
+        else:
+            await self.db.execute(
+                "INSERT INTO programme_versions (source, state, digest, body, content_type, "
+                "reasons, at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, state) DO "
+                "UPDATE SET digest = excluded.digest, body = excluded.body, "
+                "content_type = excluded.content_type, reasons = excluded.reasons, "
+                "at = excluded.at",
+                (version.source, state, version.digest, version.text, version.content_type,
+                 json.dumps([[r.kind, r.before, r.after] for r in reasons]), time.time()))
+        if report is not None:
+            data = {"headline": [report.headline.plain, report.headline.html],
+                    "details": [report.details.plain, report.details.html]}
+            await self.db.execute(
+                "INSERT INTO programme_reports (key, data, created_at) VALUES (?, ?, ?)",
+                (report.key, json.dumps(data, ensure_ascii=False), time.time()))
         await self.db.commit()
 
-    async def drop(self, source: str, *states: str) -> None:
-        """Forget the versions of `source` in `states` (default: both)."""
-        for state in states or STATES:
+    async def forget_source(self, source: str) -> None:
+        """Forget both versions of a source the configuration no longer names."""
+        await self._delete(source, *STATES)
+        await self.db.commit()
+
+    async def _delete(self, source: str, *states: str) -> None:
+        for state in states:
             await self.db.execute(
                 "DELETE FROM programme_versions WHERE source = ? AND state = ?", (source, state))
-        await self.db.commit()
-
-    async def add_report(self, pending: Pending) -> None:
-        """Keep a report until it is delivered (once: the same key is kept once)."""
-        data = {"headline": [pending.headline.plain, pending.headline.html],
-                "details": [pending.details.plain, pending.details.html]}
-        await self.db.execute(
-            "INSERT OR IGNORE INTO programme_reports (key, data, created_at) VALUES (?, ?, ?)",
-            (pending.key, json.dumps(data, ensure_ascii=False), time.time()))
-        await self.db.commit()
 
     async def reports(self) -> list[Pending]:
         """The reports not yet delivered, oldest first."""

@@ -312,3 +312,30 @@ async def test_organisers_check_each_source_on_demand(tmp_path, folder) -> None:
             "No source matches “nothing-like-it”. Sources: forum.md, journee.md.")
         (public,) = await say(app, "!check", room="!public:example.org")
         assert "organisers' room" in public.reply.plain
+
+
+async def test_reload_names_what_is_held_and_publish_asks_which(tmp_path, folder) -> None:
+    def other_event(version: str) -> str:
+        return (VERSIONS / version).read_text("utf-8").replace("Journée", "Rencontre")
+
+    (folder / "copie.md").write_text(other_event("journee-v1.md"), "utf-8")
+    async with running(settings(tmp_path, folder)) as app:
+        edit(folder, "journee-vide.md")
+        (folder / "copie.md").write_text(other_event("journee-vide.md"), "utf-8")
+        (answer,) = await say(app, "!recharger")
+        assert answer.reply.plain.splitlines() == [
+            "Programme rechargé : 2 événements, 12 sessions.",
+            "• ⚠️ copie.md : version retenue, voir !verifier copie.md",
+            "• ⚠️ journee.md : version retenue, voir !verifier journee.md"]
+        (which,) = await say(app, "!publier")
+        assert which.reply.plain.splitlines() == [
+            "Versions retenues :",
+            "• copie.md — elle n'a plus aucune session (6 dans la version publiée)",
+            "• journee.md — elle n'a plus aucune session (6 dans la version publiée)",
+            "Précisez laquelle : !publier <source>"]
+        (unknown,) = await say(app, "!publier forum")
+        assert unknown.reply.plain.startswith("Aucune version retenue ne correspond à « forum ».")
+        published, _ = await say(app, "!publier copie")
+        assert published.reply.plain.startswith("Version publiée : copie.md")
+        assert list(publisher_of(app).held) == [str(folder / "journee.md")]
+        assert len(app.programme.sessions) == 6  # journee.md still gives them, as published
