@@ -139,9 +139,11 @@ def headline(report: Report, lang: str) -> Doc:
     titles = {"first": ("Nouvelle source lue : ", "New source read: "),
               "changed": ("Nouvelle version lue : ", "New version read: "),
               "released": ("Nouvelle version lue : ", "New version read: "),
-              "published": ("Version publiée : ", "Version published: "),
-              "current": ("", "")}
-    doc = Doc().bold(pick(lang, *titles[report.kind])).text(report.label).text(" — ")
+              "published": ("Version publiée : ", "Version published: ")}
+    doc = Doc()
+    if report.kind in titles:
+        doc.bold(pick(lang, *titles[report.kind]))
+    doc.text(report.label).text(" — ")
     parts = [_summary(reading, lang)]
     if report.published is not None and report.kind != "current":
         parts.append(_changes(report.changes, lang))

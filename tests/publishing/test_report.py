@@ -167,6 +167,7 @@ def test_a_title_cannot_write_html() -> None:
     assert "<img" not in html and "&lt;img src=x" in html
 
 
-def test_the_source_is_named_in_the_report() -> None:
-    report = Report("current", SOURCE, PUBLISHED)
-    assert headline(report, "fr").plain.startswith(f"{SOURCE} — Journée BlueHats 2030")
+def test_the_version_in_place_is_named_by_its_source_alone() -> None:
+    line = headline(Report("current", SOURCE, PUBLISHED), "fr").reply()
+    assert line.plain.startswith(f"{SOURCE} — Journée BlueHats 2030")
+    assert line.html.startswith(f"{SOURCE} — Journée")  # no empty bold title before it
