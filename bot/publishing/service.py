@@ -14,7 +14,9 @@ from bot.publishing.publisher import Publisher
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = 30.0
-"""After a failed delivery, the reports are tried again this much later."""
+"""After a failed delivery, the reports are tried again this much later, then twice as late
+after each failure (the bot not in the room yet), up to `MAX_RETRY_SECONDS`."""
+MAX_RETRY_SECONDS = 3600.0
 
 
 async def send_reports(app: App, transport: Transport) -> None:
@@ -22,12 +24,16 @@ async def send_reports(app: App, transport: Transport) -> None:
     publisher = app.publishing
     if not isinstance(publisher, Publisher):
         return
+    pause = RETRY_SECONDS
     while True:
         await publisher.reported.wait()
         publisher.reported.clear()
-        if not await deliver(publisher, transport):
-            await asyncio.sleep(RETRY_SECONDS)
-            publisher.reported.set()
+        if await deliver(publisher, transport):
+            pause = RETRY_SECONDS
+            continue
+        await asyncio.sleep(pause)
+        pause = min(pause * 2, MAX_RETRY_SECONDS)
+        publisher.reported.set()
 
 
 async def deliver(publisher: Publisher, transport: Transport) -> bool:
@@ -43,8 +49,9 @@ async def deliver(publisher: Publisher, transport: Transport) -> bool:
                 Outgoing(pending.headline, to_room=room, key=key),
                 Outgoing(pending.details, to_room=room, key=f"{key}-details", thread=key),
             ])
-        except Exception:
-            log.exception("reading report not delivered to %s, will retry", room)
+        except Exception as error:
+            log.error("reading report not delivered to %s (%s: %s); will try again", room,
+                      type(error).__name__, error)
             return False
         await publisher.delivered(pending)
     return True
