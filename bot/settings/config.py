@@ -240,6 +240,30 @@ class RemindersConfig(Section):
     """Tell the rooms and subscribers when a session still to come moves or is cancelled."""
 
 
+class PublishingConfig(Section):
+    """Reading reports to the organisers' room, and the hold of a suspicious new version of a
+    programme source (bot.publishing). The thresholds compare a new version of one source
+    (a file, a URL) with its published version; the defaults hold no ordinary edit (a talk
+    added, moved, renamed or cancelled)."""
+
+    reports: bool = True
+    """Send the organisers' room (`proposals.organisers_room`) a reading report for each new
+    or changed programme source."""
+    language: str | None = Field(None, pattern="^(fr|en)$")
+    """The reports' language (default: `commands.language`)."""
+    hold: bool = True
+    """Keep serving the published version of a source whose new version looks misread, until
+    an organiser publishes it (`!publier`) or a later version reads normally."""
+    hold_sessions_lost: float = Field(0.5, gt=0, le=1)
+    """A new version is held when it loses at least this share of the source's sessions…"""
+    hold_min_sessions_lost: int = Field(3, ge=1)
+    """…and at least this many; or when the sessions of at least this many sit on days that
+    no longer have any…"""
+    hold_days_lost: float = Field(0.5, gt=0, le=1)
+    """…making at least this share of its days with sessions. A version with no programme
+    at all where the published one had one is always held (with `hold: true`)."""
+
+
 class LimitsConfig(Section):
     flood_control: bool = False
     """Apply the command rate limits below. Off when the configuration does not say (code
@@ -263,6 +287,7 @@ class Config(Section):
     matrix: MatrixConfig = MatrixConfig()
     reminders: RemindersConfig = RemindersConfig()
     limits: LimitsConfig = LimitsConfig()
+    publishing: PublishingConfig = PublishingConfig()
 
     @property
     def cross_signing_key_file(self) -> Path:
