@@ -7,6 +7,7 @@ from bot.proposals.repositories.calls import Calls
 from bot.proposals.repositories.drafts import Drafts
 from bot.proposals.repositories.proposals import Proposals
 from bot.proposals.repositories.reviews import Reviews
+from bot.publishing.repository import ProgrammeVersions
 from bot.reminders.repository import Reminders
 from bot.sources.repository import ProgrammeSources
 from bot.storage import Storage
@@ -18,7 +19,8 @@ def every_repository(storage: Storage) -> tuple[Repository, ...]:
     before), the order `!oublier-moi` lists them in."""
     return (storage.repository(Proposals), storage.repository(Drafts),
             storage.repository(Reminders), storage.repository(Reviews), storage.state,
-            storage.journal, storage.repository(Calls), storage.repository(ProgrammeSources))
+            storage.journal, storage.repository(Calls), storage.repository(ProgrammeSources),
+            storage.repository(ProgrammeVersions))
 
 
 class Privacy:

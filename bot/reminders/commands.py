@@ -1,4 +1,4 @@
-"""!rappel, !rappels, !oublier: personal reminders; !recharger: reload the programme."""
+"""!rappel, !rappels, !oublier: personal reminders."""
 
 from __future__ import annotations
 
@@ -191,29 +191,3 @@ async def forget(request: Request, session_id: str) -> Reply | list[Outgoing]:
             .reply()
         )
     return _personal(request, reply)
-
-
-@command(
-    "reload",
-    fr=("recharger",),
-    en=("reload",),
-    summary=(
-        "relire les fichiers du programme (organisateurs)",
-        "read the programme files again (organisers)",
-    ),
-    scope="organisers",
-)
-async def reload(request: Request) -> Reply:
-    lang = request.lang
-    files = await request.app.reload()
-    doc = Doc().text(
-        pick(
-            lang,
-            f"Programme rechargé : {len(files.events)} événements, {len(files.sessions)} sessions.",
-            f"Programme reloaded: {len(files.events)} events, {len(files.sessions)} sessions.",
-        )
-    )
-    problems = [p for p in files.problems if p.severity == "error"]
-    if problems:
-        doc.items([Doc().text(str(p)) for p in problems[:10]])
-    return doc.reply()

@@ -16,27 +16,19 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
     field_validator,
     model_validator,
 )
 
+from bot.settings.section import Section, is_url
 from bot.settings.validation import describe
+from bot.settings.web import WebConfig
 
 SHIPPED_DATA = Path(__file__).resolve().parents[1] / "data"
 """The programmes shipped with the bot (package data of `bot`, so a regular install has
 them too), used when the configuration names none."""
-
-
-def is_url(text: str) -> bool:
-    return re.match(r"https?://", text.strip(), re.I) is not None
-
-
-class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class ProgrammeConfig(Section):
@@ -251,6 +243,30 @@ class RemindersConfig(Section):
     """Tell the rooms and subscribers when a session still to come moves or is cancelled."""
 
 
+class PublishingConfig(Section):
+    """Reading reports to the organisers' room, and the hold of a suspicious new version of a
+    programme source (bot.publishing). The thresholds compare a new version of one source
+    (a file, a URL) with its published version; the defaults hold no ordinary edit (a talk
+    added, moved, renamed or cancelled)."""
+
+    reports: bool = True
+    """Send the organisers' room (`proposals.organisers_room`) a reading report for each new
+    or changed programme source."""
+    language: str | None = Field(None, pattern="^(fr|en)$")
+    """The reports' language (default: `commands.language`)."""
+    hold: bool = True
+    """Keep serving the published version of a source whose new version looks misread, until
+    an organiser publishes it (`!publier`) or a later version reads normally."""
+    hold_sessions_lost: float = Field(0.5, gt=0, le=1)
+    """A new version is held when it loses at least this share of the source's sessions…"""
+    hold_min_sessions_lost: int = Field(3, ge=1)
+    """…and at least this many; or when the sessions of at least this many sit on days that
+    no longer have any…"""
+    hold_days_lost: float = Field(0.5, gt=0, le=1)
+    """…making at least this share of its days with sessions. A version with no programme
+    at all where the published one had one is always held (with `hold: true`)."""
+
+
 class LimitsConfig(Section):
     flood_control: bool = False
     """Apply the command rate limits below. Off when the configuration does not say (code
@@ -264,43 +280,6 @@ class LimitsConfig(Section):
     room_seconds: float = Field(60, gt=0, le=3600)
     max_reply_chars: int = Field(4000, ge=200, le=30000)
     """Answers in a room longer than this are cut, pointing to a direct chat for the rest."""
-
-
-class WebConfig(Section):
-    listen: str | None = None
-    """host:port of the HTTP listener (/healthz, /metrics, /calendar/…), e.g.
-    127.0.0.1:8080; null: no listener."""
-    public_url: str | None = None
-    """The listener's address as people reach it (https://bluehats.example.org, behind a
-    reverse proxy): `!calendrier` then gives subscription links; null: no links."""
-
-    @field_validator("listen")
-    @classmethod
-    def _host_and_port(cls, value: str | None) -> str | None:
-        if value is not None:
-            split_address(value)
-        return value
-
-    @field_validator("public_url")
-    @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not is_url(value):
-            raise ValueError("expected an http(s) URL, e.g. https://bluehats.example.org")
-        return None if value is None else value.rstrip("/")
-
-    @property
-    def address(self) -> tuple[str, int] | None:
-        """(host, port) to listen on, or None when the listener is off."""
-        return None if self.listen is None else split_address(self.listen)
-
-
-def split_address(text: str) -> tuple[str, int]:
-    """'127.0.0.1:8080' -> ('127.0.0.1', 8080); '[::1]:8080' and ':8080' (every
-    interface) too; ValueError otherwise."""
-    host, colon, port = text.strip().rpartition(":")
-    if not colon or not port.isdigit() or not 0 < int(port) < 65536:
-        raise ValueError("expected host:port, e.g. 127.0.0.1:8080")
-    return host.strip("[]") or "0.0.0.0", int(port)
 
 
 ENVIRONMENT_DEFAULTS = {
@@ -320,6 +299,7 @@ class Config(Section):
     reminders: RemindersConfig = RemindersConfig()
     limits: LimitsConfig = LimitsConfig()
     web: WebConfig = WebConfig()
+    publishing: PublishingConfig = PublishingConfig()
 
     def with_database(self, database: Path | None) -> Config:
         """This configuration with `database` as its database (None: unchanged)."""

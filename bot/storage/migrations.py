@@ -108,4 +108,24 @@ MIGRATIONS: tuple[str, ...] = (
         fetched_at REAL NOT NULL
     );
     """,
+    # 6: what is published of each programme source (file or URL), and a new version held
+    # because it looks misread (bot.publishing.repository), so a restart serves the same
+    # programme; and the reading reports not yet delivered to the organisers' room.
+    """
+    CREATE TABLE programme_versions (
+        source TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('published', 'held')),
+        digest TEXT NOT NULL,
+        body TEXT,
+        content_type TEXT NOT NULL DEFAULT '',
+        reasons TEXT NOT NULL DEFAULT '[]',
+        at REAL NOT NULL,
+        PRIMARY KEY (source, state)
+    );
+    CREATE TABLE programme_reports (
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        created_at REAL NOT NULL
+    );
+    """,
 )
