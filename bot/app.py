@@ -20,6 +20,7 @@ from bot.loaders import load_paths
 from bot.programme.model import Problem, Programme, Session, SourceRef
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config
+from bot.settings.rooms import replace_room
 from bot.storage import Storage
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ to send through; cancelled when the transport stops."""
 
 PowerLevelLookup = Callable[[str, str], Awaitable[int | None]]
 """(room id, user id) -> the user's power level in that room, given by the transport."""
+
+RoomListener = Callable[[str, str], Awaitable[None]]
+"""Called with (old room id, new room id) when a room is replaced by its upgrade."""
 
 
 def compose(files: Programme, scheduled: tuple[Session, ...]) -> Programme:
@@ -92,6 +96,7 @@ class App:
     programme: Programme = field(init=False)
     _listeners: list[ProgrammeListener] = field(default_factory=list)
     _schedule_listeners: list[Callable[[], None]] = field(default_factory=list)
+    _room_listeners: list[RoomListener] = field(default_factory=list)
     _catalog: Catalog | None = field(default=None, init=False, repr=False)
     _limiter: RateLimiter | None = field(default=None, init=False, repr=False)
     _reloading: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
@@ -120,6 +125,18 @@ class App:
 
     def on_schedule_change(self, listener: Callable[[], None]) -> None:
         self._schedule_listeners.append(listener)
+
+    def on_room_replaced(self, listener: RoomListener) -> None:
+        self._room_listeners.append(listener)
+
+    async def replace_room(self, old: str, new: str) -> list[str]:
+        """Room `old` was upgraded to `new`: the configuration now names `new`, and every
+        feature moves what it keeps by room. Returns the configuration keys that named
+        `old` (dead ids in the file, to be updated by the operator)."""
+        self.config, named = replace_room(self.config, old, new)
+        for listener in self._room_listeners:
+            await listener(old, new)
+        return named
 
     def schedule_changed(self) -> None:
         """Say that what must be sent may have changed (a reminder asked for or dropped)."""

@@ -22,6 +22,7 @@ from bot.publishing.publisher import Publisher
 from bot.publishing.repository import ProgrammeVersions
 from bot.publishing.service import send_reports
 from bot.reminders import commands as reminders
+from bot.reminders.repository import Reminders
 from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config
@@ -45,7 +46,10 @@ def new_app(config: Config, files: Programme, clock: Clock | None = None,
     reads it and opens the database; tests and benchmarks give their own)."""
     if clock is not None:
         parts["clock"] = clock
-    return App(config, files, storage=storage, commands=command_table(), **parts)
+    app = App(config, files, storage=storage, commands=command_table(), **parts)
+    if storage is not None:  # reminders sent to a room count for its replacement
+        app.on_room_replaced(storage.repository(Reminders).move_room)
+    return app
 
 
 async def build_app(config: Config, clock: Clock | None = None) -> App:

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 import aiohttp
 
+from bot.metrics import SOURCE_POLLS
 from bot.programme.model import Problem, SourceRef
 from bot.settings.config import ProgrammeConfig
 from bot.sources.fetch import Fetched, FetchError, SourceName, fetch, source_name
@@ -124,6 +125,7 @@ class RemoteSources:
             return False
         self._answered(source, fetched)
         if fetched.body is None or fetched.body == source.body:
+            SOURCE_POLLS.labels("unchanged").inc()
             return False
         source.body, source.content_type = fetched.body, fetched.content_type
         source.fetched_at = time.time()
@@ -131,6 +133,7 @@ class RemoteSources:
             await self.cache.put(source.url, fetched.body, fetched.etag, fetched.last_modified,
                                  fetched.content_type)
         log.info("programme source %s: new version", source.url)
+        SOURCE_POLLS.labels("new").inc()
         return True
 
     def _answered(self, source: Source, fetched: Fetched) -> None:
@@ -142,6 +145,7 @@ class RemoteSources:
         source.due = self.clock() + self.interval
 
     def _failed(self, source: Source, reason: str) -> None:
+        SOURCE_POLLS.labels("failed").inc()
         source.failures += 1
         delay = min(self.interval * 2 ** source.failures, max(self.interval, MAX_BACKOFF_SECONDS))
         source.due = self.clock() + delay

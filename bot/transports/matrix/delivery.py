@@ -9,7 +9,13 @@ import uuid
 
 from bot.commands.messages import Outgoing
 from bot.transports.matrix.directs import DirectChats
-from bot.transports.matrix.messages import CommandEvent, file_message, notice, reaction
+from bot.transports.matrix.messages import (
+    CommandEvent,
+    file_message,
+    notice,
+    reaction,
+    replacement,
+)
 from bot.transports.matrix.sending import DeliveryError, Sender
 
 log = logging.getLogger(__name__)
@@ -56,6 +62,12 @@ class Delivery:
             # wait for that from inside the sync loop itself.
             return asyncio.ensure_future(self._to_user(message, command, index))
         return await self.queue(message, command, index)  # queued at once: order is kept
+
+    def replace(self, message: Outgoing, command: CommandEvent,
+                answer: str) -> asyncio.Future[str]:
+        """Edit the bot's earlier answer `answer` to read `message` (`command` is the edit)."""
+        return self.sender.enqueue(command.room, replacement(notice(message.reply), answer),
+                                   f"bh-{command.event_id}-edit")
 
     async def _to_user(self, message: Outgoing, command: CommandEvent, index: int) -> str:
         try:

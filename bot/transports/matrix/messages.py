@@ -52,6 +52,15 @@ def notice(reply: Reply, answering: CommandEvent | None = None,
     return _relate(content, answering)
 
 
+def replacement(content: dict[str, Any], target: str) -> dict[str, Any]:
+    """An edit of the bot's message `target`, which now reads `content` (a notice without
+    relations: the original's reply relation stays, and nobody is notified again)."""
+    return {"msgtype": content["msgtype"], "body": "* " + content["body"],
+            "format": content["format"], "formatted_body": "* " + content["formatted_body"],
+            "m.new_content": content,
+            "m.relates_to": {"rel_type": "m.replace", "event_id": target}}
+
+
 def file_message(attachment: Attachment, answering: CommandEvent | None = None) -> dict[str, Any]:
     """An m.file message for `attachment`; the sender adds its url (or encrypted file)."""
     return _relate({"msgtype": "m.file", "body": attachment.filename,
