@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from bot.app import App
 from bot.commands.messages import Outgoing, Transport
-from bot.metrics import REMINDER_DELAY, REMINDERS
+from bot.monitoring.metrics import REMINDER_DELAY, REMINDERS
 from bot.programme.model import Programme
 from bot.reminders.changes import Change, changes
 from bot.reminders.messages import render, render_changes

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 
 import aiohttp
 
-from bot.metrics import SOURCE_POLLS
+from bot.monitoring.metrics import SOURCE_POLLS
 from bot.programme.model import Problem, SourceRef
 from bot.settings.config import ProgrammeConfig
 from bot.sources.fetch import Fetched, FetchError, SourceName, fetch, source_name

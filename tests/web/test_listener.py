@@ -24,7 +24,7 @@ from bot.cli.main import main
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.loaders import load_paths
-from bot.metrics import COMMANDS
+from bot.monitoring.metrics import COMMANDS
 from bot.privacy.sweep import Privacy
 from bot.programme.model import Programme
 from bot.reminders.feed import feed_path, feed_token

@@ -23,7 +23,7 @@ from nio import AsyncClient, MatrixRoom, MegolmEvent, RoomMessageText
 from bot.app import App
 from bot.commands.dispatch import Handled, handle, intent_of, parse
 from bot.commands.messages import Incoming, Outgoing
-from bot.metrics import ANSWER_SECONDS, COMMANDS
+from bot.monitoring.metrics import ANSWER_SECONDS, COMMANDS
 from bot.storage import Storage
 from bot.storage.state import told_undecryptable_key
 from bot.transports.matrix.addressing import Mentions, address, is_courtesy

@@ -19,7 +19,7 @@ from typing import Any
 from aiohttp import ClientError
 from nio import Api, AsyncClient, LocalProtocolError, RoomSendResponse, UploadResponse
 
-from bot.metrics import SENDS_FAILED, SENDS_RETRIED
+from bot.monitoring.metrics import SENDS_FAILED, SENDS_RETRIED
 from bot.transports.matrix.reachability import Reachability
 from bot.wording.replies import Attachment
 

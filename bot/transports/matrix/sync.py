@@ -31,7 +31,7 @@ from nio import (
     SyncResponse,
 )
 
-from bot.metrics import LAST_SYNC
+from bot.monitoring.metrics import LAST_SYNC
 from bot.settings.config import MatrixConfig
 from bot.storage import Storage
 from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, explain
