@@ -65,7 +65,7 @@ async def time_command(app: App, texts: list[str], runs: int,
                             addressed=True)
         switches = _preemptions()
         began = time.perf_counter()
-        out = await handle(app, incoming, parse(app, incoming, previous))
+        out = await handle(app, incoming, parsed=parse(app, incoming, previous))
         timings.append((time.perf_counter() - began) * 1000)
         if timings[-1] > SLOW_MS:
             slow_calls["all"] += 1

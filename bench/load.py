@@ -2,7 +2,7 @@
 
     python bench/load.py [--runs 50] [--big-runs 5]
 
-1. all of data/ (five pages and a structured file), the way the bot loads it at start and
+1. all of bot/data/ (four pages and a structured file), the way the bot loads it at start and
    on every reload: median and p95 over the runs (target: median under 100 ms);
 2. pages of about 250 kB, 500 kB and 1 MB (a long programme of day headings, hour
    headings, bullets and a table, built here): median over their runs (target: 1 MB under
@@ -58,9 +58,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--big-runs", type=int, default=5)
     args = parser.parse_args()
-    programme = load_paths([ROOT / "data"])  # warm up imports and the file cache
-    timings = timed(lambda: load_paths([ROOT / "data"]), args.runs)
-    print(f"data/: {len(programme.events)} events, {len(programme.sessions)} sessions")
+    programme = load_paths([ROOT / "bot" / "data"])  # warm up imports and the file cache
+    timings = timed(lambda: load_paths([ROOT / "bot" / "data"]), args.runs)
+    print(f"bot/data/: {len(programme.events)} events, {len(programme.sessions)} sessions")
     print(
         f"load time over {args.runs} runs: median {statistics.median(timings):.1f} ms, "
         f"p95 {timings[int(0.95 * (len(timings) - 1))]:.1f} ms, max {timings[-1]:.1f} ms"

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from bot.commands.catalog import Catalog
 from bot.commands.declaration import CommandTable
@@ -20,6 +20,7 @@ from bot.loaders import load_paths
 from bot.programme.model import Problem, Programme, Session, SourceRef
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config
+from bot.settings.rooms import replace_room
 from bot.storage import Storage
 
 if TYPE_CHECKING:
@@ -36,6 +37,9 @@ to send through; cancelled when the transport stops."""
 
 PowerLevelLookup = Callable[[str, str], Awaitable[int | None]]
 """(room id, user id) -> the user's power level in that room, given by the transport."""
+
+RoomListener = Callable[[str, str], Awaitable[None]]
+"""Called with (old room id, new room id) when a room is replaced by its upgrade."""
 
 
 def compose(files: Programme, scheduled: tuple[Session, ...]) -> Programme:
@@ -59,19 +63,14 @@ def compose(files: Programme, scheduled: tuple[Session, ...]) -> Programme:
     return Programme(events, tuple(problems))
 
 
-def keep_last_good(old: Programme, new: Programme) -> Programme:
-    """`new`, plus the events of `old` whose file no longer loads at all: a file saved
-    broken or half-written must not cancel its event (nor send "cancelled" notices)."""
-    failed = {problem.source.path for problem in new.problems if problem.severity == "error"}
-    present = {event.id for event in new.events}
-    kept = [event for event in old.events if event.source in failed and event.id not in present]
-    for event in kept:
-        log.warning("programme: %s does not load; keeping its last good version of %s",
-                    event.source, event.id)
-    if not kept:
-        return new
-    events = sorted((*new.events, *kept), key=lambda event: (event.start, event.id))
-    return Programme(tuple(events), new.problems)
+class Publishing(Protocol):
+    """Decides which version of each programme source the rooms see (bot.publishing): a
+    new version that looks misread, or a file saved broken, is held and the published one
+    stays."""
+
+    async def admit(self, candidate: Programme, remote: RemoteSources | None) -> Programme:
+        """What is published of `candidate`, the programme as the loaders read it now."""
+        ...
 
 
 @dataclass
@@ -91,12 +90,16 @@ class App:
     scheduled: tuple[Session, ...] = ()
     sources: RemoteSources | None = None
     """The programme sources given by URL, when the configuration has some."""
+    publishing: Publishing | None = None
+    """What holds a misread version back; without it, every reload is published as read."""
     commands: CommandTable = field(kw_only=True)
     programme: Programme = field(init=False)
     _listeners: list[ProgrammeListener] = field(default_factory=list)
     _schedule_listeners: list[Callable[[], None]] = field(default_factory=list)
+    _room_listeners: list[RoomListener] = field(default_factory=list)
     _catalog: Catalog | None = field(default=None, init=False, repr=False)
     _limiter: RateLimiter | None = field(default=None, init=False, repr=False)
+    _reloading: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.programme = compose(self.files, self.scheduled)
@@ -123,6 +126,18 @@ class App:
     def on_schedule_change(self, listener: Callable[[], None]) -> None:
         self._schedule_listeners.append(listener)
 
+    def on_room_replaced(self, listener: RoomListener) -> None:
+        self._room_listeners.append(listener)
+
+    async def replace_room(self, old: str, new: str) -> list[str]:
+        """Room `old` was upgraded to `new`: the configuration now names `new`, and every
+        feature moves what it keeps by room. Returns the configuration keys that named
+        `old` (dead ids in the file, to be updated by the operator)."""
+        self.config, named = replace_room(self.config, old, new)
+        for listener in self._room_listeners:
+            await listener(old, new)
+        return named
+
     def schedule_changed(self) -> None:
         """Say that what must be sent may have changed (a reminder asked for or dropped)."""
         for listener in self._schedule_listeners:
@@ -144,18 +159,21 @@ class App:
 
     async def reload(self, fetch: bool = True) -> Programme:
         """Load the programme files again, and the sources given by URL (asked now, unless
-        `fetch` is false: the poller has just asked them), and put them in place; listeners
-        see the change."""
+        `fetch` is false: the poller has just asked them), and put in place what is
+        published of them (`publishing` holds a version that looks misread); listeners see
+        the change."""
         settings = self.config.programme
-        if fetch and self.sources is not None:
-            await self.sources.refresh_now()
-        documents = self.sources.documents() if self.sources else []
-        files = await asyncio.to_thread(load_paths, settings.paths, settings.tz, documents)
-        for problem in files.problems:
-            log.log(logging.ERROR if problem.severity == "error" else logging.INFO,
-                    "programme: %s", problem)
-        files = keep_last_good(self.files, files)
-        self.update_programme(files=files)
+        async with self._reloading:  # one at a time: an older read never replaces a newer
+            if fetch and self.sources is not None:
+                await self.sources.refresh_now()
+            documents = self.sources.documents() if self.sources else []
+            files = await asyncio.to_thread(load_paths, settings.paths, settings.tz, documents)
+            for problem in files.problems:
+                log.log(logging.ERROR if problem.severity == "error" else logging.INFO,
+                        "programme: %s", problem)
+            if self.publishing is not None:
+                files = await self.publishing.admit(files, self.sources)
+            self.update_programme(files=files)
         log.info("programme reloaded: %d events, %d sessions", len(files.events),
                  len(files.sessions))
         return files

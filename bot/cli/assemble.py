@@ -12,13 +12,17 @@ from bot.app import App, Service
 from bot.commands import agenda, calendar, help, programme, sessions, who
 from bot.commands.declaration import CommandTable
 from bot.commands.messages import Transport
-from bot.loaders import load_paths
 from bot.privacy import commands as privacy
 from bot.programme.model import Programme
 from bot.proposals.calls import all_formats
 from bot.proposals.commands import calls, proposing, reviewing, scheduling
 from bot.proposals.schedule import scheduled_sessions
+from bot.publishing import commands as publishing
+from bot.publishing.publisher import Publisher
+from bot.publishing.repository import ProgrammeVersions
+from bot.publishing.service import send_reports
 from bot.reminders import commands as reminders
+from bot.reminders.repository import Reminders
 from bot.reminders.scheduler import Scheduler
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config
@@ -33,7 +37,7 @@ def command_table() -> CommandTable:
     """The bot's commands and dialogue interceptors, collected from the modules that declare
     them, in the order help lists them."""
     return CommandTable.collect((agenda, calendar, help, privacy, programme, proposing, reviewing,
-                                 scheduling, calls, reminders, sessions, who))
+                                 scheduling, calls, reminders, publishing, sessions, who))
 
 
 def new_app(config: Config, files: Programme, clock: Clock | None = None,
@@ -42,27 +46,30 @@ def new_app(config: Config, files: Programme, clock: Clock | None = None,
     reads it and opens the database; tests and benchmarks give their own)."""
     if clock is not None:
         parts["clock"] = clock
-    return App(config, files, storage=storage, commands=command_table(), **parts)
+    app = App(config, files, storage=storage, commands=command_table(), **parts)
+    if storage is not None:  # reminders sent to a room count for its replacement
+        app.on_room_replaced(storage.repository(Reminders).move_room)
+    return app
 
 
 async def build_app(config: Config, clock: Clock | None = None) -> App:
     """Open the database, load the programme and return the app, ready for messages.
 
     Problems in programme files are logged, never fatal: the rest of the programme loads.
+    What is published of each source is judged against the database (a version that looks
+    misread since the last run stays held).
     """
     storage = await Storage.open(config.storage.database)
     sources = RemoteSources(config.programme, storage.repository(ProgrammeSources))
-    await sources.start()  # the last good versions, then one request to each server
-    files = load_paths(config.programme.paths, config.programme.tz, sources.documents())
-    for problem in files.problems:
-        log.log(
-            logging.ERROR if problem.severity == "error" else logging.INFO, "programme: %s", problem
-        )
-    log.info("programme: %d events, %d sessions", len(files.events), len(files.sessions))
+    await sources.start()  # the last versions, then one request to each server
+    publisher = Publisher(config, storage.repository(ProgrammeVersions))
+    await publisher.load()
     # Talks organisers placed from accepted proposals (!planifier) are part of the programme.
     scheduled = await scheduled_sessions(storage, all_formats(config.proposals))
-    return new_app(config, files, clock or SystemClock(config.programme.tz), storage,
-                   scheduled=scheduled, sources=sources)
+    app = new_app(config, Programme(), clock or SystemClock(config.programme.tz), storage,
+                  scheduled=scheduled, sources=sources, publishing=publisher)
+    await app.reload(fetch=False)
+    return app
 
 
 async def send_reminders(app: App, transport: Transport) -> None:
@@ -91,9 +98,9 @@ async def poll_sources(app: App, transport: Transport) -> None:
 
 
 def background_services(config: Config) -> list[Service]:
-    """What runs beside every transport: reminders, the file watcher if configured, and
-    the polling of programme sources given by URL."""
-    return [send_reminders, *([watch_files] if config.programme.watch else []),
+    """What runs beside every transport: reminders, the reading reports, the file watcher if
+    configured, and the polling of programme sources given by URL."""
+    return [send_reminders, send_reports, *([watch_files] if config.programme.watch else []),
             *([poll_sources] if config.programme.urls else [])]
 
 

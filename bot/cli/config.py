@@ -2,7 +2,8 @@
 
 Beyond the validation every start does (`bot.settings.config.load_config`), it checks what only the
 machine can tell: the programme paths exist, the database folder is writable, the Matrix
-secrets are there, the secrets file and the cross-signing key file are the bot's alone.
+secrets are there, the files of secrets (secrets file, cross-signing key file, database,
+encryption keys) are the bot's alone.
 It prints OK, or each problem on its own line (exit status 1).
 """
 
@@ -99,8 +100,25 @@ def _matrix(config: Config, env: dict[str, str] | None, notes: list[str]) -> lis
     elif secrets.token is None and matrix.user_id is None:
         problems.append("matrix.user_id: missing; expected the bot's full Matrix id, "
                         "needed to log in with a password")
-    for what, file in (("secrets file", secrets_file(matrix.secrets_file, env)),
-                       ("cross-signing key file", config.cross_signing_key_file)):
-        if file is not None and file.exists() and file.stat().st_mode & 0o077:
-            notes.append(f"{what} {file} is readable by others; run chmod 600")
+    notes += too_open(config, secrets_file(matrix.secrets_file, env))
     return problems
+
+
+def too_open(config: Config, secrets: Path | None) -> list[str]:
+    """A note for each file of secrets that others than the bot's user may read: the
+    secrets and cross-signing key files, the database (it holds the access token) with its
+    WAL files, and the folder of the encryption keys."""
+    database = config.storage.database
+    files = [("secrets file", secrets), ("cross-signing key file", config.cross_signing_key_file),
+             *(("database", Path(f"{database}{end}")) for end in ("", "-wal", "-shm"))]
+    notes = [f"{what} {file} is readable by others; run chmod 600 {file}"
+             for what, file in files if file is not None and _open(file)]
+    keys = config.matrix.crypto_store or database.parent / "crypto"
+    if keys.is_dir() and _open(keys):
+        notes.append(f"encryption keys folder {keys} is open to others; run chmod 700 {keys}")
+    return notes
+
+
+def _open(path: Path) -> bool:
+    """Whether the group or others have any right on `path`."""
+    return path.exists() and bool(path.stat().st_mode & 0o077)

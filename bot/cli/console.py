@@ -10,9 +10,12 @@ import argparse
 import asyncio
 import itertools
 import sys
+import tempfile
+from datetime import datetime
 from pathlib import Path
 
 from bot.cli.assemble import build_app, start_background
+from bot.cli.demo import write_demo
 from bot.commands.dispatch import handle, parse
 from bot.commands.messages import Incoming
 from bot.settings.clock import FixedClock, parse_local
@@ -37,6 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="act as a public room (default: a direct chat with the bot)",
     )
     parser.add_argument("--database", type=Path, help="SQLite file (default: from configuration)")
+    parser.add_argument("--demo", action="store_true",
+                        help="add a demo event happening today (around --now if given)")
     parser.set_defaults(run=run)
 
 
@@ -46,23 +51,26 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 2
-    if args.database:
-        config = config.model_copy(
-            update={"storage": config.storage.model_copy(update={"database": args.database})}
-        )
-    return asyncio.run(_session(args, config))
-
-
-async def _session(args: argparse.Namespace, config: Config) -> int:
+    config = config.with_database(args.database)
     tz = config.programme.tz
     try:
-        clock = FixedClock(parse_local(args.now, tz), tz) if args.now else None
+        now = parse_local(args.now, tz) if args.now else None
     except ValueError:
-        print(
-            f'--now: expected a date and time like "2024-12-04 14:10", got {args.now!r}',
-            file=sys.stderr,
-        )
+        print(f'--now: expected a date and time like "2024-12-04 14:10", got {args.now!r}',
+              file=sys.stderr)
         return 2
+    clock = None if now is None else FixedClock(now, tz)
+    if not args.demo:
+        return asyncio.run(_session(args, config, clock))
+    with tempfile.TemporaryDirectory(prefix="bluehats-demo-") as folder:
+        demo = write_demo(Path(folder), now or datetime.now(tz))
+        programme = config.programme.model_copy(
+            update={"paths": [*config.programme.paths, demo]})
+        return asyncio.run(_session(args, config.model_copy(update={"programme": programme}),
+                                    clock))
+
+
+async def _session(args: argparse.Namespace, config: Config, clock: FixedClock | None) -> int:
     app = await build_app(config, clock)
     transport = ConsoleTransport(args.user)
     # With a real clock, reminders and programme reloads run while you type.
@@ -87,7 +95,7 @@ async def _session(args: argparse.Namespace, config: Config) -> int:
             )
             now = app.clock.now().timestamp()
             parsed = parse(app, incoming, await previous_question(app.storage, incoming, now))
-            await transport.deliver(await handle(app, incoming, parsed))
+            await transport.deliver(await handle(app, incoming, parsed=parsed))
             if parsed is not None:  # « et demain ? » on the next line follows this question
                 await remember(app.storage, incoming, parsed, [f"console-{now}-{turn}"], now)
     finally:

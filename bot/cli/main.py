@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from bot.cli import logs
 from bot.storage import StorageError
 
 Registrar = Callable[[argparse._SubParsersAction], None]
@@ -15,10 +16,10 @@ Registrar = Callable[[argparse._SubParsersAction], None]
 
 def _registrars() -> list[Registrar]:
     """Each feature adds its sub-commands; imported here so `--help` lists them all."""
-    from bot.cli import config, console, programme, reminders, run
+    from bot.cli import config, console, health, programme, reminders, run
 
     return [console.register, programme.register, reminders.register, run.register,
-            config.register]
+            config.register, health.register]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="The BlueHats conference-programme bot for Matrix (Tchap).",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log at DEBUG level")
+    parser.add_argument("--log-format", choices=logs.FORMATS,
+                        default=os.environ.get("BLUEHATS_LOG_FORMAT", "text"),
+                        help="text (default) or json, one object a line "
+                             "(or BLUEHATS_LOG_FORMAT)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for register in _registrars():
         register(sub)
@@ -35,12 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the sub-command named in `argv`; its return value is the exit status."""
-    args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.log_format not in logs.FORMATS:
+        parser.error(f"BLUEHATS_LOG_FORMAT: expected one of {', '.join(logs.FORMATS)}, "
+                     f"got {args.log_format!r}")
+    logs.configure(args.verbose, args.log_format)
     try:
         return int(args.run(args) or 0)
     except StorageError as error:  # read-only file, full disk: said plainly, no traceback

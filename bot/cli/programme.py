@@ -19,9 +19,13 @@ from bot.loaders.explain import explain_text
 from bot.loaders.page import read_page
 from bot.programme.model import Event, Programme, Session
 from bot.programme.queries import find_event
+from bot.publishing.hold import HoldRule
+from bot.publishing.readings import Reading, file_version, read, remote_versions, source_readings
+from bot.publishing.readings import whole as whole_reading
+from bot.publishing.report import Report, whole
 from bot.settings.clock import PARIS
-from bot.settings.config import ConfigError, is_url, load_config
-from bot.sources.remote import fetch_once
+from bot.settings.config import Config, ConfigError, is_url, load_config
+from bot.sources.remote import RemoteSources, fetch_once
 from bot.wording.i18n import count, format_day, format_span, sentence_case
 
 
@@ -30,11 +34,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     group = sub.add_parser("programme", help="check, show or parse programme files")
     group_sub = group.add_subparsers(dest="programme_command", required=True, metavar="ACTION")
 
-    check = group_sub.add_parser("check", help="load everything, list events and every problem")
+    check = group_sub.add_parser(
+        "check", help="load everything, list events and every problem, and print the reading "
+                      "report of each source")
     check.add_argument("paths", nargs="*", metavar="PATH_OR_URL",
                        help="files, folders or URLs (default: configured)")
     _config_option(check)
+    _lang_option(check)
     check.set_defaults(run=run_check)
+
+    diff = group_sub.add_parser(
+        "diff", help="the reading report of NEW against OLD, as the organisers' room would "
+                     "get it (exit status 1 if NEW would be held)")
+    diff.add_argument("old", metavar="OLD", help="the version published: file, folder or URL")
+    diff.add_argument("new", metavar="NEW", help="the new version: file, folder or URL")
+    _config_option(diff)
+    _lang_option(diff)
+    diff.set_defaults(run=run_diff)
 
     show = group_sub.add_parser("show", help="print an event's programme")
     show.add_argument("event", nargs="?", help="event id or words of its title (default: latest)")
@@ -72,25 +88,47 @@ def _config_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config", type=Path, help="configuration file (default: built-in)")
 
 
-def configured_programme(args: argparse.Namespace) -> Programme:
-    """The programme from the paths and URLs given on the command line, else from the
-    configuration; URLs are fetched now, and a source that fails is an error problem."""
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("fr", "en"),
+                        help="the report's language (default: as configured, `publishing."
+                             "language`, else `commands.language`)")
+
+
+def _config(args: argparse.Namespace) -> Config:
     try:
-        config = load_config(getattr(args, "config", None))
+        return load_config(getattr(args, "config", None))
     except ConfigError as error:
         raise SystemExit(str(error)) from error
+
+
+def _read_everything(args: argparse.Namespace) -> tuple[Config, Programme, RemoteSources | None]:
+    """The configuration, the programme from the paths and URLs given on the command line
+    (else configured), and the sources fetched by URL; a source that fails is an error
+    problem."""
+    config = _config(args)
     given = getattr(args, "paths", None)
     paths = [Path(p) for p in given if not is_url(p)] if given else config.programme.paths
     urls = [p for p in given if is_url(p)] if given else config.programme.urls
     if not urls:
-        return load_paths(paths, config.programme.tz)
+        return config, load_paths(paths, config.programme.tz), None
     sources = asyncio.run(fetch_once(config.programme, urls))
     programme = load_paths(paths, config.programme.tz, sources.documents())
-    return replace(programme, problems=(*sources.problems(), *programme.problems))
+    return config, replace(programme, problems=(*sources.problems(), *programme.problems)), \
+        sources
+
+
+def configured_programme(args: argparse.Namespace) -> Programme:
+    """The programme from the paths and URLs given on the command line, else from the
+    configuration; URLs are fetched now, and a source that fails is an error problem."""
+    return _read_everything(args)[1]
+
+
+def _lang(args: argparse.Namespace, config: Config) -> str:
+    return args.lang or config.publishing.language or config.commands.language
 
 
 def run_check(args: argparse.Namespace) -> int:
-    programme = configured_programme(args)
+    config, programme, remote = _read_everything(args)
     print(f"{count(len(programme.events), 'event')}, "
           f"{count(len(programme.sessions), 'session')}")
     for event in programme.events:
@@ -99,12 +137,42 @@ def run_check(args: argparse.Namespace) -> int:
         )
         sessions = count(len(event.sessions), "session")
         print(f"  {event.id}  {days}  {sessions:>12}  {event.title}")
+    for reading in source_readings(programme, remote, config.programme.tz):
+        report = Report("current", reading.source, reading)
+        print(f"\n{whole(report, _lang(args, config), shell=True).plain}")
     for problem in programme.problems:
         print(f"{problem}", file=sys.stderr)
     errors = sum(1 for p in programme.problems if p.severity == "error")
     warnings = len(programme.problems) - errors
     print(f"{count(errors, 'error')}, {count(warnings, 'warning')}")
     return 1 if errors else 0
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    """`programme diff OLD NEW`: what the organisers' room would be told of NEW."""
+    config = _config(args)
+    old, new = _reading(args.old, config), _reading(args.new, config)
+    reasons = HoldRule.from_config(config.publishing).reasons(old, new)
+    lang = _lang(args, config)
+    word = "publier" if lang == "fr" else "publish"
+    report = Report("held" if reasons else "changed", args.new, new, old, reasons,
+                    f"{config.commands.prefix}{word} {Path(args.new).name}")
+    print(whole(report, lang, shell=True).plain)
+    return 1 if reasons else 0
+
+
+def _reading(given: str, config: Config) -> Reading:
+    """A file, a folder or a URL, read as one version."""
+    tz = config.programme.tz
+    if is_url(given):
+        sources = asyncio.run(fetch_once(config.programme, [given]))
+        fetched = remote_versions(sources).get(given)
+        return read(fetched, tz) if fetched else Reading(given, (), tuple(sources.problems()))
+    if not Path(given).exists():
+        raise SystemExit(f"{given}: no such file or folder")
+    if Path(given).is_dir():
+        return whole_reading(given, load_paths([Path(given)], tz))
+    return read(file_version(given), tz)
 
 
 def run_show(args: argparse.Namespace) -> int:

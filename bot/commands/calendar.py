@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
 from bot.commands.render import unknown_event
@@ -37,7 +39,8 @@ async def ics(request: Request) -> Reply:
     )
     if event is None:
         return unknown_event(lang, request.typed("events"))
-    data = calendar([event], app.catalog.agenda, request.now, only=session)
+    only = {session.id} if session else None
+    data = calendar([event], app.catalog.agenda, request.now, only=only)
     name = f"bluehats-{session.id if session else slugify(event.id, 50)}.ics"
     what = session.title if session else event.title
     doc = Doc().text(pick(lang, "Calendrier de « ", "Calendar for “")).bold(what)
@@ -48,4 +51,17 @@ async def ics(request: Request) -> Reply:
             "”: open the attached file with your calendar.",
         )
     )
+    public = app.config.web.public_url
+    if public and session is None:
+        doc.text(pick(lang, " Pour vous y abonner (votre agenda suivra alors les changements "
+                            "du programme) : ",
+                      " To subscribe instead (your calendar then follows the programme's "
+                      "changes): "))
+        url = f"{public}{event_feed_path(event.id)}"
+        doc.link(url, url)
     return doc.reply(Attachment(name, "text/calendar", data))
+
+
+def event_feed_path(event_id: str) -> str:
+    """Where the web listener serves the programme of `event_id` (bot.web)."""
+    return f"/calendar/{quote(event_id)}.ics"

@@ -40,6 +40,9 @@ class Command:
     scope: str = "anywhere"
     example: dict[str, str] = field(default_factory=dict)
     """Arguments worth showing in each language ('grist' for !qui)."""
+    changes: bool = False
+    """It records something (a reminder, a proposal, a deletion): flood control never drops
+    it (see `bot.commands.dispatch`)."""
 
     def name(self, lang: str) -> str:
         return self.names[lang][0]
@@ -126,6 +129,7 @@ def command(
     summary: tuple[str, str],
     scope: str = "anywhere",
     example: tuple[str, str] = ("", ""),
+    changes: bool = False,
 ) -> Callable[[Handler], Handler]:
     """Decorator declaring a handler's command (French names first) and its arguments (one
     form of `Param`s, or `Arguments` with several forms) on the handler itself
@@ -140,6 +144,7 @@ def command(
             arguments=args if isinstance(args, Arguments) else Arguments((args,)),
             scope=scope,
             example={"fr": example[0], "en": example[1]},
+            changes=changes,
         )
         return handler
 

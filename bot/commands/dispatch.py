@@ -58,6 +58,19 @@ class Parsed:
         return self.intent.to_json()
 
 
+@dataclass
+class Handled:
+    """What became of a message, for the transport's log line and the metrics: the intent
+    understood (a command's key, or what a sentence asks) and the outcome."""
+
+    intent: str = "none"
+    outcome: str = "ignored"
+    """ignored (not for the bot), answered, dialogue (a dialogue in progress took it),
+    unknown (no such command), malformed, refused (not allowed here), dropped (by flood
+    control: a notice at most), failed (an error inside the bot), unwritable (the
+    database refused a write)."""
+
+
 def parse(app: App, incoming: Incoming, previous: str | None = None) -> Parsed | None:
     """What `incoming` asks, or None when the message is not for the bot. `previous` is the
     question this message may follow (`Parsed.question` of the one the bot answered just
@@ -124,14 +137,23 @@ def _guess_lang(app: App, word: str) -> str:
     return "en" if word.isascii() and app.config.commands.language == "en" else "fr"
 
 
-async def handle(app: App, incoming: Incoming, parsed: Parsed | None = None) -> list[Outgoing]:
+def intent_of(parsed: Parsed) -> str:
+    """The intent a message was understood as: its command's key, else what it asks."""
+    return parsed.command.key if parsed.command else parsed.intent.name
+
+
+async def handle(app: App, incoming: Incoming, handled: Handled | None = None, *,
+                 parsed: Parsed | None = None) -> list[Outgoing]:
     """Everything the bot sends in answer to `incoming` (an empty list: say nothing), as
-    `parsed` reads it (by default, as `parse` reads it alone)."""
+    `parsed` reads it (by default, as `parse` reads it alone); `handled`, if given, is told
+    what became of it."""
+    handled = handled or Handled()
     parsed = parsed or parse(app, incoming)
     if parsed is None:
         return []
     lang = parsed.lang
-    answers = await _answer(app, incoming, parsed)
+    handled.intent = intent_of(parsed)
+    answers = await _answer(app, incoming, parsed, handled)
     if incoming.is_direct:
         return answers
     limit = app.config.limits.max_reply_chars
@@ -143,20 +165,33 @@ async def handle(app: App, incoming: Incoming, parsed: Parsed | None = None) -> 
     ]
 
 
-def _flood_held(app: App, incoming: Incoming, lang: str) -> list[Outgoing] | None:
+def _flood_held(app: App, incoming: Incoming, lang: str, *,
+                exempt: bool = False) -> list[Outgoing] | None:
     """None if the command may be answered; else what to say (a notice once, then nothing:
-    the command is dropped)."""
+    the command is dropped). An `exempt` command is counted but always answered."""
     if not app.config.limits.flood_control:
         return None
     room = None if incoming.is_direct else incoming.room
     now = app.clock.now().timestamp()
     at = now if incoming.sent_at is None else min(now, incoming.sent_at)
-    verdict, wait = app.limiter.check(incoming.sender, room, at)
+    verdict, wait = app.limiter.check(incoming.sender, room, at, exempt=exempt)
     if verdict is Verdict.ANSWER:
         return None
     log.info("command from %s in %s dropped by flood control (%.0f s to wait)",
              incoming.sender, incoming.room, wait)
     return [Outgoing(_slow_down(lang, wait))] if verdict is Verdict.NOTICE else []
+
+
+async def _never_dropped(app: App, request: Request, parsed: Parsed) -> bool:
+    """Whether flood control must let this command through: it changes data, or it is an
+    organiser's command from an organiser — and it will run (a refused or malformed one is
+    an answer like any other, and a flooder gets no more of those)."""
+    command = request.command
+    if command is None or parsed.problem is not None:
+        return False
+    if command.scope == "organisers":
+        return await _refusal(app, request) is None
+    return command.changes and await _refusal(app, request) is None
 
 
 def _slow_down(lang: str, wait: float) -> Reply:
@@ -171,7 +206,8 @@ def _slow_down(lang: str, wait: float) -> Reply:
     )
 
 
-async def _answer(app: App, incoming: Incoming, parsed: Parsed) -> list[Outgoing]:
+async def _answer(app: App, incoming: Incoming, parsed: Parsed,
+                  handled: Handled) -> list[Outgoing]:
     command, lang, args = parsed.command, parsed.lang, parsed.args
     request = Request(incoming, command, args, lang, app.clock.now(), app,  # type: ignore[arg-type]
                       parsed.intent)
@@ -183,12 +219,17 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed) -> list[Outgoing
             for interceptor in app.commands.interceptors:
                 result = await interceptor(request)
                 if result is not False:
+                    handled.outcome = "dialogue"
                     return _outgoing(result)  # a dialogue's answer: not flood-controlled
-        held = _flood_held(app, incoming, lang)
+        held = _flood_held(app, incoming, lang,
+                           exempt=await _never_dropped(app, request, parsed))
         if held is not None:
+            handled.outcome = "dropped"
             return held
         if command is None and typed:
+            handled.outcome = "unknown"
             return [Outgoing(_unknown(app, lang, args))]
+        handled.outcome = "answered"
         row = parsed.row
         if row is not None and row.answer is not None and (not typed or row.name == "sessions"):
             return _outgoing(_noted(request, row, await row.answer(request)))
@@ -196,12 +237,15 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed) -> list[Outgoing
             return _outgoing(await row_for("unknown").answer(request))  # type: ignore[misc]
         refusal = await _refusal(app, request)
         if refusal:
+            handled.outcome = "refused"
             return [Outgoing(refusal)]
         if parsed.problem:
+            handled.outcome = "malformed"
             return [Outgoing(request.malformed(parsed.problem))]
         result = await command.handler(request, **parsed.values)
         return _outgoing(result if typed or row is None else _noted(request, row, result))
     except sqlite3.Error as error:
+        handled.outcome = "unwritable"
         log.error("database not writable (%s): %r from %s in %s not done", error,
                   incoming.text[:200], incoming.sender, incoming.room)
         return [Outgoing(say(pick(
@@ -214,6 +258,7 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed) -> list[Outgoing
             "by my log.",
         )))]
     except Exception:
+        handled.outcome = "failed"
         log.exception(
             "command failed: %r from %s in %s", incoming.text[:200], incoming.sender, incoming.room
         )

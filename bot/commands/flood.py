@@ -2,7 +2,8 @@
 
 Pure and clock-injected: callers pass the time (seconds, any origin) and get a verdict.
 Past the limit the sender gets one polite notice, then silence until the window has room
-again, so a spammer cannot make the bot spam back.
+again, so a spammer cannot make the bot spam back. Commands that change data are exempt:
+counted, never dropped (a lost `!noter` or `!rappel` is worse than one more answer).
 """
 
 from __future__ import annotations
@@ -69,16 +70,18 @@ class RateLimiter:
     per_room: Window
     _last_prune: float = float("-inf")
 
-    def check(self, user: str, room: str | None, now: float) -> tuple[Verdict, float]:
+    def check(self, user: str, room: str | None, now: float, *,
+              exempt: bool = False) -> tuple[Verdict, float]:
         """May this command be answered? Returns the verdict and, when refused, how many
-        seconds until the sender may try again. An answered command is counted."""
+        seconds until the sender may try again. An answered command is counted; an `exempt`
+        one (it changes data: dropping it would lose it) is counted and always answered."""
         if now - self._last_prune > max(self.per_user.seconds, self.per_room.seconds):
             self.per_user.prune(now)
             self.per_room.prune(now)
             self._last_prune = now
         user_wait = self.per_user.wait(user, now)
         room_wait = self.per_room.wait(room, now) if room is not None else 0.0
-        if user_wait or room_wait:
+        if (user_wait or room_wait) and not exempt:
             blocked, key, wait = ((self.per_user, user, user_wait) if user_wait
                                   else (self.per_room, room, room_wait))
             assert key is not None

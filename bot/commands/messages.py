@@ -41,6 +41,9 @@ class Outgoing:
     react: str | None = None
     """On an answer in place: a transport that can react to the incoming message with this
     emoji does so instead of sending `reply`; the others send `reply`."""
+    thread: str | None = None
+    """The key of an earlier message of the same delivery: this one goes in that message's
+    thread (details under a short message); a transport without threads sends it after."""
 
 
 class Transport(Protocol):

@@ -7,6 +7,7 @@ all-day events of their day.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 import icalendar
@@ -40,18 +41,20 @@ def description(session: Session) -> str:
 
 
 def calendar(
-    events: list[Event], agenda: Agenda, stamp: datetime, only: Session | None = None
+    events: list[Event], agenda: Agenda, stamp: datetime,
+    only: Collection[str] | None = None, name: str | None = None,
 ) -> bytes:
-    """An .ics file with every session of `events` (or just `only`)."""
+    """An .ics file with every session of `events` (or those whose id is in `only`),
+    called `name` (default: the title of the one event)."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    if len(events) == 1:
-        cal.add("x-wr-calname", events[0].title)
+    if name or len(events) == 1:
+        cal.add("x-wr-calname", name or events[0].title)
     for event in events:
         for session in event.sessions:
-            if only is not None and session.id != only.id:
+            if only is not None and session.id not in only:
                 continue
             item = icalendar.Event()
             item.add("uid", uid(event, session))
@@ -75,6 +78,8 @@ def calendar(
         for event in events:
             cal.add_component(_whole_event(event, stamp))
     cal.add_missing_timezones()
+    if not cal.subcomponents:  # nothing at all (a feed with no session yet): the time zone
+        cal.add_component(icalendar.Timezone.from_tzinfo(agenda.tz))
     return cal.to_ical()
 
 

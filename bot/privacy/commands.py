@@ -43,6 +43,7 @@ LABELS = {
     summary=("effacer toutes vos données gardées par le bot",
              "delete all your data kept by the bot"),
     scope="direct",
+    changes=True,
 )
 async def forget_me(request: Request, confirmed: bool) -> Reply:
     app, lang, user = request.app, request.lang, request.incoming.sender

@@ -7,6 +7,7 @@ from bot.proposals.repositories.calls import Calls
 from bot.proposals.repositories.drafts import Drafts
 from bot.proposals.repositories.proposals import Proposals
 from bot.proposals.repositories.reviews import Reviews
+from bot.publishing.repository import ProgrammeVersions
 from bot.reminders.repository import Reminders
 from bot.sources.repository import ProgrammeSources
 from bot.storage import Storage
@@ -19,7 +20,7 @@ def every_repository(storage: Storage) -> tuple[Repository, ...]:
     return (storage.repository(Proposals), storage.repository(Drafts),
             storage.repository(Reminders), storage.repository(Reviews), storage.state,
             storage.journal, storage.conversations, storage.repository(Calls),
-            storage.repository(ProgrammeSources))
+            storage.repository(ProgrammeSources), storage.repository(ProgrammeVersions))
 
 
 class Privacy:

@@ -1,7 +1,7 @@
 """Who is who: the other names of organisations and topics.
 
 A group is every name of one thing ('DINUM', 'Direction interministérielle du numérique').
-Groups come from the shipped, editable lists in data/ (organisations.csv, topics.csv) and
+Groups come from the shipped, editable lists in bot/data/ (organisations.csv, topics.csv) and
 from the programme itself: a name followed by its acronym ('… du numérique (DINUM)'), or a
 speaker credited once with an acronym and once with the name it spells.
 """

@@ -1,4 +1,4 @@
-"""!rappel, !rappels, !oublier: personal reminders; !recharger: reload the programme."""
+"""!rappel, !rappels, !oublier: personal reminders."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from bot.commands.messages import Outgoing
 from bot.commands.render import session_line
 from bot.commands.request import Request
 from bot.programme.model import Session
+from bot.reminders.feed import feed_path, feed_token
 from bot.reminders.repository import Reminders
 from bot.wording.i18n import format_datetime, pick
 from bot.wording.replies import Doc, Reply, say
@@ -38,6 +39,7 @@ def _upcoming(request: Request, session: Session) -> bool:
         "get a direct message before a session",
     ),
     example=("grist", "grist"),
+    changes=True,
 )
 async def remind(request: Request) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
@@ -146,6 +148,13 @@ async def reminders(request: Request) -> Reply | list[Outgoing]:
             .reply(),
         )
     doc = Doc().bold(pick(lang, "Vos rappels", "Your reminders")).items(items)
+    public = app.config.web.public_url
+    if public:
+        url = public + feed_path(await feed_token(app.storage, request.incoming.sender))
+        doc.text(pick(lang, "Dans votre agenda, abonnez-vous à ", "In your calendar, subscribe "
+                            "to ")).link(url, url)
+        doc.text(pick(lang, " : ce lien est personnel, ne le partagez pas.",
+                      ": this link is yours, do not share it."))
     return _personal(request, doc.reply())
 
 
@@ -157,6 +166,7 @@ async def reminders(request: Request) -> Reply | list[Outgoing]:
                     ("l'identifiant de la session", "the session id")),),
     summary=("supprimer un de vos rappels", "remove one of your reminders"),
     example=("e37301", "e37301"),
+    changes=True,
 )
 async def forget(request: Request, session_id: str) -> Reply | list[Outgoing]:
     lang, app = request.lang, request.app
@@ -181,29 +191,3 @@ async def forget(request: Request, session_id: str) -> Reply | list[Outgoing]:
             .reply()
         )
     return _personal(request, reply)
-
-
-@command(
-    "reload",
-    fr=("recharger",),
-    en=("reload",),
-    summary=(
-        "relire les fichiers du programme (organisateurs)",
-        "read the programme files again (organisers)",
-    ),
-    scope="organisers",
-)
-async def reload(request: Request) -> Reply:
-    lang = request.lang
-    files = await request.app.reload()
-    doc = Doc().text(
-        pick(
-            lang,
-            f"Programme rechargé : {len(files.events)} événements, {len(files.sessions)} sessions.",
-            f"Programme reloaded: {len(files.events)} events, {len(files.sessions)} sessions.",
-        )
-    )
-    problems = [p for p in files.problems if p.severity == "error"]
-    if problems:
-        doc.items([Doc().text(str(p)) for p in problems[:10]])
-    return doc.reply()

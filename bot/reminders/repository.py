@@ -65,6 +65,14 @@ class Reminders(Repository):
         )
         await self.db.commit()
 
+    async def move_room(self, old: str, new: str) -> None:
+        """Room `old` became `new` (an upgrade): the notices already sent to it count as
+        sent to `new`, so none is sent twice."""
+        await self.db.execute(
+            "UPDATE OR IGNORE reminder_log SET key = replace(key, ?, ?) WHERE instr(key, ?) > 0",
+            (f"|{old}|", f"|{new}|", f"|{old}|"))
+        await self.db.commit()
+
     async def personal_data(self, user_id: str) -> dict[str, int]:
         return {
             "reminders": await self._count(

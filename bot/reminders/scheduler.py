@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 
 from bot.app import App
 from bot.commands.messages import Outgoing, Transport
+from bot.monitoring.metrics import REMINDER_DELAY, REMINDERS
 from bot.programme.model import Programme
 from bot.reminders.changes import Change, changes
 from bot.reminders.messages import render, render_changes
@@ -93,6 +94,7 @@ class Scheduler:
                 continue
             if now - notice.due > grace:
                 await self.reminders.mark_reminders(todo, "missed", notice.due.timestamp())
+                REMINDERS.labels(notice.kind, "missed").inc()
                 log.warning(
                     "reminder missed (due %s, %s late): %s",
                     notice.due.isoformat(),
@@ -137,6 +139,8 @@ class Scheduler:
             log.exception("reminder not delivered, will retry: %s", ", ".join(todo))
             return False
         await self.reminders.mark_reminders(todo, "sent", due)
+        REMINDERS.labels(notice.kind, "sent").inc()
+        REMINDER_DELAY.observe(max(0.0, self.app.clock.now().timestamp() - due))
         log.info(
             "reminder sent (%s, due %s): %s", notice.kind, notice.due.isoformat(), ", ".join(todo)
         )

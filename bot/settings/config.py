@@ -7,33 +7,28 @@ see `bot.settings.secrets`.
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Mapping
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
     field_validator,
     model_validator,
 )
-from pydantic_core import ErrorDetails
 
-SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
-"""The programmes shipped with the bot, used when the configuration names none."""
+from bot.settings.section import Section, is_url
+from bot.settings.validation import describe
+from bot.settings.web import WebConfig
 
-
-def is_url(text: str) -> bool:
-    return re.match(r"https?://", text.strip(), re.I) is not None
-
-
-class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+SHIPPED_DATA = Path(__file__).resolve().parents[1] / "data"
+"""The programmes shipped with the bot (package data of `bot`, so a regular install has
+them too), used when the configuration names none."""
 
 
 class ProgrammeConfig(Section):
@@ -205,6 +200,14 @@ class MatrixConfig(Section):
     """Where the bot keeps the cross-signing recovery key it generates (mode 0600); default:
     `cross-signing.key` next to the database. Unused when BLUEHATS_CROSS_SIGNING_KEY (or
     `cross_signing_key` in the secrets file) gives it."""
+    display_name: str | None = None
+    """The bot's display name, set at start when it differs (people address the bot by
+    it, e.g. "BlueHats [Bot]"); null: left as it is."""
+    avatar: Path | None = None
+    """An image file (PNG, JPEG…) set as the bot's avatar at start, uploaded again only
+    when the file changes; null: left as it is."""
+    greeting: bool = False
+    """Say a short hello (what the bot does, `!aide`) in a room it joins on an invitation."""
 
 
 class RoomRemindersConfig(Section):
@@ -240,6 +243,30 @@ class RemindersConfig(Section):
     """Tell the rooms and subscribers when a session still to come moves or is cancelled."""
 
 
+class PublishingConfig(Section):
+    """Reading reports to the organisers' room, and the hold of a suspicious new version of a
+    programme source (bot.publishing). The thresholds compare a new version of one source
+    (a file, a URL) with its published version; the defaults hold no ordinary edit (a talk
+    added, moved, renamed or cancelled)."""
+
+    reports: bool = True
+    """Send the organisers' room (`proposals.organisers_room`) a reading report for each new
+    or changed programme source."""
+    language: str | None = Field(None, pattern="^(fr|en)$")
+    """The reports' language (default: `commands.language`)."""
+    hold: bool = True
+    """Keep serving the published version of a source whose new version looks misread, until
+    an organiser publishes it (`!publier`) or a later version reads normally."""
+    hold_sessions_lost: float = Field(0.5, gt=0, le=1)
+    """A new version is held when it loses at least this share of the source's sessions…"""
+    hold_min_sessions_lost: int = Field(3, ge=1)
+    """…and at least this many; or when the sessions of at least this many sit on days that
+    no longer have any…"""
+    hold_days_lost: float = Field(0.5, gt=0, le=1)
+    """…making at least this share of its days with sessions. A version with no programme
+    at all where the published one had one is always held (with `hold: true`)."""
+
+
 class LimitsConfig(Section):
     flood_control: bool = False
     """Apply the command rate limits below. Off when the configuration does not say (code
@@ -255,6 +282,14 @@ class LimitsConfig(Section):
     """Answers in a room longer than this are cut, pointing to a direct chat for the rest."""
 
 
+ENVIRONMENT_DEFAULTS = {
+    "BLUEHATS_DATABASE": ("storage", "database"),
+    "BLUEHATS_WEB_LISTEN": ("web", "listen"),
+}
+"""Environment variables giving a key its value when the configuration file does not set
+it (the container sets them: a database in its volume, a listener for its health check)."""
+
+
 class Config(Section):
     programme: ProgrammeConfig = ProgrammeConfig()
     commands: CommandsConfig = CommandsConfig()
@@ -263,6 +298,15 @@ class Config(Section):
     matrix: MatrixConfig = MatrixConfig()
     reminders: RemindersConfig = RemindersConfig()
     limits: LimitsConfig = LimitsConfig()
+    web: WebConfig = WebConfig()
+    publishing: PublishingConfig = PublishingConfig()
+
+    def with_database(self, database: Path | None) -> Config:
+        """This configuration with `database` as its database (None: unchanged)."""
+        if database is None:
+            return self
+        return self.model_copy(update={"storage": self.storage.model_copy(
+            update={"database": database.absolute()})})
 
     @property
     def cross_signing_key_file(self) -> Path:
@@ -276,59 +320,45 @@ class ConfigError(Exception):
     """The configuration cannot be used; the message lists every problem, one a line."""
 
 
-def load_config(path: Path | None) -> Config:
+def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> Config:
     """Read and validate the YAML file at `path`; no path gives the embedded defaults.
+    Keys the file leaves out take their value from `ENVIRONMENT_DEFAULTS` (`env`, default
+    the process environment) when set there.
 
-    Relative paths in the file are taken relative to the file's folder.
+    Relative paths in the file are taken relative to the file's folder; in the
+    environment, to the current folder.
     """
-    if path is None:
-        return Config()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {error.strerror}") from error
-    except yaml.YAMLError as error:
-        raise ConfigError(f"{path}: not valid YAML: {error}") from error
+    raw: object = {}
+    if path is not None:
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except OSError as error:
+            raise ConfigError(f"{path}: cannot read the configuration: {error.strerror}") \
+                from error
+        except yaml.YAMLError as error:
+            raise ConfigError(f"{path}: not valid YAML: {error}") from error
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping of sections at the top level")
     try:
-        config = Config.model_validate(raw)
+        config = Config.model_validate(_with_environment(raw, os.environ if env is None else env))
     except ValidationError as error:
-        lines = [f"{path}: invalid configuration:"]
-        lines += [f"  {describe(problem)}" for problem in error.errors()]
+        lines = [f"{path or 'the environment'}: invalid configuration:"]
+        lines += [f"  {describe(problem, Config)}" for problem in error.errors()]
         raise ConfigError("\n".join(lines)) from error
-    return _relative_to(config, path.parent)
+    return config if path is None else _relative_to(config, path.parent)
 
 
-def describe(problem: ErrorDetails) -> str:
-    """One validation problem as 'key: what is wrong, what was expected (got ...)'."""
-    loc = problem["loc"]
-    key = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)[1:]
-    kind = problem["type"]
-    if kind == "extra_forbidden":
-        known = ", ".join(_section_at(loc[:-1]).model_fields)
-        return f"{key}: unknown key; expected one of: {known}"
-    if kind == "missing":
-        return f"{key}: required key missing"
-    if kind in ("model_type", "dict_type"):
-        known = ", ".join(_section_at(loc).model_fields)
-        return f"{key}: expected a section (key: value lines) with keys {known}" \
-               f" (got {problem.get('input')!r})"
-    message = problem["msg"].removeprefix("Value error, ")
-    return f"{key}: {message} (got {problem.get('input')!r})"
-
-
-def _section_at(loc: tuple[int | str, ...]) -> type[BaseModel]:
-    """The section model found at `loc` in `Config` (list items skipped)."""
-    model: type[BaseModel] = Config
-    for part in loc:
-        field = model.model_fields.get(str(part)) if isinstance(part, str) else None
-        if field is None:
+def _with_environment(raw: dict, env: Mapping[str, str]) -> dict:
+    """`raw` with the keys it leaves out taken from the environment, when set there."""
+    for variable, (section, key) in ENVIRONMENT_DEFAULTS.items():
+        value = env.get(variable, "").strip()
+        part = raw.get(section)
+        if not value or (part is not None and not isinstance(part, dict)) or key in (part or {}):
             continue
-        for candidate in (field.annotation, *get_args(field.annotation)):
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
-                model = candidate
-    return model
+        if key == "database":
+            value = str(Path(value).absolute())
+        raw = {**raw, section: {**(part or {}), key: value}}
+    return raw
 
 
 def _relative_to(config: Config, base: Path) -> Config:
@@ -342,7 +372,7 @@ def _relative_to(config: Config, base: Path) -> Config:
             ),
             "matrix": config.matrix.model_copy(update={
                 key: base / value for key in ("secrets_file", "crypto_store",
-                                              "cross_signing_key_file")
+                                              "cross_signing_key_file", "avatar")
                 if (value := getattr(config.matrix, key)) is not None and not value.is_absolute()
             }),
         }

@@ -1,8 +1,12 @@
 """One HTTP request for a programme source, with aiohttp (already a matrix-nio dependency,
 asyncio-native, streaming reads so a size limit holds before the whole body arrives).
 
-Conditional: the ETag and Last-Modified of the last good answer are sent back, and a
-304 costs nothing. Every failure is a `FetchError` with a one-line reason.
+Conditional: the ETag and Last-Modified of the last answer are sent back, and a 304 costs
+nothing. Every failure is a `FetchError` with a one-line reason; the source keeps its last
+version. A body cut before its end (shorter than its Content-Length, or a chunked body
+without its last chunk: the server closed the connection early) is such a failure, never a
+new version: the loaders would read the part that arrived as a programme that lost most of
+its sessions.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ SUFFIXES = {"json": ".json", "xml": ".xml", "yaml": ".yaml", "markdown": ".md"}
 
 
 class FetchError(Exception):
-    """The source could not be fetched this time (network, status, size, encoding)."""
+    """The source could not be fetched this time (network, status, size, cut, encoding)."""
 
 
 @dataclass(frozen=True)
@@ -79,10 +83,13 @@ async def fetch(
                 raise FetchError(f"answer of {response.content_length} bytes, "
                                  f"more than the {max_bytes} bytes allowed")
             body = bytearray()
-            async for chunk in response.content.iter_chunked(65536):
-                body += chunk
-                if len(body) > max_bytes:
-                    raise FetchError(f"answer of more than the {max_bytes} bytes allowed")
+            try:
+                async for chunk in response.content.iter_chunked(65536):
+                    body += chunk
+                    if len(body) > max_bytes:
+                        raise FetchError(f"answer of more than the {max_bytes} bytes allowed")
+            except aiohttp.ClientPayloadError as error:  # aiohttp counts the bytes owed
+                raise FetchError(_cut(len(body), response.content_length)) from error
             try:
                 text = body.decode(response.charset or "utf-8").lstrip("\ufeff")
             except (UnicodeDecodeError, LookupError) as error:
@@ -95,3 +102,8 @@ async def fetch(
         raise FetchError(f"{type(error).__name__}: {error}") from error
     except asyncio.CancelledError:
         raise
+
+
+def _cut(received: int, expected: int | None) -> str:
+    of = f" of the {expected} announced" if expected is not None else ""
+    return f"answer cut before its end: {received} bytes{of} arrived"

@@ -1,7 +1,10 @@
 """Following the programme sources given by URL: each is fetched at start, then asked
 again every `poll_minutes` with a conditional request. A source that fails (network,
-HTTP error, timeout, too large, a document that does not load) keeps its last good
-version, logs one line and is asked again later, less and less often; the bot goes on.
+HTTP error, timeout, too large, cut before its end, not text) keeps its last version, logs
+one line and is asked again later, less and less often; the bot goes on.
+
+Whether a new version is published is not decided here: a document that reads as no
+programme, or loses most of its sessions, is held by the one rule of bot.publishing.hold.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import UTC, datetime
 
 import aiohttp
 
-from bot.loaders import load_text
+from bot.monitoring.metrics import SOURCE_POLLS
 from bot.programme.model import Problem, SourceRef
 from bot.settings.config import ProgrammeConfig
 from bot.sources.fetch import Fetched, FetchError, SourceName, fetch, source_name
@@ -29,7 +32,7 @@ MAX_BACKOFF_SECONDS = 3600.0
 
 @dataclass
 class Source:
-    """What the bot knows of one URL: its last good version and how asking it goes."""
+    """What the bot knows of one URL: its last version and how asking it goes."""
 
     url: str
     body: str | None = None
@@ -61,11 +64,11 @@ class RemoteSources:
         return self.settings.poll_minutes * 60
 
     def documents(self) -> list[tuple[SourceName, str]]:
-        """The last good text of every source that has one."""
+        """The last text of every source that answered."""
         return [(source.name, source.body) for source in self.sources if source.body is not None]
 
     async def start(self) -> None:
-        """Take each source's last good version from the database, then ask every server."""
+        """Take each source's last version from the database, then ask every server."""
         for source in self.sources:
             cached = await self.cache.get(source.url) if self.cache else None
             if cached:
@@ -77,7 +80,7 @@ class RemoteSources:
     def problems(self) -> list[Problem]:
         """An error for each source that failed last time it was asked."""
         return [Problem(SourceRef(source.url), f"source failed: {source.error}"
-                        + ("; its last good version is used" if source.body else ""), "error")
+                        + ("; its last version is used" if source.body else ""), "error")
                 for source in self.sources if source.error]
 
     async def refresh_now(self) -> bool:
@@ -105,13 +108,13 @@ class RemoteSources:
                         source.due = max(source.due, self.clock() + self.interval)
 
     async def refresh_due(self, client: aiohttp.ClientSession) -> bool:
-        """Ask every source that is due, together; True if any has a new good version."""
+        """Ask every source that is due, together; True if any has a new version."""
         due = [source for source in self.sources if source.due <= self.clock()]
         changed = await asyncio.gather(*(self.refresh(source, client) for source in due))
         return any(changed)
 
     async def refresh(self, source: Source, client: aiohttp.ClientSession) -> bool:
-        """Ask one source; True if it gave a new version that loads."""
+        """Ask one source; True if it gave a new version."""
         try:
             fetched = await fetch(client, source.url, etag=source.etag,
                                   last_modified=source.last_modified,
@@ -120,32 +123,18 @@ class RemoteSources:
         except FetchError as error:
             self._failed(source, str(error))
             return False
-        if fetched.body is None or fetched.body == source.body:
-            self._answered(source, fetched)
-            return False
-        problem = await asyncio.to_thread(self._unreadable, source.url, fetched)
-        if problem:
-            self._failed(source, problem)
-            return False
         self._answered(source, fetched)
+        if fetched.body is None or fetched.body == source.body:
+            SOURCE_POLLS.labels("unchanged").inc()
+            return False
         source.body, source.content_type = fetched.body, fetched.content_type
         source.fetched_at = time.time()
         if self.cache:
             await self.cache.put(source.url, fetched.body, fetched.etag, fetched.last_modified,
                                  fetched.content_type)
         log.info("programme source %s: new version", source.url)
+        SOURCE_POLLS.labels("new").inc()
         return True
-
-    def _unreadable(self, url: str, fetched: Fetched) -> str | None:
-        """Why a fetched document cannot replace the last good one, or None if it can."""
-        events, problems, file_format = load_text(source_name(url, fetched.content_type),
-                                                  fetched.body or "", self.settings.tz)
-        errors = [p for p in problems if p.severity == "error"]
-        if errors:
-            return f"broken document: {errors[0]}"
-        if file_format is None or not events:
-            return "broken document: not a programme the bot can read"
-        return None
 
     def _answered(self, source: Source, fetched: Fetched) -> None:
         if source.error:
@@ -156,6 +145,7 @@ class RemoteSources:
         source.due = self.clock() + self.interval
 
     def _failed(self, source: Source, reason: str) -> None:
+        SOURCE_POLLS.labels("failed").inc()
         source.failures += 1
         delay = min(self.interval * 2 ** source.failures, max(self.interval, MAX_BACKOFF_SECONDS))
         source.due = self.clock() + delay

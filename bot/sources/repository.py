@@ -1,5 +1,6 @@
-"""The last good version of each programme source fetched by URL (table
-`programme_sources`), so a restart without network still has every programme."""
+"""The last version of each programme source fetched by URL (table `programme_sources`),
+whole and readable as text, so a restart without network still has every programme (what
+is published of it is bot.publishing's)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from bot.storage.repository import Repository
 
 @dataclass(frozen=True)
 class Cached:
-    """A source's last good answer and the validators to ask for a newer one."""
+    """A source's last answer and the validators to ask for a newer one."""
 
     url: str
     body: str
@@ -28,7 +29,7 @@ class ProgrammeSources(Repository):
     holds_people = False
 
     async def get(self, url: str) -> Cached | None:
-        """The last good answer of `url`, if it ever gave one."""
+        """The last answer of `url`, if it ever gave one."""
         async with self.db.execute(
             "SELECT url, body, etag, last_modified, content_type, fetched_at "
             "FROM programme_sources WHERE url = ?", (url,)
@@ -38,7 +39,7 @@ class ProgrammeSources(Repository):
 
     async def put(self, url: str, body: str, etag: str | None, last_modified: str | None,
                   content_type: str) -> None:
-        """Keep `body` as the last good answer of `url`, with its validators."""
+        """Keep `body` as the last answer of `url`, with its validators."""
         await self.db.execute(
             "INSERT INTO programme_sources "
             "(url, body, etag, last_modified, content_type, fetched_at) "

@@ -4,10 +4,15 @@ date by the migrations, and refused when a newer bot wrote it.
 `PRAGMA user_version` records the schema version a file stands at, so an older file
 upgrades in place. A file stamped with a version this code does not know was written by a
 newer bot: its tables may mean things the code here would damage, so it is not touched.
+
+A new file is created readable by the bot's user only (0600): it holds the access token.
+SQLite gives its `-wal` and `-shm` files the database's mode.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 import aiosqlite
@@ -38,8 +43,9 @@ async def connect(path: Path | str) -> aiosqlite.Connection:
     """Open (or create) the database at `path`, up to date; `StorageError` if it cannot
     be, `DatabaseTooNew` if a newer bot wrote it."""
     try:
+        create_private(path)
         db = await aiosqlite.connect(path)
-    except aiosqlite.Error as error:
+    except (aiosqlite.Error, OSError) as error:
         raise StorageError(f"cannot open the database {path}: {error}") from error
     try:
         found = await version(db)
@@ -56,6 +62,15 @@ async def connect(path: Path | str) -> aiosqlite.Connection:
             raise StorageError(f"cannot open the database {path}: {error}") from error
         raise
     return db
+
+
+def create_private(path: Path | str) -> None:
+    """Create the file at `path`, mode 0600, unless it exists (or is SQLite's in-memory
+    database); an existing file keeps its mode (`config check` notes a wider one)."""
+    if str(path) == ":memory:" or str(path).startswith("file:"):
+        return
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
 
 
 async def version(db: aiosqlite.Connection) -> int:

@@ -108,8 +108,27 @@ MIGRATIONS: tuple[str, ...] = (
         fetched_at REAL NOT NULL
     );
     """,
-    # 8 (issues 21 and 23 take 6 and 7; this step comes after theirs when merged): the
-    # questions the bot answered, by the event id of its answer, for a follow-up
+    # 6: what is published of each programme source (file or URL), and a new version held
+    # because it looks misread (bot.publishing.repository), so a restart serves the same
+    # programme; and the reading reports not yet delivered to the organisers' room.
+    """
+    CREATE TABLE programme_versions (
+        source TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('published', 'held')),
+        digest TEXT NOT NULL,
+        body TEXT,
+        content_type TEXT NOT NULL DEFAULT '',
+        reasons TEXT NOT NULL DEFAULT '[]',
+        at REAL NOT NULL,
+        PRIMARY KEY (source, state)
+    );
+    CREATE TABLE programme_reports (
+        key TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        created_at REAL NOT NULL
+    );
+    """,
+    # 7: the questions the bot answered, by the event id of its answer, for a follow-up
     # (« et demain ? ») in reply to it or just after it in a direct chat
     # (bot.storage.conversations). Kept a day.
     """

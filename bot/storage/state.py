@@ -17,7 +17,12 @@ def told_undecryptable_key(user_id: str) -> str:
     return f"matrix.told_undecryptable.{user_id}"
 
 
-PERSON_KEYS = (direct_chat_key, told_undecryptable_key)
+def reminders_feed_key(user_id: str) -> str:
+    """The key of the secret token of `user_id`'s calendar feed of their reminders."""
+    return f"calendar.reminders.{user_id}"
+
+
+PERSON_KEYS = (direct_chat_key, told_undecryptable_key, reminders_feed_key)
 """Every key format that names a person: a new one goes here, or it escapes the sweep."""
 
 
@@ -45,6 +50,15 @@ class SyncState(Repository):
             "SELECT key, value FROM state WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
         ) as cursor:
             return {row[0]: row[1] async for row in cursor}
+
+    async def key_with_value(self, prefix: str, value: str) -> str | None:
+        """The key starting with `prefix` whose value is `value`, if there is one."""
+        async with self.db.execute(
+            "SELECT key FROM state WHERE substr(key, 1, ?) = ? AND value = ?",
+            (len(prefix), prefix, value),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return row[0] if row else None
 
     async def personal_data(self, user_id: str) -> dict[str, int]:
         keys = _person_keys(user_id)

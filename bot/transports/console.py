@@ -22,6 +22,8 @@ class ConsoleTransport:
                 header = f"[message direct à {message.to_user}]"
             elif message.to_user:
                 header = "[message direct]"
+            elif message.to_room and message.thread:
+                header = f"[salon {message.to_room}, dans le fil du message précédent]"
             elif message.to_room:
                 header = f"[salon {message.to_room}]"
             else:

@@ -40,6 +40,31 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     assert b"Traceback" not in process.stderr.read()
 
 
+def test_the_demo_shows_a_live_programme_today(tmp_path: Path) -> None:
+    """With the real clock, whatever the date: something is on now, more comes next, and
+    the shipped programmes load without a word on standard error."""
+    done = console("--demo", "--database", str(tmp_path / "bot.db"),
+                   lines="!maintenant\n!prochain\n", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("En ce moment\n"), done.stdout
+    assert "À suivre" in done.stdout and "Aucun" not in done.stdout
+    assert "WARNING" not in done.stderr and "ERROR" not in done.stderr
+
+
+def test_the_demo_event_is_around_now(tmp_path: Path) -> None:
+    """Sessions every 20 minutes from an hour before (22 h 40) on: the fourth is on at
+    23 h 50, and the programme goes on past midnight."""
+    done = console("--demo", "--now", "2026-11-23 23:50", "--database", str(tmp_path / "b.db"),
+                   lines="!maintenant\n!prochain\n", cwd=tmp_path)
+    lines = done.stdout.splitlines()
+    assert lines[:2] == ["En ce moment", "23 h 40"]
+    assert lines[2].startswith("• Atelier : contribuer à un logiciel libre — Équipe BlueHats "
+                               "· salle Grace Hopper · ")
+    following = lines[lines.index("À suivre"):]
+    assert following[1] == "mardi 24 novembre, 0 h"
+    assert following[2].startswith("• France Transfert : partager de gros fichiers")
+
+
 def test_a_follow_up_on_the_next_line_is_the_question_before_with_its_day(
         tmp_path: Path) -> None:
     # The 2023 page: Grist on Thursday 7 December (Ariane Rose, Florent Fayolle); 2024: two

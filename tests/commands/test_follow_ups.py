@@ -42,7 +42,7 @@ class Chat:
                             addressed=addressed, reply_to=reply_to)
         now = self.clock.now().timestamp()
         parsed = parse(self.app, incoming, await previous_question(self.storage, incoming, now))
-        out = await handle(self.app, incoming, parsed)
+        out = await handle(self.app, incoming, parsed=parsed)
         self.answers.append(f"$answer{len(self.answers)}")
         if parsed is not None:
             await remember(self.storage, incoming, parsed, [self.answers[-1]], now)

@@ -11,7 +11,7 @@ import pytest
 
 from bot.app import App
 from bot.cli.assemble import new_app
-from bot.commands.dispatch import handle
+from bot.commands.dispatch import Handled, handle
 from bot.commands.flood import RateLimiter, Verdict, Window
 from bot.commands.messages import Incoming
 from bot.loaders import load_paths
@@ -194,3 +194,59 @@ def test_the_cut_falls_before_the_first_item_that_does_not_fit() -> None:
     assert reply.html == ("<br>Titre<ul><li><b>Session 1</b><br>mercredi, 14 h</li>"
                           "<li><b>Session 2</b><br>mercredi, 14 h</li></ul>"
                           "<i>… et 3 autres : demandez-moi en message direct.</i>")
+
+
+def test_an_exempt_command_is_counted_and_always_answered() -> None:
+    limits = limiter()
+    verdicts = [limits.check(ALICE, "!room", 100.0 + i, exempt=True)[0] for i in range(8)]
+    assert verdicts == [Verdict.ANSWER] * 8
+    assert limits.check(ALICE, "!room", 108.5) == (Verdict.NOTICE, pytest.approx(1.5))
+
+
+async def test_an_organiser_s_burst_of_scores_all_lands_and_flooders_are_told(
+        tmp_path: Path, open_world: proposals_kit.Opener) -> None:
+    """Twelve !noter at the same instant, over the 5 per 10 s: all recorded and answered;
+    then read-only commands wait for the window, a refused !noter too."""
+    from bot.proposals.repositories.reviews import Reviews
+
+    world = await open_world(tmp_path / "bot.db")
+    world.app.config = world.app.config.model_copy(
+        update={"limits": LimitsConfig(flood_control=True)})  # 5 commands per 10 s
+    numbers = [await world.propose(f"@p{n}:example.org") for n in range(12)]
+    world.clock.advance(timedelta(minutes=1))
+    for number in numbers:
+        handled = Handled()
+        out = await handle(world.app, Incoming(f"!noter {number} 4", proposals_kit.ORGANISER,
+                                               proposals_kit.ORG_ROOM), handled)
+        assert (handled.intent, handled.outcome) == ("score", "answered")
+        assert "Note enregistrée" in out[0].reply.plain
+    scores = await world.storage.repository(Reviews).scores(numbers)
+    assert [scores[n] for n in numbers] == [{proposals_kit.ORGANISER: 4}] * 12
+    handled = Handled()
+    out = await handle(world.app, Incoming("!aide", proposals_kit.ORGANISER,
+                                           proposals_kit.ORG_ROOM), handled)
+    assert "trop de commandes" in out[0].reply.plain
+    assert (handled.intent, handled.outcome) == ("help", "dropped")
+    # Someone who is not an organiser gets no exemption from a command refused to them.
+    for _ in range(6):
+        await world.say(proposals_kit.ALICE, proposals_kit.PUBLIC, "!noter 1 5")
+    assert await world.say(proposals_kit.ALICE, proposals_kit.PUBLIC, "!noter 1 5") == []
+
+
+async def test_reminders_asked_in_a_burst_are_all_recorded(tmp_path: Path) -> None:
+    from bot.reminders.repository import Reminders
+    from bot.storage import Storage
+
+    clock = FixedClock(parse_local("2024-12-04 09:00"))
+    storage = await Storage.open(tmp_path / "bot.db")
+    app = new_app(Config(limits=LimitsConfig(flood_control=True, user_commands=2)),
+                  PROGRAMME, clock=clock, storage=storage)
+    sessions = [s.id for s in PROGRAMME.events[-1].sessions if s.start][:6]
+    try:
+        for session in sessions:
+            (out,) = await say_(app, f"!rappel {session}", direct=True)
+            assert "trop de commandes" not in out
+        kept = {row[1] for row in await storage.repository(Reminders).subscriptions()}
+    finally:
+        await storage.close()
+    assert kept == set(sessions)

@@ -1,6 +1,6 @@
 """The README's and the guides' examples are true: every `$ …` line of a ```console block of
 README.md and of docs/*.md is run (bash, in a fresh folder that links to the repository's
-`data/`, `tests/` and `config.example.yaml`) and what it prints, on standard output and
+`bot/`, `tests/` and `config.example.yaml`) and what it prints, on standard output and
 error, must be what the page shows below it. A line '…' stands for any lines. A command
 naming a file the reader creates first (such as `journee-2025.yaml`) is skipped.
 """
@@ -65,7 +65,7 @@ def test_console_example(command: str, expected: list[str], tmp_path: Path) -> N
     env = {k: v for k, v in os.environ.items() if not k.startswith("BLUEHATS_")}
     env.update(PATH=f"{bin_dir}{os.pathsep}{env.get('PATH', '')}", PYTHONUNBUFFERED="1",
                PYTHONPATH=str(ROOT))
-    for name in ("data", "tests", "config.example.yaml"):
+    for name in ("bot", "tests", "config.example.yaml"):
         (tmp_path / name).symlink_to(ROOT / name)
     done = subprocess.run(["bash", "-c", command], cwd=tmp_path, env=env, text=True,
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)

@@ -55,6 +55,10 @@ def imports() -> dict[str, set[str]]:
     return {name: {m for m in used if target(name, m)} for name, used in found.items()}
 
 
+def test_the_top_of_bot_is_packages_and_the_application_object() -> None:
+    assert {p.name for p in BOT.glob("*.py")} == {"__init__.py", "__main__.py", "app.py"}
+
+
 def test_every_folder_of_bot_is_in_the_guide() -> None:
     table = allowed()
     folders = {p.name for p in BOT.iterdir() if p.is_dir() and p.name != "__pycache__"}

@@ -30,9 +30,8 @@ from bot.proposals.schedule import session_for
 from bot.settings.clock import PARIS, FixedClock, parse_local
 from bot.settings.config import Config
 from bot.storage import Storage
-from tests.support.paths import ROOT, SCHEDULES
+from tests.support.paths import DATA, ROOT, SCHEDULES
 
-DATA = ROOT / "data"
 FIXTURES = SCHEDULES
 REFERENCE = ROOT.parent / "shared" / "reference" / "c3voc"
 PROGRAMME = load_paths([DATA])

@@ -236,7 +236,7 @@ def test_cli_check_lists_four_events_and_exits_zero(capsys) -> None:
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "4 events, 72 sessions"
     assert "2023-la-dinum-a-l-open-source-experience  2023-12-06 – 2023-12-07   24 sessions" in out
-    assert out.rstrip().endswith("0 errors, 1 warning")
+    assert out.rstrip().endswith("0 errors, 0 warnings")  # the shipped data loads clean
 
 
 def test_cli_check_exits_one_on_errors(capsys) -> None:

@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot.loaders import load_file, load_paths
-from tests.support.paths import DATA
+from tests.support.paths import DATA, FIXTURES
+
+SUPERSEDED_2023 = FIXTURES / "superseded" / "001_33512652ad60df2e.txt"
+"""The 2023 page as first published, programme under construction: not shipped in data/."""
 
 MENJ = "ministère de l'Education Nationale et de la Jeunesse"
 DINUM_LONG = "Direction interministérielle du numérique"
@@ -680,7 +683,7 @@ def test_every_session_of_each_seed_page(name: str, rows: list[tuple]) -> None:
 
 
 def test_the_page_under_construction_is_an_event_with_no_sessions() -> None:
-    events, problems, _ = load_file(DATA / "001_33512652ad60df2e.txt")
+    events, problems, _ = load_file(SUPERSEDED_2023)
     assert problems == []
     (event,) = events
     assert (event.start, event.end, event.sessions) == (D2023_1, D2023_2, ())
@@ -711,7 +714,7 @@ def test_links_in_titles_keep_their_urls() -> None:
     assert jitsi.links[0].url.startswith("https://www.centralesupelec.fr/fr/jitsi-box")
 
 
-def test_all_of_data_gives_four_events_with_the_2023_versions_merged() -> None:
+def test_all_of_data_gives_four_events_and_no_problem() -> None:
     programme = load_paths([DATA])
     assert [(e.start, len(e.sessions)) for e in programme.events] == [
         (D2019, 13),
@@ -719,10 +722,16 @@ def test_all_of_data_gives_four_events_with_the_2023_versions_merged() -> None:
         (D2023_1, 24),
         (D2024, 15),
     ]
+    assert programme.problems == ()
+
+
+def test_two_versions_of_the_2023_page_merge_into_the_fuller_one() -> None:
+    programme = load_paths([DATA, SUPERSEDED_2023])
+    assert [len(e.sessions) for e in programme.events] == [13, 20, 24, 15]
     (merge,) = programme.problems
     assert merge.severity == "warning" and "2 versions" in merge.message
     osxp_2024 = programme.events[-1]
-    assert osxp_2024.venue == "Palais des congrès de Paris"  # from data/osxp-2024-infos.yaml
+    assert osxp_2024.venue == "Palais des congrès de Paris"  # from bot/data/osxp-2024-infos.yaml
     assert osxp_2024.address == "2 Place de la Porte Maillot, 75017 Paris"
 
 

@@ -35,14 +35,18 @@ async def test_thread_edit_notice_and_chatter(synapse: Synapse, tmp_path: Path) 
         in_thread = await alice.send(room, "!inconnue2", thread_root=root)
         reply = await alice.wait_for(lambda m: m.replies_to == in_thread)
         assert reply.thread == root
-        await alice.edit(room, in_thread, "!inconnue3")
+        await alice.edit(room, in_thread, "!inconnue3")  # the answer is edited, in place
+        edit = await alice.wait_for(lambda m: scene.from_bot(m) and "m.new_content" in m.content)
+        assert edit.content["m.relates_to"] == {"rel_type": "m.replace",
+                                                "event_id": reply.event_id}
+        assert "inconnue3" in edit.content["m.new_content"]["body"]
         await alice.send(room, "!inconnue4", msgtype="m.notice")  # another bot's notice
         last = await alice.send(room, "!inconnue5")
         await alice.wait_for(lambda m: m.replies_to == last)
         await alice.settle()
         bodies = [m.body for m in alice.messages if scene.from_bot(m)]
-        assert len(bodies) == 2, bodies
-        assert not any("inconnue3" in body or "inconnue4" in body for body in bodies)
+        assert len(bodies) == 3, bodies  # two answers and an edit
+        assert not any("inconnue4" in body for body in bodies)
 
 
 async def test_restart_answers_missed_commands_once(synapse: Synapse, tmp_path: Path) -> None:

@@ -103,8 +103,9 @@ async def test_flooded_commands_are_logged_as_dropped(
     lines = [r.getMessage() for r in caplog.records]
     assert sum("dropped by flood control" in line for line in lines) == 3
     outcomes = [line for line in lines if line.startswith("command room=")]
-    assert sum(line.endswith(" answered") for line in outcomes) == 3, outcomes
-    assert sum(line.endswith(" nothing sent") for line in outcomes) == 2, outcomes
+    assert sum(" intent=help outcome=answered " in line for line in outcomes) == 2, outcomes
+    assert sum(" intent=help outcome=dropped " in line for line in outcomes) == 3, outcomes
+    assert sum(line.endswith(" sent=0") for line in outcomes) == 2, outcomes  # no notice
     assert len(outcomes) == len(sent)
 
 

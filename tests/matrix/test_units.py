@@ -4,6 +4,8 @@ invitation allow-lists, message contents, secrets."""
 from __future__ import annotations
 
 import logging
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,7 @@ from bot.transports.matrix.addressing import (
     short_name,
     strip_fallback,
 )
-from bot.transports.matrix.client import quiet_library_logs
+from bot.transports.matrix.client import new_client, quiet_library_logs
 from bot.transports.matrix.directs import is_private_pair
 from bot.transports.matrix.invites import InvitePolicy, email_domain_matches
 from bot.transports.matrix.journal import decode_answer, encode_answer
@@ -277,3 +279,13 @@ def test_matrix_nio_chatter_shows_at_debug_only() -> None:
     finally:
         root.setLevel(saved[0])
         logging.getLogger("nio").setLevel(saved[1])
+
+
+async def test_the_encryption_keys_folder_is_the_bot_s_alone(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        client = new_client("http://127.0.0.1:9", "@bot:localhost", tmp_path / "crypto")
+        await client.close()
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "crypto").stat().st_mode) == 0o700

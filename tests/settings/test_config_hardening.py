@@ -141,4 +141,32 @@ def test_a_cross_signing_key_file_readable_by_others_is_noted(folder: Path) -> N
     key_file.chmod(0o640)
     problems, notes = check(config, env={})
     assert problems == []
-    assert f"cross-signing key file {key_file} is readable by others; run chmod 600" in notes
+    assert f"cross-signing key file {key_file} is readable by others; run chmod 600 {key_file}" \
+        in notes
+
+
+def test_a_database_readable_by_others_is_noted_with_its_wal(folder: Path) -> None:
+    """The database holds the access token: like the secrets file, the bot's alone."""
+    database = folder / "state" / "bot.db"
+    for name in ("bot.db", "bot.db-wal", "bot.db-shm"):
+        (folder / "state" / name).write_bytes(b"")
+        (folder / "state" / name).chmod(0o600)
+    config = load_config(folder / "config.yaml")
+    assert not any("database" in note for note in check(config, env={})[1])
+    database.chmod(0o644)
+    (folder / "state" / "bot.db-wal").chmod(0o640)
+    notes = check(config, env={})[1]
+    assert f"database {database} is readable by others; run chmod 600 {database}" in notes
+    assert any(f"database {database}-wal is readable" in note for note in notes)
+    assert not any("-shm" in note for note in notes)
+
+
+def test_an_encryption_keys_folder_open_to_others_is_noted(folder: Path) -> None:
+    keys = folder / "state" / "crypto"
+    keys.mkdir(mode=0o700)
+    keys.chmod(0o700)
+    config = load_config(folder / "config.yaml")
+    assert not any("encryption keys" in note for note in check(config, env={})[1])
+    keys.chmod(0o755)
+    assert f"encryption keys folder {keys} is open to others; run chmod 700 {keys}" \
+        in check(config, env={})[1]

@@ -1,6 +1,7 @@
 """Programme sources by URL, against a real HTTP server on 127.0.0.1 (aiohttp.web): changes,
-304s, 500s, timeouts, slow and huge answers, broken documents, the database cache across a
-restart, and a running bot that follows a change and survives the server going down."""
+304s, 500s, timeouts, slow, huge and cut answers, broken documents, the database cache
+across a restart, and a running bot that follows a change and survives the server going
+down."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from bot.settings.config import Config, ProgrammeConfig
 from bot.sources.remote import RemoteSources
 from bot.sources.repository import ProgrammeSources
 from bot.storage import Storage
+from tests.support.http import local_site
 from tests.support.paths import SCHEDULES
 
 FIXTURES = SCHEDULES
@@ -41,6 +43,8 @@ class Served:
     drip: float = 0.0
     """Seconds between chunks of 1 kB: a server that answers, slowly."""
     chunked: bool = False
+    cut: int | None = None
+    """Bytes sent before the connection drops, the Content-Length announcing them all."""
     requests: list[dict[str, str]] = field(default_factory=list)
     url: str = ""
 
@@ -56,6 +60,14 @@ class Served:
             return web.Response(status=304)
         headers = {key: value for key, value in (("ETag", self.etag),
                                                   ("Last-Modified", self.last_modified)) if value}
+        if self.cut is not None:
+            response = web.StreamResponse(headers=headers)
+            response.content_length = len(self.body)
+            await response.prepare(request)
+            await response.write(self.body[:self.cut])
+            assert request.transport is not None
+            request.transport.close()
+            return response
         if not (self.drip or self.chunked):
             return web.Response(body=self.body, headers=headers, content_type="application/xml")
         response = web.StreamResponse(headers=headers)
@@ -70,18 +82,9 @@ class Served:
 
 @contextlib.asynccontextmanager
 async def http_server(served: Served) -> AsyncIterator[web.AppRunner]:
-    app = web.Application()
-    app.router.add_get("/{name}", served.answer)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # the port the system gave
-    served.url = f"http://127.0.0.1:{port}/schedule.xml"
-    try:
+    async with local_site(served.answer) as (runner, base):
+        served.url = f"{base}/schedule.xml"
         yield runner
-    finally:
-        await runner.cleanup()
 
 
 @pytest.fixture
@@ -157,7 +160,7 @@ async def test_a_failing_server_keeps_the_last_good_version_logs_once_and_backs_
         assert "HTTP 500" in line.getMessage() and "keeping its version of" in line.getMessage()
         assert [str(p) for p in sources.problems()] == [
             f"{served.url}: error: source failed: HTTP 500 Internal Server Error; "
-            "its last good version is used"]
+            "its last version is used"]
         served.status = 200
         await sources.refresh(source, client)
     assert source.failures == 0 and sources.problems() == []
@@ -193,17 +196,64 @@ async def test_a_huge_answer_is_refused(served, chunked) -> None:
     assert error and "more than the 100000 bytes allowed" in error
 
 
-@pytest.mark.parametrize("broken", [b"<?xml version='1.0'?>\n<schedule>\n<conference>\n",
-                                    b"\xff\xfe not text", b"just some words"],
-                         ids=["cut XML", "not UTF-8", "no known format"])
-async def test_a_broken_document_does_not_replace_the_last_good_one(served, broken) -> None:
+async def test_an_answer_that_is_not_text_is_a_failure(served) -> None:
     sources = remote(served.url)
     await sources.start()
-    served.body, served.etag = broken, '"broken"'
+    served.body, served.etag = b"\xff\xfe not text", '"broken"'
     async with _client() as client:
         assert await sources.refresh(sources.sources[0], client) is False
     assert titles(sources) == SCHEDULE.decode()
-    assert sources.sources[0].error
+    assert (sources.sources[0].error or "").startswith("not readable text")
+
+
+async def test_an_answer_cut_before_its_content_length_is_not_a_version(served) -> None:
+    sources = remote(served.url)
+    await sources.start()
+    served.body = SCHEDULE.replace(b"Jitsi in 2025", b"Jitsi in 2026")
+    served.etag, served.cut = '"v2"', 20_000  # a valid start: cut within the first talks
+    async with _client() as client:
+        assert await sources.refresh(sources.sources[0], client) is False
+    assert sources.sources[0].error == (
+        f"answer cut before its end: 20000 bytes of the {len(served.body)} announced arrived")
+    assert titles(sources) == SCHEDULE.decode()  # the last version stays, its ETag too
+    assert sources.sources[0].etag == '"v1"'
+
+
+@pytest.mark.parametrize("broken", [b"<?xml version='1.0'?>\n<schedule>\n<conference>\n",
+                                    b"just some words", SCHEDULE[:20_000]],
+                         ids=["cut XML", "no known format", "cut by the server itself"])
+async def test_a_broken_document_is_held_not_published(tmp_path, served, broken) -> None:
+    config = Config.model_validate({
+        "programme": {"sources": [served.url], "watch": False},
+        "storage": {"database": str(tmp_path / "bot.db")}})
+    app = await build_app(config, FixedClock(parse_local("2025-12-27 09:00")))
+    try:
+        before = app.programme.events
+        served.body, served.etag = broken, '"broken"'
+        await app.reload()
+        assert app.programme.events == before and len(app.programme.sessions) == 128
+        assert list(app.publishing.held) == [served.url]  # type: ignore[union-attr]
+    finally:
+        await app.storage.close()
+
+
+async def test_a_cut_answer_leaves_the_published_programme_and_reports_nothing(
+        tmp_path, served) -> None:
+    config = Config.model_validate({
+        "programme": {"sources": [served.url], "watch": False},
+        "storage": {"database": str(tmp_path / "bot.db")},
+        "proposals": {"organisers_room": "!organisers:example.org"}})
+    app = await build_app(config, FixedClock(parse_local("2025-12-27 09:00")))
+    try:
+        before = app.programme.events
+        served.etag, served.cut = '"v2"', 20_000
+        await app.reload()
+        assert app.programme.events == before
+        assert app.publishing.held == {}  # type: ignore[union-attr]
+        assert await app.publishing.pending() == []  # type: ignore[union-attr]
+        assert "answer cut before its end" in (app.sources.sources[0].error or "")
+    finally:
+        await app.storage.close()
 
 
 async def test_the_last_good_version_is_in_the_database_for_a_restart_without_network(

@@ -1,6 +1,8 @@
 """Storage: schema versions (a newer database refused), WAL, tables owned by one
 repository each, state, and answered events recorded once."""
 
+import os
+import stat
 import subprocess
 import sys
 import time
@@ -133,6 +135,30 @@ async def test_each_table_belongs_to_exactly_one_repository(tmp_path: Path) -> N
         assert owned == tables
     finally:
         await storage.close()
+
+
+async def test_a_new_database_and_its_wal_are_the_bot_s_alone(tmp_path: Path) -> None:
+    """0600 whatever the umask: the file holds the access token (SQLite gives the -wal and
+    -shm files the database's mode)."""
+    previous = os.umask(0o022)
+    try:
+        storage = await Storage.open(tmp_path / "bot.db")
+        await storage.state.set_state("k", "v")
+        modes = {path.name: stat.S_IMODE(path.stat().st_mode) for path in tmp_path.iterdir()}
+        await storage.close()
+    finally:
+        os.umask(previous)
+    assert modes == {"bot.db": 0o600, "bot.db-wal": 0o600, "bot.db-shm": 0o600}
+
+
+async def test_an_existing_database_keeps_its_mode(tmp_path: Path) -> None:
+    """The operator's choice is left alone (`config check` notes a wide one)."""
+    database = tmp_path / "bot.db"
+    await (await Storage.open(database)).close()
+    database.chmod(0o640)
+    storage = await Storage.open(database)
+    await storage.close()
+    assert stat.S_IMODE(database.stat().st_mode) == 0o640
 
 
 async def test_questions_are_kept_by_their_answer_a_day_and_per_person(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "data"
+DATA = ROOT / "bot" / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 PAGES = FIXTURES / "pages"
 CONSTRUCT_PAGES = FIXTURES / "construct_pages"

@@ -107,10 +107,11 @@ class Synapse:
 
     server_name = "localhost"
 
-    def __init__(self, folder: Path, *, tight: bool = False, **extra: Any) -> None:
+    def __init__(self, folder: Path, *, tight: bool = False, port: int | None = None,
+                 **extra: Any) -> None:
         self.folder = folder
         self.extra = extra  # more homeserver.yaml keys, e.g. account_validity
-        self.port = free_port()
+        self.port = port or free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.tight = tight
         self.process: subprocess.Popen[bytes] | None = None
@@ -300,6 +301,8 @@ class Human:
     reactions: list[tuple[str, str, str]] = field(default_factory=list)
     """(sender, the event reacted to, key) of each reaction seen."""
     undecryptable: list[Any] = field(default_factory=list)
+    typing: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    """(room, the users typing there) of each typing notice seen."""
     _task: asyncio.Task[None] | None = None
     _arrived: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -335,12 +338,19 @@ class Human:
             await human.close()
 
     async def _start(self) -> None:
-        from nio import InviteMemberEvent, MegolmEvent, ReactionEvent, RoomMessage
+        from nio import (
+            InviteMemberEvent,
+            MegolmEvent,
+            ReactionEvent,
+            RoomMessage,
+            TypingNoticeEvent,
+        )
 
         self.client.add_event_callback(self._on_message, RoomMessage)
         self.client.add_event_callback(self._on_reaction, ReactionEvent)
         self.client.add_event_callback(self._on_undecryptable, MegolmEvent)
         self.client.add_event_callback(self._on_invite, InviteMemberEvent)
+        self.client.add_ephemeral_callback(self._on_typing, TypingNoticeEvent)
         await self.client.sync(timeout=0, full_state=True)
         if self.client.should_upload_keys:
             await self.client.keys_upload()
@@ -366,6 +376,10 @@ class Human:
         self.reactions.append((event.sender, event.reacts_to, event.key))
         self._arrived.set()
 
+    async def _on_typing(self, room: Any, event: Any) -> None:
+        self.typing.append((room.room_id, tuple(event.users)))
+        self._arrived.set()
+
     async def _on_undecryptable(self, room: Any, event: Any) -> None:
         self.undecryptable.append(event)
 
@@ -377,7 +391,7 @@ class Human:
 
     async def create_room(self, *, invite: tuple[str, ...] | list[str] = (),
                           encrypted: bool = False, is_direct: bool = False,
-                          name: str | None = None) -> str:
+                          name: str | None = None, public: bool = False) -> str:
         from nio import RoomCreateResponse, RoomPreset
 
         initial_state = []
@@ -386,7 +400,8 @@ class Human:
                                   "content": {"algorithm": "m.megolm.v1.aes-sha2"}})
         answer = await self.client.room_create(
             name=name, invite=list(invite), is_direct=is_direct, initial_state=initial_state,
-            preset=RoomPreset.trusted_private_chat if is_direct else RoomPreset.private_chat,
+            preset=RoomPreset.trusted_private_chat if is_direct
+            else RoomPreset.public_chat if public else RoomPreset.private_chat,
         )
         assert isinstance(answer, RoomCreateResponse), answer
         await self.wait_until(lambda: answer.room_id in self.client.rooms)
@@ -394,6 +409,17 @@ class Human:
 
     async def open_dm(self, user_id: str, *, encrypted: bool = False) -> str:
         return await self.create_room(invite=[user_id], is_direct=True, encrypted=encrypted)
+
+    async def upgrade(self, room: str, version: str = "10") -> str:
+        """Upgrade `room` to a new room version (Synapse's room upgrade API, as Element's
+        /upgrade does); the replacement room's id."""
+        path = f"/_matrix/client/v3/rooms/{room}/upgrade"
+        answer = await self.client.send("POST", path, json.dumps({"new_version": version}),
+                                        headers={"Authorization": f"Bearer {self.account.token}",
+                                                 "Content-Type": "application/json"})
+        body = await answer.json()
+        assert answer.status == 200, body
+        return body["replacement_room"]
 
     async def invite(self, room: str, user_id: str) -> None:
         from nio import RoomInviteResponse
@@ -551,15 +577,17 @@ async def bot_in_room(synapse: Synapse, folder: Path, *, encrypted: bool = False
 class BotProcess:
     """`python -m bot run --config PATH` as a child process (logs in `log_path`)."""
 
-    def __init__(self, config_path: Path, log_path: Path) -> None:
+    def __init__(self, config_path: Path, log_path: Path, options: tuple[str, ...] = ()) -> None:
         self.config_path = config_path
         self.log_path = log_path
+        self.options = options  # before `run`, e.g. ("--log-format", "json")
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--config", str(self.config_path)],
+            [sys.executable, "-m", "bot", *self.options, "run", "--config",
+             str(self.config_path)],
             stdout=log, stderr=subprocess.STDOUT,
         )
 

@@ -46,6 +46,7 @@ async def _pending_limit(request: Request) -> Reply | None:
                         "one “Title: …” line each; without it, I ask for them one by one")),),
     scope="direct",
     summary=("proposer une intervention (en message direct)", "propose a talk (in a direct chat)"),
+    changes=True,
 )
 async def propose(request: Request, form: str | None) -> HandlerResult:
     refusal = await _pending_limit(request)
@@ -69,6 +70,7 @@ async def propose(request: Request, form: str | None) -> HandlerResult:
     en=("cancel",),
     scope="direct",
     summary=("abandonner la proposition en cours", "drop the proposal being written"),
+    changes=True,
 )
 async def cancel(request: Request) -> HandlerResult:
     # Reached only when no draft is in progress: the dialogue handles it otherwise.
@@ -186,6 +188,7 @@ async def my_proposals(request: Request) -> HandlerResult:
     scope="direct",
     summary=("retirer une de vos propositions", "withdraw one of your proposals"),
     example=("3", "3"),
+    changes=True,
 )
 async def withdraw(request: Request, number: int) -> HandlerResult:
     app, sender, lang = request.app, request.incoming.sender, request.lang

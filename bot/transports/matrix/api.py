@@ -1,5 +1,5 @@
-"""The two client-server calls matrix-nio does not offer: setting account data, and
-declining an invitation with a reason."""
+"""The client-server calls matrix-nio does not offer: setting account data, joining
+through given servers, and declining an invitation with a reason."""
 
 from __future__ import annotations
 
@@ -38,6 +38,14 @@ async def set_account_data(client: AsyncClient, kind: str, content: dict[str, An
     """PUT /user/{me}/account_data/{kind}."""
     path = f"/user/{quote(client.user_id, safe='')}/account_data/{quote(kind, safe='')}"
     return await _call(client, "PUT", path, content)
+
+
+async def join(client: AsyncClient, room_id: str, servers: list[str]) -> bool:
+    """Join `room_id` through `servers` (homeservers that are in it), as `/join` allows
+    with `server_name` (nio's `join` gives none: a room on another server needs it)."""
+    via = "&".join(f"server_name={quote(server, safe='')}" for server in servers)
+    return await _call(client, "POST", f"/join/{quote(room_id, safe='')}"
+                                       + (f"?{via}" if via else ""), {})
 
 
 async def leave(client: AsyncClient, room_id: str, reason: str) -> bool:

@@ -70,7 +70,7 @@ def crypto_store(config: Config) -> Path | None:
 def new_client(homeserver: str, user_id: str, store: Path | None) -> BotClient:
     """A matrix-nio client that gives rate-limit answers and network errors back to us."""
     if store is not None:
-        store.mkdir(parents=True, exist_ok=True)
+        store.mkdir(mode=0o700, parents=True, exist_ok=True)  # the device's keys
     client_config = AsyncClientConfig(
         encryption_enabled=store is not None, store_sync_tokens=False,
         max_limit_exceeded=0, max_timeouts=2, request_timeout=60,

@@ -79,6 +79,19 @@ class DirectChats:
         await self.storage.state.set_state(direct_chat_key(user_id), room_id)
         await self._publish(user_id, room_id)
 
+    async def moved(self, old: str, new: str) -> None:
+        """Room `old` was upgraded to `new`: if it was a direct chat, `new` is one now, for
+        the same person."""
+        if old not in self._flagged:
+            return
+        self._flagged.add(new)
+        await self.storage.state.set_state(FLAGGED + new, "1")
+        prefix = direct_chat_key("")
+        for key, room in (await self.storage.state.states_with_prefix(prefix)).items():
+            if room == old:
+                await self.storage.state.set_state(key, new)
+                await self._publish(key.removeprefix(prefix), new)
+
     async def room_for(self, user_id: str) -> str:
         """The direct chat with `user_id`, opened (and remembered) if there is none yet."""
         async with self._lock:

@@ -21,16 +21,19 @@ from typing import Any
 from nio import AsyncClient, MatrixRoom, MegolmEvent, RoomMessageText
 
 from bot.app import App
-from bot.commands.dispatch import Parsed, handle, parse
+from bot.commands.dispatch import Handled, Parsed, handle, intent_of, parse
 from bot.commands.messages import Incoming, Outgoing
+from bot.monitoring.metrics import ANSWER_SECONDS, COMMANDS
 from bot.storage import Storage
 from bot.storage.state import told_undecryptable_key
 from bot.transports.follow_ups import previous_question, remember
 from bot.transports.matrix.addressing import Mentions, address, is_courtesy, is_reply
 from bot.transports.matrix.delivery import Delivery
 from bot.transports.matrix.directs import DirectChats
+from bot.transports.matrix.edits import Edits, in_place
 from bot.transports.matrix.journal import decode_answer, encode_answer
 from bot.transports.matrix.messages import CommandEvent, notice, read_event
+from bot.transports.matrix.typing_notice import typing_while_building
 from bot.wording.hygiene import visible
 from bot.wording.i18n import pick
 from bot.wording.replies import say
@@ -58,6 +61,7 @@ class Intake:
         self.delivery = delivery
         self._taken: set[str] = set()  # event ids this run is answering, or failed to
         self._sending: set[asyncio.Task[None]] = set()
+        self.edits = Edits(client)
 
     async def on_event(self, room: MatrixRoom, event: Any) -> None:
         """Answer `event` if it is a command nobody answered yet."""
@@ -70,7 +74,8 @@ class Intake:
             return  # notices (other bots), emotes, files, state
         command = read_event(room.room_id, event.source)
         if command.is_edit:
-            return  # an edit of a command is not a new command
+            await self._edited(room, event.source)  # not a new command
+            return
         if command.event_id in self._taken:
             return  # a sync given again after a network error: already being answered
         incoming = self.incoming(room, command, event.source)
@@ -90,6 +95,22 @@ class Intake:
             log.error("database not writable (%s): answering %s without recording it",
                       error, command.event_id)
         await self._answer(command, incoming, parsed=parsed)
+
+    async def _edited(self, room: MatrixRoom, edit: dict[str, Any]) -> None:
+        """An edit of a command the bot answered: the new text answered by editing the
+        answer (edits.py). Sent under transaction ids of the edit: never twice."""
+        edit_id = edit.get("event_id", "")
+        found = None if edit_id in self._taken else await self.edits.edited_command(
+            room.room_id, edit)
+        if found is None:
+            return
+        now, answer = found
+        command = read_event(room.room_id, now)
+        incoming = self.incoming(room, command, now)
+        parsed = parse(self.app, incoming)
+        if parsed is not None:  # else no longer a command: answer kept
+            await self._answer(replace(command, event_id=edit_id), incoming, replacing=answer,
+                               parsed=parsed)
 
     def incoming(self, room: MatrixRoom, command: CommandEvent,
                  source: dict[str, Any]) -> Incoming:
@@ -146,31 +167,43 @@ class Intake:
                         len(late))
 
     async def _answer(self, command: CommandEvent, incoming: Incoming,
-                      decided: list[Outgoing] | None = None,
+                      decided: list[Outgoing] | None = None, replacing: str | None = None,
                       parsed: Parsed | None = None) -> None:
         """Decide the answer (unless `decided` before a restart), write it down, send it;
         the event counts as answered once every message is sent, and what it answered is
-        kept for a follow-up."""
+        kept for a follow-up. `replacing`: the bot's answer that the first notice in place
+        edits (the command was edited)."""
         self._taken.add(command.event_id)
         started = time.monotonic()
         outgoing = decided
+        handled = Handled()
         if outgoing is None:
-            outgoing = await handle(self.app, incoming, parsed)
+            async with typing_while_building(self.client, command.room):
+                outgoing = await handle(self.app, incoming, handled, parsed=parsed)
             await record(self.storage.journal.save_answer(command.event_id,
                                                           encode_answer(outgoing)),
                          f"the answer to {command.event_id} is not kept for a restart")
-        sent = [await self.delivery.answer(message, command, index)
+        else:
+            parsed = parse(self.app, incoming)
+            handled = Handled(intent_of(parsed) if parsed else "none", "answered")
+        first = next((index for index, message in enumerate(outgoing) if in_place(message)),
+                     None)
+        sent = [self.delivery.replace(message, command, replacing)
+                if replacing and index == first else
+                await self.delivery.answer(message, command, index)
                 for index, message in enumerate(outgoing)]
-        task = asyncio.create_task(self._close_when_sent(command, sent, started,
-                                                         incoming, parsed))
+        task = asyncio.create_task(self._close_when_sent(
+            command, sent, started, handled, None if replacing else first, incoming, parsed))
         self._sending.add(task)
         task.add_done_callback(self._sending.discard)
 
     async def _close_when_sent(self, command: CommandEvent, sent: list[asyncio.Future[str]],
-                               started: float, incoming: Incoming,
-                               parsed: Parsed | None) -> None:
+                               started: float, handled: Handled, answer_at: int | None,
+                               incoming: Incoming, parsed: Parsed | None) -> None:
         results = await asyncio.gather(*sent, return_exceptions=True)
         failed = sum(1 for result in results if isinstance(result, BaseException))
+        if answer_at is not None and isinstance(results[answer_at], str):
+            self.edits.remember(command.event_id, results[answer_at])  # for an edit to come
         if parsed is not None:
             answers = [result for result in results if isinstance(result, str)]
             await record(remember(self.storage, incoming, parsed, answers, self._now()),
@@ -179,10 +212,16 @@ class Intake:
             await record(self.storage.journal.event_answered(command.event_id),
                          f"{command.event_id} may be answered again after a restart")
             self._taken.discard(command.event_id)  # the journal has it now
-        outcome = f"failed={failed}" if failed else "answered" if sent else "nothing sent"
-        log.info("command room=%s sender=%s command=%r latency_ms=%.0f %s", command.room,
-                 command.sender, command.text.split(" ", 1)[0][:40],
-                 (time.monotonic() - started) * 1000, outcome)
+        latency = time.monotonic() - started
+        COMMANDS.labels(handled.intent, handled.outcome).inc()
+        if sent and not failed:
+            ANSWER_SECONDS.observe(latency)
+        log.info("command room=%s sender=%s intent=%s outcome=%s latency_ms=%.0f sent=%d%s",
+                 command.room, command.sender, handled.intent, handled.outcome,
+                 latency * 1000, len(sent) - failed, f" failed={failed}" if failed else "",
+                 extra={"room": command.room, "sender": command.sender,
+                        "intent": handled.intent, "outcome": handled.outcome,
+                        "latency_ms": round(latency * 1000), "failed": failed})
 
     async def _undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
         log.warning("cannot decrypt %s from %s in %s (session %s)", event.event_id,

@@ -4,15 +4,17 @@ domain), the direct chats people open with it, and a reason given for each one d
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from nio import AsyncClient, InviteAliasEvent, InviteMemberEvent
+from nio import AsyncClient, InviteAliasEvent, InviteMemberEvent, JoinResponse
 
 from bot.settings.config import MatrixConfig
 from bot.transports.matrix.api import leave
 from bot.transports.matrix.directs import DirectChats
 from bot.wording.i18n import pick
+from bot.wording.replies import Doc, Reply
 from bot.wording.typography import french_spaces
 
 log = logging.getLogger(__name__)
@@ -66,16 +68,33 @@ def decline_reason(lang: str) -> str:
         "Invitation declined: I only join the rooms and people my organisers allowed."))
 
 
+def greeting(lang: str, prefix: str) -> Reply:
+    """The short hello said in a room the bot joins (`matrix.greeting`)."""
+    doc = Doc().text(pick(
+        lang,
+        "Bonjour ! Je suis le bot des BlueHats : je réponds aux questions sur le programme "
+        "(« qui parle de Grist ? », « c'est quoi le prochain atelier ? ») et je rappelle "
+        "les sessions à venir. Tout ce que je sais faire : ",
+        "Hello! I am the BlueHats bot: I answer questions about the programme (\"who talks "
+        "about Grist?\", \"what is the next workshop?\") and remind you of upcoming "
+        "sessions. Everything I can do: "))
+    return doc.code(prefix + pick(lang, "aide", "help")).text(".").reply()
+
+
 class Invitations:
     """Answers the invitations a sync brings: join (and remember a direct chat), or
-    decline with a reason."""
+    decline with a reason. `also_accepts(room id)` accepts more (the replacement of a room
+    the bot is in); `greet(room id)` says hello in a room joined (not a direct chat)."""
 
     def __init__(self, client: AsyncClient, policy: InvitePolicy, directs: DirectChats,
-                 lang: str) -> None:
+                 lang: str, also_accepts: Callable[[str], bool] = lambda room_id: False,
+                 greet: Callable[[str], object] | None = None) -> None:
         self.client = client
         self.policy = policy
         self.directs = directs
         self.lang = lang
+        self.also_accepts = also_accepts
+        self.greet = greet
 
     async def on_invite(self, room_id: str, state: list[Any]) -> None:
         client = self.client
@@ -86,14 +105,20 @@ class Invitations:
                 inviter, direct = event.sender, bool(event.content.get("is_direct"))
             elif isinstance(event, InviteAliasEvent) and event.canonical_alias:
                 aliases.append(event.canonical_alias)
-        if not self.policy.accepts(room_id, aliases, inviter):
+        successor = self.also_accepts(room_id)
+        if not successor and not self.policy.accepts(room_id, aliases, inviter):
             log.info("declining the invitation to %s from %s (not allowed by "
                      "matrix.allowed_*)", room_id, inviter)
             await leave(client, room_id, decline_reason(self.lang))
             return
         log.info("joining %s, invited by %s%s", room_id, inviter,
                  " (direct chat)" if direct else "")
-        await client.join(room_id)
+        joined = await client.join(room_id)
+        if not isinstance(joined, JoinResponse):
+            log.warning("cannot join %s: %s", room_id, joined)
+            return
         if direct and inviter is not None:
             # Whether it really is one (two members, invite only) is checked at each use.
             await self.directs.remember(room_id, inviter)
+        elif self.greet is not None and not successor:
+            self.greet(room_id)

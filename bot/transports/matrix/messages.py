@@ -36,13 +36,29 @@ def read_event(room: str, source: dict[str, Any]) -> CommandEvent:
                         visible(body), thread, relates.get("rel_type") == "m.replace")
 
 
-def notice(reply: Reply, answering: CommandEvent | None = None) -> dict[str, Any]:
+def notice(reply: Reply, answering: CommandEvent | None = None,
+           thread_root: str | None = None) -> dict[str, Any]:
     """An m.notice with the HTML and plain text of `reply`, in French typography (see
-    `bot.wording.typography`), as an answer to `answering`."""
+    `bot.wording.typography`), as an answer to `answering`, or in the thread of the event
+    `thread_root` (shown as a reply to it by clients without threads)."""
     content: dict[str, Any] = {"msgtype": "m.notice", "body": french_spaces(reply.plain),
                                "format": "org.matrix.custom.html",
                                "formatted_body": french_spaces_html(reply.html)}
+    if thread_root is not None:
+        content["m.relates_to"] = {"rel_type": "m.thread", "event_id": thread_root,
+                                   "is_falling_back": True,
+                                   "m.in_reply_to": {"event_id": thread_root}}
+        return content
     return _relate(content, answering)
+
+
+def replacement(content: dict[str, Any], target: str) -> dict[str, Any]:
+    """An edit of the bot's message `target`, which now reads `content` (a notice without
+    relations: the original's reply relation stays, and nobody is notified again)."""
+    return {"msgtype": content["msgtype"], "body": "* " + content["body"],
+            "format": content["format"], "formatted_body": "* " + content["formatted_body"],
+            "m.new_content": content,
+            "m.relates_to": {"rel_type": "m.replace", "event_id": target}}
 
 
 def file_message(attachment: Attachment, answering: CommandEvent | None = None) -> dict[str, Any]:

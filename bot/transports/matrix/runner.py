@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from nio import AsyncClient
 
@@ -27,10 +27,13 @@ from bot.transports.matrix.cross_signing import Status, ensure_cross_signed, key
 from bot.transports.matrix.delivery import Delivery
 from bot.transports.matrix.directs import DirectChats
 from bot.transports.matrix.intake import Intake
-from bot.transports.matrix.invites import Invitations, InvitePolicy
+from bot.transports.matrix.invites import Invitations, InvitePolicy, greeting
+from bot.transports.matrix.messages import notice
 from bot.transports.matrix.power import PowerLevels
+from bot.transports.matrix.profile import present
 from bot.transports.matrix.sending import Sender
 from bot.transports.matrix.sync import SyncLoop
+from bot.transports.matrix.upgrades import RoomUpgrades
 
 log = logging.getLogger(__name__)
 
@@ -82,15 +85,18 @@ class MatrixBot:
         power = PowerLevels(client)
         self.app.power_level = power.level
         intake = Intake(client, self.app, self.storage, directs, self.delivery)
+        upgrades = RoomUpgrades(client, self.app, self.storage, directs, power)
         invitations = Invitations(client, InvitePolicy.from_config(matrix), directs,
-                                  self.config.commands.language)
+                                  self.config.commands.language, upgrades.replaces_a_room,
+                                  self._greeter(sender) if matrix.greeting else None)
         self._sync = SyncLoop(client, matrix, self.storage, intake, invitations, power,
-                              started_ms, client.reachability)
+                              started_ms, client.reachability, upgrades)
         if self._stop_requested:
             self._sync.stop.set()
         try:
             await self.storage.journal.forget_events_before(time.time() - HANDLED_KEPT_SECONDS)
             await directs.load()
+            await upgrades.load()
             return await self._sync.run(self._on_ready)
         finally:
             for task in self._service_tasks:
@@ -102,12 +108,23 @@ class MatrixBot:
             await self.storage.close()
             log.info("stopped")
 
+    def _greeter(self, sender: Sender) -> Callable[[str], object]:
+        commands = self.config.commands
+
+        def greet(room_id: str) -> object:
+            hello = notice(greeting(commands.language, commands.prefix))
+            return sender.enqueue(room_id, hello, f"bh-hello-{room_id}")
+
+        return greet
+
     def _on_ready(self) -> None:
         assert self.client is not None
         self.ready.set()
         self._service_tasks = [asyncio.create_task(self._serve(service))
                                for service in self.services]
         self._service_tasks.append(asyncio.create_task(self._cross_sign(self.client)))
+        self._service_tasks.append(asyncio.create_task(
+            present(self.client, self.storage, self.config.matrix)))
         log.info("ready as %s in %d room(s)", self.client.user_id, len(self.client.rooms))
 
     async def _cross_sign(self, client: AsyncClient) -> None:
@@ -130,6 +147,10 @@ class MatrixBot:
             await service(self.app, self)
         except Exception:
             log.exception("background service %s failed", getattr(service, "__name__", service))
+
+    def last_sync(self) -> float | None:
+        """When the last sync succeeded (Unix time), None before the first: for /healthz."""
+        return None if self._sync is None else self._sync.synced_at
 
     async def deliver(self, messages: list[Outgoing]) -> None:
         """Send messages nobody asked for (reminders, decisions): `Transport.deliver`."""

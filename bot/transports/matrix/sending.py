@@ -19,6 +19,7 @@ from typing import Any
 from aiohttp import ClientError
 from nio import Api, AsyncClient, LocalProtocolError, RoomSendResponse, UploadResponse
 
+from bot.monitoring.metrics import SENDS_FAILED, SENDS_RETRIED
 from bot.transports.matrix.reachability import Reachability
 from bot.wording.replies import Attachment
 
@@ -100,12 +101,14 @@ class Sender:
                 item.sent.set_result(await self._send(item))
             except DeliveryError as error:
                 log.error("not sent to %s: %s", item.room, error)
+                SENDS_FAILED.inc()
                 item.sent.set_exception(error)
             except asyncio.CancelledError:
                 item.sent.cancel()
                 raise
             except Exception as error:  # one bad message must not stop the room's queue
                 log.exception("not sent to %s", item.room)
+                SENDS_FAILED.inc()
                 item.sent.set_exception(DeliveryError(f"{error.__class__.__name__}: {error}"))
             finally:
                 queue.task_done()
@@ -170,6 +173,7 @@ class Sender:
             except NETWORK_ERRORS as error:
                 log.warning("cannot reach the homeserver to send to %s (%s); retrying in "
                             "%.0f s at most", room, error.__class__.__name__, pause)
+                SENDS_RETRIED.labels("unreachable").inc()
                 await self.reachability.pause(pause)
                 pause = min(pause * 2, MAX_NETWORK_PAUSE)
                 continue
@@ -179,6 +183,7 @@ class Sender:
                 tries += 1
                 if tries >= self.max_tries:
                     raise DeliveryError(f"{error} after {tries} tries") from error
+                SENDS_RETRIED.labels("not_ready").inc()
                 await asyncio.sleep(0.5)
                 continue
             if isinstance(answer, dict | RoomSendResponse):
@@ -187,6 +192,7 @@ class Sender:
             code = getattr(answer, "status_code", None)
             if code in ("M_FORBIDDEN", "M_NOT_FOUND", "M_TOO_LARGE") or tries >= self.max_tries:
                 raise DeliveryError(f"{code} {getattr(answer, 'message', '')} after {tries} tries")
+            SENDS_RETRIED.labels("rate_limited" if code == "M_LIMIT_EXCEEDED" else "server").inc()
             if code == "M_LIMIT_EXCEEDED":
                 wait = (getattr(answer, "retry_after_ms", None) or 5000) / 1000
                 log.warning("rate-limited in %s; try %d of %d in %.1f s",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,10 +26,12 @@ from nio import (
     MessageDirection,
     RoomMemberEvent,
     RoomMessagesResponse,
+    RoomUpgradeEvent,
     SyncError,
     SyncResponse,
 )
 
+from bot.monitoring.metrics import LAST_SYNC
 from bot.settings.config import MatrixConfig
 from bot.storage import Storage
 from bot.transports.matrix.client import EXPIRED, UNKNOWN_TOKEN, explain
@@ -37,6 +40,7 @@ from bot.transports.matrix.invites import Invitations
 from bot.transports.matrix.power import PowerLevels
 from bot.transports.matrix.reachability import Reachability
 from bot.transports.matrix.sending import NETWORK_ERRORS, TransientFailure, is_transient
+from bot.transports.matrix.upgrades import RoomUpgrades
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +55,8 @@ class SyncLoop:
 
     def __init__(self, client: AsyncClient, config: MatrixConfig, storage: Storage,
                  intake: Intake, invitations: Invitations, power: PowerLevels,
-                 started_ms: float, reachability: Reachability) -> None:
+                 started_ms: float, reachability: Reachability,
+                 upgrades: RoomUpgrades) -> None:
         self.client = client
         self.reachability = reachability
         self.config = config
@@ -59,9 +64,12 @@ class SyncLoop:
         self.intake = intake
         self.invitations = invitations
         self.power = power
+        self.upgrades = upgrades
         self.stop = asyncio.Event()
         self.catch_up_from_ms = started_ms - config.missed_commands_max_age_minutes * 60_000
         """Commands from before the bot (re)started are answered back to this time (ms)."""
+        self.synced_at: float | None = None
+        """When the last sync succeeded (seconds since the epoch): the health check's."""
 
     async def run(self, on_ready: Callable[[], None]) -> int:
         """Sync until `stop` is set: 0, or 2 if the account or its token is refused."""
@@ -102,6 +110,8 @@ class SyncLoop:
             if pause > 1.0:
                 log.info("homeserver reachable again")
             pause = 1.0
+            self.synced_at = time.time()
+            LAST_SYNC.set(self.synced_at)
             since = answer.next_batch
             await record(self.storage.state.set_state(NEXT_BATCH, since),
                          "the sync position is not saved")
@@ -134,6 +144,9 @@ class SyncLoop:
         for room_id, info in answer.rooms.join.items():
             for event in [*info.state, *info.timeline.events]:
                 self.power.observe(room_id, getattr(event, "source", {}))
+                if isinstance(event, RoomUpgradeEvent):
+                    await self.upgrades.on_tombstone(room_id, event.replacement_room,
+                                                     event.sender)
         if not answer_history:
             return
         # Sent while the bot was down: answered if at most that old when it came back.

@@ -117,7 +117,7 @@ async def _answer(app: App, clock: FixedClock, entry: dict[str, Any], number: in
         incoming = Incoming(text=str(text), sender=user, room=f"!dm{number}", is_direct=True)
         now = app.clock.now().timestamp()
         parsed = parse(app, incoming, await previous_question(storage, incoming, now))
-        answer = "\n\n".join(out.reply.plain for out in await handle(app, incoming, parsed))
+        answer = "\n\n".join(out.reply.plain for out in await handle(app, incoming, parsed=parsed))
         if parsed is not None:
             await remember(storage, incoming, parsed, [f"$answer-{number}-{turn}"], now)
     return answer.strip()
