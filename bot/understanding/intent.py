@@ -47,11 +47,6 @@ class Intent:
     def room(self) -> str | None:
         return self.slots.room
 
-    @property
-    def upcoming(self) -> bool:
-        """A search for what is still to come ('le prochain talk de la DINUM')."""
-        return self.slots.tense == "next"
-
     def followed_by(self, newer: Intent) -> Intent:
         """This question asked again with the slots of `newer` (« et demain ? »), in the
         language of `newer`."""
