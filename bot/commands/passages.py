@@ -20,7 +20,8 @@ FACET_WORDS: dict[str, str] = {
               r"|access|getting there|trains?|navettes?|shuttles?)\b",
     "price": r"\b(?:gratuit\w*|payant\w*|prix|tarifs?|free|price|costs?|fees?|entree libre"
              r"|sans frais|euros?)\b|\d ?€|€ ?\d",
-    "registration": r"\b(?:inscri\w*|badge|modalites|regist\w*|sign ?up|billet\w*|tickets?)",
+    "registration": r"\b(?:inscri\w*|badge|modalites|regist\w*|sign ?up|billet\w*|tickets?"
+                    r"|confirmer votre presence|confirm your attendance|rsvp)",
     "contact": r"\b(?:contact\w*|courriel|e-?mail|organis\w*|organiz\w*)\b|\w@\w",
     "hours": r"\b(?:horaires?|hours|a\.m\.|p\.m\.|\d{1,2} ?h ?\d{0,2} ?(?:-|–|a) ?\d{1,2} ?h"
              r"|accueil (?:a|des|dès) \d|welcome session)",
@@ -29,6 +30,8 @@ FACET_WORDS: dict[str, str] = {
     "online": r"\b(?:visio\w*|en ligne|online|a distance|remote|streaming|retransmi\w*"
               r"|live ?stream\w*)\b",
     "website": r"https?://|\bwww\.|\b(?:site|website)\b",
+    "audience": r"\b(?:ouverte? a|destine\w* a|a destination|public vise|pour tous|audience"
+                r"|intended for|open to)\b",
 }
 """What an information line or a sentence of the page says, for each facet (regular
 expressions on the folded text, in both languages whatever the page's)."""
@@ -54,7 +57,8 @@ _SENTENCE_END = re.compile(r"(?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\
 _QUESTION_WORDS = lexicon.FILLER | lexicon.GENERIC | lexicon.GREETINGS | lexicon.THANKS | {
     "there", "est", "sont", "les", "des", "une"}
 MAX_SAID = 6
-"""At most this many sentences quoted."""
+"""At most this many sentences quoted (and the lists they introduce)."""
+MAX_LISTED = 15
 
 
 @dataclass(frozen=True)
@@ -71,15 +75,44 @@ class Said:
 def sentences(event: Event) -> list[str]:
     """The sentences of the event's description and of its page's prose, in page order,
     each once."""
-    texts = [event.description, *(passage.text for passage in event.passages)]
-    found = [s.strip() for text in texts for s in _SENTENCE_END.split(text)]
-    return list(dict.fromkeys(s for s in found if s))
+    return [sentence for sentence, _list in _sentences(event)]
+
+
+def _sentences(event: Event) -> list[tuple[str, list[str]]]:
+    """Each sentence, with the list it introduces when it ends with « : » (the passages
+    on the lines right after it: « Les stands … sont les suivants : »)."""
+    found: list[tuple[str, list[str]]] = [(s.strip(), []) for s in
+                                          _SENTENCE_END.split(event.description)]
+    passages = event.passages
+    for index, passage in enumerate(passages):
+        parts = [s.strip() for s in _SENTENCE_END.split(passage.text)]
+        listed = []
+        if parts and parts[-1].endswith(":"):
+            line = passage.line
+            for item in passages[index + 1:index + 1 + MAX_LISTED]:
+                if item.line not in (line + 1, line + 2):
+                    break
+                listed.append(item.text)
+                line = item.line
+        found += [(part, listed if part == parts[-1] else []) for part in parts]
+    seen: dict[str, list[str]] = {}
+    for sentence, listed in found:
+        if sentence and sentence not in seen:
+            seen[sentence] = listed
+    return list(seen.items())
 
 
 def said(event: Event, needle: re.Pattern[str]) -> Said:
-    """The information lines and sentences `needle` finds (in folded text)."""
+    """The information lines and sentences `needle` finds (in folded text); a sentence
+    that introduces a list comes with it."""
     lines = [i for i in event.info if needle.search(fold(f"{i.label} {i.text}"))]
-    return Said(lines, [s for s in sentences(event) if needle.search(fold(s))][:MAX_SAID])
+    quoted: list[str] = []
+    for sentence, listed in _sentences(event):
+        if len(quoted) >= MAX_SAID:
+            break
+        if needle.search(fold(sentence)):
+            quoted += [sentence, *(item for item in listed if item not in quoted)]
+    return Said(lines, list(dict.fromkeys(quoted)))
 
 
 def said_of_facet(event: Event, facet: str) -> Said:
@@ -96,7 +129,9 @@ def said_of_words(event: Event, text: str) -> Said:
             keys |= group
     if not keys:
         return Said([], [])
-    return said(event, re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(keys))) + ")"))
+    # a long word also by its start: 'accessibility' finds « accessibilité »
+    starts = {key[: max(5, len(key) - 3)] for key in keys}
+    return said(event, re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(starts))) + ")"))
 
 
 def is_free(found: Said) -> bool:

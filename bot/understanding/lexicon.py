@@ -154,8 +154,11 @@ FACETS: dict[str, frozenset[str]] = {
     "online": frozenset(_w("distance remote remotely online streaming retransmis retransmise "
                            "retransmission livestream")),
     "website": frozenset(_w("site website web url")),
+    "audience": frozenset(_w("public audience cible destine destinee intended")),
 }
 """Practical questions, answered from the event's information and text."""
+AUDIENCE_WORDS = frozenset(("who", "for"))
+"""'who is it for?': the audience, not a person."""
 NOT_FACET_PAIRS = (("stand", "for"), ("stands", "for"))
 """'what does FAIR stand for?' asks what a name means, not for a stand."""
 PRICE_PAIRS = (("c", "combien"), ("est", "combien"), ("ca", "coute"), ("how", "much"))
@@ -224,7 +227,7 @@ FILLER = frozenset(
         "anime animent animera animer teach teaches teaching host hosts hosting moderate "
         "moderates modere moderent "
         "ont total attend attending participer participe assister all everyone everybody folks "
-        "have has had "
+        "have has had suivre suit follow watch regarder "
         "good bonne "
         "previous precedents "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "

@@ -82,6 +82,8 @@ class Reading:
             return "access"
         if self.pair(lexicon.PRICE_PAIRS) and not self.asked - lexicon.COUNT:
             return "price"
+        if words >= lexicon.AUDIENCE_WORDS or self.pair((("pour", "qui"),)):
+            return "audience"
         if self.pair(lexicon.NOT_FACET_PAIRS):
             words = words - {"stand", "stands"}
         return next((name for name, cue in lexicon.FACETS.items() if cue & words), None)

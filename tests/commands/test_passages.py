@@ -52,3 +52,18 @@ def test_words_find_their_twins_in_the_other_language() -> None:
     assert said_of_words(EVENT, "what should I bring?").sentences == [
         "Vous devrez vous munir de votre ordinateur portable."]
     assert not said_of_words(EVENT, "is there a Slack?")
+
+
+def test_a_sentence_that_introduces_a_list_comes_with_it() -> None:
+    stands = Event("s", "S", date(2023, 1, 18), date(2023, 1, 18), passages=(
+        Passage("Les stands qui seront à votre disposition sont les suivants :", 120),
+        Passage("Mission Cloud - DINUM", 121), Passage("FranceConnect - DINUM", 122),
+        Passage("S'inscrire", 133),
+        Passage("Merci de confirmer votre présence avant le 6 janvier 2023.", 134)))
+    assert said_of_facet(stands, "stand").sentences == [
+        "Les stands qui seront à votre disposition sont les suivants :",
+        "Mission Cloud - DINUM", "FranceConnect - DINUM"]
+    assert said_of_facet(stands, "registration").sentences == [
+        "S'inscrire", "Merci de confirmer votre présence avant le 6 janvier 2023."]
+    assert said_of_words(stands, "is there an accessibility stand?").sentences[:1] == [
+        "Les stands qui seront à votre disposition sont les suivants :"]

@@ -166,6 +166,9 @@ def test_intents(text: str, name: str, lang: str) -> None:
     ("how do I sign up?", "registration", "en"), ("c'est à quel étage ?", "venue", "fr"),
     ("where do I go?", "venue", "en"), ("is there a fee?", "price", "en"),
     ("comment on va au salon ?", "access", "fr"),
+    ("who is it for?", "audience", "en"), ("c'est pour qui ?", "audience", "fr"),
+    ("on peut suivre à distance ?", "online", "fr"), ("c'est combien ?", "price", "fr"),
+    ("what's the website?", "website", "en"),
 ])
 def test_practical_facets(text: str, facet: str, lang: str) -> None:
     intent = read(text)

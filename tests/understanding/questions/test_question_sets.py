@@ -22,7 +22,7 @@ from tests.understanding.questions.runner import HERE, PROGRAMMES, ask_all, entr
 TARGET = 95
 FLOORS = {"38c3-2024": TARGET, "ds-5-ans-2023": TARGET, "forum-emploi-tech-2020": TARGET,
           "govtech-2018": 90, "fosdem-2020": TARGET,
-          "openjs-2020": 55, "ifb-fair-2020": 40, "jnt-2023": 42}
+          "openjs-2020": 55, "ifb-fair-2020": 40, "jnt-2023": 50}
 """The least share of each set that must pass, in percent."""
 MINE = ("38c3-2024", "ds-5-ans-2023", "forum-emploi-tech-2020", "govtech-2018")
 """The sets written with the understanding layer's work (issue 22, item 7)."""
