@@ -47,7 +47,7 @@ async def who(request: Request) -> Reply:
     found = narrowed.sessions
     if intent.after and found and (slot := agenda.slot(found[0])):
         return _after(request, slot)
-    if intent.slots.tense == "next":
+    if intent.slots.tense == "next" and "tense" not in narrowed.dropped:  # all timed then
         found = sorted(found, key=lambda s: agenda.slot(s).start)  # type: ignore[union-attr]
     if not found and not request.is_command and intent.practical:
         return mentions(request, query)  # « y a du wifi ? »: perhaps the page says

@@ -158,7 +158,8 @@ FACETS: dict[str, frozenset[str]] = {
 }
 """Practical questions, answered from the event's information and text."""
 AUDIENCE_WORDS = frozenset(("who", "for"))
-"""'who is it for?': the audience, not a person."""
+AUDIENCE_PAIRS = (("pour", "qui"),)
+"""'who is it for?', « c'est pour qui ? »: the audience, not a person."""
 NOT_FACET_PAIRS = (("stand", "for"), ("stands", "for"))
 """'what does FAIR stand for?' asks what a name means, not for a stand."""
 PRICE_PAIRS = (("c", "combien"), ("est", "combien"), ("ca", "coute"), ("how", "much"))

@@ -82,7 +82,7 @@ class Reading:
             return "access"
         if self.pair(lexicon.PRICE_PAIRS) and not self.asked - lexicon.COUNT:
             return "price"
-        if words >= lexicon.AUDIENCE_WORDS or self.pair((("pour", "qui"),)):
+        if words >= lexicon.AUDIENCE_WORDS or self.pair(lexicon.AUDIENCE_PAIRS):
             return "audience"
         if self.pair(lexicon.NOT_FACET_PAIRS):
             words = words - {"stand", "stands"}

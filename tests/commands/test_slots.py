@@ -73,6 +73,16 @@ CASES = [
     ("an hour of the afternoon without pm", "2025-06-10 09:00", "what's on at 2:15 on Thursday?",
      "Thursday 12 June at 2:15 pm\n"
      "• 2 pm – 2:45 pm · Keynote : l'État plateforme — David Leroy · Amphi A · a00005"),
+    ("next, after the event: the tense let go and said", "2025-06-20 09:00",
+     "next talk by Anne Martin?",
+     "“Anne Martin”:\nNothing on “Anne Martin” still to come; at other times:\n"
+     "• Anne Martin (ANCT) — Grist et l'open data\n"
+     "Friday 13 June 2025, 10 am – 10:45 am (over), Salle B · Rencontre Logiciels Libres 2025 · "
+     "a00008\n• Anne Martin (ANCT) — Grist avancé\n"
+     "Thursday 12 June 2025, 3 pm – 4 pm (over), Salle B · Rencontre Logiciels Libres 2025 · "
+     "a00006\n• Anne Martin (ANCT) — Grist pour les collectivités\n"
+     "Thursday 12 June 2025, 10 am – 10:45 am (over), Amphi A · Rencontre Logiciels Libres "
+     "2025 · a00002"),
     ("a slot the answer cannot use is said", "2025-06-10 09:00", "y a une pause en salle B ?",
      "(je n'ai pas pu tenir compte de : en Salle B)\nRencontre Logiciels Libres 2025\n"
      "• Jeudi 12 juin, 9 h 30 – 10 h · Accueil café · Amphi A · a00001"),
