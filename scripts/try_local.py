@@ -22,6 +22,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -84,7 +85,8 @@ Press Ctrl-C to stop Synapse; everything stays in {folder} (rm -r it when done).
               flush=True)
         signal.signal(signal.SIGTERM, signal.default_int_handler)
         with contextlib.suppress(KeyboardInterrupt):
-            signal.pause()
+            while True:  # not signal.pause(): a Ctrl-C just before it would be lost
+                time.sleep(1)
     finally:
         synapse.stop()
     return 0
