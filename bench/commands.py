@@ -6,7 +6,10 @@ Builds synthetic programmes of 1,000, 10,000 and 100,000 sessions over 50 events
 times the real command path (bluehats-bot's dispatcher, replies built in plain text and
 HTML) for !next, !who <topic>, !who <typo>, !programme <day> and plain-sentence questions
 (through the understanding layer, as a message addressed to the bot; "sentence:
-programme" are those answered with a day's programme, whose long reply costs most).
+programme" are those answered with a day's programme, whose long reply costs most;
+"sentence: slots" questions that combine a topic, a room, a day, a part of the day, an
+hour or a tense; "follow-up" a message read as the question before it with new slots,
+« et demain ? » after « qui parle de grist ? », given as the transports give it).
 Prints the median and p99 per command, the growth from 1,000 to 10,000 and 100,000
 sessions (ratios of medians and of p99s), and for 10,000 sessions the time to build the
 agenda and search index and the peak memory.
@@ -29,7 +32,7 @@ from synthetic import build  # bench/ is on the path when this script runs
 
 from bot.app import App
 from bot.cli.assemble import new_app
-from bot.commands.dispatch import handle
+from bot.commands.dispatch import handle, parse
 from bot.commands.messages import Incoming
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config
@@ -52,15 +55,17 @@ def _preemptions() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_nivcsw
 
 
-async def time_command(app: App, texts: list[str], runs: int) -> list[float]:
-    """Milliseconds per call of each text in turn, `runs` calls in all."""
+async def time_command(app: App, texts: list[str], runs: int,
+                       previous: str | None = None) -> list[float]:
+    """Milliseconds per call of each text in turn, `runs` calls in all; with `previous`
+    (a question, as `Parsed.question` keeps it), each is read as following it."""
     timings = []
     for number in range(runs):
         incoming = Incoming(text=texts[number % len(texts)], sender="@bench:local", room="!r",
                             addressed=True)
         switches = _preemptions()
         began = time.perf_counter()
-        out = await handle(app, incoming)
+        out = await handle(app, incoming, parsed=parse(app, incoming, previous))
         timings.append((time.perf_counter() - began) * 1000)
         if timings[-1] > SLOW_MS:
             slow_calls["all"] += 1
@@ -84,13 +89,20 @@ async def measure(size: int, runs: int, rounds: int) -> dict[str, tuple[float, f
                      "il se passe quoi à 16h ?", "quelque chose sur l'IA ?", "c'est où ?",
                      "what's on in salle 3 now?", "bonjour", "who talks about tchap?"],
         "sentence: programme": ["programme de demain", "c koi le prog cet aprem"],
+        "sentence: slots": ["des trucs sur grist demain après-midi ?",
+                            "qui parle de tchap en salle 3 ?", "j'ai loupé quoi ce matin ?",
+                            "what's on in salle 2 at 3pm?", "prochain talk de la DINUM ?"],
+        "follow-up": ["et demain ?", "et en salle 2 ?", "and in the afternoon?", "et à 15h ?"],
     }
+    asked = Incoming(text="qui parle de grist ?", sender="@bench:local", room="!r",
+                     addressed=True)
+    before = {"follow-up": parse(app, asked).question}  # type: ignore[union-attr]
     results = {}
     for name, texts in commands.items():
-        await time_command(app, texts, 20)  # warm up
+        await time_command(app, texts, 20, before.get(name))  # warm up
         measured = []
         for _ in range(rounds):
-            timings = await time_command(app, texts, runs)
+            timings = await time_command(app, texts, runs, before.get(name))
             measured.append((percentile(timings, 0.99), statistics.median(timings)))
         p99, median = min(measured)
         results[name] = (median, p99)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import sys
 import tempfile
 from datetime import datetime
@@ -15,11 +16,12 @@ from pathlib import Path
 
 from bot.cli.assemble import build_app, start_background
 from bot.cli.demo import write_demo
-from bot.commands.dispatch import handle
+from bot.commands.dispatch import handle, parse
 from bot.commands.messages import Incoming
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config, ConfigError, load_config
 from bot.transports.console import ConsoleTransport
+from bot.transports.follow_ups import previous_question, remember
 from bot.wording.hygiene import visible
 
 QUIT = {"quit", "exit", "quitter", ":q"}
@@ -78,7 +80,7 @@ async def _session(args: argparse.Namespace, config: Config, clock: FixedClock |
     if interactive:
         print("bluehats-bot — tapez !aide (ou !help), et « quit » pour sortir.")
     try:
-        while True:
+        for turn in itertools.count(1):
             line = await asyncio.to_thread(_read, interactive)
             if line is None or line.strip().lower() in QUIT:
                 break
@@ -91,7 +93,11 @@ async def _session(args: argparse.Namespace, config: Config, clock: FixedClock |
                 is_direct=not args.room,
                 sender_name=args.name,
             )
-            await transport.deliver(await handle(app, incoming))
+            now = app.clock.now().timestamp()
+            parsed = parse(app, incoming, await previous_question(app.storage, incoming, now))
+            await transport.deliver(await handle(app, incoming, parsed=parsed))
+            if parsed is not None:  # « et demain ? » on the next line follows this question
+                await remember(app.storage, incoming, parsed, [f"console-{now}-{turn}"], now)
     finally:
         for task in background:
             task.cancel()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
-from bot.commands.programme import day_part_start
-from bot.commands.render import slot_groups
+from bot.commands.render import room_label, slot_groups
 from bot.commands.request import Request
 from bot.programme.queries import event_at
 from bot.wording.i18n import format_datetime, format_day, format_time, pick
@@ -84,6 +83,16 @@ async def next_sessions(request: Request) -> Reply:
     return Doc().bold(title).br().extend(slot_groups(coming, lang, with_day=not same_day)).reply()
 
 
+def _room_day(request: Request, name: str) -> date:
+    """The day « salle X à 16h » means: today if the room has sessions today, else the next
+    day it has some (the event's), else today."""
+    today = request.now.date()
+    midnight = datetime.combine(today, time(0), request.app.catalog.tz)
+    running, coming = request.app.catalog.agenda.in_room(name, midnight, count=1)
+    first = (running or coming)[:1]
+    return first[0].start.date() if first else today
+
+
 @command(
     "room",
     fr=("salle",),
@@ -118,11 +127,11 @@ async def room(request: Request) -> Reply:
         )
     slots = request.intent.slots
     at = request.now
-    heading = pick(lang, f"Salle {name}", f"Room {name}")
-    # an hour asked, or the start of the part of the day asked (« cet après-midi »)
-    asked = slots.hour or (day_part_start(slots.part) if slots.part else None)
+    heading = room_label(name, lang, capital=True)
+    asked = slots.hour  # a day or a part of the day is the sessions listing's
     if asked is not None:
-        at = datetime.combine(slots.day or at.date(), asked, request.app.catalog.tz)
+        day = slots.day or _room_day(request, name)
+        at = datetime.combine(day, asked, request.app.catalog.tz)
         hour = format_time(asked, lang)
         heading = pick(lang, f"{heading}, {format_day(at.date(), lang)} à {hour}",
                        f"{heading}, {format_day(at.date(), lang)} at {hour}")
@@ -133,7 +142,7 @@ async def room(request: Request) -> Reply:
         if asked is not None:
             now_label = pick(lang, f"À {hour} :", f"At {hour}:")
         doc.text(now_label).br().extend(slot_groups(running, lang))
-    if coming:
+    if coming and not (running and slots.hour):  # at an hour: what is on then
         doc.text(pick(lang, "Ensuite :", "Next:")).br().extend(
             slot_groups(coming, lang, with_day=True)
         )

@@ -1,7 +1,7 @@
 """Plain questions no command answers: greetings, thanks, how to get a reminder, breaks,
 start and end of the day, what is on at an hour, sessions of a kind, how many there are,
-replays and slides (`bot.commands.materials`), practical questions
-(`bot.commands.practical`), and the rest.
+and the rest (replays and slides are `bot.commands.materials`', practical questions
+`bot.commands.practical`'s; `bot.commands.intents` says which answers which intent).
 
 Each takes the intent the understanding layer found (`request.intent`) and its slots.
 """
@@ -10,29 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Awaitable, Callable
 from datetime import datetime, time
 
-from bot.commands.materials import materials
-from bot.commands.practical import event_asked, facet, no_event, state_note
-from bot.commands.programme import in_part
+from bot.commands.practical import event_asked, no_event, state_note
 from bot.commands.render import found_lines, session_line, slot_groups
 from bot.commands.request import Request
-from bot.programme.model import Event, Session
+from bot.commands.selection import in_part, narrow
+from bot.programme.model import Event, Session, of_kind
 from bot.wording.folding import fold
 from bot.wording.i18n import count, format_day, format_time, kind_name, no_kind, pick, sentence_case
 from bot.wording.replies import Doc, Reply
-
-
-def examples(request: Request) -> Doc:
-    """A few questions worth asking, and the help command."""
-    lang = request.lang
-    asks = pick(lang, "« programme de demain », « qui parle de Grist ? », « c'est où ? », "
-                      "« prochains talks »",
-                "“tomorrow's program”, “who talks about Grist?”, “where is it?”, “next talks”")
-    return (Doc().text(pick(lang, "Demandez-moi par exemple : ", "Ask me for instance: "))
-            .text(asks).text(pick(lang, " — ou tapez ", " — or type "))
-            .code(request.typed("help")).text("."))
 
 
 async def greet(request: Request) -> Reply:
@@ -41,12 +28,12 @@ async def greet(request: Request) -> Reply:
                           "pratiques. ",
                           "Hello! I know the programme of the BlueHats events: sessions, "
                           "speakers, rooms, times and practical information. "))
-    return doc.extend(examples(request)).reply()
+    return doc.extend(request.examples()).reply()
 
 
 async def thanks(request: Request) -> Reply:
     doc = Doc().text(pick(request.lang, "Avec plaisir ! ", "You're welcome! "))
-    return doc.extend(examples(request)).reply()
+    return doc.extend(request.examples()).reply()
 
 
 async def remind_how(request: Request) -> Reply:
@@ -63,7 +50,7 @@ async def remind_how(request: Request) -> Reply:
 async def unknown(request: Request) -> Reply:
     lang = request.lang
     doc = Doc().text(pick(lang, "Je n'ai pas compris. ", "I did not understand. "))
-    return doc.extend(examples(request)).reply()
+    return doc.extend(request.examples()).reply()
 
 
 def _day_sessions(request: Request) -> tuple[Event | None, list[Session]]:
@@ -166,11 +153,11 @@ async def kind(request: Request) -> Reply:
     event, _state = event_asked(request)
     programme = request.app.programme
     day = request.intent.slots.day
-    found = [s for s in (event.sessions if event else ()) if s.kind == wanted
+    found = [s for s in (event.sessions if event else ()) if of_kind(s.kind, wanted or "")
              and day in (None, s.day)]
     heading = Doc().bold(kind_name(wanted or "other", lang, heading=True) + pick(lang, " :", ":"))
     if not found:
-        found = [s for s in programme.sessions if s.kind == wanted][::-1]
+        found = [s for s in programme.sessions if of_kind(s.kind, wanted or "")][::-1]
         if found and event:  # « des ateliers aujourd'hui ? »: none then, but here are others
             none = no_kind(wanted or "other", lang)
             then = pick(lang, " ce jour-là", " that day") if day else ""
@@ -192,8 +179,8 @@ async def how_many(request: Request) -> Reply:
     if event is None:
         return no_event(request)
     wanted, day = request.intent.slots.kind, request.intent.slots.day
-    chosen = [s for s in event.sessions if (s.kind == wanted if wanted else s.kind != "break")
-              and day in (None, s.day)]
+    chosen = [s for s in narrow(request, event.sessions, relax=False).sessions
+              if wanted or s.kind != "break"]
     noun = ((kind_name(wanted, lang), kind_name(wanted, lang, heading=True).lower()) if wanted
             else ("session", "sessions"))
     colon = pick(lang, " : ", ": ")
@@ -214,15 +201,3 @@ async def how_many(request: Request) -> Reply:
     doc.text(pick(lang, f" sur {len(days)} jours :", f" over {len(days)} days:"))
     return doc.items([Doc().text(sentence_case(format_day(d, lang)) + colon
                                  + count(per_day[d], *noun, lang=lang)) for d in days]).reply()
-
-
-ANSWERS: dict[str, Callable[[Request], Awaitable[Reply]]] = {
-    "greet": greet, "thanks": thanks, "remind_how": remind_how, "facet": facet,
-    "breaks": breaks, "start": start, "end": end, "at_hour": at_hour, "kind": kind,
-    "count": how_many, "materials": materials, "unknown": unknown,
-}
-
-
-async def ask(request: Request) -> Reply:
-    """The answer to a sentence whose intent no command answers."""
-    return await ANSWERS.get(request.intent.name, unknown)(request)

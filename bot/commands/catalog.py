@@ -21,7 +21,9 @@ class Catalog:
             programme, self.tz, timedelta(minutes=settings.default_duration_minutes)
         )
         self.search = SearchIndex(programme)
-        self.knowledge = Knowledge.of(self.agenda.rooms, self.search.words, self._event_of)
+        tracks = sorted({s.track for s in programme.sessions if s.track})
+        self.knowledge = Knowledge.of(self.agenda.rooms, self.search.words, self._event_of,
+                                      tracks)
         """What the understanding layer must know of this programme."""
 
     def _event_of(self, text: str, today: date) -> str | None:

@@ -9,15 +9,16 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from bot.commands.arguments import ArgumentError, Context
-from bot.commands.ask import ask
 from bot.commands.declaration import Command
 from bot.commands.flood import Verdict
+from bot.commands.intents import BY_COMMAND, IntentRow, row_for, unheard
 from bot.commands.messages import Incoming, Outgoing
 from bot.commands.request import Request
+from bot.commands.selection import phrase
 from bot.understanding import Intent, understand
 from bot.wording.capping import cap_reply
 from bot.wording.i18n import pick
-from bot.wording.replies import Doc, Reply, say
+from bot.wording.replies import Doc, Reply, prefixed, say
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -39,7 +40,8 @@ def clean(text: str) -> str:
 class Parsed:
     """What a message asks. `command` is None for an unknown command name (then `args` is
     that name) and for a sentence that no command answers (`intent` tells what it asks).
-    `values` are the command's typed arguments, or `problem` says what is wrong with them."""
+    `values` are the command's typed arguments, or `problem` says what is wrong with them.
+    `row` is the intent's row of the table of intents (what answers it, which slots)."""
 
     command: Command | None
     lang: str
@@ -48,6 +50,12 @@ class Parsed:
     typed: bool
     values: dict[str, Any] = field(default_factory=dict)
     problem: ArgumentError | None = None
+    row: IntentRow | None = None
+
+    @property
+    def question(self) -> str:
+        """What was asked, as `parse` takes it back for a follow-up (JSON text)."""
+        return self.intent.to_json()
 
 
 @dataclass
@@ -63,15 +71,11 @@ class Handled:
     database refused a write)."""
 
 
-INTENT_COMMANDS = {
-    "programme": "programme", "now": "now", "next": "next", "room": "room", "search": "who",
-    "events": "events", "help": "help", "remind": "remind", "reminders": "reminders",
-}
-"""Intents a command answers; the others are answered in `bot.commands.ask`."""
-
-
-def parse(app: App, incoming: Incoming) -> Parsed | None:
-    """What `incoming` asks, or None when the message is not for the bot."""
+def parse(app: App, incoming: Incoming, previous: str | None = None) -> Parsed | None:
+    """What `incoming` asks, or None when the message is not for the bot. `previous` is the
+    question this message may follow (`Parsed.question` of the one the bot answered just
+    before in a direct chat, or of the one whose answer it replies to): a message that only
+    gives slots (« et demain ? ») is that question with these slots."""
     text = clean(incoming.text)
     prefix = app.config.commands.prefix
     today = app.clock.now().date()
@@ -86,20 +90,34 @@ def parse(app: App, incoming: Incoming) -> Parsed | None:
         lang = lang or default
         args = args.strip()
         intent = understand(args, today, known, lang)
+        row = _wider(BY_COMMAND.get(command.key), intent)
         try:
             values = command.arguments.parse(args, _context(app))
         except ArgumentError as problem:
-            return Parsed(command, lang, args, intent, True, problem=problem)
-        return Parsed(command, lang, args, intent, True, values)
+            return Parsed(command, lang, args, intent, True, problem=problem, row=row)
+        return Parsed(command, lang, args, intent, True, values, row=row)
     if incoming.is_direct or incoming.addressed:
         intent = understand(text, today, known, default)
-        key = INTENT_COMMANDS.get(intent.name, "")
+        before = Intent.from_json(previous) if previous and intent.follows else None
+        if before is not None and row_for(before.name).conversation:
+            intent = before.followed_by(intent)
+        row = _wider(row_for(intent.name), intent)
+        key = row.command or "" if row is not None else ""
         if key == "who" and app.programme.session(intent.subject):
             key = "session"  # « c'est quoi e37301 ? »
         command = app.commands.commands.get(key)
         values = command and _sentence_values(app, command, intent.subject)
-        return Parsed(command, intent.lang, intent.subject, intent, False, values or {})
+        return Parsed(command, intent.lang, intent.subject, intent, False, values or {}, row=row)
     return None
+
+
+def _wider(row: IntentRow | None, intent: Intent) -> IntentRow | None:
+    """The row that answers: the sessions listing, when the intent lists sessions and the
+    question gives slots its own answer does not honour (« prochaine keynote en salle
+    Janson ? », `!programme demain salle ada`)."""
+    if row is not None and row.lists_sessions and unheard(row, intent.slots.given()):
+        return row_for("sessions")
+    return row
 
 
 def _context(app: App) -> Context:
@@ -124,11 +142,13 @@ def intent_of(parsed: Parsed) -> str:
     return parsed.command.key if parsed.command else parsed.intent.name
 
 
-async def handle(app: App, incoming: Incoming, handled: Handled | None = None) -> list[Outgoing]:
-    """Everything the bot sends in answer to `incoming` (an empty list: say nothing);
-    `handled`, if given, is told what became of it."""
+async def handle(app: App, incoming: Incoming, handled: Handled | None = None, *,
+                 parsed: Parsed | None = None) -> list[Outgoing]:
+    """Everything the bot sends in answer to `incoming` (an empty list: say nothing), as
+    `parsed` reads it (by default, as `parse` reads it alone); `handled`, if given, is told
+    what became of it."""
     handled = handled or Handled()
-    parsed = parse(app, incoming)
+    parsed = parsed or parse(app, incoming)
     if parsed is None:
         return []
     lang = parsed.lang
@@ -210,8 +230,11 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed,
             handled.outcome = "unknown"
             return [Outgoing(_unknown(app, lang, args))]
         handled.outcome = "answered"
+        row = parsed.row
+        if row is not None and row.answer is not None and (not typed or row.name == "sessions"):
+            return _outgoing(_noted(request, row, await row.answer(request)))
         if command is None:
-            return _outgoing(await ask(request))
+            return _outgoing(await row_for("unknown").answer(request))  # type: ignore[misc]
         refusal = await _refusal(app, request)
         if refusal:
             handled.outcome = "refused"
@@ -219,7 +242,8 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed,
         if parsed.problem:
             handled.outcome = "malformed"
             return [Outgoing(request.malformed(parsed.problem))]
-        return _outgoing(await command.handler(request, **parsed.values))
+        result = await command.handler(request, **parsed.values)
+        return _outgoing(result if typed or row is None else _noted(request, row, result))
     except sqlite3.Error as error:
         handled.outcome = "unwritable"
         log.error("database not writable (%s): %r from %s in %s not done", error,
@@ -253,7 +277,18 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed,
         ]
 
 
-def _outgoing(result: Reply | list[Outgoing] | bool | None) -> list[Outgoing]:
+def _noted(request: Request, row: IntentRow, result: object) -> object:
+    """`result`, with what could not be used of the question said first."""
+    missed = unheard(row, request.intent.slots.given())
+    if not missed or not isinstance(result, Reply):
+        return result
+    used = ", ".join(phrase(request, name) for name in missed)
+    note = pick(request.lang, f"(je n'ai pas pu tenir compte de : {used})",
+                f"(I could not take this into account: {used})")
+    return prefixed(Doc().italic(note), result)
+
+
+def _outgoing(result: object) -> list[Outgoing]:
     if isinstance(result, Reply):
         return [Outgoing(result)]
     return result if isinstance(result, list) else []

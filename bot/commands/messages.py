@@ -23,6 +23,9 @@ class Incoming:
     sent_at: float | None = None
     """When it was sent (seconds since the epoch, the homeserver's stamp), if known: flood
     control counts by it, so commands read late (after an outage) are not a flood."""
+    reply_to: str | None = None
+    """The id of the message it replies to, if it is a reply (a follow-up to one of the
+    bot's answers: « et demain ? »)."""
 
 
 @dataclass(frozen=True)

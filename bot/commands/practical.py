@@ -1,20 +1,19 @@
-"""Practical questions about an event, answered from its information and its text:
-venue, access, price, registration, contact, hours, stand, rooms, dates; and `!infos`.
+"""Practical questions about an event, answered from its information and its page:
+venue, access, price, registration, contact, hours, stand, rooms, online, website, dates;
+anything its page says (« y a un Slack ? »); and `!infos`.
 
-Each line of the event's information and each sentence of its description that speaks of
-what was asked is shown; when none does, all its practical information is.
+Each line of the event's information and each sentence of its page that speaks of what was
+asked is quoted (`bot.commands.passages`); when none does, all its practical information
+is shown.
 """
 
 from __future__ import annotations
 
-import re
-
+from bot.commands.passages import Said, is_free, said_of_facet, said_of_words
 from bot.commands.render import event_days, event_title
 from bot.commands.request import Request
 from bot.programme.model import Event, InfoField
 from bot.programme.queries import meant_event
-from bot.understanding import lexicon
-from bot.wording.folding import fold
 from bot.wording.i18n import format_day, format_time, pick, sentence_case
 from bot.wording.replies import Doc, Reply
 
@@ -49,13 +48,9 @@ def no_event(request: Request) -> Reply:
             .code(request.typed("events")).text(".").reply())
 
 
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
-
-
 async def facet(request: Request) -> Reply:
     """A practical question, answered by the lines of the event's information and the
-    sentences of its text that speak of it (all its information when none does)."""
+    sentences of its page that speak of it (all its information when none does)."""
     lang, name = request.lang, request.intent.facet or "venue"
     event, state = event_asked(request)
     if event is None:
@@ -67,26 +62,45 @@ async def facet(request: Request) -> Reply:
             doc.text(pick(lang, "Aucun événement à venir n'est annoncé pour l'instant.",
                           "No upcoming event is announced for now."))
         return doc.reply()
-    lines, said = _passages(event, re.compile(lexicon.FACET_WORDS[name]))
+    found = said_of_facet(event, name)
     place = ", ".join(x for x in (event.venue, event.address) if x)
-    if name == "price" and any("gratuit" in fold(i.text) or "free" in fold(i.text)
-                               for i in lines):
+    if name == "price" and is_free(found):
         doc.text(pick(lang, "Oui, c'est gratuit.", "Yes, it is free.")).br()
     rooms = sorted({s.room for s in event.sessions if s.room}) if name == "rooms" else []
     if rooms:
         plural = "s" if len(rooms) > 1 else ""
         doc.text(pick(lang, f"Salle{plural} : ", f"Room{plural}: ")).text(", ".join(rooms)).br()
-    if name == "hours" and not (lines or said):
+    if name == "hours" and not found:
         spans = _day_spans(request, event)
         if spans:
             return doc.items(spans).reply()
-    if not (lines or said or rooms or (name == "venue" and place)):
+    links = _website(event) if name == "website" else []
+    if not (found or rooms or links or (name in ("venue", "online") and place)):
         doc.text(pick(lang, "La page ne le précise pas ; voici ses informations pratiques :",
                       "The page does not say; here is its practical information:")).br()
         return doc.extend(_all_info(request, event)).reply()
-    if name in ("venue", "access") and place:
+    if name in ("venue", "access", "online") and place:
         doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
-    return doc.items(_passage_items(lines, said, lang)).reply()
+    return doc.items(links + _said_items(found, lang)).reply()
+
+
+def _website(event: Event) -> list[Doc]:
+    """The event's own address and the links its page gives for it."""
+    urls = dict.fromkeys([*([event.url] if event.url else []),
+                          *(link.url for link in event.links)])
+    return [Doc().link(url, url) for url in urls]
+
+
+def page_says(request: Request, text: str) -> Reply | None:
+    """What the event's information and page say of the words of `text` (« y a un Slack ? »),
+    quoted; None when they say nothing of them."""
+    event, state = event_asked(request)
+    if event is None:
+        return None
+    found = said_of_words(event, text)
+    if not found:
+        return None
+    return _heading(request, event, state).items(_said_items(found, request.lang)).reply()
 
 
 def mentions(request: Request, subject: str) -> Reply:
@@ -96,12 +110,10 @@ def mentions(request: Request, subject: str) -> Reply:
     event, state = event_asked(request)
     if event is None:
         return no_event(request)
+    quoted = page_says(request, request.incoming.text)
+    if quoted is not None:
+        return quoted
     doc = _heading(request, event, state)
-    keys = [w for w in re.findall(r"\w+", fold(subject)) if len(w) > 2]
-    needle = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + ")") if keys else None
-    lines, said = _passages(event, needle) if needle else ([], [])
-    if lines or said:
-        return doc.items(_passage_items(lines, said, lang)).reply()
     doc.text(pick(lang, f"Ni le programme ni la page ne parlent de « {subject[:80]} » ; "
                         "voici ses informations pratiques :",
                   f"Neither the programme nor the page mentions “{subject[:80]}”; here is "
@@ -109,15 +121,9 @@ def mentions(request: Request, subject: str) -> Reply:
     return doc.extend(_all_info(request, event)).reply()
 
 
-def _passages(event: Event, needle: re.Pattern[str]) -> tuple[list[InfoField], list[str]]:
-    """The event's information lines and the sentences of its text that `needle` finds
-    (in folded text)."""
-    lines = [i for i in event.info if needle.search(fold(f"{i.label} {i.text}"))]
-    return lines, [s for s in _sentences(event.description) if needle.search(fold(s))]
-
-
-def _passage_items(lines: list[InfoField], said: list[str], lang: str) -> list[Doc]:
-    return [_info_line(item, lang) for item in lines] + [Doc().text(s) for s in said]
+def _said_items(found: Said, lang: str) -> list[Doc]:
+    return [_info_line(item, lang) for item in found.lines] + [
+        Doc().text(s) for s in found.sentences]
 
 
 def _heading(request: Request, event: Event, state: str) -> Doc:
@@ -132,7 +138,9 @@ def _all_info(request: Request, event: Event) -> Doc:
     place = ", ".join(x for x in (event.venue, event.address) if x)
     if place:
         doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
-    if not place and not event.info:
+    if event.url:
+        doc.text(pick(lang, "Site : ", "Website: ")).link(event.url, event.url).br()
+    if not place and not event.info and not event.url:
         return doc.text(pick(lang, "La page de l'événement ne donne pas d'informations "
                                    "pratiques.", "The event page gives no practical "
                                    "information."))

@@ -2,40 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
 from bot.commands.practical import practical
 from bot.commands.render import day_programme, event_title, unknown_event
 from bot.commands.request import Request
+from bot.commands.selection import PART_NAMES, in_part
 from bot.commands.who import who
-from bot.programme.model import Event, Session
+from bot.programme.model import Event
 from bot.programme.queries import event_at, event_state, find_event, meant_event
 from bot.wording.i18n import count, format_day, pick, sentence_case
 from bot.wording.replies import Doc, Reply
-
-PARTS = {
-    "morning": (time(0), time(12)), "noon": (time(11, 30), time(14)),
-    "afternoon": (time(12), time(18)), "evening": (time(17, 30), time(23, 59)),
-}
-"""A part of the day: the sessions starting in [from, to)."""
-
-
-def day_part_start(part: str) -> time:
-    """When a part of the day begins ('afternoon': 12 h)."""
-    return PARTS[part][0]
-
-
-def in_part(session: Session, part: str) -> bool:
-    """Whether `session` starts in that part of the day."""
-    low, high = PARTS[part]
-    return session.start is not None and low <= session.start < high
-
-
-PART_NAMES = {"morning": ("le matin", "in the morning"), "noon": ("à midi", "at noon"),
-              "afternoon": ("l'après-midi", "in the afternoon"),
-              "evening": ("le soir", "in the evening")}
 
 
 def _event_programme(

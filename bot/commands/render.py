@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from bot.programme.model import Event, Session, credit
 from bot.programme.queries import Slot
+from bot.wording.folding import fold
 from bot.wording.i18n import count, format_day, format_span, format_time, pick
 from bot.wording.replies import Doc, Reply
 
 if TYPE_CHECKING:
     from bot.app import App
+
+_NAMED_ROOM = re.compile(r"(?:salles?|salon|rooms?|saal|stage|hall|amphi\w*|auditori\w*|stand"
+                         r"|espace|forum)\b")
+"""Room names that already say they are rooms: « Saal 1 » is not « salle Saal 1 »."""
+
+
+def room_label(room: str, lang: str, *, capital: bool = False) -> str:
+    """« salle Ada Lovelace », 'room K.1.105', or « Saal 1 » as it is."""
+    if _NAMED_ROOM.match(fold(room)):
+        return room
+    word = pick(lang, "salle", "room")
+    return f"{word.capitalize() if capital else word} {room}"
+
 
 MAX_ITEMS = 30
 """Longer lists are cut, with a line saying how many were left out."""
@@ -31,7 +46,7 @@ def session_line(
     if who:
         doc.text(" — ").italic(who)
     if room and session.room:
-        doc.text(pick(lang, f" · salle {session.room}", f" · room {session.room}"))
+        doc.text(f" · {room_label(session.room, lang)}")
     doc.text(" · ").code(session.id)
     return doc
 
@@ -114,7 +129,7 @@ def found_lines(doc: Doc, app: App, sessions: list[Session], now: datetime, lang
         if slot is not None and slot.end <= now:
             line.italic(pick(lang, " (terminée)", " (over)"))
         if session.room:
-            line.text(pick(lang, f", salle {session.room}", f", room {session.room}"))
+            line.text(f", {room_label(session.room, lang)}")
         if event:
             line.text(f" · {event.title}")
         line.text(" · ").code(session.id)

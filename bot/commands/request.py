@@ -51,6 +51,17 @@ class Request:
             doc.text(pick(lang, " — ex. : ", " — e.g. ")).code(self.example())
         return doc.reply()
 
+    def examples(self) -> Doc:
+        """A few questions worth asking, and the help command."""
+        lang = self.lang
+        asks = pick(lang, "« programme de demain », « qui parle de Grist ? », « c'est où ? », "
+                          "« prochains talks »",
+                    "“tomorrow's program”, “who talks about Grist?”, “where is it?”, "
+                    "“next talks”")
+        return (Doc().text(pick(lang, "Demandez-moi par exemple : ", "Ask me for instance: "))
+                .text(asks).text(pick(lang, " — ou tapez ", " — or type "))
+                .code(self.typed("help")).text("."))
+
     def typed(self, key: str, args: str = "", lang: str | None = None) -> str:
         """How to type command `key` here: the configured prefix, its name in `lang` (the
         request's by default), then `args` ('!rappel grist', '?rappel grist' with '?')."""

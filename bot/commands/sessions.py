@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.commands.arguments import SessionId
 from bot.commands.declaration import command
+from bot.commands.render import room_label
 from bot.commands.request import Request
 from bot.programme.model import credit
 from bot.wording.i18n import format_day, format_span, kind_name, pick, sentence_case
@@ -56,7 +57,7 @@ async def session(request: Request, session_id: str | None) -> Reply:
     if slot is not None and slot.end <= request.now:
         doc.italic(pick(lang, " (terminée)", " (over)"))
     if found.room:
-        doc.text(pick(lang, f" · salle {found.room}", f" · room {found.room}"))
+        doc.text(f" · {room_label(found.room, lang)}")
     doc.br()
     who = credit(found)
     if who:

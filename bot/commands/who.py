@@ -6,10 +6,12 @@ from datetime import timedelta
 
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
-from bot.commands.practical import mentions
+from bot.commands.practical import mentions, page_says
 from bot.commands.render import found_lines, slot_groups
 from bot.commands.request import Request
+from bot.commands.selection import let_go, narrow
 from bot.programme.queries import Slot
+from bot.programme.search import Hit
 from bot.wording.i18n import format_time, pick
 from bot.wording.replies import Doc, Reply
 
@@ -35,28 +37,21 @@ async def who(request: Request) -> Reply:
             .code(request.example("who"))
             .reply()
         )
-    slots = request.intent.slots
-    found = [h.session for h in request.app.catalog.search.search(query, limit=200)]
-    hits = [
-        s for s in found
-        if (slots.year is None or s.day.year == slots.year)
-        and (slots.kind is None or s.kind == slots.kind)
-        and (slots.day is None or s.day == slots.day)
-    ]
-    note = Doc()
-    if found and not hits:  # « des talks sur l'IA demain ? »: none then, but here they are
-        note.italic(pick(lang, "Rien à ce moment-là ; ailleurs dans les programmes :",
-                         "Nothing then; elsewhere in the programmes:"))
-        hits = found
-    if request.intent.after and hits and (slot := request.app.catalog.agenda.slot(hits[0])):
+    intent, agenda = request.intent, request.app.catalog.agenda
+    hits = request.app.catalog.search.search(query, limit=200)
+    if not request.is_command and _elsewhere(request, hits):
+        return page_says(request, request.incoming.text) or off_programme(request, query)
+    if not request.is_command and intent.practical and hits and hits[0].partial:
+        return mentions(request, query)  # 'can you recommend a restaurant?': the page may say
+    narrowed = narrow(request, [h.session for h in hits])
+    found = narrowed.sessions
+    if intent.after and found and (slot := agenda.slot(found[0])):
         return _after(request, slot)
-    if request.intent.upcoming:
-        agenda = request.app.catalog.agenda
-        coming = [s for s in hits if (slot := agenda.slot(s)) and slot.start > request.now]
-        hits = sorted(coming, key=lambda s: agenda.slot(s).start) or hits  # type: ignore[union-attr]
-    if not hits and not request.is_command and request.intent.practical:
+    if intent.slots.tense == "next" and "tense" not in narrowed.dropped:  # all timed then
+        found = sorted(found, key=lambda s: agenda.slot(s).start)  # type: ignore[union-attr]
+    if not found and not request.is_command and intent.practical:
         return mentions(request, query)  # « y a du wifi ? »: perhaps the page says
-    if not hits:
+    if not found:
         return (
             Doc()
             .text(pick(lang, "Personne ne parle de « ", "Nobody speaks about “"))
@@ -68,9 +63,33 @@ async def who(request: Request) -> Reply:
             .reply()
         )
     doc = Doc().bold(pick(lang, f"« {query[:80]} » :", f"“{query[:80]}”:"))
-    if note.plain:
-        doc.br().extend(note)
-    return found_lines(doc, request.app, hits, request.now, lang).reply()
+    if narrowed.dropped:
+        doc.br().extend(let_go(request, narrowed.dropped, query[:80]))
+    return found_lines(doc, request.app, found, request.now, lang).reply()
+
+
+def _elsewhere(request: Request, hits: list[Hit]) -> bool:
+    """A sentence about something else than sessions: no word asks for sessions or
+    speakers, it is not practical, and no session has all its words ('what's the weather
+    like in Brussels?')."""
+    intent = request.intent
+    if intent.asks_sessions:  # « qui parle de météo ? » is about sessions
+        return False
+    if intent.elsewhere:
+        return True
+    return not intent.practical and (not hits or hits[0].partial)
+
+
+def off_programme(request: Request, about: str) -> Reply:
+    """What the bot answers about, for a question about something else."""
+    lang = request.lang
+    doc = Doc().text(pick(lang, f"Je ne trouve rien sur « {about[:80]} » dans les programmes. ",
+                          f"I find nothing about “{about[:80]}” in the programmes. "))
+    doc.text(pick(lang, "Je réponds aux questions sur le programme des événements : sessions, "
+                        "intervenants, salles, horaires, infos pratiques. ",
+                  "I answer questions about the events' programme: sessions, speakers, "
+                  "rooms, times, practical information. "))
+    return doc.extend(request.examples()).reply()
 
 
 AFTER_COUNT = 3

@@ -31,7 +31,16 @@ from bot.formats.common import (
     uri,
 )
 from bot.formats.frab_xml import GENERATOR, NO_ROOM
-from bot.formats.reading import Entry, Sessions, dedent, entry, kind_of, parse_duration, parse_when
+from bot.formats.reading import (
+    Entry,
+    Sessions,
+    dedent,
+    entry,
+    kind_of,
+    parse_duration,
+    parse_when,
+    type_words,
+)
 from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.programme.queries import Agenda
 
@@ -127,9 +136,11 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
     zone = ZoneInfo(zone_name) if zone_name else tz
     identifier = event_id(title, first)
     acronym_text = str(conference.get("acronym") or "").strip()
+    url = _text(conference.get("url")).strip()
     event = Event(identifier, title, first, max(first, last), source=str(path),
-                  short_name=acronym_text or None, time_zone=zone_name,
-                  url=_text(conference.get("url")) or None)
+                  short_name=acronym_text or None, time_zone=zone_name, url=url or None,
+                  description=dedent(_text(conference.get("description"))),
+                  links=(Link(title, url),) if url else ())
     maker = Sessions(identifier, tz, zone)
     lines = _Lines(text)
     sessions, problems = [], []
@@ -190,9 +201,11 @@ def _entry(item: dict, zone: ZoneInfo, day: str) -> Entry:
                        if name.strip()),
         links=tuple(Link(" ".join(_text(link.get("title") or link["url"]).split()),
                          _text(link["url"]).strip())
-                    for link in item.get("links") or [] if link.get("url")),
+                    for link in [*(item.get("links") or []), *(item.get("attachments") or [])]
+                    if link.get("url")),
         room=_name(item.get("room")) or None,
-        kind=kind_of(_text(item.get("type"))),
+        kind=kind_of(_text(item.get("type")), title),
+        section=type_words(_text(item.get("type"))),
         description=dedent(_text(item.get("description"))),
         guid=_text(item.get("guid")).strip() or None,
         number=number if isinstance(number, int) and number > 0 else None,

@@ -34,7 +34,16 @@ from bot.formats.common import (
     uri,
     xml_text,
 )
-from bot.formats.reading import Entry, Sessions, dedent, entry, kind_of, parse_duration, parse_when
+from bot.formats.reading import (
+    Entry,
+    Sessions,
+    dedent,
+    entry,
+    kind_of,
+    parse_duration,
+    parse_when,
+    type_words,
+)
 from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
 from bot.programme.queries import Agenda
 
@@ -166,7 +175,11 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
     identifier = event_id(title, first)
     event = Event(identifier, title, first, max(first, last), source=str(path),
                   short_name=(conference.findtext("acronym") or "").strip() or None,
-                  time_zone=zone_name, url=url or None)
+                  time_zone=zone_name, url=url or None,
+                  venue=_one_line(conference.findtext("venue")) or None,
+                  address=_one_line(conference.findtext("city")) or None,
+                  description=dedent(conference.findtext("description")),
+                  links=(Link(title, url),) if HTTP.fullmatch(url) else ())
     problems: list[Problem] = []
     sessions: list[Session] = []
     maker = Sessions(identifier, tz, zone)
@@ -200,11 +213,12 @@ def _entry(element: ET.Element, day: ET.Element, room: ET.Element, zone: ZoneInf
         end,
         speakers=tuple(Speaker(" ".join(p.text.split())) for p in element.iter("person")
                        if (p.text or "").strip()),
-        links=tuple(Link(" ".join((link.text or link.get("href") or "").split()),
-                         link.get("href", "").strip())
-                    for link in element.iter("link") if (link.get("href") or "").strip()),
+        links=tuple(Link(_one_line(link.text or link.get("href")), link.get("href", "").strip())
+                    for link in (*element.iter("link"), *element.iter("attachment"))
+                    if (link.get("href") or "").strip()),
         room=(element.findtext("room") or room.get("name") or "").strip() or None,
-        kind=kind_of(element.findtext("type")),
+        kind=kind_of(element.findtext("type"), title),
+        section=type_words(element.findtext("type")),
         description=dedent(element.findtext("description")),
         guid=(element.get("guid") or "").strip() or None,
         number=int(number) if number.isdigit() and int(number) > 0 else None,
@@ -215,6 +229,10 @@ def _entry(element: ET.Element, day: ET.Element, room: ET.Element, zone: ZoneInf
         subtitle=" ".join((element.findtext("subtitle") or "").split()),
         abstract=dedent(element.findtext("abstract")),
     )
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def _start(element: ET.Element, day: ET.Element, zone: ZoneInfo) -> datetime:

@@ -13,21 +13,23 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.formats.common import OURS
-from bot.programme.model import Event, Problem, Session, SourceRef, session_id
+from bot.programme.model import KINDS, Event, Problem, Session, SourceRef, session_id
 from bot.wording.folding import fold
 
 KINDS_BY_MEANING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
         ("break", r"\b(break|pause|lunch|dinner|coffee|cafe|dejeuner|repas|buffet)\b"),
+        ("keynote", r"keynote|plenary|pleniere"),
+        ("lightning", r"lightning|\beclair"),
+        ("bof", r"\bbofs?\b|birds of a feather"),
         ("workshop", r"workshop|atelier|hands[ -]?on|tutorial|tutoriel|training|formation"
                      r"|hackathon|sprint"),
         ("panel", r"panel|discussion|podium|round ?table|table ronde|debat|fishbowl"
-                  r"|\bbof\b|birds of a feather|q ?& ?a session"),
+                  r"|q ?& ?a session"),
         ("demo", r"\bdemo"),
-        ("talk", r"talk|lecture|keynote|conference|presentation|expose|vortrag|devroom"
-                 r"|main ?track|plenary|pleniere|\bsession\b|lightning|pitch|speech"
-                 r"|intervention"),
+        ("talk", r"talk|lecture|conference|presentation|expose|vortrag|devroom"
+                 r"|main ?track|\bsession\b|pitch|speech|intervention"),
     )
 )
 
@@ -40,12 +42,32 @@ def id_from_guid(value: str) -> str:
     return hashlib.blake2s(value.strip().lower().encode(), digest_size=3).hexdigest()
 
 
-def kind_of(value: str | None) -> str:
+def kind_of(value: str | None, title: str = "") -> str:
     """Our kind for a schedule's event type, by what it means: 'lecture', 'devroom',
-    'Talk 30 min + 10min Q&A' are talks; no type at all is a talk too."""
-    text = fold(value or "").replace("_", " ").replace("-", " ")
-    if not text.strip():
-        return "talk"
+    'Talk 30 min + 10min Q&A' are talks; no type at all is a talk too. What a type lists in
+    brackets is not what it is ('Forum (Lightning Talks, Quizze..)'); a session whose type
+    only says 'Talk' is of the kind its `title` names ('Lightning Talks Day 2')."""
+    text = fold(re.sub(r"\([^)]*\)", " ", value or "")).replace("_", " ").replace("-", " ")
+    kind = _meaning(text) if text.strip() else "talk"
+    if text.strip() in _GENERIC_TYPES and title:
+        finer = _meaning(fold(title))
+        kind = finer if finer not in ("other", "break") else kind
+    return kind
+
+
+def type_words(value: str | None) -> str:
+    """A schedule's own type as words a search finds ('Game show', 'DJ Set'), or '' when it
+    is only one of our kinds (what our exports write)."""
+    text = " ".join((value or "").split())
+    return "" if fold(text) in KINDS else text
+
+
+_GENERIC_TYPES = frozenset(("", "talk", "talks", "lecture", "vortrag", "conference", "session",
+                            "presentation"))
+"""Types that say no more than 'a session': the title may say more."""
+
+
+def _meaning(text: str) -> str:
     return next((kind for kind, pattern in KINDS_BY_MEANING if pattern.search(text)), "other")
 
 

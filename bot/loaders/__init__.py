@@ -139,6 +139,7 @@ def _merge_versions(candidates: list[Event], problems: list[Problem]) -> Event:
             description=kept.description or other.description,
             info=kept.info or other.info,
             links=kept.links or other.links,
+            passages=kept.passages or other.passages,
         )
     others = ", ".join(e.source for e in ranked[1:])
     problems.append(
@@ -162,4 +163,5 @@ def _complete(event: Event, completion: Event) -> Event:
         description=completion.description or event.description,
         info=completion.info or event.info,
         links=completion.links or event.links,
+        passages=completion.passages or event.passages,
     ).with_sessions(tuple(s for s in event.sessions if s.id not in ids) + completion.sessions)

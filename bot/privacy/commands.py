@@ -26,6 +26,9 @@ LABELS = {
     "reviews": ("évaluation(s) ou commentaire(s) d'organisateur (gardés, anonymisés)",
                 "organiser score(s) or comment(s) (kept, made anonymous)"),
     "state": ("trace(s) de conversation privée", "direct chat record(s)"),
+    "conversation": ("question(s) récente(s), gardée(s) un jour pour y donner suite "
+                     "(« et demain ? »)",
+                     "recent question(s), kept a day for follow-ups (“and tomorrow?”)"),
 }
 
 

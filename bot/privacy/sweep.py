@@ -19,8 +19,8 @@ def every_repository(storage: Storage) -> tuple[Repository, ...]:
     before), the order `!oublier-moi` lists them in."""
     return (storage.repository(Proposals), storage.repository(Drafts),
             storage.repository(Reminders), storage.repository(Reviews), storage.state,
-            storage.journal, storage.repository(Calls), storage.repository(ProgrammeSources),
-            storage.repository(ProgrammeVersions))
+            storage.journal, storage.conversations, storage.repository(Calls),
+            storage.repository(ProgrammeSources), storage.repository(ProgrammeVersions))
 
 
 class Privacy:

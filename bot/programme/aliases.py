@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot.programme.model import Programme
 from bot.settings.config import SHIPPED_DATA
+from bot.wording.folding import fold
 
 Words = tuple[str, ...]
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
@@ -58,6 +59,7 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> l
     credited with both."""
     groups: list[list[Words]] = []
     texts = [e.description for e in programme.events]
+    texts += [p.text for e in programme.events for p in e.passages]
     texts += [f"{s.title} {s.description} {' '.join(s.organisations)}" for s in programme.sessions]
     for text in texts:
         for match in _ACRONYM.finditer(text) if "(" in text else ():
@@ -69,6 +71,7 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> l
                 if spells(acronym[0], tuple(before[start:])):
                     groups.append([tuple(acronym), tuple(before[start:])])
                     break
+    groups += _track_acronyms(programme, words)
     by_speaker: dict[str, set[Words]] = {}
     read: dict[str, Words] = {}
     for session in programme.sessions:
@@ -80,6 +83,21 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> l
                 by_speaker.setdefault(speaker.name, set()).add(read[org])
     for names in by_speaker.values():
         groups.extend(_pairs(names))
+    return groups
+
+
+def _track_acronyms(programme: Programme,
+                    words: Callable[[str], list[str]]) -> list[list[Words]]:
+    """A track of several words is also named by its initials ('Real Time Communications'
+    is RTC, 'Internet of Things' IoT), with or without those of its small words."""
+    groups = []
+    for track in sorted({s.track for s in programme.sessions if s.track}):
+        every = re.findall(r"[a-z0-9]+", fold(track))
+        significant = tuple(words(track))
+        initials = {"".join(w[0] for w in every), "".join(w[0] for w in significant)}
+        found = [(initial,) for initial in sorted(initials) if len(initial) >= 3]
+        if len(significant) > 1 and found:
+            groups.append([significant, *found])
     return groups
 
 

@@ -15,8 +15,17 @@ from zoneinfo import ZoneInfo
 
 from bot.wording.folding import fold, slugify
 
-KINDS = ("talk", "demo", "panel", "workshop", "break", "other")
+KINDS = ("talk", "keynote", "lightning", "demo", "panel", "bof", "workshop", "break", "other")
 """Every session kind, in the order help texts list them."""
+KIND_OF = {"keynote": "talk", "lightning": "talk", "bof": "panel"}
+"""A kind that is a kind of another: a keynote and a lightning talk are talks, a BoF (birds
+of a feather) a discussion."""
+
+
+def of_kind(kind: str, wanted: str) -> bool:
+    """Whether a session of `kind` answers a question about `wanted` ones (the talks
+    include the keynotes)."""
+    return kind == wanted or KIND_OF.get(kind) == wanted
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,15 @@ class InfoField:
     label: str
     text: str
     url: str | None = None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph of an event's page that is not programme (access, price, contact…),
+    as the page shows it, with the file line it starts on."""
+
+    text: str
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -163,6 +181,9 @@ class Event:
     time_zone: str | None = None
     """The IANA zone its times are in, when the source says (schedules); else the bot's."""
     url: str | None = None
+    passages: tuple[Passage, ...] = ()
+    """The page's prose paragraphs that are not programme, in page order: practical
+    questions (price, access, contact) are answered by quoting them."""
 
     @property
     def days(self) -> tuple[date, ...]:

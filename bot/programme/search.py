@@ -18,6 +18,7 @@ less than a rare one.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -30,8 +31,8 @@ from bot.programme.model import Programme, Session
 from bot.wording.folding import fold
 
 FIELD_WEIGHTS = {
-    "speaker": 3.0, "organisation": 2.0, "title": 2.0, "section": 1.5, "link": 1.0,
-    "description": 0.5,
+    "speaker": 3.0, "organisation": 2.0, "title": 2.0, "section": 1.5, "track": 1.5,
+    "link": 1.0, "description": 0.5,
 }
 STOPWORDS = frozenset(
     [
@@ -112,10 +113,23 @@ def words(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Hit:
-    """A session that matches a query, and how well."""
+    """A session that matches a query, and how well; `partial` when it matches only some
+    of the query's words (no session matches them all)."""
 
     session: Session
     score: float
+    partial: bool = False
+
+
+WHOLE_WORD_LENGTH = 2
+"""A query word this short, or with a capital after its first letter ('IoT', 'CNIL'), is an
+acronym: it matches whole words only, never the start or the inside of a longer one."""
+
+
+def whole_words(query: str) -> frozenset[str]:
+    """The words of `query` that match only as themselves (see WHOLE_WORD_LENGTH)."""
+    return frozenset(fold(w) for w in re.findall(r"[^\W_]+", query)
+                     if len(w) <= WHOLE_WORD_LENGTH or any(c.isupper() for c in w[1:]))
 
 
 class Concepts:
@@ -175,7 +189,8 @@ class SearchIndex:
         people = _people(self.sessions)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         for number, session in enumerate(self.sessions):
-            fields = [("title", session.title), ("section", session.section)]
+            fields = [("title", session.title), ("section", session.section),
+                      ("track", session.track or "")]
             fields += [("speaker", name) for name in session.speaker_names]
             fields += [("speaker", " ".join(people.get(fold(name), ())))
                        for name in session.speaker_names]
@@ -190,6 +205,12 @@ class SearchIndex:
                     if postings[word].get(number, 0) < weight:
                         postings[word][number] = weight
         self._postings = dict(postings)
+        # Each session's rank among equal scores: the most recent first, then by title.
+        by_recency = sorted(range(len(self.sessions)), key=lambda n: (
+            -self.sessions[n].day.toordinal(), self.sessions[n].title))
+        self._order = [0] * len(self.sessions)
+        for rank, number in enumerate(by_recency):
+            self._order[number] = rank
 
         self._vocabulary = sorted(self._postings)
         self.words = frozenset(self._vocabulary)
@@ -203,19 +224,25 @@ class SearchIndex:
                 for key in _deletions(word):
                     self._deletions[key].append(word)
 
-    def _matches(self, word: str) -> dict[str, float]:
-        """Index words that `word` stands for, with the quality of the match."""
-        if word.startswith("="):
-            return {word: 1.0} if word in self._postings else {}
+    def _matches(self, word: str, whole: bool = False) -> dict[str, float]:
+        """Index words that `word` stands for, with the quality of the match (itself only
+        when `whole`)."""
         found = {word: 1.0} if word in self._postings else {}
+        if word.startswith("=") or whole:
+            return found
         if len(word) >= 3:
             start = bisect.bisect_left(self._vocabulary, word)
             for candidate in self._vocabulary[start:]:
                 if not candidate.startswith(word):
                     break
                 found.setdefault(candidate, PREFIX_QUALITY)
-        if (root := stem(word)) is not None:
-            for candidate in self._stems.get(root, ()):
+        if word.endswith(("s", "x")) and len(word) > 3 and word[:-1] in self._postings:
+            found.setdefault(word[:-1], STEM_QUALITY)  # 'shows': 'show', too short to stem
+        roots = {stem(word)}
+        if word.endswith("ies") and len(word) > 5:  # 'ceremonies': 'ceremony'
+            roots.add(stem(word[:-3] + "y"))
+        for root in roots - {None}:
+            for candidate in self._stems.get(root, ()):  # type: ignore[arg-type]
                 found.setdefault(candidate, STEM_QUALITY)
         if not found and len(word) >= TYPO_MIN_LENGTH:
             candidates = {c for key in _deletions(word) for c in self._deletions.get(key, ())}
@@ -230,17 +257,23 @@ class SearchIndex:
         terms = self._terms(words(query))
         if not terms:
             return []
+        whole = whole_words(query)
         scores: dict[int, float] = defaultdict(float)
         matched: dict[int, int] = defaultdict(int)
         for term, spelled in terms:
             best: dict[int, float] = {}
-            found = self._matches(term)
+            found = self._matches(term, term in whole)
             if spelled:
-                for candidate, quality in self._matches(spelled).items():
+                for candidate, quality in self._matches(spelled, spelled in whole).items():
                     found[candidate] = max(found.get(candidate, 0.0), quality)
             for candidate, quality in found.items():
-                for number, weight in self._postings[candidate].items():
-                    best[number] = max(best.get(number, 0.0), quality * weight)
+                postings = self._postings[candidate]
+                if not best and quality == 1.0:
+                    best = dict(postings)  # the word itself: its postings as they are
+                    continue
+                for number, weight in postings.items():
+                    if quality * weight > best.get(number, 0.0):
+                        best[number] = quality * weight
             rarity = self._rarity(len(best))
             for number, score in best.items():
                 scores[number] += score * rarity
@@ -250,11 +283,12 @@ class SearchIndex:
         most = max(matched.values())
         if most < len(terms) and most < max(1, (len(terms) + 1) // 2):
             return []
-        ranked = sorted(
-            (n for n in scores if matched[n] == most),
-            key=lambda n: (-scores[n], -self.sessions[n].day.toordinal(), self.sessions[n].title),
+        ranked = heapq.nsmallest(  # the best `limit` only: a word of half the programme
+            limit, (n for n in scores if matched[n] == most),
+            key=lambda n: (-scores[n], self._order[n]),
         )
-        return [Hit(self.sessions[n], scores[n]) for n in ranked[:limit]]
+        partial = most < len(terms)
+        return [Hit(self.sessions[n], scores[n], partial) for n in ranked]
 
     def _rarity(self, found: int) -> float:
         """How much a query word found in `found` sessions counts: 1 for a word of one

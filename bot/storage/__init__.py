@@ -5,6 +5,7 @@
 
     storage.state      sync token, login, Matrix rooms (bot.storage.state)
     storage.journal    incoming commands and their answers (bot.storage.journal)
+    storage.conversations  the questions answered, for follow-ups (bot.storage.conversations)
 
 Each feature keeps its repositories beside its commands (bot.proposals.repositories,
 bot.reminders.repository, bot.sources.repository) and reaches them with
@@ -21,6 +22,7 @@ import aiosqlite
 
 from bot.storage import connection
 from bot.storage.connection import SCHEMA_VERSION, DatabaseTooNew, StorageError
+from bot.storage.conversations import Conversations
 from bot.storage.journal import AnswerJournal
 from bot.storage.migrations import MIGRATIONS
 from bot.storage.repository import Repository
@@ -39,6 +41,7 @@ class Storage:
         self.path = path
         self.state = SyncState(db)
         self.journal = AnswerJournal(db)
+        self.conversations = Conversations(db)
         self._repositories: dict[type[Repository], Repository] = {}
 
     def repository(self, kind: type[R]) -> R:

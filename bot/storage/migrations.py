@@ -128,4 +128,18 @@ MIGRATIONS: tuple[str, ...] = (
         created_at REAL NOT NULL
     );
     """,
+    # 7: the questions the bot answered, by the event id of its answer, for a follow-up
+    # (« et demain ? ») in reply to it or just after it in a direct chat
+    # (bot.storage.conversations). Kept a day.
+    """
+    CREATE TABLE conversation_turns (
+        answer_event_id TEXT PRIMARY KEY,
+        room_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        question TEXT NOT NULL,
+        asked_at REAL NOT NULL
+    );
+    CREATE INDEX conversation_turns_by_person ON conversation_turns (room_id, user_id, asked_at);
+    CREATE INDEX conversation_turns_by_age ON conversation_turns (asked_at);
+    """,
 )

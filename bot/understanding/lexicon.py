@@ -7,6 +7,8 @@ cues, slots and filler are taken out is the subject (a topic, a person, an organ
 
 from __future__ import annotations
 
+from bot.understanding.time_words import MONTHS, PARTS, TODAY, TOMORROW, WEEKDAYS
+
 
 def _w(text: str) -> list[str]:
     """The words of `text`: lexicons read better as one string than as a list."""
@@ -17,7 +19,10 @@ GREETINGS = frozenset(_w("bonjour salut coucou bonsoir hello hi hey hallo yo bjr
 THANKS = frozenset(
     _w("merci thanks thank cimer super genial parfait top cool nickel cheers bye goodbye revoir")
 )
-HELP = frozenset(_w("aide help commandes commands commande command"))
+HELP = frozenset(_w("aide aider aidez help commandes commands commande command assist"))
+HELP_WORDS = (frozenset(("coup", "main")), frozenset(("give", "hand")),
+              frozenset(("mode", "emploi")))
+"""« tu peux me donner un coup de main ? », 'can you give me a hand?': help."""
 ABILITY = frozenset(_w("sais peux faire fais do can capable"))
 """'tu sais faire quoi', 'what can you do': with no subject, a help request."""
 REMIND = frozenset(
@@ -88,8 +93,24 @@ ABOUT_SESSIONS = SPEAKS | frozenset(
         "sujets theme themes intervenant intervenants speaker speakers"
     )
 )
-"""Words that ask for sessions or speakers, as `text.tokens` leaves them ('confs', 'talks',
+"""Words that ask for sessions or speakers, as `tokens` leaves them ('confs', 'talks',
 'ateliers' come respelled as 'conference', 'talk', 'atelier')."""
+HOSTS = frozenset(_w("anime animent animera animer teach teaches teaching host hosts hosting "
+                    "moderate moderates modere moderent"))
+"""Verbs of who leads a session: « qui anime la table ronde ? », 'what does X teach?'."""
+ASKS_SESSIONS = (ABOUT_SESSIONS - {"qui", "who"}) | HOSTS | frozenset(
+    _w("chose choses truc trucs something anything qqch quelque parle parlent parler speaks "
+       "present presente presentent presents track devroom")
+)
+"""Words of a question about sessions (« des trucs sur … », 'anything on …'): a search that
+finds nothing says nobody speaks of it, where another question gets what the bot does."""
+OFF_PROGRAMME = frozenset(
+    _w("meteo weather forecast pluie pleut rain soleil restaurant restaurants recette recettes "
+       "recipe recipes blague blagues joke jokes")
+)
+OFF_PROGRAMME_PAIRS = (("quel", "temps"), ("fait", "beau"), ("fait", "froid"), ("fait", "chaud"))
+"""Questions about something else entirely (« il fait quel temps ? », 'a good restaurant?'):
+what the bot answers about, not a search."""
 CAN = frozenset(_w("peut peux pourra pourrai possible disponible can could available"))
 THERE_IS_PAIRS = (("y", "a"), ("is", "there"), ("are", "there"))
 """With no word asking for sessions, 'y a du wifi ?', 'on peut manger sur place ?', 'is
@@ -114,8 +135,8 @@ FACETS: dict[str, frozenset[str]] = {
     "contact": frozenset(
         _w(
             "contact contacter mail email joindre ecrire organisateur organisateurs organisers "
-            "organise organisee organisent organize organizes organizer organizers "
-            "organizers"
+            "organise organisee organisent organize organizes organizer organizers organising "
+            "organizing organises organisatrice organisatrices"
         )
     ),
     "hours": frozenset(
@@ -130,102 +151,60 @@ FACETS: dict[str, frozenset[str]] = {
         )
     ),
     "venue": frozenset(_w("ou where lieu adresse address venue endroit located etage floor")),
+    "online": frozenset(_w("distance remote remotely online streaming retransmis retransmise "
+                           "retransmission livestream")),
+    "website": frozenset(_w("site website web url")),
+    "audience": frozenset(_w("public audience cible destine destinee intended")),
 }
 """Practical questions, answered from the event's information and text."""
-FACET_WORDS: dict[str, str] = {
-    "venue": r"\b(?:lieu|adresse|ou nous trouver|venue|where)\b",
-    "access": r"\b(?:y aller|acces|metro|rer|bus|access|getting there)\b",
-    "price": r"\b(?:gratuit\w*|payant\w*|prix|tarifs?|free|price)\b",
-    "registration": r"\b(?:inscri\w*|badge|modalites|regist\w*)",
-    "contact": r"\b(?:contact\w*|courriel|e-?mail|organis\w*)\b|@",
-    "hours": r"\b(?:horaires?|hours|\d{1,2} ?h ?\d{0,2} ?(?:-|–|a) ?\d{1,2} ?h)",
-    "stand": r"\bstands?\b",
-    "rooms": r"\b(?:salles?|rooms?)\b",
-}
-"""What an information line or a sentence of the event's text says, for each facet
-(regular expressions on the folded text)."""
-
+AUDIENCE_WORDS = frozenset(("who", "for"))
+AUDIENCE_PAIRS = (("pour", "qui"),)
+"""'who is it for?', « c'est pour qui ? »: the audience, not a person."""
+NOT_FACET_PAIRS = (("stand", "for"), ("stands", "for"))
+"""'what does FAIR stand for?' asks what a name means, not for a stand."""
+PRICE_PAIRS = (("c", "combien"), ("est", "combien"), ("ca", "coute"), ("how", "much"))
+"""« c'est combien ? », 'how much?': the price, not a count."""
 KINDS = {
-    "demo": "demo",
-    "demonstration": "demo",
-    "demonstrations": "demo",
-    "atelier": "workshop",
-    "workshop": "workshop",
-    "table": "panel",
-    "ronde": "panel",
-    "panel": "panel",
-    "panels": "panel",
-    "debat": "panel",
+    "demo": "demo", "demonstration": "demo", "demonstrations": "demo",
+    "atelier": "workshop", "workshop": "workshop", "tp": "workshop", "tutorial": "workshop",
+    "tutorials": "workshop", "tutoriel": "workshop", "tutoriels": "workshop",
+    "table": "panel", "ronde": "panel", "panel": "panel", "panels": "panel", "debat": "panel",
+    "debats": "panel",
+    "keynote": "keynote", "keynotes": "keynote", "pleniere": "keynote", "plenieres": "keynote",
+    "plenary": "keynote", "plenaries": "keynote",
+    "lightning": "lightning", "eclair": "lightning", "eclairs": "lightning",
+    "bof": "bof", "bofs": "bof",
 }
+"""Words naming a kind of session (bot.programme.model.KINDS), in both languages: « les
+présentations éclair » are the lightning talks, « plénières » the keynotes."""
+PAST = frozenset(
+    _w(
+        "loupe loupes loupee loupees rate rates ratee ratees manque manques manquee manquees "
+        "missed miss"
+    )
+)
+"""« j'ai loupé quoi ? », 'what did I miss?': what has already ended."""
+AUXILIARY = (("j", "ai"), ("t", "as"))
+"""« j'ai loupé quoi ? »: 'ai' after « j' » is a verb, not the topic AI."""
+FOLLOW_UP = frozenset(_w("et and sinon plutot instead also aussi puis then"))
+"""Words that start a follow-up: « et demain ? », 'and in room B?'."""
+FOLLOW_UP_SMALL = FOLLOW_UP | frozenset(
+    _w("a au aux en dans le la les l d de du des pour sur in at on the for of to about ce cet "
+       "cette this what how")
+)
+"""Words a follow-up may hold beside its slots (« l'après-midi ? », 'what about Friday?')."""
+TRACK_CUES = frozenset(_w("devroom devrooms track tracks filiere filieres parcours thematique"))
+"""Words that name a track (a schedule's devroom, a page's parcours) next to its name."""
 STOPWORDS = frozenset(_w("de du des d la le les l a au aux en et of the and for"))
 """Small words a subject keeps between its words ('ville de paris', 'forge des communs')."""
 GENERIC = frozenset(
     _w(
         "journee journees jour jours day days intervenant intervenants intervenante "
-        "intervenantes speaker speakers orateur oratrice personne personnes gens people "
+        "intervenantes speaker speakers orateur oratrice personne personnes gens people person "
         "talk conference presentation session intervention expose sujet sujets theme themes "
         "chose choses truc trucs quelque something anything thing things"
     )
 )
-
-TODAY = frozenset(_w("aujourdhui aujourd today tonight"))
-TOMORROW = frozenset(_w("demain tomorrow"))
-YESTERDAY = frozenset(_w("hier yesterday"))
-PARTS = {
-    "matin": "morning",
-    "matinee": "morning",
-    "morning": "morning",
-    "apresmidi": "afternoon",
-    "afternoon": "afternoon",
-    "soir": "evening",
-    "soiree": "evening",
-    "evening": "evening",
-    "tonight": "evening",
-    "midi": "noon",
-    "noon": "noon",
-}
-WEEKDAYS = {
-    **{d: i for i, d in enumerate(_w("lundi mardi mercredi jeudi vendredi samedi dimanche"))},
-    **{d: i for i, d in enumerate(_w("monday tuesday wednesday thursday friday saturday sunday"))},
-    **{d: i for i, d in enumerate(_w("mon tue wed thu fri sat sun"))},
-}
-MONTHS = {
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            _w(
-                "janvier fevrier mars avril mai juin juillet aout septembre octobre "
-                "novembre decembre"
-            )
-        )
-    },
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            _w(
-                "january february march april may june july august september october november "
-                "december"
-            )
-        )
-    },
-    "janv": 1,
-    "fev": 2,
-    "fevr": 2,
-    "avr": 4,
-    "juil": 7,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-}
 
 FILLER = frozenset(
     _w(
@@ -245,6 +224,11 @@ FILLER = frozenset(
         "pouvez pourrait peut pouvons savez sauriez dites indiquer connaitre souhaite "
         "souhaiterais aborde abordes abordees traite traites complet complete entier full "
         "whole juste exactement temps numero num one ones up go goes past passes anciens long "
+        "avait avaient eu ete happened doing running giving taking part avons avez "
+        "anime animent animera animer teach teaches teaching host hosts hosting moderate "
+        "moderates modere moderent "
+        "ont total attend attending participer participe assister all everyone everybody folks "
+        "have has had suivre suit follow watch regarder "
         "good bonne "
         "previous precedents "
         "ne plus rien va vais allez avant what who whom whose when where which how is are was "
@@ -258,13 +242,18 @@ FILLER = frozenset(
 
 ENGLISH = frozenset(
     _w(
-        "what who whom when where which how is are was the of on in at to for by with about "
-        "speaks speak speaking talks talking presents presenting tomorrow today tonight "
-        "morning afternoon evening next now right program schedule hello hi hey thanks thank "
-        "you free do does get there room rooms lunch break breaks coffee start starts begin "
-        "begins end ends help can anything something upcoming currently happening it please "
-        "tell me show register registration price cost address venue booth tell whats "
-        "opening hours any there talk by lot cheers bye goodbye fee events event past"
+        "what who whom when where which how is are was were the of on in at to for by with "
+        "about speaks speak speaking talks talking presents presenting tomorrow today tonight "
+        "yesterday morning afternoon evening next now right program schedule hello hi hey "
+        "thanks thank you free do does did get there room rooms lunch break breaks coffee start "
+        "starts begin begins end ends help can anything something upcoming currently happening "
+        "it please tell me show register registration price cost address venue booth tell whats "
+        "opening hours any there talk by lot cheers bye goodbye fee events event past miss "
+        "missed sessions session keynotes keynote lightning recordings recording slides "
+        "workshops meetings meeting track tracks devroom devrooms and or much many i my we "
+        "our your go going doing will would should could have has had this that these those "
+        "monday tuesday wednesday thursday friday saturday sunday january february march "
+        "april june july august september october november december"
     )
 )
 FRENCH = frozenset(
@@ -275,7 +264,10 @@ FRENCH = frozenset(
         "fini aide sur pour une un et en je tu on vous faire sais quelque chose conference "
         "comment va apresmidi matin soir programme lieu adresse inscrire inscription horaires "
         "passe coucou bonsoir moment cours suivre ensuite lundi mardi mercredi jeudi vendredi "
-        "qu"
+        "samedi dimanche qu hier loupe rate manque ai avait etait ateliers atelier plenieres "
+        "eclair salles intervenants intervenant mes rappel rappels combien "
+        "janvier fevrier avril juin juillet aout septembre octobre novembre decembre "
+        "truc trucs dans avec sans mais donc alors aussi encore tout tous toutes"
     )
 )
 
@@ -292,6 +284,7 @@ VOCABULARY = frozenset(
     | START
     | END
     | MATERIALS
+    | OFF_PROGRAMME
     | set().union(*FACETS.values())
     | set(KINDS)
     | GENERIC

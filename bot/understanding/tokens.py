@@ -56,6 +56,8 @@ class Token:
     """The folded word as typed, before respelling ('confs' for 'conference')."""
     start: int
     end: int
+    marked: bool = False
+    """Typed with a capital or a digit ('Lameere', 'K.1.105'): a name rather than a word."""
 
 
 def tokens(
@@ -72,10 +74,12 @@ def tokens(
         if (vocabulary and word not in vocabulary and len(word) >= 5 and word.isalpha()
                 and not any(word in kept for kept in keep)):
             word = _nearest(word, vocabulary) or word
-        found.append(Token(word, raw, match.start(), match.end()))
+        typed = original(text, match.start(), match.end())
+        marked = any(c.isupper() or c.isdigit() for c in typed)
+        found.append(Token(word, raw, match.start(), match.end(), marked))
     if found and found[-1].word == "la" and text[found[-1].start : found[-1].end] == "là":
         last = found[-1]  # « c'est qui qui parle là ? »: là, at the end, is now
-        found[-1] = Token("maintenant", last.raw, last.start, last.end)
+        found[-1] = Token("maintenant", last.raw, last.start, last.end, last.marked)
     return found
 
 

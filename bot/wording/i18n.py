@@ -64,8 +64,12 @@ def count(number: int, singular: str, plural: str | None = None, lang: str = "en
 
 KIND_NAMES = {
     "talk": (("présentation", "Présentations"), ("talk", "Talks")),
+    "keynote": (("plénière", "Plénières"), ("keynote", "Keynotes")),
+    "lightning": (("présentation éclair", "Présentations éclair"),
+                  ("lightning talk", "Lightning talks")),
     "demo": (("démo", "Démos"), ("demo", "Demos")),
     "panel": (("table ronde", "Tables rondes"), ("panel", "Panels")),
+    "bof": (("rencontre BoF", "Rencontres BoF"), ("BoF", "BoFs")),
     "workshop": (("atelier", "Ateliers"), ("workshop", "Workshops")),
     "break": (("pause", "Pauses"), ("break", "Breaks")),
     "other": (("autre", "Autres sessions"), ("other", "Other sessions")),
@@ -74,7 +78,8 @@ KIND_NAMES = {
 English."""
 
 
-FEMININE_KINDS = frozenset({"talk", "demo", "panel", "break", "other"})
+FEMININE_KINDS = frozenset({"talk", "keynote", "lightning", "demo", "panel", "bof", "break",
+                            "other"})
 """Kinds whose French name is feminine (« une présentation », « une démo »)."""
 
 

@@ -136,6 +136,15 @@ class Doc:
         return Reply(self.plain, self.html, attachment, items)
 
 
+def prefixed(note: Doc, reply: Reply) -> Reply:
+    """`reply` with `note` on a line before it."""
+    head = note.br()
+    plain, markup = head.plain + "\n", head.html + "<br>"
+    items = tuple(Item(item.plain_start + len(plain), item.html_start + len(markup),
+                       item.plain_end + len(plain)) for item in reply.items)
+    return Reply(plain + reply.plain, markup + reply.html, reply.attachment, items)
+
+
 def say(text: str) -> Reply:
     """A one-line reply with no markup."""
     return Doc().text(text).reply()

@@ -63,3 +63,20 @@ def test_the_demo_event_is_around_now(tmp_path: Path) -> None:
     following = lines[lines.index("À suivre"):]
     assert following[1] == "mardi 24 novembre, 0 h"
     assert following[2].startswith("• France Transfert : partager de gros fichiers")
+
+
+def test_a_follow_up_on_the_next_line_is_the_question_before_with_its_day(
+        tmp_path: Path) -> None:
+    # The 2023 page: Grist on Thursday 7 December (Ariane Rose, Florent Fayolle); 2024: two
+    # Grist sessions on Wednesday 4 December. « et en 2023 ? » asks the same for 2023.
+    done = console("--now", "2024-12-04 09:00", "--database", str(tmp_path / "bot.db"),
+                   lines="qui parle de Grist ?\net en 2023 ?\n", cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    second = done.stdout.split("\n\n")[1].splitlines()
+    assert second == [
+        "« Grist » :",
+        "• Ariane Rose (Agence Nationale de la Cohésion des Territoires), Florent Fayolle "
+        "(Agence Nationale de la Cohésion des Territoires) — Contribuer plutôt que de "
+        "développer : l’exemple du tableur collaboratif Grist",
+        "jeudi 7 décembre 2023, 16 h (terminée) · La DINUM à l'Open Source Experience · bf6ca4",
+    ]

@@ -83,7 +83,9 @@ async def test_stand_and_rooms_from_the_event_text() -> None:
         "regroupant la DINUM, le ministère de l'Intérieur et des Outre-Mer et la DGSE.")
     assert await ask("2024-12-04 09:00", "c'était dans quelle salle en 2022 ?") == (
         "Journée BlueHats lors du salon Open Source Experience 2022 (événement passé)\n"
-        "Mardi 8 novembre 2022\nSalle : 252B")
+        "Mardi 8 novembre 2022\nSalle : 252B\n"
+        "• Inscrivez-vous gratuitement au salon Open Source Experience et retrouvez-nous le "
+        "8 novembre en salle 252B… ou en suivant les chapeaux bleus.")
 
 
 async def test_hours_from_the_page_or_from_the_programme() -> None:
@@ -216,7 +218,7 @@ async def test_now_said_la_and_the_next_talk_of_an_organisation() -> None:
 
 async def test_a_search_narrowed_to_nothing_shows_the_rest_and_says_so() -> None:
     lines = (await ask("2024-12-04 09:00", "qui parle de grist en 2019 ?")).splitlines()
-    assert lines[:3] == ["« grist » :", "Rien à ce moment-là ; ailleurs dans les programmes :",
+    assert lines[:3] == ["« grist » :", "Rien sur « grist » en 2019 ; à un autre moment :",
                          "• R. Serdoun (ANCT), V. Viers (DINUM) — Grist, votre compagnon "
                          "open-source pour la donnée et pour réaliser des apps en low-code"]
     in_2023 = (await ask("2024-12-04 09:00", "qui parlait de grist en 2023 ?")).splitlines()
@@ -225,15 +227,18 @@ async def test_a_search_narrowed_to_nothing_shows_the_rest_and_says_so() -> None
 
 
 async def test_a_room_in_a_part_of_the_day() -> None:
+    # The afternoon's sessions of the room, not what is on at noon (the morning's demos).
     answer = await ask("2024-12-04 09:00", "y a quoi dans la salle Ada Lovelace cet après-midi ?")
     lines = answer.splitlines()
-    assert lines[:2] == ["Salle Ada Lovelace, mercredi 4 décembre à 12 h", "À 12 h :"]
-    then = lines.index("Ensuite :")  # the demos run until 12 h 30, then the afternoon
-    assert lines[then + 1 : then + 3] == [
-        "mercredi 4 décembre, 13 h 40",
+    assert lines[:4] == [
+        "Programme — salle Ada Lovelace, mercredi 4 décembre, l'après-midi :",
+        "Mercredi 4 décembre", "13 h 40 – 14 h",
         "• OpenNebula: un hyperviseur alternatif libre, 10 années d'usage au PCLL — G. "
         "Grandgérard (PCLL (MENJS)), D. Dehennin (PCLL (MENJS)) · salle Ada Lovelace · 77bbc4",
     ]
+    assert lines[-1] == ("• Les nouveautés de code.gouv.fr — B. Guerry (code.gouv.fr (DINUM)) · "
+                         "salle Ada Lovelace · 64b73f")
+    assert len(lines) == 18  # 8 sessions, each under its time
 
 
 @pytest.mark.parametrize("text", ["y a une pause ?", "à 16h ?", "ça commence quand ?",
@@ -322,7 +327,9 @@ async def test_a_practical_word_no_session_has_is_looked_for_in_the_event_page()
         "Journées BlueHats au salon Open Source Experience 2024 (en cours)\n"
         "Mercredi 4 décembre – jeudi 5 décembre 2024\n"
         "• Où nous trouver : Présentations en salle Ada Lovelace (mezzanine) le 4 décembre ; "
-        "« village du secteur public », stands A12-A14, les 4 et 5 décembre")
+        "« village du secteur public », stands A12-A14, les 4 et 5 décembre\n"
+        "• Les 4 et 5 décembre, retrouvez ces organismes publics au « village du secteur "
+        "public » stands A12-A14 :")
     # Nothing says « vestiaire » in the 2019 page: it says so, then what it does say.
     cloakroom = (await ask("2019-12-11 10:00", "il y a un vestiaire ?")).splitlines()
     assert cloakroom[:3] == [

@@ -399,7 +399,12 @@ async def test_unknown_command_and_not_understood_get_a_hint(app_at) -> None:
     app = await app_at("2024-12-04 14:10")
     assert await ask(app, "!frobnicate") == "Commande inconnue : !frobnicate. Essayez !aide."
     assert await ask(app, "frobnicate the quux", addressed=True) == (
-        "Nobody speaks about “frobnicate the quux” in the known programmes. Try for example "
+        "I find nothing about “frobnicate the quux” in the programmes. I answer questions about "
+        "the events' programme: sessions, speakers, rooms, times, practical information. Ask me "
+        "for instance: “tomorrow's program”, “who talks about Grist?”, “where is it?”, “next "
+        "talks” — or type !help.")
+    assert await ask(app, "who talks about frobnication?", addressed=True) == (
+        "Nobody speaks about “frobnication” in the known programmes. Try for example "
         "!who grist.")
     assert await ask(app, "?!", addressed=True) == (
         "Je n'ai pas compris. Demandez-moi par exemple : « programme de demain », « qui parle "

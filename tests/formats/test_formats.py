@@ -457,12 +457,13 @@ def test_reordering_a_schedule_keeps_every_session_id(tmp_path) -> None:
 def test_kinds_are_read_by_what_they_mean() -> None:
     from bot.formats.reading import kind_of
 
-    said = {"lecture": "talk", "Talk 30 min + 10min Q&A": "talk", "lightningtalk": "talk",
-            "LIGHTNING_TALK": "talk", "devroom": "talk", "Keynote": "talk", "": "talk",
+    said = {"lecture": "talk", "Talk 30 min + 10min Q&A": "talk", "lightningtalk": "lightning",
+            "LIGHTNING_TALK": "lightning", "devroom": "talk", "Keynote": "keynote", "": "talk",
+            "bof": "bof", "Birds of a feather": "bof",
             "Hands-On": "workshop", "Atelier pratique": "workshop", "Podium discussion": "panel",
             "Table ronde": "panel", "Démo": "demo", "Lunch break": "break", "Pause café": "break",
             "Breakout session": "talk", "concert": "other", "Meeting": "other",
-            "maintrack": "talk", "Plénière": "talk", "Conférence": "talk"}
+            "maintrack": "talk", "Plénière": "keynote", "Conférence": "talk"}
     assert {text: kind_of(text) for text in said} == said
 
 
@@ -699,3 +700,37 @@ def test_two_guids_that_give_one_short_id_both_keep_their_guid(tmp_path) -> None
     kept = {s.guid: s.id for s in sessions if s.guid in pair}
     assert set(kept) == set(pair) and len(set(kept.values())) == 2
     assert kept[pair[0]] == id_from_guid(pair[0])
+
+
+def test_a_schedule_says_its_venue_links_types_and_slides(tmp_path) -> None:
+    """frab's <venue>, <city>, <description> and <url> of the conference; each event's
+    <attachment> as a link, its own <type> searched, a bare 'Talk' titled as a finer kind."""
+    from bot.programme.search import SearchIndex
+
+    path = tmp_path / "schedule.xml"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<schedule><conference><title>Libre Days</title><venue>ULB (Université Libre de Bruxelles)
+</venue><city>Brussels</city><start>2020-02-01</start><end>2020-02-01</end>
+<url>https://libre.example.org/</url><description>Free entry, no registration.</description>
+</conference><day index="1" date="2020-02-01"><room name="Janson">
+<event id="1"><date>2020-02-01T10:00:00+01:00</date><start>10:00</start><duration>00:30</duration>
+<room>Janson</room><title>Lightning Talks Day 1</title><type>Talk</type><persons/>
+<attachments><attachment type="slides" href="https://libre.example.org/a.pdf">Slides</attachment>
+</attachments></event>
+<event id="2"><date>2020-02-01T11:00:00+01:00</date><start>11:00</start><duration>01:00</duration>
+<room>Janson</room><title>Hacker Quiz</title><type>Game show</type><persons/></event>
+<event id="3"><date>2020-02-01T12:00:00+01:00</date><start>12:00</start><duration>01:00</duration>
+<room>Janson</room><title>Forum of the young</title>
+<type>YOC - Forum (Lightning Talks, Quizze..)</type><persons/></event>
+</room></day></schedule>""", encoding="utf-8")
+    programme = load_paths([path])
+    [event] = programme.events
+    assert (event.venue, event.address, event.description) == (
+        "ULB (Université Libre de Bruxelles)", "Brussels", "Free entry, no registration.")
+    assert [link.url for link in event.links] == ["https://libre.example.org/"]
+    lightning, quiz, forum = event.sessions
+    assert (lightning.kind, [(k.url, k.material) for k in lightning.links]) == (
+        "lightning", [("https://libre.example.org/a.pdf", "slides")])
+    assert (quiz.kind, quiz.section, forum.kind) == ("other", "Game show", "other")
+    assert [h.session.title for h in SearchIndex(programme).search("game shows")] == [
+        "Hacker Quiz"]

@@ -55,7 +55,7 @@ async def test_the_bot_named_in_a_sentence_stays_quiet(synapse: Synapse, tmp_pat
         await _only_answered(scene, [asked])
 
 
-async def test_an_element_reply_to_the_bot_is_a_command_only_if_it_is_one(
+async def test_an_element_reply_to_the_bot_that_only_thanks_it_gets_nothing(
     synapse: Synapse, tmp_path: Path
 ) -> None:
     async with named_bot_in_room(synapse, tmp_path) as scene:

@@ -100,9 +100,11 @@ def test_a_name_inside_a_sentence_is_not_a_mention() -> None:
 
 
 def test_courtesy_is_recognised() -> None:
-    for said in ("Merci !", "merci beaucoup 🙏", "Bonjour à tous 👋", "thanks", "👍", "Top"):
+    for said in ("Merci !", "merci beaucoup 🙏", "Bonjour à tous 👋", "thanks", "👍", "Top",
+                 "super, c'est noté", "ok got it", "ah d'accord, merci"):
         assert is_courtesy(said), said
-    for said in ("merci, et le programme ?", "bonjour, qui parle de Grist ?", "", "14h"):
+    for said in ("merci, et le programme ?", "bonjour, qui parle de Grist ?", "", "14h",
+                 "et en 2023 ?", "c'est où ?"):
         assert not is_courtesy(said), said
 
 

@@ -57,6 +57,8 @@ async def busy_world(world: World) -> tuple[int, int]:
         {"sender": ALICE, "content": {"body": "!rappel abc123"}}))  # killed before answering
     await world.storage.repository(Reminders).mark_reminders(
         [f"personal|{ALICE}|abc123|2026-12-09T09:30|10"], "sent", 0.0)
+    await world.storage.conversations.remember(  # a question kept for a follow-up
+        ["$answer-to-alice"], "!dm-alice", ALICE, '{"name": "search", "lang": "fr"}', 0.0)
     return alice_talk, bob_talk
 
 
@@ -73,6 +75,7 @@ async def test_a_person_is_shown_what_is_kept_then_forgotten(
         "• 1 demande(s) de rappel",
         "• 1 trace(s) de rappel envoyé",
         "• 1 trace(s) de conversation privée",
+        "• 1 question(s) récente(s), gardée(s) un jour pour y donner suite (« et demain ? »)",
         "Pour tout effacer, définitivement : !oublier-moi oui",
     ]
     assert await world.proposals.proposals(proposer=ALICE)  # nothing deleted yet

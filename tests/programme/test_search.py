@@ -124,3 +124,33 @@ def test_a_stem_too_short_to_mean_one_thing_joins_nothing() -> None:
     assert stem("donnees") == stem("donnee") != stem("donner")
     assert stem("cartes") == stem("carte") == "carte"  # not 'cart': carton, cartouche…
     assert stem("mise") is None
+
+
+def _programme(*titles_and_tracks: tuple[str, str | None]) -> Programme:
+    sessions = tuple(Session(id=f"s{n}", event_id="e", day=date(2020, 2, 1), start=None,
+                             end=None, title=title, track=track)
+                     for n, (title, track) in enumerate(titles_and_tracks))
+    return Programme((Event("e", "E", date(2020, 2, 1), date(2020, 2, 1), sessions=sessions),))
+
+
+def test_an_acronym_matches_whole_words_only_and_a_track_by_its_initials() -> None:
+    index = SearchIndex(_programme(
+        ("The Ethics Behind Your IoT", None), ("IOTA ledgers", None),
+        ("How many engineers does it take", "Internet of Things"),
+        ("Janus gateway", "Real Time Communications")))
+    assert [h.session.title for h in index.search("IoT")] == [
+        "The Ethics Behind Your IoT", "How many engineers does it take"]
+    assert [h.session.title for h in index.search("RTC")] == ["Janus gateway"]
+    assert [h.session.title for h in index.search("iot")][:1] != ["IOTA ledgers"]
+
+
+def test_plurals_find_the_singular() -> None:
+    index = SearchIndex(_programme(("Opening Ceremony", None), ("Game show", None)))
+    assert [h.session.title for h in index.search("ceremonies")] == ["Opening Ceremony"]
+    assert [h.session.title for h in index.search("shows")] == ["Game show"]
+
+
+def test_a_hit_says_when_it_matches_only_part_of_the_words() -> None:
+    index = SearchIndex(_programme(("Brussels by night", None)))
+    assert [h.partial for h in index.search("weather Brussels")] == [True]
+    assert [h.partial for h in index.search("Brussels night")] == [False]

@@ -159,3 +159,24 @@ async def test_an_existing_database_keeps_its_mode(tmp_path: Path) -> None:
     storage = await Storage.open(database)
     await storage.close()
     assert stat.S_IMODE(database.stat().st_mode) == 0o640
+
+
+async def test_questions_are_kept_by_their_answer_a_day_and_per_person(tmp_path: Path) -> None:
+    storage = await Storage.open(tmp_path / "bot.db")
+    try:
+        talk = storage.conversations
+        await talk.remember(["$a1", "$a2"], "!dm", "@alice:x", '{"name": "search"}', 1000.0)
+        await talk.remember(["$b1"], "!dm", "@bob:x", '{"name": "programme"}', 1100.0)
+        assert await talk.answered_by("$a2", "!dm") == '{"name": "search"}'
+        assert await talk.answered_by("$a2", "!elsewhere") is None
+        assert await talk.latest("!dm", "@alice:x", 900.0, 1200.0) == '{"name": "search"}'
+        assert await talk.latest("!dm", "@alice:x", 1001.0, 1200.0) is None
+        assert await talk.latest("!dm", "@alice:x", 0.0, 999.0) is None  # not yet asked
+        assert await talk.personal_data("@alice:x") == {"conversation": 2}
+        await talk.forget("@alice:x", "forgotten")
+        await storage.db.commit()
+        assert await talk.answered_by("$a1", "!dm") is None
+        await talk.remember(["$c1"], "!dm", "@carol:x", "{}", 1100.0 + 24 * 3600 + 1)
+        assert await talk.answered_by("$b1", "!dm") is None  # more than a day old: gone
+    finally:
+        await storage.close()

@@ -30,6 +30,9 @@ _COURTESY_WORDS = frozenset((
     "hey", "thanks", "thank", "you", "thx", "bravo", "super", "top", "cool", "ok", "okay",
     "parfait", "genial", "nickel", "tous", "toutes", "bonne", "journee", "soiree", "a", "au",
     "revoir", "bye", "great", "nice", "good", "morning", "evening",
+    # acknowledgements (« c'est noté », 'got it'): a reply to the bot that only says so
+    "c", "d", "est", "ca", "note", "noted", "compris", "entendu", "accord", "marche", "ah", "oh",
+    "got", "it", "see",
 ))
 
 

@@ -21,12 +21,13 @@ from typing import Any
 from nio import AsyncClient, MatrixRoom, MegolmEvent, RoomMessageText
 
 from bot.app import App
-from bot.commands.dispatch import Handled, handle, intent_of, parse
+from bot.commands.dispatch import Handled, Parsed, handle, intent_of, parse
 from bot.commands.messages import Incoming, Outgoing
 from bot.monitoring.metrics import ANSWER_SECONDS, COMMANDS
 from bot.storage import Storage
 from bot.storage.state import told_undecryptable_key
-from bot.transports.matrix.addressing import Mentions, address, is_courtesy
+from bot.transports.follow_ups import previous_question, remember
+from bot.transports.matrix.addressing import Mentions, address, is_courtesy, is_reply
 from bot.transports.matrix.delivery import Delivery
 from bot.transports.matrix.directs import DirectChats
 from bot.transports.matrix.edits import Edits, in_place
@@ -78,7 +79,12 @@ class Intake:
         if command.event_id in self._taken:
             return  # a sync given again after a network error: already being answered
         incoming = self.incoming(room, command, event.source)
-        if parse(self.app, incoming) is None:
+        previous = await previous_question(self.storage, incoming, self._now())
+        if incoming.reply_to and previous is not None and not incoming.addressed \
+                and not is_courtesy(incoming.text):
+            incoming = replace(incoming, addressed=True)  # a reply to one of its answers
+        parsed = parse(self.app, incoming, previous)
+        if parsed is None:
             return  # ordinary conversation: nothing to remember
         try:
             if not await self.storage.journal.claim_event(command.event_id, room.room_id,
@@ -88,7 +94,7 @@ class Intake:
             # Answering unrecorded beats falling silent: a restart may answer it again.
             log.error("database not writable (%s): answering %s without recording it",
                       error, command.event_id)
-        await self._answer(command, incoming)
+        await self._answer(command, incoming, parsed=parsed)
 
     async def _edited(self, room: MatrixRoom, edit: dict[str, Any]) -> None:
         """An edit of a command the bot answered: the new text answered by editing the
@@ -101,8 +107,10 @@ class Intake:
         now, answer = found
         command = read_event(room.room_id, now)
         incoming = self.incoming(room, command, now)
-        if parse(self.app, incoming) is not None:  # else no longer a command: answer kept
-            await self._answer(replace(command, event_id=edit_id), incoming, replacing=answer)
+        parsed = parse(self.app, incoming)
+        if parsed is not None:  # else no longer a command: answer kept
+            await self._answer(replace(command, event_id=edit_id), incoming, replacing=answer,
+                               parsed=parsed)
 
     def incoming(self, room: MatrixRoom, command: CommandEvent,
                  source: dict[str, Any]) -> Incoming:
@@ -113,11 +121,17 @@ class Intake:
         if meant is not None and not is_direct and is_courtesy(meant):
             meant = None  # « BlueHats : merci ! » in a room deserves no answer
         name = room.user_name(command.sender)
+        content = source.get("content") or {}
+        replied = (content.get("m.relates_to") or {}).get("m.in_reply_to") or {}
         return Incoming(meant if meant is not None else command.text, command.sender,
                         room.room_id, is_direct=is_direct, addressed=meant is not None,
                         sender_name=None if name is None else visible(name),
                         sent_at=source["origin_server_ts"] / 1000
-                        if "origin_server_ts" in source else None)
+                        if "origin_server_ts" in source else None,
+                        reply_to=replied.get("event_id") if is_reply(content) else None)
+
+    def _now(self) -> float:
+        return self.app.clock.now().timestamp()
 
     async def answer_unanswered(self, since_ms: float) -> None:
         """Answer the commands a previous run claimed but was stopped before answering (a
@@ -153,18 +167,19 @@ class Intake:
                         len(late))
 
     async def _answer(self, command: CommandEvent, incoming: Incoming,
-                      decided: list[Outgoing] | None = None, replacing: str | None = None
-                      ) -> None:
+                      decided: list[Outgoing] | None = None, replacing: str | None = None,
+                      parsed: Parsed | None = None) -> None:
         """Decide the answer (unless `decided` before a restart), write it down, send it;
-        the event counts as answered once every message is sent. `replacing`: the bot's
-        answer that the first notice in place edits (the command was edited)."""
+        the event counts as answered once every message is sent, and what it answered is
+        kept for a follow-up. `replacing`: the bot's answer that the first notice in place
+        edits (the command was edited)."""
         self._taken.add(command.event_id)
         started = time.monotonic()
         outgoing = decided
         handled = Handled()
         if outgoing is None:
             async with typing_while_building(self.client, command.room):
-                outgoing = await handle(self.app, incoming, handled)
+                outgoing = await handle(self.app, incoming, handled, parsed=parsed)
             await record(self.storage.journal.save_answer(command.event_id,
                                                           encode_answer(outgoing)),
                          f"the answer to {command.event_id} is not kept for a restart")
@@ -178,16 +193,21 @@ class Intake:
                 await self.delivery.answer(message, command, index)
                 for index, message in enumerate(outgoing)]
         task = asyncio.create_task(self._close_when_sent(
-            command, sent, started, handled, None if replacing else first))
+            command, sent, started, handled, None if replacing else first, incoming, parsed))
         self._sending.add(task)
         task.add_done_callback(self._sending.discard)
 
     async def _close_when_sent(self, command: CommandEvent, sent: list[asyncio.Future[str]],
-                               started: float, handled: Handled, answer_at: int | None) -> None:
+                               started: float, handled: Handled, answer_at: int | None,
+                               incoming: Incoming, parsed: Parsed | None) -> None:
         results = await asyncio.gather(*sent, return_exceptions=True)
         failed = sum(1 for result in results if isinstance(result, BaseException))
         if answer_at is not None and isinstance(results[answer_at], str):
             self.edits.remember(command.event_id, results[answer_at])  # for an edit to come
+        if parsed is not None:
+            answers = [result for result in results if isinstance(result, str)]
+            await record(remember(self.storage, incoming, parsed, answers, self._now()),
+                         f"the question of {command.event_id} is not kept for a follow-up")
         if not failed:  # else kept: the next start tries again
             await record(self.storage.journal.event_answered(command.event_id),
                          f"{command.event_id} may be answered again after a restart")

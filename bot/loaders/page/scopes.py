@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 
-from bot.loaders import programme_evidence as evidence
-from bot.loaders.french_dates import find_days, find_range, parse_hour
-from bot.loaders.programme_line import LineReading
+from bot.loaders.page import evidence, scoring
+from bot.loaders.page.row_grammar import LineReading
+from bot.loaders.page.values import Evidence
 from bot.loaders.talks import (
     Talk,
     all_credits,
@@ -25,6 +25,7 @@ from bot.loaders.talks import (
     kind_hint,
     presenters,
 )
+from bot.loaders.when import DateContext, find_days, find_range, parse_hour, unique
 from bot.programme.model import Link, Problem, SourceRef
 from bot.wording.folding import fold
 
@@ -81,21 +82,21 @@ class Row:
     block_end: time | None = None
     hinted: bool = False
     """Its kind came from the section, not from its own words."""
-    points: list[tuple[float, str]] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
     why: dict[str, str] = field(default_factory=dict)
 
 
-def heading_scope(level: int, text: str, line: int, year: int | None) -> Scope:
+def heading_scope(level: int, text: str, line: int, dates: DateContext) -> Scope:
     """What a heading's text gives the lines under it: hours, a room, a day, a kind."""
     scope = Scope(level, text, line=line)
-    hour = parse_hour(text.rstrip(" :"))
+    hour = parse_hour(text)
     span = find_range(text)
     room = _ROOM_TITLE.match(text)
-    days = find_days(text, year)
+    days = unique(find_days(text, dates))
     if hour:
         scope.hour, scope.structured = hour, True
-    elif span and span[2].start() == 0 and not days:
-        scope.hour, scope.end, scope.structured = span[0], span[1], True
+    elif span and span.span[0] == 0 and not days:
+        scope.hour, scope.end, scope.structured = span.start, span.end, True
         scope.kind = kind_hint(text)
     elif room:
         scope.room, scope.structured = room.group("room").strip(), True
@@ -103,7 +104,7 @@ def heading_scope(level: int, text: str, line: int, year: int | None) -> Scope:
     elif days and len(days) <= 2:
         scope.day, scope.structured = days[0], True
         if span:  # "4/12 de 10h à 12h30 : démos": the hours of what it lists untimed
-            scope.hour, scope.end = span[0], span[1]
+            scope.hour, scope.end = span.start, span.end
         scope.kind = kind_hint(text)
     else:
         scope.kind = kind_hint(text)
@@ -113,8 +114,8 @@ def heading_scope(level: int, text: str, line: int, year: int | None) -> Scope:
 class PageContext:
     """The scopes above the current line, and the candidate and taken sessions."""
 
-    def __init__(self, path: Path, year: int | None) -> None:
-        self.path, self.year = path, year
+    def __init__(self, path: Path, dates: DateContext) -> None:
+        self.path, self.dates = path, dates
         self.scopes: list[Scope] = []
         self.rows: list[Row] = []
         self.last_taken_line = 0
@@ -125,7 +126,7 @@ class PageContext:
         self.headed_days: list[date] = []
         self.registration: list[Link] = []
         self.default_room: str | None = None
-        self._contexts: dict[tuple, list[tuple[float, str]]] = {}
+        self._contexts: dict[tuple, list[Evidence]] = {}
         self.day_parts: dict[str, str] = {}
         self.near_misses: list[tuple[float, int, str, int]] = []
 
@@ -151,8 +152,7 @@ class PageContext:
             for row in rows:  # a series of dated events: the heading names it, not their kind
                 if row.hinted:
                     row.kind, row.hinted = infer_kind(row.talk.title), False
-        score = sum(evidence.total(r.points) for r in rows) / len(rows)
-        taken = score >= evidence.THRESHOLD
+        taken, score = scoring.taken(scoring.score(r.evidence) for r in rows)
         where = rows[0].section or "the top of the page"
         self.explain.append(
             f"line {rows[0].line}: {len(rows)} candidate(s) under {where!r}: "
@@ -160,12 +160,12 @@ class PageContext:
         )
         for row in rows:
             self.explain.append(
-                f"    line {row.line}: {row.talk.title!r}: {evidence.describe(row.points)}"
+                f"    line {row.line}: {row.talk.title!r}: {scoring.describe(row.evidence)}"
             )
         if taken:
             self.rows.extend(rows)
             self.last_taken_line = max(self.last_taken_line, *(r.line for r in rows))
-        elif any(value > 1 for value, _ in self.context()) or score > 0:
+        elif scoring.score(self.context()) > 0 or score > 0:
             self.near_misses.append((score, rows[0].line, where, len(rows)))
 
     def warn_if_unread(self) -> None:
@@ -177,7 +177,7 @@ class PageContext:
         self.warn(
             line,
             f"{count} item(s) under {where!r} were not read as sessions (score {score:.1f}, "
-            f"{evidence.THRESHOLD} needed): see 'programme parse FILE --explain'",
+            f"{scoring.THRESHOLD} needed): see 'programme parse FILE --explain'",
         )
 
     def count_session(self) -> None:
@@ -214,7 +214,7 @@ class PageContext:
         plain = inline_text(markdown)[0]
         if scope.day or not re.match(r"^\s*[*_]", markdown) or len(plain.split()) > 8:
             return False
-        days = find_days(plain, self.year)
+        days = unique(find_days(plain, self.dates))
         if len(days) != 1 or re.search(r"\bdu\b.*\bau\b", fold(plain)):
             return False
         scope.day, scope.structured = days[0], True
@@ -273,7 +273,7 @@ class PageContext:
             hinted=hinted,
             block_end=next((s.end for s in reversed(self.scopes) if s.level <= 7 and s.end), None),
         )
-        row.points = (
+        row.evidence = (
             evidence.item_evidence(
                 reading.talk.title,
                 reading.raw,
@@ -281,6 +281,7 @@ class PageContext:
                 days=len(reading.days),
                 credited=bool(reading.talk.speakers),
                 links=reading.talk.links,
+                line=line,
             )
             + self.context()
             + (lead or [])
@@ -302,8 +303,8 @@ class PageContext:
             return None
         return self.day_parts.get("morning" if start < time(12, 30) else "afternoon")
 
-    def context(self) -> list[tuple[float, str]]:
-        """The context points of the current scopes (computed once per stack of headings)."""
+    def context(self) -> list[Evidence]:
+        """The context evidence of the current scopes (computed once per stack of headings)."""
         key = (tuple(s.title for s in self.scopes), bool(self.get("structured")))
         if key not in self._contexts:
             self._contexts[key] = evidence.context_evidence(list(key[0]), key[1])
@@ -316,5 +317,5 @@ def add_speakers(row: Row, credited: tuple) -> None:
     speakers = row.talk.speakers + tuple(s for s in credited[0] if s.name not in known)
     organisations = tuple(dict.fromkeys(row.talk.organisations + tuple(credited[1])))
     row.talk = Talk(row.talk.title, speakers, organisations, row.talk.links)
-    if credited[0] and (1.5, "credits speakers") not in row.points:
-        row.points.append((1.5, "credits speakers"))
+    if credited[0] and not any(e.name == "credits_person" for e in row.evidence):
+        row.evidence.append(Evidence("credits_person", "credits speakers", row.line))

@@ -1,0 +1,140 @@
+"""What an event's page says, to answer practical questions by quoting it: its information
+lines (front matter), and the sentences of its text — the description and the page's prose
+that is not programme (`Event.passages`) — found by what a question asks (a facet: price,
+access…) or by its words (« y a un Slack ? », 'any hotel nearby?')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.programme.model import Event, InfoField
+from bot.understanding import lexicon
+from bot.wording.folding import fold
+
+FACET_WORDS: dict[str, str] = {
+    "venue": r"\b(?:lieu|adresse|ou nous trouver|venue|where|location|aura lieu|se tiendra"
+             r"|se deroulera|takes? place|held (?:at|in)|online only|en ligne|in person"
+             r"|presentiel)\b",
+    "access": r"\b(?:y aller|acces|metros?|rer|bus|tram\w*|velib|stations?|parking|gare"
+              r"|access|getting there|trains?|navettes?|shuttles?)\b",
+    "price": r"\b(?:gratuit\w*|payant\w*|prix|tarifs?|free|price|costs?|fees?|entree libre"
+             r"|sans frais|euros?)\b|\d ?€|€ ?\d",
+    "registration": r"\b(?:inscri\w*|badge|modalites|regist\w*|sign ?up|billet\w*|tickets?"
+                    r"|confirmer votre presence|confirm your attendance|rsvp)",
+    "contact": r"\b(?:contact\w*|courriel|e-?mail|organis\w*|organiz\w*)\b|\w@\w",
+    "hours": r"\b(?:horaires?|hours|a\.m\.|p\.m\.|\d{1,2} ?h ?\d{0,2} ?(?:-|–|a) ?\d{1,2} ?h"
+             r"|accueil (?:a|des|dès) \d|welcome session)",
+    "stand": r"\b(?:stands?|booths?)\b",
+    "rooms": r"\b(?:salles?|rooms?|auditorium|amphi\w*)\b",
+    "online": r"\b(?:visio\w*|en ligne|online|a distance|remote|streaming|retransmi\w*"
+              r"|live ?stream\w*)\b",
+    "website": r"https?://|\bwww\.|\b(?:site|website)\b",
+    "audience": r"\b(?:ouverte? a|destine\w* a|a destination|public vise|pour tous|audience"
+                r"|intended for|open to)\b",
+}
+"""What an information line or a sentence of the page says, for each facet (regular
+expressions on the folded text, in both languages whatever the page's)."""
+FREE = re.compile(r"\b(?:gratuit\w*|entree libre|entree gratuite|sans frais|free of charge"
+                  r"|free entry|free admission|for free|is free|free to attend)\b")
+"""A sentence saying the event costs nothing."""
+
+GLOSSARY: tuple[frozenset[str], ...] = tuple(frozenset(line.split()) for line in (
+    "hotel hotels hotel hebergement logement accommodation lodging",
+    "apporter munir emmener amener bring laptop ordinateur portable",
+    "prerequis prerequisites requirements requis needed",
+    "repas dejeuner dejeuners lunch lunches meals meal manger food",
+    "fuseau timezone gmt utc cet cest",
+    "incident signaler report conduct conduite harassment harcelement",
+    "places participants seats attendees",
+    "parking stationnement",
+    "wifi internet",
+    "vestiaire cloakroom",
+))
+"""Words of practical questions and the words pages use for the same, in both languages."""
+_SENTENCE_END = re.compile(r"(?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\s+|\n+")
+"""Where a sentence ends: after . ! or ?, but not after 'a.m.', 'e.g.'."""
+_QUESTION_WORDS = lexicon.FILLER | lexicon.GENERIC | lexicon.GREETINGS | lexicon.THANKS | {
+    "there", "est", "sont", "les", "des", "une"}
+MAX_SAID = 6
+"""At most this many sentences quoted (and the lists they introduce)."""
+MAX_LISTED = 15
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the page says of something: information lines and sentences of its text."""
+
+    lines: list[InfoField]
+    sentences: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.lines or self.sentences)
+
+
+def sentences(event: Event) -> list[str]:
+    """The sentences of the event's description and of its page's prose, in page order,
+    each once."""
+    return [sentence for sentence, _list in _sentences(event)]
+
+
+def _sentences(event: Event) -> list[tuple[str, list[str]]]:
+    """Each sentence, with the list it introduces when it ends with « : » (the passages
+    on the lines right after it: « Les stands … sont les suivants : »)."""
+    found: list[tuple[str, list[str]]] = [(s.strip(), []) for s in
+                                          _SENTENCE_END.split(event.description)]
+    passages = event.passages
+    for index, passage in enumerate(passages):
+        parts = [s.strip() for s in _SENTENCE_END.split(passage.text)]
+        listed = []
+        if parts and parts[-1].endswith(":"):
+            line = passage.line
+            for item in passages[index + 1:index + 1 + MAX_LISTED]:
+                if item.line not in (line + 1, line + 2):
+                    break
+                listed.append(item.text)
+                line = item.line
+        found += [(part, listed if part == parts[-1] else []) for part in parts]
+    seen: dict[str, list[str]] = {}
+    for sentence, listed in found:
+        if sentence and sentence not in seen:
+            seen[sentence] = listed
+    return list(seen.items())
+
+
+def said(event: Event, needle: re.Pattern[str]) -> Said:
+    """The information lines and sentences `needle` finds (in folded text); a sentence
+    that introduces a list comes with it."""
+    lines = [i for i in event.info if needle.search(fold(f"{i.label} {i.text}"))]
+    quoted: list[str] = []
+    for sentence, listed in _sentences(event):
+        if len(quoted) >= MAX_SAID:
+            break
+        if needle.search(fold(sentence)):
+            quoted += [sentence, *(item for item in listed if item not in quoted)]
+    return Said(lines, list(dict.fromkeys(quoted)))
+
+
+def said_of_facet(event: Event, facet: str) -> Said:
+    return said(event, re.compile(FACET_WORDS[facet]))
+
+
+def said_of_words(event: Event, text: str) -> Said:
+    """What the page says of the words of `text` that are not the question's own ('Slack',
+    'hotel': 'hôtels' too), and of the words the glossary gives for them in the other
+    language."""
+    keys = {w for w in re.findall(r"\w+", fold(text)) if len(w) > 2} - _QUESTION_WORDS
+    for group in GLOSSARY:
+        if keys & group:
+            keys |= group
+    if not keys:
+        return Said([], [])
+    # a long word also by its start: 'accessibility' finds « accessibilité »
+    starts = {key[: max(5, len(key) - 3)] for key in keys}
+    return said(event, re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(starts))) + ")"))
+
+
+def is_free(found: Said) -> bool:
+    """Whether what the page says of its price says it is free."""
+    return any(FREE.search(fold(f"{i.label} {i.text}")) for i in found.lines) or any(
+        FREE.search(fold(s)) for s in found.sentences)

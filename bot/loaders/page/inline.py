@@ -1,0 +1,117 @@
+"""Inline content of a block read into lines of marked spans, cut where the page cuts.
+
+A `<br>` (or a Markdown hard break: two trailing spaces, a backslash) is a 'hard' cut; a
+newline of the source is a 'soft' one (a browser shows a space; the rows stage decides
+whether it starts an item). Bold, italics, code and links are marks on the spans.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborNode
+
+from bot.loaders.page.dom import COMMENT, TEXT, LineCursor
+from bot.loaders.page.values import Line, Span
+
+BLOCK_TAGS = frozenset({"p", "ul", "ol", "li", "table", "blockquote", "pre", "hr", "dl", "dt",
+                        "dd", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "h1",
+                        "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "details",
+                        "figure", "center", "main", "header", "footer", "nav", "aside", "form",
+                        "fieldset", "address", "dialog", "summary", "figcaption", "body"})
+"""Elements that are blocks: inside inline content they cut the line."""
+SKIPPED = frozenset({"script", "style", "iframe", "template", "noscript", "svg", "head",
+                     "object", "video", "audio", "select", "textarea"})
+"""Elements whose content is not text a reader reads."""
+_MARKS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em",
+          "code": "code", "kbd": "code", "tt": "code", "del": "del", "s": "del",
+          "strike": "del", "u": "u", "ins": "u", "mark": "mark"}
+
+
+class LineBuilder:
+    """Builds the lines of one inline run: spans, cut by hard and soft breaks."""
+
+    def __init__(self, number: int) -> None:
+        self.lines: list[Line] = []
+        self.spans: list[Span] = []
+        self.number = number
+        self.brk = ""
+        self.started = False
+
+    def add(self, text: str, marks: frozenset[str], href: str | None, number: int) -> None:
+        if not text:
+            return
+        if not self.started and text.strip():
+            self.started, self.number = True, number
+        self.spans.append(Span(text, marks, href))
+
+    def cut(self, kind: str, number: int) -> None:
+        if self.started:
+            self.lines.append(Line(self.number, tuple(self.spans), self.brk))
+            self.brk = kind
+        elif kind == "hard" or not self.brk:
+            self.brk = kind if self.lines else ""
+        self.spans, self.started, self.number = [], False, number
+
+    def done(self) -> tuple[Line, ...]:
+        self.cut("", self.number)
+        return tuple(self.lines)
+
+
+class InlineReader:
+    """Reads inline nodes into `Line`s, moving the walk's `LineCursor` along."""
+
+    def __init__(self, cursor: LineCursor) -> None:
+        self.cursor = cursor
+
+    def lines(self, node: LexborNode) -> tuple[Line, ...]:
+        nodes = []
+        child = node.child
+        while child is not None:
+            nodes.append(child)
+            child = child.next
+        return self.lines_of(nodes)
+
+    def lines_of(self, nodes: list[LexborNode]) -> tuple[Line, ...]:
+        lines = LineBuilder(self.cursor.line)
+        for node in nodes:
+            self.run(node, lines, frozenset(), None)
+        return lines.done()
+
+    def run(self, node: LexborNode, lines: LineBuilder, marks: frozenset[str],
+             href: str | None) -> None:
+        tag = node.tag
+        if tag == TEXT:
+            text = node.text_content or ""
+            if "\n" not in text:
+                lines.add(text, marks, href, self.cursor.line)
+                return
+            parts = text.split("\n")
+            lines.add(parts[0], marks, href, self.cursor.line)
+            for part in parts[1:]:
+                self.cursor.line += 1
+                lines.cut("soft", self.cursor.line)
+                lines.add(part, marks, href, self.cursor.line)
+        elif tag == "br":
+            lines.cut("hard", self.cursor.enter_raw(node.attributes))
+        elif tag == COMMENT:
+            self.cursor.text(node.comment_content or "")
+        elif tag in SKIPPED or tag == "img":
+            self.cursor.enter_raw(node.attributes)
+            self.cursor.text(node.text(deep=True) if tag in SKIPPED else "")
+        else:
+            attrs = node.attributes
+            if tag in BLOCK_TAGS:
+                self.cursor.enter(attrs)
+                lines.cut("hard", self.cursor.line)
+            else:  # markdown-it-pyrs' inline positions are not trusted (see dom.py)
+                self.cursor.enter_raw(attrs)
+            mark = _MARKS.get(tag)
+            if mark:
+                marks = marks | {mark}
+            if tag == "a" and attrs.get("href"):
+                href = attrs["href"]
+            child = node.child
+            while child is not None:
+                self.run(child, lines, marks, href)
+                child = child.next
+            if tag in BLOCK_TAGS:
+                lines.cut("hard", self.cursor.line)
