@@ -542,3 +542,18 @@ def test_an_evening_that_goes_past_midnight_ends_on_the_next_day(tmp_path) -> No
         (night, time(2, 30), "Café"),
     ]
     assert event.end == night
+
+
+def test_a_heading_that_holds_only_a_time_gives_it_to_the_paragraph_under_it(tmp_path) -> None:
+    page = tmp_path / "soirees.md"
+    page.write_text(
+        "---\ntitle: Soirées\nevent_start_date: 2021-04-06\n---\n\n## Mardi 6 avril 2021\n\n"
+        "### 18h00\nOuverture de l'événement par Jeanne Dupont\n\n"
+        "### 18h10\nRetour sur le Commando avec Lola Martin et Manon Petit.\n\n"
+        "Un second paragraphe qui décrit ce retour.\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.start, s.title, s.speaker_names, s.source.line) for s in event.sessions] == [
+        (time(18), "Ouverture de l'événement", ("Jeanne Dupont",), 9),
+        (time(18, 10), "Retour sur le Commando", ("Lola Martin", "Manon Petit"), 12),
+    ]

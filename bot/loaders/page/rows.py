@@ -141,11 +141,22 @@ class ProgrammeReader(PageContext):
             self.scopes.append(Scope(9, row.talk.title, hour=row.start, end=row.end, slot=row,
                                      kind=kind_hint(row.talk.title), room=row.room))
             return
+        if (heading_scope and heading_scope.only_time and not heading_scope.sessions_under
+                and reading.talk.title):
+            self.time_heading_session(block.line, reading)
+            return
         self.prose(block.text)
         text = inline_text(block.text)[0]
         self.credits_in_prose(text, heading_scope, self.last)
         self.lead_in = evidence.lead_in_evidence(text)
         self.lead_kind = kind_hint(text) if self.lead_in else None
+
+    def time_heading_session(self, line: int, reading: LineReading) -> None:
+        """'### 18h10' then 'Retour sur … avec Name': the paragraph is the session."""
+        row = self.make_row(line, reading, "the paragraph under an hour heading")
+        self.pending.append(row)
+        self.count_session()
+        self.last = row
 
     # --- lists ----------------------------------------------------------------------
 
