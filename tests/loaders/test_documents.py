@@ -557,3 +557,22 @@ def test_a_heading_that_holds_only_a_time_gives_it_to_the_paragraph_under_it(tmp
         (time(18), "Ouverture de l'événement", ("Jeanne Dupont",), 9),
         (time(18, 10), "Retour sur le Commando", ("Lola Martin", "Manon Petit"), 12),
     ]
+
+
+def test_a_timed_container_over_talks_timed_in_italics(tmp_path) -> None:
+    page = tmp_path / "sessions.md"
+    page.write_text(
+        "---\ntitle: Journées\nevent_start_date: 2025-07-07\n---\n\n## Programme\n\n"
+        "- **15h00 – 15h45** : **Session 1**\n"
+        "  - *15h00 – 15h20* : **Open-source framework for interactive mechanical simulation "
+        "in medicine and robotics, a catalyst of innovation**, Hugo Talbot (Inria)\n"
+        "  - *15h25 – 15h45* : **Analytical Geometry for fluid simulations based on Partial "
+        "Optimal Transport**, Bruno Lévy (Inria)\n\n"
+        "- **15h50 – 16h10** : Pause café\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.start, s.end, s.title[:30], s.speaker_names) for s in event.sessions] == [
+        (time(15), time(15, 20), "Open-source framework for inte", ("Hugo Talbot",)),
+        (time(15, 25), time(15, 45), "Analytical Geometry for fluid ", ("Bruno Lévy",)),
+        (time(15, 50), time(16, 10), "Pause café", ()),
+    ]

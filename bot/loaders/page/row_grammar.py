@@ -19,11 +19,11 @@ from bot.loaders.when import unique as unique_days
 from bot.wording.folding import fold
 
 _BEFORE_LEADING_TIME = re.compile(
-    r"\s*(?P<open>\*\*|__)?\s*\\?\[?\s*(?:(?:de|from)\s*)?", re.IGNORECASE
+    r"\s*(?P<open>[*_]{1,3})?\s*\\?\[?\s*(?:(?:de|from)\s*)?", re.IGNORECASE
 )
-"""What may stand before the hours a line starts with: '**', '\\[', 'De', 'from'."""
+"""What may stand before the hours a line starts with: '**', '*', '\\[', 'De', 'from'."""
 _AFTER_LEADING_TIME = re.compile(
-    r"\s*\\?\]?\s*(?P<close>\*\*|__)?\s*(?:[:\-–—|>·](?!\d)\s*|(?=\S))"
+    r"\s*\\?\]?\s*(?P<close>[*_]{1,3})?\s*(?:[:\-–—|>·](?!\d)\s*|(?=\S)|$)"
 )
 """What follows them: a closing bracket or bold, a separator, then the title."""
 _BEFORE_INNER_HOURS = re.compile(r"(?:,\s*|\s+)(?:de|from)\s+$", re.IGNORECASE)
@@ -87,7 +87,8 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
     start, end = slot.start, slot.end
     rest = markdown[found.end() :].strip()
     if opening.group("open") and not found.group("close"):
-        rest = "**" + rest  # '**14h-15h30 : Exposition**': the bold goes on over the title
+        # '**14h-15h30 : Exposition**': the emphasis goes on over the title
+        rest = opening.group("open") + rest
     elif found.group("close") and not opening.group("open"):
         return None
     rest = re.sub(r"^\*\*\s*\*\*", "", rest).strip()
