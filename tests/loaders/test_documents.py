@@ -576,3 +576,19 @@ def test_a_timed_container_over_talks_timed_in_italics(tmp_path) -> None:
         (time(15, 25), time(15, 45), "Analytical Geometry for fluid ", ("Bruno Lévy",)),
         (time(15, 50), time(16, 10), "Pause café", ()),
     ]
+
+
+def test_an_item_whose_day_and_hours_stand_on_the_line_above_its_title(tmp_path) -> None:
+    page = tmp_path / "seminaires.md"
+    page.write_text(
+        "---\ntitle: Séminaires en ligne 2020\n---\n\nAu programme :\n\n"
+        "- vendredi 25/09 à 10h  \n  **Actualités du programme**  \n"
+        "  Par Emmanuel Laborde, directeur\n\n"
+        "- lundi 28/09 à 14h  \n  **Présentation de l'offre en service**  \n"
+        "  Par Joris Bricout, chef de projet\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.day, s.start, s.title, s.speaker_names) for s in event.sessions] == [
+        (date(2020, 9, 25), time(10), "Actualités du programme", ("Emmanuel Laborde",)),
+        (date(2020, 9, 28), time(14), "Présentation de l'offre en service", ("Joris Bricout",)),
+    ]

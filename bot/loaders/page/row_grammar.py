@@ -148,7 +148,13 @@ def read_line(lines: list[str], dates: DateContext) -> LineReading:
     """Read a programme line given as its lines (the first, then `<br>`/wrapped ones)."""
     reading = LineReading(raw=lines[0])
     first, others = lines[0], lines[1:]
-    timed = leading_time(first)
+    above = when_text(first, dates) if others else None
+    if above and (above[0] or above[1]):  # 'vendredi 25/09 à 10h' over '**Title**'
+        reading.days, reading.start, reading.end = above
+        reading.why.append(f"its day or hours on the line above its title: {first!r}")
+        first, others = others[0], others[1:]
+        reading.raw = first
+    timed = leading_time(first) if reading.start is None else None
     if timed:
         reading.start, reading.end, first = timed
         reading.why.append("starts with its hours")
