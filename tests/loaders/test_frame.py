@@ -171,3 +171,45 @@ def test_heading_day() -> None:
     assert heading_day("Monday", frame) is None  # not one of the event's days
     assert heading_day("Thursday keynote and lunch", frame) is None  # more than a weekday
     assert heading_day("Jour 3", frame) is None
+
+
+def test_a_german_day_with_its_ordinal_dot_is_one_sentence() -> None:
+    text = ("---\ntitle: Online-Seminar\n---\n\nDas Webinar findet statt am **30. Juni 2020, "
+            "17.00 Uhr**.\n\n" + PROGRAMME)
+    (event,), _, _ = read(text)
+    assert event.start == date(2020, 6, 30)
+
+
+def test_a_header_excerpt_gives_the_day_and_the_path_its_year() -> None:
+    text = ('---\ntitle: Online-Seminar\nexcerpt: "Einladung zu einem Event am 30. Juni."\n'
+            "---\n\n" + PROGRAMME)
+    (event,), _, _ = read(text, "blog/2020-krisenresilienz.md")
+    assert event.start == date(2020, 6, 30)
+
+
+def test_days_of_other_years_in_the_text_are_other_events() -> None:
+    text = (
+        "# Journée des données ouvertes\n\n" + PROGRAMME
+        + "\nLa première édition remonte au 4 décembre 2010.\n\n"
+        "Merci à donchico pour l'image (domaine public, 2016-05-14).\n\n"
+        "---\ntitle: Journée des données ouvertes\nsubtitle: Édition 2018\n"
+        "date: Samedi le 3 mars 2018 de 12h30 à 17h\n...\n"
+    )
+    (event,), _, frame = read(text)
+    assert (event.start, event.end) == (date(2018, 3, 3), date(2018, 3, 3))
+    assert frame.year_from == "its title"
+
+
+def test_a_spanish_deadline_gives_no_day() -> None:
+    text = ("---\ntitle: Jornadas de Cultura Libre\n---\n\nEl próximo 30 de marzo de 2022 "
+            "tendrá lugar la jornada.\n\nEnvía tu resumen antes del 28 de febrero.\n\n" + PROGRAMME)
+    (event,), _, _ = read(text)
+    assert (event.start, event.end) == (date(2022, 3, 30), date(2022, 3, 30))
+
+
+def test_the_month_of_the_files_path_places_a_weekday_and_a_number() -> None:
+    text = ("# Schedule\n\n**Monday 13th**\n\n- 9:00 Introduction\n\n**Tuesday 14th**\n\n"
+            "- 9:00 Read mapping\n")
+    (event,), _, frame = read(text, "nbis-rnaseq-2017-03/schedule.md")
+    assert frame.days[:2] == (date(2017, 3, 13), date(2017, 3, 14))
+    assert event.start == date(2017, 3, 13)

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from bot.loaders.page.blocks import read_blocks
 from bot.loaders.page.bridge import markdown_blocks
 from bot.loaders.page.dom import parse_html
-from bot.loaders.page.frame import FROM_DATE_KEY, read_frame
+from bot.loaders.page.frame import FROM_DATE_KEY, read_frame, written_year
 from bot.loaders.page.metadata import Metadata, read_metadata
 from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
@@ -168,6 +168,8 @@ def _event_days(frame: EventFrame, reader: ProgrammeReader) -> tuple[date | None
     plain `date:` and the programme's headings or rows give days of their own; with a
     programme, the days of its headings and rows widen them."""
     own = [*reader.headed_days, *(row.day for row in reader.rows if row.day)]
+    if year := written_year(frame):
+        own = [day for day in own if day.year == year]
     days = list(frame.days)
     if frame.days_from.startswith(FROM_DATE_KEY) and not reader.rows:
         days = []  # a post's publication day, on a page that is no event

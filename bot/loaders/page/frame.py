@@ -9,9 +9,10 @@
   they fix it, closest to the publication date or to a year written on the page
   (« Lundi 21 septembre » → 2020), with a warning.
 - Days: the header's event days, else the days of the title, else those of the day
-  headings, else those of the text — sentences about deadlines, registration or
-  publication left out. A plain `date:` is the event's day when nothing else gives one or
-  it is one of them, else the publication date.
+  headings, else those of the text in the known year — sentences about deadlines,
+  registration or publication left out. A plain `date:` is the event's day when nothing
+  else gives one (the page's reader checks it has a programme) or it is one of them, else
+  the publication date.
 - Weekday-only and ordinal headings (« Monday », « Dienstag », « Jour 2 ») stand for the
   event's day on that weekday, or its n-th day (`heading_day`).
 
@@ -48,15 +49,16 @@ _DEADLINE = re.compile(
     r"avant le|jusqu.(?:au|a)\b|au plus tard|date limite|deadline|inscri|candidat|clotur"
     r"|publie|publication|published|mis a jour|updated|soumission|appel a"
     r"|before|until|\bdue\b|regist|submi|posted|notification|call for"
-    r"|anmeld|frist|einreich|bis zum|veroffentlicht|aktualisiert"
-    r"|plazo|fecha limite|inscrip|hasta el|envio|publicado|actualizado|convocatoria"
-    r"|scadenza|entro il|iscrizion|invio|pubblicat|aggiornat"
+    r"|anmeld|frist|einreich|bis zum|vor dem|veroffentlicht|aktualisiert"
+    r"|plazo|fecha limite|inscrip|hasta el|antes del?\b|envi[oa]|publicado|actualizado"
+    r"|convocatoria|scadenza|entro il|prima del|iscrizion|invio|pubblicat|aggiornat"
     r"|uiterlijk|inschrijv|aanmeld|gepubliceerd|bijgewerkt|indienen"
 )
 """Words of a sentence about a deadline, registration or publication, in six languages
 (folded): the days it names are not the event's."""
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
-_TITLE_TEXTS = ("subtitle", "description", "summary", "chapeau-text", "linkTitle")
+_SENTENCE = re.compile(r"(?<=[^\d\s][.!?;])\s+")
+"""Where a sentence ends: not after a number ('am 30. Juni 2020')."""
+_TITLE_TEXTS = ("subtitle", "description", "summary", "excerpt", "chapeau-text", "linkTitle")
 """Header texts read with the title for the event's year and days."""
 _FIRST_LINE = 120
 """Characters of a first line of text taken as a title."""
@@ -66,6 +68,10 @@ _WEEKDAY_ALONE = re.compile(r"[\W\d_]*")
 FROM_DATE_KEY = "its header's 'date:'"
 """Where the days come from when only a plain `date:` gives one: the event's day if the page
 has a programme, else the day a post was published (a page that is no event)."""
+_PATH_MONTH = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_/.](?P<m>0[1-9]|1[0-2])(?:[-_/.](?P<d>0[1-9]|[12]\d|3[01]))?"
+    r"(?!\d)"
+)
 _NUMERIC_DAY = re.compile(r"\d[/.]\d")
 """Numeric days ('4/12', '4.12.') are written: the page's order of day and month matters."""
 
@@ -86,10 +92,10 @@ def read_frame(
     known += find_years(titles)
     # a plain 'date:' is near the event whether it is its day or the publication's
     published = said.published or said.dated
-    if not known and published is None:
-        known = _path_years(path)  # after the publication date, which is nearer the event
-    order = day_order(text, lang) if _NUMERIC_DAY.search(text) else None
     reference = published[0] if published else None
+    if not known and published is None:  # the path comes after the publication date
+        known, reference = _path_years(path), _path_month(path)
+    order = day_order(text, lang) if _NUMERIC_DAY.search(text) else None
     context, year_note = DateContext(known, reference, lang, order), None
     if not said.start:  # with the header's event days, each day's weekday is checked alone
         context, year_note = _with_year(context, text, lines)
@@ -106,6 +112,12 @@ def read_frame(
         title=title, title_from=title_from, title_line=title_line, lang=lang,
         order=context.order,
     )  # fmt: skip
+
+
+def written_year(frame: EventFrame) -> int | None:
+    """The frame's year when the header or the title writes it (not inferred): a day of
+    another year on the page is then another event's ('domaine public, 2016-05-14')."""
+    return frame.year if frame.year_from.startswith(("its header (", "its title")) else None
 
 
 def heading_day(text: str, frame: EventFrame) -> date | None:
@@ -140,6 +152,16 @@ def _title(
     warnings.append((1, f"no title in the header, a heading or the text: took the file's "
                         f"name, {title!r}"))
     return title, "the file's name", 1
+
+
+def _path_month(path: PurePath) -> date | None:
+    """The month (or day) the file's folders or name give: a Jekyll post's
+    '2014-02-12-open-data-day.md', a course's 'rnaseq-2017-03/', 'events/2019/10/'."""
+    for part in (path.stem, "/".join(path.parent.parts[-3:])):
+        found = [*_PATH_MONTH.finditer(part)]
+        if found:  # the nearest to the file
+            return date(int(found[-1]["y"]), int(found[-1]["m"]), int(found[-1]["d"] or 15))
+    return None
 
 
 def _path_years(path: PurePath) -> tuple[int, ...]:
@@ -213,6 +235,8 @@ def _days(
     if found:
         return found, "its day headings"
     found = _days_of([part for _, line in lines for part in _SENTENCE.split(line)], context)
+    if context.years:  # a day of another year in the text is another event's ('en 2016, …')
+        found = tuple(day for day in found if day.year in context.years)
     return found, "its text" if found else ""
 
 
