@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import time
 
-from bot.loaders.programme_line import read_line
+from bot.loaders.page.row_grammar import read_line
 from bot.loaders.talks import Talk, inline_text, parse_credit
 from bot.loaders.when import DateContext, find_range, parse_hour
 from bot.wording.folding import fold

@@ -1,5 +1,5 @@
 """The rendered blocks written back as inline Markdown, for the line grammar of the rows
-stage (`programme_line`, `talks`), which reads marks as `**bold**` and `[text](url)`.
+stage (`row_grammar`, `talks`), which reads marks as `**bold**` and `[text](url)`.
 
 A `Line` is written back with its spans' marks; lines cut by a hard break (a `<br>`, two
 trailing spaces, a backslash) are joined by `<br>`, lines cut by a soft break (a newline
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.loaders.page.row_grammar import leading_time
 from bot.loaders.page.values import Block, Line
 
 _ENDS_A_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*)\s*[:.]?$|.*[:]$")
@@ -68,10 +69,12 @@ def markdown_blocks(blocks: tuple[Block, ...]) -> list[MarkdownBlock]:
 
 def _written(block: Block) -> list[MarkdownBlock]:
     kind = block.kind
-    if kind in ("heading", "paragraph", "term"):
+    if kind == "heading":
         text = joined(block.lines)
-        return [MarkdownBlock("heading" if kind == "heading" else "paragraph", block.line,
-                              text, block.level)] if text else []
+        return [MarkdownBlock("heading", block.line, text, block.level)] if text else []
+    if kind in ("paragraph", "term"):
+        return [MarkdownBlock("paragraph", lines[0].number, joined(lines))
+                for lines in timed_runs(block.lines) if joined(lines)]
     if kind == "list":
         items = [b for child in block.children for b in _written(child)]
         return [MarkdownBlock("list", block.line, ordered=block.ordered, children=items)]
@@ -86,6 +89,24 @@ def _written(block: Block) -> list[MarkdownBlock]:
     if kind in ("group", "terms", "definition", "code"):
         return markdown_blocks(block.children)
     return []
+
+
+def timed_runs(lines: tuple[Line, ...]) -> list[tuple[Line, ...]]:
+    """A paragraph whose lines start with times one after the other ('09:00 Accueil' /
+    '09:30 Ouverture', joined by line breaks) holds one item per timed line, each with
+    the untimed lines under it, after what comes before the first (a day label); any
+    other paragraph is one."""
+    timed = [bool(leading_time(line.markdown)) for line in lines]
+    if sum(timed) < 2:
+        return [lines]
+    runs: list[tuple[Line, ...]] = []
+    start = 0
+    for index in range(1, len(lines)):
+        if timed[index]:
+            runs.append(lines[start:index])
+            start = index
+    runs.append(lines[start:])
+    return runs
 
 
 def joined(lines: tuple[Line, ...]) -> str:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from bot.loaders.page import evidence, scoring
 from bot.loaders.page.frame import heading_day
+from bot.loaders.page.row_grammar import LineReading
 from bot.loaders.page.values import EventFrame, Evidence
-from bot.loaders.programme_line import LineReading
 from bot.loaders.talks import (
     Talk,
     all_credits,
@@ -60,6 +60,8 @@ class Scope:
     room: str | None = None
     kind: str | None = None
     structured: bool = False
+    only_time: bool = False
+    """A heading that holds only a time ('### 18h10'): the paragraph under it is its session."""
     slot: Row | None = None
     sessions_under: int = 0
     when: tuple[list[date], time | None, time | None] | None = None
@@ -98,9 +100,10 @@ def heading_scope(level: int, text: str, line: int, frame: EventFrame) -> Scope:
     named = None if days else heading_day(text, frame)
     days = [named] if named else days
     if hour:
-        scope.hour, scope.structured = hour, True
+        scope.hour, scope.structured, scope.only_time = hour, True, True
     elif span and span.span[0] == 0 and not days:
         scope.hour, scope.end, scope.structured = span.start, span.end, True
+        scope.only_time = not text[span.span[1]:].strip(" :-–—")
         scope.kind = kind_hint(text)
     elif room:
         scope.room, scope.structured = room.group("room").strip(), True
