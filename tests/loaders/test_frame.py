@@ -213,3 +213,11 @@ def test_the_month_of_the_files_path_places_a_weekday_and_a_number() -> None:
     (event,), _, frame = read(text, "nbis-rnaseq-2017-03/schedule.md")
     assert frame.days[:2] == (date(2017, 3, 13), date(2017, 3, 14))
     assert event.start == date(2017, 3, 13)
+
+
+def test_a_date_key_far_from_the_days_of_the_text_is_the_events_day() -> None:
+    text = ("---\ntitle: Thesshack - Wiki Hackathon\ndate: 2016/10/15\n---\n\n"
+            "Two scholarships to attend the Wikimedia Hackathon in Vienna (May 19-21).\n\n"
+            + PROGRAMME)
+    (event,), _, frame = read(text)
+    assert event.start == date(2016, 10, 15) and frame.days_from.startswith("its header's")

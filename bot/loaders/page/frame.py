@@ -11,7 +11,8 @@
 - Days: the header's event days, else the days of the title, else those of the day
   headings, else those of the text in the known year — sentences about deadlines,
   registration or publication left out. A plain `date:` is the event's day when nothing
-  else gives one (the page's reader checks it has a programme) or it is one of them, else
+  else gives one (the page's reader checks it has a programme), when it is one of them,
+  or when the text's days are months away from it (other events it names); else it is
   the publication date.
 - Weekday-only and ordinal headings (« Monday », « Dienstag », « Jour 2 ») stand for the
   event's day on that weekday, or its n-th day (`heading_day`).
@@ -62,6 +63,8 @@ _TITLE_TEXTS = ("subtitle", "description", "summary", "excerpt", "chapeau-text",
 """Header texts read with the title for the event's year and days."""
 _FIRST_LINE = 120
 """Characters of a first line of text taken as a title."""
+_NEAR_PUBLICATION = 60
+"""Days between a post's publication and the event it announces or reports, at most."""
 _SPELLED_OUT = 31
 """Declared days further apart than this give their two ends only."""
 _WEEKDAY_ALONE = re.compile(r"[\W\d_]*")
@@ -100,7 +103,7 @@ def read_frame(
     if not said.start:  # with the header's event days, each day's weekday is checked alone
         context, year_note = _with_year(context, text, lines)
     days, days_from = _days(said, titles, blocks, lines, context)
-    if said.dated and not days:
+    if said.dated and (not days or (days_from == "its text" and _far(days, said.dated[0]))):
         days, days_from = (said.dated[0],), f"{FROM_DATE_KEY} (line {said.dated[1]})"
     year = days[0].year if days else (context.years[:1] or (None,))[0]
     year_from = _year_from(said, titles, path, year, context, year_note)
@@ -118,6 +121,13 @@ def written_year(frame: EventFrame) -> int | None:
     """The frame's year when the header or the title writes it (not inferred): a day of
     another year on the page is then another event's ('domaine public, 2016-05-14')."""
     return frame.year if frame.year_from.startswith(("its header (", "its title")) else None
+
+
+def _far(days: tuple[date, ...], dated: date) -> bool:
+    """Days of the text too far from a plain `date:` for it to be the day a post about them
+    was published (announcements and reports come within weeks): other events the text
+    names, and the `date:` is the event's."""
+    return min(abs((day - dated).days) for day in days) > _NEAR_PUBLICATION
 
 
 def heading_day(text: str, frame: EventFrame) -> date | None:
