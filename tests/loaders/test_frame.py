@@ -221,3 +221,17 @@ def test_a_date_key_far_from_the_days_of_the_text_is_the_events_day() -> None:
             + PROGRAMME)
     (event,), _, frame = read(text)
     assert event.start == date(2016, 10, 15) and frame.days_from.startswith("its header's")
+
+
+def test_explain_prints_the_frame_and_where_each_part_comes_from() -> None:
+    from bot.loaders.explain import explain_text
+
+    text = "# Bootcamp\n\nÉdition 2020.\n\n## Lundi 21 septembre\n\n" + PROGRAMME
+    events, problems, reading = read_page(Path("page.md"), text, PARIS)
+    report = explain_text(events, problems, reading).splitlines()
+    start = report.index("frame:")
+    assert report[start + 1 : start + 4] == [
+        "  title: 'Bootcamp' (from its first heading, line 1)",
+        "  year: 2020 (from the weekdays of its days (line 5))",
+        "  days: 2020-09-21 (from its day headings)",
+    ]
