@@ -235,3 +235,22 @@ def test_explain_prints_the_frame_and_where_each_part_comes_from() -> None:
         "  year: 2020 (from the weekdays of its days (line 5))",
         "  days: 2020-09-21 (from its day headings)",
     ]
+
+
+def test_a_report_published_months_later_keeps_the_day_its_text_writes_with_its_year() -> None:
+    text = ("---\ntitle: Vidéos de la journée DPSI\ndate: 2021-10-01\n---\n\n"
+            "Le 9 février 2021, s'est tenue à la DINUM une journée de sensibilisation.\n\n"
+            + PROGRAMME)
+    (event,), _, frame = read(text)
+    assert event.start == date(2021, 2, 9) and frame.days_from == "its text"
+
+
+def test_a_range_of_days_written_with_other_words_between_its_ends() -> None:
+    text = (
+        "# Les principes FAIR\n\n## Programme\n\n### Jour 1\n\n- 9h : Accueil\n\n"
+        "### Jour 2\n\n- 9h : Ateliers\n\n### Jour 3\n\n- 9h : Bilan\n\n"
+        "## Informations pratiques\n\nLa formation aura lieu du **lundi 31 août 2020 - 10:00 "
+        "(accueil café à 9:30) au mercredi 2 septembre 2020 - 16:00** à Paris.\n"
+    )
+    assert sessions(text) == [(date(2020, 8, 31), "Accueil"), (date(2020, 9, 1), "Ateliers"),
+                              (date(2020, 9, 2), "Bilan")]
