@@ -27,7 +27,7 @@ from bot.loaders.page.scopes import (
     add_speakers,
     heading_scope,
 )
-from bot.loaders.page.values import Evidence
+from bot.loaders.page.values import EventFrame, Evidence
 from bot.loaders.tables import read_table
 from bot.loaders.talks import (
     INSTITUTION,
@@ -37,7 +37,6 @@ from bot.loaders.talks import (
     inline_text,
     kind_hint,
 )
-from bot.loaders.when import DateContext
 from bot.programme.model import Speaker
 from bot.wording.folding import fold
 
@@ -51,8 +50,8 @@ _BOLD_CREDIT = re.compile(r"^\s*\*\*(?P<bold>[^*]{1,300}?)\*\*(?P<after>\s*(?:,.
 class ProgrammeReader(PageContext):
     """Walks a document tree; `rows` are the sessions of the blocks taken as programme."""
 
-    def __init__(self, path: Path, dates: DateContext) -> None:
-        super().__init__(path, dates)
+    def __init__(self, path: Path, frame: EventFrame) -> None:
+        super().__init__(path, frame)
         self.lead_in: list[Evidence] = []
         self.lead_kind: str | None = None
         self.last: Row | None = None
@@ -102,7 +101,7 @@ class ProgrammeReader(PageContext):
         self.close(level)
         self.flush()
         self.last = None
-        scope = heading_scope(level, inline_text(markdown)[0], line, self.dates)
+        scope = heading_scope(level, inline_text(markdown)[0], line, self.frame)
         if scope.day:
             self.headed_days.append(scope.day)
         timed = leading_time(markdown)
