@@ -1,0 +1,64 @@
+"""Dates and times of conference-programme pages, as one grammar (fr, en, de, es, it, nl).
+
+Pure and standalone: no I/O; Babel's CLDR names are read once, on first use, into compiled
+patterns. Every span is a span of the text as given.
+
+    find_days(text, context)   -> [FoundDay(day, span)]     days, years inferred
+    scan_days(text, lang)      -> [DayMention]              days as written, year maybe None
+    infer_year(mentions, ctx)  -> int | None                the year the weekdays fix
+    find_weekdays(text)        -> [(weekday, span)]         'Monday', 'Dienstag'
+    on_weekday(weekday, days)  -> date | None               the event's day of a weekday
+    day_order(page, lang)      -> 'dmy' | 'mdy'             how the page writes '4/12'
+    find_times(text)           -> [Slot]                    times and ranges, decoys left out
+    find_range(text)           -> Slot | None               the first range with an end
+    parse_hour(text)           -> time | None               a text that is one time
+    TimeLine().read(slot)      -> (start, end)              12-hour times read forward
+    find_zone(text)            -> str | None                'PDT' -> 'America/Los_Angeles'
+"""
+
+from bot.loaders.when.calendar import (
+    FoundDay,
+    find_days,
+    infer_year,
+    on_weekday,
+    resolve_days,
+    unique,
+)
+from bot.loaders.when.context import DateContext, find_year, find_years
+from bot.loaders.when.days import DayMention, day_order, find_weekdays, scan_days
+from bot.loaders.when.decoys import timecodes
+from bot.loaders.when.fold import fold
+from bot.loaders.when.names import LANGUAGES, names
+from bot.loaders.when.timeline import TimeLine, resolve
+from bot.loaders.when.times import Clock, Slot, find_range, find_times, parse_clock, parse_hour
+from bot.loaders.when.zones import find_zone, zone_info
+
+__all__ = [
+    "LANGUAGES",
+    "Clock",
+    "DateContext",
+    "DayMention",
+    "FoundDay",
+    "Slot",
+    "TimeLine",
+    "day_order",
+    "find_days",
+    "find_range",
+    "find_times",
+    "find_weekdays",
+    "find_year",
+    "find_years",
+    "find_zone",
+    "fold",
+    "infer_year",
+    "names",
+    "on_weekday",
+    "parse_clock",
+    "parse_hour",
+    "resolve",
+    "resolve_days",
+    "scan_days",
+    "timecodes",
+    "unique",
+    "zone_info",
+]

@@ -1,0 +1,339 @@
+"""The grammar of hours: every way a programme writes a time or a range of times.
+
+Forms: '14h', '14 h 30', '9h 30', '14H30', '9:30', '09:30', '9.30', '17.00 Uhr', '20.00 uur',
+'0845' (in a range or alone in a cell), '2pm', '2:30 p.m.', '10 AM', '9 heures' (after 'à',
+'vers'...); open forms '~18:00', '<20:00', '>18h', 'à partir de 18h', 'dès 9h', 'from 6pm',
+'ab 18 Uhr', 'vanaf 18.00', 'jusqu'à 14h', 'until 10 AM', 'vers 18h'; ranges with '-', '–',
+'—', '/', 'à', 'to', 'bis', 'a', 'tot', 'al', 'alle', 'until' and 'entre ... et', 'between ...
+and': '9h-12h30', '9-12h', '17–18 Uhr', '2-3pm', '11-1pm', '2pm-3:30pm', '0845-0900',
+'14.00 - ~18:00', '22h30 à 00h00' (past midnight: end before start), '9:00 AM – 12:30 PM PDT'.
+
+Not times: video time codes ('12:34' in a list of them, '1:02:33'), versions ('3.12', '17.0'),
+prices ('9.30 €'), phone numbers ('01.23.45.67.89', '0845 123 4567'), decimals ('21.11
+mots'), counts ('3 ateliers'), durations ('(1h)', 'de 2h', '2 heures'), ISO timestamps.
+A dotted time ('9.30') counts only after a word such as 'à', 'um', 'h.', at the start of a
+line, with 'Uhr', am/pm or 'h', or in a range.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import time
+from typing import NamedTuple
+
+from bot.loaders.when import decoys
+from bot.loaders.when.fold import fold, prepare
+from bot.loaders.when.names import Endings, names, trie
+from bot.loaders.when.zones import ZONE, zone_name
+
+
+class Clock(NamedTuple):
+    """One time as written: hour (0-23, am/pm applied), minute, where, and how."""
+
+    hour: int
+    minute: int
+    span: tuple[int, int]
+    meridian: str | None = None
+    """'am' or 'pm' when written (or given by the other end of its range)."""
+    twelve: bool = False
+    """Written like a 12-hour time without am/pm ('1:30', not '01:30', '13:30' or '1h30'):
+    a `TimeLine` may read it 12 hours later."""
+    mark: str | None = None
+    """'about' ('~18:00', 'vers 18h'), 'from' ('dès 9h'), 'until' ('<20:00', 'jusqu'à 14h')."""
+
+    @property
+    def time(self) -> time:
+        return time(self.hour % 24, self.minute)
+
+
+class Slot(NamedTuple):
+    """A time or a range of times: `start`, `end` (None for one time) and their words."""
+
+    start: time
+    end: time | None
+    span: tuple[int, int]
+    first: Clock
+    last: Clock | None = None
+    zone: str | None = None
+    """'America/Los_Angeles', 'UTC-05:00' when a zone follows ('4:30PM PDT')."""
+
+    @property
+    def overnight(self) -> bool:
+        """The range ends the next day ('22h30 à 02h30', '20:00-03:00')."""
+        return self.end is not None and self.end < self.start
+
+
+_WORDS = (
+    "midi|noon|midday|minuit|midnight|mittag|mitternacht|mezzogiorno|mezzanotte|mediodia"
+    "|medianoche|middag|middernacht"
+)
+_NOON = frozenset({"midi", "noon", "midday", "mittag", "mezzogiorno", "mediodia", "middag"})
+
+
+_BARE = (
+    r"(?=\s?(?:[ap]\.?\s?m(?![a-z])|uhr(?![a-z])|uur(?![a-z]))"
+    r"|\s*(?:-|–|—|−)\s*\d|\s+(?:a|au|to|till|until|bis|tot|al|alle|hasta)\s+\d)"
+)
+"""What must follow a number written alone for it to be a time: '9 am', '17 Uhr', '9-12h'."""
+
+
+def _clock(p: str, words: bool = False) -> str:
+    """The pattern of one clock, its groups named with the prefix `p`."""
+    return (
+        rf"(?:(?P<{p}h>[01]?\d|2[0-4])(?P<{p}hw>\s?h(?:eures?|rs?|s)?|u(?=\d))(?![a-z])"
+        rf"(?:\s?(?P<{p}hm>[0-5]\d))?(?!\d)"
+        rf"|(?P<{p}c>[01]?\d|2[0-4]):(?P<{p}cm>[0-5]\d)(?!\d|:\d)"
+        rf"|(?P<{p}d>[01]?\d|2[0-4])\.(?P<{p}dm>[0-5]\d)(?!\d|\.\d)"
+        rf"|(?P<{p}k>[01]\d|2[0-4])(?P<{p}km>[0-5]\d)(?!\d)"
+        rf"|(?P<{p}b>[01]?\d|2[0-4])(?!\d){_BARE if p == 's' else ''}"
+        + (rf"|(?P<{p}w>{_WORDS})(?![a-z])" if words else "")
+        + rf")(?:\s?(?P<{p}ap>[ap]\.?\s?m(?![a-z])\.?)|\s?(?P<{p}u>uhr|uur|hrs?)(?![a-z])"
+        rf"|(?P<{p}x>h)(?![a-z\d]))?"
+    )
+
+
+_SEP = (
+    r"(?P<sep>\s*(?:-|–|—|−|/|→)\s*"
+    r"|\s+(?:a|au|to|till|until|through|thru|bis|tot|al|alle|hasta|et|and|und|e|en|y)\s+)"
+    r"(?P<emark>~|≈|<|ca\.\s?)?\s*"
+)
+_ZONE = rf"(?:\s*\(?\s*{ZONE}\)?)?"
+_SLOT = re.compile(
+    rf"(?=\d)(?<![0-9a-z.,:/+$€£]){_clock('s')}(?:{_SEP}{_clock('e', words=True)})?{_ZONE}"
+)
+_ONE = re.compile(rf"{_clock('s', words=True)}{_ZONE}")
+_OPENERS = {
+    "about": [
+        *["~", "≈", "ca.", "circa", "env.", "environ", "vers", "around", "about", "approx"],
+        *["approx.", "gegen", "etwa", "verso", "rond", "omstreeks", "hacia"],
+    ],
+    "from": [
+        *["des", "from", "ab", "vanaf", "dalle", "desde", ">", "≥"],
+        *["a partir de", "a partir du", "a partire dalle", "starting at", "desde las"],
+        *["a partir de las", "dalle ore"],
+    ],
+    "until": [
+        *["<", "≤", "until", "till", "bis", "before", "avant", "vor", "voor", "hasta", "tot"],
+        *["jusqu'a", "jusqu’a", "jusqu'au", "jusqu’au", "fino alle", "prima delle"],
+        *["hasta las"],
+    ],
+}
+"""Words before a time that open it: '~18:00', 'dès 9h', 'jusqu'à 14h'."""
+_MARKS = Endings(_OPENERS)
+_LEAD = re.compile("(?:" + "|".join(rf"(?P<{k}>{trie(v)})" for k, v in _OPENERS.items()) + r")\s*")
+_AT = Endings({"at": ["a", "at", "um", "om", "alle", "ore", "h.", "a las", "las"]})
+"""Words before a time that make a weak form ('9.30', '9 heures') one: 'à', 'um', 'h.'."""
+_BETWEEN = Endings({"between": ["entre", "between", "zwischen", "tra", "fra", "tussen"]})
+_AND_WORDS = frozenset({"et", "and", "und", "e", "en", "y"})
+_TRIM = ":.,; \t\n"
+_SECONDS = re.compile(r"(\d:[0-5]\d):00(?=\s*$)")
+"""'14:00:00' as a YAML value or a cell: seconds of zero are left out."""
+
+
+def find_times(text: str) -> list[Slot]:
+    """Every time and range of times in `text`, in order (video time codes left out)."""
+    folded = prepare(text)
+    if not any(c.isdigit() for c in folded):
+        return []
+    slots: list[Slot] = []
+    position = 0
+    while found := _SLOT.search(folded, position):
+        slot, position = _read(found, folded, text)
+        if slot is not None:
+            slots.append(slot)
+    codes = decoys.timecodes(folded, fold(text)) if ":" in folded else []
+    return decoys.outside(codes, slots, lambda slot: slot.span[0])
+
+
+def find_range(text: str) -> Slot | None:
+    """The first range of `text` that has an end ('9h30-10h30', 'de 14h à 18h')."""
+    return next((slot for slot in find_times(text) if slot.end is not None), None)
+
+
+def parse_hour(text: str) -> time | None:
+    """The time `text` is, alone ('14h', '9:30 am', '0845', '~18:00', '17.00 Uhr', 'midi');
+    None if it is anything else, or a year such as '2019'."""
+    clock = parse_clock(text)
+    return clock.time if clock else None
+
+
+def parse_clock(text: str) -> Clock | None:
+    """Like `parse_hour`, as a `Clock` (how it was written is kept)."""
+    folded = _SECONDS.sub(r"\1   ", prepare(text))
+    start, end = len(folded) - len(folded.lstrip(_TRIM)), len(folded.rstrip(_TRIM))
+    if not 0 < end - start <= 40:
+        return None
+    lead = _LEAD.match(folded, start, end)
+    found = _ONE.fullmatch(folded, lead.end() if lead else start, end)
+    if not found:
+        return None
+    g = found.groupdict()
+    kind = _kind(g, "s", "hcdkbw")
+    if kind == "b" and not (g["sap"] or (g["su"] or "").startswith("u")):
+        return None  # '14' alone is a number
+    if kind == "k" and 1900 <= int(g["sk"] + g["skm"]) <= 2099:
+        return None  # '2019' is a year
+    clock = _make(found, g, "s", kind, lead.lastgroup if lead else None)
+    return clock if clock is None or clock.hour < 24 or clock.minute else clock._replace(hour=0)
+
+
+def _read(found: re.Match[str], folded: str, text: str) -> tuple[Slot | None, int]:
+    """The slot a match gives (None for a decoy) and where to search next."""
+    g = found.groupdict()
+    before = folded[max(0, found.start() - 24) : found.start()]
+    mark = _MARKS(before)
+    kind = _kind(g, "s")
+    start = _make(found, g, "s", kind, mark.lastgroup if mark else None)
+    if start is None:
+        return None, found.end("s" + kind)
+    end = _make(found, g, "e", _kind(g, "e"), _end_mark(g)) if g["sep"] else None
+    if end is not None and _range_ok(found, g, folded, before):
+        start, end = _meridians(start, end, g)
+        if start.hour < 24 and (kind != "b" or _plausible(start, end)):
+            if mark and mark.lastgroup == "from":
+                start = start._replace(mark=None)  # 'from 9 to 12': a plain range
+            span = (_lead(found, mark, before, start), end.span[1])
+            return Slot(start.time, end.time, span, start, end, _zone(found, g, text)), found.end()
+    resume = start.span[1]
+    if start.hour > 23 or not _alone_ok(found, g, kind, folded, before):
+        return None, resume
+    zone = None if g["sep"] else _zone(found, g, text)
+    span = (_lead(found, mark, before, start), start.span[1])
+    return Slot(start.time, None, span, start, None, zone), resume
+
+
+def _lead(found: re.Match[str], mark: re.Match[str] | None, before: str, start: Clock) -> int:
+    """Where a slot starts: its open mark ('~', 'dès') included."""
+    return found.start() - mark.end() if mark else start.span[0]  # `mark` read backwards
+
+
+@functools.cache
+def _month_before() -> Endings:
+    """A month name just before a number: the number is a day ('February 5 - 10:30AM')."""
+    return Endings({"month": list(names().months)})
+
+
+def _range_ok(found: re.Match[str], g: dict, folded: str, before: str) -> bool:
+    sep = g["sep"].strip()
+    start, end = _kind(g, "s"), _kind(g, "e")
+    if sep in _AND_WORDS and not _BETWEEN(before):
+        return False  # '10h et 14h' are two times
+    if sep == "/" and not (start in "hc" and end in "hc"):
+        return False
+    if start == "b" and not (_suffix(g, "s") or _suffix(g, "e") or end == "h"):
+        return False  # 'salle 3 - 14:00'
+    if start == "b" and ((end in "cd" and sep != g["sep"]) or _month_before()(before)):
+        return False  # 'February 5 - 10:30AM', '5 - 10:30 am': a day, then a time
+    if start == "k" and end not in "kc":
+        return False
+    if end == "b" and not (_suffix(g, "e") or start == "h" or g["sap"]):
+        return False  # '9h - 3 ateliers'
+    return start != "k" or decoys.compact_pair_ok(found, folded)
+
+
+def _make(found: re.Match[str], g: dict, p: str, kind: str, mark: str | None) -> Clock | None:
+    """The clock of the groups named `p...`, or None when its numbers are not a time."""
+    pieces = [p + kind, p + "ap", p + "u", p + "x"]
+    if kind in "hcdk":
+        pieces.append(p + kind + "m")
+    if kind == "h":
+        pieces.append(p + "hw")
+    span = (found.start(p + kind), max(found.end(piece) for piece in pieces if g[piece]))
+    if kind == "w":
+        return Clock(12 if g[p + "w"] in _NOON else 24, 0, span, mark=mark)
+    raw = g[p + kind]
+    hour = int(raw)
+    minute = int(g[p + kind + "m"] or 0) if kind in "hcdk" else 0
+    meridian = {"a": "am", "p": "pm"}.get((g[p + "ap"] or " ")[0])
+    if meridian:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if meridian == "pm" else 0)
+    elif hour == 24 and minute:
+        return None
+    twelve = (
+        kind in "cd" and not meridian and 1 <= hour <= 12 and not raw.startswith("0")
+        and not g[p + "u"] and not g[p + "x"]
+    )  # fmt: skip
+    return Clock(hour, minute, span, meridian, twelve, mark)
+
+
+def _kind(g: dict, p: str, kinds: str = "") -> str:
+    """Which form the clock `p` has: h (14h30), c (9:30), d (9.30), k (0845), b (9), w."""
+    return next(k for k in kinds or _KINDS[p] if g[p + k] is not None)
+
+
+_KINDS = {"s": "hcdkb", "e": "hcdkbw"}
+
+
+def _suffix(g: dict, p: str) -> bool:
+    return bool(g[p + "ap"] or g[p + "u"] or g[p + "x"])
+
+
+def _end_mark(g: dict) -> str | None:
+    sign = (g["emark"] or "").strip()
+    return ("until" if sign == "<" else "about") if sign else None
+
+
+def _alone_ok(found: re.Match[str], g: dict, kind: str, folded: str, before: str) -> bool:
+    """Whether the start of `found`, read alone, is a time and not a decoy."""
+    if kind == "b":
+        return bool(g["sap"] or (g["su"] or "").startswith("u"))
+    if kind == "k" or decoys.price(found, folded):
+        return False  # '1400' alone is a count or a year; parse_hour reads it in a cell
+    if kind == "h":
+        worded = g["shw"].lstrip()[1:]
+        if worded.startswith(("r", "s")) and not g["shm"] and int(g["sh"]) <= 8:
+            return False  # '2 hrs', but '14hs'
+        if worded.startswith("e") and not (_AT(before) or _MARKS(before)):
+            return False  # '2 heures, gratuit'
+        return not decoys.duration(found, folded, before)
+    if kind == "d" and not _suffix(g, "s"):
+        placed = _AT(before) or _MARKS(before) or decoys.line_start(before)
+        return bool(placed) and g["sdm"][1] in "05"  # '9.30', not '21.11 mots'
+    return True
+
+
+def _meridians(start: Clock, end: Clock, g: dict) -> tuple[Clock, Clock]:
+    """'2-3pm', '11-1pm', '11am-1': am/pm written once is the other end's too, whichever
+    half-day keeps the range forward; '17–18 Uhr' is 24-hour; and the slips '11:45 PM –
+    12:25 PM', '11:30 AM - 12:30 AM' are read within one half-day."""
+    if end.meridian and not start.meridian and start.hour <= 12:
+        start = _nearest(start, end, before=True)
+    elif start.meridian and not end.meridian and end.hour <= 12 and not g["ew"]:
+        end = _nearest(end, start, before=False)
+    if g["eu"] and not g["su"]:
+        start = start._replace(twelve=False)
+    if start.meridian and end.meridian and _minutes(end) < _minutes(start):
+        for flipped, other in ((_flip(start), end), (start, _flip(end))):
+            if 0 < _minutes(other) - _minutes(flipped) <= 6 * 60:
+                return flipped, other
+    return start, end
+
+
+def _nearest(clock: Clock, other: Clock, before: bool) -> Clock:
+    """`clock` in the half-day that puts it closest before (or after) `other`."""
+    options = [clock.hour % 12, clock.hour % 12 + 12]
+    sign = 1 if before else -1
+    hour = min(options, key=lambda h: (sign * (_minutes(other) - h * 60 - clock.minute)) % 1440)
+    return clock._replace(hour=hour, twelve=False, meridian="am" if hour < 12 else "pm")
+
+
+def _flip(clock: Clock) -> Clock:
+    hour = (clock.hour + 12) % 24
+    return clock._replace(hour=hour, meridian="am" if hour < 12 else "pm")
+
+
+def _minutes(clock: Clock) -> int:
+    return clock.hour * 60 + clock.minute
+
+
+def _plausible(start: Clock, end: Clock) -> bool:
+    """'9-12h', '17–18 Uhr' but not 'salle 3 - 14h': a bare start is daytime or near its end."""
+    length = (_minutes(end) - _minutes(start)) % (24 * 60)
+    return start.hour >= 6 or start.meridian is not None or length <= 4 * 60
+
+
+def _zone(found: re.Match[str], g: dict, text: str) -> str | None:
+    return zone_name(found, text) if g["base"] or g["abbr"] or g["iana"] else None

@@ -1,0 +1,78 @@
+"""A programme runs forward: 12-hour times without am/pm, slips, and past midnight."""
+
+from bot.loaders.when import TimeLine, find_times, resolve
+
+
+def day(*lines: str, clock24: bool | None = None) -> list[tuple[str, str | None]]:
+    """The times of one day's lines, read in order, as ('HH:MM', 'HH:MM' or None)."""
+    slots = [slot for line in lines for slot in find_times(line)]
+    return [
+        (start.strftime("%H:%M"), end.strftime("%H:%M") if end else None)
+        for start, end in resolve(slots, clock24)
+    ]
+
+
+def test_afternoon_times_written_without_pm() -> None:
+    assert day("9:00", "10:30", "12:00", "1:30", "2:30") == [
+        ("09:00", None), ("10:30", None), ("12:00", None), ("13:30", None), ("14:30", None),
+    ]  # fmt: skip
+
+
+def test_ranges_written_without_pm() -> None:
+    lines = ["9:00 - 10:30", "10:30 - 12:00", "12:00 - 1:30 Lunch", "1:30 - 2:30", "6:00 Dinner"]
+    assert day(*lines) == [
+        ("09:00", "10:30"), ("10:30", "12:00"), ("12:00", "13:30"), ("13:30", "14:30"),
+        ("18:00", None),
+    ]  # fmt: skip
+
+
+def test_a_day_that_starts_in_the_afternoon() -> None:
+    assert day("1:30 Opening", "1:45 Keynote", "3:00 Afternoon tea") == [
+        ("13:30", None), ("13:45", None), ("15:00", None),
+    ]  # fmt: skip
+
+
+def test_overlaps_stay_on_the_same_half_day() -> None:
+    assert day("9:00", "10:30", "10:15", "11:00") == [
+        ("09:00", None), ("10:30", None), ("10:15", None), ("11:00", None),
+    ]  # fmt: skip
+
+
+def test_24_hour_times_are_kept_even_when_they_go_back() -> None:
+    assert day("19:10", "20:45", "20:05", "20:15") == [
+        ("19:10", None), ("20:45", None), ("20:05", None), ("20:15", None),
+    ]  # fmt: skip
+
+
+def test_a_page_in_24_hours_does_not_move_a_1_oclock() -> None:
+    assert day("9:00", "13:30", "1:00 Night walk") == [
+        ("09:00", None), ("13:30", None), ("01:00", None),
+    ]  # fmt: skip
+    assert day("9:00", "12:00", "1:00", clock24=True)[2] == ("01:00", None)
+    assert day("9:00", "12:00", "1:00", clock24=False)[2] == ("13:00", None)
+
+
+def test_past_midnight() -> None:
+    assert day("22:30 - 00:00", "00:00 - 02:30", "02:30 - 05:00") == [
+        ("22:30", "00:00"), ("00:00", "02:30"), ("02:30", "05:00"),
+    ]  # fmt: skip
+    assert day("10:00 PM", "11:00 PM", "1:00 AM") == [
+        ("22:00", None), ("23:00", None), ("01:00", None),
+    ]  # fmt: skip
+    assert day("10:30 Concert", "11:30 Last song", "12:30 Bus") == [
+        ("10:30", None), ("11:30", None), ("12:30", None),
+    ]  # fmt: skip
+
+
+def test_am_pm_slips_are_read_forward() -> None:
+    lines = ["11:00 AM – 11:45 AM Break/Lunch", "11:45 PM – 12:25 PM", "12:15 AM – 12:30 AM"]
+    assert day(*lines) == [("11:00", "11:45"), ("11:45", "12:25"), ("12:15", "12:30")]
+
+
+def test_each_day_starts_afresh() -> None:
+    line = TimeLine()
+    first = [line.read(s) for s in find_times("9:00 10:30 12:00 1:30")]
+    line.new_day()
+    second = [line.read(s) for s in find_times("9:00 10:00")]
+    assert [t.strftime("%H:%M") for t, _ in first] == ["09:00", "10:30", "12:00", "13:30"]
+    assert [t.strftime("%H:%M") for t, _ in second] == ["09:00", "10:00"]
