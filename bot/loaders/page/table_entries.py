@@ -222,7 +222,7 @@ def _row_hours(reader: _Reader, row: Row, timeline: TimeLine, start: Given | Non
     if slot.end is None and ends is not None and ends.index < len(row.cells):
         closing = cell_time(row.cells[ends.index].text)
         if closing is not None:
-            slot = slot._replace(end=closing.start)
+            slot = slot._replace(end=closing.start, last=closing.first)
     first, last = timeline.read(slot)
     why.append(f"its time cell {text!r}")
     return Given(first, by, row.line), (Given(last, by, row.line) if last else None)

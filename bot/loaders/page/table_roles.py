@@ -284,7 +284,8 @@ def _title(columns: list[Column], votes: list[_Votes]) -> list[Column]:
 def _speakers_and_label(columns: list[Column], votes: list[_Votes]) -> list[Column]:
     """A column of person names is the speakers' when no header named one. A text column
     before the title column with shorter text is its label ('Lecture 01', 'Keynote: Name',
-    'Séance 1'): the title where the title cell is empty, and a hint of the kind."""
+    'Séance 1'), or one whose header is a weaker title word ('Session' before 'Title'):
+    the title where the title cell is empty, and a hint of the kind."""
     out = list(columns)
     if not any(c.role == "speakers" for c in out):
         found = next((c for c in out if c.role in ("other", "description")
@@ -298,8 +299,9 @@ def _speakers_and_label(columns: list[Column], votes: list[_Votes]) -> list[Colu
         return out
     before = [c for c in out[: title.index] if c.role == "other" and votes[c.index].filled
               and votes[c.index].share(votes[c.index].times) < 0.6]
-    if before and votes[before[-1].index].length < votes[title.index].length:
-        label = before[-1]
+    label = before[-1] if before else None
+    titled = label is not None and (header_role(label.header) or ("",))[0].startswith("title")
+    if label is not None and (titled or votes[label.index].length < votes[title.index].length):
         out[label.index] = replace(label, role="label", because=(
             "shorter text before the title column"))
     return out
