@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot.loaders.page.table_cells import CellFacts, cell_day, cell_items, cell_time, names_only
-from bot.loaders.page.table_roles import Column, Layout, column_roles, is_lone
+from bot.loaders.page.table_cells import CellFacts, cell_items, names_only
+from bot.loaders.page.table_roles import Column, Layout, cell_at, column_roles, text_at
+from bot.loaders.page.table_timing import RowWhen, groups, hours_text, row_timings
 from bot.loaders.page.values import Block, Cell, EventFrame, Given, Line, Row
-from bot.loaders.when import TimeLine, find_times
 from bot.programme.model import Link
 
 _NOTE_WORDS = 12
@@ -60,25 +60,6 @@ class TableReading:
     problems: tuple[tuple[int, str], ...] = ()
 
 
-@dataclass(frozen=True)
-class _RowWhen:
-    """A body row's hours and day, continued from the rows above where its cells are
-    empty, and its label row."""
-
-    row: Row
-    start: Given | None = None
-    end: Given | None = None
-    day: Given | None = None
-    weekday: int | None = None
-    section: str = ""
-    lone: bool = False
-    why: tuple[str, ...] = ()
-    titled: bool = True
-    """Its title cell holds text (or it is a row of a grid)."""
-    credited: bool = False
-    """Its speakers cell holds text."""
-
-
 @dataclass
 class _Reader:
     """Reads the body rows of one table (mutable while it reads, frozen values out)."""
@@ -101,14 +82,14 @@ def read_table(block: Block, frame: EventFrame) -> TableReading:
             reader.problems.append((block.line, "table with no title column: expected a "
                                     "header such as 'Présentation' or 'Titre'"))
         return TableReading(layout, (), (), tuple(reader.problems))
-    whens = _whens(reader, layout.body)
-    groups = _groups(whens)
+    whens = row_timings(layout, frame, reader.notes, reader.problems)
+    grouping = groups(whens)
     for index, when in enumerate(whens):
         if when.lone:
             continue
-        if index in groups:
-            reader.notes.append((when.row.line, f"its hours {_hours(when)} hold the "
-                                 f"{groups[index]} rows after it: it groups them"))
+        if index in grouping:
+            reader.notes.append((when.row.line, f"its hours {hours_text(when)} hold the "
+                                 f"{grouping[index]} rows after it: it groups them"))
             continue
         if layout.sessions:
             _grid_row(reader, when)
@@ -118,160 +99,16 @@ def read_table(block: Block, frame: EventFrame) -> TableReading:
                         tuple(reader.problems))
 
 
-# --- hours and days, row by row ------------------------------------------------------------
-
-
-def _whens(reader: _Reader, body: tuple[Row, ...]) -> list[_RowWhen]:
-    layout, frame = reader.layout, reader.frame
-    width = len(layout.columns)
-    timeline = TimeLine()
-    facts = layout.facts
-    day = Given(facts.day, "the table's header", body[0].line if body else 0) \
-        if facts.day else None
-    weekday = facts.weekday
-    start = end = None
-    section = ""
-    out: list[_RowWhen] = []
-    for row in body:
-        if _repeats_header(row, layout):
-            reader.notes.append((row.line, "the header again"))
-            out.append(_RowWhen(row, lone=True))
-            continue
-        if is_lone(row, width) and (row.header or not _in_title_column(row, layout)):
-            text = next(c for c in row.cells if c.text).text
-            found = cell_day(text, frame)
-            if found.known:
-                day = Given(found.day, f"the row {text!r}", row.line) if found.day else None
-                weekday, start, end = found.weekday, None, None
-                timeline.new_day()
-                reader.notes.append((row.line, f"a row that gives the day: {text!r}"))
-            elif len(text.split()) > _NOTE_WORDS:
-                reader.notes.append((row.line, "a note about the row above, not a session"))
-            else:
-                section = text
-                reader.notes.append((row.line, f"a label for the rows under it: {text!r}"))
-            out.append(_RowWhen(row, lone=True))
-            continue
-        why: list[str] = []
-        day, weekday = _row_day(row, layout, frame, day, weekday, why)
-        if day is not None and out and out[-1].day != day:
-            timeline.new_day()
-        start, end = _row_hours(reader, row, timeline, start, end, why)
-        titled = bool(layout.sessions) or bool(_text(row, layout.find("title")))
-        credited = bool(_text(row, layout.find("speakers")))
-        out.append(_RowWhen(row, start, end, day, weekday, section, False, tuple(why),
-                            titled, credited))
-    return out
-
-
-def _repeats_header(row: Row, layout: Layout) -> bool:
-    """The row says again what the header says ('Horaire | Titre' further down)."""
-    headers = [c.header for c in layout.columns]
-    texts = [c.text.strip(" *_") for c in row.cells]
-    same = [t for t, h in zip(texts, headers, strict=False) if t and t == h]
-    return len(same) >= min(2, sum(1 for h in headers if h)) and len(same) == sum(
-        1 for t in texts if t)
-
-
-def _in_title_column(row: Row, layout: Layout) -> bool:
-    """The lone cell of a row is its title cell (beside empty cells): a session whose
-    time continues the one above."""
-    title = layout.find("title")
-    if title is None or title.index >= len(row.cells):
-        return False
-    cell = row.cells[title.index]
-    return bool(cell.text) and cell.colspan == 1 and not cell.spanned
-
-
-def _row_day(row: Row, layout: Layout, frame: EventFrame, day: Given | None,
-             weekday: int | None, why: list[str]) -> tuple[Given | None, int | None]:
-    column = layout.find("day")
-    if column is None or column.index >= len(row.cells):
-        return day, weekday
-    text = row.cells[column.index].text
-    if not text:
-        if day is not None or weekday is not None:
-            why.append("an empty day cell: the day above goes on")
-        return day, weekday
-    found = cell_day(text, frame)
-    if not found.known:
-        return day, weekday
-    why.append(f"its day cell {text!r}")
-    by = f"column {column.header!r}" if column.header else "the day column"
-    return (Given(found.day, by, row.line) if found.day else None), found.weekday
-
-
-def _row_hours(reader: _Reader, row: Row, timeline: TimeLine, start: Given | None,
-               end: Given | None, why: list[str]) -> tuple[Given | None, Given | None]:
-    layout = reader.layout
-    column = layout.find("time") or layout.find("start")
-    if column is None or column.index >= len(row.cells):
-        return None, None
-    text = row.cells[column.index].text
-    by = f"column {column.header!r}" if column.header else "the time column"
-    if not text:
-        if start is not None:
-            why.append("an empty time cell: the time above goes on")
-        return start, end
-    slot = next(iter(find_times(text)), None)
-    if slot is None:
-        reader.problems.append((row.line, f"cannot read the time {text!r}: expected e.g. "
-                                "'14h-14h20'"))
-        return None, None
-    ends = layout.find("end")
-    if slot.end is None and ends is not None and ends.index < len(row.cells):
-        closing = cell_time(row.cells[ends.index].text)
-        if closing is not None:
-            slot = slot._replace(end=closing.start, last=closing.first)
-    first, last = timeline.read(slot)
-    why.append(f"its time cell {text!r}")
-    return Given(first, by, row.line), (Given(last, by, row.line) if last else None)
-
-
-def _hours(when: _RowWhen) -> str:
-    if when.start is None:
-        return ""
-    start = when.start.value.strftime("%H:%M")
-    return f"{start}-{when.end.value.strftime('%H:%M')}" if when.end else start
-
-
-def _groups(whens: list[_RowWhen]) -> dict[int, int]:
-    """Rows whose range holds the ranges of the rows after it, one after the other, from
-    its start to its end (« Séance 1, 14:00-17:00 » over 14:00-15:30 and 16:00-17:00),
-    and that say less than they do (no title cell, or no speakers where they have some):
-    index → how many rows it groups."""
-    found: dict[int, int] = {}
-    for index, when in enumerate(whens):
-        if when.lone or when.start is None or when.end is None:
-            continue
-        first, last = when.start.value, when.end.value
-        children: list[_RowWhen] = []
-        for after in whens[index + 1:]:
-            if after.lone or after.start is None or after.end is None or after.day != when.day:
-                break
-            begin, finish = after.start.value, after.end.value
-            inside = first <= begin < finish <= last and (begin, finish) != (first, last)
-            follows = not children or begin >= children[-1].end.value
-            if not (inside and follows):
-                break
-            children.append(after)
-        lesser = not when.titled or (not when.credited and any(c.credited for c in children))
-        if len(children) >= 2 and children[0].start.value == first \
-                and children[-1].end.value == last and lesser:
-            found[index] = len(children)
-    return found
-
-
 # --- sessions ----------------------------------------------------------------------------
 
 
-def _title_row(reader: _Reader, when: _RowWhen) -> None:
+def _title_row(reader: _Reader, when: RowWhen) -> None:
     """A row that is one session (or one per item of its title cell)."""
     layout, row = reader.layout, when.row
     title_column = layout.find("title")
     assert title_column is not None
-    cell = _cell(row, title_column)
-    label_cell = _cell(row, layout.find("label"))
+    cell = cell_at(row, title_column)
+    label_cell = cell_at(row, layout.find("label"))
     label = label_cell.text if label_cell is not None else ""
     why = list(when.why)
     if cell is not None and cell.spanned:
@@ -298,7 +135,7 @@ def _title_row(reader: _Reader, when: _RowWhen) -> None:
         line=row.line, title=(), start=when.start, end=when.end, day=when.day,
         weekday=when.weekday, room=_given(row, layout.find("room")),
         track=_given(row, layout.find("track")), label=label,
-        kind=_text(row, layout.find("kind")), speakers=speakers,
+        kind=text_at(row, layout.find("kind")), speakers=speakers,
         organisations=_lines(row, layout.find("organisation")),
         links=tuple(link for line in _lines(row, layout.find("material"))
                     for link in line.links),
@@ -306,12 +143,12 @@ def _title_row(reader: _Reader, when: _RowWhen) -> None:
     _add_items(reader, base, cell, (cell.line, title_column.index))
 
 
-def _grid_row(reader: _Reader, when: _RowWhen) -> None:
+def _grid_row(reader: _Reader, when: RowWhen) -> None:
     """A row of a grid: each non-empty cell of a column of sessions is one, with what its
     column's header says (a room, a track, a day, hours)."""
     layout, row = reader.layout, when.row
     for column in layout.sessions:
-        cell = _cell(row, column)
+        cell = cell_at(row, column)
         if cell is None or not cell.text:
             continue
         if cell.spanned:
@@ -361,7 +198,7 @@ def _add_items(reader: _Reader, base: TableEntry, cell: Cell, key: tuple[int, in
         reader.open_cells[key] = len(reader.entries) - 1
 
 
-def _stretch(reader: _Reader, key: tuple[int, int], when: _RowWhen) -> None:
+def _stretch(reader: _Reader, key: tuple[int, int], when: RowWhen) -> None:
     """A cell spanning this row from above: its session lasts to this row's end."""
     index = reader.open_cells.get(key)
     if index is None or when.start is None:
@@ -381,19 +218,8 @@ def _spans_from_left(row: Row, index: int) -> bool:
     return left.colspan > 1 and (left.line, left.lines) == (cell.line, cell.lines)
 
 
-def _cell(row: Row, column: Column | None) -> Cell | None:
-    if column is None or column.index >= len(row.cells):
-        return None
-    return row.cells[column.index]
-
-
-def _text(row: Row, column: Column | None) -> str:
-    cell = _cell(row, column)
-    return cell.text if cell is not None else ""
-
-
 def _lines(row: Row, column: Column | None) -> tuple[Line, ...]:
-    cell = _cell(row, column)
+    cell = cell_at(row, column)
     return cell.lines if cell is not None and cell.text else ()
 
 
@@ -404,7 +230,7 @@ def _index(column: Column | None) -> int:
 def _given(row: Row, column: Column | None) -> Given | None:
     """The first line of a cell ('En physique : Hall' of a cell that goes on about the
     remote link), with its column."""
-    cell = _cell(row, column)
+    cell = cell_at(row, column)
     text = next((ln.text for ln in cell.lines if ln.text), "") if cell is not None else ""
     if not text or column is None:
         return None

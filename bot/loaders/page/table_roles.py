@@ -22,7 +22,7 @@ from bot.loaders.page.table_cells import (
     looks_like_names,
 )
 from bot.loaders.page.table_words import header_role
-from bot.loaders.page.values import EventFrame, Row
+from bot.loaders.page.values import Cell, EventFrame, Row
 from bot.wording.folding import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -195,28 +195,31 @@ def _first_role(index: int, header: str, votes: _Votes, frame: EventFrame) -> Co
 def _time_and_day(columns: list[Column], votes: list[_Votes]) -> list[Column]:
     """What the cells hold overrides a header: a column of times is the time column, a
     column of days the day column; a header word its cells belie gives way."""
-    out = list(columns)
-    for column in out:
-        v = votes[column.index]
-        if column.role == "day" and v.filled and v.share(v.days) < 0.3:
-            out[column.index] = replace(column, role="other")
+    out = [replace(c, role="other") if c.role == "day" and votes[c.index].filled
+           and votes[c.index].share(votes[c.index].days) < 0.3 else c for c in columns]
     timed = [c for c in out if c.role in ("time", "start", "end")]
     if not any(votes[c.index].share(votes[c.index].times) >= 0.3 for c in timed):
-        found = next((c for c in out if c.role != "sessions"
-                      and votes[c.index].share(votes[c.index].times) >= 0.6), None)
-        if found is not None:
-            out = [replace(c, role="other") if c.role in ("time", "start", "end") else c
-                   for c in out]
-            v = votes[found.index]
-            out[found.index] = replace(found, role="time", because=(
-                f"{v.times} of its {v.filled} cells are times"))
+        out = [replace(c, role="other") if c in timed else c for c in out]
+        out = _by_content(out, votes, "time", "times", "times", among=None)
     if not any(c.role == "day" for c in out):
-        found = next((c for c in out if c.role in ("other", "description")
-                      and votes[c.index].share(votes[c.index].days) >= 0.6), None)
-        if found is not None:
-            v = votes[found.index]
-            out[found.index] = replace(found, role="day", because=(
-                f"{v.days} of its {v.filled} cells are days"))
+        out = _by_content(out, votes, "day", "days", "days")
+    return out
+
+
+def _by_content(columns: list[Column], votes: list[_Votes], role: str, count: str,
+                what: str, among: tuple[str, ...] | None = ("other", "description")
+                ) -> list[Column]:
+    """The first column whose cells are mostly `count` takes `role`, among the columns
+    with a role of `among` (None: any but a column of sessions)."""
+    found = next((c for c in columns
+                  if (c.role in among if among is not None else c.role != "sessions")
+                  and votes[c.index].share(getattr(votes[c.index], count)) >= 0.6), None)
+    if found is None:
+        return columns
+    v = votes[found.index]
+    out = list(columns)
+    out[found.index] = replace(found, role=role, because=(
+        f"{getattr(v, count)} of its {v.filled} cells are {what}"))
     return out
 
 
@@ -288,12 +291,7 @@ def _speakers_and_label(columns: list[Column], votes: list[_Votes]) -> list[Colu
     the title where the title cell is empty, and a hint of the kind."""
     out = list(columns)
     if not any(c.role == "speakers" for c in out):
-        found = next((c for c in out if c.role in ("other", "description")
-                      and votes[c.index].share(votes[c.index].names) >= 0.6), None)
-        if found is not None:
-            v = votes[found.index]
-            out[found.index] = replace(found, role="speakers", because=(
-                f"{v.names} of its {v.filled} cells are names of persons"))
+        out = _by_content(out, votes, "speakers", "names", "names of persons")
     title = next((c for c in out if c.role == "title"), None)
     if title is None:
         return out
@@ -305,3 +303,16 @@ def _speakers_and_label(columns: list[Column], votes: list[_Votes]) -> list[Colu
         out[label.index] = replace(label, role="label", because=(
             "shorter text before the title column"))
     return out
+
+
+def cell_at(row: Row, column: Column | None) -> Cell | None:
+    """The cell of `row` in `column`, if the row reaches it."""
+    if column is None or column.index >= len(row.cells):
+        return None
+    return row.cells[column.index]
+
+
+def text_at(row: Row, column: Column | None) -> str:
+    """The text of the cell of `row` in `column`, '' if there is none."""
+    cell = cell_at(row, column)
+    return cell.text if cell is not None else ""
