@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from bot.loaders.french_dates import parse_hour
+from bot.loaders.when import parse_hour
 from bot.programme.days import DayRef, read_day
 from bot.settings.clock import PARIS, parse_local
 from bot.wording.folding import fold

@@ -1,19 +1,26 @@
-"""What `programme parse FILE --explain` prints: the loader's decisions on a page, in words.
+"""What `programme parse FILE --explain` prints: each stage of the page pipeline, in words.
 
-For each candidate block: taken as programme or not, and the evidence for and against;
-for each session kept: the line it comes from and what gave its day, time, room and kind;
-then every problem with its line.
+The header read (dialect, fields with their lines), how the page was rendered and
+parsed, its blocks with their lines, then each candidate block taken as programme or
+not with the evidence for and against, each session kept with the line it comes from
+and what gave its day, time, room and kind, and every problem with its line.
 """
 
 from __future__ import annotations
 
-from bot.loaders.programme_reader import ProgrammeReader
+from typing import TYPE_CHECKING
+
+from bot.loaders.page.values import Block
 from bot.programme.model import Event, Problem
 
+if TYPE_CHECKING:
+    from bot.loaders.page import Reading
 
-def explain_text(
-    events: list[Event], problems: list[Problem], reader: ProgrammeReader | None
-) -> str:
+_SHOWN = 60
+"""Characters of a block's text shown in the outline."""
+
+
+def explain_text(events: list[Event], problems: list[Problem], reading: Reading | None) -> str:
     """The report, as plain text lines."""
     out: list[str] = []
     for event in events:
@@ -21,19 +28,53 @@ def explain_text(
             f" – {event.end.isoformat()}" if event.end != event.start else ""
         )
         out.append(f"event {event.id!r}: {event.title} ({days}), {len(event.sessions)} sessions")
-    if reader is not None:
-        out.append("")
-        out.append("blocks:")
-        out.extend(f"  {line}" for line in reader.explain or ["(no candidate block)"])
-        out.append("")
-        out.append("sessions:")
-        for row in reader.rows:
-            span = f"{row.start:%H:%M}" if row.start else "--:--"
-            span += f"-{row.end:%H:%M}" if row.end else ""
-            out.append(f"  line {row.line}: {span} {row.talk.title!r} ({row.kind})")
-            out.append("    " + "; ".join(f"{key}: {value}" for key, value in row.why.items()))
+    if reading is not None:
+        out.extend(_stages(reading))
     if problems:
         out.append("")
         out.append("problems:")
         out.extend(f"  {problem}" for problem in problems)
     return "\n".join(out)
+
+
+def _stages(reading: Reading) -> list[str]:
+    meta = reading.metadata
+    where = f", lines {meta.lines[0]}-{meta.lines[1]}" if meta.lines else ""
+    out = ["", f"metadata: {meta.dialect}{where}"]
+    out.extend(f"  line {f.line}: {f.key}: {_short(str(f.value))}" for f in meta.fields)
+    out.extend(f"  line {line}: {message}" for line, message in meta.warnings)
+    bridged = ", ".join(map(str, reading.rendered.bridged))
+    out += ["", f"render: {reading.rendered.renderer}; dom: {reading.parser}"
+            + (f"; blank lines bridged inside HTML tables: {bridged}" if bridged else "")]
+    out += ["", "blocks:"]
+    out.extend(_outline(reading.blocks, 1))
+    reader = reading.reader
+    if reader is not None:
+        out += ["", "candidate blocks:"]
+        out.extend(f"  {line}" for line in reader.explain or ["(no candidate block)"])
+        out += ["", "sessions:"]
+        for row in reader.rows:
+            span = f"{row.start:%H:%M}" if row.start else "--:--"
+            span += f"-{row.end:%H:%M}" if row.end else ""
+            out.append(f"  line {row.line}: {span} {row.talk.title!r} ({row.kind})")
+            out.append("    " + "; ".join(f"{key}: {value}" for key, value in row.why.items()))
+    return out
+
+
+def _outline(blocks: tuple[Block, ...], depth: int) -> list[str]:
+    """One line a block, nested blocks indented; table rows counted."""
+    out = []
+    for block in blocks:
+        what = block.kind + (f" {block.level}" if block.kind == "heading" else "")
+        if block.kind == "table":
+            what += f", {len(block.rows)} rows"
+        if block.origin != "markdown":
+            what += f" ({block.origin})"
+        text = f": {_short(block.text)}" if block.text else ""
+        out.append(f"{'  ' * depth}line {block.line}: {what}{text}")
+        out.extend(_outline(block.children, depth + 1))
+    return out
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 
-from bot.loaders.french_dates import find_days, find_range, parse_hour
 from bot.loaders.page import evidence, scoring
 from bot.loaders.page.values import Evidence
 from bot.loaders.programme_line import LineReading
@@ -26,6 +25,7 @@ from bot.loaders.talks import (
     kind_hint,
     presenters,
 )
+from bot.loaders.when import DateContext, find_days, find_range, parse_hour, unique
 from bot.programme.model import Link, Problem, SourceRef
 from bot.wording.folding import fold
 
@@ -86,17 +86,17 @@ class Row:
     why: dict[str, str] = field(default_factory=dict)
 
 
-def heading_scope(level: int, text: str, line: int, year: int | None) -> Scope:
+def heading_scope(level: int, text: str, line: int, dates: DateContext) -> Scope:
     """What a heading's text gives the lines under it: hours, a room, a day, a kind."""
     scope = Scope(level, text, line=line)
-    hour = parse_hour(text.rstrip(" :"))
+    hour = parse_hour(text)
     span = find_range(text)
     room = _ROOM_TITLE.match(text)
-    days = find_days(text, year)
+    days = unique(find_days(text, dates))
     if hour:
         scope.hour, scope.structured = hour, True
-    elif span and span[2].start() == 0 and not days:
-        scope.hour, scope.end, scope.structured = span[0], span[1], True
+    elif span and span.span[0] == 0 and not days:
+        scope.hour, scope.end, scope.structured = span.start, span.end, True
         scope.kind = kind_hint(text)
     elif room:
         scope.room, scope.structured = room.group("room").strip(), True
@@ -104,7 +104,7 @@ def heading_scope(level: int, text: str, line: int, year: int | None) -> Scope:
     elif days and len(days) <= 2:
         scope.day, scope.structured = days[0], True
         if span:  # "4/12 de 10h à 12h30 : démos": the hours of what it lists untimed
-            scope.hour, scope.end = span[0], span[1]
+            scope.hour, scope.end = span.start, span.end
         scope.kind = kind_hint(text)
     else:
         scope.kind = kind_hint(text)
@@ -114,8 +114,8 @@ def heading_scope(level: int, text: str, line: int, year: int | None) -> Scope:
 class PageContext:
     """The scopes above the current line, and the candidate and taken sessions."""
 
-    def __init__(self, path: Path, year: int | None) -> None:
-        self.path, self.year = path, year
+    def __init__(self, path: Path, dates: DateContext) -> None:
+        self.path, self.dates = path, dates
         self.scopes: list[Scope] = []
         self.rows: list[Row] = []
         self.last_taken_line = 0
@@ -214,7 +214,7 @@ class PageContext:
         plain = inline_text(markdown)[0]
         if scope.day or not re.match(r"^\s*[*_]", markdown) or len(plain.split()) > 8:
             return False
-        days = find_days(plain, self.year)
+        days = unique(find_days(plain, self.dates))
         if len(days) != 1 or re.search(r"\bdu\b.*\bau\b", fold(plain)):
             return False
         scope.day, scope.structured = days[0], True

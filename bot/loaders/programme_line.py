@@ -13,21 +13,20 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 
-from bot.loaders.french_dates import HOUR, MONTHS, find_days, parse_hour
 from bot.loaders.talks import Talk, credit_block, find_credit, inline_text, parse_talk_line
+from bot.loaders.when import DateContext, Slot, find_days, find_times, find_weekdays, scan_days
+from bot.loaders.when import unique as unique_days
 from bot.wording.folding import fold
 
-_SPAN = rf"(?P<start>{HOUR})(?:\s*(?:-|–|—|à|a|to)\s*(?P<end>{HOUR}))?"
-_LEADING_TIME = re.compile(
-    rf"^\s*(?P<open>\*\*|__)?\s*\\?\[?\s*(?:de|from)?\s*{_SPAN}\s*\\?\]?\s*(?P<close>\*\*|__)?"
-    rf"\s*(?:[:\-–—|>·](?!\d)\s*|(?=\S))",
-    re.IGNORECASE,
+_BEFORE_LEADING_TIME = re.compile(
+    r"\s*(?P<open>\*\*|__)?\s*\\?\[?\s*(?:(?:de|from)\s*)?", re.IGNORECASE
 )
-_INNER_HOURS = re.compile(
-    rf"^(?P<title>.+?)(?:,\s*|\s+)(?:de|from)\s+"
-    rf"(?P<span>(?P<start>{HOUR})\s*(?:-|–|—|à|to)\s*(?P<end>{HOUR}))(?P<rest>.*)$",
-    re.IGNORECASE,
+"""What may stand before the hours a line starts with: '**', '\\[', 'De', 'from'."""
+_AFTER_LEADING_TIME = re.compile(
+    r"\s*\\?\]?\s*(?P<close>\*\*|__)?\s*(?:[:\-–—|>·](?!\d)\s*|(?=\S))"
 )
+"""What follows them: a closing bracket or bold, a separator, then the title."""
+_BEFORE_INNER_HOURS = re.compile(r"(?:,\s*|\s+)(?:de|from)\s+$", re.IGNORECASE)
 _DAY_LEAD = re.compile(
     r"^(?P<when>(?:[^:(]|\(\s*\[[^\]]*\]\([^)\s]*\)\s*\)){4,300}?)\s*:\s+(?P<rest>\S.*)$"
 )
@@ -78,80 +77,73 @@ class LineReading:
     """Further hours the same session is held at."""
 
 
-_WHOLE_SPAN = re.compile(rf"\s*{_SPAN}\s*", re.IGNORECASE)
-
-
-def parse_span(text: str) -> tuple[time, time | None] | None:
-    """'9h30-10h30', '14h', '9:30 am' at the start of `text` (already matched)."""
-    found = _WHOLE_SPAN.fullmatch(text)
-    if not found:
-        return None
-    start = parse_hour(found.group("start"))
-    end = parse_hour(found.group("end")) if found.group("end") else None
-    return (start, end) if start else None
-
-
 def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
     """The hours a line starts with, and the rest of the line (bold kept balanced)."""
-    found = _LEADING_TIME.match(markdown)
+    slot = _first_slot(markdown)
+    opening = _BEFORE_LEADING_TIME.fullmatch(markdown, 0, slot.span[0]) if slot else None
+    found = _AFTER_LEADING_TIME.match(markdown, slot.span[1]) if slot and opening else None
     if not found:
         return None
-    start = parse_hour(found.group("start"))
-    end = parse_hour(found.group("end")) if found.group("end") else None
-    if start is None or (found.group("end") and end is None):
-        return None
+    start, end = slot.start, slot.end
     rest = markdown[found.end() :].strip()
-    if found.group("open") and not found.group("close"):
+    if opening.group("open") and not found.group("close"):
         rest = "**" + rest  # '**14h-15h30 : Exposition**': the bold goes on over the title
-    elif found.group("close") and not found.group("open"):
+    elif found.group("close") and not opening.group("open"):
         return None
     rest = re.sub(r"^\*\*\s*\*\*", "", rest).strip()
     rest = re.sub(r"^\*\*\s*[:\-–—]\s*", "**", rest)
     return start, end, rest
 
 
-_ANY_SPAN = re.compile(_SPAN, re.IGNORECASE)
-_LOWER_SPAN = re.compile(_SPAN)
+def _first_slot(markdown: str) -> Slot | None:
+    """The first time or range of `markdown` if one is written in its first characters."""
+    head = markdown[:_HEAD_LENGTH]
+    slots = find_times(head) if _DIGIT.search(head) else []
+    return slots[0] if slots else None
+
+
+_HEAD_LENGTH = 80
+"""Hours that lead a line are within its first characters (after bold and brackets)."""
 _LINK_IN_PARENTHESES = re.compile(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)")
 _NUMBER_OR_MARK = re.compile(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]")
 
 
 def all_spans(text: str) -> list[tuple[time, time | None]]:
     """Every 'start-end' or start hour of a text, in order."""
-    spans = []
-    for found in _ANY_SPAN.finditer(fold(inline_text(text)[0])):
-        start = parse_hour(found.group("start"))
-        end = parse_hour(found.group("end")) if found.group("end") else None
-        if start:
-            spans.append((start, end))
-    return spans
+    return [(slot.start, slot.end) for slot in find_times(inline_text(text)[0])]
 
 
-def when_text(text: str, year: int | None) -> tuple[list[date], time | None, time | None] | None:
+def when_text(
+    text: str, dates: DateContext
+) -> tuple[list[date], time | None, time | None] | None:
     """Days and hours of a text that says nothing else ('Lundi 23 novembre 2020, 17h-17h30',
     '**Quand ?** 13 et 14 juin 2019, de 9h à 19h'); None when other words remain."""
     if not _DIGIT.search(text):
         return None  # days and hours are written with digits
     plain = inline_text(_LINK_IN_PARENTHESES.sub("", text))[0]
-    days = find_days(plain, year)
-    span = _ANY_SPAN.search(fold(plain))
-    start = end = None
-    if span:
-        start = parse_hour(span.group("start"))
-        end = parse_hour(span.group("end")) if span.group("end") else None
-    if not days and start is None:
+    found_days = find_days(plain, dates)
+    slots = find_times(plain)
+    if not found_days and not slots:
         return None
-    leftover = fold(plain)
-    leftover = _LOWER_SPAN.sub(" ", leftover)
+    spans = [f.span for f in found_days] + [s.span for s in slots]
+    spans += [span for _, span in find_weekdays(plain)]
+    leftover = fold(_blank(plain, spans))
     leftover = _NUMBER_OR_MARK.sub(" ", leftover)
-    leftover = _WHEN_WORDS.sub(" ", leftover)
-    words = [w for w in leftover.split() if w not in MONTHS]
-    if words:
+    if _WHEN_WORDS.sub(" ", leftover).split():
         return None
-    return days, start, end
+    first = slots[0] if slots else None
+    return unique_days(found_days), first and first.start, first and first.end
 
 
-def read_line(lines: list[str], year: int | None) -> LineReading:
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the characters of each span replaced by spaces."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def read_line(lines: list[str], dates: DateContext) -> LineReading:
     """Read a programme line given as its lines (the first, then `<br>`/wrapped ones)."""
     reading = LineReading(raw=lines[0])
     first, others = lines[0], lines[1:]
@@ -161,11 +153,11 @@ def read_line(lines: list[str], year: int | None) -> LineReading:
         reading.why.append("starts with its hours")
     else:
         first = _inner_hours(first, reading)
-    first = _leading_day(first, year, reading)
-    first = _trailing_when(first, year, reading)
+    first = _leading_day(first, dates, reading)
+    first = _trailing_when(first, dates, reading)
     rest: list[str] = []
     for other in others:
-        when = when_text(other, year)
+        when = when_text(other, dates)
         if when and not reading.days and reading.start is None:
             reading.days, reading.start, reading.end = when[0], when[1], when[2]
             reading.why.append(f"its day and hours on the next line: {other!r}")
@@ -220,28 +212,37 @@ def _inner_hours(markdown: str, reading: LineReading) -> str:
     after the title, and the room after them."""
     bold = _ALL_BOLD.fullmatch(markdown)
     text = bold.group("text") if bold else markdown
-    found = _INNER_HOURS.match(text) if _HOUR_MARK.search(text) else None
-    if not found or len(found.group("title").split()) > 25 or find_days(found.group("title"), 2000):
-        return markdown  # 'Le 30 avril de 9h à 17h30': the event's day, not a session
-    start, end = parse_hour(found.group("start")), parse_hour(found.group("end"))
-    if start is None or end is None:
+    slots = find_times(text) if _HOUR_MARK.search(text) else []
+    found = next((s for s in slots if s.end is not None and _after_title(text, s)), None)
+    if found is None:
         return markdown
-    reading.start, reading.end = start, end
-    reading.why.append(f"hours after its title: {found.group('span')!r}")
-    place = found.group("rest").strip(" ,.")
+    cut = _BEFORE_INNER_HOURS.search(text, 0, found.first.span[0])
+    title = text[: cut.start()] if cut else ""
+    if len(title.split()) > 25 or scan_days(title):
+        return markdown  # 'Le 30 avril de 9h à 17h30': the event's day, not a session
+    reading.start, reading.end = found.start, found.end
+    span = text[found.first.span[0] : found.span[1]]
+    reading.why.append(f"hours after its title: {span!r}")
+    place = text[found.span[1] :].strip(" ,.")
     room = place.split(",")[0].strip()
     if _ROOM_WORDS.match(room):
         reading.room = _room_name(inline_text(room)[0])
-    title = found.group("title").rstrip(" ,")
+    title = title.rstrip(" ,")
     return f"**{title}**" if bold else title
 
 
-def _leading_day(markdown: str, year: int | None, reading: LineReading) -> str:
+def _after_title(text: str, slot: Slot) -> bool:
+    """A range written after a title and 'de' or 'from' ('Table ronde de 10h25 à 11h15')."""
+    cut = _BEFORE_INNER_HOURS.search(text, 0, slot.first.span[0])
+    return cut is not None and bool(text[: cut.start()].strip())
+
+
+def _leading_day(markdown: str, dates: DateContext, reading: LineReading) -> str:
     """'10 décembre 2021 à 11h ([visio](...)) : Title', 'Le 7 septembre : Title'."""
     found = _DAY_LEAD.match(markdown) if ":" in markdown else None
     if not found:
         return markdown
-    when = when_text(found.group("when"), year)
+    when = when_text(found.group("when"), dates)
     if not when or not when[0]:
         return markdown
     reading.days = when[0]
@@ -252,15 +253,15 @@ def _leading_day(markdown: str, year: int | None, reading: LineReading) -> str:
     return found.group("rest")
 
 
-def _trailing_when(markdown: str, year: int | None, reading: LineReading) -> str:
+def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> str:
     """'**Title**, mardi 24 novembre, 17h-17h30': the day and hours after the title."""
     parts = markdown.split(", ")
     cut = len(parts)
-    while cut > 1 and when_text(", ".join(parts[cut - 1 :]), year):
+    while cut > 1 and when_text(", ".join(parts[cut - 1 :]), dates):
         cut -= 1
     if cut == len(parts):
         return markdown
-    when = when_text(", ".join(parts[cut:]), year)
+    when = when_text(", ".join(parts[cut:]), dates)
     if when is None:
         return markdown
     if when[0]:

@@ -16,8 +16,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from bot.loaders.document import Block
 from bot.loaders.page import evidence
+from bot.loaders.page.bridge import MarkdownBlock as Block
 from bot.loaders.page.values import Evidence
 from bot.loaders.programme_context import (
     CREDIT_LABEL,
@@ -37,6 +37,7 @@ from bot.loaders.talks import (
     inline_text,
     kind_hint,
 )
+from bot.loaders.when import DateContext
 from bot.programme.model import Speaker
 from bot.wording.folding import fold
 
@@ -50,8 +51,8 @@ _BOLD_CREDIT = re.compile(r"^\s*\*\*(?P<bold>[^*]{1,300}?)\*\*(?P<after>\s*(?:,.
 class ProgrammeReader(PageContext):
     """Walks a document tree; `rows` are the sessions of the blocks taken as programme."""
 
-    def __init__(self, path: Path, year: int | None) -> None:
-        super().__init__(path, year)
+    def __init__(self, path: Path, dates: DateContext) -> None:
+        super().__init__(path, dates)
         self.lead_in: list[Evidence] = []
         self.lead_kind: str | None = None
         self.last: Row | None = None
@@ -101,13 +102,13 @@ class ProgrammeReader(PageContext):
         self.close(level)
         self.flush()
         self.last = None
-        scope = heading_scope(level, inline_text(markdown)[0], line, self.year)
+        scope = heading_scope(level, inline_text(markdown)[0], line, self.dates)
         if scope.day:
             self.headed_days.append(scope.day)
         timed = leading_time(markdown)
         if timed and inline_text(timed[2])[0].strip(" :-–"):
             # '### 10h-10h30 : Keynote d'ouverture': a session, unless sessions follow under it
-            scope.slot = self.make_row(line, read_line([markdown], self.year), "a heading")
+            scope.slot = self.make_row(line, read_line([markdown], self.dates), "a heading")
         self.scopes.append(scope)
 
     # --- paragraphs -----------------------------------------------------------------
@@ -117,12 +118,12 @@ class ProgrammeReader(PageContext):
         if not lines or _IGNORED.match(lines[0]):
             return
         label = _BOLD_LABEL.match(lines[0]) if len(lines) == 1 else None
-        reading = read_line(lines, self.year)
+        reading = read_line(lines, self.dates)
         if label and not (reading.talk.title and (reading.start or reading.days)):
             level = 10 if reading.start and not reading.talk.title else 7  # hours: inside a slot
             self.heading(level, label.group("text"), block.line)
             return
-        when = when_text(lines[0], self.year)
+        when = when_text(lines[0], self.dates)
         heading_scope = next((s for s in reversed(self.scopes) if s.level <= 6), None)
         if heading_scope and self.day_line(block.text, heading_scope):
             return
@@ -170,7 +171,7 @@ class ProgrammeReader(PageContext):
             for inner in nested:
                 self.list(inner, depth + 1)
             return
-        reading = read_line(first.lines(), self.year)
+        reading = read_line(first.lines(), self.dates)
         credit_tried = bool(reading.description)  # read_line read its first line for a credit
         for extra in item.children:
             if extra.kind == "paragraph" and extra is not first:

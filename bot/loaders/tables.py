@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import time
 
-from bot.loaders.french_dates import find_range, parse_hour
 from bot.loaders.programme_line import read_line
 from bot.loaders.talks import Talk, inline_text, parse_credit
+from bot.loaders.when import DateContext, find_range, parse_hour
 from bot.wording.folding import fold
 
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -56,7 +56,7 @@ def read_table(
             raw = inline_text(cells[time_col])[0]
             if raw:
                 span = find_range(raw)
-                start, end = (span[0], span[1]) if span else (parse_hour(raw), None)
+                start, end = (span.start, span.end) if span else (parse_hour(raw), None)
                 why.append(f"its time cell {raw!r}")
                 if start is None:
                     warn(line, f"cannot read the time {raw!r}: expected e.g. '14h-14h20'")
@@ -70,7 +70,7 @@ def read_table(
         )
         lines = [part for part in _BREAK.split(cells[title_col]) if part.strip()]
         if len(lines) > 1 and not speakers:  # 'Title<br>Name (Org)' in one cell
-            own = read_line(lines, None).talk
+            own = read_line(lines, DateContext()).talk
             title, speakers, organisations = own.title, own.speakers, own.organisations
         if org_col is not None and org_col < len(cells) and inline_text(cells[org_col])[0]:
             organisations = tuple(dict.fromkeys((*organisations, inline_text(cells[org_col])[0])))

@@ -26,8 +26,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from bot.loaders.french_dates import parse_hour
 from bot.loaders.talks import infer_kind
+from bot.loaders.when import parse_hour
 from bot.programme.model import (
     KINDS,
     Event,

@@ -9,7 +9,9 @@ from datetime import date, time
 
 from bot.cli.main import main
 from bot.loaders import load_file
-from bot.loaders.document import parse_document
+from bot.loaders.page.blocks import read_blocks
+from bot.loaders.page.dom import parse_html
+from bot.loaders.page.render import render
 from bot.programme.model import Speaker
 from tests.support.paths import CONSTRUCT_PAGES, DATA
 
@@ -43,8 +45,13 @@ def test_a_markdown_file_without_front_matter_and_setext_headings() -> None:
     assert event.sessions[1].organisations == ("Ville de Nantes",)
 
 
+def blocks_of(body: str):
+    lines = body.split("\n")
+    return read_blocks(parse_html(render(body).html), lines)
+
+
 def test_setext_headings_are_headings_of_the_tree() -> None:
-    blocks = parse_document("Programme\n=========\n\nTexte\n\nJour 1\n------\n", 10)
+    blocks = blocks_of("\n" * 9 + "Programme\n=========\n\nTexte\n\nJour 1\n------\n")
     assert [(b.kind, b.level, b.text, b.line) for b in blocks] == [
         ("heading", 1, "Programme", 10),
         ("paragraph", 0, "Texte", 13),
@@ -456,3 +463,64 @@ def test_a_role_that_ends_with_an_acronym_gives_the_organisation() -> None:
     closing = event.sessions[-1]
     assert closing.speakers == (Speaker("Marie Durand", "DINUM"), Speaker("Paul Martin", "ANCT"))
     assert closing.organisations == ("DINUM", "ANCT")
+
+
+def test_a_page_the_fast_renderer_cannot_render_is_rendered_by_the_other(tmp_path) -> None:
+    # markdown-it-pyrs 0.4 panics on '[' followed by an unclosed '`'
+    page = tmp_path / "crochet.md"
+    page.write_text("---\ntitle: Atelier\nevent_start_date: 2025-05-20\n---\n\n"
+                    "Voir [`config.\n\n## Programme\n\n* 9h30 : Accueil\n* 10h : Installer Grist\n",
+                    encoding="utf-8")
+    events, _, _ = load_file(page)
+    assert [(s.start, s.title) for s in events[0].sessions] == [
+        (time(9, 30), "Accueil"), (time(10), "Installer Grist")]
+
+
+def test_the_prose_that_is_not_programme_is_kept_as_passages_with_their_lines(tmp_path) -> None:
+    page = tmp_path / "infos.md"
+    page.write_text(
+        "---\ntitle: Journée Grist\nevent_start_date: 2025-05-20\n---\n\n"  # lines 1-5
+        "L'entrée est libre, sur inscription.\n\n"  # 6
+        "## Programme\n\n"  # 8
+        "* 9h30 : Accueil\n* 10h : Installer Grist, par Jeanne Roux\n\n"  # 10, 11
+        "## Infos pratiques\n\n"  # 13
+        "* Accès : métro Bercy\n* Contact : grist@example.org\n\n"  # 15, 16
+        "{% include footer.html %}\n",  # 18
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(p.line, p.text) for p in event.passages] == [
+        (6, "L'entrée est libre, sur inscription."),
+        (15, "Accès : métro Bercy"),
+        (16, "Contact : grist@example.org"),
+    ]
+
+
+def test_timed_lines_joined_by_line_breaks_are_one_item_each(tmp_path) -> None:
+    page = tmp_path / "lignes.md"
+    page.write_text(
+        "---\ntitle: Atelier\nevent_start_date: 2025-05-20\n---\n\n## Programme\n\n"
+        "**Mardi**\\\n9h30 - 10h : Accueil\\\n10h - 11h : Installer Grist\\\n"
+        "avec Jeanne Roux\\\n11h - 12h : Questions\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.start, s.end, s.title, s.speaker_names, s.source.line)
+            for s in event.sessions] == [
+        (time(9, 30), time(10), "Accueil", (), 9),
+        (time(10), time(11), "Installer Grist", ("Jeanne Roux",), 10),
+        (time(11), time(12), "Questions", (), 12),
+    ]
+
+
+def test_a_programme_indented_or_fenced_as_code_is_read_and_real_code_is_not(tmp_path) -> None:
+    page = tmp_path / "code.md"
+    page.write_text(
+        "---\ntitle: Hackathon\nevent_start_date: 2016-05-14\n---\n\n## Programme\n\n"
+        "```\n09:00–09:30 Registrations\n09:30–10:00 Welcome\n10:00–13:30 Hacking\n```\n\n"
+        "## Installer\n\n```yaml\n- 10:00 name: x\n- 11:00 name: y\n```\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.start, s.end, s.title) for s in event.sessions] == [
+        (time(9), time(9, 30), "Registrations"),
+        (time(9, 30), time(10), "Welcome"),
+        (time(10), time(13, 30), "Hacking"),
+    ]

@@ -1,10 +1,14 @@
-"""Published event pages: Markdown, usually with YAML front matter, in any layout.
+"""Published event pages: Markdown with a header in any dialect, in any layout, read as
+they render, by a pipeline of named stages:
 
-The front matter gives the title and the days; the body is parsed into a document tree
-(`document.py`) in which `programme_reader.py` finds the programme by what its blocks
-contain. A page without front matter (a README, a wiki page) is a page too: its title
-comes from its first heading and its days from its text; a broken front matter costs the
-front matter, not the page.
+    metadata ─► render ─► dom ─► blocks ─► (outline, rows: today's reader) ─► sessions
+
+`metadata` reads the header (YAML, TOML, Pelican, a pandoc block at the end), `render`
+makes the HTML a browser is given, `dom` parses it as a browser does, `blocks` reads it
+into blocks whose every line knows its file line. The title and days come from the
+header, else from the first heading and the text; a broken header costs the header, not
+the page. `read_page` returns every stage's value in a `Reading`, which `--explain`
+prints.
 """
 
 from __future__ import annotations
@@ -13,15 +17,21 @@ import gc
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.loaders.document import Block, parse_document
-from bot.loaders.french_dates import find_days, find_year
-from bot.loaders.frontmatter import split_front_matter
+from bot.loaders.page.blocks import read_blocks
+from bot.loaders.page.bridge import MarkdownBlock, markdown_blocks
+from bot.loaders.page.dom import parse_html
+from bot.loaders.page.metadata import Metadata, read_metadata
+from bot.loaders.page.passages import passages
+from bot.loaders.page.render import Rendered, render
+from bot.loaders.page.values import Block
 from bot.loaders.programme_reader import ProgrammeReader
 from bot.loaders.talks import inline_text
+from bot.loaders.when import DateContext, find_days, find_year, unique
 from bot.programme.model import (
     Event,
     InfoField,
@@ -47,10 +57,21 @@ def looks_like_page(path: Path, text: str) -> bool:
     return text.lstrip("\ufeff").startswith("---") or path.suffix.lower() in _MARKDOWN_SUFFIXES
 
 
-def read_page(
-    path: Path, text: str, tz: ZoneInfo
-) -> tuple[list[Event], list[Problem], ProgrammeReader | None]:
-    """Read one event page, and the reader that found its programme (for --explain)."""
+@dataclass(frozen=True)
+class Reading:
+    """Every stage's value for one page, for `--explain`."""
+
+    path: str
+    metadata: Metadata
+    rendered: Rendered
+    parser: str
+    blocks: tuple[Block, ...]
+    reader: ProgrammeReader | None = None
+    sessions: tuple[Session, ...] = ()
+
+
+def read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem], Reading]:
+    """Read one event page, and what each stage made of it (for --explain)."""
     with _cycle_collection_paused():
         return _read_page(path, text, tz)
 
@@ -72,27 +93,30 @@ def _cycle_collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _read_page(
-    path: Path, text: str, tz: ZoneInfo
-) -> tuple[list[Event], list[Problem], ProgrammeReader | None]:
-    if text.lstrip("\ufeff").startswith("---"):
-        meta, body, body_line, problems = split_front_matter(path, text)
-    else:
-        meta, body, body_line, problems = {}, text, 1, []
-    broken = meta is None
-    meta = meta or {}
-    blocks = parse_document(body, body_line)
-    title = str(meta.get("title") or "").strip() or _first_heading(blocks)
+def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem], Reading]:
+    metadata = read_metadata(text)
+    rendered = render(metadata.body)
+    dom = parse_html(rendered.html)
+    blocks = read_blocks(dom, metadata.body.split("\n"))
+    reading = Reading(str(path), metadata, rendered, dom.parser, blocks)
+    header = [Problem(SourceRef(str(path), line), message)
+              for line, message in metadata.warnings]
+    problems = list(header)
+    broken = bool(header)
+    meta = _fields(metadata)
+    body = metadata.body
+    written = markdown_blocks(blocks)
+    title = str(meta.get("title") or "").strip() or _first_heading(written)
     if not title:
         if not broken:
             problems.append(
                 Problem(
-                    SourceRef(str(path), 2 if text.startswith("---") else 1),
+                    SourceRef(str(path), 2 if metadata.lines else 1),
                     "no title: expected 'title' in the front matter or a first heading",
                     "error",
                 )
             )
-        return [], problems, None
+        return [], _failed(header, problems), reading
     published = _as_date(meta.get("date"), tz)
     start, end = _declared_days(path, meta, tz, problems)
     titles = " ".join(str(meta.get(key) or "") for key in _TITLE_KEYS) + " " + title
@@ -101,13 +125,15 @@ def _read_page(
         if start
         else find_year(titles) or (published.year if published else None) or find_year(body)
     )
-    reader = ProgrammeReader(path, year)
-    reader.read(blocks)
+    dates = DateContext(years=(year,) if year else ())
+    reader = ProgrammeReader(path, dates)
+    reader.read(written)
+    reading = replace(reading, reader=reader)
     problems.extend(reader.problems)
     own_days = [row.day for row in reader.rows if row.day]
     if start is None:
         found = (
-            _event_days(titles, year) or reader.headed_days or own_days or _event_days(body, year)
+            _event_days(titles, dates) or reader.headed_days or own_days or _event_days(body, dates)
         )
         if found:
             start, end = min(found), max(found)
@@ -119,10 +145,10 @@ def _read_page(
                 "or a day such as 'le 4 décembre 2024' in the text",
                 # A Markdown file without front matter (a README beside the pages) may
                 # be no event at all: skipped with a warning, not an error.
-                "error" if text.lstrip("\ufeff").startswith("---") else "warning",
+                "error" if metadata.dialect != "none" else "warning",
             )
         )
-        return [], problems, reader
+        return [], _failed(header, problems), reading
     every = [start, end or start, *reader.headed_days, *own_days]
     start, end = min(every), max(every)
     identifier = event_id(title, start)
@@ -143,8 +169,24 @@ def _read_page(
         info=info,
         links=tuple(Link(item.text, item.url) for item in info if item.url),
         source=str(path),
+        passages=passages(blocks, {row.line for row in reader.rows}),
     ).with_sessions(sessions)
-    return [event], problems, reader
+    return [event], problems, replace(reading, sessions=event.sessions)
+
+
+def _fields(metadata: Metadata) -> dict[str, object]:
+    """The metadata as a mapping; a key written with capitals ('Title:') answers in lower
+    case too."""
+    meta: dict[str, object] = {f.key: f.value for f in metadata.fields}
+    for item in metadata.fields:
+        meta.setdefault(item.key.lower(), item.value)
+    return meta
+
+
+def _failed(header: list[Problem], problems: list[Problem]) -> list[Problem]:
+    """The problems of a page that gives no event: those of its header cost the page, so
+    they are errors."""
+    return [replace(p, severity="error") for p in header] + problems[len(header):]
 
 
 def load_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem]]:
@@ -153,7 +195,7 @@ def load_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Pr
     return events, problems
 
 
-def _first_heading(blocks: list[Block]) -> str:
+def _first_heading(blocks: list[MarkdownBlock]) -> str:
     for block in blocks:
         if block.kind == "heading":
             return inline_text(block.text)[0]
@@ -164,12 +206,12 @@ def _first_heading(blocks: list[Block]) -> str:
     return ""
 
 
-def _event_days(text: str, year: int | None) -> list[date]:
+def _event_days(text: str, dates: DateContext) -> list[date]:
     """Days a text names, leaving out sentences about deadlines, registration or publication."""
     days: list[date] = []
     for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
         if not _DEADLINE.search(fold(sentence)):
-            days.extend(find_days(sentence, year))
+            days.extend(unique(find_days(sentence, dates)))
     return days
 
 

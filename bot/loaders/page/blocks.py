@@ -12,6 +12,7 @@ pasted in an indented block) is read as HTML too. Nothing is decided here about 
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import replace
 
 from selectolax.lexbor import LexborNode
@@ -30,6 +31,10 @@ _MARKDOWN_START = re.compile(r"^ {0,3}(?:[*+-]|\d{1,3}[.)]|#{1,6})[ \t]+\S")
 """A source line that starts a Markdown list item or heading."""
 _STAMP = re.compile(r' data-line="\d+"')
 """The render stage's stamp, shown in a code block's text when the code is HTML."""
+_ITEM_OR_TIME = re.compile(
+    r"\s*(?:[*+-]|\d{1,3}[.)])\s+\S|\s*\W{0,3}(?:[01]?\d|2[0-3])\s?(?:[:h.][0-5]\d|h\b)")
+"""A source line that starts a list item or a time ('- Accueil', '09:00–09:30 Welcome')."""
+_MOSTLY = 0.6
 
 
 def read_blocks(dom: Dom, source_lines: list[str]) -> tuple[Block, ...]:
@@ -203,6 +208,11 @@ class Walker:
         if _HTML_CODE.match(text):
             inner = Walker(self.source, "code-html", line)
             children = tuple(inner.blocks(parse_html(text).body))
+        elif not _language(node) and _written_as_lines(raw):
+            # a list or timed lines indented or fenced by mistake: read as the Markdown it is
+            html = render_fragment(textwrap.dedent(raw).split("\n"), line)
+            inner = Walker(self.source, "markdown-in-code", line)
+            children = tuple(inner.blocks(parse_html(html).body))
         return Block("code", line, line + max(0, raw.count("\n")), lines, children=children,
                      origin=self.origin)
 
@@ -261,3 +271,18 @@ class Walker:
                 self.cursor.text(child.comment_content or "")
             child = child.next
         return cells
+
+
+def _language(pre: LexborNode) -> str:
+    """The language a fenced block names (```yaml): its code is code, whatever it holds."""
+    code = pre.child
+    classes = (code.attributes.get("class") or "") if code is not None else ""
+    return classes if "language-" in classes else ""
+
+
+def _written_as_lines(text: str) -> bool:
+    """Most lines of a code block are list items or start with a time: a programme
+    indented by four spaces or put in a fence, not code."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    items = sum(1 for line in lines if _ITEM_OR_TIME.match(line))
+    return len(lines) >= 2 and items >= _MOSTLY * len(lines)

@@ -34,8 +34,8 @@ def parse_html(html: str) -> Dom:
 
 
 def stamped_line(attributes: dict[str, str | None]) -> int | None:
-    """The source line an element was stamped with: `data-line="12"` (raw HTML, or
-    markdown-it-py) or `data-sourcepos="12:1-14:3"` (markdown-it-pyrs)."""
+    """The source line an element was stamped with: `data-line="12"`
+    raw HTML) or `data-sourcepos="12:1-14:3"` (markdown-it-pyrs)."""
     value = attributes.get("data-line") or attributes.get("data-sourcepos")
     if not value:
         return None

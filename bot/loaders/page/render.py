@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 
 import markdown_it_pyrs
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 
 _START_TAG = re.compile(r"<([A-Za-z][\w-]*)(?=[\s/>])")
 _TABLE_OPEN = re.compile(r"<table(?=[\s>])", re.IGNORECASE)
@@ -33,6 +35,7 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 BRIDGE = "<!---->"
 """What a blank line inside an open HTML table becomes: a comment, not a blank line."""
 RENDERER = f"markdown-it-pyrs {getattr(markdown_it_pyrs, '__version__', '')}".strip()
+FALLBACK = "markdown-it-py"
 
 
 @dataclass(frozen=True)
@@ -48,14 +51,26 @@ def render(body: str) -> Rendered:
     """The HTML of a Markdown body whose lines are the file's lines (the metadata stage
     blanks the header, it does not remove it)."""
     lines, bridged = prepare(body.split("\n"))
-    return Rendered(_markdown().render("\n".join(lines)), RENDERER, bridged)
+    renderer, html = _rendered("\n".join(lines))
+    return Rendered(html, renderer, bridged)
 
 
 def render_fragment(lines: list[str], first_line: int) -> str:
     """The HTML of source lines that start at file line `first_line` (Markdown written
     inside an HTML block): padded with empty lines, so that its stamps are file lines."""
     prepared, _ = prepare(lines, first_line)
-    return _markdown().render("\n" * (first_line - 1) + "\n".join(prepared))
+    return _rendered("\n" * (first_line - 1) + "\n".join(prepared))[1]
+
+
+def _rendered(source: str) -> tuple[str, str]:
+    """(renderer, HTML). markdown-it-pyrs 0.4 panics on a few inputs (a '[' then an
+    unclosed '`'); those pages are rendered by markdown-it-py, slower, same rules."""
+    try:
+        return RENDERER, _markdown().render(source)
+    except BaseException as error:  # a Rust panic is a BaseException, nothing narrower
+        if type(error).__name__ != "PanicException":
+            raise
+        return FALLBACK, _fallback().render(source)
 
 
 def prepare(lines: list[str], first_line: int = 1) -> tuple[list[str], tuple[int, ...]]:
@@ -107,3 +122,18 @@ def _tag_follows(lines: list[str]) -> list[bool]:
 def _markdown() -> markdown_it_pyrs.MarkdownIt:
     return markdown_it_pyrs.MarkdownIt("commonmark").enable_many(
         ["table", "deflist", "sourcepos"])
+
+
+@cache
+def _fallback() -> MarkdownIt:
+    """markdown-it-py with raw HTML and tables; its blocks get `data-sourcepos` as
+    markdown-it-pyrs writes it (lines only), so later stages read both alike."""
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+    def stamp(state: StateCore) -> None:
+        for token in state.tokens:
+            if token.map and token.nesting >= 0 and token.type != "html_block":
+                token.attrSet("data-sourcepos", f"{token.map[0] + 1}:1-{token.map[1]}:0")
+
+    md.core.ruler.push("stamp_lines", stamp)
+    return md

@@ -237,50 +237,58 @@ _MARKUP = (("strong", "**"), ("em", "*"))
 
 
 def to_markdown(spans: tuple[Span, ...]) -> str:
-    """Spans as inline Markdown: strong as `**…**`, em as `*…*`, links as `[text](url)`.
-    Text is not escaped: the grammars read it as pages write it."""
-    out: list[str] = []
-    index = 0
-    while index < len(spans):
-        span = spans[index]
-        if span.href is not None:
-            group: list[Span] = []
-            while index < len(spans) and spans[index].href == span.href:
-                group.append(spans[index])
-                index += 1
-            inner = _marked(group)
-            out.append(f"[{inner}]({span.href})" if inner.strip() else inner)
-            continue
-        group = []
-        while index < len(spans) and spans[index].href is None:
-            group.append(spans[index])
-            index += 1
-        out.append(_marked(group))
-    return " ".join("".join(out).split())
+    """Spans as inline Markdown: strong as `**…**`, em as `*…*`, links as `[text](url)`
+    inside the emphasis they stand in (`**Défi [Gobelins](url) :**`). Text is not
+    escaped: the grammars read it as pages write it."""
+    writer = _MarkdownWriter()
+    for span in spans:
+        writer.add(span)
+    writer.close_marks()
+    return " ".join("".join(writer.out).split())
 
 
-def _marked(spans: list[Span]) -> str:
-    """Runs of spans with the same emphasis, each wrapped once in its marks."""
-    out: list[str] = []
-    run: list[str] = []
-    current: tuple[str, ...] = ()
-    for span in (*spans, Span("", frozenset({"-end-"}))):
-        marks = tuple(m for m, _ in _MARKUP if m in span.marks)
-        if "-end-" in span.marks or (marks != current and span.text.strip()):
-            out.append(_wrap("".join(run), current))
-            run, current = [], marks
-        if "-end-" not in span.marks:
-            run.append(span.text)
-    return "".join(out)
+class _MarkdownWriter:
+    """Writes spans one after the other, opening and closing marks and links only where
+    text that is not blank needs them (no empty `****`, spaces outside the marks)."""
 
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.marks: tuple[str, ...] = ()
+        self.href: str | None = None
 
-def _wrap(text: str, marks: tuple[str, ...]) -> str:
-    if not text.strip() or not marks:
-        return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
-    core = text.strip()
-    for mark, sign in _MARKUP:
-        if mark in marks:
-            core = f"{sign}{core}{sign}"
-    return f"{lead}{core}{trail}"
+    def add(self, span: Span) -> None:
+        text = span.text
+        if not text.strip():
+            self.out.append(text)
+            return
+        marks = tuple(sign for mark, sign in _MARKUP if mark in span.marks)
+        if marks != self.marks:
+            self.close_marks()
+            lead = text[: len(text) - len(text.lstrip())]
+            self.out.append(lead + "".join(marks))
+            text, self.marks = text.lstrip(), marks
+        if span.href != self.href:
+            self.close_link()
+            if span.href is not None:
+                self.out.append("[")
+            self.href = span.href
+        self.out.append(text)
+
+    def close_link(self) -> None:
+        if self.href is not None:
+            self.out.append(f"]({self.href})")
+            self.href = None
+
+    def close_marks(self) -> None:
+        self.close_link()
+        if not self.marks:
+            return
+        tail = ""
+        while self.out and not self.out[-1].strip():
+            tail = self.out.pop() + tail
+        if self.out:
+            last = self.out[-1].rstrip()
+            tail = self.out[-1][len(last):] + tail
+            self.out[-1] = last
+        self.out.append("".join(reversed(self.marks)) + tail)
+        self.marks = ()

@@ -9,11 +9,12 @@ patterns. Every span is a span of the text as given.
     find_weekdays(text)        -> [(weekday, span)]         'Monday', 'Dienstag'
     on_weekday(weekday, days)  -> date | None               the event's day of a weekday
     day_order(page, lang)      -> 'dmy' | 'mdy'             how the page writes '4/12'
-    find_times(text)           -> [Slot]                    times and ranges, decoys left out
+    find_times(text, lang)     -> [Slot]                    times and ranges, decoys left out
     find_range(text)           -> Slot | None               the first range with an end
     parse_hour(text)           -> time | None               a text that is one time
     TimeLine().read(slot)      -> (start, end)              12-hour times read forward
     find_zone(text)            -> str | None                'PDT' -> 'America/Los_Angeles'
+    guess_language(text)       -> str | None                'fr', 'en', 'de', 'es', 'it', 'nl'
 """
 
 from bot.loaders.when.calendar import (
@@ -28,6 +29,7 @@ from bot.loaders.when.context import DateContext, find_year, find_years
 from bot.loaders.when.days import DayMention, day_order, find_weekdays, scan_days
 from bot.loaders.when.decoys import timecodes
 from bot.loaders.when.fold import fold
+from bot.loaders.when.language import guess_language
 from bot.loaders.when.names import LANGUAGES, names
 from bot.loaders.when.timeline import TimeLine, resolve
 from bot.loaders.when.times import Clock, Slot, find_range, find_times, parse_clock, parse_hour
@@ -50,6 +52,7 @@ __all__ = [
     "find_years",
     "find_zone",
     "fold",
+    "guess_language",
     "infer_year",
     "names",
     "on_weekday",

@@ -55,6 +55,9 @@ _PREPOSITION = re.compile(
     r"|\bavant le|\bjusqu'au)\s*$"
 )
 """Words after which a number such as '23/06' is a day ('le 23/06 à 14h')."""
+_WHEN_FOLLOWS = re.compile(r"\s*(?:[:,|\-–—]|(?:de|a|at|from|um|vom|dalle|van|desde)\s+\d|\d)")
+"""What follows a day such as '4/12' that leads a line: its hours ('4/12 de 10h à 12h30 :',
+'4/12 - 14h', '4/12 : démos'), not words ('3/4 des places', '1/2 journée')."""
 _COUNTED = re.compile(
     r"\b(?:day|jour|journee|tag|dag|giorno|dia|session|seance|sesion|sessione|sitzung|week"
     r"|semaine|woche|semana|settimana|part|partie|teil|parte|deel|n°|no\.?|#)\s*$"
@@ -239,22 +242,11 @@ def _numeric(
     """'4.12.2024', '12/4/2024', '31/01/22', 'jeudi 01/10', 'le 23/06'; not '1/2', '3.12'."""
     first, second = int(match.group("na")), int(match.group("nb"))
     sep, raw_year = match.group("nsep"), match.group("ny")
-    if raw_year is None:
-        before = folded[max(0, match.start() - 12) : match.start()]
-        if sep == "-" or not (
-            named is not None
-            or (sep == "." and match.group("ndot") and _PREPOSITION.search(before))
-            or (
-                sep == "/"
-                and (
-                    _PREPOSITION.search(before)
-                    or len(match.group("na")) == len(match.group("nb")) == 2
-                )
-            )
-        ):
-            return []  # '1/2', '24/7', '3.12', '9-10': not days
-    elif (
-        len(raw_year) == 2
+    if raw_year is None and not (named is not None or _day_without_year(match, folded)):
+        return []  # '1/2', '24/7', '3.12', '9-10': not days
+    if (
+        raw_year is not None
+        and len(raw_year) == 2
         and sep != "/"
         and not (len(match.group("na")) == len(match.group("nb")) == 2 or named is not None)
     ):
@@ -268,6 +260,32 @@ def _numeric(
     if named is not None and year and first <= 12 and second <= 12:
         day, month = _by_weekday(year, named, (day, month))
     return [DayMention(day, month, year, named, match.span())]
+
+
+def _day_without_year(match: re.Match[str], folded: str) -> bool:
+    """'le 23/06', 'am 3.6.', '21/11', '4/12 de 10h à 12h30' leading a line: numbers that
+    are a day without a year ('1/2', '24/7', '3.12', '9-10' are not)."""
+    sep, start = match.group("nsep"), match.start()
+    before = folded[max(0, start - 12) : start]
+    if sep == ".":
+        return bool(match.group("ndot") and _PREPOSITION.search(before))
+    return sep == "/" and bool(
+        _PREPOSITION.search(before)
+        or len(match.group("na")) == len(match.group("nb")) == 2
+        or (_leads_line(folded, start) and _WHEN_FOLLOWS.match(folded, match.end()))
+    )
+
+
+def _leads_line(folded: str, position: int) -> bool:
+    """Only list, heading, table or emphasis marks stand before `position` on its line (a
+    look back of a few characters, so that many numbers on one long line stay linear)."""
+    start = folded.rfind("\n", max(0, position - _MARKS_REACH), position) + 1
+    if start == 0 and position > _MARKS_REACH:
+        return False
+    return not folded[start:position].strip(" \t*_>#|-+[(")
+
+
+_MARKS_REACH = 24
 
 
 def _by_weekday(year: int, weekday: int, default: tuple[int, int]) -> tuple[int, int]:

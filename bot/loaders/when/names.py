@@ -18,6 +18,9 @@ from bot.loaders.when.fold import fold
 
 LANGUAGES = ("fr", "en", "de", "es", "it", "nl")
 _WIDTHS = {"months": ("wide", "abbreviated"), "days": ("wide", "abbreviated", "short")}
+_IN_USE = {("en", "days"): {2: {"weds"}}}
+"""Abbreviations programmes write that CLDR does not give (and that are no prefix of a wide
+name, which are read anyway): 'Weds' for Wednesday."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def _cldr() -> dict[str, dict[str, dict[str, _Forms]]]:
                     target = wide if width == "wide" else short
                     for index, name in forms[context][width].items():
                         target.setdefault(index, set()).add(fold(name).strip())
+            for index, extra in _IN_USE.get((lang, kind), {}).items():
+                short.setdefault(index, set()).update(extra)
             tables[lang][kind] = {"wide": wide, "short": short}
     return tables
 

@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from bot.loaders.when import decoys
 from bot.loaders.when.fold import fold, prepare
+from bot.loaders.when.language import guess_language
 from bot.loaders.when.names import Endings, names, trie
 from bot.loaders.when.zones import ZONE, zone_name
 
@@ -103,6 +104,12 @@ _SLOT = re.compile(
     rf"(?=\d)(?<![0-9a-z.,:/+$€£]){_clock('s')}(?:{_SEP}{_clock('e', words=True)})?{_ZONE}"
 )
 _ONE = re.compile(rf"{_clock('s', words=True)}{_ZONE}")
+_NAMED_START = re.compile(
+    rf"(?<![a-z])(?P<sw>{_WORDS})(?![a-z]){_SEP}{_clock('e', words=True)}{_ZONE}"
+)
+"""A range that starts at noon or midnight: 'de midi à 14h', 'from noon to 2pm'."""
+_NAMED_HINTS = ("mid", "noon", "minuit", "mitt", "mezz", "medi")
+"""Letters every such word holds: the pattern is tried only on a text that has some."""
 _OPENERS = {
     "about": [
         *["~", "≈", "ca.", "circa", "env.", "environ", "vers", "around", "about", "approx"],
@@ -125,23 +132,35 @@ _LEAD = re.compile("(?:" + "|".join(rf"(?P<{k}>{trie(v)})" for k, v in _OPENERS.
 _AT = Endings({"at": ["a", "at", "um", "om", "alle", "ore", "h.", "a las", "las"]})
 """Words before a time that make a weak form ('9.30', '9 heures') one: 'à', 'um', 'h.'."""
 _BETWEEN = Endings({"between": ["entre", "between", "zwischen", "tra", "fra", "tussen"]})
+_FROM = Endings({"from": [
+    "de", "des", "from", "dalle", "dalle ore", "von", "van", "vanaf", "desde", "desde las",
+    "de las", "ab",
+]})  # fmt: skip
+"""Words that open a range of two bare numbers: 'from 9 to 12', 'dalle 10 alle 12'."""
+_BARE_END = re.compile(r"\s*(?:$|[\n:;,.)\]*|–—-]|(?:o'?clock|heures?|uhr|uur|ore)(?![a-z]))")
+"""What follows such a range: punctuation or the end, not a count ('de 9 à 12 ans')."""
 _AND_WORDS = frozenset({"et", "and", "und", "e", "en", "y"})
 _TRIM = ":.,; \t\n"
 _SECONDS = re.compile(r"(\d:[0-5]\d):00(?=\s*$)")
 """'14:00:00' as a YAML value or a cell: seconds of zero are left out."""
 
 
-def find_times(text: str) -> list[Slot]:
-    """Every time and range of times in `text`, in order (video time codes left out)."""
+def find_times(text: str, lang: str | None = None) -> list[Slot]:
+    """Every time and range of times in `text`, in order (video time codes left out).
+
+    `lang`, when known, is the text's language: in German, 'am' after a number is a
+    preposition ('Raum 5 am Eingang'), not a time of the morning."""
     folded = prepare(text)
     if not any(c.isdigit() for c in folded):
         return []
     slots: list[Slot] = []
     position = 0
     while found := _SLOT.search(folded, position):
-        slot, position = _read(found, folded, text)
+        slot, position = _read(found, folded, text, lang)
         if slot is not None:
             slots.append(slot)
+    if any(hint in folded for hint in _NAMED_HINTS):
+        slots = _with_named_starts(slots, folded, text)
     codes = decoys.timecodes(folded, fold(text)) if ":" in folded else []
     return decoys.outside(codes, slots, lambda slot: slot.span[0])
 
@@ -178,9 +197,14 @@ def parse_clock(text: str) -> Clock | None:
     return clock if clock is None or clock.hour < 24 or clock.minute else clock._replace(hour=0)
 
 
-def _read(found: re.Match[str], folded: str, text: str) -> tuple[Slot | None, int]:
+def _read(
+    found: re.Match[str], folded: str, text: str, lang: str | None
+) -> tuple[Slot | None, int]:
     """The slot a match gives (None for a decoy) and where to search next."""
     g = found.groupdict()
+    for p in ("s", "e"):
+        if g[p + "ap"] and _german_am(found.span(p + "ap"), text, lang):
+            g[p + "ap"] = None
     before = folded[max(0, found.start() - 24) : found.start()]
     mark = _MARKS(before)
     kind = _kind(g, "s")
@@ -203,6 +227,44 @@ def _read(found: re.Match[str], folded: str, text: str) -> tuple[Slot | None, in
     return Slot(start.time, None, span, start, None, zone), resume
 
 
+def _with_named_starts(slots: list[Slot], folded: str, text: str) -> list[Slot]:
+    """`slots` with the ranges that start at noon or midnight ('de midi à 14h'), in place of
+    the end they hold, which was read alone."""
+    named = []
+    for found in _NAMED_START.finditer(folded):
+        g = found.groupdict()
+        kind = _kind(g, "e")
+        if g["sep"].strip() in _AND_WORDS or (kind == "b" and not _suffix(g, "e")):
+            continue  # 'midi et 14h' are two times; 'midi - 3 ateliers' is no range
+        end = _make(found, g, "e", kind, _end_mark(g))
+        if end is None or end.hour > 24:
+            continue
+        start = Clock(12 if g["sw"] in _NOON else 0, 0, found.span("sw"))
+        span = (found.start(), end.span[1])
+        named.append(Slot(start.time, end.time, span, start, end, _zone(found, g, text)))
+    kept = [s for s in slots if not any(n.span[0] <= s.span[0] < n.span[1] for n in named)]
+    return sorted(kept + named, key=lambda slot: slot.span)
+
+
+def _german_am(span: tuple[int, int], text: str, lang: str | None) -> bool:
+    """'am' written after a number in German ('Raum 5 am Eingang', 'um 9 am Montag'): the
+    page's language says so, or, unknown, the words of the line around it."""
+    if text[span[0] : span[1]] != "am":
+        return False  # 'AM', 'a.m.', 'am.' are times of the morning in any language
+    if lang is not None:
+        return lang == "de"
+    if not re.match(r"\s+[A-ZÄÖÜ0-9]", text[span[1] : span[1] + 3]):
+        return False
+    reach = max(0, span[0] - _LINE_REACH)
+    start = text.rfind("\n", reach, span[0]) + 1 or reach
+    end = text.find("\n", span[1], span[1] + _LINE_REACH)
+    return guess_language(text[start : end if end >= 0 else span[1] + _LINE_REACH]) == "de"
+
+
+_LINE_REACH = 120
+"""Characters read on either side of an 'am' to tell the language of its line."""
+
+
 def _lead(found: re.Match[str], mark: re.Match[str] | None, before: str, start: Clock) -> int:
     """Where a slot starts: its open mark ('~', 'dès') included."""
     return found.start() - mark.end() if mark else start.span[0]  # `mark` read backwards
@@ -221,6 +283,8 @@ def _range_ok(found: re.Match[str], g: dict, folded: str, before: str) -> bool:
         return False  # '10h et 14h' are two times
     if sep == "/" and not (start in "hc" and end in "hc"):
         return False
+    if start == "b" and _bare_range(found, g, folded, before):
+        return True  # 'from 9 to 12', 'dalle 10 alle 12', 'de 9 à 12h30'
     if start == "b" and not (_suffix(g, "s") or _suffix(g, "e") or end == "h"):
         return False  # 'salle 3 - 14:00'
     if start == "b" and ((end in "cd" and sep != g["sep"]) or _month_before()(before)):
@@ -230,6 +294,17 @@ def _range_ok(found: re.Match[str], g: dict, folded: str, before: str) -> bool:
     if end == "b" and not (_suffix(g, "e") or start == "h" or g["sap"]):
         return False  # '9h - 3 ateliers'
     return start != "k" or decoys.compact_pair_ok(found, folded)
+
+
+def _bare_range(found: re.Match[str], g: dict, folded: str, before: str) -> bool:
+    """A bare number opened by 'from' and joined by a word ('to', 'à', 'alle', 'bis') to a
+    time that ends the phrase: a range of hours, not a count ('de 9 à 12 ans')."""
+    return (
+        g["sep"].strip().isalpha()
+        and _kind(g, "e") in "bhcd"
+        and _FROM(before) is not None
+        and _BARE_END.match(folded, found.end()) is not None
+    )
 
 
 def _make(found: re.Match[str], g: dict, p: str, kind: str, mark: str | None) -> Clock | None:
@@ -298,7 +373,10 @@ def _alone_ok(found: re.Match[str], g: dict, kind: str, folded: str, before: str
 def _meridians(start: Clock, end: Clock, g: dict) -> tuple[Clock, Clock]:
     """'2-3pm', '11-1pm', '11am-1': am/pm written once is the other end's too, whichever
     half-day keeps the range forward; '17–18 Uhr' is 24-hour; and the slips '11:45 PM –
-    12:25 PM', '11:30 AM - 12:30 AM' are read within one half-day."""
+    12:25 PM', '11:30 AM - 12:30 AM' are read within one half-day; 'from 9 to 5', two bare
+    numbers that go back, ends in the afternoon."""
+    if g["eb"] and not (end.meridian or g["eu"]) and 0 < end.hour < start.hour <= 12:
+        end = end._replace(hour=end.hour + 12)
     if end.meridian and not start.meridian and start.hour <= 12:
         start = _nearest(start, end, before=True)
     elif start.meridian and not end.meridian and end.hour <= 12 and not g["ew"]:

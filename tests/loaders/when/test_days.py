@@ -50,6 +50,8 @@ def d(month: int, day: int, year: int = 2024) -> date:
         ("29th October | 10 am - 5 pm", [d(10, 29)]),
         ("Sept. 3, 2023", [date(2023, 9, 3)]),
         ("Sat 14 Sep", [d(9, 14)]),
+        ("Weds, June 5", [d(6, 5)]),
+        ("Weds 5 June 2024, 9am", [d(6, 5)]),
         ("1st of May", [d(5, 1)]),
         ("Monday, June 3, 2024", [d(6, 3)]),
         # German
@@ -155,7 +157,11 @@ def test_a_long_range_gives_its_two_ends() -> None:
         ("les enjeux (`21/11`)", Y2024, [d(11, 21)]),
         ("am 3.6. um 18 Uhr", Y2024, [d(6, 3)]),
         ("Mo., 3.6.", Y2024, [d(6, 3)]),
+        ("### 4/12 de 10h à 12h30 : démos", Y2024, [d(12, 4)]),  # leading a line, then hours
+        ("- 4/12 - 14h : clôture", Y2024, [d(12, 4)]),
         ("4/12", Y2024, []),
+        ("3/4 des places", Y2024, []),
+        ("1/2 journée de formation", Y2024, []),
     ],
 )
 def test_days_written_in_numbers(text: str, context: DateContext, expected: list[date]) -> None:

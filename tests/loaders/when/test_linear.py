@@ -17,7 +17,7 @@ PIECES = [
     "9", ":", "9:", "9 ", "9h", "9.", "9-", "0845-", "12:34 ", "1:02:", "2019-", "1 à ",
     "9 am ", "de 9 ", "1, ", "1 et ", "12/", "1.2.", "1 juin ", "lundi ", "lundi 1 et ",
     "mars 1 - ", "Mo. ", "~", "a", " ", "\n", "**", "le 1er ", "1er au ", "from 9 to ",
-    "dalle 9 alle ", "midi à ", "Weds ",
+    "dalle 9 alle ", "midi à ", "Weds ", "5 am Eingang ",
 ]  # fmt: skip
 SMALL, LARGE = 6_250, 50_000
 LIMIT = 4

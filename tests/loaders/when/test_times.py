@@ -86,6 +86,18 @@ def test_one_time(text: str, expected: list) -> None:
         ("from 9:00 to 12:30", ("09:00", "12:30")),
         ("de 9 heures à 12 heures", ("09:00", "12:00")),
         ("de 10h à midi", ("10:00", "12:00")),
+        # two bare numbers, opened by 'from' and ending the phrase
+        ("from 9 to 12", ("09:00", "12:00")),
+        ("From 9 to 12: hands-on session", ("09:00", "12:00")),
+        ("dalle 10 alle 12", ("10:00", "12:00")),
+        ("de 9 à 12, salle B", ("09:00", "12:00")),
+        ("van 9 tot 12.", ("09:00", "12:00")),
+        ("from 9 to 5", ("09:00", "17:00")),  # going back: the afternoon
+        # starting at noon or midnight
+        ("de midi à 14h", ("12:00", "14:00")),
+        ("from noon to 2pm", ("12:00", "14:00")),
+        ("midi - 13h30 : déjeuner", ("12:00", "13:30")),
+        ("midnight-2am", ("00:00", "02:00")),
         # past midnight: the end is before the start
         ("22h30 à 00h00", ("22:30", "00:00")),
         ("00h00 à 02h30", ("00:00", "02:30")),
@@ -149,6 +161,21 @@ def test_twelve_hour_times_without_am_pm_are_marked() -> None:
     assert not find_times("1:30 PM")[0].first.twelve
 
 
+def test_noon_and_another_time_are_two_times() -> None:
+    assert read("midi et 14h") == [("14:00", None)]  # 'midi' alone is read by parse_hour
+    assert read("12h-14h, puis de midi à 13h30") == [("12:00", "14:00"), ("12:00", "13:30")]
+
+
+def test_am_in_german_is_a_preposition() -> None:
+    assert find_times("Treffpunkt: Raum 5 am Eingang", "de") == []
+    assert read("Treffen um 18 Uhr, Raum 5 am Eingang, mit der Gruppe") == [("18:00", None)]
+    assert [s.start for s in find_times("9:30 am Haupteingang, mit dem Team und der Gruppe")] == [
+        time(9, 30)  # a time with its minutes stays a time, in the morning's 24-hour reading
+    ]
+    assert read("9 am Welcome and coffee for all the participants") == [("09:00", None)]
+    assert [s.start for s in find_times("9 AM Registrierung", "de")] == [time(9)]
+
+
 def test_two_times_joined_by_and_are_two_times() -> None:
     assert read("10h et 14h") == [("10:00", None), ("14:00", None)]
     assert read("à 10:00 and 14:00") == [("10:00", None), ("14:00", None)]
@@ -191,6 +218,9 @@ def test_zones() -> None:
         "https://example.org/watch?t=12:30",
         "ratio 1:2",
         "24h/24",
+        "pour les enfants de 9 à 12 ans",
+        "de 2 à 5 personnes par équipe",
+        "from 3 to 4 people",
     ],
 )
 def test_numbers_that_are_not_times(text: str) -> None:

@@ -1,0 +1,123 @@
+"""The rendered blocks written back as inline Markdown, for the line grammar of the rows
+stage (`programme_line`, `talks`), which reads marks as `**bold**` and `[text](url)`.
+
+A `Line` is written back with its spans' marks; lines cut by a hard break (a `<br>`, two
+trailing spaces, a backslash) are joined by `<br>`, lines cut by a soft break (a newline
+of the source) by a newline, which `MarkdownBlock.lines` joins again unless the line
+before is complete (all bold, or ending with ':').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.loaders.page.values import Block, Line
+from bot.loaders.programme_line import leading_time
+
+_ENDS_A_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*)\s*[:.]?$|.*[:]$")
+"""A line all in bold (or italics), or ending with ':', is complete: the next is another line."""
+_BR = re.compile(r"<br\s*/?>", re.I)
+_STARTS_A_LINE = re.compile(r"^(?:Avec|Par|With|By|Speakers?|Intervenant)\b|^[*_][^*_]")
+"""A line that starts a credit or an emphasis is a line of its own, not a wrapped one."""
+
+
+@dataclass
+class MarkdownBlock:
+    """One block with its text as inline Markdown. `kind` is heading, paragraph, list,
+    item, table or quote; `rows` the cells of a table, each row with its line."""
+
+    kind: str
+    line: int
+    text: str = ""
+    level: int = 0
+    ordered: bool = False
+    children: list[MarkdownBlock] = field(default_factory=list)
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    source: Block | None = None
+    """The rendered block it is written from (a table's cells, with their lines)."""
+
+    def lines(self) -> list[str]:
+        """The text's logical lines: a `<br>` ends a line, and so does a soft line break
+        after a line that is all bold (a title over its description); any other soft
+        break only wraps a long line."""
+        lines: list[str] = []
+        for raw in self.text.split("\n"):
+            parts = [p.strip() for p in _BR.split(raw)]
+            head, rest = parts[0], parts[1:]
+            if (
+                head
+                and lines
+                and not _ENDS_A_LINE.match(lines[-1])
+                and not _STARTS_A_LINE.match(head)
+            ):
+                lines[-1] = f"{lines[-1]} {head}"
+            elif head:
+                lines.append(head)
+            lines.extend(p for p in rest if p)
+        return lines
+
+
+def markdown_blocks(blocks: tuple[Block, ...]) -> list[MarkdownBlock]:
+    """The blocks the rows stage reads: groups and code read as HTML are opened, rules
+    and plain code left out."""
+    out: list[MarkdownBlock] = []
+    for block in blocks:
+        out.extend(_written(block))
+    return out
+
+
+def _written(block: Block) -> list[MarkdownBlock]:
+    kind = block.kind
+    if kind == "heading":
+        text = joined(block.lines)
+        return [MarkdownBlock("heading", block.line, text, block.level)] if text else []
+    if kind in ("paragraph", "term"):
+        return [MarkdownBlock("paragraph", lines[0].number, joined(lines))
+                for lines in timed_runs(block.lines) if joined(lines)]
+    if kind == "list":
+        items = [b for child in block.children for b in _written(child)]
+        return [MarkdownBlock("list", block.line, ordered=block.ordered, children=items)]
+    if kind == "item":
+        return [MarkdownBlock("item", block.line, children=markdown_blocks(block.children))]
+    if kind == "quote":
+        return [MarkdownBlock("quote", block.line, children=markdown_blocks(block.children))]
+    if kind == "table":
+        rows = [(row.line, [_cell(cell.lines) for cell in row.cells]) for row in block.rows]
+        rows = [row for row in rows if row[1]]
+        return [MarkdownBlock("table", rows[0][0], rows=rows, source=block)] if rows else []
+    if kind in ("group", "terms", "definition", "code"):
+        return markdown_blocks(block.children)
+    return []
+
+
+def timed_runs(lines: tuple[Line, ...]) -> list[tuple[Line, ...]]:
+    """A paragraph whose lines start with times one after the other ('09:00 Accueil' /
+    '09:30 Ouverture', joined by line breaks) holds one item per timed line, each with
+    the untimed lines under it, after what comes before the first (a day label); any
+    other paragraph is one."""
+    timed = [bool(leading_time(line.markdown)) for line in lines]
+    if sum(timed) < 2:
+        return [lines]
+    runs: list[tuple[Line, ...]] = []
+    start = 0
+    for index in range(1, len(lines)):
+        if timed[index]:
+            runs.append(lines[start:index])
+            start = index
+    runs.append(lines[start:])
+    return runs
+
+
+def joined(lines: tuple[Line, ...]) -> str:
+    """Lines as one Markdown text: hard breaks as `<br>`, soft ones as newlines."""
+    parts: list[str] = []
+    for line in lines:
+        if parts:
+            parts.append("<br>" if line.brk == "hard" else "\n")
+        parts.append(line.markdown)
+    return "".join(parts)
+
+
+def _cell(lines: tuple[Line, ...]) -> str:
+    return "<br>".join(line.markdown for line in lines)
