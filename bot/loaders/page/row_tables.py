@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.loaders.page.table_cells import frame_dates
 from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
 from bot.loaders.page.values import Block, EventFrame, Line
 from bot.loaders.programme_line import LineReading, read_line
 from bot.loaders.talks import Talk, inline_text, kind_hint, parse_credit
+from bot.loaders.when import DateContext
 
 
 @dataclass(frozen=True)
@@ -39,10 +41,11 @@ class TableRows:
 def table_rows(block: Block, frame: EventFrame) -> TableRows:
     """The sessions of a table block, each read as a programme line."""
     table = read_table(block, frame)
-    return TableRows(table, tuple(_row(entry, frame.year) for entry in table.entries))
+    dates = frame_dates(frame)
+    return TableRows(table, tuple(_row(entry, dates) for entry in table.entries))
 
 
-def _row(entry: TableEntry, year: int | None) -> TableRow:
+def _row(entry: TableEntry, dates: DateContext) -> TableRow:
     title_lines = [ln.markdown for ln in entry.title if ln.text]
     links: tuple = ()
     speakers: tuple = ()
@@ -51,7 +54,7 @@ def _row(entry: TableEntry, year: int | None) -> TableRow:
     if entry.speakers:
         speakers, organisations, links = parse_credit(_cell(entry.speakers))
     if not speakers:  # the title cell may credit them: 'Title<br>Name (Org)', 'Title - Name'
-        own = read_line(title_lines, year)
+        own = read_line(title_lines, dates)
         talk, description = own.talk, own.description
         speakers = talk.speakers or speakers
         organisations = tuple(dict.fromkeys((*talk.organisations, *organisations)))

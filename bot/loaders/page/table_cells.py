@@ -62,8 +62,7 @@ def cell_day(text: str, frame: EventFrame) -> CellFacts:
     'Wednesday', 'Mercoledì 16 Marzo 2022'), placed in the event's frame."""
     if not text or (not _LETTERS.search(text) and not any(ch.isdigit() for ch in text)):
         return CellFacts()
-    context = DateContext(years=(frame.year,) if frame.year else (), published=frame.published)
-    found = find_days(text, context)
+    found = find_days(text, frame_dates(frame))
     if found and _little_else(text, found[0].span):
         return CellFacts(day=found[0].day)
     mentions = scan_days(text, None, None)
@@ -78,6 +77,11 @@ def cell_day(text: str, frame: EventFrame) -> CellFacts:
         placed = frame.weekdays.get(weekday)
         return CellFacts(day=placed) if placed else CellFacts(weekday=weekday)
     return CellFacts()
+
+
+def frame_dates(frame: EventFrame) -> DateContext:
+    """The date grammar's context for the event's frame: its year and publication day."""
+    return DateContext(years=(frame.year,) if frame.year else (), published=frame.published)
 
 
 def is_day(text: str) -> bool:
