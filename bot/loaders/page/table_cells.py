@@ -21,6 +21,10 @@ _NAME_PART = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ](?:[\w'’-]+|\.)(?:-[A-ZÀ-ÖØ-Þ][\w'’]*)?\s*){1,4}", re.UNICODE)
 _PARTICLES = re.compile(r"\b(?:de|du|des|d'|le|la|van|von|der|den|da|di|del|ten|ter|el)\s+")
 _HANDLE = re.compile(r"@[\w.-]+")
+_DIGIT = re.compile(r"\d")
+_SHORT = 8
+"""A cell that is only a time or a day has at most this many spaces: longer ones are not
+read by the grammars (a title column's cells are long)."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class CellFacts:
 def cell_time(text: str, whole: bool = True) -> Slot | None:
     """The hour or range a cell holds. `whole`: the cell is that time and a note at most
     ('0900-1330 (all day)', '17.00 Uhr', '12h00-12h30>'), not '9h30 : Accueil'."""
+    if whole and text.count(" ") > _SHORT:
+        return None
     slots = find_times(text)
     if not slots:
         return None
@@ -60,7 +66,7 @@ def cell_time(text: str, whole: bool = True) -> Slot | None:
 def cell_day(text: str, frame: EventFrame) -> CellFacts:
     """The day a cell or header holds and little else ('Lundi 21 septembre', '31/01/22',
     'Wednesday', 'Mercoledì 16 Marzo 2022'), placed in the event's frame."""
-    if not text or (not _LETTERS.search(text) and not any(ch.isdigit() for ch in text)):
+    if not text or (not _LETTERS.search(text) and not _DIGIT.search(text)):
         return CellFacts()
     found = find_days(text, frame_dates(frame))
     if found and _little_else(text, found[0].span):
@@ -87,7 +93,7 @@ def frame_dates(frame: EventFrame) -> DateContext:
 def is_day(text: str) -> bool:
     """The cell is a day and little else, with or without a year ('19 novembre',
     'Monday', '31/01/22')."""
-    if not _LETTERS.search(text) and not any(ch.isdigit() for ch in text):
+    if text.count(" ") > _SHORT or (not _LETTERS.search(text) and not _DIGIT.search(text)):
         return False
     mentions = scan_days(text, None, None)
     if mentions and _little_else(text, mentions[0].span):
@@ -106,7 +112,7 @@ def looks_like_names(text: str) -> bool:
     """The cell names persons and nothing else: 'Jeanne Roux', 'A. Robin', 'Elio Qoshi &
     Michael Kohler', 'Matteo Collina @mcollina'; not 'Pause café' nor 'Slides'."""
     plain = _PARTICLES.sub("", _HANDLE.sub(" ", _PARENTHESES.sub(" ", text))).strip(" .")
-    if not plain or any(ch.isdigit() for ch in plain):
+    if not plain or _DIGIT.search(plain):
         return False
     parts = [p for p in _NAME_JOIN.split(plain) if p.strip()]
     if not parts or len(parts) > 12:
@@ -157,6 +163,8 @@ def cell_items(cell: Cell) -> list[tuple[tuple[Line, ...], Slot | None]]:
 def _timed_lines(lines: tuple[Line, ...]) -> list[tuple[tuple[Line, ...], Slot | None]]:
     """Lines of a cell that each start with a time are items of their own ('9h Accueil'
     / '9h30 Ouverture'); other lines go with the item above."""
+    if len(lines) < 2:
+        return [(lines, None)]
     leads = [_leading_time(line) for line in lines]
     if sum(1 for slot in leads if slot is not None) < 2:
         return [(lines, None)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from bot.loaders.page.table_cells import (
     CellFacts,
@@ -53,9 +54,16 @@ class Layout:
 
     def find(self, role: str) -> Column | None:
         """The first column with `role`."""
-        return next((c for c in self.columns if c.role == role), None)
+        return self._first.get(role)
 
-    @property
+    @cached_property
+    def _first(self) -> dict[str, Column]:
+        first: dict[str, Column] = {}
+        for column in self.columns:
+            first.setdefault(column.role, column)
+        return first
+
+    @cached_property
     def sessions(self) -> tuple[Column, ...]:
         """The columns whose cells are sessions of their own."""
         return tuple(c for c in self.columns if c.role == "sessions")
@@ -67,7 +75,6 @@ class _Votes:
 
     filled: int = 0
     times: int = 0
-    ranges: int = 0
     days: int = 0
     names: int = 0
     distinct: int = 0
@@ -137,7 +144,7 @@ def is_lone(row: Row, width: int) -> bool:
     of more than one column: a day, a label or a note, not a row of columns."""
     if width < 2:
         return False
-    origins = {(c.line, c.lines) for c in row.cells if c.text}
+    origins = {(c.line, text) for c in row.cells if (text := c.text)}
     return len(origins) == 1
 
 
@@ -164,12 +171,12 @@ def _votes(body: tuple[Row, ...], index: int) -> _Votes:
     if not texts:
         return _Votes()
     slots = [cell_time(t) for t in texts]
+    others = [t for t, s in zip(texts, slots, strict=True) if s is None]
     return _Votes(
         filled=len(texts),
-        times=sum(1 for s in slots if s is not None),
-        ranges=sum(1 for s in slots if s is not None and s.end is not None),
-        days=sum(1 for t in texts if is_day(t)),
-        names=sum(1 for t in texts if looks_like_names(t)),
+        times=len(texts) - len(others),
+        days=sum(1 for t in others if is_day(t)),
+        names=sum(1 for t in others if looks_like_names(t)),
         distinct=len({fold(t) for t in texts}),
         length=sum(len(t) for t in texts) / len(texts),
     )
