@@ -524,3 +524,36 @@ def test_a_programme_indented_or_fenced_as_code_is_read_and_real_code_is_not(tmp
         (time(9, 30), time(10), "Welcome"),
         (time(10), time(13, 30), "Hacking"),
     ]
+
+
+def test_an_evening_that_goes_past_midnight_ends_on_the_next_day(tmp_path) -> None:
+    page = tmp_path / "soiree.md"
+    page.write_text(
+        "---\ntitle: Anniversaire\nevent_start_date: 2011-02-28\n---\n\n## Programme\n\n"
+        "**20h00 à 22h30 : Buffet**\n\n**22h30 à 00h00 : Surprise**\n\n"
+        "**00h00 à 02h30 : Restaurant**\n\n**02h30 à 05h00 : Café**\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    night = date(2011, 3, 1)
+    assert [(s.day, s.start, s.title) for s in event.sessions] == [
+        (date(2011, 2, 28), time(20), "Buffet"),
+        (date(2011, 2, 28), time(22, 30), "Surprise"),
+        (night, time(0), "Restaurant"),
+        (night, time(2, 30), "Café"),
+    ]
+    assert event.end == night
+
+
+def test_a_heading_that_holds_only_a_time_gives_it_to_the_paragraph_under_it(tmp_path) -> None:
+    page = tmp_path / "soirees.md"
+    page.write_text(
+        "---\ntitle: Soirées\nevent_start_date: 2021-04-06\n---\n\n## Mardi 6 avril 2021\n\n"
+        "### 18h00\nOuverture de l'événement par Jeanne Dupont\n\n"
+        "### 18h10\nRetour sur le Commando avec Lola Martin et Manon Petit.\n\n"
+        "Un second paragraphe qui décrit ce retour.\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.start, s.title, s.speaker_names, s.source.line) for s in event.sessions] == [
+        (time(18), "Ouverture de l'événement", ("Jeanne Dupont",), 9),
+        (time(18, 10), "Retour sur le Commando", ("Lola Martin", "Manon Petit"), 12),
+    ]

@@ -28,8 +28,9 @@ from bot.loaders.page.dom import parse_html
 from bot.loaders.page.metadata import Metadata, read_metadata
 from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
+from bot.loaders.page.rows import ProgrammeReader
+from bot.loaders.page.sessions import sessions_of
 from bot.loaders.page.values import Block
-from bot.loaders.programme_reader import ProgrammeReader
 from bot.loaders.talks import inline_text
 from bot.loaders.when import DateContext, find_days, find_year, unique
 from bot.programme.model import (
@@ -40,7 +41,6 @@ from bot.programme.model import (
     Session,
     SourceRef,
     event_id,
-    session_id,
 )
 from bot.wording.folding import fold
 
@@ -152,7 +152,9 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     every = [start, end or start, *reader.headed_days, *own_days]
     start, end = min(every), max(every)
     identifier = event_id(title, start)
-    sessions = _sessions(reader, identifier, start, end, problems)
+    sessions, found = sessions_of(reader.rows, str(path), identifier, start, end)
+    problems.extend(found)
+    end = max(end, *(s.day for s in sessions)) if sessions else end
     info = _info(meta)
     if reader.registration and not Event("", "", start, end, info=info).registration_url:
         link = reader.registration[0]
@@ -213,46 +215,6 @@ def _event_days(text: str, dates: DateContext) -> list[date]:
         if not _DEADLINE.search(fold(sentence)):
             days.extend(unique(find_days(sentence, dates)))
     return days
-
-
-def _sessions(
-    reader: ProgrammeReader, identifier: str, start: date, end: date, problems: list[Problem]
-) -> tuple[Session, ...]:
-    seen: dict[str, int] = {}
-    sessions = []
-    for row in reader.rows:
-        day = row.day
-        if day is None:
-            day = start
-            if end != start:
-                problems.append(
-                    Problem(
-                        SourceRef(str(reader.path), row.line),
-                        f"no day given for {row.talk.title!r} in a "
-                        f"{(end - start).days + 1}-day event; assumed the first",
-                    )
-                )
-        key = fold(" ".join(row.talk.title.split()))
-        seen[key] = seen.get(key, 0) + 1
-        sessions.append(
-            Session(
-                id=session_id(identifier, row.talk.title, seen[key]),
-                event_id=identifier,
-                day=day,
-                start=row.start,
-                end=row.end,
-                title=row.talk.title,
-                speakers=row.talk.speakers,
-                room=row.room,
-                kind=row.kind,
-                links=tuple(dict.fromkeys(row.talk.links)),
-                source=SourceRef(str(reader.path), row.line),
-                organisations=row.talk.organisations,
-                section=row.section,
-                block_end=row.block_end,
-            )
-        )
-    return tuple(sessions)
 
 
 def _declared_days(

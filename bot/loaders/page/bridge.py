@@ -1,5 +1,5 @@
 """The rendered blocks written back as inline Markdown, for the line grammar of the rows
-stage (`programme_line`, `talks`), which reads marks as `**bold**` and `[text](url)`.
+stage (`row_grammar`, `talks`), which reads marks as `**bold**` and `[text](url)`.
 
 A `Line` is written back with its spans' marks; lines cut by a hard break (a `<br>`, two
 trailing spaces, a backslash) are joined by `<br>`, lines cut by a soft break (a newline
@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.loaders.page.row_grammar import leading_time
 from bot.loaders.page.values import Block, Line
-from bot.loaders.programme_line import leading_time
 
 _ENDS_A_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*)\s*[:.]?$|.*[:]$")
 """A line all in bold (or italics), or ending with ':', is complete: the next is another line."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.loaders.page.row_grammar import LineReading, read_line
 from bot.loaders.page.table_cells import frame_dates
 from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
 from bot.loaders.page.values import Block, EventFrame, Line
-from bot.loaders.programme_line import LineReading, read_line
 from bot.loaders.talks import Talk, inline_text, kind_hint, parse_credit
 from bot.loaders.when import DateContext
 

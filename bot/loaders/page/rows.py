@@ -7,7 +7,7 @@ room ('Salle PLATEAU 1 : ...') or a kind ('Les ateliers de l'après-midi'); a ti
 timed paragraphs and table rows are candidate sessions; a slot or an item whose nested
 list holds sessions is a container (its hours go to them); a nested list of persons gives
 speakers. Each section's candidates are kept or rejected together by their evidence
-(`programme_evidence`), and every decision is written down for --explain.
+(`evidence`, weighed in `scoring`), and every decision is written down for --explain.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pathlib import Path
 
 from bot.loaders.page import evidence
 from bot.loaders.page.bridge import MarkdownBlock as Block
+from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
 from bot.loaders.page.row_tables import table_rows
-from bot.loaders.page.values import EventFrame, Evidence
-from bot.loaders.programme_context import (
+from bot.loaders.page.scopes import (
     CREDIT_LABEL,
     PageContext,
     Row,
@@ -28,7 +28,7 @@ from bot.loaders.programme_context import (
     add_speakers,
     heading_scope,
 )
-from bot.loaders.programme_line import LineReading, leading_time, read_line, when_text
+from bot.loaders.page.values import EventFrame, Evidence
 from bot.loaders.talks import (
     INSTITUTION,
     NAME,
@@ -141,11 +141,22 @@ class ProgrammeReader(PageContext):
             self.scopes.append(Scope(9, row.talk.title, hour=row.start, end=row.end, slot=row,
                                      kind=kind_hint(row.talk.title), room=row.room))
             return
+        if (heading_scope and heading_scope.only_time and not heading_scope.sessions_under
+                and reading.talk.title):
+            self.time_heading_session(block.line, reading)
+            return
         self.prose(block.text)
         text = inline_text(block.text)[0]
         self.credits_in_prose(text, heading_scope, self.last)
         self.lead_in = evidence.lead_in_evidence(text)
         self.lead_kind = kind_hint(text) if self.lead_in else None
+
+    def time_heading_session(self, line: int, reading: LineReading) -> None:
+        """'### 18h10' then 'Retour sur … avec Name': the paragraph is the session."""
+        row = self.make_row(line, reading, "the paragraph under an hour heading")
+        self.pending.append(row)
+        self.count_session()
+        self.last = row
 
     # --- lists ----------------------------------------------------------------------
 

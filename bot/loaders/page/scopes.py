@@ -14,8 +14,8 @@ from datetime import date, time
 from pathlib import Path
 
 from bot.loaders.page import evidence, scoring
+from bot.loaders.page.row_grammar import LineReading
 from bot.loaders.page.values import Evidence
-from bot.loaders.programme_line import LineReading
 from bot.loaders.talks import (
     Talk,
     all_credits,
@@ -59,6 +59,8 @@ class Scope:
     room: str | None = None
     kind: str | None = None
     structured: bool = False
+    only_time: bool = False
+    """A heading that holds only a time ('### 18h10'): the paragraph under it is its session."""
     slot: Row | None = None
     sessions_under: int = 0
     when: tuple[list[date], time | None, time | None] | None = None
@@ -94,9 +96,10 @@ def heading_scope(level: int, text: str, line: int, dates: DateContext) -> Scope
     room = _ROOM_TITLE.match(text)
     days = unique(find_days(text, dates))
     if hour:
-        scope.hour, scope.structured = hour, True
+        scope.hour, scope.structured, scope.only_time = hour, True, True
     elif span and span.span[0] == 0 and not days:
         scope.hour, scope.end, scope.structured = span.start, span.end, True
+        scope.only_time = not text[span.span[1]:].strip(" :-–—")
         scope.kind = kind_hint(text)
     elif room:
         scope.room, scope.structured = room.group("room").strip(), True

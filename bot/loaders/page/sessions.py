@@ -1,0 +1,84 @@
+"""Sessions stage: the rows taken as programme become the model's sessions.
+
+A row without a day of its own takes the event's first day (with a warning when the
+event has several); the times of an evening that goes on past midnight ('22h30 à 00h00',
+then '00h00 à 02h30') are on the next day; a repeated title gets the next occurrence
+number, so that ids stay those shipped (`session_id` of the event, title, occurrence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, time, timedelta
+
+from bot.loaders.page.scopes import Row
+from bot.programme.model import Problem, Session, SourceRef, session_id
+from bot.wording.folding import fold
+
+_EVENING = time(18)
+_SMALL_HOURS = time(6)
+"""A time before this, right after one from the evening on, is the night after."""
+
+
+def sessions_of(
+    rows: Sequence[Row], path: str, identifier: str, start: date, end: date
+) -> tuple[tuple[Session, ...], list[Problem]]:
+    """The sessions of the rows, in their order, and the problems met."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    sessions = []
+    night = _Night()
+    for row in rows:
+        day = row.day
+        if day is None:
+            day = start
+            if end != start:
+                problems.append(Problem(
+                    SourceRef(path, row.line),
+                    f"no day given for {row.talk.title!r} in a "
+                    f"{(end - start).days + 1}-day event; assumed the first",
+                ))
+        day = night.day(day, row.start)
+        key = fold(" ".join(row.talk.title.split()))
+        seen[key] = seen.get(key, 0) + 1
+        sessions.append(Session(
+            id=session_id(identifier, row.talk.title, seen[key]),
+            event_id=identifier,
+            day=day,
+            start=row.start,
+            end=row.end,
+            title=row.talk.title,
+            speakers=row.talk.speakers,
+            room=row.room,
+            kind=row.kind,
+            links=tuple(dict.fromkeys(row.talk.links)),
+            source=SourceRef(path, row.line),
+            organisations=row.talk.organisations,
+            section=row.section,
+            block_end=row.block_end,
+        ))
+    return tuple(sessions), problems
+
+
+class _Night:
+    """Follows the times of each day in page order: once a time of the small hours comes
+    right after one of the evening, that day's times are the next day's until they go
+    back to the daytime."""
+
+    def __init__(self) -> None:
+        self.last: dict[date, time] = {}
+        self.past_midnight: set[date] = set()
+
+    def day(self, day: date, start: time | None) -> date:
+        if start is None:
+            return day
+        last = self.last.get(day)
+        self.last[day] = start
+        if day in self.past_midnight:
+            if start < _SMALL_HOURS and last is not None and start >= last:
+                return day + timedelta(days=1)
+            self.past_midnight.discard(day)
+        elif last is not None and last >= _EVENING and start < _SMALL_HOURS:
+            self.past_midnight.add(day)
+            return day + timedelta(days=1)
+        return day
