@@ -6,11 +6,11 @@ read them row by row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time
 
 from bot.loaders.page.grid import lines_of
-from bot.loaders.page.values import Cell, EventFrame, Line
+from bot.loaders.page.values import Cell, EventFrame, Line, Row, Span
 from bot.loaders.when import DateContext, Slot, find_days, find_times, find_weekdays, scan_days
 
 _OPENING = re.compile(r"[\s~≈<>(\[*_:.,à-]*")
@@ -22,6 +22,9 @@ _NAME_PART = re.compile(
 _PARTICLES = re.compile(r"\b(?:de|du|des|d'|le|la|van|von|der|den|da|di|del|ten|ter|el)\s+")
 _HANDLE = re.compile(r"@[\w.-]+")
 _DIGIT = re.compile(r"\d")
+_STRAY_TAG = re.compile(r"<?/?\b(?:td|th|tr|tbody|thead|tfoot|table)\s*>", re.IGNORECASE)
+"""What is left of a table tag written broken ('Per Guth/td>'): the HTML parser mends the
+table, the fragment stays in the text."""
 _SHORT = 8
 """A cell that is only a time or a day has at most this many spaces: longer ones are not
 read by the grammars (a title column's cells are long)."""
@@ -43,6 +46,21 @@ class CellFacts:
     def known(self) -> bool:
         """It names a day, placed or not."""
         return self.day is not None or self.weekday is not None
+
+
+def mended(rows: tuple[Row, ...]) -> tuple[Row, ...]:
+    """The rows with the fragments of broken table tags taken out of their cells' text."""
+    if not any(">" in c.text for r in rows for c in r.cells):
+        return rows
+    return tuple(replace(r, cells=tuple(_mended(c) for c in r.cells)) for r in rows)
+
+
+def _mended(cell: Cell) -> Cell:
+    if ">" not in cell.text:
+        return cell
+    lines = tuple(replace(ln, spans=tuple(Span(_STRAY_TAG.sub("", s.text), s.marks, s.href)
+                                          for s in ln.spans)) for ln in cell.lines)
+    return replace(cell, lines=lines)
 
 
 def cell_time(text: str, whole: bool = True) -> Slot | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from bot.loaders.page.table_cells import CellFacts, cell_items, names_only
+from bot.loaders.page.table_cells import CellFacts, cell_items, mended, names_only
 from bot.loaders.page.table_roles import Column, Layout, cell_at, column_roles, text_at
 from bot.loaders.page.table_timing import RowWhen, groups, hours_text, row_timings
 from bot.loaders.page.values import Block, Cell, EventFrame, Given, Line, Row
@@ -75,7 +75,7 @@ class _Reader:
 
 def read_table(block: Block, frame: EventFrame) -> TableReading:
     """The sessions a table block gives, as entries for the rows stage."""
-    layout = column_roles(block.rows, frame)
+    layout = column_roles(mended(block.rows), frame)
     reader = _Reader(layout, frame)
     if layout.find("title") is None and not layout.sessions:
         if any(c.text for r in layout.body for c in r.cells):

@@ -12,6 +12,7 @@ from bot.loaders.page.table_cells import (
     cell_time,
     is_day,
     looks_like_names,
+    mended,
     names_only,
 )
 from tests.loaders.tables.build import frame, table
@@ -141,3 +142,10 @@ def test_a_title_and_its_speaker_on_a_br_line_are_one_item() -> None:
     ((lines, own),) = cell_items(cell)
     assert [ln.text for ln in lines] == ["Le SILL en 2025", "Jeanne Dupont (DINUM)"]
     assert own is None
+
+
+def test_fragments_of_broken_table_tags_are_taken_out_of_cells() -> None:
+    rows = mended(table("<table><tr><td>16:00</td><td>Opportunities to Contribute</td>"
+                        "<td>George Roter & Michael Kohler/td></td></tr></table>").rows)
+    assert rows[0].cells[2].text == "George Roter & Michael Kohler"
+    assert rows[0].cells[1].text == "Opportunities to Contribute"
