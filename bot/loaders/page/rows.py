@@ -236,6 +236,8 @@ class ProgrammeReader(PageContext):
         read = table_rows(block.source, frame)
         for line, message in read.table.problems:
             self.warn(line, message)
+        self.explain.append(f"line {block.line}: a table whose columns are "
+                            f"{read.table.layout.describe() or 'unknown'}")
         self.explain.extend(f"line {line}: {note}" for line, note in read.table.notes)
         for item in read.rows:
             row = self.make_row(item.line, item.reading, "a table row", lead_kind=item.kind)

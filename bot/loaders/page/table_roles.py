@@ -63,6 +63,12 @@ class Layout:
             first.setdefault(column.role, column)
         return first
 
+    def describe(self) -> str:
+        """The columns as --explain says them: "time 'Horaire' (its header word
+        'horaire'), title 'Sujet' (…)"."""
+        return "; ".join(f"{c.role} {c.header!r}" + (f" ({c.because})" if c.because else "")
+                         for c in self.columns if c.role != "other")
+
     @cached_property
     def sessions(self) -> tuple[Column, ...]:
         """The columns whose cells are sessions of their own."""
@@ -308,7 +314,8 @@ def _speakers_and_label(columns: list[Column], votes: list[_Votes]) -> list[Colu
     titled = label is not None and (header_role(label.header) or ("",))[0].startswith("title")
     if label is not None and (titled or votes[label.index].length < votes[title.index].length):
         out[label.index] = replace(label, role="label", because=(
-            "shorter text before the title column"))
+            "a weaker title word before the title column" if titled
+            else "shorter text before the title column"))
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from bot.cli.main import main
 from bot.loaders.page.row_tables import table_rows
 from tests.loaders.tables.build import frame, table
 
@@ -51,3 +52,17 @@ def test_the_kind_hinted_by_a_kind_column_and_the_room_of_a_room_column() -> Non
                       frame(date(2025, 4, 2)))
     ((row),) = read.rows
     assert (row.kind, row.reading.room) == ("workshop", "Salle Turing")
+
+
+def test_explain_says_what_each_column_and_row_of_a_table_was_read_as(tmp_path, capsys) -> None:
+    page = tmp_path / "programme.md"
+    page.write_text("---\ntitle: Journée\nevent_start_date: 2018-07-11\n---\n\n## Programme\n\n"
+                    "<table><tr><th>Time</th><th>Session</th><th>Title</th></tr>\n"
+                    "<tr><th colspan=3>Wednesday</th></tr>\n"
+                    "<tr><td>11:50</td><td>Lunch</td><td>Poster session</td></tr>\n"
+                    "</table>\n", encoding="utf-8")
+    assert main(["programme", "parse", str(page), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert ("line 8: a table whose columns are time 'Time' (its header word 'time'); "
+            "label 'Session' (a weaker title word before the title column); title 'Title'") in out
+    assert "line 9: a row that gives the day: 'Wednesday'" in out
