@@ -217,7 +217,7 @@ def test_event_days_from_the_strongest_evidence_and_a_corrupt_date_reported() ->
     assert (event.start, event.end) == (date(2025, 6, 4), date(2025, 6, 4))
     assert [s.day for s in event.sessions] == [date(2025, 6, 4)] * 2
     (corrupt,) = problems
-    assert corrupt.source.line == 1 and "event_start_date" in corrupt.message
+    assert corrupt.source.line == 4 and "event_start_date" in corrupt.message  # its own line
 
 
 def test_explain_says_what_was_taken_and_why(capsys) -> None:

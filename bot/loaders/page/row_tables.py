@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.loaders.page.row_grammar import LineReading, read_line
-from bot.loaders.page.table_cells import frame_dates
 from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
 from bot.loaders.page.values import Block, EventFrame, Line
 from bot.loaders.talks import Talk, inline_text, kind_hint, parse_credit
@@ -41,7 +40,7 @@ class TableRows:
 def table_rows(block: Block, frame: EventFrame) -> TableRows:
     """The sessions of a table block, each read as a programme line."""
     table = read_table(block, frame)
-    dates = frame_dates(frame)
+    dates = frame.dates
     return TableRows(table, tuple(_row(entry, dates) for entry in table.entries))
 
 

@@ -37,7 +37,6 @@ from bot.loaders.talks import (
     inline_text,
     kind_hint,
 )
-from bot.loaders.when import DateContext
 from bot.programme.model import Speaker
 from bot.wording.folding import fold
 
@@ -51,8 +50,8 @@ _BOLD_CREDIT = re.compile(r"^\s*\*\*(?P<bold>[^*]{1,300}?)\*\*(?P<after>\s*(?:,.
 class ProgrammeReader(PageContext):
     """Walks a document tree; `rows` are the sessions of the blocks taken as programme."""
 
-    def __init__(self, path: Path, dates: DateContext) -> None:
-        super().__init__(path, dates)
+    def __init__(self, path: Path, frame: EventFrame) -> None:
+        super().__init__(path, frame)
         self.lead_in: list[Evidence] = []
         self.lead_kind: str | None = None
         self.last: Row | None = None
@@ -102,7 +101,7 @@ class ProgrammeReader(PageContext):
         self.close(level)
         self.flush()
         self.last = None
-        scope = heading_scope(level, inline_text(markdown)[0], line, self.dates)
+        scope = heading_scope(level, inline_text(markdown)[0], line, self.frame)
         if scope.day:
             self.headed_days.append(scope.day)
         timed = leading_time(markdown)
@@ -231,9 +230,7 @@ class ProgrammeReader(PageContext):
     def table(self, block: Block) -> None:
         if block.source is None:
             return
-        frame = EventFrame(year=self.dates.years[0] if self.dates.years else None,
-                           published=self.dates.published)
-        read = table_rows(block.source, frame)
+        read = table_rows(block.source, self.frame)
         for line, message in read.table.problems:
             self.warn(line, message)
         self.explain.append(f"line {block.line}: a table whose columns are "

@@ -11,7 +11,7 @@ from datetime import date, time
 
 from bot.loaders.page.grid import lines_of
 from bot.loaders.page.values import Cell, EventFrame, Line, Row, Span
-from bot.loaders.when import DateContext, Slot, find_days, find_times, find_weekdays, scan_days
+from bot.loaders.when import Slot, find_days, find_times, find_weekdays, scan_days
 
 _OPENING = re.compile(r"[\s~≈<>(\[*_:.,à-]*")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -86,7 +86,7 @@ def cell_day(text: str, frame: EventFrame) -> CellFacts:
     'Wednesday', 'Mercoledì 16 Marzo 2022'), placed in the event's frame."""
     if not text or (not _LETTERS.search(text) and not _DIGIT.search(text)):
         return CellFacts()
-    found = find_days(text, frame_dates(frame))
+    found = find_days(text, frame.dates)
     if found and _little_else(text, found[0].span):
         return CellFacts(day=found[0].day)
     mentions = scan_days(text, None, None)
@@ -101,11 +101,6 @@ def cell_day(text: str, frame: EventFrame) -> CellFacts:
         placed = frame.weekdays.get(weekday)
         return CellFacts(day=placed) if placed else CellFacts(weekday=weekday)
     return CellFacts()
-
-
-def frame_dates(frame: EventFrame) -> DateContext:
-    """The date grammar's context for the event's frame: its year and publication day."""
-    return DateContext(years=(frame.year,) if frame.year else (), published=frame.published)
 
 
 def is_day(text: str) -> bool:
