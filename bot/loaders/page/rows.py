@@ -19,6 +19,7 @@ from pathlib import Path
 from bot.loaders.page import evidence
 from bot.loaders.page.bridge import MarkdownBlock as Block
 from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
+from bot.loaders.page.row_tables import table_rows
 from bot.loaders.page.scopes import (
     CREDIT_LABEL,
     PageContext,
@@ -28,7 +29,6 @@ from bot.loaders.page.scopes import (
     heading_scope,
 )
 from bot.loaders.page.values import EventFrame, Evidence
-from bot.loaders.tables import read_table
 from bot.loaders.talks import (
     INSTITUTION,
     NAME,
@@ -228,11 +228,18 @@ class ProgrammeReader(PageContext):
         self.scopes.pop()
 
     def table(self, block: Block) -> None:
-        for line, start, end, talk, why in read_table(block.rows, self.warn):
-            reading = LineReading(start=start, end=end, talk=talk, why=why)
-            row = self.make_row(line, reading, "a table row")
-            row.evidence.append(
-                Evidence("table_title_column", "a row of a table with a title column", line))
+        if block.source is None:
+            return
+        read = table_rows(block.source, self.frame)
+        for line, message in read.table.problems:
+            self.warn(line, message)
+        self.explain.append(f"line {block.line}: a table whose columns are "
+                            f"{read.table.layout.describe() or 'unknown'}")
+        self.explain.extend(f"line {line}: {note}" for line, note in read.table.notes)
+        for item in read.rows:
+            row = self.make_row(item.line, item.reading, "a table row", lead_kind=item.kind)
+            row.evidence.append(Evidence("table_title_column",
+                                         "a row of a table with a title column", item.line))
             self.pending.append(row)
             self.count_session()
 
