@@ -98,13 +98,18 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
 
 def _first_slot(markdown: str) -> Slot | None:
     """The first time or range of `markdown` if one is written in its first characters."""
-    head = markdown[:_HEAD_LENGTH]
-    slots = find_times(head) if _DIGIT.search(head) else []
+    digit = _DIGIT.search(markdown, 0, _OPENING_LENGTH)
+    if digit is None:
+        return None
+    slots = find_times(markdown[: digit.start() + _SLOT_LENGTH])
     return slots[0] if slots else None
 
 
-_HEAD_LENGTH = 80
-"""Hours that lead a line are within its first characters (after bold and brackets)."""
+_OPENING_LENGTH = 30
+"""Hours that lead a line have their first digit within its first characters (after
+bold, brackets, 'de', 'à partir de')."""
+_SLOT_LENGTH = 40
+"""A range of hours is written within this many characters of its first digit."""
 _LINK_IN_PARENTHESES = re.compile(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)")
 _NUMBER_OR_MARK = re.compile(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]")
 
