@@ -66,3 +66,13 @@ def test_explain_says_what_each_column_and_row_of_a_table_was_read_as(tmp_path, 
     assert ("line 8: a table whose columns are time 'Time' (its header word 'time'); "
             "label 'Session' (a weaker title word before the title column); title 'Title'") in out
     assert "line 9: a row that gives the day: 'Wednesday'" in out
+
+
+def test_with_a_speakers_column_a_one_line_title_cell_is_only_a_title() -> None:
+    read = table_rows(table("| Time | Topic | Instructor |\n|---|---|---|\n"
+                            "| 12:30 | **Lunch**, *catered* | |\n"
+                            "| 13:30 | Planemo Tool Wrapping | Anne Roux |\n"),
+                      frame(date(2017, 1, 16)))
+    assert [(r.reading.talk.title, [s.name for s in r.reading.talk.speakers])
+            for r in read.rows] == [("Lunch, catered", []),
+                                    ("Planemo Tool Wrapping", ["Anne Roux"])]
