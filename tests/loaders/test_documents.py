@@ -557,3 +557,38 @@ def test_a_heading_that_holds_only_a_time_gives_it_to_the_paragraph_under_it(tmp
         (time(18), "Ouverture de l'événement", ("Jeanne Dupont",), 9),
         (time(18, 10), "Retour sur le Commando", ("Lola Martin", "Manon Petit"), 12),
     ]
+
+
+def test_a_timed_container_over_talks_timed_in_italics(tmp_path) -> None:
+    page = tmp_path / "sessions.md"
+    page.write_text(
+        "---\ntitle: Journées\nevent_start_date: 2025-07-07\n---\n\n## Programme\n\n"
+        "- **15h00 – 15h45** : **Session 1**\n"
+        "  - *15h00 – 15h20* : **Open-source framework for interactive mechanical simulation "
+        "in medicine and robotics, a catalyst of innovation**, Hugo Talbot (Inria)\n"
+        "  - *15h25 – 15h45* : **Analytical Geometry for fluid simulations based on Partial "
+        "Optimal Transport**, Bruno Lévy (Inria)\n\n"
+        "- **15h50 – 16h10** : Pause café\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.start, s.end, s.title[:30], s.speaker_names) for s in event.sessions] == [
+        (time(15), time(15, 20), "Open-source framework for inte", ("Hugo Talbot",)),
+        (time(15, 25), time(15, 45), "Analytical Geometry for fluid ", ("Bruno Lévy",)),
+        (time(15, 50), time(16, 10), "Pause café", ()),
+    ]
+
+
+def test_an_item_whose_day_and_hours_stand_on_the_line_above_its_title(tmp_path) -> None:
+    page = tmp_path / "seminaires.md"
+    page.write_text(
+        "---\ntitle: Séminaires en ligne 2020\n---\n\nAu programme :\n\n"
+        "- vendredi 25/09 à 10h  \n  **Actualités du programme**  \n"
+        "  Par Emmanuel Laborde, directeur\n\n"
+        "- lundi 28/09 à 14h  \n  **Présentation de l'offre en service**  \n"
+        "  Par Joris Bricout, chef de projet\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.day, s.start, s.title, s.speaker_names) for s in event.sessions] == [
+        (date(2020, 9, 25), time(10), "Actualités du programme", ("Emmanuel Laborde",)),
+        (date(2020, 9, 28), time(14), "Présentation de l'offre en service", ("Joris Bricout",)),
+    ]

@@ -213,3 +213,44 @@ def test_the_month_of_the_files_path_places_a_weekday_and_a_number() -> None:
     (event,), _, frame = read(text, "nbis-rnaseq-2017-03/schedule.md")
     assert frame.days[:2] == (date(2017, 3, 13), date(2017, 3, 14))
     assert event.start == date(2017, 3, 13)
+
+
+def test_a_date_key_far_from_the_days_of_the_text_is_the_events_day() -> None:
+    text = ("---\ntitle: Thesshack - Wiki Hackathon\ndate: 2016/10/15\n---\n\n"
+            "Two scholarships to attend the Wikimedia Hackathon in Vienna (May 19-21).\n\n"
+            + PROGRAMME)
+    (event,), _, frame = read(text)
+    assert event.start == date(2016, 10, 15) and frame.days_from.startswith("its header's")
+
+
+def test_explain_prints_the_frame_and_where_each_part_comes_from() -> None:
+    from bot.loaders.explain import explain_text
+
+    text = "# Bootcamp\n\nÉdition 2020.\n\n## Lundi 21 septembre\n\n" + PROGRAMME
+    events, problems, reading = read_page(Path("page.md"), text, PARIS)
+    report = explain_text(events, problems, reading).splitlines()
+    start = report.index("frame:")
+    assert report[start + 1 : start + 4] == [
+        "  title: 'Bootcamp' (from its first heading, line 1)",
+        "  year: 2020 (from the weekdays of its days (line 5))",
+        "  days: 2020-09-21 (from its day headings)",
+    ]
+
+
+def test_a_report_published_months_later_keeps_the_day_its_text_writes_with_its_year() -> None:
+    text = ("---\ntitle: Vidéos de la journée DPSI\ndate: 2021-10-01\n---\n\n"
+            "Le 9 février 2021, s'est tenue à la DINUM une journée de sensibilisation.\n\n"
+            + PROGRAMME)
+    (event,), _, frame = read(text)
+    assert event.start == date(2021, 2, 9) and frame.days_from == "its text"
+
+
+def test_a_range_of_days_written_with_other_words_between_its_ends() -> None:
+    text = (
+        "# Les principes FAIR\n\n## Programme\n\n### Jour 1\n\n- 9h : Accueil\n\n"
+        "### Jour 2\n\n- 9h : Ateliers\n\n### Jour 3\n\n- 9h : Bilan\n\n"
+        "## Informations pratiques\n\nLa formation aura lieu du **lundi 31 août 2020 - 10:00 "
+        "(accueil café à 9:30) au mercredi 2 septembre 2020 - 16:00** à Paris.\n"
+    )
+    assert sessions(text) == [(date(2020, 8, 31), "Accueil"), (date(2020, 9, 1), "Ateliers"),
+                              (date(2020, 9, 2), "Bilan")]

@@ -32,10 +32,12 @@ def test_toml_front_matter() -> None:
 
 
 def test_a_broken_toml_front_matter_is_read_line_by_line() -> None:
-    text = '+++\ntitle = "Programme"\nbroken = [1, \n+++\n'
+    text = '+++\ntitle = "Programme"\ndate = 2024-02-30\nlang = "en"\n+++\n'
     meta = read_metadata(text)
-    assert fields(text)["title"] == ("Programme", 2)
-    assert meta.warnings and "TOML" in meta.warnings[0][1]
+    assert fields(text) == {"title": ("Programme", 2), "date": ("2024-02-30", 3),
+                            "lang": ("en", 4)}
+    [(line, message)] = meta.warnings
+    assert line == 3 and "TOML" in message and "line(s) 3" in message
 
 
 def test_pelican_and_multimarkdown_headers() -> None:

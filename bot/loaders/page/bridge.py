@@ -96,6 +96,8 @@ def timed_runs(lines: tuple[Line, ...]) -> list[tuple[Line, ...]]:
     '09:30 Ouverture', joined by line breaks) holds one item per timed line, each with
     the untimed lines under it, after what comes before the first (a day label); any
     other paragraph is one."""
+    if len(lines) < 2:
+        return [lines]
     timed = [bool(leading_time(line.markdown)) for line in lines]
     if sum(timed) < 2:
         return [lines]

@@ -11,7 +11,8 @@
 - Days: the header's event days, else the days of the title, else those of the day
   headings, else those of the text in the known year — sentences about deadlines,
   registration or publication left out. A plain `date:` is the event's day when nothing
-  else gives one (the page's reader checks it has a programme) or it is one of them, else
+  else gives one (the page's reader checks it has a programme), when it is one of them,
+  or when the text's days are months away from it (other events it names); else it is
   the publication date.
 - Weekday-only and ordinal headings (« Monday », « Dienstag », « Jour 2 ») stand for the
   event's day on that weekday, or its n-th day (`heading_day`).
@@ -32,6 +33,7 @@ from bot.loaders.page.values import Block, EventFrame
 from bot.loaders.when import (
     LANGUAGES,
     DateContext,
+    FoundDay,
     day_order,
     find_days,
     find_ordinal,
@@ -62,6 +64,8 @@ _TITLE_TEXTS = ("subtitle", "description", "summary", "excerpt", "chapeau-text",
 """Header texts read with the title for the event's year and days."""
 _FIRST_LINE = 120
 """Characters of a first line of text taken as a title."""
+_NEAR_PUBLICATION = 60
+"""Days between a post's publication and the event it announces or reports, at most."""
 _SPELLED_OUT = 31
 """Declared days further apart than this give their two ends only."""
 _WEEKDAY_ALONE = re.compile(r"[\W\d_]*")
@@ -72,6 +76,9 @@ _PATH_MONTH = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)[-_/.](?P<m>0[1-9]|1[0-2])(?:[-_/.](?P<d>0[1-9]|[12]\d|3[01]))?"
     r"(?!\d)"
 )
+_RANGE_OPENED = re.compile(r"\b(?:du|from|vom|dal|del|desde|van)\W*$")
+_RANGE_JOINED = re.compile(r"\b(?:au|to|until|till|through|bis|al|hasta|tot)\b")
+"""The words of a range of days written with other words between its ends."""
 _NUMERIC_DAY = re.compile(r"\d[/.]\d")
 """Numeric days ('4/12', '4.12.') are written: the page's order of day and month matters."""
 
@@ -100,7 +107,7 @@ def read_frame(
     if not said.start:  # with the header's event days, each day's weekday is checked alone
         context, year_note = _with_year(context, text, lines)
     days, days_from = _days(said, titles, blocks, lines, context)
-    if said.dated and not days:
+    if said.dated and (not days or (days_from == "its text" and _far(days, said.dated[0], lines))):
         days, days_from = (said.dated[0],), f"{FROM_DATE_KEY} (line {said.dated[1]})"
     year = days[0].year if days else (context.years[:1] or (None,))[0]
     year_from = _year_from(said, titles, path, year, context, year_note)
@@ -118,6 +125,16 @@ def written_year(frame: EventFrame) -> int | None:
     """The frame's year when the header or the title writes it (not inferred): a day of
     another year on the page is then another event's ('domaine public, 2016-05-14')."""
     return frame.year if frame.year_from.startswith(("its header (", "its title")) else None
+
+
+def _far(days: tuple[date, ...], dated: date, lines: list[tuple[int, str]]) -> bool:
+    """Days of the text, none with its year written, too far from a plain `date:` for it to
+    be the day a post about them was published (announcements come within weeks): other
+    events the text names, and the `date:` is the event's. A day written with its year ('Le
+    9 février 2021, s'est tenue…') stands, whenever its report was published."""
+    if min(abs((day - dated).days) for day in days) <= _NEAR_PUBLICATION:
+        return False
+    return not _days_of(_sentences(lines), DateContext())
 
 
 def heading_day(text: str, frame: EventFrame) -> date | None:
@@ -234,10 +251,14 @@ def _days(
     found = _days_of(headings, context)
     if found:
         return found, "its day headings"
-    found = _days_of([part for _, line in lines for part in _SENTENCE.split(line)], context)
+    found = _days_of(_sentences(lines), context)
     if context.years:  # a day of another year in the text is another event's ('en 2016, …')
         found = tuple(day for day in found if day.year in context.years)
     return found, "its text" if found else ""
+
+
+def _sentences(lines: list[tuple[int, str]]) -> list[str]:
+    return [part for _, line in lines for part in _SENTENCE.split(line)]
 
 
 def _days_of(texts: list[str], context: DateContext) -> tuple[date, ...]:
@@ -245,8 +266,22 @@ def _days_of(texts: list[str], context: DateContext) -> tuple[date, ...]:
     days: list[date] = []
     for text in texts:
         if any(c.isdigit() for c in text) and not _DEADLINE.search(fold(text)):
-            days.extend(unique(find_days(text, context)))
+            days.extend(_spelled_out(text, find_days(text, context)))
     return tuple(sorted(set(days)))
+
+
+def _spelled_out(text: str, found: list[FoundDay]) -> list[date]:
+    """The days of a text, and those between two days it joins across other words ('du
+    **lundi 31 août 2020 - 10:00** (accueil à 9:30) au **mercredi 2 septembre 2020**')."""
+    days = unique(found)
+    if len(days) != 2 or not 1 < (days[1] - days[0]).days <= _SPELLED_OUT:
+        return days
+    first, second = found[0].span, found[-1].span
+    opened = _RANGE_OPENED.search(fold(text[max(0, first[0] - 12) : first[0]]))
+    joined = _RANGE_JOINED.search(fold(text[first[1] : second[0]]))
+    if not (opened and joined):
+        return days
+    return [days[0] + timedelta(days=n) for n in range((days[1] - days[0]).days + 1)]
 
 
 def _weekdays(days: tuple[date, ...]) -> dict[int, date]:

@@ -38,6 +38,7 @@ _PANDOC_KEYS = frozenset({"title", "subtitle", "date", "author", "lang", "abstra
                           "description", "keywords", "location"})
 """A pandoc block at the end of a file names at least one of these."""
 _DAY = re.compile(r"(?P<y>(?:19|20)\d\d)[-/.](?P<m>[01]?\d)[-/.](?P<d>[0-3]?\d)(?!\d)")
+_TOML_LINE = re.compile(r"\s*\(at line (\d+), column \d+\)")
 _QUOTED = re.compile(r"""^(["'])(?P<text>.*)\1$""")
 
 TITLE_KEYS = ("title", "event_title", "linkTitle", "name")
@@ -242,17 +243,29 @@ def _toml(block: list[str], first_line: int) -> Read:
     try:
         data = tomllib.loads("\n".join(block))
     except tomllib.TOMLDecodeError as error:
-        fields = []
-        for key, line in key_lines.items():
-            raw = block[line - first_line]
-            try:
-                value = tomllib.loads(raw).get(key)
-            except tomllib.TOMLDecodeError:
-                value = _TOML_KEY_LINE.match(raw)["value"].strip().strip("\"'")  # type: ignore[index]
-            fields.append(Field(key, value, line))
-        return tuple(fields), ((first_line, f"TOML front matter is not valid ({error}): "
-                                            "its 'key = value' lines were read one by one"),)
+        return _toml_lines(block, first_line, key_lines, error)
     return tuple(Field(k, v, key_lines.get(k, first_line)) for k, v in data.items()), ()
+
+
+def _toml_lines(block: list[str], first_line: int, key_lines: dict[str, int],
+                error: tomllib.TOMLDecodeError) -> Read:
+    """A TOML block that is not valid as a whole, read line by line: a line that still fails
+    ('date = 2024-02-30') is kept as its text."""
+    fields, bad = [], []
+    for key, line in key_lines.items():
+        raw = block[line - first_line]
+        try:
+            value = tomllib.loads(raw).get(key)
+        except tomllib.TOMLDecodeError:
+            value = _TOML_KEY_LINE.match(raw)["value"].strip().strip("\"'")  # type: ignore[index]
+            bad.append(str(line))
+        fields.append(Field(key, value, line))
+    at = _TOML_LINE.search(str(error))
+    line = first_line - 1 + int(at[1]) if at else first_line
+    reason = _TOML_LINE.sub("", str(error)).strip()
+    where = ", ".join(bad) or "none"
+    return tuple(fields), ((line, f"TOML front matter is not valid ({reason}): read line by "
+                                  f"line, as text on line(s) {where}"),)
 
 
 def _top_level_lines(block: list[str], pattern: re.Pattern[str], first_line: int

@@ -289,7 +289,10 @@ def _persons_list(items: list[Block]) -> bool:
 
 
 def _descriptions(items: list[Block]) -> bool:
-    """Most nested items are sentences about the item above, not sessions of their own."""
+    """Most nested items are sentences about the item above, not sessions of their own
+    (an item that starts with its own hours is a session)."""
+    if _timed(items):
+        return False
     texts = [inline_text(p.text)[0] for item in items for p in item.children[:1] if p.text]
     prose = [t for t in texts if len(t.split()) > 16 or (t.endswith(".") and len(t.split()) > 8)]
     return bool(texts) and len(prose) >= 0.6 * len(texts)

@@ -175,6 +175,8 @@ class EventFrame:
     days: tuple[date, ...] = ()
     days_from: str = ""
     published: date | None = None
+    """The page's publication date (or the month its path gives): days written without a
+    year are placed near it."""
     weekdays: Mapping[int, date] = field(default_factory=dict)
     """Weekday → the event's day with that weekday."""
     warnings: tuple[tuple[int, str], ...] = ()
