@@ -1,10 +1,10 @@
 """Programme tables for the rows stage: each entry of `table_entries` read by the line
 grammar into the title, speakers, organisations and links of one session.
 
-A title cell of several lines with no speakers column is read as a programme line ('Title'
-over 'Name (Org)'); a speakers cell as a credit ('A, B et C - Org'); an organisation
-column adds its organisation; the label or kind column hints the kind ('Lecture 01',
-'Atelier').
+A title cell of several lines, or any title cell of a table with no speakers column, is
+read as a programme line ('Title' over 'Name (Org)', 'Title - Name'); a speakers cell as a
+credit ('A, B et C - Org'); an organisation column adds its organisation; the label or
+kind column hints the kind ('Lecture 01', 'Atelier').
 """
 
 from __future__ import annotations
@@ -40,11 +40,14 @@ class TableRows:
 def table_rows(block: Block, frame: EventFrame) -> TableRows:
     """The sessions of a table block, each read as a programme line."""
     table = read_table(block, frame)
-    dates = frame.dates
-    return TableRows(table, tuple(_row(entry, dates) for entry in table.entries))
+    credited = table.layout.find("speakers") is not None
+    return TableRows(table, tuple(_row(entry, frame.dates, credited)
+                                  for entry in table.entries))
 
 
-def _row(entry: TableEntry, dates: DateContext) -> TableRow:
+def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
+    """`credited`: the table has a speakers column; a title cell of one line is then only
+    a title, else it may credit them itself ('Title - Name', 'Title (Name)')."""
     title_lines = [ln.markdown for ln in entry.title if ln.text]
     links: tuple = ()
     speakers: tuple = ()
@@ -52,7 +55,7 @@ def _row(entry: TableEntry, dates: DateContext) -> TableRow:
     description: list[str] = []
     if entry.speakers:
         speakers, organisations, links = parse_credit(_cell(entry.speakers))
-    if not speakers:  # the title cell may credit them: 'Title<br>Name (Org)', 'Title - Name'
+    if not speakers and (len(title_lines) > 1 or not credited):
         own = read_line(title_lines, dates)
         talk, description = own.talk, own.description
         speakers = talk.speakers or speakers

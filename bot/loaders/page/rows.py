@@ -238,6 +238,9 @@ class ProgrammeReader(PageContext):
         self.explain.extend(f"line {line}: {note}" for line, note in read.table.notes)
         for item in read.rows:
             row = self.make_row(item.line, item.reading, "a table row", lead_kind=item.kind)
+            if item.section:  # a label row of the table ('Session 2 : données') is innermost
+                row.section = " › ".join(p for p in (row.section.rsplit(" › ", 1)[-1],
+                                                     item.section) if p)
             row.evidence.append(Evidence("table_title_column",
                                          "a row of a table with a title column", item.line))
             self.pending.append(row)

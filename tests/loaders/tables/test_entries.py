@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, time
 
+import pytest
+
 from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
 from tests.loaders.tables.build import frame, table
 
@@ -238,3 +240,50 @@ def test_material_links_and_organisation_and_kind_columns() -> None:
     assert isinstance(entry, TableEntry)
     assert (entry.kind, [ln.text for ln in entry.organisations]) == ("Atelier", ["DINUM"])
     assert [link.url for link in entry.links] == ["https://x.org/a"]
+
+
+@pytest.mark.parametrize("source", [
+    "| Uhrzeit | Thema | Referent |\n|---|---|---|\n| 9.00 Uhr | Begrüßung | Max Müller |\n"
+    "| 9.30 Uhr | Offene Daten | Anna Schmidt |\n",
+    "| Hora | Ponencia | Ponente |\n|---|---|---|\n| 9:00 | Bienvenida | Max Müller |\n"
+    "| 9:30 | Datos abiertos | Anna Schmidt |\n",
+    "| Orario | Titolo | Relatore |\n|---|---|---|\n| 9:00 | Saluti | Max Müller |\n"
+    "| 9:30 | Dati aperti | Anna Schmidt |\n",
+    "| Tijd | Onderwerp | Spreker |\n|---|---|---|\n| 9:00 | Welkom | Max Müller |\n"
+    "| 9:30 | Open data | Anna Schmidt |\n",
+])
+def test_headers_in_other_languages(source: str) -> None:
+    reading = _read(source)
+    assert [c.role for c in reading.layout.columns] == ["time", "title", "speakers"]
+    assert [(e.start.value, [ln.text for ln in e.speakers]) for e in reading.entries] == [
+        (time(9), ["Max Müller"]), (time(9, 30), ["Anna Schmidt"])]
+
+
+def test_a_weekday_column_continued_by_empty_cells() -> None:
+    event = frame(date(2024, 6, 3), date(2024, 6, 5))  # Monday to Wednesday
+    reading = _read("| Day | Time | Session |\n|---|---|---|\n| Monday | 9:00 | Welcome |\n"
+                    "| | 10:00 | Keynote |\n| Tuesday | 9:00 | Hackathon |\n", event)
+    assert [(e.day.value, e.start.value) for e in reading.entries] == [
+        (date(2024, 6, 3), time(9)), (date(2024, 6, 3), time(10)),
+        (date(2024, 6, 4), time(9))]
+
+
+def test_rooms_in_spanish_and_a_plenary_across_them() -> None:
+    reading = _read("<table><tr><th>Hora</th><th>Sala A</th><th>Sala B</th></tr>\n"
+                    "<tr><td>10:00</td><td colspan=2>Plenaria de apertura</td></tr>\n"
+                    "<tr><td>11:00</td><td>Datos abiertos</td><td>Software libre</td></tr>\n"
+                    "</table>")
+    assert _rows(reading) == [
+        (None, time(10), None, "Plenaria de apertura", None),
+        (None, time(11), None, "Datos abiertos", "Sala A"),
+        (None, time(11), None, "Software libre", "Sala B"),
+    ]
+
+
+def test_a_first_session_written_as_the_markdown_header_row() -> None:
+    reading = _read("| 9h-9h30 | Accueil des participants |\n|---|---|\n"
+                    "| 9h30-10h | Ouverture de la journée |\n| 10h-11h | Table ronde |\n")
+    assert reading.layout.header == ()
+    assert [(e.start.value, e.title[0].text) for e in reading.entries] == [
+        (time(9), "Accueil des participants"), (time(9, 30), "Ouverture de la journée"),
+        (time(10), "Table ronde")]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from bot.cli.main import main
+from bot.loaders import load_file
 from bot.loaders.page.row_tables import table_rows
 from tests.loaders.tables.build import frame, table
 
@@ -66,3 +67,25 @@ def test_explain_says_what_each_column_and_row_of_a_table_was_read_as(tmp_path, 
     assert ("line 8: a table whose columns are time 'Time' (its header word 'time'); "
             "label 'Session' (a weaker title word before the title column); title 'Title'") in out
     assert "line 9: a row that gives the day: 'Wednesday'" in out
+
+
+def test_with_a_speakers_column_a_one_line_title_cell_is_only_a_title() -> None:
+    read = table_rows(table("| Time | Topic | Instructor |\n|---|---|---|\n"
+                            "| 12:30 | **Lunch**, *catered* | |\n"
+                            "| 13:30 | Planemo Tool Wrapping | Anne Roux |\n"),
+                      frame(date(2017, 1, 16)))
+    assert [(r.reading.talk.title, [s.name for s in r.reading.talk.speakers])
+            for r in read.rows] == [("Lunch, catered", []),
+                                    ("Planemo Tool Wrapping", ["Anne Roux"])]
+
+
+def test_a_label_row_of_a_table_is_the_innermost_section_of_the_sessions_under_it(
+        tmp_path) -> None:
+    page = tmp_path / "programme.md"
+    page.write_text("---\ntitle: Journée\nevent_start_date: 2025-06-10\n---\n\n## Programme\n\n"
+                    "| Heure | Titre |\n|---|---|\n| **Session 1 : données** | |\n"
+                    "| 9h | Ouvrir ses données |\n| 10h | Publier son code |\n", encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.title, s.section) for s in event.sessions] == [
+        ("Ouvrir ses données", "Programme › Session 1 : données"),
+        ("Publier son code", "Programme › Session 1 : données")]
