@@ -577,3 +577,15 @@ def test_an_item_whose_day_and_hours_stand_on_the_line_above_its_title(tmp_path)
         (date(2020, 9, 25), time(10), "Actualités du programme", ("Emmanuel Laborde",)),
         (date(2020, 9, 28), time(14), "Présentation de l'offre en service", ("Joris Bricout",)),
     ]
+
+
+def test_a_paragraph_that_starts_with_a_day_over_lists_is_a_day_label(tmp_path) -> None:
+    event = written(tmp_path, "Journées 3D", "2021-11-24",
+                    "## Programme\n\nMercredi 24 novembre : de l'acquisition à la représentation\n\n"
+                    "Matin :\n- 9h45-10h : Accueil des participants\n\n"
+                    "Jeudi 25 novembre : traiter et visualiser\n\n"
+                    "Matin :\n- 9h-9h15 : Introduction de la journée\n")
+    assert [(s.day, s.start, s.title) for s in event.sessions] == [
+        (date(2021, 11, 24), time(9, 45), "Accueil des participants"),
+        (date(2021, 11, 25), time(9), "Introduction de la journée"),
+    ]

@@ -68,11 +68,12 @@ class ProgrammeReader(PageContext):
         self.warn_if_unread()
 
     def walk(self, blocks: list[Block], depth: int = 0) -> None:
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if block.kind == "heading":
                 self.heading(block.level, block.text, block.line)
             elif block.kind == "paragraph":
-                self.paragraph(block)
+                following = blocks[index + 1] if index + 1 < len(blocks) else None
+                self.paragraph(block, _opens_items(following))
                 continue
             elif block.kind == "list":
                 self.list(block, depth)
@@ -112,7 +113,7 @@ class ProgrammeReader(PageContext):
 
     # --- paragraphs -----------------------------------------------------------------
 
-    def paragraph(self, block: Block) -> None:
+    def paragraph(self, block: Block, over_items: bool = False) -> None:
         lines = block.lines()
         if not lines or _IGNORED.match(lines[0]):
             return
@@ -121,6 +122,11 @@ class ProgrammeReader(PageContext):
         if label and not (reading.talk.title and (reading.start or reading.days)):
             level = 10 if reading.start and not reading.talk.title else 7  # hours: inside a slot
             self.heading(level, label.group("text"), block.line)
+            return
+        if over_items and len(lines) == 1 and reading.days and reading.start is None and any(
+                why.startswith("starts with its day") for why in reading.why):
+            # 'Mercredi 24 novembre : de l'acquisition à …' over lists: a day label
+            self.heading(7, inline_text(lines[0])[0], block.line)
             return
         when = when_text(lines[0], self.dates)
         heading_scope = next((s for s in reversed(self.scopes) if s.level <= 6), None)
@@ -271,6 +277,14 @@ def _slot_line(reading: LineReading) -> bool:
         return False
     led = any(why.startswith(("starts with", "hours after")) for why in reading.why)
     return led or len(reading.talk.title.split()) <= 16
+
+
+def _opens_items(block: Block | None) -> bool:
+    """What follows is a list, or a label over one ('Matin :')."""
+    if block is None:
+        return False
+    lines = block.lines() if block.kind == "paragraph" else []
+    return block.kind == "list" or (len(lines) == 1 and lines[0].rstrip("*_ ").endswith(":"))
 
 
 def _timed(items: list[Block]) -> bool:
