@@ -581,7 +581,8 @@ def test_an_item_whose_day_and_hours_stand_on_the_line_above_its_title(tmp_path)
 
 def test_a_paragraph_that_starts_with_a_day_over_lists_is_a_day_label(tmp_path) -> None:
     event = written(tmp_path, "Journées 3D", "2021-11-24",
-                    "## Programme\n\nMercredi 24 novembre : de l'acquisition à la représentation\n\n"
+                    "## Programme\n\n"
+                    "Mercredi 24 novembre : de l'acquisition à la représentation\n\n"
                     "Matin :\n- 9h45-10h : Accueil des participants\n\n"
                     "Jeudi 25 novembre : traiter et visualiser\n\n"
                     "Matin :\n- 9h-9h15 : Introduction de la journée\n")
