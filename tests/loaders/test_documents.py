@@ -510,6 +510,20 @@ def test_timed_lines_joined_by_line_breaks_are_one_item_each(tmp_path) -> None:
     ]
 
 
+def test_day_labels_in_the_paragraph_of_timed_lines_give_their_day(tmp_path) -> None:
+    event = written(tmp_path, "Cours", "2017-03-13",
+                    "## Schedule\n\n**Monday 13 March**  \nRoom:  \n"
+                    "**09.00-09.15** Introduction  \n**09.15-10.15** Mapping\n\n"
+                    "**Tuesday 14 March**  \n**09.00-10.00** Quality control  \n"
+                    "**10.15-11.00** Lunch\n")
+    assert [(s.day, s.start, s.title) for s in event.sessions] == [
+        (date(2017, 3, 13), time(9), "Introduction"),
+        (date(2017, 3, 13), time(9, 15), "Mapping"),
+        (date(2017, 3, 14), time(9), "Quality control"),
+        (date(2017, 3, 14), time(10, 15), "Lunch"),
+    ]
+
+
 def test_a_programme_indented_or_fenced_as_code_is_read_and_real_code_is_not(tmp_path) -> None:
     event = written(tmp_path, "Hackathon", "2016-05-14",
                     "## Programme\n\n```\n09:00–09:30 Registrations\n09:30–10:00 Welcome\n"
