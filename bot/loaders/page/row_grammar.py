@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time
+from functools import lru_cache
 
 from bot.loaders.talks import Talk, credit_block, find_credit, inline_text, parse_talk_line
 from bot.loaders.when import DateContext, Slot, find_days, find_times, find_weekdays, scan_days
@@ -77,8 +78,11 @@ class LineReading:
     """Further hours the same session is held at."""
 
 
+@lru_cache(maxsize=4096)
 def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
-    """The hours a line starts with, and the rest of the line (bold kept balanced)."""
+    """The hours a line starts with, and the rest of the line (bold kept balanced).
+    Cached: the stages ask it of the same line several times (runs of timed lines,
+    containers, the line's own reading)."""
     slot = _first_slot(markdown)
     opening = _BEFORE_LEADING_TIME.fullmatch(markdown, 0, slot.span[0]) if slot else None
     found = _AFTER_LEADING_TIME.match(markdown, slot.span[1]) if slot and opening else None
