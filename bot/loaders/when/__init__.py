@@ -26,6 +26,7 @@ from bot.loaders.when.calendar import (
     resolve_days,
     unique,
 )
+from bot.loaders.when.clocks import Clock, Slot
 from bot.loaders.when.context import DateContext, find_year, find_years
 from bot.loaders.when.days import DayMention, day_order, find_weekdays, scan_days
 from bot.loaders.when.decoys import timecodes
@@ -34,7 +35,7 @@ from bot.loaders.when.language import guess_language
 from bot.loaders.when.names import LANGUAGES, names
 from bot.loaders.when.ordinals import find_ordinal
 from bot.loaders.when.timeline import TimeLine, resolve
-from bot.loaders.when.times import Clock, Slot, find_range, find_times, parse_clock, parse_hour
+from bot.loaders.when.times import find_range, find_times, parse_clock, parse_hour
 from bot.loaders.when.zones import find_zone, zone_info
 
 __all__ = [
