@@ -90,7 +90,9 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
         # '**14h-15h30 : Exposition**': the emphasis goes on over the title
         rest = opening.group("open") + rest
     elif found.group("close") and not opening.group("open"):
-        return None
+        if found.group("close") not in rest:
+            return None  # a stray closing mark
+        rest = found.group("close") + rest  # '- 10:00 **Warm-up**': the title's emphasis
     rest = re.sub(r"^\*\*\s*\*\*", "", rest).strip()
     rest = re.sub(r"^\*\*\s*[:\-–—]\s*", "**", rest)
     return start, end, rest
