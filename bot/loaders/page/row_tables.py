@@ -9,6 +9,7 @@ kind column hints the kind ('Lecture 01', 'Atelier').
 
 from __future__ import annotations
 
+from calendar import day_name
 from dataclasses import dataclass
 
 from bot.loaders.page.row_grammar import LineReading, read_line
@@ -75,12 +76,19 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
     reading = LineReading(
         start=start, end=end, days=[entry.day.value] if entry.day else [],
         talk=Talk(title, tuple(speakers), organisations, (*links, *entry.links)),
-        description=description, why=list(entry.why),
+        description=description, why=[*entry.why, *_unplaced(entry)],
         raw=" ".join(ln.text for ln in entry.title),
         room=str(entry.room.value) if entry.room else None)
     hint = kind_hint(entry.kind) if entry.kind else None
     return TableRow(entry.line, reading, hint or (kind_hint(entry.label) if entry.label else None),
                     entry.section)
+
+
+def _unplaced(entry: TableEntry) -> list[str]:
+    """A weekday the event's days do not hold: said, the session keeps the event's day."""
+    if entry.weekday is None or entry.day is not None:
+        return []
+    return [f"a weekday ({day_name[entry.weekday]}) that is none of the event's days"]
 
 
 def _cell(lines: tuple[Line, ...]) -> str:

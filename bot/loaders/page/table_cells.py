@@ -11,7 +11,14 @@ from datetime import date, time
 
 from bot.loaders.page.grid import lines_of
 from bot.loaders.page.values import Cell, EventFrame, Line, Row, Span
-from bot.loaders.when import Slot, find_days, find_times, find_weekdays, scan_days
+from bot.loaders.when import (
+    Slot,
+    find_days,
+    find_ordinal,
+    find_times,
+    find_weekdays,
+    scan_days,
+)
 
 _OPENING = re.compile(r"[\s~≈<>(\[*_:.,à-]*")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -37,6 +44,8 @@ class CellFacts:
     day: date | None = None
     weekday: int | None = None
     """A weekday named without a date that the event's frame cannot place."""
+    ordinal: int | None = None
+    """The event's n-th day ('Jour 2', 'Day Three') that the frame cannot place."""
     start: time | None = None
     end: time | None = None
     room: str | None = None
@@ -45,7 +54,7 @@ class CellFacts:
     @property
     def known(self) -> bool:
         """It names a day, placed or not."""
-        return self.day is not None or self.weekday is not None
+        return self.day is not None or self.weekday is not None or self.ordinal is not None
 
 
 def mended(rows: tuple[Row, ...]) -> tuple[Row, ...]:
@@ -83,7 +92,7 @@ def cell_time(text: str, whole: bool = True) -> Slot | None:
 
 def cell_day(text: str, frame: EventFrame) -> CellFacts:
     """The day a cell or header holds and little else ('Lundi 21 septembre', '31/01/22',
-    'Wednesday', 'Mercoledì 16 Marzo 2022'), placed in the event's frame."""
+    'Wednesday', 'Mercoledì 16 Marzo 2022', 'Jour 2'), placed in the event's frame."""
     if not text or (not _LETTERS.search(text) and not _DIGIT.search(text)):
         return CellFacts()
     found = find_days(text, frame.dates)
@@ -100,6 +109,10 @@ def cell_day(text: str, frame: EventFrame) -> CellFacts:
         weekday = weekdays[0][0]
         placed = frame.weekdays.get(weekday)
         return CellFacts(day=placed) if placed else CellFacts(weekday=weekday)
+    ordinal = _ordinal(text)
+    if ordinal is not None:
+        placed = frame.day_of(ordinal=ordinal)
+        return CellFacts(day=placed) if placed else CellFacts(ordinal=ordinal)
     return CellFacts()
 
 
@@ -112,7 +125,12 @@ def is_day(text: str) -> bool:
     if mentions and _little_else(text, mentions[0].span):
         return True
     weekdays = find_weekdays(text, None)
-    return bool(weekdays) and _little_else(text, weekdays[0][1])
+    return (bool(weekdays) and _little_else(text, weekdays[0][1])) or _ordinal(text) is not None
+
+
+def _ordinal(text: str) -> int | None:
+    """The rank of a day a short cell gives ('Jour 2', 'Day Three', '2e journée')."""
+    return find_ordinal(text) if text.count(" ") < 4 else None
 
 
 def _little_else(text: str, span: tuple[int, int]) -> bool:

@@ -65,7 +65,6 @@ class _Reader:
     """Reads the body rows of one table (mutable while it reads, frozen values out)."""
 
     layout: Layout
-    frame: EventFrame
     entries: list[TableEntry] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)
     problems: list[tuple[int, str]] = field(default_factory=list)
@@ -76,7 +75,7 @@ class _Reader:
 def read_table(block: Block, frame: EventFrame) -> TableReading:
     """The sessions a table block gives, as entries for the rows stage."""
     layout = column_roles(mended(block.rows), frame)
-    reader = _Reader(layout, frame)
+    reader = _Reader(layout)
     if layout.find("title") is None and not layout.sessions:
         if any(c.text for r in layout.body for c in r.cells):
             reader.problems.append((block.line, "table with no title column: expected a "

@@ -192,7 +192,7 @@ def _first_role(index: int, header: str, votes: _Votes, frame: EventFrame) -> Co
     """The role a column's header gives, or a column of sessions its header names."""
     found = header_role(header) if header else None
     facts = cell_day(header, frame) if header else CellFacts()
-    if header and facts.known and (found is None or found[0] != "day"):
+    if facts.known:  # a day ("Lundi", "3 juin", "Jour 2"), not the word "Date"
         return Column(index, "sessions", header, f"its header {header!r} is a day", facts)
     slot = cell_time(header, whole=False) if header else None
     timed = found is not None and found[0] in ("time", "start", "end")

@@ -287,3 +287,12 @@ def test_a_first_session_written_as_the_markdown_header_row() -> None:
     assert [(e.start.value, e.title[0].text) for e in reading.entries] == [
         (time(9), "Accueil des participants"), (time(9, 30), "Ouverture de la journée"),
         (time(10), "Table ronde")]
+
+
+def test_columns_of_ranked_days() -> None:
+    event = frame(date(2024, 10, 14), date(2024, 10, 15))
+    reading = _read("| Heure | Jour 1 | Jour 2 |\n|---|---|---|\n"
+                    "| 9h-12h | Cours | Travaux pratiques |\n", event)
+    assert [c.role for c in reading.layout.columns] == ["time", "sessions", "sessions"]
+    assert [(e.day.value, e.room) for e in reading.entries] == [
+        (date(2024, 10, 14), None), (date(2024, 10, 15), None)]

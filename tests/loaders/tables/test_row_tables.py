@@ -89,3 +89,12 @@ def test_a_label_row_of_a_table_is_the_innermost_section_of_the_sessions_under_i
     assert [(s.title, s.section) for s in event.sessions] == [
         ("Ouvrir ses données", "Programme › Session 1 : données"),
         ("Publier son code", "Programme › Session 1 : données")]
+
+
+def test_a_weekday_column_the_event_does_not_hold_is_said() -> None:
+    event = frame(date(2018, 8, 27), date(2018, 8, 28))  # Monday and Tuesday
+    read = table_rows(table("| Horaire | Lundi | Samedi |\n|---|---|---|\n"
+                            "| 9h-10h | Bilan | Randonnée |\n"), event)
+    assert [(r.reading.days, r.reading.talk.title) for r in read.rows] == [
+        ([date(2018, 8, 27)], "Bilan"), ([], "Randonnée")]
+    assert "a weekday (Saturday) that is none of the event's days" in read.rows[1].reading.why
