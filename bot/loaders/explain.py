@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.loaders.page.values import Block
+from bot.loaders.page.values import Block, EventFrame
 from bot.programme.model import Event, Problem
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ def _stages(reading: Reading) -> list[str]:
     out = ["", f"metadata: {meta.dialect}{where}"]
     out.extend(f"  line {f.line}: {f.key}: {_short(str(f.value))}" for f in meta.fields)
     out.extend(f"  line {line}: {message}" for line, message in meta.warnings)
+    if reading.frame is not None:
+        out += ["", *_frame(reading.frame)]
     bridged = ", ".join(map(str, reading.rendered.bridged))
     out += ["", f"render: {reading.rendered.renderer}; dom: {reading.parser}"
             + (f"; blank lines bridged inside HTML tables: {bridged}" if bridged else "")]
@@ -58,6 +60,25 @@ def _stages(reading: Reading) -> list[str]:
             span += f"-{row.end:%H:%M}" if row.end else ""
             out.append(f"  line {row.line}: {span} {row.talk.title!r} ({row.kind})")
             out.append("    " + "; ".join(f"{key}: {value}" for key, value in row.why.items()))
+    return out
+
+
+def _frame(frame: EventFrame) -> list[str]:
+    """The event's frame: title, year and days, and where each comes from."""
+    days = ", ".join(day.isoformat() for day in frame.days[:7]) or "none"
+    if len(frame.days) > 7:
+        days += f", … ({len(frame.days)} days)"
+    out = [
+        "frame:",
+        f"  title: {frame.title!r} (from {frame.title_from}, line {frame.title_line})",
+        f"  year: {frame.year or 'none'}" + (f" (from {frame.year_from})" if frame.year else ""),
+        f"  days: {days}" + (f" (from {frame.days_from})" if frame.days else ""),
+    ]
+    if frame.published:
+        out.append(f"  days without a year placed near {frame.published.isoformat()}")
+    if frame.lang or frame.order:
+        out.append(f"  language: {frame.lang or 'unknown'}; numeric days: {frame.order or '-'}")
+    out.extend(f"  line {line}: {message}" for line, message in frame.warnings)
     return out
 
 

@@ -13,7 +13,10 @@
         speakers: [{name: A. Nom, organisation: DINUM}, B. Nom]
         room: Ada Lovelace      # optional: kind, links, description, id
 
-A file whose event `id` is an event already read from a page completes that event.
+A file whose event `id` is an event already read from a page completes that event. A bad
+value costs its session (a day that is no date, an hour out of range), and a bad event
+start is replaced by the sessions' first day; either way a problem gives its line. The
+YAML itself is read safely (`safe_yaml`): aliases bounded, lone surrogates replaced.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from bot.loaders.safe_yaml import NotADate, YamlLoader, YamlRefused, load_yaml
 from bot.loaders.talks import infer_kind
 from bot.loaders.when import parse_hour
 from bot.programme.model import (
@@ -43,7 +47,7 @@ from bot.programme.model import (
 from bot.wording.folding import fold
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(YamlLoader):  # type: ignore[misc, valid-type]
     """A YAML loader that remembers the line of every mapping, under the key '__line__'."""
 
 
@@ -72,7 +76,7 @@ class _Invalid(ValueError):
 def load_yaml_programme(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem]]:
     """Read a structured programme; a bad session is reported with its line and skipped."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        data, notes = load_yaml(text, _LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         return [], [
@@ -82,11 +86,13 @@ def load_yaml_programme(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event
                 "error",
             )
         ]
-    problems: list[Problem] = []
+    except YamlRefused as error:
+        return [], [Problem(SourceRef(str(path), error.line), f"not read: {error}", "error")]
+    problems = [Problem(SourceRef(str(path), line), message) for line, message in notes]
     try:
-        event = _event(path, data)
+        event = _event(path, data, problems)
     except _Invalid as error:
-        return [], [Problem(SourceRef(str(path), error.line), str(error), "error")]
+        return [], [*problems, Problem(SourceRef(str(path), error.line), str(error), "error")]
     seen: dict[str, int] = {}
     sessions = []
     items = data.get("sessions") or []
@@ -100,13 +106,21 @@ def load_yaml_programme(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event
     return [event.with_sessions(tuple(sessions))], problems
 
 
-def _event(path: Path, data: Any) -> Event:
+def _event(path: Path, data: Any, problems: list[Problem]) -> Event:
     if not isinstance(data, dict) or not isinstance(data.get("event"), dict):
         raise _Invalid(1, "expected a mapping with an 'event:' section")
     raw = data["event"]
     line = raw["__line__"]
     title = _required_text(raw, "title", line)
-    start = _day(raw.get("start"), "event.start", line)
+    try:
+        start = _day(raw.get("start"), "event.start", line)
+    except _Invalid as error:
+        start = _first_session_day(data)
+        if start is None:
+            raise
+        problems.append(Problem(SourceRef(str(path), line),
+                                f"{error}; the event starts on its first session's day, {start}",
+                                "error"))
     end = _day(raw.get("end"), "event.end", line) if raw.get("end") else start
     if end < start:
         raise _Invalid(line, f"event.end {end} is before event.start {start}")
@@ -128,6 +142,18 @@ def _event(path: Path, data: Any) -> Event:
         links=tuple(Link(i.text, i.url) for i in info if i.url),
         source=str(path),
     )
+
+
+def _first_session_day(data: dict) -> date | None:
+    """The first day the sessions give, when the event's own start is no date."""
+    items = data.get("sessions")
+    days = []
+    for item in items if isinstance(items, list) else ():
+        try:
+            days.append(_day(item.get("day"), "day", 0) if isinstance(item, dict) else None)
+        except _Invalid:
+            continue
+    return min(filter(None, days), default=None)
 
 
 def _session(path: Path, event: Event, item: Any, seen: dict[str, int]) -> Session:
@@ -200,6 +226,8 @@ def _day(value: Any, key: str, line: int) -> date:
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, NotADate):
+        raise _Invalid(line, f"{key}: {value} is not a date ({value.reason})")
     try:
         return date.fromisoformat(str(value))
     except ValueError:
@@ -209,8 +237,10 @@ def _day(value: Any, key: str, line: int) -> date:
 def _hour(value: Any, key: str, line: int) -> time | None:
     if value is None or value == "":
         return None
-    if isinstance(value, int):  # YAML 1.1 reads 14:00 unquoted as 840 minutes
-        return time(value // 60, value % 60) if 0 <= value < 24 * 60 else None
+    if isinstance(value, int) and not isinstance(value, bool):  # YAML 1.1: 14:00 is 840
+        if not 0 <= value < 24 * 60:
+            raise _Invalid(line, f"{key}: {value // 60}:{value % 60:02d} is not a time of day")
+        return time(value // 60, value % 60)
     found = parse_hour(str(value))
     if found is None:
         raise _Invalid(line, f'{key}: expected a time like "14:00", got {value!r}')

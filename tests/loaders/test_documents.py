@@ -45,6 +45,16 @@ def test_a_markdown_file_without_front_matter_and_setext_headings() -> None:
     assert event.sessions[1].organisations == ("Ville de Nantes",)
 
 
+def written(tmp_path, title: str, day: str, body: str):
+    """The one event of a page written for a test: a header with its title and day, then
+    `body` (the header takes lines 1-4, the blank line 5: the body starts on line 6)."""
+    page = tmp_path / "page.md"
+    page.write_text(f"---\ntitle: {title}\nevent_start_date: {day}\n---\n\n{body}",
+                    encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    return event
+
+
 def blocks_of(body: str):
     lines = body.split("\n")
     return read_blocks(parse_html(render(body).html), lines)
@@ -217,7 +227,7 @@ def test_event_days_from_the_strongest_evidence_and_a_corrupt_date_reported() ->
     assert (event.start, event.end) == (date(2025, 6, 4), date(2025, 6, 4))
     assert [s.day for s in event.sessions] == [date(2025, 6, 4)] * 2
     (corrupt,) = problems
-    assert corrupt.source.line == 1 and "event_start_date" in corrupt.message
+    assert corrupt.source.line == 4 and "event_start_date" in corrupt.message  # its own line
 
 
 def test_explain_says_what_was_taken_and_why(capsys) -> None:
@@ -467,27 +477,20 @@ def test_a_role_that_ends_with_an_acronym_gives_the_organisation() -> None:
 
 def test_a_page_the_fast_renderer_cannot_render_is_rendered_by_the_other(tmp_path) -> None:
     # markdown-it-pyrs 0.4 panics on '[' followed by an unclosed '`'
-    page = tmp_path / "crochet.md"
-    page.write_text("---\ntitle: Atelier\nevent_start_date: 2025-05-20\n---\n\n"
-                    "Voir [`config.\n\n## Programme\n\n* 9h30 : Accueil\n* 10h : Installer Grist\n",
-                    encoding="utf-8")
-    events, _, _ = load_file(page)
-    assert [(s.start, s.title) for s in events[0].sessions] == [
+    event = written(tmp_path, "Atelier", "2025-05-20",
+                    "Voir [`config.\n\n## Programme\n\n* 9h30 : Accueil\n* 10h : Installer Grist\n")
+    assert [(s.start, s.title) for s in event.sessions] == [
         (time(9, 30), "Accueil"), (time(10), "Installer Grist")]
 
 
 def test_the_prose_that_is_not_programme_is_kept_as_passages_with_their_lines(tmp_path) -> None:
-    page = tmp_path / "infos.md"
-    page.write_text(
-        "---\ntitle: Journée Grist\nevent_start_date: 2025-05-20\n---\n\n"  # lines 1-5
-        "L'entrée est libre, sur inscription.\n\n"  # 6
-        "## Programme\n\n"  # 8
-        "* 9h30 : Accueil\n* 10h : Installer Grist, par Jeanne Roux\n\n"  # 10, 11
-        "## Infos pratiques\n\n"  # 13
-        "* Accès : métro Bercy\n* Contact : grist@example.org\n\n"  # 15, 16
-        "{% include footer.html %}\n",  # 18
-        encoding="utf-8")
-    (event,), _, _ = load_file(page)
+    event = written(tmp_path, "Journée Grist", "2025-05-20",
+                    "L'entrée est libre, sur inscription.\n\n"  # line 6
+                    "## Programme\n\n"  # 8
+                    "* 9h30 : Accueil\n* 10h : Installer Grist, par Jeanne Roux\n\n"  # 10, 11
+                    "## Infos pratiques\n\n"  # 13
+                    "* Accès : métro Bercy\n* Contact : grist@example.org\n\n"  # 15, 16
+                    "{% include footer.html %}\n")  # 18
     assert [(p.line, p.text) for p in event.passages] == [
         (6, "L'entrée est libre, sur inscription."),
         (15, "Accès : métro Bercy"),
@@ -496,13 +499,9 @@ def test_the_prose_that_is_not_programme_is_kept_as_passages_with_their_lines(tm
 
 
 def test_timed_lines_joined_by_line_breaks_are_one_item_each(tmp_path) -> None:
-    page = tmp_path / "lignes.md"
-    page.write_text(
-        "---\ntitle: Atelier\nevent_start_date: 2025-05-20\n---\n\n## Programme\n\n"
-        "**Mardi**\\\n9h30 - 10h : Accueil\\\n10h - 11h : Installer Grist\\\n"
-        "avec Jeanne Roux\\\n11h - 12h : Questions\n",
-        encoding="utf-8")
-    (event,), _, _ = load_file(page)
+    event = written(tmp_path, "Atelier", "2025-05-20",
+                    "## Programme\n\n**Mardi**\\\n9h30 - 10h : Accueil\\\n"
+                    "10h - 11h : Installer Grist\\\navec Jeanne Roux\\\n11h - 12h : Questions\n")
     assert [(s.start, s.end, s.title, s.speaker_names, s.source.line)
             for s in event.sessions] == [
         (time(9, 30), time(10), "Accueil", (), 9),
@@ -511,14 +510,25 @@ def test_timed_lines_joined_by_line_breaks_are_one_item_each(tmp_path) -> None:
     ]
 
 
+def test_day_labels_in_the_paragraph_of_timed_lines_give_their_day(tmp_path) -> None:
+    event = written(tmp_path, "Cours", "2017-03-13",
+                    "## Schedule\n\n**Monday 13 March**  \nRoom:  \n"
+                    "**09.00-09.15** Introduction  \n**09.15-10.15** Mapping\n\n"
+                    "**Tuesday 14 March**  \n**09.00-10.00** Quality control  \n"
+                    "**10.15-11.00** Lunch\n")
+    assert [(s.day, s.start, s.title) for s in event.sessions] == [
+        (date(2017, 3, 13), time(9), "Introduction"),
+        (date(2017, 3, 13), time(9, 15), "Mapping"),
+        (date(2017, 3, 14), time(9), "Quality control"),
+        (date(2017, 3, 14), time(10, 15), "Lunch"),
+    ]
+
+
 def test_a_programme_indented_or_fenced_as_code_is_read_and_real_code_is_not(tmp_path) -> None:
-    page = tmp_path / "code.md"
-    page.write_text(
-        "---\ntitle: Hackathon\nevent_start_date: 2016-05-14\n---\n\n## Programme\n\n"
-        "```\n09:00–09:30 Registrations\n09:30–10:00 Welcome\n10:00–13:30 Hacking\n```\n\n"
-        "## Installer\n\n```yaml\n- 10:00 name: x\n- 11:00 name: y\n```\n",
-        encoding="utf-8")
-    (event,), _, _ = load_file(page)
+    event = written(tmp_path, "Hackathon", "2016-05-14",
+                    "## Programme\n\n```\n09:00–09:30 Registrations\n09:30–10:00 Welcome\n"
+                    "10:00–13:30 Hacking\n```\n\n## Installer\n\n```yaml\n- 10:00 name: x\n"
+                    "- 11:00 name: y\n```\n")
     assert [(s.start, s.end, s.title) for s in event.sessions] == [
         (time(9), time(9, 30), "Registrations"),
         (time(9, 30), time(10), "Welcome"),
@@ -527,13 +537,9 @@ def test_a_programme_indented_or_fenced_as_code_is_read_and_real_code_is_not(tmp
 
 
 def test_an_evening_that_goes_past_midnight_ends_on_the_next_day(tmp_path) -> None:
-    page = tmp_path / "soiree.md"
-    page.write_text(
-        "---\ntitle: Anniversaire\nevent_start_date: 2011-02-28\n---\n\n## Programme\n\n"
-        "**20h00 à 22h30 : Buffet**\n\n**22h30 à 00h00 : Surprise**\n\n"
-        "**00h00 à 02h30 : Restaurant**\n\n**02h30 à 05h00 : Café**\n",
-        encoding="utf-8")
-    (event,), _, _ = load_file(page)
+    event = written(tmp_path, "Anniversaire", "2011-02-28",
+                    "## Programme\n\n**20h00 à 22h30 : Buffet**\n\n**22h30 à 00h00 : Surprise**\n\n"
+                    "**00h00 à 02h30 : Restaurant**\n\n**02h30 à 05h00 : Café**\n")
     night = date(2011, 3, 1)
     assert [(s.day, s.start, s.title) for s in event.sessions] == [
         (date(2011, 2, 28), time(20), "Buffet"),
@@ -542,3 +548,59 @@ def test_an_evening_that_goes_past_midnight_ends_on_the_next_day(tmp_path) -> No
         (night, time(2, 30), "Café"),
     ]
     assert event.end == night
+
+
+def test_a_heading_that_holds_only_a_time_gives_it_to_the_paragraph_under_it(tmp_path) -> None:
+    event = written(tmp_path, "Soirées", "2021-04-06",
+                    "## Mardi 6 avril 2021\n\n"
+                    "### 18h00\nOuverture de l'événement par Jeanne Dupont\n\n"
+                    "### 18h10\nRetour sur le Commando avec Lola Martin et Manon Petit.\n\n"
+                    "Un second paragraphe qui décrit ce retour.\n")
+    assert [(s.start, s.title, s.speaker_names, s.source.line) for s in event.sessions] == [
+        (time(18), "Ouverture de l'événement", ("Jeanne Dupont",), 9),
+        (time(18, 10), "Retour sur le Commando", ("Lola Martin", "Manon Petit"), 12),
+    ]
+
+
+def test_a_timed_container_over_talks_timed_in_italics(tmp_path) -> None:
+    event = written(tmp_path, "Journées", "2025-07-07",
+                    "## Programme\n\n- **15h00 – 15h45** : **Session 1**\n"
+                    "  - *15h00 – 15h20* : **Open-source framework for interactive mechanical "
+                    "simulation in medicine and robotics, a catalyst of innovation**, Hugo Talbot "
+                    "(Inria)\n  - *15h25 – 15h45* : **Analytical Geometry for fluid simulations "
+                    "based on Partial Optimal Transport**, Bruno Lévy (Inria)\n\n"
+                    "- **15h50 – 16h10** : Pause café\n")
+    assert [(s.start, s.end, s.title[:30], s.speaker_names) for s in event.sessions] == [
+        (time(15), time(15, 20), "Open-source framework for inte", ("Hugo Talbot",)),
+        (time(15, 25), time(15, 45), "Analytical Geometry for fluid ", ("Bruno Lévy",)),
+        (time(15, 50), time(16, 10), "Pause café", ()),
+    ]
+
+
+def test_an_item_whose_day_and_hours_stand_on_the_line_above_its_title(tmp_path) -> None:
+    page = tmp_path / "seminaires.md"
+    page.write_text(
+        "---\ntitle: Séminaires en ligne 2020\n---\n\nAu programme :\n\n"
+        "- vendredi 25/09 à 10h  \n  **Actualités du programme**  \n"
+        "  Par Emmanuel Laborde, directeur\n\n"
+        "- lundi 28/09 à 14h  \n  **Présentation de l'offre en service**  \n"
+        "  Par Joris Bricout, chef de projet\n",
+        encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.day, s.start, s.title, s.speaker_names) for s in event.sessions] == [
+        (date(2020, 9, 25), time(10), "Actualités du programme", ("Emmanuel Laborde",)),
+        (date(2020, 9, 28), time(14), "Présentation de l'offre en service", ("Joris Bricout",)),
+    ]
+
+
+def test_a_paragraph_that_starts_with_a_day_over_lists_is_a_day_label(tmp_path) -> None:
+    event = written(tmp_path, "Journées 3D", "2021-11-24",
+                    "## Programme\n\n"
+                    "Mercredi 24 novembre : de l'acquisition à la représentation\n\n"
+                    "Matin :\n- 9h45-10h : Accueil des participants\n\n"
+                    "Jeudi 25 novembre : traiter et visualiser\n\n"
+                    "Matin :\n- 9h-9h15 : Introduction de la journée\n")
+    assert [(s.day, s.start, s.title) for s in event.sessions] == [
+        (date(2021, 11, 24), time(9, 45), "Accueil des participants"),
+        (date(2021, 11, 25), time(9), "Introduction de la journée"),
+    ]

@@ -14,25 +14,24 @@ prints.
 from __future__ import annotations
 
 import gc
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.loaders.page.blocks import read_blocks
-from bot.loaders.page.bridge import MarkdownBlock, markdown_blocks
+from bot.loaders.page.bridge import markdown_blocks
 from bot.loaders.page.dom import parse_html
+from bot.loaders.page.frame import FROM_DATE_KEY, read_frame, written_year
 from bot.loaders.page.metadata import Metadata, read_metadata
 from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
 from bot.loaders.page.rows import ProgrammeReader
 from bot.loaders.page.sessions import sessions_of
-from bot.loaders.page.values import Block
+from bot.loaders.page.values import Block, EventFrame
 from bot.loaders.talks import inline_text
-from bot.loaders.when import DateContext, find_days, find_year, unique
 from bot.programme.model import (
     Event,
     InfoField,
@@ -42,15 +41,8 @@ from bot.programme.model import (
     SourceRef,
     event_id,
 )
-from bot.wording.folding import fold
 
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
-_DEADLINE = re.compile(
-    r"avant le|jusqu.(?:au|a)|au plus tard|date limite|deadline|inscri|candidat|clotur|"
-    r"publie|publication|published|mis a jour|updated|before|until"
-)
-_TITLE_KEYS = ("title", "linkTitle", "subtitle", "chapeau-text", "description")
-
 
 def looks_like_page(path: Path, text: str) -> bool:
     """A page starts with a YAML front matter block ('---'), or is a Markdown file."""
@@ -66,6 +58,7 @@ class Reading:
     rendered: Rendered
     parser: str
     blocks: tuple[Block, ...]
+    frame: EventFrame | None = None
     reader: ProgrammeReader | None = None
     sessions: tuple[Session, ...] = ()
 
@@ -102,41 +95,16 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     header = [Problem(SourceRef(str(path), line), message)
               for line, message in metadata.warnings]
     problems = list(header)
-    broken = bool(header)
     meta = _fields(metadata)
-    body = metadata.body
     written = markdown_blocks(blocks)
-    title = str(meta.get("title") or "").strip() or _first_heading(written)
-    if not title:
-        if not broken:
-            problems.append(
-                Problem(
-                    SourceRef(str(path), 2 if metadata.lines else 1),
-                    "no title: expected 'title' in the front matter or a first heading",
-                    "error",
-                )
-            )
-        return [], _failed(header, problems), reading
-    published = _as_date(meta.get("date"), tz)
-    start, end = _declared_days(path, meta, tz, problems)
-    titles = " ".join(str(meta.get(key) or "") for key in _TITLE_KEYS) + " " + title
-    year = (
-        start.year
-        if start
-        else find_year(titles) or (published.year if published else None) or find_year(body)
-    )
-    dates = DateContext(years=(year,) if year else ())
-    reader = ProgrammeReader(path, dates)
+    frame = read_frame(path, metadata, blocks, tz)
+    problems.extend(Problem(SourceRef(str(path), line), message)
+                    for line, message in frame.warnings)
+    reader = ProgrammeReader(path, frame)
     reader.read(written)
-    reading = replace(reading, reader=reader)
+    reading = replace(reading, reader=reader, frame=frame)
     problems.extend(reader.problems)
-    own_days = [row.day for row in reader.rows if row.day]
-    if start is None:
-        found = (
-            _event_days(titles, dates) or reader.headed_days or own_days or _event_days(body, dates)
-        )
-        if found:
-            start, end = min(found), max(found)
+    start, end = _event_days(frame, reader)
     if start is None:
         problems.append(
             Problem(
@@ -149,8 +117,7 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
             )
         )
         return [], _failed(header, problems), reading
-    every = [start, end or start, *reader.headed_days, *own_days]
-    start, end = min(every), max(every)
+    title = frame.title
     identifier = event_id(title, start)
     sessions, found = sessions_of(reader.rows, str(path), identifier, start, end)
     problems.extend(found)
@@ -197,64 +164,23 @@ def load_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Pr
     return events, problems
 
 
-def _first_heading(blocks: list[MarkdownBlock]) -> str:
-    for block in blocks:
-        if block.kind == "heading":
-            return inline_text(block.text)[0]
-        if block.kind == "quote":
-            found = _first_heading(block.children)
-            if found:
-                return found
-    return ""
+def _event_days(frame: EventFrame, reader: ProgrammeReader) -> tuple[date | None, date | None]:
+    """The event's first and last day: the frame's, unless they come only from its text or a
+    plain `date:` and the programme's headings or rows give days of their own; with a
+    programme, the days of its headings and rows widen them."""
+    own = [*reader.headed_days, *(row.day for row in reader.rows if row.day)]
+    if year := written_year(frame):
+        own = [day for day in own if day.year == year]
+    days = list(frame.days)
+    if frame.days_from.startswith(FROM_DATE_KEY) and not reader.rows:
+        days = []  # a post's publication day, on a page that is no event
+    if own and (not days or frame.days_from == "its text" or
+                frame.days_from.startswith(FROM_DATE_KEY)):
+        days = own
+    every = [*days, *own] if days else []
+    return (min(every), max(every)) if every else (None, None)
 
 
-def _event_days(text: str, dates: DateContext) -> list[date]:
-    """Days a text names, leaving out sentences about deadlines, registration or publication."""
-    days: list[date] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
-        if not _DEADLINE.search(fold(sentence)):
-            days.extend(unique(find_days(sentence, dates)))
-    return days
-
-
-def _declared_days(
-    path: Path, meta: dict, tz: ZoneInfo, problems: list[Problem]
-) -> tuple[date | None, date | None]:
-    """The front matter's event days; a corrupt one (year 0007) is reported and left out."""
-    days = []
-    for key in ("event_start_date", "event_end_date"):
-        value = meta.get(key)
-        day = _as_date(value, tz)
-        if value and (day is None or not 1990 <= day.year <= 2100):
-            problems.append(
-                Problem(
-                    SourceRef(str(path), 1),
-                    f"front matter '{key}' is not a plausible date ({value}); "
-                    "the days come from the text",
-                )
-            )
-            day = None
-        days.append(day)
-    start, end = days
-    if start is None:
-        return None, None
-    return start, end if end and end >= start else start
-
-
-def _as_date(value: object, tz: ZoneInfo) -> date | None:
-    if isinstance(value, datetime):
-        try:
-            return (value.astimezone(tz) if value.tzinfo else value).date()
-        except (OverflowError, ValueError):
-            return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return _as_date(datetime.fromisoformat(value.strip()), tz)
-        except (ValueError, OverflowError):
-            return None
-    return None
 
 
 def _text(value: object) -> str | None:

@@ -149,17 +149,24 @@ class Walker:
                 inner.blocks(parse_html(html).body)]
 
     def _items(self, node: LexborNode) -> list[Block]:
-        items = []
+        return self._parts(node, ("li",), self._items_of, nested=True)
+
+    def _parts(self, node: LexborNode, tags: tuple[str, ...], read, nested: bool = False
+               ) -> list[Block]:
+        """The blocks of the children of `node` whose tag is one of `tags`, read by `read`;
+        text between them moves the line cursor; with `nested`, a block written straight
+        in a list (bad HTML) is read too."""
+        out: list[Block] = []
         child = node.child
         while child is not None:
-            if child.tag == "li":
-                items.extend(self._items_of([child]))
+            if child.tag in tags:
+                out.extend(read([child]))
             elif child.tag == TEXT:
                 self.cursor.text(child.text_content or "")
-            elif child.tag in BLOCK_TAGS:  # a list nested straight in a list (bad HTML)
-                items.extend(self.block(child))
+            elif nested and child.tag in BLOCK_TAGS:
+                out.extend(self.block(child))
             child = child.next
-        return items
+        return out
 
     def _items_of(self, nodes: list[LexborNode]) -> list[Block]:
         out = []
@@ -171,15 +178,7 @@ class Walker:
         return out
 
     def _terms(self, node: LexborNode) -> list[Block]:
-        out = []
-        child = node.child
-        while child is not None:
-            if child.tag in ("dt", "dd"):
-                out.extend(self._terms_of([child]))
-            elif child.tag == TEXT:
-                self.cursor.text(child.text_content or "")
-            child = child.next
-        return out
+        return self._parts(node, ("dt", "dd"), self._terms_of)
 
     def _terms_of(self, nodes: list[LexborNode]) -> list[Block]:
         out = []

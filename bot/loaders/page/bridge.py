@@ -94,14 +94,17 @@ def _written(block: Block) -> list[MarkdownBlock]:
 def timed_runs(lines: tuple[Line, ...]) -> list[tuple[Line, ...]]:
     """A paragraph whose lines start with times one after the other ('09:00 Accueil' /
     '09:30 Ouverture', joined by line breaks) holds one item per timed line, each with
-    the untimed lines under it, after what comes before the first (a day label); any
-    other paragraph is one."""
+    the untimed lines under it, after the lines before the first, each on its own (a day
+    label, 'Room:'); any other paragraph is one."""
+    if len(lines) < 2:
+        return [lines]
     timed = [bool(leading_time(line.markdown)) for line in lines]
     if sum(timed) < 2:
         return [lines]
-    runs: list[tuple[Line, ...]] = []
-    start = 0
-    for index in range(1, len(lines)):
+    first = timed.index(True)
+    runs: list[tuple[Line, ...]] = [(line,) for line in lines[:first]]  # labels, each alone
+    start = first
+    for index in range(first + 1, len(lines)):
         if timed[index]:
             runs.append(lines[start:index])
             start = index

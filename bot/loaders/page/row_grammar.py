@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time
+from functools import lru_cache
 
 from bot.loaders.talks import Talk, credit_block, find_credit, inline_text, parse_talk_line
 from bot.loaders.when import DateContext, Slot, find_days, find_times, find_weekdays, scan_days
@@ -19,11 +20,11 @@ from bot.loaders.when import unique as unique_days
 from bot.wording.folding import fold
 
 _BEFORE_LEADING_TIME = re.compile(
-    r"\s*(?P<open>\*\*|__)?\s*\\?\[?\s*(?:(?:de|from)\s*)?", re.IGNORECASE
+    r"\s*(?P<open>[*_]{1,3})?\s*\\?\[?\s*(?:(?:de|from)\s*)?", re.IGNORECASE
 )
-"""What may stand before the hours a line starts with: '**', '\\[', 'De', 'from'."""
+"""What may stand before the hours a line starts with: '**', '*', '\\[', 'De', 'from'."""
 _AFTER_LEADING_TIME = re.compile(
-    r"\s*\\?\]?\s*(?P<close>\*\*|__)?\s*(?:[:\-–—|>·](?!\d)\s*|(?=\S))"
+    r"\s*\\?\]?\s*(?P<close>[*_]{1,3})?\s*(?:[:\-–—|>·](?!\d)\s*|(?=\S)|$)"
 )
 """What follows them: a closing bracket or bold, a separator, then the title."""
 _BEFORE_INNER_HOURS = re.compile(r"(?:,\s*|\s+)(?:de|from)\s+$", re.IGNORECASE)
@@ -77,8 +78,11 @@ class LineReading:
     """Further hours the same session is held at."""
 
 
+@lru_cache(maxsize=4096)
 def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
-    """The hours a line starts with, and the rest of the line (bold kept balanced)."""
+    """The hours a line starts with, and the rest of the line (bold kept balanced).
+    Cached: the stages ask it of the same line several times (runs of timed lines,
+    containers, the line's own reading)."""
     slot = _first_slot(markdown)
     opening = _BEFORE_LEADING_TIME.fullmatch(markdown, 0, slot.span[0]) if slot else None
     found = _AFTER_LEADING_TIME.match(markdown, slot.span[1]) if slot and opening else None
@@ -87,9 +91,12 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
     start, end = slot.start, slot.end
     rest = markdown[found.end() :].strip()
     if opening.group("open") and not found.group("close"):
-        rest = "**" + rest  # '**14h-15h30 : Exposition**': the bold goes on over the title
+        # '**14h-15h30 : Exposition**': the emphasis goes on over the title
+        rest = opening.group("open") + rest
     elif found.group("close") and not opening.group("open"):
-        return None
+        if found.group("close") not in rest:
+            return None  # a stray closing mark
+        rest = found.group("close") + rest  # '- 10:00 **Warm-up**': the title's emphasis
     rest = re.sub(r"^\*\*\s*\*\*", "", rest).strip()
     rest = re.sub(r"^\*\*\s*[:\-–—]\s*", "**", rest)
     return start, end, rest
@@ -97,13 +104,18 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
 
 def _first_slot(markdown: str) -> Slot | None:
     """The first time or range of `markdown` if one is written in its first characters."""
-    head = markdown[:_HEAD_LENGTH]
-    slots = find_times(head) if _DIGIT.search(head) else []
+    digit = _DIGIT.search(markdown, 0, _OPENING_LENGTH)
+    if digit is None:
+        return None
+    slots = find_times(markdown[: digit.start() + _SLOT_LENGTH])
     return slots[0] if slots else None
 
 
-_HEAD_LENGTH = 80
-"""Hours that lead a line are within its first characters (after bold and brackets)."""
+_OPENING_LENGTH = 30
+"""Hours that lead a line have their first digit within its first characters (after
+bold, brackets, 'de', 'à partir de')."""
+_SLOT_LENGTH = 40
+"""A range of hours is written within this many characters of its first digit."""
 _LINK_IN_PARENTHESES = re.compile(r"\(\s*\[[^\]]*\]\([^)]*\)\s*\)")
 _NUMBER_OR_MARK = re.compile(r"\b(?:1er|\d{1,4})\b|[/,.:;?!()\-–—]")
 
@@ -147,7 +159,13 @@ def read_line(lines: list[str], dates: DateContext) -> LineReading:
     """Read a programme line given as its lines (the first, then `<br>`/wrapped ones)."""
     reading = LineReading(raw=lines[0])
     first, others = lines[0], lines[1:]
-    timed = leading_time(first)
+    above = when_text(first, dates) if others else None
+    if above and (above[0] or above[1]):  # 'vendredi 25/09 à 10h' over '**Title**'
+        reading.days, reading.start, reading.end = above
+        reading.why.append(f"its day or hours on the line above its title: {first!r}")
+        first, others = others[0], others[1:]
+        reading.raw = first
+    timed = leading_time(first) if reading.start is None else None
     if timed:
         reading.start, reading.end, first = timed
         reading.why.append("starts with its hours")

@@ -19,6 +19,7 @@ from pathlib import Path
 from bot.loaders.page import evidence
 from bot.loaders.page.bridge import MarkdownBlock as Block
 from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
+from bot.loaders.page.row_tables import table_rows
 from bot.loaders.page.scopes import (
     CREDIT_LABEL,
     PageContext,
@@ -27,8 +28,7 @@ from bot.loaders.page.scopes import (
     add_speakers,
     heading_scope,
 )
-from bot.loaders.page.values import Evidence
-from bot.loaders.tables import read_table
+from bot.loaders.page.values import EventFrame, Evidence
 from bot.loaders.talks import (
     INSTITUTION,
     NAME,
@@ -37,7 +37,6 @@ from bot.loaders.talks import (
     inline_text,
     kind_hint,
 )
-from bot.loaders.when import DateContext
 from bot.programme.model import Speaker
 from bot.wording.folding import fold
 
@@ -51,8 +50,8 @@ _BOLD_CREDIT = re.compile(r"^\s*\*\*(?P<bold>[^*]{1,300}?)\*\*(?P<after>\s*(?:,.
 class ProgrammeReader(PageContext):
     """Walks a document tree; `rows` are the sessions of the blocks taken as programme."""
 
-    def __init__(self, path: Path, dates: DateContext) -> None:
-        super().__init__(path, dates)
+    def __init__(self, path: Path, frame: EventFrame) -> None:
+        super().__init__(path, frame)
         self.lead_in: list[Evidence] = []
         self.lead_kind: str | None = None
         self.last: Row | None = None
@@ -69,11 +68,12 @@ class ProgrammeReader(PageContext):
         self.warn_if_unread()
 
     def walk(self, blocks: list[Block], depth: int = 0) -> None:
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if block.kind == "heading":
                 self.heading(block.level, block.text, block.line)
             elif block.kind == "paragraph":
-                self.paragraph(block)
+                following = blocks[index + 1] if index + 1 < len(blocks) else None
+                self.paragraph(block, _opens_items(following))
                 continue
             elif block.kind == "list":
                 self.list(block, depth)
@@ -102,7 +102,7 @@ class ProgrammeReader(PageContext):
         self.close(level)
         self.flush()
         self.last = None
-        scope = heading_scope(level, inline_text(markdown)[0], line, self.dates)
+        scope = heading_scope(level, inline_text(markdown)[0], line, self.frame)
         if scope.day:
             self.headed_days.append(scope.day)
         timed = leading_time(markdown)
@@ -113,7 +113,7 @@ class ProgrammeReader(PageContext):
 
     # --- paragraphs -----------------------------------------------------------------
 
-    def paragraph(self, block: Block) -> None:
+    def paragraph(self, block: Block, over_items: bool = False) -> None:
         lines = block.lines()
         if not lines or _IGNORED.match(lines[0]):
             return
@@ -122,6 +122,11 @@ class ProgrammeReader(PageContext):
         if label and not (reading.talk.title and (reading.start or reading.days)):
             level = 10 if reading.start and not reading.talk.title else 7  # hours: inside a slot
             self.heading(level, label.group("text"), block.line)
+            return
+        if over_items and len(lines) == 1 and reading.days and reading.start is None and any(
+                why.startswith("starts with its day") for why in reading.why):
+            # 'Mercredi 24 novembre : de l'acquisition à …' over lists: a day label
+            self.heading(7, inline_text(lines[0])[0], block.line)
             return
         when = when_text(lines[0], self.dates)
         heading_scope = next((s for s in reversed(self.scopes) if s.level <= 6), None)
@@ -141,11 +146,22 @@ class ProgrammeReader(PageContext):
             self.scopes.append(Scope(9, row.talk.title, hour=row.start, end=row.end, slot=row,
                                      kind=kind_hint(row.talk.title), room=row.room))
             return
+        if (heading_scope and heading_scope.only_time and not heading_scope.sessions_under
+                and reading.talk.title):
+            self.time_heading_session(block.line, reading)
+            return
         self.prose(block.text)
         text = inline_text(block.text)[0]
         self.credits_in_prose(text, heading_scope, self.last)
         self.lead_in = evidence.lead_in_evidence(text)
         self.lead_kind = kind_hint(text) if self.lead_in else None
+
+    def time_heading_session(self, line: int, reading: LineReading) -> None:
+        """'### 18h10' then 'Retour sur … avec Name': the paragraph is the session."""
+        row = self.make_row(line, reading, "the paragraph under an hour heading")
+        self.pending.append(row)
+        self.count_session()
+        self.last = row
 
     # --- lists ----------------------------------------------------------------------
 
@@ -218,11 +234,21 @@ class ProgrammeReader(PageContext):
         self.scopes.pop()
 
     def table(self, block: Block) -> None:
-        for line, start, end, talk, why in read_table(block.rows, self.warn):
-            reading = LineReading(start=start, end=end, talk=talk, why=why)
-            row = self.make_row(line, reading, "a table row")
-            row.evidence.append(
-                Evidence("table_title_column", "a row of a table with a title column", line))
+        if block.source is None:
+            return
+        read = table_rows(block.source, self.frame)
+        for line, message in read.table.problems:
+            self.warn(line, message)
+        self.explain.append(f"line {block.line}: a table whose columns are "
+                            f"{read.table.layout.describe() or 'unknown'}")
+        self.explain.extend(f"line {line}: {note}" for line, note in read.table.notes)
+        for item in read.rows:
+            row = self.make_row(item.line, item.reading, "a table row", lead_kind=item.kind)
+            if item.section:  # a label row of the table ('Session 2 : données') is innermost
+                row.section = " › ".join(p for p in (row.section.rsplit(" › ", 1)[-1],
+                                                     item.section) if p)
+            row.evidence.append(Evidence("table_title_column",
+                                         "a row of a table with a title column", item.line))
             self.pending.append(row)
             self.count_session()
 
@@ -253,6 +279,14 @@ def _slot_line(reading: LineReading) -> bool:
     return led or len(reading.talk.title.split()) <= 16
 
 
+def _opens_items(block: Block | None) -> bool:
+    """What follows is a list, or a label over one ('Matin :')."""
+    if block is None:
+        return False
+    lines = block.lines() if block.kind == "paragraph" else []
+    return block.kind == "list" or (len(lines) == 1 and lines[0].rstrip("*_ ").endswith(":"))
+
+
 def _timed(items: list[Block]) -> bool:
     """The first item starts with hours of its own."""
     if not items:
@@ -269,7 +303,10 @@ def _persons_list(items: list[Block]) -> bool:
 
 
 def _descriptions(items: list[Block]) -> bool:
-    """Most nested items are sentences about the item above, not sessions of their own."""
+    """Most nested items are sentences about the item above, not sessions of their own
+    (an item that starts with its own hours is a session)."""
+    if _timed(items):
+        return False
     texts = [inline_text(p.text)[0] for item in items for p in item.children[:1] if p.text]
     prose = [t for t in texts if len(t.split()) > 16 or (t.endswith(".") and len(t.split()) > 8)]
     return bool(texts) and len(prose) >= 0.6 * len(texts)

@@ -14,8 +14,9 @@ from datetime import date, time
 from pathlib import Path
 
 from bot.loaders.page import evidence, scoring
+from bot.loaders.page.frame import heading_day
 from bot.loaders.page.row_grammar import LineReading
-from bot.loaders.page.values import Evidence
+from bot.loaders.page.values import EventFrame, Evidence
 from bot.loaders.talks import (
     Talk,
     all_credits,
@@ -25,7 +26,7 @@ from bot.loaders.talks import (
     kind_hint,
     presenters,
 )
-from bot.loaders.when import DateContext, find_days, find_range, parse_hour, unique
+from bot.loaders.when import find_days, find_range, parse_hour, unique
 from bot.programme.model import Link, Problem, SourceRef
 from bot.wording.folding import fold
 
@@ -59,6 +60,8 @@ class Scope:
     room: str | None = None
     kind: str | None = None
     structured: bool = False
+    only_time: bool = False
+    """A heading that holds only a time ('### 18h10'): the paragraph under it is its session."""
     slot: Row | None = None
     sessions_under: int = 0
     when: tuple[list[date], time | None, time | None] | None = None
@@ -86,17 +89,21 @@ class Row:
     why: dict[str, str] = field(default_factory=dict)
 
 
-def heading_scope(level: int, text: str, line: int, dates: DateContext) -> Scope:
-    """What a heading's text gives the lines under it: hours, a room, a day, a kind."""
+def heading_scope(level: int, text: str, line: int, frame: EventFrame) -> Scope:
+    """What a heading's text gives the lines under it: hours, a room, a day (written, or
+    its weekday or rank alone: « Monday », « Jour 2 »), a kind."""
     scope = Scope(level, text, line=line)
     hour = parse_hour(text)
     span = find_range(text)
     room = _ROOM_TITLE.match(text)
-    days = unique(find_days(text, dates))
+    days = unique(find_days(text, frame.dates))
+    named = None if days else heading_day(text, frame)
+    days = [named] if named else days
     if hour:
-        scope.hour, scope.structured = hour, True
+        scope.hour, scope.structured, scope.only_time = hour, True, True
     elif span and span.span[0] == 0 and not days:
         scope.hour, scope.end, scope.structured = span.start, span.end, True
+        scope.only_time = not text[span.span[1]:].strip(" :-–—")
         scope.kind = kind_hint(text)
     elif room:
         scope.room, scope.structured = room.group("room").strip(), True
@@ -114,8 +121,8 @@ def heading_scope(level: int, text: str, line: int, dates: DateContext) -> Scope
 class PageContext:
     """The scopes above the current line, and the candidate and taken sessions."""
 
-    def __init__(self, path: Path, dates: DateContext) -> None:
-        self.path, self.dates = path, dates
+    def __init__(self, path: Path, frame: EventFrame) -> None:
+        self.path, self.frame, self.dates = path, frame, frame.dates
         self.scopes: list[Scope] = []
         self.rows: list[Row] = []
         self.last_taken_line = 0

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from functools import cached_property
 
+from bot.loaders.when import DateContext
 from bot.programme.model import Link, Speaker
 
 _SPACES = re.compile(r"\s+")
@@ -167,16 +168,31 @@ class Section:
 
 @dataclass(frozen=True)
 class EventFrame:
-    """The event's frame: its year and days, and where each comes from."""
+    """The event's frame: its title, year and days, and where each comes from (`frame.py`)."""
 
     year: int | None = None
     year_from: str = ""
     days: tuple[date, ...] = ()
     days_from: str = ""
     published: date | None = None
+    """The page's publication date (or the month its path gives): days written without a
+    year are placed near it."""
     weekdays: Mapping[int, date] = field(default_factory=dict)
     """Weekday → the event's day with that weekday."""
     warnings: tuple[tuple[int, str], ...] = ()
+    title: str = ""
+    title_from: str = ""
+    title_line: int = 0
+    lang: str | None = None
+    """The page's language ('fr', 'en', 'de', 'es', 'it', 'nl'), if known."""
+    order: str | None = None
+    """How the page writes numeric days: 'dmy' ('4/12' is 4 December) or 'mdy'."""
+
+    @property
+    def dates(self) -> DateContext:
+        """What the date grammar needs to read a day written without its year."""
+        return DateContext(years=(self.year,) if self.year else (), published=self.published,
+                           lang=self.lang, order=self.order)
 
     def day_of(self, weekday: int | None = None, ordinal: int | None = None) -> date | None:
         """The event's day for a weekday-only or an ordinal heading, if the frame knows it."""

@@ -8,6 +8,7 @@ patterns. Every span is a span of the text as given.
     infer_year(mentions, ctx)  -> int | None                the year the weekdays fix
     find_weekdays(text)        -> [(weekday, span)]         'Monday', 'Dienstag'
     on_weekday(weekday, days)  -> date | None               the event's day of a weekday
+    find_ordinal(text)         -> int | None                'Jour 2', 'Day Three', '2e journée'
     day_order(page, lang)      -> 'dmy' | 'mdy'             how the page writes '4/12'
     find_times(text, lang)     -> [Slot]                    times and ranges, decoys left out
     find_range(text)           -> Slot | None               the first range with an end
@@ -25,14 +26,16 @@ from bot.loaders.when.calendar import (
     resolve_days,
     unique,
 )
+from bot.loaders.when.clocks import Clock, Slot
 from bot.loaders.when.context import DateContext, find_year, find_years
 from bot.loaders.when.days import DayMention, day_order, find_weekdays, scan_days
 from bot.loaders.when.decoys import timecodes
 from bot.loaders.when.fold import fold
 from bot.loaders.when.language import guess_language
 from bot.loaders.when.names import LANGUAGES, names
+from bot.loaders.when.ordinals import find_ordinal
 from bot.loaders.when.timeline import TimeLine, resolve
-from bot.loaders.when.times import Clock, Slot, find_range, find_times, parse_clock, parse_hour
+from bot.loaders.when.times import find_range, find_times, parse_clock, parse_hour
 from bot.loaders.when.zones import find_zone, zone_info
 
 __all__ = [
@@ -45,6 +48,7 @@ __all__ = [
     "TimeLine",
     "day_order",
     "find_days",
+    "find_ordinal",
     "find_range",
     "find_times",
     "find_weekdays",

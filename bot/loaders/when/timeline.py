@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import time
 
-from bot.loaders.when.times import Clock, Slot
+from bot.loaders.when.clocks import Clock, Slot
 
 _DAY = 24 * 60
 _BACK = 60

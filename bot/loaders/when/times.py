@@ -20,50 +20,13 @@ from __future__ import annotations
 import functools
 import re
 from datetime import time
-from typing import NamedTuple
 
 from bot.loaders.when import decoys
+from bot.loaders.when.clocks import Clock, Slot, flipped, minutes, nearest_half_day
 from bot.loaders.when.fold import fold, prepare
 from bot.loaders.when.language import guess_language
 from bot.loaders.when.names import Endings, names, trie
 from bot.loaders.when.zones import ZONE, zone_name
-
-
-class Clock(NamedTuple):
-    """One time as written: hour (0-23, am/pm applied), minute, where, and how."""
-
-    hour: int
-    minute: int
-    span: tuple[int, int]
-    meridian: str | None = None
-    """'am' or 'pm' when written (or given by the other end of its range)."""
-    twelve: bool = False
-    """Written like a 12-hour time without am/pm ('1:30', not '01:30', '13:30' or '1h30'):
-    a `TimeLine` may read it 12 hours later."""
-    mark: str | None = None
-    """'about' ('~18:00', 'vers 18h'), 'from' ('dès 9h'), 'until' ('<20:00', 'jusqu'à 14h')."""
-
-    @property
-    def time(self) -> time:
-        return time(self.hour % 24, self.minute)
-
-
-class Slot(NamedTuple):
-    """A time or a range of times: `start`, `end` (None for one time) and their words."""
-
-    start: time
-    end: time | None
-    span: tuple[int, int]
-    first: Clock
-    last: Clock | None = None
-    zone: str | None = None
-    """'America/Los_Angeles', 'UTC-05:00' when a zone follows ('4:30PM PDT')."""
-
-    @property
-    def overnight(self) -> bool:
-        """The range ends the next day ('22h30 à 02h30', '20:00-03:00')."""
-        return self.end is not None and self.end < self.start
-
 
 _WORDS = (
     "midi|noon|midday|minuit|midnight|mittag|mitternacht|mezzogiorno|mezzanotte|mediodia"
@@ -378,38 +341,21 @@ def _meridians(start: Clock, end: Clock, g: dict) -> tuple[Clock, Clock]:
     if g["eb"] and not (end.meridian or g["eu"]) and 0 < end.hour < start.hour <= 12:
         end = end._replace(hour=end.hour + 12)
     if end.meridian and not start.meridian and start.hour <= 12:
-        start = _nearest(start, end, before=True)
+        start = nearest_half_day(start, end, before=True)
     elif start.meridian and not end.meridian and end.hour <= 12 and not g["ew"]:
-        end = _nearest(end, start, before=False)
+        end = nearest_half_day(end, start, before=False)
     if g["eu"] and not g["su"]:
         start = start._replace(twelve=False)
-    if start.meridian and end.meridian and _minutes(end) < _minutes(start):
-        for flipped, other in ((_flip(start), end), (start, _flip(end))):
-            if 0 < _minutes(other) - _minutes(flipped) <= 6 * 60:
-                return flipped, other
+    if start.meridian and end.meridian and minutes(end) < minutes(start):
+        for first, last in ((flipped(start), end), (start, flipped(end))):
+            if 0 < minutes(last) - minutes(first) <= 6 * 60:
+                return first, last
     return start, end
-
-
-def _nearest(clock: Clock, other: Clock, before: bool) -> Clock:
-    """`clock` in the half-day that puts it closest before (or after) `other`."""
-    options = [clock.hour % 12, clock.hour % 12 + 12]
-    sign = 1 if before else -1
-    hour = min(options, key=lambda h: (sign * (_minutes(other) - h * 60 - clock.minute)) % 1440)
-    return clock._replace(hour=hour, twelve=False, meridian="am" if hour < 12 else "pm")
-
-
-def _flip(clock: Clock) -> Clock:
-    hour = (clock.hour + 12) % 24
-    return clock._replace(hour=hour, meridian="am" if hour < 12 else "pm")
-
-
-def _minutes(clock: Clock) -> int:
-    return clock.hour * 60 + clock.minute
 
 
 def _plausible(start: Clock, end: Clock) -> bool:
     """'9-12h', '17–18 Uhr' but not 'salle 3 - 14h': a bare start is daytime or near its end."""
-    length = (_minutes(end) - _minutes(start)) % (24 * 60)
+    length = (minutes(end) - minutes(start)) % (24 * 60)
     return start.hour >= 6 or start.meridian is not None or length <= 4 * 60
 
 

@@ -6,12 +6,12 @@ Measured as ratios of two timings of the same length of text, never as a wall-cl
 a busy machine slows both alike.
 """
 
-import time
 from collections.abc import Callable
 
 import pytest
 
 from bot.loaders.when import DateContext, find_days, find_times, parse_hour
+from tests.support.hostile import fastest
 
 PIECES = [
     "9", ":", "9:", "9 ", "9h", "9.", "9-", "0845-", "12:34 ", "1:02:", "2019-", "1 à ",
@@ -21,6 +21,7 @@ PIECES = [
 ]  # fmt: skip
 SMALL, LARGE = 6_250, 50_000
 LIMIT = 4
+RUNS = 3
 """1 is linear; 4 leaves room for a busy machine; a quadratic cost gives 8."""
 PAGE = (
     "## Lundi 21 septembre\n\n- 9h30-10h : Accueil, café\n- 10h - 11h30 : Atelier « données »"
@@ -29,15 +30,6 @@ PAGE = (
     " Webinar; dal 3 al 5 giugno 2024 ore 10.00-12.00; el miércoles 29 y jueves 30 de marzo.\n"
 )
 """An ordinary programme, in the six languages."""
-
-
-def fastest(work: Callable[[], object], runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def growth(work: Callable[[str], object], piece: str) -> float:
@@ -51,7 +43,7 @@ def growth(work: Callable[[str], object], piece: str) -> float:
         for _ in range(LARGE // SMALL):
             work(small)
 
-    return fastest(lambda: work(large)) / fastest(passes)
+    return fastest(lambda: work(large), RUNS) / fastest(passes, RUNS)
 
 
 CALLS = {
@@ -72,5 +64,5 @@ def test_time_grows_linearly(call: str, piece: str) -> None:
 def test_parse_hour_on_long_input_costs_no_more_than_an_ordinary_page() -> None:
     page = (PAGE * (LARGE // len(PAGE) + 1))[:LARGE]
     parse_hour(page)
-    ratio = fastest(lambda: parse_hour("9" * LARGE)) / fastest(lambda: parse_hour(page))
+    ratio = fastest(lambda: parse_hour("9" * LARGE), RUNS) / fastest(lambda: parse_hour(page), RUNS)
     assert ratio < 3, f"one long number: {ratio:.1f} times an ordinary page of its size"

@@ -1,0 +1,99 @@
+"""Programme tables for the rows stage: each entry of `table_entries` read by the line
+grammar into the title, speakers, organisations and links of one session.
+
+A title cell of several lines, or any title cell of a table with no speakers column, is
+read as a programme line ('Title' over 'Name (Org)', 'Title - Name'); a speakers cell as a
+credit ('A, B et C - Org'); an organisation column adds its organisation; the label or
+kind column hints the kind ('Lecture 01', 'Atelier').
+"""
+
+from __future__ import annotations
+
+from calendar import day_name
+from dataclasses import dataclass
+
+from bot.loaders.page.row_grammar import LineReading, read_line
+from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
+from bot.loaders.page.values import Block, EventFrame, Line
+from bot.loaders.talks import Talk, inline_text, kind_hint, parse_credit
+from bot.loaders.when import DateContext
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One session of a table, read: its line, what its cells say, the kind its label or
+    kind column hints, and the label row above it."""
+
+    line: int
+    reading: LineReading
+    kind: str | None = None
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """A table's sessions, what its other rows were read as, and its problems."""
+
+    table: TableReading
+    rows: tuple[TableRow, ...]
+
+
+def table_rows(block: Block, frame: EventFrame) -> TableRows:
+    """The sessions of a table block, each read as a programme line."""
+    table = read_table(block, frame)
+    credited = table.layout.find("speakers") is not None
+    return TableRows(table, tuple(_row(entry, frame.dates, credited)
+                                  for entry in table.entries))
+
+
+def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
+    """`credited`: the table has a speakers column; a title cell of one line is then only
+    a title, else it may credit them itself ('Title - Name', 'Title (Name)')."""
+    title_lines = [ln.markdown for ln in entry.title if ln.text]
+    links: tuple = ()
+    speakers: tuple = ()
+    organisations: tuple[str, ...] = ()
+    description: list[str] = []
+    if entry.speakers:
+        speakers, organisations, links = parse_credit(_cell(entry.speakers))
+    if not speakers and (len(title_lines) > 1 or not credited):
+        own = read_line(title_lines, dates)
+        talk, description = own.talk, own.description
+        speakers = talk.speakers or speakers
+        organisations = tuple(dict.fromkeys((*talk.organisations, *organisations)))
+        links = (*talk.links, *links)
+        start, end = (own.start, own.end) if own.start and entry.start is None else (
+            _value(entry.start), _value(entry.end))
+        title = talk.title
+    else:
+        title, own_links = inline_text(title_lines[0]) if title_lines else ("", ())
+        links = (*own_links, *links)
+        description = title_lines[1:]
+        start, end = _value(entry.start), _value(entry.end)
+    if entry.organisations:
+        organisations = tuple(dict.fromkeys((*organisations,
+                                             inline_text(_cell(entry.organisations))[0])))
+    reading = LineReading(
+        start=start, end=end, days=[entry.day.value] if entry.day else [],
+        talk=Talk(title, tuple(speakers), organisations, (*links, *entry.links)),
+        description=description, why=[*entry.why, *_unplaced(entry)],
+        raw=" ".join(ln.text for ln in entry.title),
+        room=str(entry.room.value) if entry.room else None)
+    hint = kind_hint(entry.kind) if entry.kind else None
+    return TableRow(entry.line, reading, hint or (kind_hint(entry.label) if entry.label else None),
+                    entry.section)
+
+
+def _unplaced(entry: TableEntry) -> list[str]:
+    """A weekday the event's days do not hold: said, the session keeps the event's day."""
+    if entry.weekday is None or entry.day is not None:
+        return []
+    return [f"a weekday ({day_name[entry.weekday]}) that is none of the event's days"]
+
+
+def _cell(lines: tuple[Line, ...]) -> str:
+    return "<br>".join(line.markdown for line in lines)
+
+
+def _value(given):
+    return given.value if given is not None else None

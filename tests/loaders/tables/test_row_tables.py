@@ -1,0 +1,100 @@
+"""A table's sessions as the rows stage reads them: title, speakers, organisations and links
+from the cells, the kind hinted by a label or kind column."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from bot.cli.main import main
+from bot.loaders import load_file
+from bot.loaders.page.row_tables import table_rows
+from tests.loaders.tables.build import frame, table
+
+
+def test_a_title_cell_with_its_speaker_on_a_br_line() -> None:
+    read = table_rows(table("<table><tr><th>Heure</th><th>Session</th></tr>\n"
+                            "<tr><td>9h30</td><td><strong>Le SILL en 2025</strong><br>"
+                            "Jeanne Dupont (DINUM)</td></tr></table>"), frame(date(2025, 3, 18)))
+    ((row),) = read.rows
+    talk = row.reading.talk
+    assert (row.line, row.reading.start, talk.title) == (2, time(9, 30), "Le SILL en 2025")
+    assert [s.name for s in talk.speakers] == ["Jeanne Dupont"]
+    assert talk.organisations == ("DINUM",)
+
+
+def test_speakers_organisation_and_material_columns() -> None:
+    read = table_rows(table(
+        "| Horaire | Titre | Intervenants | Organisation | Slides |\n|---|---|---|---|---|\n"
+        "| 14h-14h20 | [Grist](https://getgrist.com) en pratique | V. Viers et R. Serdoun |"
+        " DINUM | [PDF](https://x.org/grist) |\n"), frame(date(2025, 12, 4)))
+    ((row),) = read.rows
+    talk = row.reading.talk
+    assert (row.reading.start, row.reading.end) == (time(14), time(14, 20))
+    assert talk.title == "Grist en pratique"
+    assert [s.name for s in talk.speakers] == ["V. Viers", "R. Serdoun"]
+    assert talk.organisations == ("DINUM",)
+    assert [link.url for link in talk.links] == ["https://getgrist.com", "https://x.org/grist"]
+
+
+def test_a_credit_after_a_dash_in_a_grid_cell() -> None:
+    event = frame(date(2018, 8, 27), date(2018, 8, 31))
+    read = table_rows(table("| Horaire | Lundi | Mardi |\n|---|---|---|\n"
+                            "| 8h30-9h30 | Bilan | Optimisation – J. Chiquet |\n"), event)
+    assert [(r.reading.days, r.reading.talk.title, [s.name for s in r.reading.talk.speakers])
+            for r in read.rows] == [
+        ([date(2018, 8, 27)], "Bilan", []),
+        ([date(2018, 8, 28)], "Optimisation", ["J. Chiquet"]),
+    ]
+
+
+def test_the_kind_hinted_by_a_kind_column_and_the_room_of_a_room_column() -> None:
+    read = table_rows(table("| Heure | Titre | Format | Salle |\n|---|---|---|---|\n"
+                            "| 14h | Installer Nextcloud | Atelier | Salle Turing |\n"),
+                      frame(date(2025, 4, 2)))
+    ((row),) = read.rows
+    assert (row.kind, row.reading.room) == ("workshop", "Salle Turing")
+
+
+def test_explain_says_what_each_column_and_row_of_a_table_was_read_as(tmp_path, capsys) -> None:
+    page = tmp_path / "programme.md"
+    page.write_text("---\ntitle: Journée\nevent_start_date: 2018-07-11\n---\n\n## Programme\n\n"
+                    "<table><tr><th>Time</th><th>Session</th><th>Title</th></tr>\n"
+                    "<tr><th colspan=3>Wednesday</th></tr>\n"
+                    "<tr><td>11:50</td><td>Lunch</td><td>Poster session</td></tr>\n"
+                    "</table>\n", encoding="utf-8")
+    assert main(["programme", "parse", str(page), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert ("line 8: a table whose columns are time 'Time' (its header word 'time'); "
+            "label 'Session' (a weaker title word before the title column); title 'Title'") in out
+    assert "line 9: a row that gives the day: 'Wednesday'" in out
+
+
+def test_with_a_speakers_column_a_one_line_title_cell_is_only_a_title() -> None:
+    read = table_rows(table("| Time | Topic | Instructor |\n|---|---|---|\n"
+                            "| 12:30 | **Lunch**, *catered* | |\n"
+                            "| 13:30 | Planemo Tool Wrapping | Anne Roux |\n"),
+                      frame(date(2017, 1, 16)))
+    assert [(r.reading.talk.title, [s.name for s in r.reading.talk.speakers])
+            for r in read.rows] == [("Lunch, catered", []),
+                                    ("Planemo Tool Wrapping", ["Anne Roux"])]
+
+
+def test_a_label_row_of_a_table_is_the_innermost_section_of_the_sessions_under_it(
+        tmp_path) -> None:
+    page = tmp_path / "programme.md"
+    page.write_text("---\ntitle: Journée\nevent_start_date: 2025-06-10\n---\n\n## Programme\n\n"
+                    "| Heure | Titre |\n|---|---|\n| **Session 1 : données** | |\n"
+                    "| 9h | Ouvrir ses données |\n| 10h | Publier son code |\n", encoding="utf-8")
+    (event,), _, _ = load_file(page)
+    assert [(s.title, s.section) for s in event.sessions] == [
+        ("Ouvrir ses données", "Programme › Session 1 : données"),
+        ("Publier son code", "Programme › Session 1 : données")]
+
+
+def test_a_weekday_column_the_event_does_not_hold_is_said() -> None:
+    event = frame(date(2018, 8, 27), date(2018, 8, 28))  # Monday and Tuesday
+    read = table_rows(table("| Horaire | Lundi | Samedi |\n|---|---|---|\n"
+                            "| 9h-10h | Bilan | Randonnée |\n"), event)
+    assert [(r.reading.days, r.reading.talk.title) for r in read.rows] == [
+        ([date(2018, 8, 27)], "Bilan"), ([], "Randonnée")]
+    assert "a weekday (Saturday) that is none of the event's days" in read.rows[1].reading.why

@@ -1,0 +1,33 @@
+"""Hostile inputs and how their cost is measured: always as a ratio of two timings (the
+best of a few runs each), never against a wall-clock limit."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from itertools import pairwise
+
+
+def alias_bomb(levels: int = 8, width: int = 9) -> str:
+    """A YAML 'billion laughs' (about 320 bytes for eight levels): each level is a list of
+    `width` aliases of the level below, `width ** levels` values once expanded."""
+    names = "abcdefghijklmnopqrstuvwxyz"[: levels + 1]
+    lines = [f"{names[0]}: &{names[0]} [" + ",".join(["lol"] * width) + "]"]
+    for below, name in pairwise(names):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{below}"] * width) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def plain_yaml(lines: int = 9, width: int = 9) -> str:
+    """Ordinary YAML of about the size of `alias_bomb()`: lists without aliases."""
+    return "".join(f"k{n}: [" + ",".join(["lol"] * width) + "]\n" for n in range(lines))
+
+
+def fastest(work: Callable[[], object], runs: int = 5) -> float:
+    """The best time of `runs` runs of `work` (noise only ever adds time)."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
