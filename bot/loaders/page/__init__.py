@@ -31,8 +31,9 @@ from bot.loaders.page.outline import Section, read_outline
 from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
 from bot.loaders.page.rows import ProgrammeReader
+from bot.loaders.page.scopes import Row
 from bot.loaders.page.sessions import sessions_of
-from bot.loaders.page.values import Block, EventFrame
+from bot.loaders.page.values import Block, Decision, EventFrame, Note
 from bot.loaders.talks import inline_text
 from bot.programme.model import (
     Event,
@@ -62,7 +63,10 @@ class Reading:
     blocks: tuple[Block, ...]
     frame: EventFrame | None = None
     outline: Section | None = None
-    reader: ProgrammeReader | None = None
+    decisions: tuple[Decision | Note, ...] = ()
+    """Each candidate block taken as programme or left out, and why, in page order."""
+    rows: tuple[Row, ...] = ()
+    """The candidate sessions of the blocks taken."""
     sessions: tuple[Session, ...] = ()
 
 
@@ -106,7 +110,8 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     outline = read_outline(written, frame)
     reader = ProgrammeReader(path, frame)
     reader.read(outline)
-    reading = replace(reading, reader=reader, frame=frame, outline=outline)
+    reading = replace(reading, frame=frame, outline=outline,
+                      decisions=tuple(reader.decisions), rows=tuple(reader.rows))
     problems.extend(reader.problems)
     start, end = _event_days(frame, reader)
     if start is None:

@@ -8,7 +8,7 @@ ateliers de l'après-midi'); a timed line
 timed paragraphs and table rows are candidate sessions; a slot or an item whose nested
 list holds sessions is a container (its hours go to them); a nested list of persons gives
 speakers. Each section's candidates are kept or rejected together by their evidence
-(`evidence`, weighed in `scoring`), and every decision is written down for --explain.
+(`evidence`, weighed in `scoring`); each decision is a `Decision` value, which --explain prints.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from bot.loaders.page.scopes import (
     add_speakers,
     heading_scope,
 )
-from bot.loaders.page.values import EventFrame, Evidence, Facts
+from bot.loaders.page.values import EventFrame, Evidence, Facts, Note
 from bot.loaders.talks import (
     INSTITUTION,
     NAME,
@@ -226,8 +226,8 @@ class ProgrammeReader(PageContext):
         title = reading.talk.title
         self.scopes.append(Scope(level, title, hour=start, end=end, kind=kind_hint(title),
                                  line=line, day=reading.days[0] if reading.days else None))
-        self.explain.append(f"line {line}: {title or 'hours'!r} groups the items under it "
-                            "(not a session)")
+        self.decisions.append(Note(line, f"{title or 'hours'!r} groups the items under it "
+                                         "(not a session)"))
         for inner in nested:
             self.list(inner, depth + 1)
         self.scopes.pop()
@@ -238,9 +238,9 @@ class ProgrammeReader(PageContext):
         read = table_rows(block.source, self.frame)
         for line, message in read.table.problems:
             self.warn(line, message)
-        self.explain.append(f"line {block.line}: a table whose columns are "
-                            f"{read.table.layout.describe() or 'unknown'}")
-        self.explain.extend(f"line {line}: {note}" for line, note in read.table.notes)
+        self.decisions.append(Note(block.line, "a table whose columns are "
+                                   f"{read.table.layout.describe() or 'unknown'}"))
+        self.decisions.extend(Note(line, note) for line, note in read.table.notes)
         for item in read.rows:
             row = self.make_row(item.line, item.reading, "a table row", lead_kind=item.kind)
             if item.section:  # a label row of the table ('Session 2 : données') is innermost

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bot.loaders.page import evidence, scoring
 from bot.loaders.page.row_grammar import LineReading
-from bot.loaders.page.values import EventFrame, Evidence, Facts
+from bot.loaders.page.values import Decision, EventFrame, Evidence, Facts, Note, Scored
 from bot.loaders.talks import (
     Talk,
     all_credits,
@@ -102,13 +102,13 @@ class PageContext:
         """The last line of a session taken so far (rows are not kept in line order)."""
         self.pending: list[Row] = []
         self.problems: list[Problem] = []
-        self.explain: list[str] = []
+        self.decisions: list[Decision | Note] = []
+        """Each candidate block kept or left out, and notes on other blocks, in page order."""
         self.headed_days: list[date] = []
         self.registration: list[Link] = []
         self.default_room: str | None = None
         self._contexts: dict[tuple, list[Evidence]] = {}
         self.day_parts: dict[str, str] = {}
-        self.near_misses: list[tuple[float, int, str, int]] = []
 
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Problem(SourceRef(str(self.path), line), message))
@@ -133,31 +133,26 @@ class PageContext:
                 if row.hinted:
                     row.kind, row.hinted = infer_kind(row.talk.title), False
         taken, score = scoring.taken(scoring.score(r.evidence) for r in rows)
-        where = rows[0].section or "the top of the page"
-        self.explain.append(
-            f"line {rows[0].line}: {len(rows)} candidate(s) under {where!r}: "
-            f"{'taken as programme' if taken else 'not a programme'} (score {score:.1f})"
-        )
-        for row in rows:
-            self.explain.append(
-                f"    line {row.line}: {row.talk.title!r}: {scoring.describe(row.evidence)}"
-            )
         if taken:
             self.rows.extend(rows)
             self.last_taken_line = max(self.last_taken_line, *(r.line for r in rows))
-        elif scoring.score(self.context()) > 0 or score > 0:
-            self.near_misses.append((score, rows[0].line, where, len(rows)))
+        self.decisions.append(Decision(
+            rows[0].line, rows[0].section or "the top of the page", taken, score,
+            tuple(Scored(r.line, r.talk.title, tuple(r.evidence)) for r in rows),
+            close=not taken and (score > 0 or scoring.score(self.context()) > 0)))
 
     def warn_if_unread(self) -> None:
         """A page whose blocks came close to a programme but none was taken says so, with
         the line of the closest one, rather than staying silent."""
-        if self.rows or not self.near_misses:
+        close = [d for d in self.decisions if isinstance(d, Decision) and d.close]
+        if self.rows or not close:
             return
-        score, line, where, count = max(self.near_misses)
+        closest = max(close, key=lambda d: (d.score, d.line, d.where, len(d.candidates)))
         self.warn(
-            line,
-            f"{count} item(s) under {where!r} were not read as sessions (score {score:.1f}, "
-            f"{scoring.THRESHOLD} needed): see 'programme parse FILE --explain'",
+            closest.line,
+            f"{len(closest.candidates)} item(s) under {closest.where!r} were not read as "
+            f"sessions (score {closest.score:.1f}, {scoring.THRESHOLD} needed): "
+            "see 'programme parse FILE --explain'",
         )
 
     def count_session(self) -> None:

@@ -221,6 +221,38 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Scored:
+    """One candidate session as its block was judged: its line, title and evidence."""
+
+    line: int
+    title: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A candidate block taken as programme or left out, with the mean score of its
+    candidates; `close`: left out, but under a heading that counts for it or with a score
+    above zero (the page warns of the closest such block when it reads no programme)."""
+
+    line: int
+    where: str
+    taken: bool
+    score: float
+    candidates: tuple[Scored, ...]
+    close: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    """What the rows stage made of a block that is no candidate block (a table's columns,
+    hours that group the items under them), for --explain."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Candidate:
     """One candidate session, before scoring, with where each field came from."""
 
