@@ -5,8 +5,11 @@ from datetime import date, time
 
 import pytest
 
+from bot.loaders.page.candidates import Row, with_speakers
 from bot.loaders.page.context import Context, Scope
 from bot.loaders.page.values import Facts
+from bot.loaders.talks import Talk
+from bot.programme.model import Speaker
 
 
 def test_a_scope_under_another_gives_a_new_context_and_leaves_the_outer_one() -> None:
@@ -37,3 +40,14 @@ def test_only_a_heading_or_a_label_gives_a_block_its_end() -> None:
     slot = Scope(9, "Atelier", hour=time(10), end=time(11))
     ctx = Context().under(label).under(slot)
     assert (ctx.span(), ctx.block_end()) == ((time(10), time(11)), time(12))
+
+
+def test_a_credit_gives_a_credited_copy_of_the_session() -> None:
+    row = Row(12, None, time(9), None, Talk("Atelier de reliure"), None, "workshop")
+    credited = with_speakers(row, ((Speaker("Jeanne Dupont"),), ("Atelier du livre",)))
+    assert row.talk.speakers == () and row.evidence == ()
+    assert [s.name for s in credited.talk.speakers] == ["Jeanne Dupont"]
+    assert credited.talk.organisations == ("Atelier du livre",)
+    assert [e.name for e in credited.evidence] == ["credits_person"]
+    again = with_speakers(credited, ((Speaker("Jeanne Dupont"),), ()))
+    assert again.talk.speakers == credited.talk.speakers and again.evidence == credited.evidence

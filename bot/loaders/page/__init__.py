@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from bot.loaders.page.blocks import read_blocks
 from bot.loaders.page.bridge import markdown_blocks
+from bot.loaders.page.candidates import Row
 from bot.loaders.page.dom import parse_html
 from bot.loaders.page.frame import FROM_DATE_KEY, read_frame, written_year
 from bot.loaders.page.metadata import Metadata, read_metadata
@@ -31,7 +32,7 @@ from bot.loaders.page.outline import Section, read_outline
 from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
 from bot.loaders.page.rows import read_rows
-from bot.loaders.page.scopes import Page, Row
+from bot.loaders.page.scopes import Page
 from bot.loaders.page.sessions import sessions_of
 from bot.loaders.page.values import Block, Decision, EventFrame, Note
 from bot.loaders.talks import inline_text

@@ -11,12 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, time
-from typing import TYPE_CHECKING
 
+from bot.loaders.page.candidates import Row
 from bot.loaders.page.values import Facts
-
-if TYPE_CHECKING:
-    from bot.loaders.page.scopes import Row
 
 HEADING_LEVELS = 6
 """Scopes of this level or less are headings; labels, slots and containers rank under."""

@@ -21,11 +21,12 @@ from pathlib import Path
 
 from bot.loaders.page import evidence
 from bot.loaders.page.bridge import MarkdownBlock as Block
+from bot.loaders.page.candidates import with_speakers
 from bot.loaders.page.context import CONTAINER_LEVEL, SLOT_LEVEL, Context, Scope
 from bot.loaders.page.outline import HEADING, IGNORED, QUOTE, Section
 from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
 from bot.loaders.page.row_tables import table_rows
-from bot.loaders.page.scopes import CREDIT_LABEL, Page, add_speakers
+from bot.loaders.page.scopes import CREDIT_LABEL, Page
 from bot.loaders.page.values import EventFrame, Evidence, Note
 from bot.loaders.talks import (
     INSTITUTION,
@@ -51,7 +52,8 @@ def read_rows(path: Path, frame: EventFrame, outline: Section) -> Page:
     ctx = _close(page, _section(page, Context(), outline), 0)
     page.flush(ctx)
     if len(page.rows) == 1 and not page.rows[0].talk.speakers and page.speakers_listed:
-        add_speakers(page.rows[0], (tuple(page.speakers_listed), ()))  # a one-talk page
+        # a one-talk page: its speakers are listed apart
+        page.rows[0] = with_speakers(page.rows[0], (tuple(page.speakers_listed), ()))
     page.warn_if_unread()
     return page
 
@@ -163,10 +165,8 @@ def _list(page: Page, ctx: Context, block: Block, depth: int) -> Context:
     items = [item for item in block.children if item.kind == "item"]
     if ctx.slot and _timed(items):
         ctx = _close(page, ctx, SLOT_LEVEL)  # items with hours of their own follow the slot
-    target = ctx.slot or page.last
-    if target is not None and _persons_list(items):
-        add_speakers(target, _persons(items))
-        return ctx
+    if (ctx.slot or page.last) is not None and _persons_list(items):
+        return page.credit(ctx, _persons(items))
     title = fold(ctx.innermost.title) if ctx.innermost else ""
     if re.search(r"intervenant|speakers?|avec qui", title) and _persons_list(items):
         page.speakers_listed.extend(_persons(items)[0])  # « Intervenants » apart
@@ -204,17 +204,14 @@ def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
     if reading.description and not credit_tried and not row.talk.speakers:
         credited = find_credit(inline_text(reading.description[0])[0], at_start=True)
         if credited and re.match(r"^\W*(?:par|avec|by|with)\b", reading.description[0], re.I):
-            add_speakers(row, credited)
+            row = with_speakers(row, credited)
     page.pending.append(row)
     page.count_session()
     page.last = row
     for start, end in reading.repeats:  # the same workshop held again later
-        again = replace(row, start=start, end=end, evidence=list(row.evidence),
-                        why=dict(row.why))
-        page.pending.append(again)
+        page.pending.append(replace(row, start=start, end=end))
     if credits:
-        add_speakers(row, _persons(inner_items))
-        return ctx
+        return page.credit(ctx, _persons(inner_items))
     for inner in nested:
         ctx = _list(page, ctx, inner, depth + 1)
     return ctx
@@ -247,12 +244,11 @@ def _table(page: Page, ctx: Context, block: Block) -> None:
     page.decisions.extend(Note(line, note) for line, note in read.table.notes)
     for item in read.rows:
         row = page.make_row(ctx, item.line, item.reading, "a table row", lead_kind=item.kind)
+        section = row.section
         if item.section:  # a label row of the table ('Session 2 : données') is innermost
-            row.section = " › ".join(p for p in (row.section.rsplit(" › ", 1)[-1],
-                                                 item.section) if p)
-        row.evidence.append(Evidence("table_title_column",
-                                     "a row of a table with a title column", item.line))
-        page.pending.append(row)
+            section = " › ".join(p for p in (section.rsplit(" › ", 1)[-1], item.section) if p)
+        page.pending.append(replace(row, section=section, evidence=(*row.evidence, Evidence(
+            "table_title_column", "a row of a table with a title column", item.line))))
         page.count_session()
 
 
@@ -269,7 +265,7 @@ def _heading_session(page: Page, ctx: Context, scope: Scope) -> None:
         row = page.make_row(ctx.under(Scope(_OWN_LEVEL, room=scope.room)), scope.line, reading,
                             "a heading with a 'when' line", lead_kind=scope.prose_kind)
         for credited in scope.credits:
-            add_speakers(row, credited)
+            row = with_speakers(row, credited)
         page.pending.append(row)
 
 

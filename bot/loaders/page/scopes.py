@@ -11,16 +11,16 @@ its evidence and where each field came from; `flush` keeps or rejects a block.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
 from bot.loaders.page import evidence, scoring
+from bot.loaders.page.candidates import Row, with_speakers
 from bot.loaders.page.context import Context, Scope
 from bot.loaders.page.row_grammar import LineReading
 from bot.loaders.page.values import Decision, EventFrame, Evidence, Note, Scored
 from bot.loaders.talks import (
-    Talk,
     all_credits,
     find_credit,
     infer_kind,
@@ -44,25 +44,6 @@ CREDIT_LABEL = re.compile(
     re.I,
 )
 """A credit's label: 'Intervenante :', 'Speakers:', 'Animé par'."""
-
-
-@dataclass
-class Row:
-    """One candidate session, with the evidence for it and where each field came from."""
-
-    line: int
-    day: date | None
-    start: time | None
-    end: time | None
-    talk: Talk
-    room: str | None
-    kind: str
-    section: str = ""
-    block_end: time | None = None
-    hinted: bool = False
-    """Its kind came from the section, not from its own words."""
-    evidence: list[Evidence] = field(default_factory=list)
-    why: dict[str, str] = field(default_factory=dict)
 
 
 class Page:
@@ -99,16 +80,19 @@ class Page:
             return
         rows, self.pending = self.pending, []
         if len({r.day for r in rows if r.why.get("day") == "its own text"}) >= 3:
-            for row in rows:  # a series of dated events: the heading names it, not their kind
-                if row.hinted:
-                    row.kind, row.hinted = infer_kind(row.talk.title), False
+            # a series of dated events: the heading names it, not their kind
+            own = [replace(row, kind=infer_kind(row.talk.title), hinted=False) if row.hinted
+                   else row for row in rows]
+            self.last = next((new for old, new in zip(rows, own, strict=True)
+                              if old is self.last), self.last)
+            rows = own
         taken, score = scoring.taken(scoring.score(r.evidence) for r in rows)
         if taken:
             self.rows.extend(rows)
             self.last_taken_line = max(self.last_taken_line, *(r.line for r in rows))
         self.decisions.append(Decision(
             rows[0].line, rows[0].section or "the top of the page", taken, score,
-            tuple(Scored(r.line, r.talk.title, tuple(r.evidence)) for r in rows),
+            tuple(Scored(r.line, r.talk.title, r.evidence) for r in rows),
             close=not taken and (score > 0 or scoring.score(self.context(ctx)) > 0)))
 
     def warn_if_unread(self) -> None:
@@ -184,11 +168,21 @@ class Page:
             ctx = ctx.with_scope(heading, prose_kind=heading.prose_kind or kind_hint(text),
                                  credits=(*heading.credits, credited) if credited
                                  else heading.credits)
-        target = slot or self.last
-        if target is not None:
+        if slot is not None or self.last is not None:
             credited = all_credits(text) if slot else find_credit(text.lstrip("*_ "), at_start=True)
             if credited and (slot or re.match(r"^(?:par|avec|by|with)\b", text.strip(), re.I)):
-                add_speakers(target, credited)
+                ctx = self.credit(ctx, credited)
+        return ctx
+
+    def credit(self, ctx: Context, credited: tuple) -> Context:
+        """Credit the slot the context is in, else the last session read: the session is
+        replaced by its credited copy wherever it is kept."""
+        if (slot := ctx.slot) is not None:
+            return ctx.with_scope(ctx.scopes[-1], slot=with_speakers(slot, credited))
+        if (last := self.last) is not None:
+            self.last = with_speakers(last, credited)
+            for rows in (self.pending, self.rows):
+                rows[:] = [self.last if row is last else row for row in rows]
         return ctx
 
     def make_row(
@@ -212,41 +206,28 @@ class Page:
         own_kind = infer_kind(reading.talk.title)  # 'talk' when its words name no kind
         kind = hint if own_kind == "talk" and hint else own_kind
         hinted = kind != own_kind
-        row = Row(
-            line,
-            day,
-            start,
-            end,
-            reading.talk,
-            reading.room or ctx.get("room") or self.default_room,
-            kind,
-            section=ctx.section,
-            hinted=hinted,
-            block_end=ctx.block_end(),
+        room = reading.room or ctx.get("room") or self.default_room
+        found = evidence.item_evidence(
+            reading.talk.title,
+            reading.raw,
+            timed=reading.start is not None,
+            days=len(reading.days),
+            credited=bool(reading.talk.speakers),
+            links=reading.talk.links,
+            line=line,
         )
-        row.evidence = (
-            evidence.item_evidence(
-                reading.talk.title,
-                reading.raw,
-                timed=reading.start is not None,
-                days=len(reading.days),
-                credited=bool(reading.talk.speakers),
-                links=reading.talk.links,
-                line=line,
-            )
-            + self.context(ctx)
-            + (lead or [])
-        )
-        row.why = {
+        why = {
             "read from": source,
             "day": "its own text"
             if own_days
             else ("a heading" if ctx.get("day") else "the event"),
             "time": "; ".join(reading.why) or ("a heading or slot" if start else "none given"),
             "kind": f"its title or the section ({hint})" if hint else "its title",
-            "room": "a heading or the prose" if row.room else "none given",
+            "room": "a heading or the prose" if room else "none given",
         }
-        return row
+        return Row(line, day, start, end, reading.talk, room, kind, section=ctx.section,
+                   hinted=hinted, block_end=ctx.block_end(),
+                   evidence=(*found, *self.context(ctx), *(lead or ())), why=why)
 
     def day_part(self, start: time | None) -> str | None:
         """The kind the prose gives the morning or the afternoon a session starts in."""
@@ -260,13 +241,3 @@ class Page:
         if key not in self._contexts:
             self._contexts[key] = evidence.context_evidence(list(key[0]), key[1])
         return self._contexts[key]
-
-
-def add_speakers(row: Row, credited: tuple) -> None:
-    """Add the persons (and organisations) of a credit to a candidate session."""
-    known = {s.name for s in row.talk.speakers}
-    speakers = row.talk.speakers + tuple(s for s in credited[0] if s.name not in known)
-    organisations = tuple(dict.fromkeys(row.talk.organisations + tuple(credited[1])))
-    row.talk = Talk(row.talk.title, speakers, organisations, row.talk.links)
-    if credited[0] and not any(e.name == "credits_person" for e in row.evidence):
-        row.evidence.append(Evidence("credits_person", "credits speakers", row.line))
