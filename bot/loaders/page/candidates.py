@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 
-from bot.loaders.page.values import Evidence
+from bot.loaders.page.values import Decision, Evidence, Note
 from bot.loaders.talks import Talk
+from bot.programme.model import Link, Problem
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,19 @@ class Row:
     """Its kind came from the section, not from its own words."""
     evidence: tuple[Evidence, ...] = ()
     why: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowsRead:
+    """What the rows stage read of a page: the sessions of the blocks taken, each block's
+    decision in page order, its problems, the days its headings give, and the
+    registration links its prose names."""
+
+    rows: tuple[Row, ...]
+    decisions: tuple[Decision | Note, ...]
+    problems: tuple[Problem, ...]
+    headed_days: tuple[date, ...]
+    registration: tuple[Link, ...]
 
 
 def with_speakers(row: Row, credited: tuple) -> Row:

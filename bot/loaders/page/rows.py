@@ -21,7 +21,7 @@ from pathlib import Path
 
 from bot.loaders.page import evidence
 from bot.loaders.page.bridge import MarkdownBlock as Block
-from bot.loaders.page.candidates import with_speakers
+from bot.loaders.page.candidates import RowsRead, with_speakers
 from bot.loaders.page.context import CONTAINER_LEVEL, SLOT_LEVEL, Context, Scope
 from bot.loaders.page.outline import HEADING, IGNORED, QUOTE, Section
 from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
@@ -46,7 +46,7 @@ _OWN_LEVEL = 99
 """The scope of a heading that is a session of its own: its room, under everything."""
 
 
-def read_rows(path: Path, frame: EventFrame, outline: Section) -> Page:
+def read_rows(path: Path, frame: EventFrame, outline: Section) -> RowsRead:
     """The candidate sessions of a page's outline, each block kept or rejected."""
     page = Page(path, frame)
     ctx = _close(page, _section(page, Context(), outline), 0)
@@ -55,7 +55,8 @@ def read_rows(path: Path, frame: EventFrame, outline: Section) -> Page:
         # a one-talk page: its speakers are listed apart
         page.rows[0] = with_speakers(page.rows[0], (tuple(page.speakers_listed), ()))
     page.warn_if_unread()
-    return page
+    return RowsRead(tuple(page.rows), tuple(page.decisions), tuple(page.problems),
+                    tuple(page.headed_days), tuple(page.registration))
 
 
 def _section(page: Page, ctx: Context, section: Section) -> Context:
