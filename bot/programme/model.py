@@ -90,6 +90,8 @@ class Passage:
 
     text: str
     line: int = 0
+    links: tuple[Link, ...] = ()
+    """The links of the paragraph, with the text they show in it ('register here')."""
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ def _passages(blocks: tuple[Block, ...], taken: Collection[int]) -> Iterator[Pas
         if block.kind in ("paragraph", "term"):
             text = block.text
             if text and block.line not in taken and not _TEMPLATE.match(text):
-                yield Passage(text, block.line)
+                links = tuple(dict.fromkeys(k for ln in block.lines for k in ln.links))
+                yield Passage(text, block.line, links)
         elif block.kind == "item" and block.line in taken:
             continue  # a session and what it nests (its description, its speakers)
         elif block.kind not in ("table", "code", "heading"):
