@@ -85,6 +85,8 @@ class _Sentence:
     listed: list[str]
     """The passages of the list it introduces, when it ends with « : »."""
     links: tuple[Link, ...]
+    section: str = ""
+    """The heading of the page it is under."""
 
 
 def sentences(event: Event) -> list[str]:
@@ -111,7 +113,8 @@ def _sentences(event: Event) -> list[_Sentence]:
         for part in parts:
             items = listed if part == parts[-1] else []
             links = passage.links + tuple(k for item in items for k in item.links)
-            found.append(_Sentence(part, [item.text for item in items], links))
+            found.append(_Sentence(part, [item.text for item in items], links,
+                                   passage.section))
     seen: dict[str, _Sentence] = {}
     for sentence in found:
         if sentence.text and sentence.text not in seen:
@@ -121,16 +124,22 @@ def _sentences(event: Event) -> list[_Sentence]:
 
 def said(event: Event, needle: re.Pattern[str]) -> Said:
     """The information lines and sentences `needle` finds (in folded text); a sentence
-    that introduces a list comes with it."""
+    that introduces a list comes with it, and a heading it finds ('Prérequis',
+    'Organizers:') brings what is under it."""
     lines = [i for i in event.info if needle.search(fold(f"{i.label} {i.text}"))]
     quoted: list[str] = []
     links: list[Link] = []
+    found_in_text = 0
     for sentence in _sentences(event):
-        if len(quoted) >= MAX_SAID:
-            break
-        if needle.search(fold(sentence.text)):
-            quoted += [sentence.text, *(item for item in sentence.listed if item not in quoted)]
-            links += sentence.links
+        if sentence.section and needle.search(fold(sentence.section)):
+            if len(quoted) >= MAX_LISTED:
+                continue
+        elif found_in_text >= MAX_SAID or not needle.search(fold(sentence.text)):
+            continue
+        else:
+            found_in_text += 1
+        quoted += [sentence.text, *(item for item in sentence.listed if item not in quoted)]
+        links += sentence.links
     return Said(lines, list(dict.fromkeys(quoted)), tuple(dict.fromkeys(links)))
 
 

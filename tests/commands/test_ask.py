@@ -84,7 +84,8 @@ async def test_stand_and_rooms_from_the_event_text() -> None:
     assert await ask("2024-12-04 09:00", "c'était dans quelle salle en 2022 ?") == (
         "Journée BlueHats lors du salon Open Source Experience 2022 (événement passé)\n"
         "Mardi 8 novembre 2022\nSalle : 252B\n"
-        "• Inscrivez-vous gratuitement au salon Open Source Experience et retrouvez-nous le "
+        "• Inscrivez-vous gratuitement au salon Open Source Experience "
+        "(https://www.opensource-experience.com/creer-mon-badge/) et retrouvez-nous le "
         "8 novembre en salle 252B… ou en suivant les chapeaux bleus.")
 
 

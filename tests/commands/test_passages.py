@@ -96,7 +96,7 @@ Attendees must register [here](https://tickets.example.org/summit?id=42). It is 
 def test_a_quoted_sentence_shows_where_its_links_go() -> None:
     events, _problems, _format = load_text(PurePath("summit.md"), REGISTERING)
     found = said_of_facet(events[0], "registration")
-    assert found.sentences == ["Attendees must register here."]
+    assert found.sentences == ["Attendees must register here.", "It is free."]
     assert found.links_in("Attendees must register here.") == [
         Link("here", "https://tickets.example.org/summit?id=42")]
 
@@ -111,3 +111,30 @@ async def test_a_practical_answer_quotes_the_page_with_its_links() -> None:
     assert "• Attendees must register here (https://tickets.example.org/summit?id=42)." in (
         reply.plain)
     assert '<a href="https://tickets.example.org/summit?id=42">here</a>.' in reply.html
+
+
+def test_a_heading_that_speaks_of_it_brings_what_is_under_it() -> None:
+    page = """---
+title: Formation
+date: 2020-08-31
+---
+
+## Prérequis
+
+Linux, programmation shell, notions de R et Python
+
+## Organisateurs
+
+- Hélène Chiapello
+- Julien Seiler
+
+## Programme
+
+- 9h30 : Accueil
+- 10h : Introduction à Snakemake
+"""
+    events, _problems, _format = load_text(PurePath("formation.md"), page)
+    assert said_of_words(events[0], "what are the prerequisites?").sentences == [
+        "Linux, programmation shell, notions de R et Python"]
+    assert said_of_facet(events[0], "contact").sentences == [
+        "Hélène Chiapello", "Julien Seiler"]
