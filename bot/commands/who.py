@@ -62,10 +62,8 @@ async def who(request: Request) -> Reply:
             .text(".")
             .reply()
         )
-    doc = Doc().bold(pick(lang, f"« {query[:80]} »", f"“{query[:80]}”"))
-    if spelled := _spelled_out(request, query):
-        doc.text(f" ({spelled})")
-    doc.bold(pick(lang, " :", ":"))
+    spelled = f" ({spelled})" if (spelled := _spelled_out(request, query)) else ""
+    doc = Doc().bold(pick(lang, f"« {query[:80]} »{spelled} :", f"“{query[:80]}”{spelled}:"))
     if narrowed.dropped:
         doc.br().extend(let_go(request, narrowed.dropped, query[:80]))
     return found_lines(doc, request.app, found, request.now, lang).reply()

@@ -138,3 +138,20 @@ Linux, programmation shell, notions de R et Python
         "Linux, programmation shell, notions de R et Python"]
     assert said_of_facet(events[0], "contact").sentences == [
         "Hélène Chiapello", "Julien Seiler"]
+
+
+def test_a_heading_of_the_programme_is_no_topic() -> None:
+    page = """---
+title: Journées
+date: 2024-12-04
+---
+
+### 4/12 de 10h à 12h30 : démos
+
+La matinée est consacrée à des démonstrations.
+
+- 10h : Démo
+"""
+    events, _problems, _format = load_text(PurePath("journees.md"), page)
+    assert [p.section for p in events[0].passages] == [""]
+    assert not said_of_facet(events[0], "hours")

@@ -18,12 +18,14 @@ _TEMPLATE = re.compile(r"^\s*(?:\{%|\{\{|\{:)")
 
 def passages(blocks: tuple[Block, ...], programme_lines: Collection[int]) -> tuple[Passage, ...]:
     """Each paragraph or list item of `blocks` whose line is not one of the programme's,
-    with the heading it is under."""
+    with the heading it is under when that heading names a topic ('Prérequis')."""
     found: list[Passage] = []
     section = ""
     for block in _prose(blocks, programme_lines):
         if block.kind == "heading":
-            section = block.text.rstrip(" :")
+            # a heading with a figure is the programme's (a day, hours), not a topic's
+            text = block.text
+            section = "" if any(c.isdigit() for c in text) else text.rstrip(" :")
             continue
         links = tuple(dict.fromkeys(k for ln in block.lines for k in ln.links))
         found.append(Passage(block.text, block.line, links, section))
