@@ -126,3 +126,22 @@ def test_a_paragraph_with_one_tab_is_no_table() -> None:
                        "et déjeuner sur place\n")
     assert [b.kind for b in blocks] == ["paragraph"]
     assert isinstance(blocks[0], Block)
+
+
+def test_paragraphs_each_led_by_their_hours_alone_are_sessions(tmp_path) -> None:
+    body = ("## Programme\n\n09:00 - 09:30<br>Ouverture de la journée<br>Anne Martin\n\n"
+            "09:30 - 10:15  \nLes communs numériques  \nPaul Durand\n\n"
+            "**10:15 - 11:00**<br>Atelier de contribution\n")
+    event = written(tmp_path, "Journée", "2025-06-12", body)
+    assert sessions(event) == [
+        (time(9), time(9, 30), "Ouverture de la journée", ["Anne Martin"], None),
+        (time(9, 30), time(10, 15), "Les communs numériques", ["Paul Durand"], None),
+        (time(10, 15), time(11), "Atelier de contribution", [], None),
+    ]
+
+
+def test_one_paragraph_of_hours_under_a_heading_gives_the_heading_its_hours(tmp_path) -> None:
+    body = "## Keynote d'ouverture\n\n*14h-15h*<br>**Intervenante :** Anne Martin\n"
+    event = written(tmp_path, "Journée", "2025-06-12", body)
+    assert [(s.start, s.end, s.title) for s in event.sessions] == [
+        (time(14), time(15), "Keynote d'ouverture")]

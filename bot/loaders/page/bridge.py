@@ -10,6 +10,7 @@ before is complete (all bold, or ending with ':').
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.loaders.page.row_grammar import leading_time
@@ -21,6 +22,7 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 _CARD_LINES = 8
 """A card holds a few lines (hours, title, names, a room, a short description)."""
 _MOSTLY = 0.6
+_WORDS = re.compile(r"\w")
 _STARTS_A_LINE = re.compile(r"^(?:Avec|Par|With|By|Speakers?|Intervenant)\b|^[*_][^*_]")
 """A line that starts a credit or an emphasis is a line of its own, not a wrapped one."""
 
@@ -63,21 +65,42 @@ class MarkdownBlock:
 
 def markdown_blocks(blocks: tuple[Block, ...]) -> list[MarkdownBlock]:
     """The blocks the rows stage reads: groups and code read as HTML are opened, rules
-    and plain code left out; a run of cards is a list, a card an item."""
+    and plain code left out; a run of cards is a list, each card an item."""
     out: list[MarkdownBlock] = []
-    cards: list[MarkdownBlock] = []
+    run: list[tuple[Block, str]] = []
     for block in blocks:
-        lines = card_lines(block)
-        if lines is not None:
-            cards.append(_item(block.line, lines))
+        text = _card_text(block)
+        if text is not None:
+            run.append((block, text))
             continue
-        if cards:
-            out.append(MarkdownBlock("list", cards[0].line, children=cards))
-            cards = []
+        out.extend(_cards(run))
+        run = []
         out.extend(_written(block))
-    if cards:
-        out.append(MarkdownBlock("list", cards[0].line, children=cards))
+    out.extend(_cards(run))
     return out
+
+
+def _card_text(block: Block) -> str | None:
+    """The text of a card (its lines apart), or of a paragraph led by its hours alone
+    ('09:00 - 09:30' over 'Title' over 'Name'); None for any other block."""
+    lines = card_lines(block)
+    if lines is not None:
+        return _apart(lines)
+    if block.kind != "paragraph" or not 2 <= len(block.lines) <= _CARD_LINES:
+        return None
+    led = leading_time(block.lines[0].markdown)
+    if led is None or _WORDS.search(led[2]) or _timed_lines(block.lines) != 1:
+        return None
+    return joined(block.lines)
+
+
+def _cards(run: list[tuple[Block, str]]) -> list[MarkdownBlock]:
+    """A run of cards as a list. A lone paragraph led by hours is not one: under a
+    heading it gives the heading its hours ('### Keynote' over '*14h-15h*')."""
+    if len(run) == 1 and run[0][0].kind == "paragraph":
+        return _written(run[0][0])
+    items = [_item(block.line, text) for block, text in run]
+    return [MarkdownBlock("list", run[0][0].line, children=items)] if items else []
 
 
 def card_lines(block: Block) -> tuple[Line, ...] | None:
@@ -99,13 +122,17 @@ def card_lines(block: Block) -> tuple[Line, ...] | None:
     return tuple(lines)
 
 
-def _timed_lines(lines: list[Line]) -> int:
+def _apart(lines: tuple[Line, ...]) -> str:
+    """Lines as one text, each a line of its own (joined by `<br>`)."""
+    return "<br>".join(ln.markdown for ln in lines if ln.markdown.strip())
+
+
+def _timed_lines(lines: Sequence[Line]) -> int:
     return sum(1 for line in lines if leading_time(line.markdown))
 
 
-def _item(line: int, lines: tuple[Line, ...], nested: tuple[Block, ...] = ()) -> MarkdownBlock:
-    """A list item whose first paragraph is `lines`, one line each, over `nested` blocks."""
-    text = "<br>".join(ln.markdown for ln in lines if ln.markdown.strip())
+def _item(line: int, text: str, nested: tuple[Block, ...] = ()) -> MarkdownBlock:
+    """A list item whose first paragraph is `text`, over `nested` blocks."""
     return MarkdownBlock("item", line, children=[MarkdownBlock("paragraph", line, text),
                                                  *markdown_blocks(nested)])
 
@@ -136,7 +163,8 @@ def _definitions(block: Block) -> list[MarkdownBlock] | None:
     if not items or timed < _MOSTLY * len(items):
         return None
     return [MarkdownBlock("list", block.line,
-                          children=[_item(*item) for item in items if item[1]])]
+                          children=[_item(line, _apart(lines), nested)
+                                    for line, lines, nested in items if lines])]
 
 
 def _written(block: Block) -> list[MarkdownBlock]:
