@@ -22,6 +22,8 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:
     import aiohttp
 
+from bot.loaders.source_name import SourceName
+
 USER_AGENT = "bluehats-bot (programme sources; https://code.gouv.fr/bluehats-bot)"
 SUFFIXES = {"json": ".json", "xml": ".xml", "yaml": ".yaml", "markdown": ".md"}
 """The file suffix a URL without one is read as, from its Content-Type."""
@@ -41,24 +43,11 @@ class Fetched:
     content_type: str = ""
 
 
-class SourceName(PurePosixPath):
-    """A URL where the loaders want a file path: its name and suffix are the URL's (or the
-    Content-Type's when the URL has none); `str()` is the whole URL, so every problem
-    names the source as the organiser wrote it."""
-
-    url: str
-
-    def __str__(self) -> str:
-        return self.url
-
-
 def source_name(url: str, content_type: str = "") -> SourceName:
     name = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] or "index"
     if not PurePosixPath(name).suffix:
         name += next((suffix for key, suffix in SUFFIXES.items() if key in content_type), "")
-    found = SourceName(name)
-    found.url = url
-    return found
+    return SourceName.of(name, url)
 
 
 def open_client() -> aiohttp.ClientSession:
