@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from collections.abc import Iterable
 
 from bot.storage.repository import Repository
 
@@ -27,7 +29,7 @@ class Reminders(Repository):
             "INSERT OR IGNORE INTO subscriptions VALUES (?, ?, ?, ?)",
             (user_id, session_id, lead_minutes, time.time()),
         )
-        await self.db.commit()
+        await self._commit()
         return cursor.rowcount == 1
 
     async def unsubscribe(self, user_id: str, session_id: str) -> bool:
@@ -35,7 +37,7 @@ class Reminders(Repository):
             "DELETE FROM subscriptions WHERE user_id = ? AND session_id = ?",
             (user_id, session_id),
         )
-        await self.db.commit()
+        await self._commit()
         return cursor.rowcount == 1
 
     async def subscriptions(self, user_id: str | None = None) -> list[tuple[str, str, int]]:
@@ -45,6 +47,16 @@ class Reminders(Repository):
         if user_id is not None:
             query, args = query + " WHERE user_id = ?", (user_id,)
         async with self.db.execute(query + " ORDER BY created_at", args) as cursor:
+            return [(row[0], row[1], row[2]) async for row in cursor]
+
+    async def subscribed_to(self, session_ids: Iterable[str]) -> list[tuple[str, str, int]]:
+        """(user id, session id, lead minutes) of everyone's subscriptions to these
+        sessions only (found by session: the others are not read)."""
+        async with self.db.execute(
+            "SELECT user_id, session_id, lead_minutes FROM subscriptions "
+            "WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY created_at",
+            (json.dumps(list(session_ids)),),
+        ) as cursor:
             return [(row[0], row[1], row[2]) async for row in cursor]
 
     async def reminder_log(self, since: float) -> dict[str, str]:
@@ -63,7 +75,7 @@ class Reminders(Repository):
             "updated_at = excluded.updated_at",
             [(key, status, due, now) for key in keys],
         )
-        await self.db.commit()
+        await self._commit()
 
     async def move_room(self, old: str, new: str) -> None:
         """Room `old` became `new` (an upgrade): the notices already sent to it count as
@@ -71,7 +83,7 @@ class Reminders(Repository):
         await self.db.execute(
             "UPDATE OR IGNORE reminder_log SET key = replace(key, ?, ?) WHERE instr(key, ?) > 0",
             (f"|{old}|", f"|{new}|", f"|{old}|"))
-        await self.db.commit()
+        await self._commit()
 
     async def personal_data(self, user_id: str) -> dict[str, int]:
         return {
