@@ -97,7 +97,7 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     problems = list(header)
     meta = _fields(metadata)
     written = markdown_blocks(blocks)
-    frame = read_frame(path, metadata, blocks, tz)
+    frame = read_frame(path, metadata, blocks, tz, _saved(path))
     problems.extend(Problem(SourceRef(str(path), line), message)
                     for line, message in frame.warnings)
     reader = ProgrammeReader(path, frame)
@@ -141,6 +141,15 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         passages=passages(blocks, {row.line for row in reader.rows}),
     ).with_sessions(sessions)
     return [event], problems, replace(reading, sessions=event.sessions)
+
+
+def _saved(path: Path) -> date | None:
+    """The day the file was last written (None when it cannot be read): the last hint of
+    the year of a page that writes none."""
+    try:
+        return date.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        return None
 
 
 def _fields(metadata: Metadata) -> dict[str, object]:
