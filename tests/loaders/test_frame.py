@@ -171,6 +171,24 @@ def test_weekday_only_headings_take_the_events_days_given_once_elsewhere() -> No
     ]
 
 
+def test_a_weekday_heading_met_again_is_the_next_weeks_day() -> None:
+    text = (
+        "# Summer school 2024\n\nThe school runs from 10 to 21 June 2024.\n\n"
+        "## Monday\n\n- 9:00 Welcome\n\n## Friday\n\n- 9:00 Poster session\n\n"
+        "## Monday\n\n- 9:00 Second week opening\n\n## Wednesday\n\n- 9:00 Hackathon\n\n"
+        "## Friday\n\n- 9:00 Farewell\n"
+    )
+    (event,), _, _ = read(text)
+    assert (event.start, event.end) == (date(2024, 6, 10), date(2024, 6, 21))
+    assert sessions(text) == [
+        (date(2024, 6, 10), "Welcome"),
+        (date(2024, 6, 14), "Poster session"),
+        (date(2024, 6, 17), "Second week opening"),
+        (date(2024, 6, 19), "Hackathon"),
+        (date(2024, 6, 21), "Farewell"),
+    ]
+
+
 def test_ordinal_headings_take_the_events_nth_day() -> None:
     text = (
         "---\ntitle: Hackathon\n---\n\nDu 10 au 11 avril 2024, à Paris.\n\n## Jour 1️⃣\n\n"

@@ -18,6 +18,8 @@ from bot.loaders.when import DateContext
         ("De 10h à 10h50 : Table ronde", (time(10), time(10, 50), "Table ronde")),
         ("0845-0900 Welcome", (time(8, 45), time(9), "Welcome")),
         ("dès 9h : café", (time(9), None, "café")),
+        ("**Midi :** Déjeuner", (time(12), None, "Déjeuner")),
+        ("11:OO Table ronde", (time(11), None, "Table ronde")),
     ],
 )
 def test_hours_that_lead_a_line(line: str, expected: tuple) -> None:

@@ -119,7 +119,8 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         return [], _failed(header, problems), reading
     title = frame.title
     identifier = event_id(title, start)
-    sessions, found = sessions_of(reader.rows, str(path), identifier, start, end)
+    sessions, found = sessions_of(reader.rows, str(path), identifier, start, end,
+                                  frame.clock24)
     problems.extend(found)
     end = max(end, *(s.day for s in sessions)) if sessions else end
     info = _info(meta)

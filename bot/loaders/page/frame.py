@@ -44,6 +44,7 @@ from bot.loaders.when import (
     infer_year,
     scan_days,
     unique,
+    writes_24_hours,
 )
 from bot.wording.folding import fold
 
@@ -119,7 +120,7 @@ def read_frame(
         year=year, year_from=year_from, days=days, days_from=days_from,
         published=reference, weekdays=_weekdays(days), warnings=tuple(warnings),
         title=title, title_from=title_from, title_line=title_line, lang=lang,
-        order=context.order,
+        order=context.order, clock24=writes_24_hours(text),
     )  # fmt: skip
 
 
@@ -139,14 +140,15 @@ def _far(days: tuple[date, ...], dated: date, lines: list[tuple[int, str]]) -> b
     return not _days_of(_sentences(lines), DateContext())
 
 
-def heading_day(text: str, frame: EventFrame) -> date | None:
-    """The event's day a heading names by its weekday alone (« Monday », « Dienstag : »)
-    or by its rank (« Jour 2 », « Day Three »); None for any other heading."""
+def heading_day(text: str, frame: EventFrame, after: date | None = None) -> date | None:
+    """The event's day a heading names by its weekday alone (« Monday », « Dienstag : »),
+    from the day of the heading above (`after`) on, or by its rank (« Jour 2 », « Day
+    Three »); None for any other heading."""
     weekdays = find_weekdays(text, frame.lang)
     if len(weekdays) == 1:
         weekday, (start, end) = weekdays[0]
         if _WEEKDAY_ALONE.fullmatch(text[:start] + text[end:]):
-            return frame.day_of(weekday=weekday)
+            return frame.day_of(weekday=weekday, after=after)
     ordinal = find_ordinal(text)
     return frame.day_of(ordinal=ordinal) if ordinal else None
 

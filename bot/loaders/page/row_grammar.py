@@ -107,9 +107,8 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
 def _first_slot(markdown: str) -> Slot | None:
     """The first time or range of `markdown` if one is written in its first characters."""
     digit = _DIGIT.search(markdown, 0, _OPENING_LENGTH)
-    if digit is None:
-        return None
-    slots = find_times(markdown[: digit.start() + _SLOT_LENGTH])
+    # without a digit, only a line that opens with noon or midnight ('midi : Déjeuner')
+    slots = find_times(markdown[: (digit.start() if digit else 0) + _SLOT_LENGTH])
     return slots[0] if slots else None
 
 

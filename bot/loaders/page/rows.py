@@ -102,7 +102,8 @@ class ProgrammeReader(PageContext):
         self.close(level)
         self.flush()
         self.last = None
-        scope = heading_scope(level, inline_text(markdown)[0], line, self.frame)
+        after = self.headed_days[-1] if self.headed_days else None
+        scope = heading_scope(level, inline_text(markdown)[0], line, self.frame, after)
         if scope.day:
             self.headed_days.append(scope.day)
         timed = leading_time(markdown)

@@ -89,15 +89,17 @@ class Row:
     why: dict[str, str] = field(default_factory=dict)
 
 
-def heading_scope(level: int, text: str, line: int, frame: EventFrame) -> Scope:
+def heading_scope(
+    level: int, text: str, line: int, frame: EventFrame, after: date | None = None
+) -> Scope:
     """What a heading's text gives the lines under it: hours, a room, a day (written, or
-    its weekday or rank alone: « Monday », « Jour 2 »), a kind."""
+    its weekday or rank alone: « Monday », « Jour 2 », from the day `after` on), a kind."""
     scope = Scope(level, text, line=line)
     hour = parse_hour(text)
     span = find_range(text)
     room = _ROOM_TITLE.match(text)
     days = unique(find_days(text, frame.dates))
-    named = None if days else heading_day(text, frame)
+    named = None if days else heading_day(text, frame, after)
     days = [named] if named else days
     if hour:
         scope.hour, scope.structured, scope.only_time = hour, True, True
