@@ -65,3 +65,8 @@ def test_the_day_and_hours_of_a_line_before_or_after_its_title(
 def test_a_sentence_that_ends_with_days_or_numbers_keeps_them(line: str) -> None:
     reading = read_line([line], CONTEXT)
     assert (reading.days, reading.start) == ([], None)
+
+
+def test_a_range_of_hours_is_not_cut_at_its_dash() -> None:
+    reading = read_line(["29th October | 10 am - 5 pm"], CONTEXT)
+    assert (reading.start, reading.end) == (None, None)

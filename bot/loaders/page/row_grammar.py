@@ -281,7 +281,12 @@ a parenthesis that ends the line ('Title, Name — mardi 14 mars, 10h', 'Title (
 def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> str:
     """'**Title**, mardi 24 novembre, 17h-17h30', 'Title, Name — 14 mars, 10h', 'Title (mardi
     14 mars à 10h)': the day and hours after the title (and its credit)."""
-    cuts = [found.start() for found in _TRAILING_CUT.finditer(markdown)]
+    ranges = [s.span for s in find_times(markdown) if s.end] if _HOUR_MARK.search(markdown) else []
+    cuts = [
+        found.start()
+        for found in _TRAILING_CUT.finditer(markdown)
+        if not any(start < found.start() < end for start, end in ranges)  # '10 am - 5 pm'
+    ]
     tails = [(cut, markdown[cut:].lstrip(",-–— ")) for cut in cuts]
     when, cut = None, len(markdown)
     for start, tail in reversed(tails):

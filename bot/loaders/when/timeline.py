@@ -19,6 +19,8 @@ _BACK = 60
 half-day ('10:15' after '10:30' is an overlap, not 22:15)."""
 _SLIP = 6 * 60
 """The furthest forward an am/pm slip may put a time ('12:15 AM' after '11:45 AM')."""
+_AHEAD = 3 * 60
+"""The furthest after the time above it that `Afternoons` puts a time 12 hours later."""
 _WRAP = 12 * 60
 """A time written this much earlier than the one above it is on the next day."""
 
@@ -90,10 +92,10 @@ class Afternoons:
     """The times of a page that writes no 24-hour time, already read one line at a time
     (am/pm no longer known), followed per day in page order: a time of 1 to 11 o'clock
     written back behind the one above it is 12 hours later when that puts it at most
-    `_SLIP` ahead ('1:30 – 2:30' after a morning, '7:00' after '6:30pm'), and so is one
-    that opens a day before 7 o'clock; an end before its start, when 12 hours later puts
-    it after the start ('12:00 - 1:00'). A time far behind ('9:00' after '11:30': another
-    track or day) stays as written."""
+    `_AHEAD` after it ('1:30 – 2:30' after a morning, '7:00' after '6:30pm'), and so is
+    one that opens a day before 7 o'clock; an end before its start, when 12 hours later
+    puts it after the start ('12:00 - 1:00'). A time far behind ('9:00' after '11:30' or
+    '15:30': another track or day) stays as written."""
 
     def __init__(self) -> None:
         self._last: dict[object, int] = {}
@@ -104,7 +106,7 @@ class Afternoons:
         last = self._last.get(key)
         if 1 <= start.hour <= 11 and (
             (last is None and start.hour <= 6)
-            or (last is not None and first < last - _BACK <= first + 12 * 60 <= last + _SLIP)
+            or (last is not None and first < last - _BACK <= first + 12 * 60 <= last + _AHEAD)
         ):
             first += 12 * 60
         self._last[key] = first
@@ -116,10 +118,13 @@ class Afternoons:
 
 
 _TWENTY_FOUR = re.compile(
-    r"(?<![\d.,:/])(?:1[3-9]|2[0-3])(?:\s?[:h.]\s?[0-5]\d(?!\d)|\s?(?:h|uhr|uur)(?![a-z]))",
+    r"(?<![\d.,:/])(?:1[3-9]|2[0-3])(?:\s?[:h.]\s?[0-5]\d(?!\d)|\s?(?:h|uhr|uur)(?![a-z]))"
+    r"|(?<!\d)(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)(?:[01]\d[0-5]\d\s?[-–]\s?(?:1[3-9]|2[0-3])[0-5]\d|(?:1[3-9]|2[0-3])[0-5]\d\s?[-–]\s?"
+    r"[012]\d[0-5]\d)(?!\d)",
     re.IGNORECASE,
 )
-"""A time of the afternoon written on a 24-hour clock: '13:30', '14h', '17.00', '18 Uhr'."""
+"""A time of the afternoon written on a 24-hour clock: '13:30', '14h', '17.00', '18 Uhr',
+'1400-1430' (four digits only in a range, not of years: alone they may be a year)."""
 
 
 def writes_24_hours(text: str) -> bool:

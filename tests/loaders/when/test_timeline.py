@@ -111,6 +111,7 @@ def test_times_far_behind_or_past_midnight_stay_as_written() -> None:
     assert afternoons(("09:00", None), ("11:30", None), ("09:00", None)) == [
         ("09:00", None), ("11:30", None), ("09:00", None),
     ]  # fmt: skip
+    assert afternoons(("02:00", "03:30"), ("09:00", None)) == [("14:00", "15:30"), ("09:00", None)]
     # after 23:00, '1:00' is the night (13:00 would go back)
     assert afternoons(("22:00", "23:00"), ("01:00", "02:00")) == [
         ("22:00", "23:00"), ("01:00", "02:00"),
@@ -124,8 +125,10 @@ def test_times_far_behind_or_past_midnight_stay_as_written() -> None:
         ("13:30 Lunch talk", True),
         ("17.00 Uhr Vortrag", True),
         ("ab 18 Uhr", True),
+        ("| 0900-1600 | Ad hoc room |", True),
+        ("| 1400-1430 | Break |", True),
         ("1:30 - 2:30 Tutorial\n6:30pm dinner", False),
-        ("Version 13.2, 2014-15 season, 130 participants, 20.5 %", False),
+        ("Version 13.2, 2014-15 season, 130 participants, 20.5 %, 2014-2015", False),
     ],
 )
 def test_a_page_that_writes_24_hour_times(text: str, expected: bool) -> None:
