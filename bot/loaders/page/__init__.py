@@ -151,6 +151,8 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
 def _saved(path: Path) -> date | None:
     """The day the file was last written (None when it cannot be read): the last hint of
     the year of a page that writes none."""
+    if not isinstance(path, Path):
+        return None  # a source name: a page fetched from a URL, no file
     try:
         return date.fromtimestamp(path.stat().st_mtime)
     except (OSError, ValueError, OverflowError):
