@@ -116,10 +116,11 @@ async def test_an_edited_page_is_reported_and_a_misread_one_held_until_published
 
 async def test_a_page_over_the_reading_budget_is_held_while_the_bot_answers(
         synapse: Synapse, tmp_path: Path) -> None:
-    """The budget is a quarter of what the page takes to read here: the poller fetches it,
-    the worker is stopped, the version held; a question asked once the page was served is
-    answered before the report, in the same room: while the bot was reading."""
-    hostile = big_page(300_000)
+    """The budget is half of what the page takes to read here: the poller fetches it, the
+    worker is stopped (once for the programme, once for the publisher's reading: the whole
+    reading time), the version held; a question asked once the page was served is answered
+    before the report, in the same room: while the bot was reading."""
+    hostile = big_page(600_000)
     spent = fastest(lambda: load_text(PurePath("journee.md"), hostile, PARIS), runs=1)
     account = synapse.register(unique("bot"))
     bot = account.user_id
@@ -130,7 +131,7 @@ async def test_a_page_over_the_reading_budget_is_held_while_the_bot_answers(
         organisers = await orga.create_room(invite=[bot], name="Organisation")
         settings = base.model_dump()
         settings["programme"].update(sources=[page.url], poll_minutes=0.02, watch=False,
-                                     read_timeout_seconds=spent / 4)
+                                     read_timeout_seconds=spent / 2)
         settings["proposals"].update(organisers=[orga.user_id], organisers_room=organisers)
         config = Config.model_validate(settings)
         async with running_bot(config, services=tuple(background_services(config))):
