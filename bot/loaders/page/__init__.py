@@ -31,7 +31,8 @@ from bot.loaders.page.render import Rendered, render
 from bot.loaders.page.rows import ProgrammeReader
 from bot.loaders.page.sessions import sessions_of
 from bot.loaders.page.values import Block, EventFrame
-from bot.loaders.talks import inline_text
+from bot.loaders.talks.legend import read_legend
+from bot.loaders.talks.markup import inline_text
 from bot.programme.model import (
     Event,
     InfoField,
@@ -119,7 +120,8 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         return [], _failed(header, problems), reading
     title = frame.title
     identifier = event_id(title, start)
-    sessions, found = sessions_of(reader.rows, str(path), identifier, start, end)
+    sessions, found = sessions_of(reader.rows, str(path), identifier, start, end,
+                                  read_legend(text))
     problems.extend(found)
     end = max(end, *(s.day for s in sessions)) if sessions else end
     info = _info(meta)

@@ -21,7 +21,6 @@ from bot.loaders.page.bridge import MarkdownBlock as Block
 from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
 from bot.loaders.page.row_tables import table_rows
 from bot.loaders.page.scopes import (
-    CREDIT_LABEL,
     PageContext,
     Row,
     Scope,
@@ -29,14 +28,11 @@ from bot.loaders.page.scopes import (
     heading_scope,
 )
 from bot.loaders.page.values import EventFrame, Evidence
-from bot.loaders.talks import (
-    INSTITUTION,
-    NAME,
-    Talk,
-    find_credit,
-    inline_text,
-    kind_hint,
-)
+from bot.loaders.talks.credits import CREDIT_LABEL, find_credit
+from bot.loaders.talks.kinds import kind_hint
+from bot.loaders.talks.markup import inline_text
+from bot.loaders.talks.names import INSTITUTION, NAME
+from bot.loaders.talks.titles import Talk
 from bot.programme.model import Speaker
 from bot.wording.folding import fold
 

@@ -17,15 +17,10 @@ from bot.loaders.page import evidence, scoring
 from bot.loaders.page.frame import heading_day
 from bot.loaders.page.row_grammar import LineReading
 from bot.loaders.page.values import EventFrame, Evidence
-from bot.loaders.talks import (
-    Talk,
-    all_credits,
-    find_credit,
-    infer_kind,
-    inline_text,
-    kind_hint,
-    presenters,
-)
+from bot.loaders.talks.credits import CREDIT_LABEL, all_credits, find_credit, presenters
+from bot.loaders.talks.kinds import kind_hint
+from bot.loaders.talks.markup import inline_text
+from bot.loaders.talks.titles import Talk
 from bot.loaders.when import find_days, find_range, parse_hour, unique
 from bot.programme.model import Link, Problem, SourceRef
 from bot.wording.folding import fold
@@ -41,11 +36,6 @@ _DAY_PART = re.compile(
     r"\b(matinee|matin|morning|apres-midi|afternoon)\b[^.;]*?"
     r"(?:consacree?|dediee?|reservee?|devoted|\ba\b|\baux?\b)\s+(?:a\s+|aux?\s+)?(?:des\s+|la\s+|les\s+)?(\w+)"
 )
-CREDIT_LABEL = re.compile(
-    r"^\W*(?:intervenant(?:e|·e)?s?|speakers?|anim[ée]e?s? par|avec|par|with|by)\s*(?::|\s)\s*",
-    re.I,
-)
-"""A credit's label: 'Intervenante :', 'Speakers:', 'Animé par'."""
 
 
 @dataclass
@@ -158,7 +148,7 @@ class PageContext:
         if len({r.day for r in rows if r.why.get("day") == "its own text"}) >= 3:
             for row in rows:  # a series of dated events: the heading names it, not their kind
                 if row.hinted:
-                    row.kind, row.hinted = infer_kind(row.talk.title), False
+                    row.kind, row.hinted = row.talk.own_kind(), False
         taken, score = scoring.taken(scoring.score(r.evidence) for r in rows)
         where = rows[0].section or "the top of the page"
         self.explain.append(
@@ -264,8 +254,8 @@ class PageContext:
             or (kind_hint(reading.description[0]) if reading.description else None)
             or self.day_part(reading.start or self.span()[0])
         )
-        own_kind = infer_kind(reading.talk.title)  # 'talk' when its words name no kind
-        kind = hint if own_kind == "talk" and hint else own_kind
+        own_kind = reading.talk.own_kind()  # 'talk' when its words name no kind
+        kind = hint if own_kind == "talk" and hint and not reading.talk.kind else own_kind
         hinted = kind != own_kind
         titles = [s.title for s in self.scopes if s.title]
         row = Row(

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 
 from bot.loaders.page.scopes import Row
+from bot.loaders.talks.legend import Legend, resolve
 from bot.programme.model import Problem, Session, SourceRef, session_id
 from bot.wording.folding import fold
 
@@ -21,9 +22,10 @@ _SMALL_HOURS = time(6)
 
 
 def sessions_of(
-    rows: Sequence[Row], path: str, identifier: str, start: date, end: date
+    rows: Sequence[Row], path: str, identifier: str, start: date, end: date, legend: Legend
 ) -> tuple[tuple[Session, ...], list[Problem]]:
-    """The sessions of the rows, in their order, and the problems met."""
+    """The sessions of the rows, in their order, and the problems met; speakers named by
+    initials or a first name alone are written out from the page's `legend`."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     sessions = []
@@ -48,7 +50,7 @@ def sessions_of(
             start=row.start,
             end=row.end,
             title=row.talk.title,
-            speakers=row.talk.speakers,
+            speakers=resolve(row.talk.speakers, legend),
             room=row.room,
             kind=row.kind,
             links=tuple(dict.fromkeys(row.talk.links)),
