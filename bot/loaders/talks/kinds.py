@@ -65,11 +65,12 @@ def kind_label(text: str) -> tuple[str, str | None, bool] | None:
     """A kind written as a label before a colon ('Lecture: Title', '**Atelier :** Title',
     'Taller: Title'): the kind, the rest of `text` and whether the label's emphasis was
     closed; None if there is none. A numbered label ('Atelier 2 : R', 'Talk 3: …') names
-    one of a series: it gives the kind and stays in the title (the rest is None)."""
+    one of a series, and a round table's label ('Table ronde : mutualiser …') names it:
+    they give the kind and stay in the title (the rest is None)."""
     label = _LABEL.match(fold(text)) if ":" in text else None
     if label is None or len(label.group()) >= len(text):
         return None
     kind = next(kind for kind, pattern in _LABEL_KINDS if pattern.match(label.group()))
-    if label.group("number"):
+    if label.group("number") or kind == "panel":
         return kind, None, True
     return kind, text[label.end() :], bool(label.group("close") or label.group("after"))

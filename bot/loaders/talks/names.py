@@ -9,8 +9,9 @@ from bot.programme.model import Speaker
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UPPER}][\w'’.\-]*"
-_PARTICLE = r"(?:de|du|des|d'|d’|le|la|van|von|ben|el|da|di|del|della|der|den|ter)"
-NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+){{0,2}}{_WORD})+"
+_PARTICLE = (r"(?:van\s+de[rn]|von\s+der|de|du|des|d'|d’|le|la|van|von|ben|el|da|di|del|della|"
+             r"der|den|ter)")
+NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})+"
 """A person's name as pages write it: 'Jeanne Dupont', 'Daniel Le Berre', 'Stéphanie SCHAER'."""
 _ORG = r"\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\)"
 _ONE = rf"(?P<name>{NAME})(?:\s*{_ORG})?"

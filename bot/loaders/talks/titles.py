@@ -30,7 +30,7 @@ class Talk:
         return self.kind or infer_kind(self.title)
 
 
-_SEPARATORS = re.compile(r"\s+:\s+|,\s+|(?<=[?!])\s+|\s+par\s+|\s+by\s+|\s+[-–—]\s+")
+_SEPARATORS = re.compile(r"\s*:\s+|,\s+|(?<=[?!])\s+|\s+par\s+|\s+by\s+|\s+[-–—]\s+")
 _CREDIT_LENGTH = 400
 """A credit is short: longer tails are not read as one (and a huge line stays fast)."""
 _BOLD_FIRST = re.compile(r"^\s*\*\*(?P<title>.+?)\*\*\s*[-–—:]\s*(?P<rest>.+)$")
@@ -55,20 +55,30 @@ def parse_talk_line(markdown: str) -> Talk:
         if len(tail) <= _CREDIT_LENGTH and is_block(tail):
             speakers, organisations = block_speakers(tail)
             return Talk(clean_title(text[: separator.start()]), speakers, organisations, links)
+    dash = _LAST_CREDIT_DASH.match(text)
+    if dash and (found := people(dash.group("credit"))):  # 'Title - A et B, Org'
+        return Talk(clean_title(dash.group("title")), found[0], found[1], links)
     team = _BY_TEAMS.search(text)
     if team:
         speakers, organisations = teams(team.group("teams"))
         return Talk(clean_title(text[: team.start()]), speakers, organisations, links)
     bracketed = _BRACKETED_CREDIT.match(text)
-    if bracketed and (found := people(bracketed.group("credit"))):
+    credit = bracketed.group("credit") if bracketed else ""
+    if (found := people(credit)) and (_JOINED.search(credit) or _PERSON.fullmatch(credit)):
         return Talk(clean_title(bracketed.group("title")), found[0], found[1], links)
     return Talk(clean_title(text), (), (), links)
 
 
-_BRACKETED_CREDIT = re.compile(
-    r"^(?P<title>.*\S)\s*\((?P<credit>[^()]*(?:,|\s(?:et|and|und|y|e|en)\s|&)[^()]*)\)\s*$")
-"""'Title (Jane Doe, Acme)', 'Title (A et B)': a credit in brackets after the title; one
-name alone in brackets may be a place or a product ('(Open Source Summit)')."""
+_LAST_CREDIT_DASH = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<credit>[^-–—]{1,200})$")
+_BRACKETED_CREDIT = re.compile(r"^(?P<title>.*\S)\s*\((?P<credit>[^()]+)\)\s*$")
+"""'Title (Jane Doe, Acme)', 'Title (A et B)', 'Title (Jane Doe)': a credit in brackets."""
+_JOINED = re.compile(r",|\s(?:et|and|und|y|e|en)\s|&")
+_PERSON = re.compile(
+    r"(?!(?i:salle|room|sala|raum|zaal|amphi|h[oô]tel|centre|center|institut|universit)\w*\s)"
+    r"[A-ZÀ-Ö][a-zà-ÿ'’\-]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la)\s+)?[A-ZÀ-Ö][a-zà-ÿ'’\-]+){1,3}"
+)
+"""One name alone in brackets is a person's when it is written like one ('(Chris
+Rackauckas)'), not a room, a building or a body ('(Salle Rouge)', '(Hôtel de Ville)')."""
 _QUOTES = "\"“”«»„'‘’"
 _SPEAKER_FIRST = re.compile(
     r"^\s*(?P<bold>\*\*)?(?P<names>[^*:–—()]+?)\s*(?(bold)\*\*)\s*"
@@ -78,9 +88,9 @@ _SPEAKER_FIRST = re.compile(
 
 def speaker_first(markdown: str) -> Talk | None:
     """'**Jane Doe** (Acme) : "Title"', 'Jane Doe (Acme) – Title', 'Jane Doe: « Title »':
-    names first, then the title. Names alone before a colon may be a title's own words
-    ('Open Source: why'), so the line must also give an organisation, bold names or a
-    quoted title."""
+    names first, then the title. Names alone before a colon or a dash may be a title's own
+    words ('Open Source: why', '**Découvrir Tchap** - *credit*'), so the line must also
+    give their organisation or quote the title."""
     found = _SPEAKER_FIRST.match(markdown) if markdown[:1] != "[" else None
     if not found:
         return None
@@ -88,8 +98,7 @@ def speaker_first(markdown: str) -> Talk | None:
     credit = f"{names} {found.group('org')}" if found.group("org") else names
     title, links = inline_text(found.group("title"))
     quoted = len(title) > 2 and title[0] in _QUOTES and title.rstrip(".")[-1] in _QUOTES
-    if not is_block(inline_text(credit)[0]) or not (found.group("org") or found.group("bold")
-                                                     or quoted):
+    if not is_block(inline_text(credit)[0]) or not (found.group("org") or quoted):
         return None
     speakers, organisations = block_speakers(inline_text(credit)[0])
     if quoted:
