@@ -161,3 +161,24 @@ def test_a_first_name_resolved_from_a_fuller_mention_on_the_page(tmp_path) -> No
         (date(2025, 6, 12), "Talk 2: Rust sur microcontrôleur", ["Simon Boyer"], "talk"),
         (date(2025, 6, 12), "Talk 3: Des données ouvertes", ["Bruno"], "talk"),
     ]
+
+
+def test_a_programme_repeated_as_a_list_of_slides_gives_no_extra_session(tmp_path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\ntitle: Soirée du groupe\nevent_start_date: 2025-02-03\n---\n\n"
+        "## Programme\n\n"
+        "* 19h00 : Pause\n"
+        "* 19h15 : Le logiciel libre à l'école, par Anne Roy\n"
+        "* 19h45 : Cartographie collaborative, par Paul Martin\n\n"
+        "## Les présentations\n\n"
+        "* [Le logiciel libre à l'école - Anne Roy (format pdf)](ecole.pdf)\n"
+        "* [Cartographie collaborative (slides)](carto.pdf)\n",
+        encoding="utf-8",
+    )
+    (event,), _, _ = load_file(page)
+    assert [(s.start.hour, s.title, [p.name for p in s.speakers]) for s in event.sessions] == [
+        (19, "Pause", []),
+        (19, "Le logiciel libre à l'école", ["Anne Roy"]),
+        (19, "Cartographie collaborative", ["Paul Martin"]),
+    ]

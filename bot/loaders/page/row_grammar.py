@@ -18,6 +18,7 @@ from bot.loaders.talks.credits import credit_block, find_credit
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.titles import (
     Talk,
+    clean_title,
     labelled_talk,
     parse_talk_line,
     speaker_first,
@@ -380,5 +381,4 @@ _DURATION = re.compile(r"\s*" + _DURATION_TEXT, re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
-    text = _DURATION.sub("", text)
-    return text.strip().rstrip(":,;–—-").rstrip(" .").strip()
+    return clean_title(_DURATION.sub("", text)).rstrip(" .").strip()

@@ -4,6 +4,7 @@ A row without a day of its own takes the event's first day (with a warning when 
 event has several); the times of an evening that goes on past midnight ('22h30 à 00h00',
 then '00h00 à 02h30') are on the next day; a repeated title gets the next occurrence
 number, so that ids stay those shipped (`session_id` of the event, title, occurrence).
+A programme repeated without its hours (a summary, a list of the slides) adds nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def sessions_of(
     seen: dict[str, int] = {}
     sessions = []
     night = _Night()
-    for row in rows:
+    for row in _without_repeats(rows):
         day = row.day
         if day is None:
             day = start
@@ -60,6 +61,31 @@ def sessions_of(
             block_end=row.block_end,
         ))
     return tuple(sessions), problems
+
+
+_HOUSEKEEPING = frozenset(("break", "other"))
+
+
+def _without_repeats(rows: Sequence[Row]) -> list[Row]:
+    """The rows but those that, without hours, repeat a talk given with its hours above
+    ('L'indépendance - Mathilde Lemée (format pdf)' in a list of slides after the
+    programme): a summary or a list of material, not sessions of their own. Breaks and
+    welcomes may well come back."""
+    timed: list[str] = []
+    kept = []
+    for row in rows:
+        title = fold(" ".join(row.talk.title.split()))
+        if row.start is not None:
+            timed.append(title)
+        elif row.kind not in _HOUSEKEEPING and any(_repeats(title, said) for said in timed):
+            continue
+        kept.append(row)
+    return kept
+
+
+def _repeats(title: str, said: str) -> bool:
+    """`title` is `said`, maybe followed by its credit or a note."""
+    return title == said or title.startswith((f"{said} - ", f"{said}, ", f"{said} ("))
 
 
 class _Night:

@@ -107,8 +107,18 @@ def speaker_first(markdown: str) -> Talk | None:
 
 
 def clean_title(text: str) -> str:
-    """A title without the separators left at its ends."""
+    """A title without the separators left at its ends, nor a note of the material it
+    links to ('(format pdf)', '(slides)', '[vidéo]')."""
+    if text.rstrip()[-1:] in ")]":
+        text = _MATERIAL_NOTE.sub("", text)
     return text.strip().rstrip(":,;–—-").strip()
+
+
+_MATERIAL_NOTE = re.compile(
+    r"\s*[(\[]\s*(?:format\s+)?(?:pdf|slides?|diapos?|diaporama|vid[ée]o|ppt|odp|support|"
+    r"replay|enregistrement|recording)\s*[)\]]\s*$",
+    re.IGNORECASE,
+)
 
 
 _LABEL_MARKS = re.compile(r"^\s*(?P<open>[*_]{0,3})")
