@@ -30,7 +30,10 @@ class Talk:
         return self.kind or infer_kind(self.title)
 
 
-_SEPARATORS = re.compile(r"\s*:\s+|,\s+|(?<=[?!])\s+|\s+par\s+|\s+by\s+|\s+[-–—]\s+")
+_SEPARATORS = re.compile(r"\s+:\s+|,\s+|(?<=[?!])\s+|\s+par\s+|\s+by\s+|\s+[-–—]\s+")
+"""Where a credit may follow a title. A colon without a space before it ('OpenBCI: An
+Open-Source Interface', 'March 12 (Thursday): Typelevel Summit') far more often starts a
+title or a subtitle written in capitals than a name."""
 _CREDIT_LENGTH = 400
 """A credit is short: longer tails are not read as one (and a huge line stays fast)."""
 _BOLD_FIRST = re.compile(r"^\s*\*\*(?P<title>.+?)\*\*\s*[-–—:]\s*(?P<rest>.+)$")
