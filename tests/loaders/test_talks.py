@@ -118,7 +118,8 @@ def test_a_numbered_talk_keeps_its_label_and_a_first_name_after_its_last_dash() 
 @pytest.mark.parametrize(
     ("title", "kind"),
     [
-        ("Pause", "break"), ("Déjeuner", "break"), ("Mittagessen", "break"),
+        ("Pause", "break"), ("Déjeuner", "break"), ("Morning Break", "break"),
+        ("Mittagessen", "break"),
         ("Almuerzo", "break"), ("Pranzo", "break"), ("Lunch", "break"), ("Koffiepauze", "break"),
         ("Accueil", "other"), ("Welcome", "other"), ("Begrüßung", "other"),
         ("Clausura", "other"), ("Chiusura", "other"), ("Afsluiting", "other"),

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from bot.loaders.talks.words import KIND_LABELS, KIND_WORDS, SHORT_ITEMS, alternation
+from bot.loaders.talks.words import (
+    BREAKS_ANYWHERE,
+    KIND_LABELS,
+    KIND_WORDS,
+    SHORT_ITEMS,
+    alternation,
+)
 from bot.wording.folding import fold
 
 _NAMED = tuple(
@@ -13,8 +19,9 @@ _NAMED = tuple(
 )
 """Kinds a title names wherever it says them ('Atelier contribuer', 'Table ronde …')."""
 _TALK = re.compile(rf"\b(?:{alternation(KIND_WORDS['talk'])})\b")
-_SHORT = tuple(
-    (kind, re.compile(rf"^(?:{alternation(SHORT_ITEMS[kind])})\b")) for kind in SHORT_ITEMS
+_SHORT = (
+    ("break", re.compile(rf"\b(?:{alternation(BREAKS_ANYWHERE)})\b")),
+    *((kind, re.compile(rf"^(?:{alternation(SHORT_ITEMS[kind])})\b")) for kind in SHORT_ITEMS),
 )
 _SHORT_WORDS = 4
 """A break or housekeeping item is a short line ('Pause repas'), not a title that starts

@@ -160,6 +160,14 @@ truth conventions count them; a title that only starts alike ('Ouverture de code
 is longer."""
 
 
+BREAKS_ANYWHERE: dict[str, tuple[str, ...]] = {
+    "fr": ("pause", "pause cafe"), "en": ("break", "coffee break", "tea break"),
+    "de": ("pause", "kaffeepause"), "es": ("pausa", "descanso"), "it": ("pausa",),
+    "nl": ("pauze",),
+}
+"""Words that make a short line a break wherever they stand in it ('Morning Break',
+'Kurze Pause')."""
+
 NOBODY = ("all", "tous", "toutes", "tout le monde", "everyone", "everybody", "alle", "todos",
           "todas", "tutti", "iedereen")
 """What a speakers cell says when it names nobody in particular ('All')."""
