@@ -4,7 +4,7 @@ A line (a bullet, a paragraph, a heading) may start with its hours ('9h30 :', '[
 '**14h30 :**', '**[16h-16h20]**', 'De 10h à 10h50 :', '9:30 am'), with its day
 ('10 décembre 2021 à 11h :', 'Le 7 septembre :'), or end with them (', mardi 24 novembre,
 17h-17h30'); a `<br>` line under the title may hold them too. What is left is a title and
-its credit, read by `talks.py`.
+its credit, read by `bot/loaders/talks/`.
 """
 
 from __future__ import annotations
