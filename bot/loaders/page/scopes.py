@@ -9,7 +9,7 @@ its evidence and where each field came from; `flush` keeps or rejects a section.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, time
 from pathlib import Path
 
@@ -286,6 +286,6 @@ def add_speakers(row: Row, credited: tuple) -> None:
     known = {s.name for s in row.talk.speakers}
     speakers = row.talk.speakers + tuple(s for s in credited[0] if s.name not in known)
     organisations = tuple(dict.fromkeys(row.talk.organisations + tuple(credited[1])))
-    row.talk = Talk(row.talk.title, speakers, organisations, row.talk.links)
+    row.talk = replace(row.talk, speakers=speakers, organisations=organisations)
     if credited[0] and not any(e.name == "credits_person" for e in row.evidence):
         row.evidence.append(Evidence("credits_person", "credits speakers", row.line))
