@@ -8,6 +8,7 @@ import pytest
 
 from bot.loaders import load_file
 from bot.loaders.page.row_grammar import read_title
+from bot.loaders.talks.credits import parse_credit
 from bot.loaders.talks.kinds import infer_kind
 from bot.loaders.talks.legend import read_legend, resolve
 from bot.programme.model import Speaker
@@ -184,3 +185,8 @@ def test_a_programme_repeated_as_a_list_of_slides_gives_no_extra_session(tmp_pat
         (19, "Le logiciel libre à l'école", ["Anne Roy"]),
         (19, "Cartographie collaborative", ["Paul Martin"]),
     ]
+
+
+def test_a_name_that_starts_like_a_credit_word_is_a_name() -> None:
+    assert parse_credit("Pär Engström")[0] == (Speaker("Pär Engström"),)
+    assert parse_credit("Par Jeanne Dupont")[0] == (Speaker("Jeanne Dupont"),)
