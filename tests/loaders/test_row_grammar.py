@@ -70,3 +70,8 @@ def test_a_sentence_that_ends_with_days_or_numbers_keeps_them(line: str) -> None
 def test_a_range_of_hours_is_not_cut_at_its_dash() -> None:
     reading = read_line(["29th October | 10 am - 5 pm"], CONTEXT)
     assert (reading.start, reading.end) == (None, None)
+
+
+def test_a_range_of_days_is_not_cut_at_its_dash() -> None:
+    reading = read_line(["Call for papers: March 1-15. Registration: April 1 - May 30."], CONTEXT)
+    assert (reading.days, reading.start) == ([], None)
