@@ -20,6 +20,7 @@ from bot.loaders.when import DateContext
         ("dès 9h : café", (time(9), None, "café")),
         ("**Midi :** Déjeuner", (time(12), None, "Déjeuner")),
         ("11:OO Table ronde", (time(11), None, "Table ronde")),
+        ("9:30 h. Bienvenida", (time(9, 30), None, "Bienvenida")),
     ],
 )
 def test_hours_that_lead_a_line(line: str, expected: tuple) -> None:

@@ -25,7 +25,7 @@ _BEFORE_LEADING_TIME = re.compile(
 )
 """What may stand before the hours a line starts with: '**', '*', '\\[', 'De', 'from'."""
 _AFTER_LEADING_TIME = re.compile(
-    r"\s*\\?\]?\s*(?P<close>[*_]{1,3})?\s*(?:[:\-–—|>·](?!\d)\s*|(?=\S)|$)"
+    r"\s*\\?\]?\s*(?P<close>[*_]{1,3})?\s*(?:[:\-–—|>·.](?!\d)\s*|(?=\S)|$)"
 )
 """What follows them: a closing bracket or bold, a separator, then the title."""
 _BEFORE_INNER_HOURS = re.compile(r"(?:,\s*|\s+)(?:de|from)\s+$", re.IGNORECASE)
