@@ -16,7 +16,7 @@ from bot.commands.catalog import Catalog
 from bot.commands.declaration import CommandTable
 from bot.commands.flood import RateLimiter, Window
 from bot.commands.messages import Transport
-from bot.loaders import load_paths
+from bot.loaders.worker import reader_for
 from bot.programme.model import Problem, Programme, Session, SourceRef
 from bot.settings.clock import Clock, SystemClock
 from bot.settings.config import Config
@@ -167,7 +167,7 @@ class App:
             if fetch and self.sources is not None:
                 await self.sources.refresh_now()
             documents = self.sources.documents() if self.sources else []
-            files = await asyncio.to_thread(load_paths, settings.paths, settings.tz, documents)
+            files = await reader_for(settings).load_paths(settings.paths, settings.tz, documents)
             for problem in files.problems:
                 log.log(logging.ERROR if problem.severity == "error" else logging.INFO,
                         "programme: %s", problem)

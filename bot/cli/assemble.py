@@ -6,8 +6,6 @@ import asyncio
 import logging
 from typing import Any
 
-import watchfiles
-
 from bot.app import App, Service
 from bot.commands import agenda, calendar, help, programme, sessions, who
 from bot.commands.declaration import CommandTable
@@ -80,6 +78,8 @@ async def send_reminders(app: App, transport: Transport) -> None:
 async def watch_files(app: App, transport: Transport) -> None:
     """Reload the programme whenever one of its files changes (watchfiles: inotify, no
     polling loop), until cancelled."""
+    import watchfiles  # only when watching is configured: the console mostly goes without
+
     paths = [path for path in app.config.programme.paths if path.exists()]
     if not paths:
         return

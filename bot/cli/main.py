@@ -1,28 +1,35 @@
-"""The `bluehats-bot` command line: one sub-command per job, each defined by its module."""
+"""The `bluehats-bot` command line: one sub-command per job, each defined by its module.
+
+A sub-command's module is imported only when that sub-command runs (or for the full
+`--help`): `bluehats-bot console` never loads the Matrix client, the web listener or the
+HTTP client that `run` needs.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from bot.cli import logs
 from bot.storage import StorageError
 
-Registrar = Callable[[argparse._SubParsersAction], None]
+SUBCOMMANDS = ("console", "programme", "reminders", "run", "config", "health")
+"""The sub-commands, each the module of `bot.cli` that adds it (`register`), in `--help`
+order."""
 
 
-def _registrars() -> list[Registrar]:
-    """Each feature adds its sub-commands; imported here so `--help` lists them all."""
-    from bot.cli import config, console, health, programme, reminders, run
-
-    return [console.register, programme.register, reminders.register, run.register,
-            config.register, health.register]
+def _modules(argv: Sequence[str]) -> list[str]:
+    """The module of the sub-command `argv` names, or every one (`--help`, a typo)."""
+    named = next((word for word in argv if word in SUBCOMMANDS), None)
+    return [named] if named else list(SUBCOMMANDS)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of the sub-command `argv` names (every sub-command without `argv`)."""
     parser = argparse.ArgumentParser(
         prog="bluehats-bot",
         description="The BlueHats conference-programme bot for Matrix (Tchap).",
@@ -33,14 +40,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="text (default) or json, one object a line "
                              "(or BLUEHATS_LOG_FORMAT)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for register in _registrars():
-        register(sub)
+    for name in _modules(SUBCOMMANDS if argv is None else argv):
+        importlib.import_module(f"bot.cli.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the sub-command named in `argv`; its return value is the exit status."""
-    parser = build_parser()
+    # The bot uses no pydantic plugin, and looking for them reads the metadata of every
+    # installed package (a tenth of the console's start); one asked for is still loaded.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.log_format not in logs.FORMATS:
         parser.error(f"BLUEHATS_LOG_FORMAT: expected one of {', '.join(logs.FORMATS)}, "

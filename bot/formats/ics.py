@@ -2,18 +2,21 @@
 
 UIDs are stable, so importing the file again updates the events instead of duplicating
 them; times are in Europe/Paris with its VTIMEZONE; sessions without a time become
-all-day events of their day.
+all-day events of their day. `icalendar` is imported when a calendar is first written (a
+fifth of a second): a bot that is never asked for one never loads it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime, timedelta
-
-import icalendar
+from typing import TYPE_CHECKING
 
 from bot.programme.model import Event, Session, credit
 from bot.programme.queries import Agenda
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = "-//BlueHats//bluehats-bot//FR"
 
@@ -46,6 +49,8 @@ def calendar(
 ) -> bytes:
     """An .ics file with every session of `events` (or those whose id is in `only`),
     called `name` (default: the title of the one event)."""
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -85,6 +90,8 @@ def calendar(
 
 def _whole_event(event: Event, stamp: datetime) -> icalendar.Event:
     """The event as one all-day calendar entry over its days (programme not yet published)."""
+    import icalendar
+
     item = icalendar.Event()
     item.add("uid", f"{event.id}@bluehats-bot")
     item.add("dtstamp", stamp)

@@ -46,12 +46,13 @@ FORMATS: list[FileFormat] = [
 ]
 """Tried in order, first match wins."""
 
+FileReading = tuple[list[Event], list[Problem], FileFormat | None]
+"""What one file gives: its events, its problems, and the format that read it."""
+
 _IGNORED = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".pdf", ".ics", ".db", ".csv"}
 
 
-def load_file(
-    path: Path, tz: ZoneInfo = PARIS
-) -> tuple[list[Event], list[Problem], FileFormat | None]:
+def load_file(path: Path, tz: ZoneInfo = PARIS) -> FileReading:
     """Read one file with the format that recognises it."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -60,14 +61,14 @@ def load_file(
     return load_text(path, text, tz)
 
 
-def load_text(
-    path: PurePath, text: str, tz: ZoneInfo = PARIS
-) -> tuple[list[Event], list[Problem], FileFormat | None]:
+def load_text(path: PurePath, text: str, tz: ZoneInfo = PARIS) -> FileReading:
     """Read the text of one programme file (or fetched source, named by `path`)."""
     for file_format in FORMATS:
         if file_format.detect(path, text):
             try:
                 events, problems = file_format.load(path, text, tz)
+            except MemoryError:  # not the file's fault alone: the reader's budget says it
+                raise
             except Exception as error:  # the last line of defence: one file never stops the rest
                 log.exception("programme: %s could not be read", path)
                 return [], [Problem(SourceRef(str(path)),
@@ -87,26 +88,43 @@ def load_paths(
 ) -> Programme:
     """Load every programme file in `paths` (folders are read recursively, in name order),
     and `documents`, texts already fetched (programme sources by URL)."""
+    problems: list[Problem] = []
+    inputs = programme_inputs(paths, documents, problems)
+    return combine([load_input(path, text, tz) for path, text in inputs], problems)
+
+
+def programme_inputs(
+    paths: Iterable[Path], documents: Iterable[tuple[PurePath, str]], problems: list[Problem]
+) -> list[tuple[PurePath, str | None]]:
+    """Each file to read (its text None: read it from disk) and each document, in the
+    order they load; a path that names nothing is a problem."""
+    return [*((path, None) for path in _files(paths, problems)), *documents]
+
+
+def load_input(path: PurePath, text: str | None, tz: ZoneInfo) -> FileReading:
+    """One of `programme_inputs`: the file at `path`, or `text` read as `path`."""
+    return load_file(Path(path), tz) if text is None else load_text(path, text, tz)
+
+
+def combine(readings: Iterable[FileReading], problems: list[Problem]) -> Programme:
+    """The programme of every file read, after the `problems` found before reading them:
+    several versions of one event merge, an organisers' structured file completes one."""
     versions: dict[str, list[Event]] = {}
     completions: dict[str, list[Event]] = {}
-    problems: list[Problem] = []
-    found_files = [(path, None) for path in _files(paths, problems)]
-    for path, text in [*found_files, *documents]:
-        events, found, file_format = load_file(path, tz) if text is None else load_text(
-            path, text, tz)
+    for events, found, file_format in readings:
         problems.extend(found)
         for event in events:
             target = completions if file_format and file_format.completes else versions
             target.setdefault(event.id, []).append(event)
-    events = []
+    merged = []
     for identifier, candidates in versions.items():
         event = _merge_versions(candidates, problems)
         for completion in completions.pop(identifier, []):
             event = _complete(event, completion)
-        events.append(event)
-    events.extend(_merge_versions(extra, problems) for extra in completions.values())
-    events.sort(key=lambda e: (e.start, e.id))
-    return Programme(tuple(events), tuple(problems))
+        merged.append(event)
+    merged.extend(_merge_versions(extra, problems) for extra in completions.values())
+    merged.sort(key=lambda e: (e.start, e.id))
+    return Programme(tuple(merged), tuple(problems))
 
 
 def _files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.loaders.page.outline import describe
 from bot.loaders.page.values import Block, EventFrame
 from bot.programme.model import Event, Problem
 
@@ -50,6 +51,9 @@ def _stages(reading: Reading) -> list[str]:
             + (f"; blank lines bridged inside HTML tables: {bridged}" if bridged else "")]
     out += ["", "blocks:"]
     out.extend(_outline(reading.blocks, 1))
+    if reading.outline is not None:
+        out += ["", "outline:"]
+        out.extend(f"  {line}" for line in describe(reading.outline) or ["(no heading)"])
     reader = reading.reader
     if reader is not None:
         out += ["", "candidate blocks:"]

@@ -16,11 +16,18 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bot.loaders import load_paths
+from bot.loaders.worker import reader_for
 from bot.programme.model import Problem, Programme, SourceRef
 from bot.publishing.diff import diff
 from bot.publishing.hold import HoldRule, Reason
-from bot.publishing.readings import Reading, Version, digest, named_sources, read, versions_of
+from bot.publishing.readings import (
+    Reading,
+    Version,
+    digest,
+    named_sources,
+    read_within,
+    versions_of,
+)
 from bot.publishing.report import Report, details, headline, reason_text
 from bot.publishing.repository import Pending, ProgrammeVersions, Stored
 from bot.settings.config import Config, is_url
@@ -82,8 +89,9 @@ class Publisher:
         key = (version.source, version.digest)
         found = self._readings.get(key)
         if found is None:
-            found = self._readings[key] = await asyncio.to_thread(
-                read, version, self.config.programme.tz)
+            settings = self.config.programme
+            found = self._readings[key] = await read_within(version, reader_for(settings),
+                                                            settings.tz)
         return found
 
     async def admit(self, candidate: Programme, remote: RemoteSources | None) -> Programme:
@@ -162,7 +170,8 @@ class Publisher:
     async def _keep_published(self, candidate: Programme) -> Programme:
         """`candidate`, with the events of every held source as published."""
         documents = [(v.name, v.text) for v in self.published.values() if v.text is not None]
-        published = await asyncio.to_thread(load_paths, [], self.config.programme.tz, documents)
+        settings = self.config.programme
+        published = await reader_for(settings).load_paths([], settings.tz, documents)
         touched: set[str] = set()
         warnings = []
         for source, held in self.held.items():

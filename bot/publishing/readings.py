@@ -14,6 +14,7 @@ from pathlib import Path, PurePath
 from zoneinfo import ZoneInfo
 
 from bot.loaders import load_text
+from bot.loaders.worker import Reader
 from bot.programme.model import Event, Problem, Programme, Session, SourceRef
 from bot.settings.config import is_url
 from bot.sources.fetch import source_name
@@ -103,13 +104,27 @@ class Reading:
 
 
 def read(version: Version, tz: ZoneInfo) -> Reading:
-    """What the loaders read in `version` alone (blocking: run it in a thread)."""
+    """What the loaders read in `version` alone (blocking: the bot reads in its worker,
+    `read_within`)."""
     if version.text is None:
-        problems = () if version.gone else (
-            Problem(SourceRef(version.source), f"cannot read the file: {version.error}", "error"),)
-        return Reading(version.source, (), problems, None, gone=version.gone)
+        return _textless(version)
     events, problems, _ = load_text(version.name, version.text, tz)
     return Reading(version.source, tuple(events), tuple(problems), version.text)
+
+
+async def read_within(version: Version, reader: Reader, tz: ZoneInfo) -> Reading:
+    """What the loaders read in `version` alone, in `reader`'s worker process within its
+    budget."""
+    if version.text is None:
+        return _textless(version)
+    events, problems, _ = await reader.load(version.name, version.text, tz)
+    return Reading(version.source, tuple(events), tuple(problems), version.text)
+
+
+def _textless(version: Version) -> Reading:
+    problems = () if version.gone else (
+        Problem(SourceRef(version.source), f"cannot read the file: {version.error}", "error"),)
+    return Reading(version.source, (), problems, None, gone=version.gone)
 
 
 def whole(source: str, programme: Programme, text: str | None = None) -> Reading:

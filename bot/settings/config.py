@@ -49,6 +49,10 @@ class ProgrammeConfig(Section):
     """A source that has not answered whole by then has failed, this time."""
     max_source_bytes: int = Field(10_000_000, ge=1000)
     """A larger answer is refused (the last good version stays)."""
+    read_timeout_seconds: float = Field(10, gt=0, le=600)
+    read_memory_mb: int = Field(512, ge=16, le=1 << 20)
+    """Each programme file is read in a worker process: one that takes longer, or needs
+    more memory, is not read (a problem names it; the last good version stays)."""
 
     @field_validator("sources")
     @classmethod

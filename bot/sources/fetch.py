@@ -1,5 +1,7 @@
 """One HTTP request for a programme source, with aiohttp (already a matrix-nio dependency,
-asyncio-native, streaming reads so a size limit holds before the whole body arrives).
+asyncio-native, streaming reads so a size limit holds before the whole body arrives). It is
+imported when the first source is asked: a bot without sources given by URL (the console on
+its files) never loads it.
 
 Conditional: the ETag and Last-Modified of the last answer are sent back, and a 304 costs
 nothing. Every failure is a `FetchError` with a one-line reason; the source keeps its last
@@ -14,9 +16,13 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import aiohttp
+if TYPE_CHECKING:
+    import aiohttp
+
+from bot.loaders.source_name import SourceName
 
 USER_AGENT = "bluehats-bot (programme sources; https://code.gouv.fr/bluehats-bot)"
 SUFFIXES = {"json": ".json", "xml": ".xml", "yaml": ".yaml", "markdown": ".md"}
@@ -37,24 +43,18 @@ class Fetched:
     content_type: str = ""
 
 
-class SourceName(PurePosixPath):
-    """A URL where the loaders want a file path: its name and suffix are the URL's (or the
-    Content-Type's when the URL has none); `str()` is the whole URL, so every problem
-    names the source as the organiser wrote it."""
-
-    url: str
-
-    def __str__(self) -> str:
-        return self.url
-
-
 def source_name(url: str, content_type: str = "") -> SourceName:
     name = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] or "index"
     if not PurePosixPath(name).suffix:
         name += next((suffix for key, suffix in SUFFIXES.items() if key in content_type), "")
-    found = SourceName(name)
-    found.url = url
-    return found
+    return SourceName.of(name, url)
+
+
+def open_client() -> aiohttp.ClientSession:
+    """A new HTTP client for `fetch` (to close: `async with`)."""
+    import aiohttp
+
+    return aiohttp.ClientSession()
 
 
 async def fetch(
@@ -67,6 +67,8 @@ async def fetch(
     max_bytes: int = 10_000_000,
 ) -> Fetched:
     """GET `url`; `Fetched(None)` when the server says it has not changed."""
+    import aiohttp
+
     headers = {"User-Agent": USER_AGENT}
     if etag:
         headers["If-None-Match"] = etag

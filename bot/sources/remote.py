@@ -15,14 +15,16 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-import aiohttp
+from typing import TYPE_CHECKING
 
 from bot.monitoring.metrics import SOURCE_POLLS
 from bot.programme.model import Problem, SourceRef
 from bot.settings.config import ProgrammeConfig
-from bot.sources.fetch import Fetched, FetchError, SourceName, fetch, source_name
+from bot.sources.fetch import Fetched, FetchError, SourceName, fetch, open_client, source_name
 from bot.sources.repository import ProgrammeSources
+
+if TYPE_CHECKING:
+    import aiohttp
 
 log = logging.getLogger(__name__)
 
@@ -89,13 +91,13 @@ class RemoteSources:
             return False
         for source in self.sources:
             source.due = min(source.due, self.clock())
-        async with aiohttp.ClientSession() as client:
+        async with open_client() as client:
             return await self.refresh_due(client)
 
     async def run(self, on_change: Callable[[], Awaitable[object]]) -> None:
         """Ask each source when it is due, and call `on_change` after a new version came;
         until cancelled."""
-        async with aiohttp.ClientSession() as client:
+        async with open_client() as client:
             while True:
                 wait = min((source.due for source in self.sources), default=self.clock())
                 await asyncio.sleep(max(0.0, wait - self.clock()))

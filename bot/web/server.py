@@ -8,6 +8,7 @@ import logging
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 
+from bot.monitoring.metrics import made_all
 from bot.web.feeds import Feeds
 from bot.web.health import Health
 
@@ -32,6 +33,7 @@ class WebServer:
 
     async def start(self, host: str, port: int) -> None:
         """Listen on `host`:`port` (port 0: any free one, see `port`)."""
+        made_all()
         self._runner = web.AppRunner(self.application(), access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, host, port).start()

@@ -80,3 +80,26 @@ def test_a_follow_up_on_the_next_line_is_the_question_before_with_its_day(
         "développer : l’exemple du tableur collaboratif Grist",
         "jeudi 7 décembre 2023, 16 h (terminée) · La DINUM à l'Open Source Experience · bf6ca4",
     ]
+
+
+ONLY_OTHERS_USE = ("nio", "aiohttp", "prometheus_client", "watchfiles", "icalendar", "synapse",
+                   "bot.transports.matrix", "bot.web")
+"""What the Matrix bot, the web listener, file watching and calendars need, and the console
+answering a question does not."""
+
+
+def test_the_console_imports_neither_the_matrix_client_nor_http(tmp_path: Path) -> None:
+    # The console run in a fresh Python, which lists every module it imported once done.
+    script = ("import sys\nfrom bot.cli.main import main\nstatus = main(sys.argv[1:])\n"
+              "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\nsys.exit(status)")
+    done = subprocess.run(
+        [sys.executable, "-c", script, "console", "--now", "2024-12-04 14:10",
+         "--database", str(tmp_path / "bot.db")],
+        input="!prochains\nqui parle de grist ?\n", capture_output=True, text=True, cwd=ROOT,
+        timeout=60)
+    assert done.returncode == 0, done.stderr
+    answers = done.stdout.split("\n\n")
+    assert answers[0].startswith("À suivre\n") and "Grist" in answers[1]
+    loaded = set(done.stderr.splitlines())
+    assert "bot.cli.console" in loaded and "bot.programme.search" in loaded
+    assert sorted(m for m in loaded if m.startswith(ONLY_OTHERS_USE)) == []

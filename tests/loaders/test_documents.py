@@ -604,3 +604,11 @@ def test_a_paragraph_that_starts_with_a_day_over_lists_is_a_day_label(tmp_path) 
         (date(2021, 11, 24), time(9, 45), "Accueil des participants"),
         (date(2021, 11, 25), time(9), "Introduction de la journée"),
     ]
+
+
+def test_a_page_markdown_it_pyrs_cannot_render_is_rendered_by_markdown_it_py() -> None:
+    # markdown-it-pyrs 0.4 panics on a '[' then an unclosed '`' on the next line; the
+    # fallback, imported only then, renders the same paragraph stamped with its lines.
+    rendered = render("[a\n`b")
+    assert rendered.renderer == "markdown-it-py"
+    assert rendered.html == '<p data-sourcepos="1:1-2:0">[a\n`b</p>\n'

@@ -1,14 +1,15 @@
 """Published event pages: Markdown with a header in any dialect, in any layout, read as
 they render, by a pipeline of named stages:
 
-    metadata ─► render ─► dom ─► blocks ─► (outline, rows: today's reader) ─► sessions
+    metadata ─► render ─► dom ─► blocks ─► frame ─► outline ─► rows ─► sessions
 
 `metadata` reads the header (YAML, TOML, Pelican, a pandoc block at the end), `render`
 makes the HTML a browser is given, `dom` parses it as a browser does, `blocks` reads it
-into blocks whose every line knows its file line. The title and days come from the
-header, else from the first heading and the text; a broken header costs the header, not
-the page. `read_page` returns every stage's value in a `Reading`, which `--explain`
-prints.
+into blocks whose every line knows its file line, `outline` nests them under the headings
+and labels that govern them, `rows` walks that tree for candidate sessions. The title and
+days come from the header, else from the first heading and the text; a broken header
+costs the header, not the page. `read_page` returns every stage's value in a `Reading`,
+which `--explain` prints.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from bot.loaders.page.bridge import markdown_blocks
 from bot.loaders.page.dom import parse_html
 from bot.loaders.page.frame import FROM_DATE_KEY, read_frame, written_year
 from bot.loaders.page.metadata import Metadata, read_metadata
+from bot.loaders.page.outline import Section, read_outline
 from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
 from bot.loaders.page.rows import ProgrammeReader
@@ -59,6 +61,7 @@ class Reading:
     parser: str
     blocks: tuple[Block, ...]
     frame: EventFrame | None = None
+    outline: Section | None = None
     reader: ProgrammeReader | None = None
     sessions: tuple[Session, ...] = ()
 
@@ -100,9 +103,10 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     frame = read_frame(path, metadata, blocks, tz)
     problems.extend(Problem(SourceRef(str(path), line), message)
                     for line, message in frame.warnings)
+    outline = read_outline(written, frame)
     reader = ProgrammeReader(path, frame)
-    reader.read(written)
-    reading = replace(reading, reader=reader, frame=frame)
+    reader.read(outline)
+    reading = replace(reading, reader=reader, frame=frame, outline=outline)
     problems.extend(reader.problems)
     start, end = _event_days(frame, reader)
     if start is None:

@@ -23,10 +23,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import markdown_it_pyrs
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
 
 _START_TAG = re.compile(r"<([A-Za-z][\w-]*)(?=[\s/>])")
 _TABLE_OPEN = re.compile(r"<table(?=[\s>])", re.IGNORECASE)
@@ -127,7 +130,10 @@ def _markdown() -> markdown_it_pyrs.MarkdownIt:
 @cache
 def _fallback() -> MarkdownIt:
     """markdown-it-py with raw HTML and tables; its blocks get `data-sourcepos` as
-    markdown-it-pyrs writes it (lines only), so later stages read both alike."""
+    markdown-it-pyrs writes it (lines only), so later stages read both alike. Imported
+    here: few pages need it, and it takes longer to import than most pages to read."""
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
 
     def stamp(state: StateCore) -> None:

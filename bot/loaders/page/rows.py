@@ -1,8 +1,9 @@
 """Find and read the programme of a page's document tree.
 
-The tree is walked in page order with a stack of scopes: a heading or a bold label may give
-a day ('6 décembre de 14h à 18h', '**25/11/2020**'), hours ('#### 14h', '**8h - 11h**'), a
-room ('Salle PLATEAU 1 : ...') or a kind ('Les ateliers de l'après-midi'); a timed line
+The outline (`outline.py`) is walked in page order with a stack of scopes: each section (a
+heading or a bold label) may give a day ('6 décembre de 14h à 18h', '**25/11/2020**'),
+hours ('#### 14h', '**8h - 11h**'), a room ('Salle PLATEAU 1 : ...') or a kind ('Les
+ateliers de l'après-midi'); a timed line
 ('**14h30 :** Mots d'ouverture', '[10h15 - 12h] Plénière') opens a slot. Items of lists,
 timed paragraphs and table rows are candidate sessions; a slot or an item whose nested
 list holds sessions is a container (its hours go to them); a nested list of persons gives
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from bot.loaders.page import evidence
 from bot.loaders.page.bridge import MarkdownBlock as Block
+from bot.loaders.page.outline import HEADING, IGNORED, QUOTE, Section
 from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
 from bot.loaders.page.row_tables import table_rows
 from bot.loaders.page.scopes import (
@@ -28,7 +30,7 @@ from bot.loaders.page.scopes import (
     add_speakers,
     heading_scope,
 )
-from bot.loaders.page.values import EventFrame, Evidence
+from bot.loaders.page.values import EventFrame, Evidence, Facts
 from bot.loaders.talks import (
     INSTITUTION,
     NAME,
@@ -40,9 +42,7 @@ from bot.loaders.talks import (
 from bot.programme.model import Speaker
 from bot.wording.folding import fold
 
-_BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]+?)(?:\*\*|__)\s*:?\s*$")
 _WHERE = re.compile(r"^\s*\**\s*(?:o[uù]\s*\?|where\s*\?|lieu\s*:)\s*\**\s*(?P<room>.+)$", re.I)
-_IGNORED = re.compile(r"^\s*(?:\{:|\{%|\{\{)")
 _PERSON = re.compile(rf"^(?P<name>{NAME})(?=\s*(?:,|\(|$|\s[-–—]\s))")
 _BOLD_CREDIT = re.compile(r"^\s*\*\*(?P<bold>[^*]{1,300}?)\*\*(?P<after>\s*(?:,.*|$|[-–—]\s.*))$")
 
@@ -59,30 +59,39 @@ class ProgrammeReader(PageContext):
 
     # --- walking --------------------------------------------------------------------
 
-    def read(self, blocks: list[Block]) -> None:
-        self.walk(blocks)
+    def read(self, outline: Section) -> None:
+        self.section(outline)
         self.close(0)
         self.flush()
         if len(self.rows) == 1 and not self.rows[0].talk.speakers and self.speakers_listed:
             add_speakers(self.rows[0], (tuple(self.speakers_listed), ()))  # a one-talk page
         self.warn_if_unread()
 
-    def walk(self, blocks: list[Block], depth: int = 0) -> None:
-        for index, block in enumerate(blocks):
-            if block.kind == "heading":
-                self.heading(block.level, block.text, block.line)
-            elif block.kind == "paragraph":
-                following = blocks[index + 1] if index + 1 < len(blocks) else None
-                self.paragraph(block, _opens_items(following))
-                continue
-            elif block.kind == "list":
-                self.list(block, depth)
-                self.flush()  # each list is a candidate block of its own
-            elif block.kind == "table":
-                self.table(block)
-            elif block.kind == "quote":
-                self.walk(block.children, depth)
+    def section(self, section: Section) -> None:
+        """A section opens a scope, then its blocks and subsections are read in page order.
+        A lead-in line goes on over a label, not over a heading or out of a quote."""
+        if section.opens:
+            self.heading(section.level, section.markdown, section.line, section.facts)
+        if section.kind == HEADING:
             self.lead_in, self.lead_kind = [], None
+        for part in section.parts:
+            if isinstance(part, Section):
+                self.section(part)
+            else:
+                self.block(part)
+        if section.kind == QUOTE:
+            self.lead_in, self.lead_kind = [], None
+
+    def block(self, block: Block) -> None:
+        if block.kind == "paragraph":
+            self.paragraph(block)
+            return
+        if block.kind == "list":
+            self.list(block, 0)
+            self.flush()  # each list is a candidate block of its own
+        elif block.kind == "table":
+            self.table(block)
+        self.lead_in, self.lead_kind = [], None
 
     def close(self, level: int) -> None:
         """Pop the scopes of `level` and deeper: a slot that held no session is one."""
@@ -98,11 +107,11 @@ class ProgrammeReader(PageContext):
             ):
                 self.heading_session(scope)
 
-    def heading(self, level: int, markdown: str, line: int) -> None:
+    def heading(self, level: int, markdown: str, line: int, facts: Facts) -> None:
         self.close(level)
         self.flush()
         self.last = None
-        scope = heading_scope(level, inline_text(markdown)[0], line, self.frame)
+        scope = heading_scope(level, facts, line)
         if scope.day:
             self.headed_days.append(scope.day)
         timed = leading_time(markdown)
@@ -113,21 +122,11 @@ class ProgrammeReader(PageContext):
 
     # --- paragraphs -----------------------------------------------------------------
 
-    def paragraph(self, block: Block, over_items: bool = False) -> None:
+    def paragraph(self, block: Block) -> None:
         lines = block.lines()
-        if not lines or _IGNORED.match(lines[0]):
+        if not lines or IGNORED.match(lines[0]):
             return
-        label = _BOLD_LABEL.match(lines[0]) if len(lines) == 1 else None
         reading = read_line(lines, self.dates)
-        if label and not (reading.talk.title and (reading.start or reading.days)):
-            level = 10 if reading.start and not reading.talk.title else 7  # hours: inside a slot
-            self.heading(level, label.group("text"), block.line)
-            return
-        if over_items and len(lines) == 1 and reading.days and reading.start is None and any(
-                why.startswith("starts with its day") for why in reading.why):
-            # 'Mercredi 24 novembre : de l'acquisition à …' over lists: a day label
-            self.heading(7, inline_text(lines[0])[0], block.line)
-            return
         when = when_text(lines[0], self.dates)
         heading_scope = next((s for s in reversed(self.scopes) if s.level <= 6), None)
         if heading_scope and self.day_line(block.text, heading_scope):
@@ -277,14 +276,6 @@ def _slot_line(reading: LineReading) -> bool:
         return False
     led = any(why.startswith(("starts with", "hours after")) for why in reading.why)
     return led or len(reading.talk.title.split()) <= 16
-
-
-def _opens_items(block: Block | None) -> bool:
-    """What follows is a list, or a label over one ('Matin :')."""
-    if block is None:
-        return False
-    lines = block.lines() if block.kind == "paragraph" else []
-    return block.kind == "list" or (len(lines) == 1 and lines[0].rstrip("*_ ").endswith(":"))
 
 
 def _timed(items: list[Block]) -> bool:

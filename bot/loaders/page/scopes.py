@@ -14,9 +14,8 @@ from datetime import date, time
 from pathlib import Path
 
 from bot.loaders.page import evidence, scoring
-from bot.loaders.page.frame import heading_day
 from bot.loaders.page.row_grammar import LineReading
-from bot.loaders.page.values import EventFrame, Evidence
+from bot.loaders.page.values import EventFrame, Evidence, Facts
 from bot.loaders.talks import (
     Talk,
     all_credits,
@@ -26,14 +25,10 @@ from bot.loaders.talks import (
     kind_hint,
     presenters,
 )
-from bot.loaders.when import find_days, find_range, parse_hour, unique
+from bot.loaders.when import find_days, unique
 from bot.programme.model import Link, Problem, SourceRef
 from bot.wording.folding import fold
 
-_ROOM_TITLE = re.compile(
-    r"^(?:salle|room|amphi(?:th[ée][aâ]tre)?|auditorium)\s+(?P<room>[^:«\-–]+?)\s*(?:[:\-–]\s*(?P<theme>.*))?$",
-    re.IGNORECASE,
-)
 _ROOM_IN_PROSE = re.compile(
     r"\bsalle\s+(?:\*\*(?P<bold>[^*]+)\*\*|(?P<plain>[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*)*))"
 )
@@ -89,33 +84,11 @@ class Row:
     why: dict[str, str] = field(default_factory=dict)
 
 
-def heading_scope(level: int, text: str, line: int, frame: EventFrame) -> Scope:
-    """What a heading's text gives the lines under it: hours, a room, a day (written, or
-    its weekday or rank alone: « Monday », « Jour 2 »), a kind."""
-    scope = Scope(level, text, line=line)
-    hour = parse_hour(text)
-    span = find_range(text)
-    room = _ROOM_TITLE.match(text)
-    days = unique(find_days(text, frame.dates))
-    named = None if days else heading_day(text, frame)
-    days = [named] if named else days
-    if hour:
-        scope.hour, scope.structured, scope.only_time = hour, True, True
-    elif span and span.span[0] == 0 and not days:
-        scope.hour, scope.end, scope.structured = span.start, span.end, True
-        scope.only_time = not text[span.span[1]:].strip(" :-–—")
-        scope.kind = kind_hint(text)
-    elif room:
-        scope.room, scope.structured = room.group("room").strip(), True
-        scope.kind = kind_hint(room.group("theme") or "")
-    elif days and len(days) <= 2:
-        scope.day, scope.structured = days[0], True
-        if span:  # "4/12 de 10h à 12h30 : démos": the hours of what it lists untimed
-            scope.hour, scope.end = span.start, span.end
-        scope.kind = kind_hint(text)
-    else:
-        scope.kind = kind_hint(text)
-    return scope
+def heading_scope(level: int, facts: Facts, line: int) -> Scope:
+    """The scope a heading or a label opens, with what its words give (`outline.heading_facts`)."""
+    return Scope(level, facts.words, day=facts.day, hour=facts.start, end=facts.end,
+                 room=facts.room, kind=facts.kind, structured=facts.structured,
+                 only_time=facts.only_time, line=line)
 
 
 class PageContext:

@@ -139,31 +139,25 @@ class Facts:
     """What a heading or a label says about what is under it."""
 
     words: str = ""
-    days: tuple[date, ...] = ()
-    weekdays: tuple[int, ...] = ()
-    """Weekdays named without a date ('Monday', 'Dienstag'): 0 is Monday."""
-    ordinal: int | None = None
-    """'Jour 2', 'Day 3': the event's n-th day."""
+    day: date | None = None
+    """Written, or named by its weekday or rank alone and placed by the frame."""
     start: time | None = None
     end: time | None = None
     room: str | None = None
-    track: str | None = None
     kind: str | None = None
     structured: bool = False
     """It gives a day, hours or a room: what is under it is laid out by day, hour or room."""
+    only_time: bool = False
+    """It holds only hours ('### 18h10'): the paragraph under it is its session."""
 
-
-@dataclass(frozen=True)
-class Section:
-    """A heading (or a label that acts as one) and what is under it, down to the next
-    heading of its level or above."""
-
-    heading: Block | None
-    level: int
-    line: int
-    facts: Facts
-    blocks: tuple[Block, ...] = ()
-    children: tuple[Section, ...] = ()
+    def describe(self) -> str:
+        """What it gives, in words, for --explain."""
+        said = [f"day {self.day.isoformat()}" if self.day else "",
+                f"hours {self.start:%H:%M}" + (f"-{self.end:%H:%M}" if self.end else "")
+                if self.start else "",
+                f"room {self.room!r}" if self.room else "",
+                f"kind {self.kind}" if self.kind else ""]
+        return ", ".join(s for s in said if s)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,87 @@
+"""Programme files read in the worker process, within a budget: a file that takes longer,
+or needs more memory, is stopped and is a problem naming it; the worker that replaces the
+stopped one reads the next file. Time is bounded as a ratio: the budget is a quarter of
+what the page takes to read here, measured first."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePath
+
+from bench.load import big_page
+from bot.loaders import load_text
+from bot.loaders.worker import Budget, Reader
+from bot.settings.clock import PARIS
+from tests.support.hostile import fastest
+from tests.support.paths import FIXTURES
+
+SMALL = FIXTURES / "publishing" / "journee-v1.md"
+"""Six sessions on Wednesday 12 June 2030, in a page of 19 lines."""
+
+
+async def small_page_reads(reader: Reader) -> None:
+    events, problems, file_format = await reader.load(SMALL, None, PARIS)
+    assert file_format is not None and file_format.name == "page"
+    assert [event.title for event in events] == ["Journée BlueHats 2030"]
+    assert len(events[0].sessions) == 6
+    assert not [p for p in problems if p.severity == "error"]
+
+
+async def test_the_worker_reads_what_the_loaders_read() -> None:
+    reader = Reader(Budget())
+    try:
+        await small_page_reads(reader)
+        text = SMALL.read_text(encoding="utf-8")
+        assert await reader.load(PurePath("ailleurs.md"), text, PARIS) == load_text(
+            PurePath("ailleurs.md"), text, PARIS)
+    finally:
+        reader.stop()
+
+
+async def test_a_page_over_the_time_budget_is_a_problem_naming_it() -> None:
+    page = big_page(300_000)
+    spent = fastest(lambda: load_text(PurePath("long.md"), page, PARIS), runs=1)
+    reader = Reader(Budget(seconds=spent / 4))
+    try:
+        events, problems, file_format = await reader.load(PurePath("long.md"), page, PARIS)
+        assert (events, file_format) == ([], None)
+        (problem,) = problems
+        assert problem.severity == "error"
+        assert str(problem.source) == "long.md"
+        assert problem.message.startswith("not read: reading it took more than ")
+        assert problem.message.endswith(" s (programme.read_timeout_seconds)")
+        await small_page_reads(reader)  # a new worker reads the next file
+    finally:
+        reader.stop()
+
+
+async def test_a_page_over_the_memory_budget_is_a_problem_naming_it(tmp_path: Path) -> None:
+    # Reading a 2 MB page takes well over 100 MB; the small page, a few.
+    page = tmp_path / "long.md"
+    page.write_text(big_page(2_000_000), encoding="utf-8")
+    reader = Reader(Budget(seconds=600, megabytes=48))
+    try:
+        events, problems, _ = await reader.load(page, None, PARIS)
+        assert events == []
+        (problem,) = problems
+        assert (str(problem.source), problem.severity) == (str(page), "error")
+        # Python's MemoryError, or an abort in a native library that could not allocate
+        assert problem.message.startswith("not read: ")
+        assert problem.message.endswith("more than 48 MB (programme.read_memory_mb)")
+        await small_page_reads(reader)
+    finally:
+        reader.stop()
+
+
+async def test_a_folder_loads_file_by_file(tmp_path: Path) -> None:
+    """One file over the budget costs that file: the others load."""
+    (tmp_path / "journee.md").write_text(SMALL.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "long.md").write_text(big_page(2_000_000), encoding="utf-8")
+    reader = Reader(Budget(seconds=600, megabytes=48))
+    try:
+        programme = await reader.load_paths([tmp_path, tmp_path / "absent.md"], PARIS)
+        assert len(programme.sessions) == 6
+        assert {(Path(p.source.path).name, p.message.split(":")[0]) for p in programme.problems
+                if p.severity == "error"} == {("long.md", "not read"),
+                                              ("absent.md", "no such file or folder")}
+    finally:
+        reader.stop()
