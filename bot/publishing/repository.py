@@ -74,12 +74,12 @@ class ProgrammeVersions(Repository):
             await self.db.execute(
                 "INSERT INTO programme_reports (key, data, created_at) VALUES (?, ?, ?)",
                 (report.key, json.dumps(data, ensure_ascii=False), time.time()))
-        await self.db.commit()
+        await self._commit()
 
     async def forget_source(self, source: str) -> None:
         """Forget both versions of a source the configuration no longer names."""
         await self._delete(source, *STATES)
-        await self.db.commit()
+        await self._commit()
 
     async def _delete(self, source: str, *states: str) -> None:
         for state in states:
@@ -100,7 +100,7 @@ class ProgrammeVersions(Repository):
 
     async def delivered(self, key: str) -> None:
         await self.db.execute("DELETE FROM programme_reports WHERE key = ?", (key,))
-        await self.db.commit()
+        await self._commit()
 
     async def forget(self, user_id: str, pseudonym: str) -> None:
         """Nothing to do: published programmes and their reports name no user of the bot."""

@@ -27,7 +27,7 @@ class Reminders(Repository):
             "INSERT OR IGNORE INTO subscriptions VALUES (?, ?, ?, ?)",
             (user_id, session_id, lead_minutes, time.time()),
         )
-        await self.db.commit()
+        await self._commit()
         return cursor.rowcount == 1
 
     async def unsubscribe(self, user_id: str, session_id: str) -> bool:
@@ -35,7 +35,7 @@ class Reminders(Repository):
             "DELETE FROM subscriptions WHERE user_id = ? AND session_id = ?",
             (user_id, session_id),
         )
-        await self.db.commit()
+        await self._commit()
         return cursor.rowcount == 1
 
     async def subscriptions(self, user_id: str | None = None) -> list[tuple[str, str, int]]:
@@ -63,7 +63,7 @@ class Reminders(Repository):
             "updated_at = excluded.updated_at",
             [(key, status, due, now) for key in keys],
         )
-        await self.db.commit()
+        await self._commit()
 
     async def move_room(self, old: str, new: str) -> None:
         """Room `old` became `new` (an upgrade): the notices already sent to it count as
@@ -71,7 +71,7 @@ class Reminders(Repository):
         await self.db.execute(
             "UPDATE OR IGNORE reminder_log SET key = replace(key, ?, ?) WHERE instr(key, ?) > 0",
             (f"|{old}|", f"|{new}|", f"|{old}|"))
-        await self.db.commit()
+        await self._commit()
 
     async def personal_data(self, user_id: str) -> dict[str, int]:
         return {

@@ -48,7 +48,7 @@ class ProgrammeSources(Repository):
             "content_type = excluded.content_type, fetched_at = excluded.fetched_at",
             (url, body, etag, last_modified, content_type, time.time()),
         )
-        await self.db.commit()
+        await self._commit()
 
     async def forget(self, user_id: str, pseudonym: str) -> None:
         """Nothing to do: a published programme names no user of the bot."""

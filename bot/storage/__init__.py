@@ -15,6 +15,8 @@ one place, here.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -25,7 +27,7 @@ from bot.storage.connection import SCHEMA_VERSION, DatabaseTooNew, StorageError
 from bot.storage.conversations import Conversations
 from bot.storage.journal import AnswerJournal
 from bot.storage.migrations import MIGRATIONS
-from bot.storage.repository import Repository
+from bot.storage.repository import ONE_COMMIT, Repository
 from bot.storage.state import SyncState
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "DatabaseTooNew", "Storage", "StorageError"]
@@ -56,6 +58,22 @@ class Storage:
         """Open (or create) the database at `path` and bring its schema up to date;
         `StorageError` if it cannot, `DatabaseTooNew` if a newer bot wrote it."""
         return cls(await connection.connect(path), path)
+
+    @contextlib.asynccontextmanager
+    async def one_commit(self) -> AsyncIterator[None]:
+        """The repositories' writes inside, by this task, committed once, at the end (a
+        commit is most of a write's cost). Writes of other tasks meanwhile commit as
+        usual, and may carry these with theirs: use it for writes each of which stands
+        alone."""
+        if ONE_COMMIT.get():  # inside another: that one commits
+            yield
+            return
+        token = ONE_COMMIT.set(True)
+        try:
+            yield
+        finally:
+            ONE_COMMIT.reset(token)
+        await self.db.commit()
 
     async def close(self) -> None:
         await self.db.close()

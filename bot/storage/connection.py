@@ -5,6 +5,12 @@ date by the migrations, and refused when a newer bot wrote it.
 upgrades in place. A file stamped with a version this code does not know was written by a
 newer bot: its tables may mean things the code here would damage, so it is not touched.
 
+Commits do not wait for the disk (`synchronous=NORMAL`, with WAL): a committed
+transaction survives a crash of the process (it is in the WAL file, read back at the next
+open); a power loss or a crash of the system can take back the last ones the system had not
+yet written out, never leaving a corrupt file (what that costs: docs/operators.md, "Power
+loss"). A commit costs a write, not an fsync: one per command is on the answer's path.
+
 A new file is created readable by the bot's user only (0600): it holds the access token.
 SQLite gives its `-wal` and `-shm` files the database's mode.
 """
@@ -53,6 +59,7 @@ async def connect(path: Path | str) -> aiosqlite.Connection:
             raise DatabaseTooNew(path, found)
         db.row_factory = aiosqlite.Row
         await db.execute("PRAGMA journal_mode=WAL")
+        await db.execute("PRAGMA synchronous=NORMAL")  # see the module's docstring
         await db.execute("PRAGMA foreign_keys=ON")
         await db.execute("PRAGMA busy_timeout=5000")
         await migrate(db)

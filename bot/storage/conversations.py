@@ -26,7 +26,7 @@ class Conversations(Repository):
             "INSERT OR REPLACE INTO conversation_turns "
             "(answer_event_id, room_id, user_id, question, asked_at) VALUES (?, ?, ?, ?, ?)",
             [(answer, room_id, user_id, question, at) for answer in answers])
-        await self.db.commit()
+        await self._commit()
 
     async def answered_by(self, answer_event_id: str, room_id: str) -> str | None:
         """The question the bot's message `answer_event_id` in `room_id` answered, if known."""

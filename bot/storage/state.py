@@ -42,7 +42,7 @@ class SyncState(Repository):
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
-        await self.db.commit()
+        await self._commit()
 
     async def states_with_prefix(self, prefix: str) -> dict[str, str]:
         """Every state entry whose key starts with `prefix`, by key."""

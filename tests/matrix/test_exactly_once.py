@@ -15,10 +15,13 @@ from urllib.parse import quote
 import pytest
 from nio import RoomGetEventResponse
 
+from bot.commands.messages import Outgoing
 from bot.programme.model import Event, Programme, Session
 from bot.settings.clock import PARIS
 from bot.settings.config import LimitsConfig
 from bot.storage import Storage
+from bot.transports.matrix.journal import encode_answer
+from bot.wording.replies import say
 from tests.support.synapse import Human, Synapse, bot_config, bot_in_room, running_bot, unique
 
 pytestmark = pytest.mark.synapse
@@ -36,12 +39,13 @@ async def test_a_restart_with_pending_commands_answers_each_once_in_order(
             await alice.wait_joined(room, account.user_id)
             before = await alice.send(room, "!aide")
             await alice.wait_for(lambda m: m.replies_to == before)
-        # The bot took « !salles » in and was killed before answering it...
+        # The bot took « !salles » in, decided its answer and was killed before sending it...
         pending = await alice.send(room, "!salles")
         event = await alice.client.room_get_event(room, pending)
         assert isinstance(event, RoomGetEventResponse), event
         storage = await Storage.open(config.storage.database)
-        await storage.journal.claim_event(pending, room, json.dumps(event.event.source))
+        await storage.journal.decide(pending, room, json.dumps(event.event.source),
+                                     encode_answer([Outgoing(say("Salles décidées"))]))
         await storage.close()
         # ... and more came while it was down.
         missed = [await alice.send(room, text) for text in ("!prochains", "!maintenant")]
@@ -52,6 +56,8 @@ async def test_a_restart_with_pending_commands_answers_each_once_in_order(
             await alice.settle(2)
     answered = [m.replies_to for m in alice.messages if m.sender == account.user_id]
     assert answered == [before, pending, *missed]  # each once, in the order they came
+    assert ["Salles décidées" in m.body for m in alice.messages if m.replies_to == pending] == [
+        True]  # the answer it had decided, not one decided again
     restarted = [r.getMessage() for r in caplog.records if "claimed before a restart" in
                  r.getMessage()]
     assert len(restarted) == 1 and pending in restarted[0], restarted

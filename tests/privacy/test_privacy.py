@@ -53,8 +53,8 @@ async def busy_world(world: World) -> tuple[int, int]:
     await world.say(ORGANISER, ORG_ROOM, f"!accepter {bob_talk}")
     # what the Matrix transport and the reminder service keep about a person
     await world.storage.state.set_state(direct_chat_key(ALICE), "!dm-alice")
-    await world.storage.journal.claim_event("$unanswered", "!dm-alice", json.dumps(
-        {"sender": ALICE, "content": {"body": "!rappel abc123"}}))  # killed before answering
+    await world.storage.journal.decide("$unanswered", "!dm-alice", json.dumps(
+        {"sender": ALICE, "content": {"body": "!rappel abc123"}}), "[]")  # killed before sending
     await world.storage.repository(Reminders).mark_reminders(
         [f"personal|{ALICE}|abc123|2026-12-09T09:30|10"], "sent", 0.0)
     await world.storage.conversations.remember(  # a question kept for a follow-up

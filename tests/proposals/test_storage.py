@@ -35,7 +35,7 @@ async def test_a_first_schema_database_upgrades_with_its_rows(tmp_path: Path) ->
         assert await storage.version() == len(MIGRATIONS)
         assert await storage.state.get_state("next_batch") == "s72_1"
         journal = storage.journal
-        assert await journal.claim_event("$e1", "!room", "{}") is False  # the old row is kept
+        assert await journal.decide("$e1", "!room", "{}", "[]") is False  # the old row is kept
         assert await journal.unanswered_events(since=0) == []  # and counts as answered
         assert await storage.repository(Proposals).proposals() == []
         assert await storage.repository(Drafts).draft(ALICE) is None

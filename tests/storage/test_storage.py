@@ -54,34 +54,49 @@ async def test_state_survives_a_reopen(tmp_path: Path) -> None:
         await storage.close()
 
 
-async def test_an_event_is_claimed_once(tmp_path: Path) -> None:
+async def test_an_event_is_answered_once(tmp_path: Path) -> None:
     storage = await Storage.open(tmp_path / "bot.db")
     try:
-        assert await storage.journal.claim_event("$a", "!room", "{}") is True
-        assert await storage.journal.claim_event("$a", "!room", "{}") is False
-        await storage.journal.forget_events_before(float("inf"))
-        assert await storage.journal.claim_event("$a", "!room", "{}") is True
+        journal = storage.journal
+        assert await journal.is_claimed("$a") is False
+        assert await journal.decide("$a", "!room", "{}", "[]") is True
+        assert await journal.is_claimed("$a") is True
+        assert await journal.decide("$a", "!room", "{}", "[]") is False  # decided, not sent
+        await journal.event_answered("$a")
+        assert await journal.decide("$a", "!room", "{}", "[]") is False  # sent
+        await journal.forget_events_before(float("inf"))
+        assert await journal.is_claimed("$a") is False
+        assert await journal.decide("$a", "!room", "{}", "[]") is True
     finally:
         await storage.close()
 
 
-async def test_a_claimed_event_is_kept_until_answered_across_a_reopen(tmp_path: Path) -> None:
+async def test_a_decided_answer_is_kept_until_sent_across_a_reopen(tmp_path: Path) -> None:
     storage = await Storage.open(tmp_path / "bot.db")
-    await storage.journal.claim_event("$undecided", "!room", '{"n": 1}')
-    await storage.journal.claim_event("$decided", "!room", '{"n": 2}')
-    await storage.journal.save_answer("$decided", "[]")
-    await storage.journal.claim_event("$sent", "!room", '{"n": 3}')
-    await storage.journal.save_answer("$sent", "[]")
+    # as a bot of before one commit held the command and its answer left a command it
+    # had taken in and not decided yet when it was killed
+    await storage.db.execute("INSERT INTO handled_events (event_id, room_id, handled_at, "
+                             "source) VALUES ('$undecided', '!room', ?, '{\"n\": 1}')",
+                             (time.time(),))
+    await storage.db.commit()
+    await storage.journal.decide("$decided", "!room", '{"n": 2}', "[]")
+    await storage.journal.decide("$sent", "!room", '{"n": 3}', "[]")
     await storage.journal.event_answered("$sent")
     await storage.close()  # as a killed bot leaves it: the journal is in the file
     storage = await Storage.open(tmp_path / "bot.db")
     try:
-        assert await storage.journal.unanswered_events(since=0) == [
+        journal = storage.journal
+        assert await journal.unanswered_events(since=0) == [
             ("$undecided", "!room", '{"n": 1}', None),
             ("$decided", "!room", '{"n": 2}', "[]"),
         ]
-        assert await storage.journal.unanswered_events(since=time.time() + 60) == []  # too old
-        assert await storage.journal.claim_event("$sent", "!room", "{}") is False
+        assert await journal.unanswered_events(since=time.time() + 60) == []  # too old
+        # the undecided one gets its answer when decided after the restart, once
+        assert await journal.decide("$undecided", "!room", '{"n": 1}', '["a"]') is True
+        assert await journal.decide("$undecided", "!room", '{"n": 1}', '["b"]') is False
+        assert (await journal.unanswered_events(since=0))[0] == (
+            "$undecided", "!room", '{"n": 1}', '["a"]')
+        assert await journal.decide("$sent", "!room", "{}", "[]") is False
     finally:
         await storage.close()
 

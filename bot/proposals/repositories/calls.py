@@ -20,7 +20,7 @@ class Calls(Repository):
             "set_by = excluded.set_by, set_at = excluded.set_at",
             (event_id, data, actor, at.isoformat()),
         )
-        await self.db.commit()
+        await self._commit()
 
     async def stored_calls(self) -> list[tuple[str, str]]:
         """(event id, JSON) of every call organisers set."""

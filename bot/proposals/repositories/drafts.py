@@ -26,11 +26,11 @@ class Drafts(Repository):
             "updated_at = excluded.updated_at",
             (user_id, data, at.isoformat()),
         )
-        await self.db.commit()
+        await self._commit()
 
     async def delete_draft(self, user_id: str) -> bool:
         deleted = await self.drop(user_id)
-        await self.db.commit()
+        await self._commit()
         return deleted
 
     async def drop(self, user_id: str) -> bool:

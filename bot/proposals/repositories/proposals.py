@@ -60,7 +60,7 @@ class Proposals(Repository):
         number = int(cursor.lastrowid or 0)
         await self.record(number, proposal.proposer, "submitted", "", proposal.submitted_at)
         await self.drafts.drop(proposal.proposer)
-        await self.db.commit()
+        await self._commit()
         return replace(proposal, id=number)
 
     async def proposal(self, number: int) -> Proposal | None:
@@ -87,7 +87,7 @@ class Proposals(Repository):
         """Change a proposal's status, kept in the history with who, when and the message."""
         await self.db.execute("UPDATE proposals SET status = ? WHERE id = ?", (status, number))
         await self.record(number, actor, status, detail, at)
-        await self.db.commit()
+        await self._commit()
 
     async def history(self, number: int) -> list[tuple[datetime, str, str, str]]:
         """(when, who, action, detail) of every change to a proposal, oldest first."""
@@ -117,7 +117,7 @@ class Proposals(Repository):
         )
         detail = f"{day.isoformat()} {start.isoformat('minutes')} {room or ''}".strip()
         await self.record(number, actor, "scheduled", detail, at)
-        await self.db.commit()
+        await self._commit()
 
     async def unschedule_proposal(self, number: int, actor: str, at: datetime) -> bool:
         """Take a proposal out of the programme; False if it was not in it."""
@@ -125,7 +125,7 @@ class Proposals(Repository):
                                        (number,))
         if cursor.rowcount:
             await self.record(number, actor, "unscheduled", "", at)
-        await self.db.commit()
+        await self._commit()
         return cursor.rowcount > 0
 
     async def schedule(self) -> list[tuple[Proposal, date, time_of_day, str | None]]:

@@ -29,7 +29,7 @@ class Reviews(Repository):
             (number, reviewer, score, at.isoformat()),
         )
         await self.proposals.record(number, reviewer, "scored", str(score), at)
-        await self.db.commit()
+        await self._commit()
 
     async def scores(self, numbers: list[int] | None = None) -> dict[int, dict[str, int]]:
         """The scores of these proposals (default: all), by proposal and reviewer."""
@@ -50,7 +50,7 @@ class Reviews(Repository):
             (number, author, at.isoformat(), text),
         )
         await self.proposals.record(number, author, "commented", "", at)
-        await self.db.commit()
+        await self._commit()
 
     async def comments(self, number: int) -> list[tuple[str, datetime, str]]:
         """(author, when, text) of each comment on a proposal, oldest first."""

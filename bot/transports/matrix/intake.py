@@ -1,8 +1,9 @@
 """Commands in: which events are commands, claimed in the journal, answered once, in order.
 
-Each answered event id is claimed in the store first, its decided answer written down
-before it is sent, and the claim closed once every message is sent: a bot killed in
-between sends that answer after its restart, under the same transaction ids. The commands a
+An event is looked up in the journal first (a read), its answer decided, then written
+down with it in one commit before it is sent, and the claim closed once every message is
+sent (with the question kept for a follow-up: one more commit): a bot killed in between
+sends that answer after its restart, under the same transaction ids. The commands a
 previous run left unanswered are answered before any new one, and an event is never
 answered twice by the same run.
 """
@@ -87,14 +88,12 @@ class Intake:
         if parsed is None:
             return  # ordinary conversation: nothing to remember
         try:
-            if not await self.storage.journal.claim_event(command.event_id, room.room_id,
-                                                  json.dumps(event.source)):
-                return
+            if await self.storage.journal.is_claimed(command.event_id):
+                return  # answered before a restart, or by this run before a sync repeated
         except sqlite3.Error as error:
-            # Answering unrecorded beats falling silent: a restart may answer it again.
-            log.error("database not writable (%s): answering %s without recording it",
+            log.error("database not readable (%s): answering %s without knowing if it was",
                       error, command.event_id)
-        await self._answer(command, incoming, parsed=parsed)
+        await self._answer(command, incoming, parsed=parsed, source=json.dumps(event.source))
 
     async def _edited(self, room: MatrixRoom, edit: dict[str, Any]) -> None:
         """An edit of a command the bot answered: the new text answered by editing the
@@ -150,7 +149,8 @@ class Intake:
             log.info("answering %s, claimed before a restart%s", event_id,
                      "" if answer is None else " (answer already decided)")
             await self._answer(command, self.incoming(room, command, event),
-                               None if answer is None else decode_answer(answer))
+                               None if answer is None else decode_answer(answer),
+                               source=source)
 
     async def finish(self, timeout: float) -> None:
         """Wait for the answers under way to be sent (or to fail), `timeout` seconds at most:
@@ -168,11 +168,12 @@ class Intake:
 
     async def _answer(self, command: CommandEvent, incoming: Incoming,
                       decided: list[Outgoing] | None = None, replacing: str | None = None,
-                      parsed: Parsed | None = None) -> None:
-        """Decide the answer (unless `decided` before a restart), write it down, send it;
-        the event counts as answered once every message is sent, and what it answered is
-        kept for a follow-up. `replacing`: the bot's answer that the first notice in place
-        edits (the command was edited)."""
+                      parsed: Parsed | None = None, source: str | None = None) -> None:
+        """Decide the answer (unless `decided` before a restart), write it down with
+        `source` (the command event as JSON) in the journal, send it; the event counts as
+        answered once every message is sent, and what it answered is kept for a follow-up.
+        `replacing`: the bot's answer that the first notice in place edits (the command
+        was edited: not journaled, its transaction ids keep it from being sent twice)."""
         self._taken.add(command.event_id)
         started = time.monotonic()
         outgoing = decided
@@ -180,9 +181,8 @@ class Intake:
         if outgoing is None:
             async with typing_while_building(self.client, command.room):
                 outgoing = await handle(self.app, incoming, handled, parsed=parsed)
-            await record(self.storage.journal.save_answer(command.event_id,
-                                                          encode_answer(outgoing)),
-                         f"the answer to {command.event_id} is not kept for a restart")
+            if source is not None and not await self._write_down(command, source, outgoing):
+                return
         else:
             parsed = parse(self.app, incoming)
             handled = Handled(intent_of(parsed) if parsed else "none", "answered")
@@ -197,6 +197,19 @@ class Intake:
         self._sending.add(task)
         task.add_done_callback(self._sending.discard)
 
+    async def _write_down(self, command: CommandEvent, source: str,
+                          outgoing: list[Outgoing]) -> bool:
+        """The command and its answer in the journal, one commit before the send; False if
+        it was answered already."""
+        try:
+            return await self.storage.journal.decide(command.event_id, command.room, source,
+                                                     encode_answer(outgoing))
+        except sqlite3.Error as error:
+            # Answering unrecorded beats falling silent: a restart may answer it again.
+            log.error("database not writable (%s): answering %s without recording it",
+                      error, command.event_id)
+            return True
+
     async def _close_when_sent(self, command: CommandEvent, sent: list[asyncio.Future[str]],
                                started: float, handled: Handled, answer_at: int | None,
                                incoming: Incoming, parsed: Parsed | None) -> None:
@@ -204,13 +217,10 @@ class Intake:
         failed = sum(1 for result in results if isinstance(result, BaseException))
         if answer_at is not None and isinstance(results[answer_at], str):
             self.edits.remember(command.event_id, results[answer_at])  # for an edit to come
-        if parsed is not None:
-            answers = [result for result in results if isinstance(result, str)]
-            await record(remember(self.storage, incoming, parsed, answers, self._now()),
-                         f"the question of {command.event_id} is not kept for a follow-up")
-        if not failed:  # else kept: the next start tries again
-            await record(self.storage.journal.event_answered(command.event_id),
-                         f"{command.event_id} may be answered again after a restart")
+        await record(self._after_sending(command, results, incoming, parsed, failed),
+                     f"{command.event_id}: its question is not kept for a follow-up, and "
+                     "it may be answered again after a restart")
+        if not failed:
             self._taken.discard(command.event_id)  # the journal has it now
         latency = time.monotonic() - started
         COMMANDS.labels(handled.intent, handled.outcome).inc()
@@ -222,6 +232,17 @@ class Intake:
                  extra={"room": command.room, "sender": command.sender,
                         "intent": handled.intent, "outcome": handled.outcome,
                         "latency_ms": round(latency * 1000), "failed": failed})
+
+    async def _after_sending(self, command: CommandEvent, results: list[Any],
+                             incoming: Incoming, parsed: Parsed | None, failed: int) -> None:
+        """In one commit: the question kept for a follow-up, and the command closed in the
+        journal if every message went (else kept: the next start tries again)."""
+        async with self.storage.one_commit():
+            if parsed is not None:
+                answers = [result for result in results if isinstance(result, str)]
+                await remember(self.storage, incoming, parsed, answers, self._now())
+            if not failed:
+                await self.storage.journal.event_answered(command.event_id)
 
     async def _undecryptable(self, room: MatrixRoom, event: MegolmEvent) -> None:
         log.warning("cannot decrypt %s from %s in %s (session %s)", event.event_id,
