@@ -12,7 +12,9 @@ hour or a tense; "follow-up" a message read as the question before it with new s
 « et demain ? » after « qui parle de grist ? », given as the transports give it).
 Prints the median and p99 per command, the growth from 1,000 to 10,000 and 100,000
 sessions (ratios of medians and of p99s), and for 10,000 sessions the time to build the
-agenda and search index and the peak memory.
+agenda and search index and the peak memory. Then that build at 1,000, 10,000 and 100,000
+sessions in processor time (`--growth-only`: only that), per session at each size and the
+ratio of 100,000 to 1,000: a build in linear time keeps it near 1.
 
 Each command is timed in `--rounds` rounds of `--runs` calls and the round with the lowest
 p99 is kept: on a machine shared with other work, a neighbour taking the CPU for a few
@@ -125,11 +127,36 @@ def build_cost(size: int, runs: int = 5) -> tuple[float, float]:
     return statistics.median(timings), peak
 
 
+def build_growth(runs: int = 3) -> None:
+    """Print the agenda and index build at each size: median processor time (a neighbour
+    on a shared machine slows the wall clock far more), per session, and its growth."""
+    per_session = {}
+    for size in SIZES:
+        programme = build(size)
+        timings = []
+        for _ in range(runs):
+            began = time.process_time()
+            new_app(Config(), programme).catalog  # noqa: B018
+            timings.append(time.process_time() - began)
+        per_session[size] = statistics.median(timings) / size * 1e6
+        print(f"{size:>9,} sessions: agenda + search index built in "
+              f"{statistics.median(timings):.2f} s of processor time (median of {runs}), "
+              f"{per_session[size]:.1f} µs a session")
+    first, last = SIZES[0], SIZES[-1]
+    print(f"growth: {per_session[last] / per_session[first]:.2f}× the time a session at "
+          f"{last:,} as at {first:,} (1.00: linear)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--growth-only", action="store_true",
+                        help="only the agenda and index build at each size")
     args = parser.parse_args()
+    if args.growth_only:
+        build_growth()
+        return
     table = {size: asyncio.run(measure(size, args.runs, args.rounds)) for size in SIZES}
     base, others = SIZES[0], SIZES[1:]
     growth = "".join(f"{f'{k} {s // 1000}k/{base // 1000}k':>15}" for k in ("med", "p99")
@@ -149,7 +176,8 @@ def main() -> None:
           f"{slow_calls['preempted']} of them (involuntary context switches)")
     seconds, peak = build_cost(10_000)
     print(f"\n10,000 sessions: agenda + search index built in {seconds * 1000:.0f} ms "
-          f"(median of 5), peak memory while building {peak:.1f} MiB (tracemalloc)")
+          f"(median of 5), peak memory while building {peak:.1f} MiB (tracemalloc)\n")
+    build_growth()
 
 
 if __name__ == "__main__":

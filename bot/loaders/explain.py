@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.loaders.page import scoring
 from bot.loaders.page.outline import describe
-from bot.loaders.page.values import Block, EventFrame
+from bot.loaders.page.values import Block, Decision, EventFrame, Note
 from bot.programme.model import Event, Problem
 
 if TYPE_CHECKING:
@@ -54,17 +55,29 @@ def _stages(reading: Reading) -> list[str]:
     if reading.outline is not None:
         out += ["", "outline:"]
         out.extend(f"  {line}" for line in describe(reading.outline) or ["(no heading)"])
-    reader = reading.reader
-    if reader is not None:
+    if reading.frame is not None:
         out += ["", "candidate blocks:"]
-        out.extend(f"  {line}" for line in reader.explain or ["(no candidate block)"])
+        out.extend(f"  {line}" for said in reading.decisions for line in _decision(said))
+        if not reading.decisions:
+            out.append("  (no candidate block)")
         out += ["", "sessions:"]
-        for row in reader.rows:
+        for row in reading.rows:
             span = f"{row.start:%H:%M}" if row.start else "--:--"
             span += f"-{row.end:%H:%M}" if row.end else ""
             out.append(f"  line {row.line}: {span} {row.talk.title!r} ({row.kind})")
             out.append("    " + "; ".join(f"{key}: {value}" for key, value in row.why.items()))
     return out
+
+
+def _decision(said: Decision | Note) -> list[str]:
+    """A candidate block taken or left out with each candidate's evidence, or a note."""
+    if isinstance(said, Note):
+        return [f"line {said.line}: {said.text}"]
+    verdict = "taken as programme" if said.taken else "not a programme"
+    return [f"line {said.line}: {len(said.candidates)} candidate(s) under {said.where!r}: "
+            f"{verdict} (score {said.score:.1f})",
+            *(f"    line {c.line}: {c.title!r}: {scoring.describe(c.evidence)}"
+              for c in said.candidates)]
 
 
 def _frame(frame: EventFrame) -> list[str]:

@@ -9,8 +9,7 @@ speaker credited once with an acronym and once with the name it spells.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from functools import cache
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.programme.model import Programme
@@ -40,18 +39,14 @@ def spells(acronym: str, name: Words) -> bool:
     `acronym` ('direction interministerielle numerique' spells 'dinum')."""
     if not name or len(name) > len(acronym) or name[0][:1] != acronym[:1]:
         return False
-
-    @cache
-    def rest(at: int, word: int) -> bool:
-        if word == len(name):
-            return at == len(acronym)
-        text = name[word]
-        return any(
-            text[:k] == acronym[at : at + k] and rest(at + k, word + 1)
-            for k in range(1, min(len(text), len(acronym) - at) + 1)
-        )
-
-    return rest(0, 0)
+    reached = {0}  # how much of the acronym the words so far can spell
+    for word in name:
+        reached = {at + k for at in reached
+                   for k in range(1, min(len(word), len(acronym) - at) + 1)
+                   if word[:k] == acronym[at : at + k]}
+        if not reached:
+            return False
+    return len(acronym) in reached
 
 
 def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> list[list[Words]]:
@@ -81,9 +76,10 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> l
                 if org not in read:
                     read[org] = tuple(words(org))
                 by_speaker.setdefault(speaker.name, set()).add(read[org])
-    for names in by_speaker.values():
-        groups.extend(_pairs(names))
-    return groups
+    pairs = dict.fromkeys(  # each pair tested once, however many speakers give both
+        (short, long) for names in by_speaker.values() for short in names if len(short) == 1
+        for long in names if long != short)
+    return groups + [[short, long] for short, long in pairs if spells(short[0], long)]
 
 
 def _track_acronyms(programme: Programme,
@@ -99,15 +95,6 @@ def _track_acronyms(programme: Programme,
         if len(significant) > 1 and found:
             groups.append([significant, *found])
     return groups
-
-
-def _pairs(names: Iterable[Words]) -> list[list[Words]]:
-    found = []
-    names = list(names)
-    for short in names:
-        if len(short) == 1:
-            found += [[short, long] for long in names if long != short and spells(short[0], long)]
-    return found
 
 
 def shipped_groups(words: Callable[[str], list[str]]) -> list[list[Words]]:

@@ -124,11 +124,12 @@ def _event_slots(event: Event, tz: ZoneInfo, default: timedelta) -> list[Slot]:
             start = datetime.combine(day, session.start, tz)
             end = session.ends_at(tz)
             if end is None:
-                later = [t for t in starts if t > session.start]
-                end = datetime.combine(day, later[0], tz) if later else start + default
+                after = bisect.bisect_right(starts, session.start)
+                later = starts[after] if after < len(starts) else None
+                end = datetime.combine(day, later, tz) if later is not None else start + default
                 if session.block_end and session.block_end > session.start:
                     block = datetime.combine(day, session.block_end, tz)
-                    end = min(end, block) if later else block
+                    end = min(end, block) if later is not None else block
             slots.append(Slot(session, start, end))
     return slots
 

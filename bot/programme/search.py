@@ -161,23 +161,54 @@ class Concepts:
 
 
 def _people(sessions: tuple[Session, ...]) -> dict[str, list[str]]:
-    """'b guerry' -> ['bastien']: the first names the programme gives elsewhere to a
-    speaker it also writes with an initial."""
+    """'B. Guerry' -> ['bastien']: the first names the programme gives elsewhere to a
+    speaker it also writes with an initial (each name as written, read once)."""
+    named = {name for session in sessions for name in session.speaker_names}
+    parts_of = {name: _WORD.findall(fold(name)) for name in named}
     full: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for session in sessions:
-        for name in session.speaker_names:
-            parts = _WORD.findall(fold(name))
-            if len(parts) >= 2 and len(parts[0]) > 1:
-                full[(parts[0][0], " ".join(parts[1:]))].add(parts[0])
+    for parts in parts_of.values():
+        if len(parts) >= 2 and len(parts[0]) > 1:
+            full[(parts[0][0], " ".join(parts[1:]))].add(parts[0])
     found = {}
-    for session in sessions:
-        for name in session.speaker_names:
-            parts = _WORD.findall(fold(name))
-            if len(parts) >= 2 and len(parts[0]) == 1:
-                first = full.get((parts[0], " ".join(parts[1:])))
-                if first:
-                    found[fold(name)] = sorted(first)
+    for name, parts in parts_of.items():
+        if len(parts) >= 2 and len(parts[0]) == 1:
+            first = full.get((parts[0], " ".join(parts[1:])))
+            if first:
+                found[name] = sorted(first)
     return found
+
+
+def _fields(session: Session, people: dict[str, list[str]]) -> list[tuple[float, str]]:
+    """(weight, text) of each field of `session` that is searched, the heaviest first."""
+    names = session.speaker_names
+    fields = [(FIELD_WEIGHTS["speaker"], name) for name in names]
+    fields += [(FIELD_WEIGHTS["speaker"], " ".join(people[name]))
+               for name in names if name in people]
+    fields += [(FIELD_WEIGHTS["organisation"], org) for org in session.organisations]
+    fields += [(FIELD_WEIGHTS["title"], session.title), (FIELD_WEIGHTS["section"],
+               session.section), (FIELD_WEIGHTS["track"], session.track or "")]
+    fields += [(FIELD_WEIGHTS["link"], link.text) for link in session.links]
+    fields.append((FIELD_WEIGHTS["description"], session.description))
+    return fields
+
+
+def _postings(sessions: tuple[Session, ...], concepts: Concepts) -> dict[str, dict[int, float]]:
+    """Each word and concept term -> {session number: the weight of the heaviest field of
+    the session it is found in}, in one pass over the programme."""
+    people = _people(sessions)
+    read: dict[str, list[str]] = {}
+    """Each distinct text's words and concept terms: speakers, organisations and sections
+    come back in session after session, and are read once."""
+    postings: dict[str, dict[int, float]] = defaultdict(dict)
+    for number, session in enumerate(sessions):
+        for weight, text in _fields(session, people):
+            terms = read.get(text)
+            if terms is None:
+                found = words(text)
+                terms = read[text] = found + [term for _s, _e, term in concepts.find(found)]
+            for word in terms:  # the fields come heaviest first: the first weight stays
+                postings[word].setdefault(number, weight)
+    return dict(postings)
 
 
 class SearchIndex:
@@ -186,25 +217,7 @@ class SearchIndex:
     def __init__(self, programme: Programme) -> None:
         self.sessions: tuple[Session, ...] = programme.sessions
         self.concepts = Concepts(shipped_groups(words) + learned_groups(programme, words))
-        people = _people(self.sessions)
-        postings: dict[str, dict[int, float]] = defaultdict(dict)
-        for number, session in enumerate(self.sessions):
-            fields = [("title", session.title), ("section", session.section),
-                      ("track", session.track or "")]
-            fields += [("speaker", name) for name in session.speaker_names]
-            fields += [("speaker", " ".join(people.get(fold(name), ())))
-                       for name in session.speaker_names]
-            fields += [("organisation", org) for org in session.organisations]
-            fields += [("link", link.text) for link in session.links]
-            fields.append(("description", session.description))
-            for field, text in fields:
-                weight = FIELD_WEIGHTS[field]
-                found = words(text)
-                terms = found + [term for _s, _e, term in self.concepts.find(found)]
-                for word in terms:
-                    if postings[word].get(number, 0) < weight:
-                        postings[word][number] = weight
-        self._postings = dict(postings)
+        self._postings = _postings(self.sessions, self.concepts)
         # Each session's rank among equal scores: the most recent first, then by title.
         by_recency = sorted(range(len(self.sessions)), key=lambda n: (
             -self.sessions[n].day.toordinal(), self.sessions[n].title))

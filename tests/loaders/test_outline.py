@@ -93,3 +93,33 @@ def test_what_each_section_says_is_read_once() -> None:
 def test_a_weekday_heading_is_the_event_day_with_that_weekday() -> None:
     page = _PAGE.replace("## Mardi 10 mars", "## Mercredi")
     assert _outline(page).parts[0].parts[1].facts.day == date(2026, 3, 11)
+
+
+_DECIDED = """---
+title: Rencontre d'essai
+event_start_date: 2026-03-10
+---
+# Rencontre d'essai
+
+## Programme
+
+- 9h : Accueil
+- 10h : Atelier de reliure
+
+## Informations pratiques
+
+- Venez nombreux, vous êtes les bienvenus.
+- Consultez le site pour vous inscrire.
+"""
+
+
+def test_each_candidate_block_is_a_decision_with_its_score() -> None:
+    _, _, reading = read_page(Path("essai.md"), _DECIDED, ZoneInfo("Europe/Paris"))
+    taken, left = reading.decisions
+    assert (taken.line, taken.where, taken.taken) == (9, "Rencontre d'essai › Programme", True)
+    assert [(c.line, c.title) for c in taken.candidates] == [(9, "Accueil"),
+                                                              (10, "Atelier de reliure")]
+    assert all("has_time" in {e.name for e in c.evidence} for c in taken.candidates)
+    assert (left.line, left.taken, left.close) == (14, False, False)
+    assert left.score < taken.score
+    assert [row.talk.title for row in reading.rows] == ["Accueil", "Atelier de reliure"]

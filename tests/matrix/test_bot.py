@@ -144,3 +144,32 @@ async def test_a_room_flagged_direct_with_a_third_member_is_public(
         asked = await alice.send(room, "!oublier-moi")
         answer = await alice.wait_for(lambda m: m.replies_to == asked)
         assert "message direct" in answer.body  # refused: only in a real direct chat
+
+
+async def test_one_commit_before_the_answer_is_sent(synapse: Synapse, tmp_path: Path) -> None:
+    """The command and its decided answer go into the journal in one commit, the only one
+    an answer waits for (a commit is most of the bot's own time on the answer's path)."""
+    async with bot_in_room(synapse, tmp_path) as scene:
+        alice, room, client = scene.human, scene.room, scene.bot.client
+        seen: list[str] = []  # SQL statements and "SEND", in the order they came
+        await scene.bot.storage.db.set_trace_callback(seen.append)
+        room_send = client.room_send
+
+        async def sending(*args: object, **kwargs: object) -> object:
+            seen.append("SEND")
+            return await room_send(*args, **kwargs)
+
+        client.room_send = sending
+        command = await alice.send(room, "!aide")
+        await alice.wait_for(lambda m: m.replies_to == command)
+        before_send = seen[:seen.index("SEND")]
+        transactions, current = [], []  # the statements of each committed transaction
+        for statement in before_send:
+            current.append(statement)
+            if statement.strip().upper() == "COMMIT":
+                transactions.append(current)
+                current = []
+        journal = [t for t in transactions if any("handled_events" in s for s in t)]
+        assert len(journal) == 1, before_send
+        assert any(s.lstrip().upper().startswith("INSERT INTO HANDLED_EVENTS")
+                   for s in journal[0]), journal

@@ -24,15 +24,17 @@ from zoneinfo import ZoneInfo
 
 from bot.loaders.page.blocks import read_blocks
 from bot.loaders.page.bridge import markdown_blocks
+from bot.loaders.page.candidates import Row
 from bot.loaders.page.dom import parse_html
 from bot.loaders.page.frame import FROM_DATE_KEY, read_frame, written_year
 from bot.loaders.page.metadata import Metadata, read_metadata
 from bot.loaders.page.outline import Section, read_outline
 from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
-from bot.loaders.page.rows import ProgrammeReader
+from bot.loaders.page.rows import read_rows
+from bot.loaders.page.scopes import Page
 from bot.loaders.page.sessions import sessions_of
-from bot.loaders.page.values import Block, EventFrame
+from bot.loaders.page.values import Block, Decision, EventFrame, Note
 from bot.loaders.talks import inline_text
 from bot.programme.model import (
     Event,
@@ -62,7 +64,10 @@ class Reading:
     blocks: tuple[Block, ...]
     frame: EventFrame | None = None
     outline: Section | None = None
-    reader: ProgrammeReader | None = None
+    decisions: tuple[Decision | Note, ...] = ()
+    """Each candidate block taken as programme or left out, and why, in page order."""
+    rows: tuple[Row, ...] = ()
+    """The candidate sessions of the blocks taken."""
     sessions: tuple[Session, ...] = ()
 
 
@@ -104,11 +109,11 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     problems.extend(Problem(SourceRef(str(path), line), message)
                     for line, message in frame.warnings)
     outline = read_outline(written, frame)
-    reader = ProgrammeReader(path, frame)
-    reader.read(outline)
-    reading = replace(reading, reader=reader, frame=frame, outline=outline)
-    problems.extend(reader.problems)
-    start, end = _event_days(frame, reader)
+    gathered = read_rows(path, frame, outline)
+    reading = replace(reading, frame=frame, outline=outline,
+                      decisions=tuple(gathered.decisions), rows=tuple(gathered.rows))
+    problems.extend(gathered.problems)
+    start, end = _event_days(frame, gathered)
     if start is None:
         problems.append(
             Problem(
@@ -123,12 +128,12 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         return [], _failed(header, problems), reading
     title = frame.title
     identifier = event_id(title, start)
-    sessions, found = sessions_of(reader.rows, str(path), identifier, start, end)
+    sessions, found = sessions_of(gathered.rows, str(path), identifier, start, end)
     problems.extend(found)
     end = max(end, *(s.day for s in sessions)) if sessions else end
     info = _info(meta)
-    if reader.registration and not Event("", "", start, end, info=info).registration_url:
-        link = reader.registration[0]
+    if gathered.registration and not Event("", "", start, end, info=info).registration_url:
+        link = gathered.registration[0]
         info += (InfoField("Inscription", link.text, link.url),)
     description = str(meta.get("chapeau-text") or meta.get("description") or "").strip()
     event = Event(
@@ -142,7 +147,7 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         info=info,
         links=tuple(Link(item.text, item.url) for item in info if item.url),
         source=str(path),
-        passages=passages(blocks, {row.line for row in reader.rows}),
+        passages=passages(blocks, {row.line for row in gathered.rows}),
     ).with_sessions(sessions)
     return [event], problems, replace(reading, sessions=event.sessions)
 
@@ -168,15 +173,15 @@ def load_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Pr
     return events, problems
 
 
-def _event_days(frame: EventFrame, reader: ProgrammeReader) -> tuple[date | None, date | None]:
+def _event_days(frame: EventFrame, gathered: Page) -> tuple[date | None, date | None]:
     """The event's first and last day: the frame's, unless they come only from its text or a
     plain `date:` and the programme's headings or rows give days of their own; with a
     programme, the days of its headings and rows widen them."""
-    own = [*reader.headed_days, *(row.day for row in reader.rows if row.day)]
+    own = [*gathered.headed_days, *(row.day for row in gathered.rows if row.day)]
     if year := written_year(frame):
         own = [day for day in own if day.year == year]
     days = list(frame.days)
-    if frame.days_from.startswith(FROM_DATE_KEY) and not reader.rows:
+    if frame.days_from.startswith(FROM_DATE_KEY) and not gathered.rows:
         days = []  # a post's publication day, on a page that is no event
     if own and (not days or frame.days_from == "its text" or
                 frame.days_from.startswith(FROM_DATE_KEY)):

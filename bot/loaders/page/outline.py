@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.loaders.page.bridge import MarkdownBlock
+from bot.loaders.page.context import HOURS_LEVEL, LABEL_LEVEL
 from bot.loaders.page.frame import heading_day
 from bot.loaders.page.row_grammar import read_line
 from bot.loaders.page.values import EventFrame, Facts
@@ -23,8 +24,6 @@ from bot.loaders.when import find_days, find_range, parse_hour, unique
 
 HEADING, LABEL, HOURS_LABEL, DAY_LABEL, QUOTE, PAGE = (
     "heading", "label", "hours label", "day label", "quote", "page")
-LABEL_LEVEL, HOURS_LEVEL = 7, 10
-"""A label ranks under every heading; a label of hours alone under a label."""
 
 BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_]+?)(?:\*\*|__)\s*:?\s*$")
 IGNORED = re.compile(r"^\s*(?:\{:|\{%|\{\{)")

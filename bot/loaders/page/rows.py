@@ -1,14 +1,16 @@
-"""Find and read the programme of a page's document tree.
+"""Find and read the programme of a page's outline: a set of functions, each given the
+`Page` being gathered and the `Context` of what is above it, each returning the context
+for what follows.
 
-The outline (`outline.py`) is walked in page order with a stack of scopes: each section (a
-heading or a bold label) may give a day ('6 décembre de 14h à 18h', '**25/11/2020**'),
-hours ('#### 14h', '**8h - 11h**'), a room ('Salle PLATEAU 1 : ...') or a kind ('Les
-ateliers de l'après-midi'); a timed line
-('**14h30 :** Mots d'ouverture', '[10h15 - 12h] Plénière') opens a slot. Items of lists,
-timed paragraphs and table rows are candidate sessions; a slot or an item whose nested
-list holds sessions is a container (its hours go to them); a nested list of persons gives
-speakers. Each section's candidates are kept or rejected together by their evidence
-(`evidence`, weighed in `scoring`), and every decision is written down for --explain.
+Each section (a heading or a bold label, `outline.py`) gives the lines under it what its
+words say: a day ('6 décembre de 14h à 18h', '**25/11/2020**'), hours ('#### 14h',
+'**8h - 11h**'), a room ('Salle PLATEAU 1 : ...') or a kind ('Les ateliers de
+l'après-midi'); a timed line ('**14h30 :** Mots d'ouverture', '[10h15 - 12h] Plénière')
+opens a slot. Items of lists, timed paragraphs and table rows are candidate sessions; a
+slot or an item whose nested list holds sessions is a container (its hours go to them); a
+nested list of persons gives speakers. Each block's candidates are kept or rejected
+together by their evidence (`evidence`, weighed in `scoring`); each decision is a
+`Decision` value, which --explain prints.
 """
 
 from __future__ import annotations
@@ -19,18 +21,13 @@ from pathlib import Path
 
 from bot.loaders.page import evidence
 from bot.loaders.page.bridge import MarkdownBlock as Block
+from bot.loaders.page.candidates import with_speakers
+from bot.loaders.page.context import CONTAINER_LEVEL, SLOT_LEVEL, Context, Scope
 from bot.loaders.page.outline import HEADING, IGNORED, QUOTE, Section
 from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
 from bot.loaders.page.row_tables import table_rows
-from bot.loaders.page.scopes import (
-    CREDIT_LABEL,
-    PageContext,
-    Row,
-    Scope,
-    add_speakers,
-    heading_scope,
-)
-from bot.loaders.page.values import EventFrame, Evidence, Facts
+from bot.loaders.page.scopes import CREDIT_LABEL, Page
+from bot.loaders.page.values import EventFrame, Evidence, Note
 from bot.loaders.talks import (
     INSTITUTION,
     NAME,
@@ -45,228 +42,231 @@ from bot.wording.folding import fold
 _WHERE = re.compile(r"^\s*\**\s*(?:o[uù]\s*\?|where\s*\?|lieu\s*:)\s*\**\s*(?P<room>.+)$", re.I)
 _PERSON = re.compile(rf"^(?P<name>{NAME})(?=\s*(?:,|\(|$|\s[-–—]\s))")
 _BOLD_CREDIT = re.compile(r"^\s*\*\*(?P<bold>[^*]{1,300}?)\*\*(?P<after>\s*(?:,.*|$|[-–—]\s.*))$")
+_OWN_LEVEL = 99
+"""The scope of a heading that is a session of its own: its room, under everything."""
 
 
-class ProgrammeReader(PageContext):
-    """Walks a document tree; `rows` are the sessions of the blocks taken as programme."""
+def read_rows(path: Path, frame: EventFrame, outline: Section) -> Page:
+    """The candidate sessions of a page's outline, each block kept or rejected."""
+    page = Page(path, frame)
+    ctx = _close(page, _section(page, Context(), outline), 0)
+    page.flush(ctx)
+    if len(page.rows) == 1 and not page.rows[0].talk.speakers and page.speakers_listed:
+        # a one-talk page: its speakers are listed apart
+        page.rows[0] = with_speakers(page.rows[0], (tuple(page.speakers_listed), ()))
+    page.warn_if_unread()
+    return page
 
-    def __init__(self, path: Path, frame: EventFrame) -> None:
-        super().__init__(path, frame)
-        self.lead_in: list[Evidence] = []
-        self.lead_kind: str | None = None
-        self.last: Row | None = None
-        self.speakers_listed: list[Speaker] = []
 
-    # --- walking --------------------------------------------------------------------
+def _section(page: Page, ctx: Context, section: Section) -> Context:
+    """A section opens a scope, then its blocks and subsections are read in page order.
+    A lead-in line goes on over a label, not over a heading or out of a quote."""
+    if section.opens:
+        ctx = _heading(page, ctx, section)
+    if section.kind == HEADING:
+        page.lead_in, page.lead_kind = [], None
+    for part in section.parts:
+        ctx = _section(page, ctx, part) if isinstance(part, Section) else _block(page, ctx, part)
+    if section.kind == QUOTE:
+        page.lead_in, page.lead_kind = [], None
+    return ctx
 
-    def read(self, outline: Section) -> None:
-        self.section(outline)
-        self.close(0)
-        self.flush()
-        if len(self.rows) == 1 and not self.rows[0].talk.speakers and self.speakers_listed:
-            add_speakers(self.rows[0], (tuple(self.speakers_listed), ()))  # a one-talk page
-        self.warn_if_unread()
 
-    def section(self, section: Section) -> None:
-        """A section opens a scope, then its blocks and subsections are read in page order.
-        A lead-in line goes on over a label, not over a heading or out of a quote."""
-        if section.opens:
-            self.heading(section.level, section.markdown, section.line, section.facts)
-        if section.kind == HEADING:
-            self.lead_in, self.lead_kind = [], None
-        for part in section.parts:
-            if isinstance(part, Section):
-                self.section(part)
-            else:
-                self.block(part)
-        if section.kind == QUOTE:
-            self.lead_in, self.lead_kind = [], None
+def _block(page: Page, ctx: Context, block: Block) -> Context:
+    if block.kind == "paragraph":
+        return _paragraph(page, ctx, block)
+    if block.kind == "list":
+        ctx = _list(page, ctx, block, 0)
+        page.flush(ctx)  # each list is a candidate block of its own
+    elif block.kind == "table":
+        _table(page, ctx, block)
+    page.lead_in, page.lead_kind = [], None
+    return ctx
 
-    def block(self, block: Block) -> None:
-        if block.kind == "paragraph":
-            self.paragraph(block)
-            return
-        if block.kind == "list":
-            self.list(block, 0)
-            self.flush()  # each list is a candidate block of its own
-        elif block.kind == "table":
-            self.table(block)
-        self.lead_in, self.lead_kind = [], None
 
-    def close(self, level: int) -> None:
-        """Pop the scopes of `level` and deeper: a slot that held no session is one."""
-        while self.scopes and self.scopes[-1].level >= level:
-            scope = self.scopes.pop()
-            if scope.slot is not None and not scope.sessions_under:
-                self.pending.append(scope.slot)
-                self.count_session()
-            elif (
-                scope.when
-                and scope.title
-                and not evidence.PROGRAMME_WORDS.search(fold(scope.title))
-            ):
-                self.heading_session(scope)
+def _close(page: Page, ctx: Context, level: int) -> Context:
+    """The context without the scopes of `level` and deeper: a slot that held no session
+    is one, and so is a heading over a 'when' line."""
+    while (scope := ctx.innermost) is not None and scope.level >= level:
+        ctx = ctx.outer()
+        if scope.slot is not None and not page.sessions_under(scope):
+            page.pending.append(scope.slot)
+            page.count_session()
+        elif (
+            scope.when
+            and scope.title
+            and not evidence.PROGRAMME_WORDS.search(fold(scope.title))
+        ):
+            _heading_session(page, ctx, scope)
+    return ctx
 
-    def heading(self, level: int, markdown: str, line: int, facts: Facts) -> None:
-        self.close(level)
-        self.flush()
-        self.last = None
-        scope = heading_scope(level, facts, line)
-        if scope.day:
-            self.headed_days.append(scope.day)
-        timed = leading_time(markdown)
-        if timed and inline_text(timed[2])[0].strip(" :-–"):
-            # '### 10h-10h30 : Keynote d'ouverture': a session, unless sessions follow under it
-            scope.slot = self.make_row(line, read_line([markdown], self.dates), "a heading")
-        self.scopes.append(scope)
 
-    # --- paragraphs -----------------------------------------------------------------
+def _heading(page: Page, ctx: Context, section: Section) -> Context:
+    ctx = _close(page, ctx, section.level)
+    page.flush(ctx)
+    page.last = None
+    markdown, line = section.markdown, section.line
+    if section.facts.day:
+        page.headed_days.append(section.facts.day)
+    timed = leading_time(markdown)
+    slot = None
+    if timed and inline_text(timed[2])[0].strip(" :-–"):
+        # '### 10h-10h30 : Keynote d'ouverture': a session, unless sessions follow under it
+        slot = page.make_row(ctx, line, read_line([markdown], page.dates), "a heading")
+    return ctx.under(Scope.of(section.level, section.facts, line, slot=slot,
+                              counted=page.counted))
 
-    def paragraph(self, block: Block) -> None:
-        lines = block.lines()
-        if not lines or IGNORED.match(lines[0]):
-            return
-        reading = read_line(lines, self.dates)
-        when = when_text(lines[0], self.dates)
-        heading_scope = next((s for s in reversed(self.scopes) if s.level <= 6), None)
-        if heading_scope and self.day_line(block.text, heading_scope):
-            return
-        if when and heading_scope:
-            self.flush()
-        taken_under = heading_scope and self.last_taken_line > heading_scope.line
-        if when and heading_scope and when[1] and not taken_under and not self.pending:
-            heading_scope.when = when
-            where = next((m.group("room") for line in lines[1:] if (m := _WHERE.match(line))), None)
-            heading_scope.room = heading_scope.room or (inline_text(where)[0] if where else None)
-            return
-        if reading.talk.title and _slot_line(reading) and not when:
-            self.close(9)
-            row = self.make_row(block.line, reading, "a paragraph")
-            self.scopes.append(Scope(9, row.talk.title, hour=row.start, end=row.end, slot=row,
-                                     kind=kind_hint(row.talk.title), room=row.room))
-            return
-        if (heading_scope and heading_scope.only_time and not heading_scope.sessions_under
-                and reading.talk.title):
-            self.time_heading_session(block.line, reading)
-            return
-        self.prose(block.text)
-        text = inline_text(block.text)[0]
-        self.credits_in_prose(text, heading_scope, self.last)
-        self.lead_in = evidence.lead_in_evidence(text)
-        self.lead_kind = kind_hint(text) if self.lead_in else None
 
-    def time_heading_session(self, line: int, reading: LineReading) -> None:
-        """'### 18h10' then 'Retour sur … avec Name': the paragraph is the session."""
-        row = self.make_row(line, reading, "the paragraph under an hour heading")
-        self.pending.append(row)
-        self.count_session()
-        self.last = row
+# --- paragraphs -----------------------------------------------------------------------
 
-    # --- lists ----------------------------------------------------------------------
 
-    def list(self, block: Block, depth: int) -> None:
-        items = [item for item in block.children if item.kind == "item"]
-        if self.scopes and self.scopes[-1].slot and _timed(items):
-            self.close(9)  # items with hours of their own follow the slot, not inside it
-        target = self.scopes[-1].slot if self.scopes and self.scopes[-1].slot else self.last
-        if target is not None and _persons_list(items):
-            add_speakers(target, _persons(items))
-            return
-        title = fold(self.scopes[-1].title) if self.scopes else ""
-        if re.search(r"intervenant|speakers?|avec qui", title) and _persons_list(items):
-            self.speakers_listed.extend(_persons(items)[0])  # « Intervenants » apart
-        lead, lead_kind = self.lead_in, self.lead_kind
-        for item in items:
-            self.item(item, depth, lead, lead_kind)
+def _paragraph(page: Page, ctx: Context, block: Block) -> Context:
+    lines = block.lines()
+    if not lines or IGNORED.match(lines[0]):
+        return ctx
+    reading = read_line(lines, page.dates)
+    when = when_text(lines[0], page.dates)
+    heading = ctx.heading
+    if heading and (dated := page.day_line(ctx, block.text, heading)):
+        return dated
+    if when and heading:
+        page.flush(ctx)
+    taken_under = heading and page.last_taken_line > heading.line
+    if when and heading and when[1] and not taken_under and not page.pending:
+        where = next((m.group("room") for line in lines[1:] if (m := _WHERE.match(line))), None)
+        return ctx.with_scope(heading, when=when, room=heading.room or (
+            inline_text(where)[0] if where else None))
+    if reading.talk.title and _slot_line(reading) and not when:
+        ctx = _close(page, ctx, SLOT_LEVEL)
+        row = page.make_row(ctx, block.line, reading, "a paragraph")
+        return ctx.under(Scope(SLOT_LEVEL, row.talk.title, hour=row.start, end=row.end,
+                               slot=row, kind=kind_hint(row.talk.title), room=row.room,
+                               counted=page.counted))
+    if (heading and heading.only_time and not page.sessions_under(heading)
+            and reading.talk.title):
+        # '### 18h10' then 'Retour sur … avec Name': the paragraph is the session
+        row = page.make_row(ctx, block.line, reading, "the paragraph under an hour heading")
+        page.pending.append(row)
+        page.count_session()
+        page.last = row
+        return ctx
+    ctx = page.prose(ctx, block.text)
+    text = inline_text(block.text)[0]
+    ctx = page.credits_in_prose(ctx, text)
+    page.lead_in = evidence.lead_in_evidence(text)
+    page.lead_kind = kind_hint(text) if page.lead_in else None
+    return ctx
 
-    def item(self, item: Block, depth: int, lead: list, lead_kind: str | None) -> None:
-        first = next((c for c in item.children if c.kind in ("paragraph", "heading")), None)
-        nested = [c for c in item.children if c.kind == "list"]
-        if first is None:
-            for inner in nested:
-                self.list(inner, depth + 1)
-            return
-        reading = read_line(first.lines(), self.dates)
-        credit_tried = bool(reading.description)  # read_line read its first line for a credit
-        for extra in item.children:
-            if extra.kind == "paragraph" and extra is not first:
-                reading.description.extend(extra.lines())
-        inner_items = [i for n in nested for i in n.children if i.kind == "item"]
-        credits = bool(inner_items) and _persons_list(inner_items)
-        titled = reading.talk.title and not first.text.rstrip("* ").endswith(":")
-        if inner_items and not credits and titled and _descriptions(inner_items):
-            reading.description.extend(i.text for n in nested for i in _paragraphs(n))
-            nested, inner_items = [], []  # '* 10h : Title' over bullets that describe it
-        if inner_items and (reading.start or not titled) and (not credits or not titled):
-            self.container(item.line, reading, nested, depth)
-            return
-        row = self.make_row(item.line, reading, "a list item", lead, lead_kind)
-        if reading.description and not credit_tried and not row.talk.speakers:
-            credited = find_credit(inline_text(reading.description[0])[0], at_start=True)
-            if credited and re.match(r"^\W*(?:par|avec|by|with)\b", reading.description[0], re.I):
-                add_speakers(row, credited)
-        self.pending.append(row)
-        self.count_session()
-        self.last = row
-        for start, end in reading.repeats:  # the same workshop held again later
-            again = replace(row, start=start, end=end, evidence=list(row.evidence),
-                            why=dict(row.why))
-            self.pending.append(again)
-        if credits:
-            add_speakers(row, _persons(inner_items))
-            return
+
+# --- lists ----------------------------------------------------------------------------
+
+
+def _list(page: Page, ctx: Context, block: Block, depth: int) -> Context:
+    items = [item for item in block.children if item.kind == "item"]
+    if ctx.slot and _timed(items):
+        ctx = _close(page, ctx, SLOT_LEVEL)  # items with hours of their own follow the slot
+    if (ctx.slot or page.last) is not None and _persons_list(items):
+        return page.credit(ctx, _persons(items))
+    title = fold(ctx.innermost.title) if ctx.innermost else ""
+    if re.search(r"intervenant|speakers?|avec qui", title) and _persons_list(items):
+        page.speakers_listed.extend(_persons(items)[0])  # « Intervenants » apart
+    lead, lead_kind = page.lead_in, page.lead_kind
+    for item in items:
+        ctx = _item(page, ctx, item, depth, lead, lead_kind)
+    return ctx
+
+
+def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
+          lead_kind: str | None) -> Context:
+    """An item is a session, a slot over the items nested in it, or credits; its nested
+    lists are read after it (a slot they follow may end there)."""
+    first = next((c for c in item.children if c.kind in ("paragraph", "heading")), None)
+    nested = [c for c in item.children if c.kind == "list"]
+    if first is None:
         for inner in nested:
-            self.list(inner, depth + 1)
+            ctx = _list(page, ctx, inner, depth + 1)
+        return ctx
+    reading = read_line(first.lines(), page.dates)
+    credit_tried = bool(reading.description)  # read_line read its first line for a credit
+    for extra in item.children:
+        if extra.kind == "paragraph" and extra is not first:
+            reading.description.extend(extra.lines())
+    inner_items = [i for n in nested for i in n.children if i.kind == "item"]
+    credits = bool(inner_items) and _persons_list(inner_items)
+    titled = reading.talk.title and not first.text.rstrip("* ").endswith(":")
+    if inner_items and not credits and titled and _descriptions(inner_items):
+        reading.description.extend(i.text for n in nested for i in _paragraphs(n))
+        nested, inner_items = [], []  # '* 10h : Title' over bullets that describe it
+    if inner_items and (reading.start or not titled) and (not credits or not titled):
+        _container(page, ctx, item.line, reading, nested, depth)
+        return ctx
+    row = page.make_row(ctx, item.line, reading, "a list item", lead, lead_kind)
+    if reading.description and not credit_tried and not row.talk.speakers:
+        credited = find_credit(inline_text(reading.description[0])[0], at_start=True)
+        if credited and re.match(r"^\W*(?:par|avec|by|with)\b", reading.description[0], re.I):
+            row = with_speakers(row, credited)
+    page.pending.append(row)
+    page.count_session()
+    page.last = row
+    for start, end in reading.repeats:  # the same workshop held again later
+        page.pending.append(replace(row, start=start, end=end))
+    if credits:
+        return page.credit(ctx, _persons(inner_items))
+    for inner in nested:
+        ctx = _list(page, ctx, inner, depth + 1)
+    return ctx
 
-    def container(self, line: int, reading: LineReading, nested: list[Block], depth: int) -> None:
-        """A slot with its talks nested under it: they take its hours and its words."""
-        level = 20 + depth
-        self.close(level)
-        start, end = (reading.start, reading.end) if reading.start else self.span()
-        title = reading.talk.title
-        self.scopes.append(Scope(level, title, hour=start, end=end, kind=kind_hint(title),
-                                 line=line, day=reading.days[0] if reading.days else None))
-        self.explain.append(f"line {line}: {title or 'hours'!r} groups the items under it "
-                            "(not a session)")
-        for inner in nested:
-            self.list(inner, depth + 1)
-        self.scopes.pop()
 
-    def table(self, block: Block) -> None:
-        if block.source is None:
-            return
-        read = table_rows(block.source, self.frame)
-        for line, message in read.table.problems:
-            self.warn(line, message)
-        self.explain.append(f"line {block.line}: a table whose columns are "
-                            f"{read.table.layout.describe() or 'unknown'}")
-        self.explain.extend(f"line {line}: {note}" for line, note in read.table.notes)
-        for item in read.rows:
-            row = self.make_row(item.line, item.reading, "a table row", lead_kind=item.kind)
-            if item.section:  # a label row of the table ('Session 2 : données') is innermost
-                row.section = " › ".join(p for p in (row.section.rsplit(" › ", 1)[-1],
-                                                     item.section) if p)
-            row.evidence.append(Evidence("table_title_column",
-                                         "a row of a table with a title column", item.line))
-            self.pending.append(row)
-            self.count_session()
+def _container(page: Page, ctx: Context, line: int, reading: LineReading,
+               nested: list[Block], depth: int) -> None:
+    """A slot with its talks nested under it: they take its hours and its words."""
+    level = CONTAINER_LEVEL + depth
+    ctx = _close(page, ctx, level)
+    start, end = (reading.start, reading.end) if reading.start else ctx.span()
+    title = reading.talk.title
+    inner = ctx.under(Scope(level, title, hour=start, end=end, kind=kind_hint(title), line=line,
+                            day=reading.days[0] if reading.days else None,
+                            counted=page.counted))
+    page.decisions.append(Note(line, f"{title or 'hours'!r} groups the items under it "
+                                     "(not a session)"))
+    for block in nested:
+        inner = _list(page, inner, block, depth + 1)
 
-    # --- sessions -------------------------------------------------------------------
 
-    def heading_session(self, scope: Scope) -> None:
-        """A heading over a 'Quand ? ... Où ? ...' paragraph is a session of its own."""
-        days, start, end = scope.when or ([], None, None)
-        for day in days or [None]:
-            reading = LineReading(start=start, end=end, days=[day] if day else [],
-                                  talk=Talk(scope.title))
-            reading.why.append("a 'when' line under its heading")
-            self.scopes.append(Scope(99, room=scope.room))
-            row = self.make_row(scope.line, reading, "a heading with a 'when' line",
-                                lead_kind=scope.prose_kind)
-            self.scopes.pop()
-            for credited in scope.credits:
-                add_speakers(row, credited)
-            self.pending.append(row)
+def _table(page: Page, ctx: Context, block: Block) -> None:
+    if block.source is None:
+        return
+    read = table_rows(block.source, page.frame)
+    for line, message in read.table.problems:
+        page.warn(line, message)
+    page.decisions.append(Note(block.line, "a table whose columns are "
+                               f"{read.table.layout.describe() or 'unknown'}"))
+    page.decisions.extend(Note(line, note) for line, note in read.table.notes)
+    for item in read.rows:
+        row = page.make_row(ctx, item.line, item.reading, "a table row", lead_kind=item.kind)
+        section = row.section
+        if item.section:  # a label row of the table ('Session 2 : données') is innermost
+            section = " › ".join(p for p in (section.rsplit(" › ", 1)[-1], item.section) if p)
+        page.pending.append(replace(row, section=section, evidence=(*row.evidence, Evidence(
+            "table_title_column", "a row of a table with a title column", item.line))))
+        page.count_session()
+
+
+# --- sessions -------------------------------------------------------------------------
+
+
+def _heading_session(page: Page, ctx: Context, scope: Scope) -> None:
+    """A heading over a 'Quand ? ... Où ? ...' paragraph is a session of its own."""
+    days, start, end = scope.when or ([], None, None)
+    for day in days or [None]:
+        reading = LineReading(start=start, end=end, days=[day] if day else [],
+                              talk=Talk(scope.title))
+        reading.why.append("a 'when' line under its heading")
+        row = page.make_row(ctx.under(Scope(_OWN_LEVEL, room=scope.room)), scope.line, reading,
+                            "a heading with a 'when' line", lead_kind=scope.prose_kind)
+        for credited in scope.credits:
+            row = with_speakers(row, credited)
+        page.pending.append(row)
 
 
 def _slot_line(reading: LineReading) -> bool:

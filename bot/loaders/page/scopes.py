@@ -1,23 +1,26 @@
-"""What the headings, labels and slots above a line say, and the candidate sessions.
+"""The candidate sessions of a page being read, and what is kept of them.
 
-`PageContext` holds the stack of scopes of a page being read (day, hours, room, kind and
-title of each heading, label, slot or container), the candidate sessions of the current
-section, and the sessions taken; `make_row` turns one read line into a candidate with
-its evidence and where each field came from; `flush` keeps or rejects a section.
+`Page` gathers, as the rows stage walks the outline: the candidate sessions of the
+current block, the blocks' `Decision`s, the sessions taken, and what the prose says for
+the whole page (a default room, the kinds of the morning and the afternoon, registration
+links). What the sections above a line say is not here but in the `Context` (`context.py`)
+each call is given: `make_row` turns one read line, in its context, into a candidate with
+its evidence and where each field came from; `flush` keeps or rejects a block.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
 
 from bot.loaders.page import evidence, scoring
+from bot.loaders.page.candidates import Row, with_speakers
+from bot.loaders.page.context import Context, Scope
 from bot.loaders.page.row_grammar import LineReading
-from bot.loaders.page.values import EventFrame, Evidence, Facts
+from bot.loaders.page.values import Decision, EventFrame, Evidence, Note, Scored
 from bot.loaders.talks import (
-    Talk,
     all_credits,
     find_credit,
     infer_kind,
@@ -26,7 +29,7 @@ from bot.loaders.talks import (
     presenters,
 )
 from bot.loaders.when import find_days, unique
-from bot.programme.model import Link, Problem, SourceRef
+from bot.programme.model import Link, Problem, SourceRef, Speaker
 from bot.wording.folding import fold
 
 _ROOM_IN_PROSE = re.compile(
@@ -43,128 +46,78 @@ CREDIT_LABEL = re.compile(
 """A credit's label: 'Intervenante :', 'Speakers:', 'Animé par'."""
 
 
-@dataclass
-class Scope:
-    """What a heading, a label, a slot or a container says about what is under it."""
-
-    level: int
-    title: str = ""
-    day: date | None = None
-    hour: time | None = None
-    end: time | None = None
-    room: str | None = None
-    kind: str | None = None
-    structured: bool = False
-    only_time: bool = False
-    """A heading that holds only a time ('### 18h10'): the paragraph under it is its session."""
-    slot: Row | None = None
-    sessions_under: int = 0
-    when: tuple[list[date], time | None, time | None] | None = None
-    line: int = 0
-    credits: list[tuple] = field(default_factory=list)
-    prose_kind: str | None = None
-
-
-@dataclass
-class Row:
-    """One candidate session, with the evidence for it and where each field came from."""
-
-    line: int
-    day: date | None
-    start: time | None
-    end: time | None
-    talk: Talk
-    room: str | None
-    kind: str
-    section: str = ""
-    block_end: time | None = None
-    hinted: bool = False
-    """Its kind came from the section, not from its own words."""
-    evidence: list[Evidence] = field(default_factory=list)
-    why: dict[str, str] = field(default_factory=dict)
-
-
-def heading_scope(level: int, facts: Facts, line: int) -> Scope:
-    """The scope a heading or a label opens, with what its words give (`outline.heading_facts`)."""
-    return Scope(level, facts.words, day=facts.day, hour=facts.start, end=facts.end,
-                 room=facts.room, kind=facts.kind, structured=facts.structured,
-                 only_time=facts.only_time, line=line)
-
-
-class PageContext:
-    """The scopes above the current line, and the candidate and taken sessions."""
+class Page:
+    """The candidate and taken sessions of a page, its decisions and problems."""
 
     def __init__(self, path: Path, frame: EventFrame) -> None:
         self.path, self.frame, self.dates = path, frame, frame.dates
-        self.scopes: list[Scope] = []
         self.rows: list[Row] = []
         self.last_taken_line = 0
         """The last line of a session taken so far (rows are not kept in line order)."""
         self.pending: list[Row] = []
         self.problems: list[Problem] = []
-        self.explain: list[str] = []
+        self.decisions: list[Decision | Note] = []
+        """Each candidate block kept or left out, and notes on other blocks, in page order."""
         self.headed_days: list[date] = []
         self.registration: list[Link] = []
         self.default_room: str | None = None
         self._contexts: dict[tuple, list[Evidence]] = {}
+        self.counted = 0
+        """Sessions counted so far: a scope's are those counted since it opened."""
+        self.last: Row | None = None
+        """The last session read, which a line of credits under it may complete."""
+        self.lead_in: list[Evidence] = []
+        self.lead_kind: str | None = None
+        self.speakers_listed: list[Speaker] = []
         self.day_parts: dict[str, str] = {}
-        self.near_misses: list[tuple[float, int, str, int]] = []
 
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Problem(SourceRef(str(self.path), line), message))
 
-    def get(self, attribute: str):
-        return next(
-            (v for s in reversed(self.scopes) if (v := getattr(s, attribute)) is not None), None
-        )
-
-    def span(self) -> tuple[time | None, time | None]:
-        """The innermost hours: their start, and their end if that scope gives one."""
-        scope = next((s for s in reversed(self.scopes) if s.hour is not None), None)
-        return (scope.hour, scope.end) if scope else (None, None)
-
-    def flush(self) -> None:
-        """Keep or reject the candidates of the section that ends here."""
+    def flush(self, ctx: Context) -> None:
+        """Keep or reject the candidates of the block that ends here."""
         if not self.pending:
             return
         rows, self.pending = self.pending, []
         if len({r.day for r in rows if r.why.get("day") == "its own text"}) >= 3:
-            for row in rows:  # a series of dated events: the heading names it, not their kind
-                if row.hinted:
-                    row.kind, row.hinted = infer_kind(row.talk.title), False
+            # a series of dated events: the heading names it, not their kind
+            own = [replace(row, kind=infer_kind(row.talk.title), hinted=False) if row.hinted
+                   else row for row in rows]
+            self.last = next((new for old, new in zip(rows, own, strict=True)
+                              if old is self.last), self.last)
+            rows = own
         taken, score = scoring.taken(scoring.score(r.evidence) for r in rows)
-        where = rows[0].section or "the top of the page"
-        self.explain.append(
-            f"line {rows[0].line}: {len(rows)} candidate(s) under {where!r}: "
-            f"{'taken as programme' if taken else 'not a programme'} (score {score:.1f})"
-        )
-        for row in rows:
-            self.explain.append(
-                f"    line {row.line}: {row.talk.title!r}: {scoring.describe(row.evidence)}"
-            )
         if taken:
             self.rows.extend(rows)
             self.last_taken_line = max(self.last_taken_line, *(r.line for r in rows))
-        elif scoring.score(self.context()) > 0 or score > 0:
-            self.near_misses.append((score, rows[0].line, where, len(rows)))
+        self.decisions.append(Decision(
+            rows[0].line, rows[0].section or "the top of the page", taken, score,
+            tuple(Scored(r.line, r.talk.title, r.evidence) for r in rows),
+            close=not taken and (score > 0 or scoring.score(self.context(ctx)) > 0)))
 
     def warn_if_unread(self) -> None:
         """A page whose blocks came close to a programme but none was taken says so, with
         the line of the closest one, rather than staying silent."""
-        if self.rows or not self.near_misses:
+        close = [d for d in self.decisions if isinstance(d, Decision) and d.close]
+        if self.rows or not close:
             return
-        score, line, where, count = max(self.near_misses)
+        closest = max(close, key=lambda d: (d.score, d.line, d.where, len(d.candidates)))
         self.warn(
-            line,
-            f"{count} item(s) under {where!r} were not read as sessions (score {score:.1f}, "
-            f"{scoring.THRESHOLD} needed): see 'programme parse FILE --explain'",
+            closest.line,
+            f"{len(closest.candidates)} item(s) under {closest.where!r} were not read as "
+            f"sessions (score {closest.score:.1f}, {scoring.THRESHOLD} needed): "
+            "see 'programme parse FILE --explain'",
         )
 
     def count_session(self) -> None:
-        for scope in self.scopes:
-            scope.sessions_under += 1
+        self.counted += 1
 
-    def prose(self, line: str) -> None:
+    def sessions_under(self, scope: Scope) -> int:
+        return self.counted - scope.counted
+
+    def prose(self, ctx: Context, line: str) -> Context:
+        """What a paragraph that is no session says: the kinds of the morning and the
+        afternoon, registration links, a room (of its section, or of the page)."""
         folded = fold(line)
         for part, said in _DAY_PART.findall(inline_text(folded)[0]):
             # 'La matinée sera consacrée à des démonstrations et l'après-midi à des présentations'
@@ -180,48 +133,61 @@ class PageContext:
         found = _ROOM_IN_PROSE.search(line)
         if found:
             room = (found.group("bold") or found.group("plain")).strip()
-            announced = any(evidence.PROGRAMME_WORDS.search(fold(s.title)) for s in self.scopes)
-            if self.scopes and (self.get("structured") or announced):
-                self.scopes[-1].room = self.scopes[-1].room or room
+            announced = any(evidence.PROGRAMME_WORDS.search(fold(s.title)) for s in ctx.scopes)
+            inner = ctx.innermost
+            if inner is not None and (ctx.get("structured") or announced):
+                ctx = ctx.with_scope(inner, room=inner.room or room)
             elif self.default_room is None:
                 self.default_room = room
             hint = kind_hint(line)
-            if hint and self.scopes:
-                self.scopes[-1].kind = self.scopes[-1].kind or hint
+            if hint and (inner := ctx.innermost) is not None:
+                ctx = ctx.with_scope(inner, kind=inner.kind or hint)
+        return ctx
 
-    def day_line(self, markdown: str, scope: Scope) -> bool:
+    def day_line(self, ctx: Context, markdown: str, scope: Scope) -> Context | None:
         """'***Le 16 décembre à Paris***' under a heading: the day of what it lists."""
         plain = inline_text(markdown)[0]
         if scope.day or not re.match(r"^\s*[*_]", markdown) or len(plain.split()) > 8:
-            return False
+            return None
         days = unique(find_days(plain, self.dates))
         if len(days) != 1 or re.search(r"\bdu\b.*\bau\b", fold(plain)):
-            return False
-        scope.day, scope.structured = days[0], True
+            return None
         self.headed_days.append(days[0])
-        return True
+        return ctx.with_scope(scope, day=days[0], structured=True)
 
-    def credits_in_prose(self, text: str, heading: Scope | None, last: Row | None) -> None:
+    def credits_in_prose(self, ctx: Context, text: str) -> Context:
         """Who a paragraph credits: the slot above it ('Animation par Name'), the item just
         before it ('*par Name, role*'), or its heading ('**Intervenant :** Name',
         'A et B présenteront …')."""
-        slot = self.scopes[-1].slot if self.scopes else None
-        if heading and not heading.prose_kind:
-            heading.prose_kind = kind_hint(text)
-        if heading and (named := presenters(text)):
-            heading.credits.append(named)
-        elif heading and (labelled := CREDIT_LABEL.match(text)):
-            found = find_credit(text[labelled.end() :], at_start=True)
-            if found:
-                heading.credits.append(found[:2])
-        target = slot or last
-        if target is not None:
+        slot = ctx.slot
+        if (heading := ctx.heading) is not None:
+            credited = presenters(text)
+            if not credited and (labelled := CREDIT_LABEL.match(text)):
+                found = find_credit(text[labelled.end() :], at_start=True)
+                credited = found[:2] if found else None
+            ctx = ctx.with_scope(heading, prose_kind=heading.prose_kind or kind_hint(text),
+                                 credits=(*heading.credits, credited) if credited
+                                 else heading.credits)
+        if slot is not None or self.last is not None:
             credited = all_credits(text) if slot else find_credit(text.lstrip("*_ "), at_start=True)
             if credited and (slot or re.match(r"^(?:par|avec|by|with)\b", text.strip(), re.I)):
-                add_speakers(target, credited)
+                ctx = self.credit(ctx, credited)
+        return ctx
+
+    def credit(self, ctx: Context, credited: tuple) -> Context:
+        """Credit the slot the context is in, else the last session read: the session is
+        replaced by its credited copy wherever it is kept."""
+        if (slot := ctx.slot) is not None:
+            return ctx.with_scope(ctx.scopes[-1], slot=with_speakers(slot, credited))
+        if (last := self.last) is not None:
+            self.last = with_speakers(last, credited)
+            for rows in (self.pending, self.rows):
+                rows[:] = [self.last if row is last else row for row in rows]
+        return ctx
 
     def make_row(
         self,
+        ctx: Context,
         line: int,
         reading: LineReading,
         source: str,
@@ -229,53 +195,39 @@ class PageContext:
         lead_kind: str | None = None,
     ) -> Row:
         own_days = reading.days if len(reading.days) <= 2 else []
-        start, end = (reading.start, reading.end) if reading.start else self.span()
-        day = own_days[0] if own_days else self.get("day")
+        start, end = (reading.start, reading.end) if reading.start else ctx.span()
+        day = own_days[0] if own_days else ctx.get("day")
         hint = (
-            self.get("kind")
+            ctx.get("kind")
             or lead_kind
             or (kind_hint(reading.description[0]) if reading.description else None)
-            or self.day_part(reading.start or self.span()[0])
+            or self.day_part(reading.start or ctx.span()[0])
         )
         own_kind = infer_kind(reading.talk.title)  # 'talk' when its words name no kind
         kind = hint if own_kind == "talk" and hint else own_kind
         hinted = kind != own_kind
-        titles = [s.title for s in self.scopes if s.title]
-        row = Row(
-            line,
-            day,
-            start,
-            end,
-            reading.talk,
-            reading.room or self.get("room") or self.default_room,
-            kind,
-            section=" › ".join(titles[-2:]),
-            hinted=hinted,
-            block_end=next((s.end for s in reversed(self.scopes) if s.level <= 7 and s.end), None),
+        room = reading.room or ctx.get("room") or self.default_room
+        found = evidence.item_evidence(
+            reading.talk.title,
+            reading.raw,
+            timed=reading.start is not None,
+            days=len(reading.days),
+            credited=bool(reading.talk.speakers),
+            links=reading.talk.links,
+            line=line,
         )
-        row.evidence = (
-            evidence.item_evidence(
-                reading.talk.title,
-                reading.raw,
-                timed=reading.start is not None,
-                days=len(reading.days),
-                credited=bool(reading.talk.speakers),
-                links=reading.talk.links,
-                line=line,
-            )
-            + self.context()
-            + (lead or [])
-        )
-        row.why = {
+        why = {
             "read from": source,
             "day": "its own text"
             if own_days
-            else ("a heading" if self.get("day") else "the event"),
+            else ("a heading" if ctx.get("day") else "the event"),
             "time": "; ".join(reading.why) or ("a heading or slot" if start else "none given"),
             "kind": f"its title or the section ({hint})" if hint else "its title",
-            "room": "a heading or the prose" if row.room else "none given",
+            "room": "a heading or the prose" if room else "none given",
         }
-        return row
+        return Row(line, day, start, end, reading.talk, room, kind, section=ctx.section,
+                   hinted=hinted, block_end=ctx.block_end(),
+                   evidence=(*found, *self.context(ctx), *(lead or ())), why=why)
 
     def day_part(self, start: time | None) -> str | None:
         """The kind the prose gives the morning or the afternoon a session starts in."""
@@ -283,19 +235,9 @@ class PageContext:
             return None
         return self.day_parts.get("morning" if start < time(12, 30) else "afternoon")
 
-    def context(self) -> list[Evidence]:
-        """The context evidence of the current scopes (computed once per stack of headings)."""
-        key = (tuple(s.title for s in self.scopes), bool(self.get("structured")))
+    def context(self, ctx: Context) -> list[Evidence]:
+        """The evidence a context gives (computed once per sequence of section titles)."""
+        key = (tuple(s.title for s in ctx.scopes), bool(ctx.get("structured")))
         if key not in self._contexts:
             self._contexts[key] = evidence.context_evidence(list(key[0]), key[1])
         return self._contexts[key]
-
-
-def add_speakers(row: Row, credited: tuple) -> None:
-    """Add the persons (and organisations) of a credit to a candidate session."""
-    known = {s.name for s in row.talk.speakers}
-    speakers = row.talk.speakers + tuple(s for s in credited[0] if s.name not in known)
-    organisations = tuple(dict.fromkeys(row.talk.organisations + tuple(credited[1])))
-    row.talk = Talk(row.talk.title, speakers, organisations, row.talk.links)
-    if credited[0] and not any(e.name == "credits_person" for e in row.evidence):
-        row.evidence.append(Evidence("credits_person", "credits speakers", row.line))

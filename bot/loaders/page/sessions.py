@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, time, timedelta
 
-from bot.loaders.page.scopes import Row
+from bot.loaders.page.candidates import Row
 from bot.programme.model import Problem, Session, SourceRef, session_id
 from bot.wording.folding import fold
 

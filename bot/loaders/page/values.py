@@ -4,8 +4,12 @@ A later stage reads them and makes values of its own; it never changes them. Eve
 that comes from the page carries its 1-based file line, so `--explain` can say where.
 
     blocks stage   Span, Line, Cell, Row, Block      (the page as it renders)
-    outline stage  Facts, Section, EventFrame         (what headings and labels say)
-    rows stage     Given, Candidate                   (one candidate session)
+    frame stage    EventFrame                         (the event's title, year and days)
+    outline stage  Facts                              (what headings and labels say;
+                                                       `Section` is in outline.py)
+    rows stage     Given, Scored, Decision, Note      (where a table's value came from;
+                                                       each block kept or left out, and why;
+                                                       `Row` is in candidates.py)
     evidence       Evidence                           (a named reason, weighed in scoring.py)
 """
 
@@ -18,7 +22,7 @@ from datetime import date, time
 from functools import cached_property
 
 from bot.loaders.when import DateContext
-from bot.programme.model import Link, Speaker
+from bot.programme.model import Link
 
 _SPACES = re.compile(r"\s+")
 
@@ -221,24 +225,35 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """One candidate session, before scoring, with where each field came from."""
+class Scored:
+    """One candidate session as its block was judged: its line, title and evidence."""
 
     line: int
     title: str
-    start: Given | None = None
-    end: Given | None = None
-    day: Given | None = None
-    room: Given | None = None
-    track: Given | None = None
-    kind: Given | None = None
-    speakers: tuple[Speaker, ...] = ()
-    organisations: tuple[str, ...] = ()
-    links: tuple[Link, ...] = ()
-    section: str = ""
-    block_end: time | None = None
-    evidence: tuple[Evidence, ...] = ()
-    raw: str = ""
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A candidate block taken as programme or left out, with the mean score of its
+    candidates; `close`: left out, but under a heading that counts for it or with a score
+    above zero (the page warns of the closest such block when it reads no programme)."""
+
+    line: int
+    where: str
+    taken: bool
+    score: float
+    candidates: tuple[Scored, ...]
+    close: bool = False
+
+
+@dataclass(frozen=True)
+class Note:
+    """What the rows stage made of a block that is no candidate block (a table's columns,
+    hours that group the items under them), for --explain."""
+
+    line: int
+    text: str
 
 
 # --- Markdown written back -------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 from nio import AsyncClient, AsyncClientConfig, LoginResponse, WhoamiResponse
@@ -69,11 +70,15 @@ def crypto_store(config: Config) -> Path | None:
 
 def new_client(homeserver: str, user_id: str, store: Path | None) -> BotClient:
     """A matrix-nio client that gives rate-limit answers and network errors back to us."""
+    options: dict[str, Any] = {}
     if store is not None:
+        from bot.transports.matrix.crypto_store import ChangesOnlyStore  # needs nio's crypto
+
         store.mkdir(mode=0o700, parents=True, exist_ok=True)  # the device's keys
+        options["store"] = ChangesOnlyStore
     client_config = AsyncClientConfig(
         encryption_enabled=store is not None, store_sync_tokens=False,
-        max_limit_exceeded=0, max_timeouts=2, request_timeout=60,
+        max_limit_exceeded=0, max_timeouts=2, request_timeout=60, **options,
     )
     return BotClient(homeserver, user_id, store_path=str(store or ""), config=client_config)
 
