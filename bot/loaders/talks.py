@@ -13,6 +13,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.programme.model import Link, Speaker
 from bot.wording.folding import fold
@@ -53,8 +54,11 @@ class Talk:
     links: tuple[Link, ...] = ()
 
 
+@lru_cache(maxsize=8192)
 def inline_text(markdown: str) -> tuple[str, tuple[Link, ...]]:
-    """Markdown/HTML inline text to plain text, with the links it held (text and URL)."""
+    """Markdown/HTML inline text to plain text, with the links it held (text and URL).
+    Cached: the stages ask it of the same text several times (a line, its title, its
+    credit)."""
     if "](" not in markdown:
         return _plain(markdown), ()
     links: list[Link] = []

@@ -113,9 +113,16 @@ def find_times(text: str, lang: str | None = None) -> list[Slot]:
 
     `lang`, when known, is the text's language: in German, 'am' after a number is a
     preposition ('Raum 5 am Eingang'), not a time of the morning."""
+    return list(_slots(text, lang))
+
+
+@functools.lru_cache(maxsize=8192)
+def _slots(text: str, lang: str | None) -> tuple[Slot, ...]:
+    """`find_times`, cached: the stages of a page ask it of the same line several times
+    (its reading, its hours alone, the day and hours after its title)."""
     folded = prepare(text)
-    if not any(c.isdigit() for c in folded):
-        return []
+    if not any(map(str.isdigit, folded)):
+        return ()
     slots: list[Slot] = []
     position = 0
     while found := _SLOT.search(folded, position):
@@ -125,7 +132,7 @@ def find_times(text: str, lang: str | None = None) -> list[Slot]:
     if any(hint in folded for hint in _NAMED_HINTS):
         slots = _with_named_starts(slots, folded, text)
     codes = decoys.timecodes(folded, fold(text)) if ":" in folded else []
-    return decoys.outside(codes, slots, lambda slot: slot.span[0])
+    return tuple(decoys.outside(codes, slots, lambda slot: slot.span[0]))
 
 
 def find_range(text: str) -> Slot | None:
