@@ -68,7 +68,7 @@ class Handled:
     """ignored (not for the bot), answered, dialogue (a dialogue in progress took it),
     unknown (no such command), malformed, refused (not allowed here), dropped (by flood
     control: a notice at most), failed (an error inside the bot), unwritable (the
-    database refused a write)."""
+    database refused a write), unreadable (a read the database could not give)."""
 
 
 def parse(app: App, incoming: Incoming, previous: str | None = None) -> Parsed | None:
@@ -216,11 +216,10 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed,
         # a title): dialogues see it before the command its words happen to match.
         typed = parsed.typed
         if incoming.is_direct and (command is None or command.scope == "direct" or not typed):
-            for interceptor in app.commands.interceptors:
-                result = await interceptor(request)
-                if result is not False:
-                    handled.outcome = "dialogue"
-                    return _outgoing(result)  # a dialogue's answer: not flood-controlled
+            result = await _dialogue(app, request, parsed)
+            if result is not False:
+                handled.outcome = "dialogue"
+                return _outgoing(result)  # a dialogue's answer: not flood-controlled
         held = _flood_held(app, incoming, lang,
                            exempt=await _never_dropped(app, request, parsed))
         if held is not None:
@@ -245,9 +244,20 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed,
         result = await command.handler(request, **parsed.values)
         return _outgoing(result if typed or row is None else _noted(request, row, result))
     except sqlite3.Error as error:
-        handled.outcome = "unwritable"
-        log.error("database not writable (%s): %r from %s in %s not done", error,
-                  incoming.text[:200], incoming.sender, incoming.room)
+        reads = _reads_only(parsed)
+        handled.outcome = "unreadable" if reads else "unwritable"
+        log.error("database %s (%s): %r from %s in %s not done",
+                  "unreadable" if reads else "not writable", error, incoming.text[:200],
+                  incoming.sender, incoming.room)
+        if reads:
+            return [Outgoing(say(pick(
+                lang,
+                "Désolé, je ne peux pas lire ce qu'il faut pour vous répondre (ma base de "
+                "données est endommagée) ; réessayez plus tard. Les organisateurs en sont "
+                "avertis par mon journal.",
+                "Sorry, I cannot read what I need to answer you (my database is damaged); "
+                "please try again later. The organisers are warned by my log.",
+            )))]
         return [Outgoing(say(pick(
             lang,
             "Désolé, je ne peux rien enregistrer pour le moment (ma base de données refuse "
@@ -275,6 +285,32 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed,
                 )
             )
         ]
+
+
+async def _dialogue(app: App, request: Request, parsed: Parsed) -> object:
+    """What a dialogue in progress answers to the message (False: none takes it). When the
+    database cannot be read, a message that only reads is answered as if no dialogue were
+    in progress, and the fault logged: a read needs no dialogue state."""
+    try:
+        for interceptor in app.commands.interceptors:
+            result = await interceptor(request)
+            if result is not False:
+                return result
+    except sqlite3.Error as error:
+        if not _reads_only(parsed):
+            raise
+        log.error("database unreadable (%s): %r from %s answered without its dialogues",
+                  error, request.incoming.text[:200], request.incoming.sender)
+    return False
+
+
+def _reads_only(parsed: Parsed) -> bool:
+    """Whether answering `parsed` writes nothing: a command that changes no data, or a
+    question the table of intents answers — not a sentence nobody understood, which may be
+    the answer a dialogue waits for."""
+    if parsed.command is not None:
+        return not parsed.command.changes
+    return parsed.row is not None and parsed.row.name != "unknown"
 
 
 def _noted(request: Request, row: IntentRow, result: object) -> object:

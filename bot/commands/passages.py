@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.programme.model import Event, InfoField
+from bot.programme.model import Event, InfoField, Link, Passage
 from bot.understanding import lexicon
 from bot.wording.folding import fold
 
@@ -63,56 +63,84 @@ MAX_LISTED = 15
 
 @dataclass(frozen=True)
 class Said:
-    """What the page says of something: information lines and sentences of its text."""
+    """What the page says of something: information lines and sentences of its text, and
+    the links those sentences show ('register here')."""
 
     lines: list[InfoField]
     sentences: list[str]
+    links: tuple[Link, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.lines or self.sentences)
+
+    def links_in(self, sentence: str) -> list[Link]:
+        """The links whose text the sentence shows, in the order it shows them."""
+        found = [(sentence.find(k.text), k) for k in self.links if k.text and k.text in sentence]
+        return [link for _at, link in sorted(found, key=lambda pair: pair[0])]
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    listed: list[str]
+    """The passages of the list it introduces, when it ends with « : »."""
+    links: tuple[Link, ...]
+    section: str = ""
+    """The heading of the page it is under."""
 
 
 def sentences(event: Event) -> list[str]:
     """The sentences of the event's description and of its page's prose, in page order,
     each once."""
-    return [sentence for sentence, _list in _sentences(event)]
+    return [sentence.text for sentence in _sentences(event)]
 
 
-def _sentences(event: Event) -> list[tuple[str, list[str]]]:
+def _sentences(event: Event) -> list[_Sentence]:
     """Each sentence, with the list it introduces when it ends with « : » (the passages
     on the lines right after it: « Les stands … sont les suivants : »)."""
-    found: list[tuple[str, list[str]]] = [(s.strip(), []) for s in
-                                          _SENTENCE_END.split(event.description)]
+    found = [_Sentence(s.strip(), [], ()) for s in _SENTENCE_END.split(event.description)]
     passages = event.passages
     for index, passage in enumerate(passages):
         parts = [s.strip() for s in _SENTENCE_END.split(passage.text)]
-        listed = []
+        listed: list[Passage] = []
         if parts and parts[-1].endswith(":"):
             line = passage.line
             for item in passages[index + 1:index + 1 + MAX_LISTED]:
                 if item.line not in (line + 1, line + 2):
                     break
-                listed.append(item.text)
+                listed.append(item)
                 line = item.line
-        found += [(part, listed if part == parts[-1] else []) for part in parts]
-    seen: dict[str, list[str]] = {}
-    for sentence, listed in found:
-        if sentence and sentence not in seen:
-            seen[sentence] = listed
-    return list(seen.items())
+        for part in parts:
+            items = listed if part == parts[-1] else []
+            links = passage.links + tuple(k for item in items for k in item.links)
+            found.append(_Sentence(part, [item.text for item in items], links,
+                                   passage.section))
+    seen: dict[str, _Sentence] = {}
+    for sentence in found:
+        if sentence.text and sentence.text not in seen:
+            seen[sentence.text] = sentence
+    return list(seen.values())
 
 
 def said(event: Event, needle: re.Pattern[str]) -> Said:
     """The information lines and sentences `needle` finds (in folded text); a sentence
-    that introduces a list comes with it."""
+    that introduces a list comes with it, and a heading it finds ('Prérequis',
+    'Organizers:') brings what is under it."""
     lines = [i for i in event.info if needle.search(fold(f"{i.label} {i.text}"))]
     quoted: list[str] = []
-    for sentence, listed in _sentences(event):
-        if len(quoted) >= MAX_SAID:
-            break
-        if needle.search(fold(sentence)):
-            quoted += [sentence, *(item for item in listed if item not in quoted)]
-    return Said(lines, list(dict.fromkeys(quoted)))
+    links: list[Link] = []
+    found_in_text = 0
+    for sentence in _sentences(event):
+        if sentence.section and needle.search(fold(sentence.section)):
+            if len(quoted) >= MAX_LISTED:
+                continue
+        elif found_in_text >= MAX_SAID or not needle.search(fold(sentence.text)):
+            continue
+        else:
+            found_in_text += 1
+        quoted += [sentence.text, *(item for item in sentence.listed if item not in quoted)]
+        links += sentence.links
+    return Said(lines, list(dict.fromkeys(quoted)), tuple(dict.fromkeys(links)))
 
 
 def said_of_facet(event: Event, facet: str) -> Said:

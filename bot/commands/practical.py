@@ -12,7 +12,7 @@ from __future__ import annotations
 from bot.commands.passages import Said, is_free, said_of_facet, said_of_words
 from bot.commands.render import event_days, event_title
 from bot.commands.request import Request
-from bot.programme.model import Event, InfoField
+from bot.programme.model import Event, InfoField, Link
 from bot.programme.queries import meant_event
 from bot.wording.i18n import format_day, format_time, pick, sentence_case
 from bot.wording.replies import Doc, Reply
@@ -123,7 +123,19 @@ def mentions(request: Request, subject: str) -> Reply:
 
 def _said_items(found: Said, lang: str) -> list[Doc]:
     return [_info_line(item, lang) for item in found.lines] + [
-        Doc().text(s) for s in found.sentences]
+        _quoted(sentence, found.links_in(sentence)) for sentence in found.sentences]
+
+
+def _quoted(sentence: str, links: list[Link]) -> Doc:
+    """A sentence of the page with the links it shows ('register here' and where)."""
+    doc, rest = Doc(), sentence
+    for link in links:
+        before, found, rest = rest.partition(link.text)
+        if found:
+            doc.text(before).link(link.text, link.url)
+        else:
+            rest = before
+    return doc.text(rest)
 
 
 def _heading(request: Request, event: Event, state: str) -> Doc:

@@ -62,10 +62,22 @@ async def who(request: Request) -> Reply:
             .text(".")
             .reply()
         )
-    doc = Doc().bold(pick(lang, f"« {query[:80]} » :", f"“{query[:80]}”:"))
+    spelled = f" ({spelled})" if (spelled := _spelled_out(request, query)) else ""
+    doc = Doc().bold(pick(lang, f"« {query[:80]} »{spelled} :", f"“{query[:80]}”{spelled}:"))
     if narrowed.dropped:
         doc.br().extend(let_go(request, narrowed.dropped, query[:80]))
     return found_lines(doc, request.app, found, request.now, lang).reply()
+
+
+def _spelled_out(request: Request, query: str) -> str:
+    """What the acronyms of `query` stand for, as the programme writes it ('I2BC :
+    Institut de Biologie Intégrative de la Cellule')."""
+    explained = request.app.catalog.search.expansions
+    said = [(word, explained[word]) for word in dict.fromkeys(query.split()) if word in explained]
+    if len(said) == 1:
+        return said[0][1]
+    return "; ".join(pick(request.lang, f"{word} : {name}", f"{word}: {name}")
+                     for word, name in said)
 
 
 def _elsewhere(request: Request, hits: list[Hit]) -> bool:

@@ -117,6 +117,7 @@ def looks_like_c3voc(path: Path, text: str) -> bool:
 
 def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem]]:
     """Read a schedule.json (version 1 or 2); bad events are reported and skipped."""
+    text, replaced = _without_lone_surrogates(text)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
@@ -159,7 +160,34 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
                                     f"event {ident!r} skipped: {type(error).__name__}: {error}"))
     day_ends = [str(day.get("day_end") or day.get("end") or "") for day in days
                 if isinstance(day, dict)]
+    problems += [Problem(SourceRef(str(path), line), "a lone surrogate (an escape such as "
+                         "\\ud800 that is no character) was replaced by U+FFFD")
+                 for line in replaced]
     return [maker.event(event, sessions, problems, day_ends)], problems
+
+
+_LONE_SURROGATE = re.compile(
+    r"(?<!\\)((?:\\\\)*)(?:\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])"
+    r"|(?<![dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})")
+"""The escape of a surrogate without its pair (a high one not followed by a low one, a low
+one not after a high one), after an even number of backslashes (so itself an escape)."""
+
+
+def _without_lone_surrogates(text: str) -> tuple[str, list[int]]:
+    """`text` with each escaped lone surrogate written as U+FFFD's escape (a string holding
+    one could not be written to the database nor sent), and the lines where it was."""
+    if "\\u" not in text:
+        return text, []
+    lines: list[int] = []
+    counted = [0, 1]  # up to this offset, this many lines: one pass over the text
+
+    def replace(match: re.Match[str]) -> str:
+        counted[1] += text.count("\n", counted[0], match.start())
+        counted[0] = match.start()
+        lines.append(counted[1])
+        return match.group(1) + "\\ufffd"
+
+    return _LONE_SURROGATE.sub(replace, text), lines
 
 
 def _items(schedule: dict, days: list) -> list[tuple[Any, str]]:

@@ -82,16 +82,21 @@ class Reader:
                     return _over(path, f"reading it took more than {self.budget.seconds:g} s "
                                        "(programme.read_timeout_seconds)")
                 answer = connection.recv()
-            except (EOFError, OSError):  # native code that cannot allocate aborts the process
-                how = _ending(self.stop())
-                return _over(path, f"its reader ended ({how}), most likely out of memory: "
-                                   f"reading it may need more than {self._memory}")
+            except (EOFError, OSError):
+                return _over(path, self._ended(self.stop()))
             if answer is None:  # out of memory: the process has ended
                 self.stop()
                 return _over(path, f"reading it needed more than {self._memory}")
             events, problems, format_name = answer
             return events, problems, next(
                 (found for found in FORMATS if found.name == format_name), None)
+
+    def _ended(self, code: int | None) -> str:
+        """Why the worker ended while reading, by its exit code."""
+        if code is not None and code < 0:  # native code that cannot allocate aborts
+            return (f"its reader ended (signal {signal.Signals(-code).name}), most likely out "
+                    f"of memory: reading it may need more than {self._memory}")
+        return f"its reader ended (exit code {code}; its error is in the log)"
 
     @property
     def _memory(self) -> str:
@@ -131,12 +136,6 @@ def reader_for(settings: ProgrammeConfig) -> Reader:
     if budget not in _READERS:
         _READERS[budget] = Reader(budget)
     return _READERS[budget]
-
-
-def _ending(code: int | None) -> str:
-    if code is not None and code < 0:
-        return f"signal {signal.Signals(-code).name}"
-    return f"exit code {code}"
 
 
 def _over(path: PurePath, why: str) -> FileReading:

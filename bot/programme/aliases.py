@@ -17,7 +17,16 @@ from bot.settings.config import SHIPPED_DATA
 from bot.wording.folding import fold
 
 Words = tuple[str, ...]
-_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)")
+_LETTER_WORDS = re.compile(r"\b([A-Z][A-Z0-9]{1,9})\b[\"»”]?\s*\(([^()]{3,160})\)")
+"""'FAIR (Facile à trouver, Accessible, …)': an acronym and what its letters stand for."""
+_WRITTEN_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_CAPITALISED_RUN = re.compile(
+    rf"\b[{_CAPITAL}][a-zß-ÿ]+(?:\s+(?:(?:of|and|for|the|de|du|des|la|le|l'|et|pour)\s+)"
+    rf"{{0,2}}[{_CAPITAL}][a-zß-ÿ]+){{1,6}}")
+"""Capitalised words in a row, small words between them allowed ('Board of Directors')."""
+_WORD_SPAN = re.compile(r"[^\W_]+")
 BEFORE = 120
 """How many characters before '(ACR)' its full name may take."""
 
@@ -49,23 +58,12 @@ def spells(acronym: str, name: Words) -> bool:
     return len(acronym) in reached
 
 
-def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> list[list[Words]]:
-    """Acronyms the programme explains: 'Full Name (ACR)' in any text, or one speaker
+def learned_groups(programme: Programme, words: Callable[[str], list[str]],
+                   explained: dict[str, str]) -> list[list[Words]]:
+    """Acronyms the programme explains (`explained`, from `expansions`), or one speaker
     credited with both."""
-    groups: list[list[Words]] = []
-    texts = [e.description for e in programme.events]
-    texts += [p.text for e in programme.events for p in e.passages]
-    texts += [f"{s.title} {s.description} {' '.join(s.organisations)}" for s in programme.sessions]
-    for text in texts:
-        for match in _ACRONYM.finditer(text) if "(" in text else ():
-            before = words(text[max(0, match.start() - BEFORE) : match.start()])[-10:]
-            acronym = words(match.group(1))
-            if len(acronym) != 1:
-                continue
-            for start in range(len(before)):
-                if spells(acronym[0], tuple(before[start:])):
-                    groups.append([tuple(acronym), tuple(before[start:])])
-                    break
+    named = ((tuple(words(acronym)), tuple(words(name))) for acronym, name in explained.items())
+    groups = [[short, long] for short, long in named if len(short) == 1 and long]
     groups += _track_acronyms(programme, words)
     by_speaker: dict[str, set[Words]] = {}
     read: dict[str, Words] = {}
@@ -82,6 +80,56 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]]) -> l
     return groups + [[short, long] for short, long in pairs if spells(short[0], long)]
 
 
+def expansions(programme: Programme, words: Callable[[str], list[str]]) -> dict[str, str]:
+    """What the programme's texts say its acronyms stand for, as they write it: a name
+    followed by its acronym ('Institut de Biologie Intégrative de la Cellule (I2BC)'), an
+    acronym followed by a list of its letters' words ('FAIR (Facile à trouver, Accessible,
+    Interopérable, Réutilisable)'), or capitalised words whose initials spell an acronym
+    written elsewhere ('Technical Steering Committee' and 'TSC'). The first found wins."""
+    texts = [e.description for e in programme.events]
+    texts += [p.text for e in programme.events for p in e.passages]
+    texts += [f"{s.title} {s.description} {' '.join(s.organisations)}" for s in programme.sessions]
+    found: dict[str, str] = {}
+    written: set[str] = set()
+    for text in texts:
+        for match in _ACRONYM.finditer(text) if "(" in text else ():
+            _named_before(text, match, words, found)
+        for match in _LETTER_WORDS.finditer(text) if "(" in text else ():
+            items = [item.strip() for item in match.group(2).split(",")]
+            initials = "".join(item[:1] for item in items).upper()
+            if len(items) > 1 and initials == match.group(1).upper():
+                found.setdefault(match.group(1), match.group(2).strip())
+        written.update(_WRITTEN_ACRONYM.findall(text))
+    for text in texts:
+        for run in _CAPITALISED_RUN.finditer(text):
+            name = run.group(0)
+            initials = "".join(w[0] for w in name.split() if w[0].isupper())
+            if initials in written:
+                found.setdefault(initials, name)
+    return found
+
+
+def _named_before(text: str, match: re.Match[str], words: Callable[[str], list[str]],
+                  found: dict[str, str]) -> None:
+    """'… Intégrative de la Cellule (I2BC)': the shortest run of words before it that
+    spells it, as written."""
+    acronym = words(match.group(1))
+    if len(acronym) != 1:
+        return
+    before_text = text[max(0, match.start() - BEFORE) : match.start()]
+    spans = [m for m in _WORD_SPAN.finditer(before_text) if words(m.group(0))]
+    folded = [words(m.group(0))[0] for m in spans][-10:]
+    spans = spans[-10:]
+    for start in range(len(folded)):
+        if spells(acronym[0], tuple(folded[start:])):
+            found.setdefault(match.group(1), before_text[spans[start].start():].strip(" ,:"))
+            return
+    # 'Institut de Biologie Intégrative de la Cellule (I2BC)' spells it only loosely:
+    # capitalised words right before it, starting with its first letter
+    runs = list(_CAPITALISED_RUN.finditer(before_text))
+    if runs and not before_text[runs[-1].end():].strip() and (
+            runs[-1].group(0)[0] == match.group(1)[0]):
+        found.setdefault(match.group(1), runs[-1].group(0))
 def _track_acronyms(programme: Programme,
                     words: Callable[[str], list[str]]) -> list[list[Words]]:
     """A track of several words is also named by its initials ('Real Time Communications'

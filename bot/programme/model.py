@@ -97,6 +97,10 @@ class Passage:
 
     text: str
     line: int = 0
+    links: tuple[Link, ...] = ()
+    """The links of the paragraph, with the text they show in it ('register here')."""
+    section: str = ""
+    """The heading it is under ('Prérequis', 'Organizers'), if any."""
 
 
 @dataclass(frozen=True)

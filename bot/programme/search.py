@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.programme.aliases import Words, learned_groups, shipped_groups
+from bot.programme.aliases import Words, expansions, learned_groups, shipped_groups
 from bot.programme.model import Programme, Session
 from bot.wording.folding import fold
 
@@ -216,7 +216,10 @@ class SearchIndex:
 
     def __init__(self, programme: Programme) -> None:
         self.sessions: tuple[Session, ...] = programme.sessions
-        self.concepts = Concepts(shipped_groups(words) + learned_groups(programme, words))
+        self.expansions = expansions(programme, words)
+        """What the programme says its acronyms stand for ('I2BC' -> 'Institut de …')."""
+        self.concepts = Concepts(shipped_groups(words)
+                                 + learned_groups(programme, words, self.expansions))
         self._postings = _postings(self.sessions, self.concepts)
         # Each session's rank among equal scores: the most recent first, then by title.
         by_recency = sorted(range(len(self.sessions)), key=lambda n: (

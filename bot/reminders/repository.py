@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import json
 import time
+from collections.abc import Iterable
 
 from bot.storage.repository import Repository
 
@@ -45,6 +47,16 @@ class Reminders(Repository):
         if user_id is not None:
             query, args = query + " WHERE user_id = ?", (user_id,)
         async with self.db.execute(query + " ORDER BY created_at", args) as cursor:
+            return [(row[0], row[1], row[2]) async for row in cursor]
+
+    async def subscribed_to(self, session_ids: Iterable[str]) -> list[tuple[str, str, int]]:
+        """(user id, session id, lead minutes) of everyone's subscriptions to these
+        sessions only (found by session: the others are not read)."""
+        async with self.db.execute(
+            "SELECT user_id, session_id, lead_minutes FROM subscriptions "
+            "WHERE session_id IN (SELECT value FROM json_each(?)) ORDER BY created_at",
+            (json.dumps(list(session_ids)),),
+        ) as cursor:
             return [(row[0], row[1], row[2]) async for row in cursor]
 
     async def reminder_log(self, since: float) -> dict[str, str]:

@@ -28,6 +28,7 @@ from bot.reminders.changes import Change, changes
 from bot.reminders.messages import render, render_changes
 from bot.reminders.planner import Notice, Subscription, plan
 from bot.reminders.repository import Reminders
+from bot.settings.config import LONGEST_LEAD_MINUTES
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +60,22 @@ class Scheduler:
         return self.app.config.commands.language
 
     async def upcoming(self, since: datetime, until: datetime | None = None) -> list[Notice]:
-        """Every notice due from `since` to `until` (default: no end), as planned now."""
-        subscriptions = [Subscription(*row) for row in await self.reminders.subscriptions()]
+        """Every notice due from `since` to `until` (default: no end), as planned now.
+
+        Until a time, only the subscriptions to sessions starting by then (and a longest
+        lead later) are read: a notice is due before its session starts, never after."""
         catalog = self.app.catalog
+        if until is None:
+            rows = await self.reminders.subscriptions()
+        else:
+            soon = catalog.agenda.starting_between(
+                since, until + timedelta(minutes=LONGEST_LEAD_MINUTES))
+            rows = await self.reminders.subscribed_to(slot.session.id for slot in soon)
         return plan(
             self.app.programme,
             catalog.agenda,
             self.app.config.reminders,
-            subscriptions,
+            [Subscription(*row) for row in rows],
             since,
             until,
         )
@@ -162,16 +171,15 @@ class Scheduler:
             for room in self.app.config.reminders.rooms
         ]
         ids = {change.session_id for change in found}
-        for user, session_id, _ in await self.reminders.subscriptions():
-            if session_id in ids:
-                mine = [c for c in found if c.session_id == session_id]
-                messages.append(
-                    Outgoing(
-                        render_changes(mine, self.lang, tz),
-                        to_user=user,
-                        key=f"chg-{user}-{session_id}-{digest}",
-                    )
+        for user, session_id, _ in await self.reminders.subscribed_to(sorted(ids)):
+            mine = [c for c in found if c.session_id == session_id]
+            messages.append(
+                Outgoing(
+                    render_changes(mine, self.lang, tz),
+                    to_user=user,
+                    key=f"chg-{user}-{session_id}-{digest}",
                 )
+            )
         return messages
 
     async def _send_changes(self) -> None:

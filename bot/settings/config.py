@@ -214,6 +214,10 @@ class MatrixConfig(Section):
     """Say a short hello (what the bot does, `!aide`) in a room it joins on an invitation."""
 
 
+LONGEST_LEAD_MINUTES = 24 * 60
+"""No reminder is sent longer than this before its session."""
+
+
 class RoomRemindersConfig(Section):
     room: str = Field(min_length=1)
     """Room id the reminders go to."""
@@ -225,7 +229,7 @@ class RoomRemindersConfig(Section):
     @field_validator("lead_minutes")
     @classmethod
     def _positive_leads(cls, value: list[int]) -> list[int]:
-        if not value or any(lead < 0 or lead > 24 * 60 for lead in value):
+        if not value or any(lead < 0 or lead > LONGEST_LEAD_MINUTES for lead in value):
             raise ValueError("expected a list of minutes between 0 and 1440, e.g. [10]")
         return value
 
@@ -239,7 +243,7 @@ class RemindersConfig(Section):
     """The day before an event, the rooms get an announcement at this time (null: never)."""
     announce_breaks: bool = False
     """Announce breaks ('Pause déjeuner') like talks."""
-    personal_lead_minutes: int = Field(10, ge=0, le=24 * 60)
+    personal_lead_minutes: int = Field(10, ge=0, le=LONGEST_LEAD_MINUTES)
     """How long before a session people who asked (!rappel) are told."""
     grace_minutes: int = Field(5, ge=0, le=24 * 60)
     """A reminder due while the bot was down is still sent this long after its time."""

@@ -142,4 +142,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX conversation_turns_by_person ON conversation_turns (room_id, user_id, asked_at);
     CREATE INDEX conversation_turns_by_age ON conversation_turns (asked_at);
     """,
+    # 8: a reminders tick reads only what may fall due: the subscriptions to the sessions
+    # starting soon (by session) and the notices logged since its last tick (by due time),
+    # not every one since the first (bot.reminders.scheduler).
+    """
+    CREATE INDEX subscriptions_by_session ON subscriptions (session_id);
+    CREATE INDEX reminder_log_by_due ON reminder_log (due);
+    """,
 )

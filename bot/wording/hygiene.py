@@ -10,6 +10,10 @@ One exception: a zero-width joiner (U+200D) between two emoji is kept. It is wha
 👩‍💻 or 🏳️‍🌈 one picture, cannot hide or reorder text between emoji, and removing it would
 change what people see. Emoji tag characters (U+E0020–E007F, subdivision flags) are removed:
 they are also a known way to hide ASCII text, and the flag falls back to a plain 🏴.
+
+A lone surrogate (U+D800–DFFF without its pair, which JSON's `\\ud800` escapes can carry) is
+no character at all: it cannot be written as UTF-8, to the database or to the homeserver. It
+becomes U+FFFD, the � a client shows for it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import unicodedata
 
 ZWJ = "\u200d"
+REPLACEMENT = "\ufffd"
 
 
 def _emoji_side(char: str) -> bool:
@@ -35,10 +40,13 @@ def visible(text: str) -> str:
     if text.isascii() or _SHOWN.issuperset(text):
         return text
     if len(_SHOWN) < _SHOWN_LIMIT:
-        _SHOWN.update(c for c in text if unicodedata.category(c) != "Cf")
+        _SHOWN.update(c for c in text if unicodedata.category(c) not in ("Cf", "Cs"))
     kept: list[str] = []
     for index, char in enumerate(text):
-        if unicodedata.category(char) != "Cf" or (char == ZWJ and kept and _emoji_side(kept[-1])
-              and index + 1 < len(text) and _emoji_side(text[index + 1])):
+        category = unicodedata.category(char)
+        if category == "Cs":
+            kept.append(REPLACEMENT)
+        elif category != "Cf" or (char == ZWJ and kept and _emoji_side(kept[-1])
+                                  and index + 1 < len(text) and _emoji_side(text[index + 1])):
             kept.append(char)
     return "".join(kept)

@@ -9,6 +9,7 @@ builder's own methods, never from data or from what a user typed.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -90,7 +91,7 @@ class Doc:
         value, target = visible(value), safe_url(visible(url))
         if target is None:
             return self.text(value)
-        return self._add(value if value == target else f"{value} ({target})",
+        return self._add(value if _same_address(value, target) else f"{value} ({target})",
                          f'<a href="{html.escape(target)}">{html.escape(value, quote=False)}</a>')
 
     def br(self) -> Doc:
@@ -148,3 +149,11 @@ def prefixed(note: Doc, reply: Reply) -> Reply:
 def say(text: str) -> Reply:
     """A one-line reply with no markup."""
     return Doc().text(text).reply()
+
+
+def _same_address(label: str, url: str) -> bool:
+    """Whether a link's label is its address, written without its scheme or final slash
+    ('francetravail.io' for 'https://francetravail.io/')."""
+    def bare(text: str) -> str:
+        return re.sub(r"^(?:[a-z]+://)?(?:www\.)?|/$", "", text.strip().lower())
+    return bare(label) == bare(url)

@@ -84,7 +84,8 @@ async def test_stand_and_rooms_from_the_event_text() -> None:
     assert await ask("2024-12-04 09:00", "c'était dans quelle salle en 2022 ?") == (
         "Journée BlueHats lors du salon Open Source Experience 2022 (événement passé)\n"
         "Mardi 8 novembre 2022\nSalle : 252B\n"
-        "• Inscrivez-vous gratuitement au salon Open Source Experience et retrouvez-nous le "
+        "• Inscrivez-vous gratuitement au salon Open Source Experience "
+        "(https://www.opensource-experience.com/creer-mon-badge/) et retrouvez-nous le "
         "8 novembre en salle 252B… ou en suivant les chapeaux bleus.")
 
 
@@ -329,7 +330,23 @@ async def test_a_practical_word_no_session_has_is_looked_for_in_the_event_page()
         "• Où nous trouver : Présentations en salle Ada Lovelace (mezzanine) le 4 décembre ; "
         "« village du secteur public », stands A12-A14, les 4 et 5 décembre\n"
         "• Les 4 et 5 décembre, retrouvez ces organismes publics au « village du secteur "
-        "public » stands A12-A14 :")
+        "public » stands A12-A14 :\n"
+        # the list under the heading « Les administrations à retrouver au « village du
+        # secteur public » », each with the address its acronym links to
+        "• Agence nationale de la sécurité des systèmes d'information (ANSSI "
+        "(https://cyber.gouv.fr/))\n"
+        "• Direction générale des Finances publiques (DGFiP "
+        "(https://www.economie.gouv.fr/dgfip), Nubo)\n"
+        "• Direction interministérielle du numérique (DINUM (https://www.numerique.gouv.fr/), "
+        "La Suite, code.gouv.fr)\n"
+        "• France Travail (francetravail.io)\n"
+        "• Institut national de l'information géographique et forestière (IGN "
+        "(https://www.ign.fr/))\n"
+        "• Ministère de l'Intérieur (MI (https://www.interieur.gouv.fr), Cloud PI)\n"
+        "• Ministère de l'enseignement supérieur et de la recherche (MESR "
+        "(https://www.enseignementsup-recherche.gouv.fr/fr))\n"
+        "• Ministère de l'Éducation nationale (MENJ (https://www.education.gouv.fr/))\n"
+        "• Ville de Paris (OSPO (https://opensource.paris.fr))")
     # Nothing says « vestiaire » in the 2019 page: it says so, then what it does say.
     cloakroom = (await ask("2019-12-11 10:00", "il y a un vestiaire ?")).splitlines()
     assert cloakroom[:3] == [

@@ -4,9 +4,16 @@ description and its prose passages (`bot.commands.passages`)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import PurePath
 
+from bot.cli.assemble import new_app
+from bot.commands.dispatch import handle
+from bot.commands.messages import Incoming
 from bot.commands.passages import is_free, said_of_facet, said_of_words, sentences
-from bot.programme.model import Event, InfoField, Passage
+from bot.loaders import load_text
+from bot.programme.model import Event, InfoField, Link, Passage, Programme
+from bot.settings.clock import FixedClock, parse_local
+from bot.settings.config import Config
 
 EVENT = Event(
     "e", "Training", date(2020, 8, 31), date(2020, 9, 2),
@@ -67,3 +74,84 @@ def test_a_sentence_that_introduces_a_list_comes_with_it() -> None:
         "S'inscrire", "Merci de confirmer votre présence avant le 6 janvier 2023."]
     assert said_of_words(stands, "is there an accessibility stand?").sentences[:1] == [
         "Les stands qui seront à votre disposition sont les suivants :"]
+
+
+REGISTERING = """---
+title: Collab Summit
+date: 2020-06-22
+---
+
+### Registration
+
+Attendees must register [here](https://tickets.example.org/summit?id=42). It is free.
+
+## Agenda
+
+| Time | Session |
+|---|---|
+| 0900-1000 | Welcome |
+"""
+
+
+def test_a_quoted_sentence_shows_where_its_links_go() -> None:
+    events, _problems, _format = load_text(PurePath("summit.md"), REGISTERING)
+    found = said_of_facet(events[0], "registration")
+    assert found.sentences == ["Attendees must register here.", "It is free."]
+    assert found.links_in("Attendees must register here.") == [
+        Link("here", "https://tickets.example.org/summit?id=42")]
+
+
+async def test_a_practical_answer_quotes_the_page_with_its_links() -> None:
+    events, _problems, _format = load_text(PurePath("summit.md"), REGISTERING)
+    app = new_app(Config(), Programme(tuple(events)),
+                  clock=FixedClock(parse_local("2020-06-20 10:00")))
+    out = await handle(app, Incoming(text="how do I register?", sender="@a:example.org",
+                                     room="!r", addressed=True))
+    reply = out[0].reply
+    assert "• Attendees must register here (https://tickets.example.org/summit?id=42)." in (
+        reply.plain)
+    assert '<a href="https://tickets.example.org/summit?id=42">here</a>.' in reply.html
+
+
+def test_a_heading_that_speaks_of_it_brings_what_is_under_it() -> None:
+    page = """---
+title: Formation
+date: 2020-08-31
+---
+
+## Prérequis
+
+Linux, programmation shell, notions de R et Python
+
+## Organisateurs
+
+- Hélène Chiapello
+- Julien Seiler
+
+## Programme
+
+- 9h30 : Accueil
+- 10h : Introduction à Snakemake
+"""
+    events, _problems, _format = load_text(PurePath("formation.md"), page)
+    assert said_of_words(events[0], "what are the prerequisites?").sentences == [
+        "Linux, programmation shell, notions de R et Python"]
+    assert said_of_facet(events[0], "contact").sentences == [
+        "Hélène Chiapello", "Julien Seiler"]
+
+
+def test_a_heading_of_the_programme_is_no_topic() -> None:
+    page = """---
+title: Journées
+date: 2024-12-04
+---
+
+### 4/12 de 10h à 12h30 : démos
+
+La matinée est consacrée à des démonstrations.
+
+- 10h : Démo
+"""
+    events, _problems, _format = load_text(PurePath("journees.md"), page)
+    assert [p.section for p in events[0].passages] == [""]
+    assert not said_of_facet(events[0], "hours")

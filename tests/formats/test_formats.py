@@ -516,6 +516,52 @@ def test_malformed_ends_in_xml_and_json_are_problems_with_their_line(tmp_path) -
     assert [len(found[0][0].sessions) for found in loaded.values()] == [127, 127]
 
 
+def test_bad_values_in_a_schedule_json_cost_their_line(tmp_path) -> None:
+    """30 February and 25 h cost their session, with its line; a lone surrogate (the escape
+    "\\ud800", which no text can be written with) becomes U+FFFD, said with its line."""
+    document = json.loads((FIXTURES / "hub-like-schedule-v2.json").read_text(encoding="utf-8"))
+    events = document["schedule"]["events"]
+    events[1]["start"] = "2025-02-30T11:00:00+01:00"
+    events[2]["start"] = "2025-12-27T25:00:00+01:00"
+    events[3]["title"] = "Grist ?"
+    text = json.dumps(document, indent=2).replace('"Grist ?"', '"Grist \\ud800 ?"')
+    (tmp_path / "bad.json").write_text(text, encoding="utf-8")
+
+    def line_of(value: str) -> int:
+        return text[: text.index(value)].count("\n") + 1
+
+    (event,), problems, _ = load_file(tmp_path / "bad.json")
+    assert len(event.sessions) == 128 - 2
+    assert {(p.source.line, p.message) for p in problems} == {
+        (line_of(events[1]["guid"]), f"event {events[1]['guid']!r} skipped: "
+                                     "ValueError: day is out of range for month"),
+        (line_of(events[2]["guid"]), f"event {events[2]['guid']!r} skipped: "
+                                     "ValueError: hour must be in 0..23"),
+        (line_of("Grist \\ud800"), "a lone surrogate (an escape such as \\ud800 that is no "
+                                    "character) was replaced by U+FFFD"),
+    }
+    assert "Grist \ufffd ?" in {session.title for session in event.sessions}
+
+
+def test_bad_values_in_a_schedule_xml_cost_their_line(tmp_path) -> None:
+    """30 February and 25 h in an event's <date> cost that event, with its line."""
+    text = (FIXTURES / "fosdem-like-schedule.xml").read_text(encoding="utf-8")
+    dates = re.findall(r"<date>[^<]*</date>", text)
+    text = text.replace(dates[1], "<date>2025-02-30T09:30:00+01:00</date>", 1)
+    text = text.replace(dates[2], "<date>2025-02-01T25:00:00+01:00</date>", 1)
+    (tmp_path / "bad.xml").write_text(text, encoding="utf-8")
+
+    def event_line(value: str) -> int:
+        return text[: text[: text.index(value)].rfind("<event ")].count("\n") + 1
+
+    (event,), problems, _ = load_file(tmp_path / "bad.xml")
+    assert len(event.sessions) == 120 - 2
+    assert [(p.source.line, p.message.split(" skipped: ")[1]) for p in problems] == [
+        (event_line("2025-02-30T09:30"), "day is out of range for month"),
+        (event_line("2025-02-01T25:00"), "hour must be in 0..23"),
+    ]
+
+
 def test_a_file_whose_reader_fails_is_an_error_and_the_others_load(tmp_path, monkeypatch) -> None:
     import bot.loaders as loaders
 

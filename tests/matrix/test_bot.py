@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from bot.commands.messages import Outgoing
+from bot.transports.matrix.client import new_client
+from bot.transports.matrix.sync import TIMELINE_LIMIT, named_filter
 from bot.wording.replies import say
 from tests.support.synapse import Human, Synapse, bot_config, bot_in_room, running_bot, unique
 
@@ -173,3 +176,21 @@ async def test_one_commit_before_the_answer_is_sent(synapse: Synapse, tmp_path: 
         assert len(journal) == 1, before_send
         assert any(s.lstrip().upper().startswith("INSERT INTO HANDLED_EVENTS")
                    for s in journal[0]), journal
+
+
+async def test_the_sync_filter_is_uploaded_once_and_named_by_its_id(
+        synapse: Synapse) -> None:
+    async with Human.connect(synapse, "alice") as alice:
+        found = await named_filter(alice.client)
+        assert isinstance(found, str)  # an id: the filter is not sent again at each sync
+        stored = synapse._request(
+            "GET", f"/_matrix/client/v3/user/{quote(alice.user_id)}/filter/{found}",
+            token=alice.client.access_token)
+        assert stored["room"]["timeline"]["limit"] == TIMELINE_LIMIT
+    unreachable = new_client("http://127.0.0.1:9", "@bot:localhost", None)
+    unreachable.restore_login("@bot:localhost", "DEVICE", "token")
+    try:
+        assert await named_filter(unreachable) == {"room": {"timeline": {
+            "limit": TIMELINE_LIMIT}}}  # in full, at every sync
+    finally:
+        await unreachable.close()

@@ -105,7 +105,7 @@ def test_a_speaker_credited_with_an_acronym_and_its_name_teaches_it() -> None:
     two = Session(id="b", event_id="e", day=date(2025, 3, 1), start=None, end=None, title="B",
                   speakers=(Speaker("Jeanne Dupont", "CDC"),))
     event = Event("e", "J", date(2025, 3, 1), date(2025, 3, 1), sessions=(one, two))
-    groups = learned_groups(Programme((event,)), words)
+    groups = learned_groups(Programme((event,)), words, {})
     assert [("cdc",), ("caisse", "depots", "consignations")] in groups
 
 

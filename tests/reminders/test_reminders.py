@@ -446,3 +446,36 @@ async def test_my_reminders_are_listed_in_time_order(make) -> None:
     listing = await handle(bot.app, Incoming("!rappels", "@a:b", "!dm", is_direct=True))
     times = [line.split(" · ")[0] for line in listing[0].reply.plain.splitlines()[1:]]
     assert times == ["• 14 h", "• 14 h", "• 15 h 20"]
+
+
+async def test_a_tick_reads_the_subscriptions_and_the_log_by_index_only(make) -> None:
+    """Past subscriptions and notices are not read again at every tick: each query of a
+    tick on either table searches an index (a SCAN would read every row since the first)."""
+    bot = await make(at(15, 10))
+    for user, ident in (("@a:b", "grist1"), ("@a:b", "docs01"), ("@c:d", "tchap1")):
+        await bot.reminders.subscribe(user, ident, 10)
+    await bot.reminders.mark_reminders(["old|key"], "sent", at(9, 0).timestamp())
+    statements: list[str] = []
+    await bot.app.storage.db.set_trace_callback(statements.append)
+    await bot.scheduler.tick()
+    await bot.app.storage.db.set_trace_callback(None)
+    assert [m.to_user for m in bot.transport.sent if m.to_user] == ["@a:b"]  # docs01, 15 h 20
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")
+             and ("subscriptions" in s or "reminder_log" in s)]
+    assert len(reads) == 2
+    for read in reads:
+        plan = await bot.app.storage.db.execute_fetchall(f"EXPLAIN QUERY PLAN {read}")
+        steps = [row[3] for row in plan]
+        assert not [step for step in steps
+                    if step.startswith(("SCAN subscriptions", "SCAN reminder_log"))], steps
+
+
+async def test_a_reminder_asked_a_day_ahead_is_sent_though_a_tick_plans_hours_ahead(
+        make) -> None:
+    tomorrow = DAY + timedelta(days=1)
+    bot = await make(at(9, 0), programme(session("early1", "Ouverture", time(9), day=tomorrow),
+                                         day=tomorrow))
+    await bot.reminders.subscribe("@a:b", "early1", 24 * 60)
+    await bot.scheduler.tick()
+    assert [(m.to_user, m.reply.plain.split(",")[0]) for m in bot.transport.sent] == [
+        ("@a:b", "Rappel : dans 24 h")]

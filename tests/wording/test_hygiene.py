@@ -41,3 +41,11 @@ def test_replies_send_names_and_titles_without_invisible_characters() -> None:
 def test_characters_met_before_do_not_let_an_invisible_one_through() -> None:
     assert visible("café « noir »") == "café « noir »"
     assert visible("café\u202e « noir »\u200b") == "café « noir »"
+
+
+def test_a_lone_surrogate_becomes_the_replacement_character() -> None:
+    # JSON's "\ud800" escapes decode to a lone surrogate, which UTF-8 cannot write.
+    assert visible("gr\ud800ist") == "gr\ufffdist"
+    assert visible("Ma\udc80rie « é »") == "Ma\ufffdrie « é »"
+    assert visible("Ma\udc80rie « é »") == "Ma\ufffdrie « é »"  # met before: still replaced
+    assert visible("\U0001f469") == "\U0001f469"  # a pair, read as one character, stays

@@ -45,6 +45,10 @@ def test_links_keep_label_and_url_and_refuse_other_schemes() -> None:
 
 def test_link_label_equal_to_url_is_not_repeated_in_plain() -> None:
     assert Doc().link("https://code.gouv.fr", "https://code.gouv.fr").plain == "https://code.gouv.fr"
+    # the address written without its scheme, 'www.' or final slash is the address too
+    assert Doc().link("francetravail.io", "https://francetravail.io/").plain == "francetravail.io"
+    assert Doc().link("www.ign.fr", "https://www.ign.fr").plain == "www.ign.fr"
+    assert Doc().link("ign.fr", "https://ign.fr/carte").plain == "ign.fr (https://ign.fr/carte)"
 
 
 def test_quotes_in_urls_cannot_break_out_of_the_attribute() -> None:

@@ -29,6 +29,7 @@ from bot.loaders.page.dom import (
 from bot.loaders.page.grid import grid, has_blocks, lines_of, span_of
 from bot.loaders.page.inline import BLOCK_TAGS, InlineReader
 from bot.loaders.page.render import render_fragment
+from bot.loaders.page.tabbed import tabbed_table
 from bot.loaders.page.values import Block, Cell, Line, Span
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -42,6 +43,7 @@ _STAMP = re.compile(r' data-line="\d+"')
 _ITEM_OR_TIME = re.compile(
     r"\s*(?:[*+-]|\d{1,3}[.)])\s+\S|\s*\W{0,3}(?:[01]?\d|2[0-3])\s?(?:[:h.][0-5]\d|h\b)")
 """A source line that starts a list item or a time ('- Accueil', '09:00–09:30 Welcome')."""
+_INNER_TAB = re.compile(r"\S\t+\S")
 _MOSTLY = 0.6
 
 
@@ -103,7 +105,7 @@ class Walker:
                           origin=origin)]
         if tag == "p":
             lines = self.inline.lines(node)
-            return [Block("paragraph", line, self.end(attrs), lines, origin=origin)] \
+            return [_as_read(Block("paragraph", line, self.end(attrs), lines, origin=origin))] \
                 if lines else []
         if tag in ("ul", "ol"):
             items = [b for b in self._items(node)]
@@ -151,9 +153,9 @@ class Walker:
                 head = [Block("paragraph", before[0].number, first.number - 1, before,
                               origin="html")] if before else []
                 return head + self._markdown(first.number, end)
-        return [Block("paragraph", lines[0].number or start, end, lines,
-                      origin=self.origin if self.origin != "markdown" else "html"
-                      if raw else "markdown")]
+        return [_as_read(Block("paragraph", lines[0].number or start, end, lines,
+                               origin=self.origin if self.origin != "markdown" else "html"
+                               if raw else "markdown"))]
 
     def _markdown(self, first: int, last: int) -> list[Block]:
         """Source lines `first`..`last` rendered as Markdown, read as blocks."""
@@ -221,7 +223,7 @@ class Walker:
         if _HTML_CODE.match(text):
             inner = Walker(self.source, "code-html", line, self.depth)
             children = tuple(inner.blocks(parse_html(text).body))
-        elif not _language(node) and _written_as_lines(raw):
+        elif not _language(node) and (_written_as_lines(raw) or _tab_separated(raw)):
             # a list or timed lines indented or fenced by mistake: read as the Markdown it is
             html = render_fragment(textwrap.dedent(raw).split("\n"), line)
             inner = Walker(self.source, "markdown-in-code", line, self.depth)
@@ -286,11 +288,24 @@ class Walker:
         return cells
 
 
+def _as_read(paragraph: Block) -> Block:
+    """A paragraph as a reader sees it: tab-separated lines are a table."""
+    return tabbed_table(paragraph) or paragraph
+
+
 def _language(pre: LexborNode) -> str:
     """The language a fenced block names (```yaml): its code is code, whatever it holds."""
     code = pre.child
     classes = (code.attributes.get("class") or "") if code is not None else ""
     return classes if "language-" in classes else ""
+
+
+def _tab_separated(text: str) -> bool:
+    """Most lines of a code block are cut by tabs between words: rows of a spreadsheet
+    pasted as they were (a Makefile's tabs start its lines)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    cut = sum(1 for line in lines if _INNER_TAB.search(line))
+    return len(lines) >= 2 and cut >= _MOSTLY * len(lines)
 
 
 def _written_as_lines(text: str) -> bool:

@@ -10,6 +10,7 @@ before is complete (all bold, or ending with ':').
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.loaders.page.row_grammar import leading_time
@@ -18,6 +19,10 @@ from bot.loaders.page.values import Block, Line
 _ENDS_A_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*)\s*[:.]?$|.*[:]$")
 """A line all in bold (or italics), or ending with ':', is complete: the next is another line."""
 _BR = re.compile(r"<br\s*/?>", re.I)
+_CARD_LINES = 8
+"""A card holds a few lines (hours, title, names, a room, a short description)."""
+_MOSTLY = 0.6
+_WORDS = re.compile(r"\w")
 _STARTS_A_LINE = re.compile(r"^(?:Avec|Par|With|By|Speakers?|Intervenant)\b|^[*_][^*_]")
 """A line that starts a credit or an emphasis is a line of its own, not a wrapped one."""
 
@@ -91,11 +96,106 @@ class _LogicalLine:
 
 def markdown_blocks(blocks: tuple[Block, ...]) -> list[MarkdownBlock]:
     """The blocks the rows stage reads: groups and code read as HTML are opened, rules
-    and plain code left out."""
+    and plain code left out; a run of cards is a list, each card an item."""
     out: list[MarkdownBlock] = []
+    run: list[tuple[Block, str]] = []
     for block in blocks:
+        text = _card_text(block)
+        if text is not None:
+            run.append((block, text))
+            continue
+        out.extend(_cards(run))
+        run = []
         out.extend(_written(block))
+    out.extend(_cards(run))
     return out
+
+
+def _card_text(block: Block) -> str | None:
+    """The text of a card (its lines apart), or of a paragraph led by its hours alone
+    ('09:00 - 09:30' over 'Title' over 'Name'); None for any other block."""
+    lines = card_lines(block)
+    if lines is not None:
+        return _apart(lines)
+    if block.kind != "paragraph" or not 2 <= len(block.lines) <= _CARD_LINES:
+        return None
+    led = leading_time(block.lines[0].markdown)
+    if led is None or _WORDS.search(led[2]) or _timed_lines(block.lines) != 1:
+        return None
+    return joined(block.lines)
+
+
+def _cards(run: list[tuple[Block, str]]) -> list[MarkdownBlock]:
+    """A run of cards as a list. A lone paragraph led by hours is not one: under a
+    heading it gives the heading its hours ('### Keynote' over '*14h-15h*')."""
+    if len(run) == 1 and run[0][0].kind == "paragraph":
+        return _written(run[0][0])
+    items = [_item(block.line, text) for block, text in run]
+    return [MarkdownBlock("list", run[0][0].line, children=items)] if items else []
+
+
+def card_lines(block: Block) -> tuple[Line, ...] | None:
+    """The lines of a card: a `<div>` (or `<section>`, `<article>`…) of a few short
+    blocks, one and only one of which starts with a time ('09:00 - 09:30' over 'Title'
+    over 'Name'), which a page shows as one session. None for any other block (a group of
+    cards is none)."""
+    if block.kind != "group":
+        return None
+    lines: list[Line] = []
+    for child in block.children:
+        inner = card_lines(child) if child.kind == "group" else (
+            child.lines if child.kind in ("paragraph", "heading") else None)
+        if inner is None:
+            return None
+        lines.extend(inner)
+    if not 2 <= len(lines) <= _CARD_LINES or _timed_lines(lines) != 1:
+        return None
+    return tuple(lines)
+
+
+def _apart(lines: tuple[Line, ...]) -> str:
+    """Lines as one text, each a line of its own (joined by `<br>`)."""
+    return "<br>".join(ln.markdown for ln in lines if ln.markdown.strip())
+
+
+def _timed_lines(lines: Sequence[Line]) -> int:
+    return sum(1 for line in lines if leading_time(line.markdown))
+
+
+def _item(line: int, text: str, nested: tuple[Block, ...] = ()) -> MarkdownBlock:
+    """A list item whose first paragraph is `text`, over `nested` blocks."""
+    return MarkdownBlock("item", line, children=[MarkdownBlock("paragraph", line, text),
+                                                 *markdown_blocks(nested)])
+
+
+def _definitions(block: Block) -> list[MarkdownBlock] | None:
+    """A definition list whose terms or definitions mostly start with a time
+    (`<dt>09:00</dt><dd>Title, Name</dd>`): a list, one item per term and its
+    definitions. None for any other definition list."""
+    pairs: list[tuple[Block, list[Block]]] = []
+    for child in block.children:
+        if child.kind == "term" or not pairs:
+            pairs.append((child, []))
+        else:
+            pairs[-1][1].append(child)
+    items: list[tuple[int, tuple[Line, ...], tuple[Block, ...]]] = []
+    timed = 0
+    for term, definitions in pairs:
+        lines = list(term.lines)
+        nested: list[Block] = []
+        for definition in definitions:
+            for inner in definition.children:
+                if inner.kind == "paragraph" and not nested:
+                    lines.extend(inner.lines)
+                else:
+                    nested.append(inner)
+        timed += _timed_lines(lines[:2]) > 0
+        items.append((term.line, tuple(lines), tuple(nested)))
+    if not items or timed < _MOSTLY * len(items):
+        return None
+    return [MarkdownBlock("list", block.line,
+                          children=[_item(line, _apart(lines), nested)
+                                    for line, lines, nested in items if lines])]
 
 
 def _written(block: Block) -> list[MarkdownBlock]:
@@ -117,7 +217,9 @@ def _written(block: Block) -> list[MarkdownBlock]:
         rows = [(row.line, [_cell(cell.lines) for cell in row.cells]) for row in block.rows]
         rows = [row for row in rows if row[1]]
         return [MarkdownBlock("table", rows[0][0], rows=rows, source=block)] if rows else []
-    if kind in ("group", "terms", "definition", "code"):
+    if kind == "terms":
+        return _definitions(block) or markdown_blocks(block.children)
+    if kind in ("group", "definition", "code"):
         return markdown_blocks(block.children)
     return []
 

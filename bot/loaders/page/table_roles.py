@@ -262,6 +262,7 @@ def _parallel_columns(columns: list[Column]) -> list[Column]:
         group = named
     if group is None:
         return columns
+    group = _with_neighbours(group, [c for c in candidates if c.role in ("room", "track")])
     out = list(columns)
     for column in group:
         role = header_role(column.header)
@@ -271,6 +272,23 @@ def _parallel_columns(columns: list[Column]) -> list[Column]:
             f"its header {column.header!r} names a room or track beside "
             f"{len(group) - 1} other"))
     return out
+
+
+def _with_neighbours(group: list[Column], rooms: list[Column]) -> list[Column]:
+    """The group of rooms side by side, with the columns next to it whose header is one
+    room word ('Amphi' beside 'Salle 2 | Salle 3'): a room too, not a column of room
+    names."""
+    taken = {c.index for c in group}
+    by_index = {c.index: c for c in rooms}
+    grown = True
+    while grown:
+        grown = False
+        for index in [i for i in by_index if i not in taken]:
+            if index - 1 in taken or index + 1 in taken:
+                taken.add(index)
+                grown = True
+    return sorted([*group, *(by_index[i] for i in taken if i in by_index
+                             and by_index[i] not in group)], key=lambda c: c.index)
 
 
 # --- title and label -----------------------------------------------------------------

@@ -21,7 +21,8 @@ Every answer of the homeserver is also told to the client's `Reachability`, whic
 pauses of the loops waiting out an outage (reachability.py).
 
 The requests an answer needs (the message, and the key share before it) get
-`BRIEF_TIMEOUT` instead of nio's 60 s: one stalled request held the room's whole queue.
+`BRIEF_TIMEOUT` instead of nio's 60 s: one stalled request held the room's whole queue; so
+does the upload of the sync filter, which a start must not wait a minute for.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from nio import (
     RoomSendResponse,
     ShareGroupSessionError,
     ShareGroupSessionResponse,
+    UploadFilterResponse,
 )
 
 from bot.transports.matrix.reachability import Reachability
@@ -58,7 +60,7 @@ class BotClient(AsyncClient):
 
     SHARING = (KeysClaimResponse, ShareGroupSessionResponse)
     """The requests of a room-key share: Olm sessions claimed, then the key sent to each."""
-    BRIEF = (RoomSendResponse, *SHARING)
+    BRIEF = (RoomSendResponse, UploadFilterResponse, *SHARING)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

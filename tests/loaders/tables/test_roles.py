@@ -102,6 +102,16 @@ def test_rooms_side_by_side() -> None:
     assert [c.facts.track for c in layout.sessions] == ["Track A", "Track B"]
 
 
+def test_a_one_word_room_beside_numbered_rooms_is_a_room_too() -> None:
+    layout = _roles("| Heure | Amphi | Salle 2 | Salle 3 |\n|---|---|---|---|\n"
+                    "| 9h | Ouverture | Atelier données | Atelier code |\n")
+    assert _names(layout) == ["time", "sessions", "sessions", "sessions"]
+    assert [c.facts.room for c in layout.sessions] == ["Amphi", "Salle 2", "Salle 3"]
+    layout = _roles("| Salle | Heure | Track 1 | Track 2 |\n|---|---|---|---|\n"
+                    "| B12 | 9h | Données | Code |\n")  # not beside them: a column of rooms
+    assert _names(layout) == ["room", "time", "sessions", "sessions"]
+
+
 def test_one_atelier_column_is_the_title_not_a_room() -> None:
     layout = _roles("Horaire | Atelier | Organisation\n--- | --- | ---\n"
                     "14h-15h | Installer Nextcloud | DINUM\n")
