@@ -125,8 +125,10 @@ def parse_talk_line(markdown: str) -> Talk:
         return Talk(title, speakers, organisations, title_links + links)
     text, links = inline_text(markdown)
     for separator in _SEPARATORS.finditer(text):
-        tail = text[separator.end() :]
-        if len(tail) <= _CREDIT_LENGTH and _BLOCK.fullmatch(tail):
+        # the length first: a copy of each tail of a line of 100,000 commas is quadratic
+        if len(text) - separator.end() <= _CREDIT_LENGTH and _BLOCK.fullmatch(
+                text, separator.end()):
+            tail = text[separator.end() :]
             speakers, organisations = _speakers(tail)
             return Talk(_clean_title(text[: separator.start()]), speakers, organisations, links)
     team = _BY_TEAMS.search(text)

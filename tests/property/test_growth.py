@@ -89,6 +89,8 @@ CONSTRUCTS: dict[str, Callable[[int], str]] = {
     "many headings": lambda n: HEADER + _times("## 9h a\n", n),
     "one long credit": lambda n: HEADER + "- 9h " + _times("Jeanne ", n),
     "commas": lambda n: HEADER + "- 9h a" + _times(", b", n),
+    "hours after commas in an item": lambda n: HEADER + "- a" + _times(", 9h", n),
+    "days after commas in a paragraph": lambda n: HEADER + "**a**" + _times(", 3 juin", n),
 }
 
 

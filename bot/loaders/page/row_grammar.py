@@ -271,11 +271,18 @@ def _leading_day(markdown: str, dates: DateContext, reading: LineReading) -> str
     return found.group("rest")
 
 
+_WHEN_PARTS = 6
+"""The day and hours after a title are a few parts ('mardi 24 novembre', '17h-17h30'):
+reading each longer tail of a line of 10,000 parts again would take a time that grows
+as the square of the line."""
+
+
 def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> str:
     """'**Title**, mardi 24 novembre, 17h-17h30': the day and hours after the title."""
     parts = markdown.split(", ")
     cut = len(parts)
-    while cut > 1 and when_text(", ".join(parts[cut - 1 :]), dates):
+    lowest = max(1, len(parts) - _WHEN_PARTS)
+    while cut > lowest and when_text(", ".join(parts[cut - 1 :]), dates):
         cut -= 1
     if cut == len(parts):
         return markdown
