@@ -43,3 +43,17 @@ async def test_a_read_is_answered_when_the_dialogues_cannot_be_read(
     assert any("database unreadable" in record.message and "malformed" in record.message
                for record in caplog.records)
     assert "refuse l'écriture" in await world.text(ALICE, "!proposer")  # a write cannot
+
+
+async def test_a_read_the_database_cannot_give_says_so_and_not_that_it_cannot_write(
+        tmp_path: Path, open_world: Opener) -> None:
+    database = tmp_path / "bot.db"
+    world = await open_world(database)
+    assert "noté" in await world.text(ALICE, "!rappel abc123")
+    await world.storage.close()
+    corrupt_table(database, "subscriptions")
+    world = await open_world(database)
+
+    answer = await world.text(ALICE, "!rappels")  # lists Alice's reminders: a read
+    assert answer.startswith("Désolé, je ne peux pas lire ce qu'il faut pour vous répondre "
+                             "(ma base de données est endommagée)")

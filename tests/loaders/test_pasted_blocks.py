@@ -145,3 +145,42 @@ def test_one_paragraph_of_hours_under_a_heading_gives_the_heading_its_hours(tmp_
     event = written(tmp_path, "Journée", "2025-06-12", body)
     assert [(s.start, s.end, s.title) for s in event.sessions] == [
         (time(14), time(15), "Keynote d'ouverture")]
+
+
+def test_a_lone_timed_line_indented_as_code_is_read_and_a_lone_line_of_code_is_not(
+        tmp_path) -> None:
+    body = ("## Mardi 18 novembre\n\n    - 18h00 - 19h30 : Soirée des contributeurs\n\n"
+            "## Installation\n\n    pip install bluehats-bot\n")
+    event = written(tmp_path, "Rencontres", "2025-11-18", body)
+    assert sessions(event) == [(time(18), time(19, 30), "Soirée des contributeurs", [], None)]
+
+
+def test_markdown_between_blank_lines_in_an_indented_html_table_stays_in_its_cell(
+        tmp_path) -> None:
+    body = """<table>
+  <tr>
+    <td>09:00</td>
+    <td>
+
+**Ouverture de la journée**
+
+    </td>
+    <td>Anne Martin</td>
+  </tr>
+  <tr>
+    <td>09:30</td>
+    <td>
+
+Les communs numériques
+
+    </td>
+    <td>Paul Durand</td>
+  </tr>
+</table>
+"""
+    event = written(tmp_path, "Journée", "2025-06-12", body)
+    assert sessions(event) == [
+        (time(9), None, "Ouverture de la journée", ["Anne Martin"], None),
+        (time(9, 30), None, "Les communs numériques", ["Paul Durand"], None),
+    ]
+    assert [ln.number for ln in blocks_of(body)[0].rows[1].cells[2].lines] == [18]

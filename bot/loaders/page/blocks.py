@@ -40,9 +40,11 @@ _MARKDOWN_START = re.compile(r"^ {0,3}(?:[*+-]|\d{1,3}[.)]|#{1,6})[ \t]+\S")
 """A source line that starts a Markdown list item or heading."""
 _STAMP = re.compile(r' data-line="\d+"')
 """The render stage's stamp, shown in a code block's text when the code is HTML."""
-_ITEM_OR_TIME = re.compile(
-    r"\s*(?:[*+-]|\d{1,3}[.)])\s+\S|\s*\W{0,3}(?:[01]?\d|2[0-3])\s?(?:[:h.][0-5]\d|h\b)")
+_TIME = r"\s*\W{0,3}(?:[01]?\d|2[0-3])\s?(?:[:h.][0-5]\d|h\b)"
+_ITEM_OR_TIME = re.compile(rf"\s*(?:[*+-]|\d{{1,3}}[.)])\s+\S|{_TIME}")
 """A source line that starts a list item or a time ('- Accueil', '09:00–09:30 Welcome')."""
+_TIMED_ITEM = re.compile(rf"\s*(?:[*+-]\s)?{_TIME}")
+"""A source line that starts with a time, in a list item or not ('- 18h00 : Soirée')."""
 _INNER_TAB = re.compile(r"\S\t+\S")
 _MOSTLY = 0.6
 
@@ -309,8 +311,10 @@ def _tab_separated(text: str) -> bool:
 
 
 def _written_as_lines(text: str) -> bool:
-    """Most lines of a code block are list items or start with a time: a programme
-    indented by four spaces or put in a fence, not code."""
+    """Most lines of a code block are list items or start with a time, or its one line
+    starts with a time: a programme indented by four spaces or put in a fence, not code."""
     lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) == 1:
+        return bool(_TIMED_ITEM.match(lines[0]))
     items = sum(1 for line in lines if _ITEM_OR_TIME.match(line))
     return len(lines) >= 2 and items >= _MOSTLY * len(lines)

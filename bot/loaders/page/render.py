@@ -12,6 +12,10 @@ every element can be traced back for `--explain`):
   indented eight spaces after such a blank line even becomes an indented code block. A
   blank line met while a `<table>` is open, and followed by a line that starts with a tag,
   becomes an empty comment `<!---->`: the HTML block goes on, the table stays one.
+  Markdown written inside a cell between blank lines (`<td>`, blank, `**Title**`, blank,
+  `</td>`) ends the HTML block, as CommonMark wants; the indented tags after it would
+  then be an indented code block, so a line that starts with a tag inside an open table
+  loses its indentation.
 - **stamping**: raw HTML keeps no source position once rendered, so every start tag on a
   line that starts with a tag gets `data-line="N"` (an attribute changes neither how
   CommonMark starts an HTML block nor how the HTML parses). Elements the renderer makes
@@ -96,6 +100,7 @@ def prepare(lines: list[str], first_line: int = 1) -> tuple[list[str], tuple[int
     for index, line in enumerate(lines):
         number = first_line + index
         stripped = line.lstrip()
+        inside = depth > 0 and fence is None  # a table opened on a line above, not in code
         opened = _FENCE.match(line)
         if fence is not None:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
@@ -113,6 +118,8 @@ def prepare(lines: list[str], first_line: int = 1) -> tuple[list[str], tuple[int
             depth = max(0, depth + len(_TABLE_OPEN.findall(line))
                         - len(_TABLE_CLOSE.findall(line)))
         if stripped.startswith("<"):
+            if inside:
+                line = stripped  # a tag inside a table, indented: never an indented code block
             line = _START_TAG.sub(lambda m, n=number: f'<{m.group(1)} data-line="{n}"', line)
         out.append(line)
     return out, tuple(bridged)

@@ -141,8 +141,9 @@ def _little_else(text: str, span: tuple[int, int]) -> bool:
 
 def looks_like_names(text: str) -> bool:
     """The cell names persons and nothing else: 'Jeanne Roux', 'A. Robin', 'Elio Qoshi &
-    Michael Kohler', 'Matteo Collina @mcollina'; not 'Pause café' nor 'Slides'."""
-    plain = _PARTICLES.sub("", _HANDLE.sub(" ", _PARENTHESES.sub(" ", text))).strip(" .")
+    Michael Kohler', 'Matteo Collina @mcollina', '*Jeanne Roux*' (Markdown marks written
+    inside an HTML table, which show as they are); not 'Pause café' nor 'Slides'."""
+    plain = _PARTICLES.sub("", _HANDLE.sub(" ", _PARENTHESES.sub(" ", text))).strip(" .*_")
     if not plain or _DIGIT.search(plain):
         return False
     parts = [p for p in _NAME_JOIN.split(plain) if p.strip()]

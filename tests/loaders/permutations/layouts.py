@@ -2,10 +2,12 @@
 
 A layout is a form (Markdown table, bullets, headings, HTML table with blank lines
 between its rows, HTML cards, a definition list, tab-separated lines, one HTML table
-with a column per day), a language (French, English), a clock (24-hour; 12-hour
-with am/pm, in English only: French pages do not write it), days written with their year
-or without, and days written over each day's sessions or once (weekday-only headings,
-the dates given once in the line that opens the page).
+with a column per day, one Markdown table with a day column written once a day, bullets
+indented as code, lines joined by backslashes, HTML paragraphs), a language (French,
+English), a clock (24-hour; 12-hour with am/pm, in English only: French pages do not
+write it), days written with their year or without, and days written over each day's
+sessions or once (weekday-only headings, the dates given once in the line that opens the
+page).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from babel.dates import format_date
 from tests.loaders.permutations.programmes import Programme, Talk
 
 FORMS = ("markdown-table", "bullets", "headings", "html-table", "html-cards", "definitions",
-         "tab-separated", "day-columns")
+         "tab-separated", "day-columns", "day-column", "code-block", "hard-breaks",
+         "html-paragraphs")
 _PUBLISHED_BEFORE = 30
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -50,9 +53,10 @@ LAYOUTS = tuple(
 )
 
 _WORDS = {
-    "fr": {"time": "Horaire", "title": "Titre", "speakers": "Intervenants", "and": "et",
-           "with": "Avec", "programme": "Programme", "from": "Du {} au {}.", "on": "Le {}."},
-    "en": {"time": "Time", "title": "Title", "speakers": "Speakers", "and": "and",
+    "fr": {"day": "Jour", "time": "Horaire", "title": "Titre", "speakers": "Intervenants",
+           "and": "et", "with": "Avec", "programme": "Programme", "from": "Du {} au {}.",
+           "on": "Le {}."},
+    "en": {"day": "Day", "time": "Time", "title": "Title", "speakers": "Speakers", "and": "and",
            "with": "With", "programme": "Programme", "from": "From {} to {}.",
            "on": "On {}."},
 }
@@ -87,8 +91,8 @@ def write_page(programme: Programme, layout: Layout) -> str:
         line = words["from"].format(*dated) if len(days) > 1 else words["on"].format(dated[0])
         parts.append(line[0].upper() + line[1:] + "\n")
     parts.append(f"## {words['programme']}\n")
-    if layout.form == "day-columns":
-        parts.append(_day_columns(programme, layout))
+    if layout.form in _WHOLE:
+        parts.append(_WHOLE[layout.form](programme, layout))
         return "\n".join(parts)
     write = _FORMS[layout.form]
     for day in days:
@@ -223,6 +227,46 @@ def _day_columns(programme: Programme, layout: Layout) -> str:
     return "\n".join([*rows, "</table>"]) + "\n"
 
 
+def _day_column(programme: Programme, layout: Layout) -> str:
+    """One Markdown table with a day column whose cell is written on a day's first row
+    only (the empty cells under it continue it)."""
+    words = _WORDS[layout.lang]
+    rows = [f"| {words['day']} | {words['time']} | {words['title']} | {words['speakers']} |",
+            "|---|---|---|---|"]
+    for day in programme.days:
+        talks = [talk for talk in programme.talks if talk.day == day]
+        for index, talk in enumerate(talks):
+            label = _day(day, layout, layout.dates == "once") if index == 0 else ""
+            rows.append(f"| {label} | {hours(talk, layout)} | {_md(talk.title)} | "
+                        f"{_md(names(talk, layout))} |")
+    return "\n".join(rows) + "\n"
+
+
+def _code_block(day: str, talks: list[Talk], layout: Layout) -> str:
+    """The bullets, indented four spaces by mistake."""
+    bullets = _bullets(day, talks, layout).split("\n", 2)
+    return "\n".join([*bullets[:2], *("    " + line if line else line
+                                       for line in bullets[2].split("\n"))])
+
+
+def _hard_breaks(day: str, talks: list[Talk], layout: Layout) -> str:
+    """One paragraph a day, its lines joined by backslashes."""
+    lines = [line[2:] for line in _bullets(day, talks, layout).split("\n")[2:] if line]
+    return f"### {day}\n\n" + "\\\n".join(lines) + "\n"
+
+
+def _html_paragraphs(day: str, talks: list[Talk], layout: Layout) -> str:
+    parts = [f"<h3>{html.escape(day)}</h3>"]
+    for talk in talks:
+        credit = f", {html.escape(names(talk, layout))}" if talk.speakers else ""
+        parts.append(f"<p><b>{hours(talk, layout)}</b> {html.escape(talk.title)}{credit}</p>")
+    return "\n".join(parts) + "\n"
+
+
+_WHOLE = {"day-columns": _day_columns, "day-column": _day_column}
+"""The forms that write the whole programme at once, not a day at a time."""
+
 _FORMS = {"markdown-table": _markdown_table, "bullets": _bullets, "headings": _headings,
           "html-table": _html_table, "html-cards": _html_cards, "definitions": _definitions,
-          "tab-separated": _tab_separated}
+          "tab-separated": _tab_separated, "code-block": _code_block, "hard-breaks": _hard_breaks,
+          "html-paragraphs": _html_paragraphs}

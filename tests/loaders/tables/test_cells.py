@@ -85,14 +85,15 @@ def test_is_not_a_day(text: str) -> None:
 @pytest.mark.parametrize("text", ["Jeanne Roux", "A. Robin", "Elio Qoshi & Michael Kohler",
                                   "Mitchell Baker, David Bryant, Axel Hecht",
                                   "Matteo Collina @mcollina", "V. Viers et A. Conception",
-                                  "Mary Ellen Muckerman", "Roberto Di Cosmo"])
+                                  "Mary Ellen Muckerman", "Roberto Di Cosmo",
+                                  "*Jeanne Roux*", "**A. Robin**"])  # Markdown in raw HTML
 def test_names_of_persons(text: str) -> None:
     assert looks_like_names(text)
 
 
 @pytest.mark.parametrize("text", ["Pause café", "Slides", "Accueil des participants",
                                   "Atelier 2 : R Interface", "14h-15h", "TP1",
-                                  "Introduction to Bioconductor (Martin Morgan)", ""])
+                                  "Introduction to Bioconductor (Martin Morgan)", "", "**"])
 def test_not_names_of_persons(text: str) -> None:
     assert not looks_like_names(text)
 
