@@ -7,12 +7,15 @@
    process to the first line of the answer (programme loaded, database opened and
    migrated, the answer written).
 2. The `import` time of each sub-command's entry module (`bot.cli.<name>`, what
-   `bluehats-bot <name>` imports before it runs), as `python -c "import …"`.
+   `bluehats-bot <name>` imports before it runs), as `python -c "import …"`, and that of
+   `bot.loaders.worker`, what the process that reads programme files imports when it
+   starts (the console's first answer waits for it too).
 
 Each is the median of `--runs` runs, given in milliseconds and as a ratio to `python -c
 pass` measured the same way: the time on the wall clock, and the processor time (user and
 system) the child process used, which a machine shared with other work changes much less.
-For the console the processor time is that of the whole run, one answer and the exit.
+For the console the processor time is that of the whole run, one answer and the exit,
+without the reading process's (the console does not wait for it as it exits).
 Runs alternate between the measures, so a neighbour taking the CPU for a while slows them
 all alike rather than one of them. Bytecode is compiled once, in a warm-up run, into a
 folder of its own (as an installed bot has it), whatever PYTHONDONTWRITEBYTECODE says.
@@ -85,6 +88,7 @@ def main() -> None:
         for name in SUBCOMMANDS:
             measures[f"import bot.cli.{name}"] = lambda name=name: python(
                 "-c", f"import bot.cli.{name}")
+        measures["import bot.loaders.worker"] = lambda: python("-c", "import bot.loaders.worker")
         for measure in measures.values():  # warm up: bytecode compiled, files in the cache
             measure()
         timings: dict[str, list[Timing]] = {label: [] for label in measures}

@@ -155,6 +155,9 @@ def _address_space() -> int:
 def _serve(connection: Connection, megabytes: int) -> None:
     """The worker process: read what is asked, send back what was read, until the bot
     closes its end; out of memory, say so and end."""
+    # Ctrl-C in a terminal reaches the whole process group: the bot ends its worker itself
+    # (its end of the pipe closes), without a traceback from here.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     limit = _address_space() + megabytes * _MEGABYTE
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:

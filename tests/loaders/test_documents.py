@@ -446,12 +446,12 @@ def test_reading_a_page_leaves_the_garbage_collector_as_it_found_it() -> None:
 def test_a_duration_in_parentheses_or_brackets_is_not_part_of_the_title() -> None:
     day = date(2025, 10, 14)
     assert rows("durees.md") == [
+        (day, time(14), None, "Questions / réponses", [], "other"),  # when, not how long
         (day, None, None, "Introduction", ["Équipe ANCT"], "other"),
         (day, None, None, "Démonstration de Grist : créer un tableau de suivi",
          ["Florent Fayolle"], "demo"),
         (day, None, None, "Retours d'expérience de la DGFiP", ["Claire Petit"], "talk"),
         (day, None, None, "Atelier pratique", ["Claire Petit"], "workshop"),
-        (day, None, None, "Questions / réponses (14h)", [], "other"),  # when, not how long
     ]
 
 

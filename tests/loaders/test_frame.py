@@ -2,7 +2,8 @@
 text; weekday-only and ordinal headings on the event's days; never a refusal for want of a
 year or a title when there is a programme, but a warning with its line."""
 
-from datetime import date
+import os
+from datetime import date, datetime
 from pathlib import Path
 
 from bot.loaders.page import read_page
@@ -82,6 +83,25 @@ def test_the_year_of_the_files_folder_or_name() -> None:
     assert event.start == date(2019, 9, 21)
 
 
+def test_no_year_on_the_page_or_its_path_the_day_the_file_was_saved_places_it(tmp_path) -> None:
+    page = tmp_path / "journee.md"
+    page.write_text("# Journée Python\n\n## Samedi 14 mars\n\n" + PROGRAMME)
+    saved = datetime(2019, 11, 2, 12).timestamp()
+    os.utime(page, (saved, saved))
+    events, problems, reading = read_page(page, page.read_text(), PARIS)
+    # 14 March is a Saturday in 2015, 2020 and 2026: 2020 is the closest to November 2019
+    assert [(e.start, len(e.sessions)) for e in events] == [(date(2020, 3, 14), 2)]
+    [warning] = [p for p in problems if "no year written" in p.message]
+    assert warning.severity == "warning" and "Samedi 14 mars" in warning.message
+    assert "2019-11-02" in warning.message and warning.source.line == 3
+    page.write_text("# Journée Python\n\n## 14 mars\n\n" + PROGRAMME)
+    os.utime(page, (saved, saved))
+    (event,), problems, reading = read_page(page, page.read_text(), PARIS)
+    assert event.start == date(2020, 3, 14)  # no weekday: the 14 March nearest the file's day
+    assert reading.frame.year_from == "the day the file was saved (2019-11-02)"
+    assert any("no year written: read as 2020" in p.message for p in problems)
+
+
 def test_the_publication_date_comes_before_the_path() -> None:
     text = "---\ntitle: Bootcamp\npublishDate: 2021-06-01\n---\n\n## 21 septembre\n\n" + PROGRAMME
     (event,), _, _ = read(text, "archives/2019/bootcamp.md")
@@ -148,6 +168,24 @@ def test_weekday_only_headings_take_the_events_days_given_once_elsewhere() -> No
         (date(2017, 3, 6), "Welcome"),
         (date(2017, 3, 7), "Hands-on tools"),
         (date(2017, 3, 8), "Hackathon"),
+    ]
+
+
+def test_a_weekday_heading_met_again_is_the_next_weeks_day() -> None:
+    text = (
+        "# Summer school 2024\n\nThe school runs from 10 to 21 June 2024.\n\n"
+        "## Monday\n\n- 9:00 Welcome\n\n## Friday\n\n- 9:00 Poster session\n\n"
+        "## Monday\n\n- 9:00 Second week opening\n\n## Wednesday\n\n- 9:00 Hackathon\n\n"
+        "## Friday\n\n- 9:00 Farewell\n"
+    )
+    (event,), _, _ = read(text)
+    assert (event.start, event.end) == (date(2024, 6, 10), date(2024, 6, 21))
+    assert sessions(text) == [
+        (date(2024, 6, 10), "Welcome"),
+        (date(2024, 6, 14), "Poster session"),
+        (date(2024, 6, 17), "Second week opening"),
+        (date(2024, 6, 19), "Hackathon"),
+        (date(2024, 6, 21), "Farewell"),
     ]
 
 

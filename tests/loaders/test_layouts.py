@@ -6,6 +6,8 @@ from pathlib import Path
 
 from bot.cli.main import main
 from bot.loaders import load_file, load_paths
+from bot.loaders.page import read_page
+from bot.settings.clock import PARIS
 from tests.support.paths import DATA, PAGES
 
 
@@ -264,3 +266,22 @@ def test_cli_parse_json_has_the_documented_keys(capsys) -> None:
         "kind": "talk",
     }
     assert first["links"] == [{"text": "DINUM", "url": "https://www.numerique.gouv.fr/"}]
+
+
+def test_a_12_hour_programme_without_am_pm_runs_forward_past_noon() -> None:
+    text = (
+        "# Workshop, March 12, 2024\n\n### 9:00 - 10:30\n\nIntroduction\n\n"
+        "- 11:00 Hands-on\n- 12:00 - 1:00 Lunch\n- 1:30 - 2:30 Advanced topics\n"
+        "- 2:45 Wrap-up\n"
+    )
+    (event,), _, _ = read_page(Path("workshop.md"), text, PARIS)
+    assert [(s.start, s.end, s.title) for s in event.sessions] == [
+        (time(9), time(10, 30), "Introduction"),
+        (time(11), None, "Hands-on"),
+        (time(12), time(13), "Lunch"),
+        (time(13, 30), time(14, 30), "Advanced topics"),
+        (time(14, 45), None, "Wrap-up"),
+    ]
+    # a page that writes one 24-hour time keeps every time as written
+    (event,), _, _ = read_page(Path("atelier.md"), text + "- 17h Apéro\n", PARIS)
+    assert [s.start for s in event.sessions][:2] == [time(1, 30), time(2, 45)]

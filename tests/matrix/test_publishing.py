@@ -9,14 +9,18 @@ from __future__ import annotations
 import contextlib
 import hashlib
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 
 import pytest
 from aiohttp import web
 
+from bench.load import big_page
 from bot.cli.assemble import background_services
+from bot.loaders import load_text
+from bot.settings.clock import PARIS
 from bot.settings.config import Config
+from tests.support.hostile import fastest
 from tests.support.http import local_site
 from tests.support.paths import FIXTURES
 from tests.support.synapse import Human, Seen, Synapse, bot_config, running_bot, unique
@@ -32,11 +36,14 @@ class Page:
 
     body: bytes
     url: str = ""
+    served: list[bytes] = field(default_factory=list)
+    """Each body sent whole (not 304)."""
 
     async def answer(self, request: web.Request) -> web.Response:
         etag = '"' + hashlib.blake2s(self.body, digest_size=8).hexdigest() + '"'
         if request.headers.get("If-None-Match") == etag:
             return web.Response(status=304)
+        self.served.append(self.body)
         return web.Response(body=self.body, headers={"ETag": etag},
                             content_type="text/markdown", charset="utf-8")
 
@@ -105,3 +112,39 @@ async def test_an_edited_page_is_reported_and_a_misread_one_held_until_published
             assert "Tchap et ses robots" in cancelled.body
             answer = await ask(room, "!programme")
             assert "Tchap et ses robots" not in answer.body
+
+
+async def test_a_page_over_the_reading_budget_is_held_while_the_bot_answers(
+        synapse: Synapse, tmp_path: Path) -> None:
+    """The budget is half of what the page takes to read here: the poller fetches it, the
+    worker is stopped (once for the programme, once for the publisher's reading: the whole
+    reading time), the version held; a question asked once the page was served is answered
+    before the report, in the same room: while the bot was reading."""
+    hostile = big_page(600_000)
+    spent = fastest(lambda: load_text(PurePath("journee.md"), hostile, PARIS), runs=1)
+    account = synapse.register(unique("bot"))
+    bot = account.user_id
+    base = bot_config(synapse, tmp_path, account, allowed_servers=[synapse.server_name],
+                      encryption=False)
+    page = Page((VERSIONS / "journee-v1.md").read_bytes())
+    async with site(page), Human.connect(synapse, "orga") as orga:
+        organisers = await orga.create_room(invite=[bot], name="Organisation")
+        settings = base.model_dump()
+        settings["programme"].update(sources=[page.url], poll_minutes=0.02, watch=False,
+                                     read_timeout_seconds=spent / 2)
+        settings["proposals"].update(organisers=[orga.user_id], organisers_room=organisers)
+        config = Config.model_validate(settings)
+        async with running_bot(config, services=tuple(background_services(config))):
+            await orga.wait_joined(organisers, bot)
+            page.body = hostile.encode("utf-8")
+            await orga.wait_until(lambda: page.body in page.served, timeout=30)
+            sent = await orga.send(organisers, "!programme")
+            answer = await orga.wait_for(lambda m: m.replies_to == sent, timeout=30)
+            held = await orga.wait_for(lambda m: m.sender == bot and m.room == organisers
+                                       and "Version retenue" in m.body, timeout=60)
+            assert "aucun programme n'y est lu (la version publiée a 6 sessions)" in held.body
+            assert "Tchap et ses robots" in answer.body  # the published version, answered
+            assert orga.messages.index(answer) < orga.messages.index(held)
+            again = await orga.send(organisers, "!programme")
+            after = await orga.wait_for(lambda m: m.replies_to == again, timeout=30)
+            assert "Tchap et ses robots" in after.body  # the last good version stays

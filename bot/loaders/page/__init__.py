@@ -105,7 +105,7 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     problems = list(header)
     meta = _fields(metadata)
     written = markdown_blocks(blocks)
-    frame = read_frame(path, metadata, blocks, tz)
+    frame = read_frame(path, metadata, blocks, tz, _saved(path))
     problems.extend(Problem(SourceRef(str(path), line), message)
                     for line, message in frame.warnings)
     outline = read_outline(written, frame)
@@ -128,7 +128,8 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         return [], _failed(header, problems), reading
     title = frame.title
     identifier = event_id(title, start)
-    sessions, found = sessions_of(gathered.rows, str(path), identifier, start, end)
+    sessions, found = sessions_of(gathered.rows, str(path), identifier, start, end,
+                                  frame.clock24)
     problems.extend(found)
     end = max(end, *(s.day for s in sessions)) if sessions else end
     info = _info(meta)
@@ -150,6 +151,17 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         passages=passages(blocks, {row.line for row in gathered.rows}),
     ).with_sessions(sessions)
     return [event], problems, replace(reading, sessions=event.sessions)
+
+
+def _saved(path: Path) -> date | None:
+    """The day the file was last written (None when it cannot be read): the last hint of
+    the year of a page that writes none."""
+    if not isinstance(path, Path):
+        return None  # a source name: a page fetched from a URL, no file
+    try:
+        return date.fromtimestamp(path.stat().st_mtime)
+    except (OSError, ValueError, OverflowError):
+        return None
 
 
 def _fields(metadata: Metadata) -> dict[str, object]:

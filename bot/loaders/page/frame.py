@@ -44,6 +44,7 @@ from bot.loaders.when import (
     infer_year,
     scan_days,
     unique,
+    writes_24_hours,
 )
 from bot.wording.folding import fold
 
@@ -84,10 +85,12 @@ _NUMERIC_DAY = re.compile(r"\d[/.]\d")
 
 
 def read_frame(
-    path: PurePath, metadata: Metadata, blocks: Sequence[Block], tz: tzinfo | None = None
+    path: PurePath, metadata: Metadata, blocks: Sequence[Block], tz: tzinfo | None = None,
+    saved: date | None = None,
 ) -> EventFrame:
     """The frame of the event a page describes (see the module's docstring); `tz` is the
-    event's time zone, in which a datetime of the header falls on its day."""
+    event's time zone, in which a datetime of the header falls on its day; `saved`, the day
+    the file was last written, places days when the page and its path give no year at all."""
     said = declared(metadata, tz)
     lines = list(_lines(blocks))
     text = "\n".join(line for _, line in lines)
@@ -105,19 +108,19 @@ def read_frame(
     order = day_order(text, lang) if _NUMERIC_DAY.search(text) else None
     context, year_note = DateContext(known, reference, lang, order), None
     if not said.start:  # with the header's event days, each day's weekday is checked alone
-        context, year_note = _with_year(context, text, lines)
+        context, year_note = _with_year(context, text, lines, saved)
     days, days_from = _days(said, titles, blocks, lines, context)
     if said.dated and (not days or (days_from == "its text" and _far(days, said.dated[0], lines))):
         days, days_from = (said.dated[0],), f"{FROM_DATE_KEY} (line {said.dated[1]})"
     year = days[0].year if days else (context.years[:1] or (None,))[0]
     year_from = _year_from(said, titles, path, year, context, year_note)
-    if year_note and year and year_from.startswith("the weekdays"):
+    if year_note and year and year_from.startswith(("the weekdays", _SAVED)):
         warnings.append((year_note[0], f"no year written: read as {year}, {year_note[1]}"))
     return EventFrame(
         year=year, year_from=year_from, days=days, days_from=days_from,
         published=reference, weekdays=_weekdays(days), warnings=tuple(warnings),
         title=title, title_from=title_from, title_line=title_line, lang=lang,
-        order=context.order,
+        order=context.order, clock24=writes_24_hours(text),
     )  # fmt: skip
 
 
@@ -137,14 +140,15 @@ def _far(days: tuple[date, ...], dated: date, lines: list[tuple[int, str]]) -> b
     return not _days_of(_sentences(lines), DateContext())
 
 
-def heading_day(text: str, frame: EventFrame) -> date | None:
-    """The event's day a heading names by its weekday alone (« Monday », « Dienstag : »)
-    or by its rank (« Jour 2 », « Day Three »); None for any other heading."""
+def heading_day(text: str, frame: EventFrame, after: date | None = None) -> date | None:
+    """The event's day a heading names by its weekday alone (« Monday », « Dienstag : »),
+    from the day of the heading above (`after`) on, or by its rank (« Jour 2 », « Day
+    Three »); None for any other heading."""
     weekdays = find_weekdays(text, frame.lang)
     if len(weekdays) == 1:
         weekday, (start, end) = weekdays[0]
         if _WEEKDAY_ALONE.fullmatch(text[:start] + text[end:]):
-            return frame.day_of(weekday=weekday)
+            return frame.day_of(weekday=weekday, after=after)
     ordinal = find_ordinal(text)
     return frame.day_of(ordinal=ordinal) if ordinal else None
 
@@ -187,24 +191,41 @@ def _path_years(path: PurePath) -> tuple[int, ...]:
 
 
 def _with_year(
-    context: DateContext, text: str, lines: list[tuple[int, str]]
+    context: DateContext, text: str, lines: list[tuple[int, str]], saved: date | None
 ) -> tuple[DateContext, tuple[int, str] | None]:
     """The context with the year the weekdays written beside the days fix put first, and
     a note on it; without any known year or publication date, a year written on the page
-    serves as the reference."""
+    serves as the reference, else the day the file was saved (with a note even when no
+    weekday is written: the year is then a guess)."""
+    note = None
     if not context.years and context.published is None:
         written = find_year(text)
-        if written is None:
+        if written is not None:
+            reference = date(written, 7, 1)
+        elif saved is not None:
+            reference = saved
+            note = (_first_line(lines), f"closest to {_SAVED} ({saved.isoformat()})")
+        else:
             return context, None
-        context = DateContext((), date(written, 7, 1), context.lang, context.order)
+        context = DateContext((), reference, context.lang, context.order)
     mentions = scan_days(text, context.lang, context.order)
     year = infer_year(mentions, context)
     if year is None:
-        return context, None
+        return context, note
     paired = next(m for m in mentions if m.year is None and m.month and m.weekday is not None)
     written = text[paired.span[0] : paired.span[1]]
     line = _line_of(lines, paired.span[0])
-    return context.with_year(year), (line, f"the year in which {written!r} falls on its weekday")
+    fixed = f"the year in which {written!r} falls on its weekday"
+    if note:
+        fixed += f", {note[1]}"
+    return context.with_year(year), (line, fixed)
+
+
+_SAVED = "the day the file was saved"
+
+
+def _first_line(lines: list[tuple[int, str]]) -> int:
+    return lines[0][0] if lines else 1
 
 
 def _line_of(lines: list[tuple[int, str]], position: int) -> int:
@@ -229,6 +250,8 @@ def _year_from(said: Declared, titles: str, path: PurePath, year: int | None,
         return f"its header's date (line {published[1]})"
     if year in _path_years(path):
         return "the file's path"
+    if note and note[1].startswith("closest to"):  # no weekday written: a guess
+        return note[1].removeprefix("closest to ")
     return f"the weekdays of its days (line {note[0]})" if note else "a day of its text"
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from bot.loaders.page.bridge import MarkdownBlock
 from bot.loaders.page.context import HOURS_LEVEL, LABEL_LEVEL
@@ -58,12 +59,14 @@ def read_outline(blocks: Sequence[MarkdownBlock], frame: EventFrame,
                  kind: str = PAGE, line: int = 0) -> Section:
     """The blocks as a tree of sections, under one section of `kind`."""
     stack: list[tuple[Section, list]] = [(Section(kind, 0, line), [])]
+    day = None  # the day of the last section that gives one: a weekday alone follows it
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        opened = _section_of(block, following, frame)
+        opened = _section_of(block, following, frame, day)
         if opened is None or opened.kind == QUOTE:
             stack[-1][1].append(opened or block)
             continue
+        day = opened.facts.day or day
         while len(stack) > 1 and stack[-1][0].level >= opened.level:
             _close(stack)
         stack.append((opened, []))
@@ -80,10 +83,11 @@ def _close(stack: list[tuple[Section, list]]) -> None:
 
 
 def _section_of(block: MarkdownBlock, following: MarkdownBlock | None,
-                frame: EventFrame) -> Section | None:
-    """The section `block` opens, if it is a heading or a paragraph that acts as one."""
+                frame: EventFrame, after: date | None = None) -> Section | None:
+    """The section `block` opens, if it is a heading or a paragraph that acts as one; a
+    weekday alone is the event's first such day from `after` on."""
     if block.kind == "heading":
-        return _section(HEADING, block.level, block.line, block.text, frame)
+        return _section(HEADING, block.level, block.line, block.text, frame, after)
     if block.kind == "quote":
         return read_outline(block.children, frame, QUOTE, block.line)
     if block.kind != "paragraph":
@@ -100,16 +104,19 @@ def _section_of(block: MarkdownBlock, following: MarkdownBlock | None,
         hours_only = reading.start and not reading.talk.title
         return _section(HOURS_LABEL if hours_only else LABEL,
                         HOURS_LEVEL if hours_only else LABEL_LEVEL, block.line,
-                        label.group("text"), frame)
+                        label.group("text"), frame, after)
     if over_items and reading.days and reading.start is None and any(
             why.startswith("starts with its day") for why in reading.why):
         # 'Mercredi 24 novembre : de l'acquisition à …' over lists: a day label
-        return _section(DAY_LABEL, LABEL_LEVEL, block.line, inline_text(lines[0])[0], frame)
+        return _section(DAY_LABEL, LABEL_LEVEL, block.line, inline_text(lines[0])[0], frame,
+                        after)
     return None
 
 
-def _section(kind: str, level: int, line: int, markdown: str, frame: EventFrame) -> Section:
-    return Section(kind, level, line, markdown, heading_facts(inline_text(markdown)[0], frame))
+def _section(kind: str, level: int, line: int, markdown: str, frame: EventFrame,
+             after: date | None = None) -> Section:
+    return Section(kind, level, line, markdown,
+                   heading_facts(inline_text(markdown)[0], frame, after))
 
 
 def _opens_items(block: MarkdownBlock | None) -> bool:
@@ -120,14 +127,15 @@ def _opens_items(block: MarkdownBlock | None) -> bool:
     return block.kind == "list" or (len(lines) == 1 and lines[0].rstrip("*_ ").endswith(":"))
 
 
-def heading_facts(text: str, frame: EventFrame) -> Facts:
+def heading_facts(text: str, frame: EventFrame, after: date | None = None) -> Facts:
     """What a heading's or label's text gives the lines under it: hours, a room, a day
-    (written, or its weekday or rank alone: « Monday », « Jour 2 »), a kind."""
+    (written, or its weekday or rank alone: « Monday », « Jour 2 », from the day `after`
+    on), a kind."""
     hour = parse_hour(text)
     span = find_range(text)
     room = _ROOM_TITLE.match(text)
     days = unique(find_days(text, frame.dates))
-    named = None if days else heading_day(text, frame)
+    named = None if days else heading_day(text, frame, after)
     days = [named] if named else days
     if hour:
         return Facts(text, start=hour, structured=True, only_time=True)

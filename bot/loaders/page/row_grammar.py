@@ -29,9 +29,11 @@ _AFTER_LEADING_TIME = re.compile(
 """What follows them: a closing bracket or bold, a separator, then the title."""
 _BEFORE_INNER_HOURS = re.compile(r"(?:,\s*|\s+)(?:de|from)\s+$", re.IGNORECASE)
 _DAY_LEAD = re.compile(
-    r"^(?P<when>(?:[^:(]|\(\s*\[[^\]]*\]\([^)\s]*\)\s*\)){4,300}?)\s*:\s+(?P<rest>\S.*)$"
+    r"^(?P<when>(?:[^:(]|\(\s*\[[^\]]*\]\([^)\s]*\)\s*\)){4,300}?)\s*:(?P<close>[*_]{1,3})?\s+"
+    r"(?P<rest>\S.*)$"
 )
-"""'10 décembre 2021 à 11h ([lien de visio](https://…)) : Title': a day, maybe a link, ':'."""
+"""'10 décembre 2021 à 11h ([lien de visio](https://…)) : Title', '**Le 15 novembre - 9h30 :**
+Title': a day, maybe a link, ':' (its emphasis closed after it)."""
 _DIGIT = re.compile(r"\d")
 _HOUR_MARK = re.compile(r"\d\s?[h:ap]", re.IGNORECASE)
 """What every hour holds ('9h', '9 h', '9:30', '9 am'): tested before the longer patterns."""
@@ -105,9 +107,8 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
 def _first_slot(markdown: str) -> Slot | None:
     """The first time or range of `markdown` if one is written in its first characters."""
     digit = _DIGIT.search(markdown, 0, _OPENING_LENGTH)
-    if digit is None:
-        return None
-    slots = find_times(markdown[: digit.start() + _SLOT_LENGTH])
+    # without a digit, only a line that opens with noon or midnight ('midi : Déjeuner')
+    slots = find_times(markdown[: (digit.start() if digit else 0) + _SLOT_LENGTH])
     return slots[0] if slots else None
 
 
@@ -275,26 +276,37 @@ _WHEN_PARTS = 6
 """The day and hours after a title are a few parts ('mardi 24 novembre', '17h-17h30'):
 reading each longer tail of a line of 10,000 parts again would take a time that grows
 as the square of the line."""
+_TRAILING_CUT = re.compile(r",\s+|\s+[-–—]\s+|\s+(?=\([^()]*\)\s*$)")
+"""Where the day and hours written after a title may begin: after a comma or a dash, or at
+a parenthesis that ends the line ('Title, Name — mardi 14 mars, 10h', 'Title (14 mars à
+10h)'; not a sentence's '(May 19-21).')."""
 
 
 def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> str:
-    """'**Title**, mardi 24 novembre, 17h-17h30': the day and hours after the title."""
-    parts = markdown.split(", ")
-    cut = len(parts)
-    lowest = max(1, len(parts) - _WHEN_PARTS)
-    while cut > lowest and when_text(", ".join(parts[cut - 1 :]), dates):
-        cut -= 1
-    if cut == len(parts):
-        return markdown
-    when = when_text(", ".join(parts[cut:]), dates)
+    """'**Title**, mardi 24 novembre, 17h-17h30', 'Title, Name — 14 mars, 10h', 'Title (mardi
+    14 mars à 10h)': the day and hours after the title (and its credit)."""
+    ranges = [s.span for s in find_times(markdown) if s.end] if _HOUR_MARK.search(markdown) else []
+    inside = {at for start, end in ranges for at in range(start + 1, end)}  # '10 am - 5 pm'
+    cuts: list[int] = []  # the last few, from the end
+    for found in reversed(list(_TRAILING_CUT.finditer(markdown))):
+        if found.start() not in inside:
+            cuts.append(found.start())
+            if len(cuts) == _WHEN_PARTS:
+                break
+    when, cut = None, len(markdown)
+    for start in cuts:
+        found = when_text(markdown[start:].lstrip(",-–— "), dates)
+        if not found:
+            break
+        when, cut = found, start
     if when is None:
         return markdown
     if when[0]:
         reading.days = when[0]
     if when[1] and reading.start is None:
         reading.start, reading.end = when[1], when[2]
-    reading.why.append(f"ends with its day or hours: {', '.join(parts[cut:])!r}")
-    return ", ".join(parts[:cut])
+    reading.why.append(f"ends with its day or hours: {markdown[cut:].strip(',-–— ')!r}")
+    return markdown[:cut]
 
 
 _LINK_FIRST = re.compile(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$")

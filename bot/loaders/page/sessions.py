@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 
 from bot.loaders.page.candidates import Row
+from bot.loaders.when import Afternoons
 from bot.programme.model import Problem, Session, SourceRef, session_id
 from bot.wording.folding import fold
 
@@ -21,13 +22,17 @@ _SMALL_HOURS = time(6)
 
 
 def sessions_of(
-    rows: Sequence[Row], path: str, identifier: str, start: date, end: date
+    rows: Sequence[Row], path: str, identifier: str, start: date, end: date,
+    clock24: bool = True,
 ) -> tuple[tuple[Session, ...], list[Problem]]:
-    """The sessions of the rows, in their order, and the problems met."""
+    """The sessions of the rows, in their order, and the problems met; on a page that
+    writes no 24-hour time (`clock24` False), each day's times are read forward, 12-hour
+    times after noon ('1:30 – 2:30' after a morning is 13:30 – 14:30)."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     sessions = []
     night = _Night()
+    afternoons = None if clock24 else Afternoons()
     for row in rows:
         day = row.day
         if day is None:
@@ -38,15 +43,18 @@ def sessions_of(
                     f"no day given for {row.talk.title!r} in a "
                     f"{(end - start).days + 1}-day event; assumed the first",
                 ))
-        day = night.day(day, row.start)
+        row_start, row_end = row.start, row.end
+        if afternoons and row_start is not None:
+            row_start, row_end = afternoons.read(day, row_start, row_end)
+        day = night.day(day, row_start)
         key = fold(" ".join(row.talk.title.split()))
         seen[key] = seen.get(key, 0) + 1
         sessions.append(Session(
             id=session_id(identifier, row.talk.title, seen[key]),
             event_id=identifier,
             day=day,
-            start=row.start,
-            end=row.end,
+            start=row_start,
+            end=row_end,
             title=row.talk.title,
             speakers=row.talk.speakers,
             room=row.room,

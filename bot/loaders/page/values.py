@@ -185,6 +185,9 @@ class EventFrame:
     """The page's language ('fr', 'en', 'de', 'es', 'it', 'nl'), if known."""
     order: str | None = None
     """How the page writes numeric days: 'dmy' ('4/12' is 4 December) or 'mdy'."""
+    clock24: bool = False
+    """The page writes an afternoon time on a 24-hour clock ('14h', '13:30'): its times
+    are never read 12 hours later."""
 
     @property
     def dates(self) -> DateContext:
@@ -192,10 +195,15 @@ class EventFrame:
         return DateContext(years=(self.year,) if self.year else (), published=self.published,
                            lang=self.lang, order=self.order)
 
-    def day_of(self, weekday: int | None = None, ordinal: int | None = None) -> date | None:
-        """The event's day for a weekday-only or an ordinal heading, if the frame knows it."""
+    def day_of(
+        self, weekday: int | None = None, ordinal: int | None = None, after: date | None = None
+    ) -> date | None:
+        """The event's day for a weekday-only or an ordinal heading, if the frame knows it;
+        a weekday is the first such day from `after` on (the day of the heading above: a
+        second « Monday » of a two-week school is the second week's), else the first."""
         if weekday is not None:
-            return self.weekdays.get(weekday)
+            later = (d for d in self.days if after and d >= after and d.weekday() == weekday)
+            return next(later, None) or self.weekdays.get(weekday)
         if ordinal is not None and 0 < ordinal <= len(self.days):
             return self.days[ordinal - 1]
         return None

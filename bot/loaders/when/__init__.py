@@ -14,6 +14,8 @@ patterns. Every span is a span of the text as given.
     find_range(text)           -> Slot | None               the first range with an end
     parse_hour(text)           -> time | None               a text that is one time
     TimeLine().read(slot)      -> (start, end)              12-hour times read forward
+    Afternoons().read(k, s, e) -> (start, end)              the same, of times already read
+    writes_24_hours(page)      -> bool                      '14h', '13:30': no 12-hour times
     find_zone(text)            -> str | None                'PDT' -> 'America/Los_Angeles'
     guess_language(text)       -> str | None                'fr', 'en', 'de', 'es', 'it', 'nl'
 """
@@ -34,12 +36,13 @@ from bot.loaders.when.fold import fold
 from bot.loaders.when.language import guess_language
 from bot.loaders.when.names import LANGUAGES, names
 from bot.loaders.when.ordinals import find_ordinal
-from bot.loaders.when.timeline import TimeLine, resolve
+from bot.loaders.when.timeline import Afternoons, TimeLine, resolve, writes_24_hours
 from bot.loaders.when.times import find_range, find_times, parse_clock, parse_hour
 from bot.loaders.when.zones import find_zone, zone_info
 
 __all__ = [
     "LANGUAGES",
+    "Afternoons",
     "Clock",
     "DateContext",
     "DayMention",
@@ -67,5 +70,6 @@ __all__ = [
     "scan_days",
     "timecodes",
     "unique",
+    "writes_24_hours",
     "zone_info",
 ]

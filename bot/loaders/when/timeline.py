@@ -7,6 +7,7 @@ only a programme that goes back a little (both kept as written).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import time
 
@@ -18,6 +19,8 @@ _BACK = 60
 half-day ('10:15' after '10:30' is an overlap, not 22:15)."""
 _SLIP = 6 * 60
 """The furthest forward an am/pm slip may put a time ('12:15 AM' after '11:45 AM')."""
+_AHEAD = 3 * 60
+"""The furthest after the time above it that `Afternoons` puts a time 12 hours later."""
 _WRAP = 12 * 60
 """A time written this much earlier than the one above it is on the next day."""
 
@@ -83,6 +86,51 @@ class TimeLine:
             if start < flipped <= start + _SLIP:
                 return flipped
         return ahead if ahead >= start else ahead + _DAY
+
+
+class Afternoons:
+    """The times of a page that writes no 24-hour time, already read one line at a time
+    (am/pm no longer known), followed per day in page order: a time of 1 to 11 o'clock
+    written back behind the one above it is 12 hours later when that puts it at most
+    `_AHEAD` after it ('1:30 – 2:30' after a morning, '7:00' after '6:30pm'), and so is
+    one that opens a day before 7 o'clock; an end before its start, when 12 hours later
+    puts it after the start ('12:00 - 1:00'). A time far behind ('9:00' after '11:30' or
+    '15:30': another track or day) stays as written."""
+
+    def __init__(self) -> None:
+        self._last: dict[object, int] = {}
+
+    def read(self, key: object, start: time, end: time | None) -> tuple[time, time | None]:
+        """`start` and `end` of a line of the day `key`, read after that day's lines."""
+        first = start.hour * 60 + start.minute
+        last = self._last.get(key)
+        if 1 <= start.hour <= 11 and (
+            (last is None and start.hour <= 6)
+            or (last is not None and first < last - _BACK <= first + 12 * 60 <= last + _AHEAD)
+        ):
+            first += 12 * 60
+        self._last[key] = first
+        if end is not None:
+            written = end.hour * 60 + end.minute
+            if 1 <= end.hour <= 11 and written < first <= written + 12 * 60 <= first + _SLIP:
+                end = _time(written + 12 * 60)
+        return _time(first), end
+
+
+_TWENTY_FOUR = re.compile(
+    r"(?<![\d.,:/])(?:1[3-9]|2[0-3])(?:\s?[:h.]\s?[0-5]\d(?!\d)|\s?(?:h|uhr|uur)(?![a-z]))"
+    r"|(?<!\d)(?!(?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)(?:[01]\d[0-5]\d\s?[-–]\s?(?:1[3-9]|2[0-3])[0-5]\d|(?:1[3-9]|2[0-3])[0-5]\d\s?[-–]\s?"
+    r"[012]\d[0-5]\d)(?!\d)",
+    re.IGNORECASE,
+)
+"""A time of the afternoon written on a 24-hour clock: '13:30', '14h', '17.00', '18 Uhr',
+'1400-1430' (four digits only in a range, not of years: alone they may be a year)."""
+
+
+def writes_24_hours(text: str) -> bool:
+    """Whether `text` (a page) writes an afternoon time on a 24-hour clock: its times of 1
+    to 11 o'clock are then never read 12 hours later."""
+    return _TWENTY_FOUR.search(text) is not None
 
 
 def _time(minutes: int) -> time:

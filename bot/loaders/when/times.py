@@ -120,9 +120,10 @@ def find_times(text: str, lang: str | None = None) -> list[Slot]:
 def _slots(text: str, lang: str | None) -> tuple[Slot, ...]:
     """`find_times`, cached: the stages of a page ask it of the same line several times
     (its reading, its hours alone, the day and hours after its title)."""
-    folded = prepare(text)
+    folded = _typed_zeros(prepare(text))
     if not any(map(str.isdigit, folded)):
-        return ()
+        alone = _named_alone(folded)
+        return (alone,) if alone else ()
     slots: list[Slot] = []
     position = 0
     while found := _SLOT.search(folded, position):
@@ -131,6 +132,9 @@ def _slots(text: str, lang: str | None) -> tuple[Slot, ...]:
             slots.append(slot)
     if any(hint in folded for hint in _NAMED_HINTS):
         slots = _with_named_starts(slots, folded, text)
+        alone = _named_alone(folded)
+        if alone and not (slots and slots[0].span[0] < alone.span[1]):
+            slots.insert(0, alone)
     codes = decoys.timecodes(folded, fold(text)) if ":" in folded else []
     return tuple(decoys.outside(codes, slots, lambda slot: slot.span[0]))
 
@@ -149,7 +153,7 @@ def parse_hour(text: str) -> time | None:
 
 def parse_clock(text: str) -> Clock | None:
     """Like `parse_hour`, as a `Clock` (how it was written is kept)."""
-    folded = _SECONDS.sub(r"\1   ", prepare(text))
+    folded = _SECONDS.sub(r"\1   ", _typed_zeros(prepare(text)))
     start, end = len(folded) - len(folded.lstrip(_TRIM)), len(folded.rstrip(_TRIM))
     if not 0 < end - start <= 40:
         return None
@@ -214,6 +218,35 @@ def _with_named_starts(slots: list[Slot], folded: str, text: str) -> list[Slot]:
         named.append(Slot(start.time, end.time, span, start, end, _zone(found, g, text)))
     kept = [s for s in slots if not any(n.span[0] <= s.span[0] < n.span[1] for n in named)]
     return sorted(kept + named, key=lambda slot: slot.span)
+
+
+_NAMED_ALONE = re.compile(
+    rf"[\s*_#>|\[(+-]*(?P<sw>{_WORDS})(?![a-z])[\s*_\])]*(?:[:|–—]|-(?!\s*\d))"
+)
+"""A line that opens with noon or midnight alone, then a separator: 'midi : Déjeuner',
+'Mittag - Essen', '**Noon** | Lunch' (not 'Après-midi', nor 'Midnight Madness')."""
+
+
+def _named_alone(folded: str) -> Slot | None:
+    """The noon or midnight a text opens with, alone (`_NAMED_ALONE`)."""
+    if folded.lstrip(" *_#>|[(+-")[:1] not in ("m", "n"):
+        return None  # every such word starts with one of these
+    found = _NAMED_ALONE.match(folded)
+    if not found:
+        return None
+    clock = Clock(12 if found["sw"] in _NOON else 0, 0, found.span("sw"))
+    return Slot(clock.time, None, found.span("sw"), clock)
+
+
+_TYPED_ZEROS = re.compile(r"\d[:h][o\d][o\d](?![a-z\d])")
+"""Minutes typed with the letter O for a zero: '11:OO', '9h3O'."""
+
+
+def _typed_zeros(folded: str) -> str:
+    """`folded` with the letter O of such minutes read as a zero (same length)."""
+    if "o" not in folded:
+        return folded
+    return _TYPED_ZEROS.sub(lambda found: found.group().replace("o", "0"), folded)
 
 
 def _german_am(span: tuple[int, int], text: str, lang: str | None) -> bool:

@@ -299,3 +299,39 @@ def test_parse_clock_keeps_the_form() -> None:
     assert clock is not None and (clock.hour, clock.twelve, clock.meridian) == (1, True, None)
     clock = parse_clock("~18:00")
     assert clock is not None and clock.mark == "about"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("11:OO Troisième atelier", [("11:00", None)]),
+        ("- 9h3O : Accueil", [("09:30", None)]),
+        ("10:OO - 11:OO Talk", [("10:00", "11:00")]),
+    ],
+)
+def test_the_letter_o_typed_for_a_zero_in_the_minutes(text: str, expected: list) -> None:
+    assert read(text) == expected
+    assert parse_hour(text.strip("- ").split()[0]) == time.fromisoformat(expected[0][0])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("midi : Déjeuner", [("12:00", None)]),
+        ("- **Mittag**: Essen", [("12:00", None)]),
+        ("mediodía – Comida", [("12:00", None)]),
+        ("Noon | Lunch on the terrace, then 2pm workshops", [("12:00", None), ("14:00", None)]),
+        ("Minuit : clôture du hackathon", [("00:00", None)]),
+        ("noon - 1pm Lunch", [("12:00", "13:00")]),
+    ],
+)
+def test_a_line_that_opens_with_noon_or_midnight(text: str, expected: list) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Après-midi : ateliers", "Midnight Madness: a hackathon", "le repas de midi", "10 oo"],
+)
+def test_noon_in_a_sentence_or_a_word_and_an_o_after_a_number_are_no_times(text: str) -> None:
+    assert read(text) == []
