@@ -91,6 +91,8 @@ CONSTRUCTS: dict[str, Callable[[int], str]] = {
     "commas": lambda n: HEADER + "- 9h a" + _times(", b", n),
     "hours after commas in an item": lambda n: HEADER + "- a" + _times(", 9h", n),
     "days after commas in a paragraph": lambda n: HEADER + "**a**" + _times(", 3 juin", n),
+    "durations after dashes": lambda n: HEADER + "- a" + _times(" - 9h", n),
+    "ranges of hours after a title": lambda n: HEADER + "- a " + _times("9 am - 5 pm ", n),
 }
 
 
