@@ -244,7 +244,7 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed,
         result = await command.handler(request, **parsed.values)
         return _outgoing(result if typed or row is None else _noted(request, row, result))
     except sqlite3.Error as error:
-        reads = _reads_only(parsed)
+        reads = _reads_only(parsed) and _damaged(error)
         handled.outcome = "unreadable" if reads else "unwritable"
         log.error("database %s (%s): %r from %s in %s not done",
                   "unreadable" if reads else "not writable", error, incoming.text[:200],
@@ -289,19 +289,27 @@ async def _answer(app: App, incoming: Incoming, parsed: Parsed,
 
 async def _dialogue(app: App, request: Request, parsed: Parsed) -> object:
     """What a dialogue in progress answers to the message (False: none takes it). When the
-    database cannot be read, a message that only reads is answered as if no dialogue were
-    in progress, and the fault logged: a read needs no dialogue state."""
+    database is damaged, a message that only reads is answered as if no dialogue were in
+    progress, and the fault logged: a read needs no dialogue state."""
     try:
         for interceptor in app.commands.interceptors:
             result = await interceptor(request)
             if result is not False:
                 return result
     except sqlite3.Error as error:
-        if not _reads_only(parsed):
+        if not (_reads_only(parsed) and _damaged(error)):
             raise
         log.error("database unreadable (%s): %r from %s answered without its dialogues",
                   error, request.incoming.text[:200], request.incoming.sender)
     return False
+
+
+def _damaged(error: sqlite3.Error) -> bool:
+    """Whether the database could not be read (a damaged file), rather than refused a
+    write (a full disk, a read-only file): a dialogue whose answer cannot be written must
+    say so, not have its answer taken for a question."""
+    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT,
+                                                         sqlite3.SQLITE_NOTADB)
 
 
 def _reads_only(parsed: Parsed) -> bool:

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from bot.loaders.safe_yaml import NotADate, YamlLoader, YamlRefused, load_yaml
-from bot.loaders.talks import infer_kind
+from bot.loaders.talks.kinds import infer_kind
 from bot.loaders.when import parse_hour
 from bot.programme.model import (
     KINDS,

@@ -64,7 +64,7 @@ class Storage:
         """The repositories' writes inside, by this task, committed once, at the end (a
         commit is most of a write's cost). Writes of other tasks meanwhile commit as
         usual, and may carry these with theirs: use it for writes each of which stands
-        alone."""
+        alone. A task started inside would inherit it, and not commit: start none."""
         if ONE_COMMIT.get():  # inside another: that one commits
             yield
             return

@@ -8,7 +8,7 @@ import pytest
 from bot.loaders.page.candidates import Row, with_speakers
 from bot.loaders.page.context import Context, Scope
 from bot.loaders.page.values import Facts
-from bot.loaders.talks import Talk
+from bot.loaders.talks.titles import Talk
 from bot.programme.model import Speaker
 
 

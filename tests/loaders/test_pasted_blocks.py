@@ -184,3 +184,32 @@ Les communs numériques
         (time(9, 30), None, "Les communs numériques", ["Paul Durand"], None),
     ]
     assert [ln.number for ln in blocks_of(body)[0].rows[1].cells[2].lines] == [18]
+
+
+def test_list_items_of_paragraphs_or_of_styled_spans_are_sessions(tmp_path) -> None:
+    body = """## Programme
+
+<ul>
+<li><p>09:00 - 09:30</p><p>Ouverture de la journée</p><p>Anne Martin</p></li>
+<li><p>09:30 - 10:15</p><p>Les communs numériques</p><p>Paul Durand</p></li>
+</ul>
+
+<ul>
+<li><span class="time">10:15</span><span class="title">Atelier de contribution</span><span
+class="who">Léa Petit</span></li>
+<li><span class="time">11:00</span><span class="title">Clôture</span></li>
+</ul>
+"""
+    event = written(tmp_path, "Journée", "2025-06-12", body)
+    assert sessions(event) == [
+        (time(9), time(9, 30), "Ouverture de la journée", ["Anne Martin"], None),
+        (time(9, 30), time(10, 15), "Les communs numériques", ["Paul Durand"], None),
+        (time(10, 15), None, "Atelier de contribution", ["Léa Petit"], None),
+        (time(11), None, "Clôture", [], None),
+    ]
+
+
+def test_spans_without_a_class_or_marks_side_by_side_stay_one_line() -> None:
+    (paragraph,) = blocks_of("<p><span>Ouverture</span><span> de la journée</span> "
+                             "<b>Anne</b><i>Martin</i></p>\n")
+    assert [line.text for line in paragraph.lines] == ["Ouverture de la journée AnneMartin"]

@@ -35,7 +35,8 @@ from bot.loaders.page.rows import read_rows
 from bot.loaders.page.scopes import Page
 from bot.loaders.page.sessions import sessions_of
 from bot.loaders.page.values import Block, Decision, EventFrame, Note
-from bot.loaders.talks import inline_text
+from bot.loaders.talks.legend import read_legend
+from bot.loaders.talks.markup import inline_text
 from bot.programme.model import (
     Event,
     InfoField,
@@ -129,7 +130,7 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     title = frame.title
     identifier = event_id(title, start)
     sessions, found = sessions_of(gathered.rows, str(path), identifier, start, end,
-                                  frame.clock24)
+                                  read_legend(text), frame.clock24)
     problems.extend(found)
     end = max(end, *(s.day for s in sessions)) if sessions else end
     info = _info(meta)

@@ -117,12 +117,17 @@ def _card_text(block: Block) -> str | None:
     lines = card_lines(block)
     if lines is not None:
         return _apart(lines)
-    if block.kind != "paragraph" or not 2 <= len(block.lines) <= _CARD_LINES:
-        return None
-    led = leading_time(block.lines[0].markdown)
-    if led is None or _WORDS.search(led[2]) or _timed_lines(block.lines) != 1:
+    if block.kind != "paragraph" or not _hour_led(block.lines):
         return None
     return joined(block.lines)
+
+
+def _hour_led(lines: Sequence[Line]) -> bool:
+    """A few lines, the first only hours, the others none."""
+    if not 2 <= len(lines) <= _CARD_LINES or _timed_lines(lines) != 1:
+        return False
+    led = leading_time(lines[0].markdown)
+    return led is not None and not _WORDS.search(led[2])
 
 
 def _cards(run: list[tuple[Block, str]]) -> list[MarkdownBlock]:
@@ -139,18 +144,22 @@ def card_lines(block: Block) -> tuple[Line, ...] | None:
     blocks, one and only one of which starts with a time ('09:00 - 09:30' over 'Title'
     over 'Name'), which a page shows as one session. None for any other block (a group of
     cards is none)."""
-    if block.kind != "group":
+    lines = _field_lines(block.children) if block.kind == "group" else None
+    if lines is None or not 2 <= len(lines) <= _CARD_LINES or _timed_lines(lines) != 1:
         return None
+    return tuple(lines)
+
+
+def _field_lines(children: tuple[Block, ...]) -> list[Line] | None:
+    """The lines of blocks that are only paragraphs, headings and groups of them."""
     lines: list[Line] = []
-    for child in block.children:
+    for child in children:
         inner = card_lines(child) if child.kind == "group" else (
             child.lines if child.kind in ("paragraph", "heading") else None)
         if inner is None:
             return None
         lines.extend(inner)
-    if not 2 <= len(lines) <= _CARD_LINES or _timed_lines(lines) != 1:
-        return None
-    return tuple(lines)
+    return lines
 
 
 def _apart(lines: tuple[Line, ...]) -> str:
@@ -210,6 +219,9 @@ def _written(block: Block) -> list[MarkdownBlock]:
         items = [b for child in block.children for b in _written(child)]
         return [MarkdownBlock("list", block.line, ordered=block.ordered, children=items)]
     if kind == "item":
+        fields = _field_lines(block.children) if len(block.children) > 1 else None
+        if fields is not None and _hour_led(fields):  # <li><p>09:00</p><p>Title</p></li>
+            return [_item(block.line, _apart(tuple(fields)))]
         return [MarkdownBlock("item", block.line, children=markdown_blocks(block.children))]
     if kind == "quote":
         return [MarkdownBlock("quote", block.line, children=markdown_blocks(block.children))]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 
 from bot.loaders.page.values import Evidence
-from bot.loaders.talks import Talk
+from bot.loaders.talks.titles import Talk
 
 
 @dataclass(frozen=True)
@@ -38,5 +38,5 @@ def with_speakers(row: Row, credited: tuple) -> Row:
     found = row.evidence
     if credited[0] and not any(e.name == "credits_person" for e in found):
         found = (*found, Evidence("credits_person", "credits speakers", row.line))
-    return replace(row, talk=Talk(row.talk.title, speakers, organisations, row.talk.links),
+    return replace(row, talk=replace(row.talk, speakers=speakers, organisations=organisations),
                    evidence=found)

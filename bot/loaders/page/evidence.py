@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.loaders.page.values import Evidence
-from bot.loaders.talks import INSTITUTION
+from bot.loaders.talks.names import INSTITUTION
 from bot.programme.model import Link
 from bot.wording.folding import fold
 

@@ -72,9 +72,19 @@ class InlineReader:
 
     def lines_of(self, nodes: list[LexborNode]) -> tuple[Line, ...]:
         lines = LineBuilder(self.cursor.line)
+        previous = None
         for node in nodes:
+            self.field(previous, node, lines)
             self.run(node, lines, frozenset(), None)
+            previous = node
         return lines.done()
+
+    def field(self, previous: LexborNode | None, node: LexborNode, lines: LineBuilder) -> None:
+        """Two styled inline elements side by side, nothing between them
+        (`<span class="time">10:15</span><span class="title">…`), are fields a page lays
+        out apart: a hard cut between them, not one word 'contributionLéa'."""
+        if previous is not None and _styled(previous) and _styled(node):
+            lines.cut("hard", self.cursor.line)
 
     def run(self, node: LexborNode, lines: LineBuilder, marks: frozenset[str],
             href: str | None, depth: int = 0) -> None:
@@ -102,10 +112,11 @@ class InlineReader:
                 marks = marks | {mark}
             if tag == "a" and attrs.get("href"):
                 href = attrs["href"]
-            child = node.child
+            child, previous = node.child, None
             while child is not None:
+                self.field(previous, child, lines)
                 self.run(child, lines, marks, href, depth + 1)
-                child = child.next
+                child, previous = child.next, child
             if tag in BLOCK_TAGS:
                 lines.cut("hard", self.cursor.line)
 
@@ -121,3 +132,10 @@ class InlineReader:
             self.cursor.line += 1
             lines.cut("soft", self.cursor.line)
             lines.add(part, marks, href, self.cursor.line)
+
+
+def _styled(node: LexborNode) -> bool:
+    """An inline element with a class that is no mark, link or break: a field of a card."""
+    tag = node.tag
+    return (tag not in (TEXT, COMMENT, "a", "br", "img") and tag not in _MARKS
+            and tag not in BLOCK_TAGS and bool(node.attributes.get("class")))

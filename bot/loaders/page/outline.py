@@ -20,7 +20,8 @@ from bot.loaders.page.context import HOURS_LEVEL, LABEL_LEVEL
 from bot.loaders.page.frame import heading_day
 from bot.loaders.page.row_grammar import read_line
 from bot.loaders.page.values import EventFrame, Facts
-from bot.loaders.talks import inline_text, kind_hint
+from bot.loaders.talks.kinds import kind_hint
+from bot.loaders.talks.markup import inline_text
 from bot.loaders.when import find_days, find_range, parse_hour, unique
 
 HEADING, LABEL, HOURS_LABEL, DAY_LABEL, QUOTE, PAGE = (

@@ -4,7 +4,7 @@ A line (a bullet, a paragraph, a heading) may start with its hours ('9h30 :', '[
 '**14h30 :**', '**[16h-16h20]**', 'De 10h à 10h50 :', '9:30 am'), with its day
 ('10 décembre 2021 à 11h :', 'Le 7 septembre :'), or end with them (', mardi 24 novembre,
 17h-17h30'); a `<br>` line under the title may hold them too. What is left is a title and
-its credit, read by `talks.py`.
+its credit, read by `bot/loaders/talks/`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date, time
 from functools import lru_cache
 
-from bot.loaders.talks import Talk, credit_block, find_credit, inline_text, parse_talk_line
+from bot.loaders.talks.credits import credit_block, find_credit
+from bot.loaders.talks.markup import inline_text
+from bot.loaders.talks.titles import (
+    Talk,
+    clean_title,
+    labelled_talk,
+    parse_talk_line,
+    speaker_first,
+    without_kind_label,
+)
 from bot.loaders.when import DateContext, Slot, find_days, find_times, find_weekdays, scan_days
 from bot.loaders.when import unique as unique_days
 from bot.wording.folding import fold
@@ -191,19 +200,12 @@ def read_line(lines: list[str], dates: DateContext) -> LineReading:
     reading.talk = read_title(first)
     _trailing_room(reading)
     if reading.links:
-        talk = reading.talk
-        reading.talk = Talk(
-            talk.title, talk.speakers, talk.organisations, talk.links + reading.links
-        )
+        reading.talk = replace(reading.talk, links=reading.talk.links + reading.links)
     if not reading.talk.speakers and rest:
         credited = find_credit(" ".join(inline_text(r)[0] for r in rest[:1]), at_start=True)
         if credited:
-            reading.talk = Talk(
-                reading.talk.title,
-                credited[0],
-                reading.talk.organisations or credited[1],
-                reading.talk.links,
-            )
+            reading.talk = replace(reading.talk, speakers=credited[0],
+                                   organisations=reading.talk.organisations or credited[1])
     reading.description = rest
     return reading
 
@@ -336,8 +338,14 @@ _SIGNED = re.compile(r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$")
 
 
 def read_title(markdown: str) -> Talk:
-    """Title and credit of a line's text, without trailing links to replays or pads."""
-    markdown = markdown.strip()
+    """Title, credit and labelled kind of a line's text ('Lecture: Title', 'Talk 2: Title -
+    Name'), without trailing links to replays or pads."""
+    kind, markdown = without_kind_label(markdown.strip())
+    talk = _title_and_credit(markdown)
+    return labelled_talk(talk, kind) if kind else talk
+
+
+def _title_and_credit(markdown: str) -> Talk:
     links = inline_text(markdown)[1]
     for _ in range(_NOTES):
         if markdown.rstrip(" .")[-1:] not in (")", "]", "*", "m", "n", "s", "h"):
@@ -348,6 +356,8 @@ def read_title(markdown: str) -> Talk:
             break
         markdown = trimmed
     text = inline_text(markdown)[0]
+    if first := speaker_first(markdown):
+        return replace(first, links=links)
     lead = _LINK_FIRST.match(markdown)
     if lead and re.match(r"^\s*(?:[,(]|$)", lead.group("tail")):
         talk = _titled(lead.group("title"), lead.group("tail"))
@@ -411,5 +421,4 @@ _DURATION = re.compile(r"\s*" + _DURATION_TEXT, re.IGNORECASE)
 
 
 def _clean(text: str) -> str:
-    text = _DURATION.sub("", text)
-    return text.strip().rstrip(":,;–—-").rstrip(" .").strip()
+    return clean_title(_DURATION.sub("", text)).rstrip(" .").strip()

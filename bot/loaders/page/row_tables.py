@@ -15,7 +15,10 @@ from dataclasses import dataclass
 from bot.loaders.page.row_grammar import LineReading, read_line
 from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
 from bot.loaders.page.values import Block, EventFrame, Line
-from bot.loaders.talks import Talk, inline_text, kind_hint, parse_credit
+from bot.loaders.talks.credits import parse_credit
+from bot.loaders.talks.kinds import kind_hint
+from bot.loaders.talks.markup import inline_text
+from bot.loaders.talks.titles import Talk
 from bot.loaders.when import DateContext
 
 

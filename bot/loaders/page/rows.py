@@ -26,16 +26,13 @@ from bot.loaders.page.context import CONTAINER_LEVEL, SLOT_LEVEL, Context, Scope
 from bot.loaders.page.outline import HEADING, IGNORED, QUOTE, Section
 from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
 from bot.loaders.page.row_tables import table_rows
-from bot.loaders.page.scopes import CREDIT_LABEL, Page
+from bot.loaders.page.scopes import Page
 from bot.loaders.page.values import EventFrame, Evidence, Note
-from bot.loaders.talks import (
-    INSTITUTION,
-    NAME,
-    Talk,
-    find_credit,
-    inline_text,
-    kind_hint,
-)
+from bot.loaders.talks.credits import CREDIT_LABEL, find_credit
+from bot.loaders.talks.kinds import kind_hint
+from bot.loaders.talks.markup import inline_text
+from bot.loaders.talks.names import INSTITUTION, NAME
+from bot.loaders.talks.titles import Talk
 from bot.programme.model import Speaker
 from bot.wording.folding import fold
 

@@ -20,14 +20,9 @@ from bot.loaders.page.candidates import Row, with_speakers
 from bot.loaders.page.context import Context, Scope
 from bot.loaders.page.row_grammar import LineReading
 from bot.loaders.page.values import Decision, EventFrame, Evidence, Note, Scored
-from bot.loaders.talks import (
-    all_credits,
-    find_credit,
-    infer_kind,
-    inline_text,
-    kind_hint,
-    presenters,
-)
+from bot.loaders.talks.credits import CREDIT_LABEL, all_credits, find_credit, presenters
+from bot.loaders.talks.kinds import kind_hint
+from bot.loaders.talks.markup import inline_text
 from bot.loaders.when import find_days, unique
 from bot.programme.model import Link, Problem, SourceRef, Speaker
 from bot.wording.folding import fold
@@ -39,11 +34,6 @@ _DAY_PART = re.compile(
     r"\b(matinee|matin|morning|apres-midi|afternoon)\b[^.;]*?"
     r"(?:consacree?|dediee?|reservee?|devoted|\ba\b|\baux?\b)\s+(?:a\s+|aux?\s+)?(?:des\s+|la\s+|les\s+)?(\w+)"
 )
-CREDIT_LABEL = re.compile(
-    r"^\W*(?:intervenant(?:e|·e)?s?|speakers?|anim[ée]e?s? par|avec|par|with|by)\s*(?::|\s)\s*",
-    re.I,
-)
-"""A credit's label: 'Intervenante :', 'Speakers:', 'Animé par'."""
 
 
 class Page:
@@ -81,7 +71,7 @@ class Page:
         rows, self.pending = self.pending, []
         if len({r.day for r in rows if r.why.get("day") == "its own text"}) >= 3:
             # a series of dated events: the heading names it, not their kind
-            own = [replace(row, kind=infer_kind(row.talk.title), hinted=False) if row.hinted
+            own = [replace(row, kind=row.talk.own_kind(), hinted=False) if row.hinted
                    else row for row in rows]
             self.last = next((new for old, new in zip(rows, own, strict=True)
                               if old is self.last), self.last)
@@ -203,8 +193,8 @@ class Page:
             or (kind_hint(reading.description[0]) if reading.description else None)
             or self.day_part(reading.start or ctx.span()[0])
         )
-        own_kind = infer_kind(reading.talk.title)  # 'talk' when its words name no kind
-        kind = hint if own_kind == "talk" and hint else own_kind
+        own_kind = reading.talk.own_kind()  # 'talk' when its words name no kind
+        kind = hint if own_kind == "talk" and hint and not reading.talk.kind else own_kind
         hinted = kind != own_kind
         room = reading.room or ctx.get("room") or self.default_room
         found = evidence.item_evidence(

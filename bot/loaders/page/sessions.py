@@ -4,6 +4,7 @@ A row without a day of its own takes the event's first day (with a warning when 
 event has several); the times of an evening that goes on past midnight ('22h30 à 00h00',
 then '00h00 à 02h30') are on the next day; a repeated title gets the next occurrence
 number, so that ids stay those shipped (`session_id` of the event, title, occurrence).
+A programme repeated without its hours (a summary, a list of the slides) adds nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 
 from bot.loaders.page.candidates import Row
+from bot.loaders.talks.legend import Legend, resolve
 from bot.loaders.when import Afternoons
 from bot.programme.model import Problem, Session, SourceRef, session_id
 from bot.wording.folding import fold
@@ -22,18 +24,19 @@ _SMALL_HOURS = time(6)
 
 
 def sessions_of(
-    rows: Sequence[Row], path: str, identifier: str, start: date, end: date,
+    rows: Sequence[Row], path: str, identifier: str, start: date, end: date, legend: Legend,
     clock24: bool = True,
 ) -> tuple[tuple[Session, ...], list[Problem]]:
-    """The sessions of the rows, in their order, and the problems met; on a page that
-    writes no 24-hour time (`clock24` False), each day's times are read forward, 12-hour
-    times after noon ('1:30 – 2:30' after a morning is 13:30 – 14:30)."""
+    """The sessions of the rows, in their order, and the problems met; speakers named by
+    initials or a first name alone are written out from the page's `legend`; on a page
+    that writes no 24-hour time (`clock24` False), each day's times are read forward,
+    12-hour times after noon ('1:30 – 2:30' after a morning is 13:30 – 14:30)."""
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     sessions = []
     night = _Night()
     afternoons = None if clock24 else Afternoons()
-    for row in rows:
+    for row in _without_repeats(rows):
         day = row.day
         if day is None:
             day = start
@@ -56,7 +59,7 @@ def sessions_of(
             start=row_start,
             end=row_end,
             title=row.talk.title,
-            speakers=row.talk.speakers,
+            speakers=resolve(row.talk.speakers, legend),
             room=row.room,
             kind=row.kind,
             links=tuple(dict.fromkeys(row.talk.links)),
@@ -66,6 +69,31 @@ def sessions_of(
             block_end=row.block_end,
         ))
     return tuple(sessions), problems
+
+
+_HOUSEKEEPING = frozenset(("break", "other"))
+
+
+def _without_repeats(rows: Sequence[Row]) -> list[Row]:
+    """The rows but those that, without hours, repeat a talk given with its hours above
+    ('L'indépendance - Mathilde Lemée (format pdf)' in a list of slides after the
+    programme): a summary or a list of material, not sessions of their own. Breaks and
+    welcomes may well come back."""
+    timed: list[str] = []
+    kept = []
+    for row in rows:
+        title = fold(" ".join(row.talk.title.split()))
+        if row.start is not None:
+            timed.append(title)
+        elif row.kind not in _HOUSEKEEPING and any(_repeats(title, said) for said in timed):
+            continue
+        kept.append(row)
+    return kept
+
+
+def _repeats(title: str, said: str) -> bool:
+    """`title` is `said`, maybe followed by its credit or a note."""
+    return title == said or title.startswith((f"{said} - ", f"{said}, ", f"{said} ("))
 
 
 class _Night:

@@ -3,7 +3,8 @@
 A layout is a form (Markdown table, bullets, headings, HTML table with blank lines
 between its rows, HTML cards, a definition list, tab-separated lines, one HTML table
 with a column per day, one Markdown table with a day column written once a day, bullets
-indented as code, lines joined by backslashes, HTML paragraphs), a language (French,
+indented as code, lines joined by backslashes, HTML paragraphs, HTML list items of styled
+fields side by side), a language (French,
 English), a clock (24-hour; 12-hour with am/pm, in English only: French pages do not
 write it), days written with their year or without, and days written over each day's
 sessions or once (weekday-only headings, the dates given once in the line that opens the
@@ -25,7 +26,7 @@ from tests.loaders.permutations.programmes import Programme, Talk
 
 FORMS = ("markdown-table", "bullets", "headings", "html-table", "html-cards", "definitions",
          "tab-separated", "day-columns", "day-column", "code-block", "hard-breaks",
-         "html-paragraphs")
+         "html-paragraphs", "html-fields")
 _PUBLISHED_BEFORE = 30
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -263,10 +264,22 @@ def _html_paragraphs(day: str, talks: list[Talk], layout: Layout) -> str:
     return "\n".join(parts) + "\n"
 
 
+def _html_fields(day: str, talks: list[Talk], layout: Layout) -> str:
+    """A CMS's list: each item's hours, title and speakers in styled spans, no space
+    between them."""
+    items = [f"<h3>{html.escape(day)}</h3>", '<ul class="schedule">']
+    for talk in talks:
+        who = (f'<span class="speakers">{html.escape(names(talk, layout))}</span>'
+               if talk.speakers else "")
+        items.append(f'<li><span class="time">{hours(talk, layout)}</span>'
+                     f'<span class="title">{html.escape(talk.title)}</span>{who}</li>')
+    return "\n".join([*items, "</ul>"]) + "\n"
+
+
 _WHOLE = {"day-columns": _day_columns, "day-column": _day_column}
 """The forms that write the whole programme at once, not a day at a time."""
 
 _FORMS = {"markdown-table": _markdown_table, "bullets": _bullets, "headings": _headings,
           "html-table": _html_table, "html-cards": _html_cards, "definitions": _definitions,
           "tab-separated": _tab_separated, "code-block": _code_block, "hard-breaks": _hard_breaks,
-          "html-paragraphs": _html_paragraphs}
+          "html-paragraphs": _html_paragraphs, "html-fields": _html_fields}

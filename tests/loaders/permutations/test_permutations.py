@@ -5,8 +5,8 @@ corpus truths (skipped where ../shared is absent) are each written in one varian
 form, rotating through languages, clocks, years and ways of giving the days; each form is
 held to a floor of sessions read back exactly (day, hours, title, speakers), raised as the
 loader improves, never lowered. What they miss today is credits (four names or more, a
-first name alone, a title holding ' : ' or ' par ') and weekday-only headings placed in
-the week before the dates given; the test's message lists every difference.
+first name alone, a particle in a surname, a title holding ' : ' or ' par ', a credit
+after a '?') and a title's final full stop; the test's message lists every difference.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ CORPUS_FLOORS = {  # form: share of the sessions written that are read back exac
     "code-block": 0.97,
     "hard-breaks": 0.97,
     "html-paragraphs": 0.97,
+    "html-fields": 0.97,
 }
 
 _SPEAKERS_COLUMN = ("markdown-table", "html-table", "day-column")

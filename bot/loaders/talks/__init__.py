@@ -1,0 +1,7 @@
+"""A talk line read into its title, its credit (speakers and organisations) and its kind.
+
+`markup` turns a line's Markdown into plain text and links; `words` is the one table of
+the words pages use (credit marks and labels, kinds) in French, English, German, Spanish,
+Italian and Dutch; `names` reads persons and organisations; `credits` finds a credit in a
+line; `kinds` gives a session's kind; `titles` cuts a line into title and credit.
+"""

@@ -1,0 +1,160 @@
+"""Credits: who a line says speaks, after 'par', 'by', 'von', 'con', 'door', after a label
+('Speaker(s):', 'Intervenant·e·s :', 'Ponente:'), or as a whole cell ('A et B, [Org](url)')."""
+
+from __future__ import annotations
+
+import re
+
+from bot.loaders.talks.markup import inline_text
+from bot.loaders.talks.names import (
+    JOIN,
+    NAME,
+    TBA,
+    block_speakers,
+    is_block,
+    people,
+    split_names,
+    split_orgs,
+)
+from bot.loaders.talks.words import CREDIT_LABELS, CREDIT_MARKS, STRICT_MARKS, alternation
+from bot.programme.model import Link, Speaker
+
+_MARKS = alternation(CREDIT_MARKS, skip=STRICT_MARKS)
+_STRICT = "|".join(sorted(STRICT_MARKS))
+_LABELS = rf"(?:{alternation(CREDIT_LABELS)})[)*]*\s*:"
+CREDIT_LABEL = re.compile(
+    rf"^\W*(?:{alternation(CREDIT_LABELS)}|{_MARKS}|{_STRICT})\s*(?::|\s)\s*", re.IGNORECASE
+)
+"""A line that starts with its credit: 'Intervenante : …', 'Speakers: …', 'Par …', 'von …'."""
+_CREDIT_MARK = re.compile(
+    rf"(?:^|,\s*|\s+[-–—(]?\s*)(?:{_MARKS}|{_STRICT}|{_LABELS}|de|d['’])\s*", re.IGNORECASE
+)
+_SPOKEN = re.compile(
+    rf"(?:^|,\s*|\s+)(?:{_MARKS})\s+"
+    rf"|(?:^|,\s*|\s+[-–—]\s+|\s*\(\s*)(?:{_STRICT})\s+(?=[A-ZÀ-Ö])"
+    rf"|(?:^|\s+|,\s*)(?={_LABELS})"
+    r"|(?<=\w)(?=\s+(?:de|d['’]))",
+    re.IGNORECASE,
+)
+"""Where a credit may start inside a line: 'par', 'avec', 'by', 'con', 'door'… ('von',
+'mit', 'di', 'met' only after a comma, a dash or a bracket: they are everyday words in
+titles), a label, or ' de' after a word that names a speech ('Intervention de',
+'Témoignage inspirant de'), checked by `_SPEECH`."""
+_STRICT_START = re.compile(rf"^(?:,\s*|\s+[-–—]\s+|\s*\(\s*)?(?:{_STRICT})\s", re.IGNORECASE)
+_CREDIT_LENGTH = 400
+"""A credit is short: longer tails are not read as one (and a huge line stays fast)."""
+_MARKS_TRIED = 12
+"""How many 'par'/'avec' marks of one line are tried as the start of a credit."""
+_PRESENTERS = re.compile(
+    rf"(?P<names>{NAME}(?:{JOIN}{NAME})*)(?:,[^.]*?)?\s+"
+    r"(?:pr[ée]senter(?:a|ont)|animer(?:a|ont)|interviendr(?:a|ont)|will present)\b"
+)
+_SPEECH = re.compile(
+    r"(?:introduction|intervention|t[ée]moignage|inspirant|discours|ouverture|keynote|conf[ée]rence)$",
+    re.IGNORECASE,
+)
+_CREDIT_SPLITS = ((re.compile(r"\s+[-–—]\s+"), " - "), (re.compile(r",\s+"), ", "))
+"""'A, B - Org' and 'A et B, Org': where the names end and their organisation starts, and
+how the names' parts are joined again."""
+
+Credit = tuple[tuple[Speaker, ...], tuple[str, ...]]
+"""Speakers and their organisations."""
+
+
+def parse_credit(markdown: str) -> tuple[tuple[Speaker, ...], tuple[str, ...], tuple[Link, ...]]:
+    """A speakers cell or credit: 'A et B, [Org](url)', 'A - [Org](url) (Parent)', '*TBA* - Org',
+    'A ([Org1](u)) et B ([Org2](u))'. Returns speakers, organisations and links."""
+    text, links = inline_text(markdown)
+    text = text.strip().rstrip(".")
+    labelled = CREDIT_LABEL.match(text)
+    if labelled and labelled.end() < len(text):
+        text = text[labelled.end() :]
+    if is_block(text):
+        speakers, organisations = block_speakers(text)
+        return speakers, organisations, links
+    for pattern, joiner in _CREDIT_SPLITS:
+        parts = pattern.split(text)
+        if len(parts) > 1:
+            names = joiner.join(parts[:-1])
+            organisation = parts[-1].strip()
+            persons = (
+                ()
+                if TBA.match(names)
+                else tuple(Speaker(name, organisation) for name in split_names(names))
+            )
+            return persons, split_orgs(organisation), links
+    if TBA.match(text) or not text:
+        return (), (), links
+    return tuple(Speaker(name) for name in split_names(text)), (), links
+
+
+def find_credit(
+    text: str, at_start: bool = False
+) -> tuple[tuple[Speaker, ...], tuple[str, ...], int] | None:
+    """The persons credited in `text`: after 'par', 'avec', 'by', 'Speaker:' or 'Intervention
+    de', as 'Name', 'Name (Org)', 'Name, role' joined by commas and 'et'; or, `at_start`,
+    from the start of `text`. Returns speakers, organisations and where the credit starts;
+    None unless the first thing credited is a person or a team."""
+    starts = [0] if at_start else []
+    for mark in _SPOKEN.finditer(text):
+        if mark.group() or _SPEECH.search(text[max(0, mark.start() - 14) : mark.start()]) or (
+            _LABELS_AT.match(text, mark.end())
+        ):
+            starts.append(mark.start())
+    for cut in starts[:_MARKS_TRIED]:
+        tail = text[cut : cut + _CREDIT_LENGTH]
+        strict = _STRICT_START.match(tail)
+        mark = _CREDIT_MARK.match(tail)
+        if mark:
+            tail = tail[mark.end() :]
+        elif not at_start:
+            continue
+        tail = tail.strip().rstrip(".")
+        if strict and not is_block(tail):
+            continue  # 'Migration von Linux Servern zu …': 'von' inside a title
+        found = people(tail)
+        if found:
+            return found[0], found[1], cut
+    return None
+
+
+_LABELS_AT = re.compile(_LABELS, re.IGNORECASE)
+_INNER_LABEL = re.compile(rf"(?:[.;,]\s*|\s+[-–—|]\s+|\s+)(?={_LABELS})", re.IGNORECASE)
+
+
+def labelled_credit(text: str) -> tuple[str, Credit] | None:
+    """'Title. Speaker(s): A, B', 'Title — Ponente: A': the title before a credit's label,
+    and the credit after it."""
+    for label in _INNER_LABEL.finditer(text):
+        found = find_credit(text[label.end() :], at_start=True)
+        if found and label.start() > 0:
+            return text[: label.start()], found[:2]
+    return None
+
+
+def all_credits(text: str) -> Credit | None:
+    """Every person credited anywhere in a paragraph ('Introduction de A, ... et animation
+    par B'): each 'par', 'avec', 'Intervention de' read in turn."""
+    speakers: dict[str, Speaker] = {}
+    organisations: list[str] = []
+    for _ in range(_MARKS_TRIED):
+        found = find_credit(text)
+        if not found:
+            break
+        for speaker in found[0]:
+            speakers.setdefault(speaker.name, speaker)
+        organisations.extend(found[1])
+        mark = _SPOKEN.search(text, found[2])
+        text = text[(mark.end() if mark and mark.end() > found[2] else found[2]) + 1 :]
+    return (tuple(speakers.values()), tuple(dict.fromkeys(organisations))) if speakers else None
+
+
+def credit_block(text: str) -> Credit | None:
+    """'A, B et C (Org)' or 'A (Org1) et B (Org2)' and nothing else: speakers and organisations."""
+    return block_speakers(text.strip()) if is_block(text.strip()) else None
+
+
+def presenters(text: str) -> Credit | None:
+    """Persons a paragraph says will present: 'A et B, membres de …, présenteront …'."""
+    found = _PRESENTERS.search(text)
+    return block_speakers(found.group("names")) if found else None

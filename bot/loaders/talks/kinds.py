@@ -1,0 +1,83 @@
+"""A session's kind from the words of its title, of its label or of the heading above it."""
+
+from __future__ import annotations
+
+import re
+
+from bot.loaders.talks.words import (
+    BREAKS_ANYWHERE,
+    KIND_LABELS,
+    KIND_WORDS,
+    SHORT_ITEMS,
+    alternation,
+)
+from bot.wording.folding import fold
+
+_NAMED = tuple(
+    (kind, re.compile(rf"\b(?:{alternation(KIND_WORDS[kind])})\b"))
+    for kind in ("panel", "workshop", "demo")
+)
+"""Kinds a title names wherever it says them ('Atelier contribuer', 'Table ronde …')."""
+_TALK = re.compile(rf"\b(?:{alternation(KIND_WORDS['talk'])})\b")
+_SHORT = (
+    ("break", re.compile(rf"\b(?:{alternation(BREAKS_ANYWHERE)})\b")),
+    *((kind, re.compile(rf"^(?:{alternation(SHORT_ITEMS[kind])})\b")) for kind in SHORT_ITEMS),
+)
+_SHORT_WORDS = 4
+"""A break or housekeeping item is a short line ('Pause repas'), not a title that starts
+alike ('Ouverture de code de l'orchestrateur…')."""
+_NUMBERING = re.compile(r"^(?:temps|partie|part|sequence|etape|step)\s*\d+\s*[-–—:.]\s*")
+"""'Temps 1 – ', 'Partie 2 : ': the numbering of a part, not its words."""
+_QUESTIONS = re.compile(r"^(?:questions?\s*/\s*reponses?|q\s*&\s*[ra]\b|echanges? avec (?:le|la) )")
+_HANDS_ON = re.compile(r"mains sur le clavier|hands.on")
+_LABEL = re.compile(
+    rf"^\s*(?:{'|'.join(alternation(words) for words in KIND_LABELS.values())})"
+    r"(?P<number>\s+(?:n[°o]\s*)?\d{1,3}[a-z]?)?(?P<close>[*_]{0,3})\s*:(?P<after>[*_]{0,3})\s+",
+    re.IGNORECASE,
+)
+_LABEL_KINDS = tuple(
+    (kind, re.compile(rf"^\s*(?:{alternation(words)})\b", re.IGNORECASE))
+    for kind, words in KIND_LABELS.items()
+)
+
+
+def infer_kind(title: str, hint: str | None = None) -> str:
+    """The session's kind from words of its title, else the section's hint, else 'talk'."""
+    folded = _NUMBERING.sub("", fold(title))
+    if _QUESTIONS.match(folded):
+        return "other"
+    if len(folded.split()) <= _SHORT_WORDS:
+        for kind, pattern in _SHORT:
+            if pattern.search(folded):
+                return kind
+    for kind, pattern in _NAMED:
+        if pattern.search(folded):
+            return kind
+    return hint or "talk"
+
+
+def kind_hint(text: str) -> str | None:
+    """The kind of every session under a heading or in a room ('démos de La Suite'), when
+    the text names exactly one kind."""
+    folded = fold(text)
+    kinds = {kind for kind, pattern in _NAMED if pattern.search(folded)}
+    if _HANDS_ON.search(folded):
+        kinds.add("workshop")
+    if _TALK.search(folded):
+        kinds.add("talk")
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def kind_label(text: str) -> tuple[str, str | None, bool] | None:
+    """A kind written as a label before a colon ('Lecture: Title', '**Atelier :** Title',
+    'Taller: Title'): the kind, the rest of `text` and whether the label's emphasis was
+    closed; None if there is none. A numbered label ('Atelier 2 : R', 'Talk 3: …') names
+    one of a series, and a round table's label ('Table ronde : mutualiser …') names it:
+    they give the kind and stay in the title (the rest is None)."""
+    label = _LABEL.match(fold(text)) if ":" in text else None
+    if label is None or len(label.group()) >= len(text):
+        return None
+    kind = next(kind for kind, pattern in _LABEL_KINDS if pattern.match(label.group()))
+    if label.group("number") or kind == "panel":
+        return kind, None, True
+    return kind, text[label.end() :], bool(label.group("close") or label.group("after"))

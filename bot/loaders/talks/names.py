@@ -1,0 +1,146 @@
+"""Persons and organisations as credits write them: 'Jeanne Dupont (DINUM)', 'A, B et C
+(Org)', 'A (Org1) et B (Org2)', 'Jeanne Dupont, directrice de la DINUM', 'l'équipe X'."""
+
+from __future__ import annotations
+
+import re
+
+from bot.programme.model import Speaker
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_WORD = rf"[{_UPPER}][\w'’.\-]*"
+_PARTICLE = (r"(?:van\s+de[rn]|von\s+der|de|du|des|d'|d’|le|la|van|von|ben|el|da|di|del|della|"
+             r"der|den|ter)")
+NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})+"
+"""A person's name as pages write it: 'Jeanne Dupont', 'Daniel Le Berre', 'Stéphanie SCHAER'."""
+_ORG = r"\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\)"
+_ONE = rf"(?P<name>{NAME})(?:\s*{_ORG})?"
+JOIN = r"(?:\s*,\s*|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*)"
+"""What joins two names: a comma, 'et', 'and', 'und', 'y', 'e', 'en', '&'."""
+_BLOCK = re.compile(
+    rf"{NAME}(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?"
+    rf"(?:{JOIN}{NAME}(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?)*"
+)
+TBA = re.compile(r"^\s*(?:tba|tbc|tbd|a confirmer|à confirmer|a definir|à définir)\s*$", re.I)
+INSTITUTION = re.compile(
+    r"^(?:r[ée]gion|minist[èe]re|direction|agence|mairie|ville|universit[ée]|institut|centre|"
+    r"conseil|d[ée]partement|commission|service|mission|cour|caisse|pr[ée]fecture|commissariat|"
+    r"laboratoire|observatoire|fondation|association|secr[ée]tariat|d[ée]l[ée]gation|assembl[ée]e|"
+    r"acad[ée]mie|p[ôo]le|groupe|syndicat|inspection|soci[ée]t[ée]|entreprise|collectif)\b",
+    re.IGNORECASE,
+)
+"""Words that start the name of a body, not of a person ('Région Bretagne', 'Ministère …')."""
+_TEAM = re.compile(r"^(?:les membres de\s+)?l['’](?P<team>[ée]quipe\s+.+)$", re.I)
+ROLE = re.compile(
+    r"^(?:directeur|directrice|responsable|chef|cheffe|pr[ée]sident|conseill[eè]re?|d[ée]l[ée]gu[ée]|"
+    r"ministre|secr[ée]taire|coordinat|fondat|co-?fondat|charg[ée]|head|director|manager|expert|"
+    r"ing[ée]nieur|professeur|docteur|adjoint)",
+    re.IGNORECASE,
+)
+"""Words that start a person's role ('directrice de …', 'Head of …'), not a name."""
+_PEOPLE_JOINS = re.compile(
+    r"\s*,\s*(?:et\s+|and\s+)?|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*")
+_DE_BEFORE_NAME = re.compile(r"^(?:de\s+|d['’])(?=[A-ZÀ-Ö])")
+_PERSON_AND_ORG = re.compile(rf"(?P<name>{NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?")
+_PERSON_THEN_ROLE = re.compile(rf"(?P<name>{NAME})(?P<org>)(?=\s+(?:du|de|des|d['’])\s)")
+_ORG_LIKE = re.compile(rf"^(?:[{_UPPER}]|\w+/)")
+_ROLE_AT = re.compile(
+    r"\s(?:de\s+la|du|des|de\s+l['’]|d['’]|de|at|of)\s*(?P<org>[A-Z][A-Z0-9&-]{1,11})$")
+"""The acronym a role ends with ('chef de la mission … de la DINUM'): the organisation."""
+
+
+def is_block(text: str) -> bool:
+    """Whether `text` is names and their organisations and nothing else."""
+    return bool(_BLOCK.fullmatch(text))
+
+
+def people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    """'A (Org), B, role, Org et C': the persons (or teams) `text` starts with, and their
+    organisations; None unless it starts with one."""
+    segments = [s.strip() for s in _PEOPLE_JOINS.split(_mask(text))]
+    speakers: list[Speaker] = []
+    organisations: list[str] = []
+    for segment in (
+        _DE_BEFORE_NAME.sub("", _unmask(s)) for s in segments if s.strip()
+    ):
+        person = _PERSON_AND_ORG.fullmatch(segment)
+        if not person and speakers:  # '… et d'Antoine Mazières du défi X': the name, then its role
+            person = _PERSON_THEN_ROLE.match(segment)
+        team = _TEAM.match(segment)
+        if person and not INSTITUTION.match(segment) and not ROLE.match(segment):
+            org = person.group("org")
+            speakers.append(Speaker(person.group("name"), org))
+            if org:
+                organisations.extend(split_orgs(org))
+        elif team:
+            speakers.append(Speaker(team.group("team").strip()))
+        elif not speakers:
+            return None
+        elif _ORG_LIKE.match(segment) and len(segment.split()) <= 6:
+            organisations.extend(split_orgs(segment))
+            if speakers[-1].organisation is None:
+                speakers[-1] = Speaker(speakers[-1].name, segment)
+        elif (ROLE.match(segment) and (body := _ROLE_AT.search(segment))
+              and speakers[-1].organisation is None):  # 'Jeanne Dupont, directrice de la DINUM'
+            organisations.append(body.group("org"))
+            speakers[-1] = Speaker(speakers[-1].name, body.group("org"))
+    return (tuple(speakers), tuple(dict.fromkeys(organisations))) if speakers else None
+
+
+def _mask(text: str) -> str:
+    """Hide separators inside parentheses so that splitting keeps '(A, B et C)' whole."""
+    out, depth = [], 0
+    for char in text:
+        depth += char == "("
+        depth -= char == ")" and depth > 0
+        out.append({",": "\x00", " ": "\x01", "&": "\x02"}.get(char, char) if depth else char)
+    return "".join(out)
+
+
+def _unmask(text: str) -> str:
+    return text.replace("\x00", ",").replace("\x01", " ").replace("\x02", "&")
+
+
+_ONE_SPEAKER = re.compile(_ONE)
+
+
+def block_speakers(block: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
+    """'A, B et C (Org)' (a shared organisation) or 'A (Org1) et B (Org2)'."""
+    found = list(_ONE_SPEAKER.finditer(block))
+    named: list[tuple[str, str | None]] = [(m.group("name"), m.group("org")) for m in found]
+    shared = named[-1][1] if named and sum(1 for _, org in named if org) == 1 else None
+    speakers = tuple(Speaker(name, org or shared) for name, org in named)
+    organisations: list[str] = []
+    for _, org in named:
+        if org:
+            organisations.extend(split_orgs(org))
+    return speakers, tuple(dict.fromkeys(organisations))
+
+
+def teams(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
+    """'le pôle logiciels libres et la mission LABEL de la DINUM': teams of one organisation."""
+    organisation = None
+    owner = re.search(rf"\s+(?:de la|de l'|de l’|du|des|de)\s+(?P<org>[{_UPPER}][\w'’\- ]*)$", text)
+    if owner:
+        organisation, text = owner.group("org").strip(), text[: owner.start()]
+    named = [
+        re.sub(r"^(?:le|la|les|l'|l’)\s*", "", part.strip()) for part in re.split(r"\s+et\s+", text)
+    ]
+    speakers = tuple(Speaker(team, organisation) for team in named if team)
+    return speakers, (organisation,) if organisation else ()
+
+
+_JOINS = re.compile(JOIN)
+
+
+def split_names(text: str) -> list[str]:
+    """'A, B et C' → ['A', 'B', 'C']."""
+    return [name.strip() for name in _JOINS.split(text) if name.strip()]
+
+
+_ORG_SLASH = re.compile(r"(?<=\S)/(?=\S)")
+
+
+def split_orgs(text: str) -> tuple[str, ...]:
+    """'DINUM/Etalab' names two organisations; 'PCLL (MENJS)' one, with its parent."""
+    return tuple(part.strip() for part in _ORG_SLASH.split(text) if part.strip())

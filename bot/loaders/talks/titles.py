@@ -1,0 +1,157 @@
+"""A talk line cut into its title and its credit, in either order: 'Title - Speaker',
+'Title, by Name', 'Title (Name, Org)', '**Name** (Org) : "Title"', 'Name: Title', and a
+kind label before them ('Lecture: Title', 'Talk 2: Title - Speaker')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.loaders.talks.credits import labelled_credit, parse_credit
+from bot.loaders.talks.kinds import infer_kind, kind_label
+from bot.loaders.talks.markup import inline_text
+from bot.loaders.talks.names import block_speakers, is_block, people, teams
+from bot.programme.model import Link, Speaker
+
+
+@dataclass(frozen=True)
+class Talk:
+    """What a talk line says, before it gets a day, a time and an id; `kind` is the kind
+    its label gave ('Lab: …'), if any."""
+
+    title: str
+    speakers: tuple[Speaker, ...] = ()
+    organisations: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    kind: str | None = None
+
+    def own_kind(self) -> str:
+        """Its label's kind, else the kind its title's words name, else 'talk'."""
+        return self.kind or infer_kind(self.title)
+
+
+_SEPARATORS = re.compile(r"\s+:\s+|,\s+|(?<=[?!])\s+|\s+par\s+|\s+by\s+|\s+[-–—]\s+")
+"""Where a credit may follow a title. A colon without a space before it ('OpenBCI: An
+Open-Source Interface', 'March 12 (Thursday): Typelevel Summit') far more often starts a
+title or a subtitle written in capitals than a name."""
+_CREDIT_LENGTH = 400
+"""A credit is short: longer tails are not read as one (and a huge line stays fast)."""
+_BOLD_FIRST = re.compile(r"^\s*\*\*(?P<title>.+?)\*\*\s*[-–—:]\s*(?P<rest>.+)$")
+_BY_TEAMS = re.compile(
+    r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s*[a-zà-ÿ].+)$"
+)
+
+
+def parse_talk_line(markdown: str) -> Talk:
+    """A bullet's text: title, then speakers and organisations if the line names any."""
+    bold_first = _BOLD_FIRST.match(markdown)
+    if bold_first:
+        title, title_links = inline_text(bold_first.group("title"))
+        speakers, organisations, links = parse_credit(bold_first.group("rest"))
+        return Talk(title, speakers, organisations, title_links + links)
+    text, links = inline_text(markdown)
+    if labelled := labelled_credit(text):
+        title, (speakers, organisations) = labelled
+        return Talk(clean_title(title), speakers, organisations, links)
+    for separator in _SEPARATORS.finditer(text):
+        if len(text) - separator.end() > _CREDIT_LENGTH:
+            continue  # the length first: a copy of each tail of a line of commas is quadratic
+        tail = text[separator.end() :]
+        if is_block(tail):
+            speakers, organisations = block_speakers(tail)
+            return Talk(clean_title(text[: separator.start()]), speakers, organisations, links)
+    dash = _LAST_CREDIT_DASH.match(text)
+    if dash and (found := people(dash.group("credit"))):  # 'Title - A et B, Org'
+        return Talk(clean_title(dash.group("title")), found[0], found[1], links)
+    team = _BY_TEAMS.search(text)
+    if team:
+        speakers, organisations = teams(team.group("teams"))
+        return Talk(clean_title(text[: team.start()]), speakers, organisations, links)
+    bracketed = _BRACKETED_CREDIT.match(text)
+    credit = bracketed.group("credit") if bracketed else ""
+    if (found := people(credit)) and (_JOINED.search(credit) or _PERSON.fullmatch(credit)):
+        return Talk(clean_title(bracketed.group("title")), found[0], found[1], links)
+    return Talk(clean_title(text), (), (), links)
+
+
+_LAST_CREDIT_DASH = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<credit>[^-–—]{1,200})$")
+_BRACKETED_CREDIT = re.compile(r"^(?P<title>.*\S)\s*\((?P<credit>[^()]+)\)\s*$")
+"""'Title (Jane Doe, Acme)', 'Title (A et B)', 'Title (Jane Doe)': a credit in brackets."""
+_JOINED = re.compile(r",|\s(?:et|and|und|y|e|en)\s|&")
+_PERSON = re.compile(
+    r"(?!(?i:salle|room|sala|raum|zaal|amphi|h[oô]tel|centre|center|institut|universit)\w*\s)"
+    r"[A-ZÀ-Ö][a-zà-ÿ'’\-]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la)\s+)?[A-ZÀ-Ö][a-zà-ÿ'’\-]+){1,3}"
+)
+"""One name alone in brackets is a person's when it is written like one ('(Chris
+Rackauckas)'), not a room, a building or a body ('(Salle Rouge)', '(Hôtel de Ville)')."""
+_QUOTES = "\"“”«»„'‘’"
+_SPEAKER_FIRST = re.compile(
+    r"^\s*(?P<bold>\*\*)?(?P<names>[^*:–—()]+?)\s*(?(bold)\*\*)\s*"
+    r"(?P<org>\(\s*[\[A-ZÀ-Ö](?:[^()]|\([^()]*\))*\))?\s*(?:[:–—]|\s-)\s+(?P<title>\S.*)$"
+)
+
+
+def speaker_first(markdown: str) -> Talk | None:
+    """'**Jane Doe** (Acme) : "Title"', 'Jane Doe (Acme) – Title', 'Jane Doe: « Title »':
+    names first, then the title. Names alone before a colon or a dash may be a title's own
+    words ('Open Source: why', '**Découvrir Tchap** - *credit*'), so the line must also
+    give their organisation or quote the title."""
+    found = _SPEAKER_FIRST.match(markdown) if markdown[:1] != "[" else None
+    if not found:
+        return None
+    names = inline_text(found.group("names"))[0]
+    credit = f"{names} {found.group('org')}" if found.group("org") else names
+    title, links = inline_text(found.group("title"))
+    quoted = len(title) > 2 and title[0] in _QUOTES and title.rstrip(".")[-1] in _QUOTES
+    if not is_block(inline_text(credit)[0]) or not (found.group("org") or quoted):
+        return None
+    speakers, organisations = block_speakers(inline_text(credit)[0])
+    if quoted:
+        title = title.rstrip(".")[1:-1].strip()
+    return Talk(clean_title(title), speakers, organisations, links)
+
+
+def clean_title(text: str) -> str:
+    """A title without the separators left at its ends, nor a note of the material it
+    links to ('(format pdf)', '(slides)', '[vidéo]')."""
+    if text.rstrip()[-1:] in ")]":
+        text = _MATERIAL_NOTE.sub("", text)
+    return text.strip().rstrip(":,;–—-").strip()
+
+
+_MATERIAL_NOTE = re.compile(
+    r"\s*[(\[]\s*(?:format\s+)?(?:pdf|slides?|diapos?|diaporama|vid[ée]o|ppt|odp|support|"
+    r"replay|enregistrement|recording)\s*[)\]]\s*$",
+    re.IGNORECASE,
+)
+
+
+_LABEL_MARKS = re.compile(r"^\s*(?P<open>[*_]{0,3})")
+
+
+def without_kind_label(markdown: str) -> tuple[str | None, str]:
+    """'Lecture: [Title](…)', '**Atelier :** Title', 'Talk 2: Title - Name': the kind the
+    label gives and the line without it (emphasis kept balanced); (None, line) if none."""
+    opening = _LABEL_MARKS.match(markdown)
+    found = kind_label(markdown[opening.end() :])
+    if found is None:
+        return None, markdown
+    kind, rest, closed = found
+    if rest is None:
+        return kind, markdown  # a numbered label stays
+    if opening.group("open") and not closed:
+        rest = opening.group("open") + rest  # '**Lecture: Title**': the bold goes on
+    return kind, rest
+
+
+_LAST_DASH = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<name>[A-ZÀ-Ö][a-zà-ÿ'’\-]+)\.?$")
+
+
+def labelled_talk(talk: Talk, kind: str) -> Talk:
+    """A labelled line's talk ('Talk 2: Title - Simon'): its kind, and a last ' - ' part of
+    one capitalised word read as who speaks (the label says it is a talk, not a title)."""
+    one = _LAST_DASH.match(talk.title) if not talk.speakers and kind == "talk" else None
+    if one:
+        return replace(talk, title=clean_title(one.group("title")),
+                       speakers=(Speaker(one.group("name")),), kind=kind)
+    return replace(talk, kind=kind)

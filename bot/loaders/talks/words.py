@@ -1,0 +1,200 @@
+"""The words talk lines use, in French, English, German, Spanish, Italian and Dutch: what
+puts a credit after a title, what labels a credit, and what names a session's kind.
+
+Words are written folded (lower case, no accents) unless a pattern says otherwise; a
+space in a word stands for any run of spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+CREDIT_MARKS: dict[str, tuple[str, ...]] = {
+    "fr": ("anime par", "animee par", "animes par", "animees par", "presente par",
+           "presentee par", "presentes par", "presentees par", "propose par", "proposee par",
+           "par", "avec"),
+    "en": ("presented by", "hosted by", "led by", "given by", "by", "with"),
+    "de": ("von", "mit"),
+    "es": ("presentado por", "presentada por", "a cargo de", "por", "con"),
+    "it": ("a cura di", "presentato da", "presentata da", "di", "con"),
+    "nl": ("door", "met"),
+}
+"""Words after which a line names who speaks ('… par Jeanne Dupont', '… by Jane Doe',
+'… von Erika Mustermann'), longest first within a language."""
+
+STRICT_MARKS = frozenset(("with", "von", "mit", "di", "con", "met", "por"))
+"""Marks that are also everyday words inside titles ('Migration von Linux Servern', 'Fun
+with Open Data'): a credit after them is only read after a comma, a dash or a bracket,
+and only when names are all that follows."""
+
+CREDIT_LABELS: dict[str, tuple[str, ...]] = {
+    "fr": ("intervenant", "intervenante", "intervenants", "intervenantes", "intervenant e s",
+           "intervenant es", "orateur", "oratrice", "orateurs", "conferencier",
+           "conferenciere", "conferenciers", "animateur", "animatrice", "animateurs",
+           "animation", "formateur", "formatrice", "formateurs", "presentateur",
+           "presentatrice"),
+    "en": ("speaker", "speakers", "speaker s", "presenter", "presenters", "host", "hosts",
+           "moderator", "moderators", "facilitator", "facilitators", "instructor",
+           "instructors", "lecturer", "lecturers", "chair", "panelists", "panellists"),
+    "de": ("referent", "referentin", "referenten", "referentinnen", "referent in",
+           "referent innen", "sprecher", "sprecherin", "vortragende", "vortragender",
+           "moderation"),
+    "es": ("ponente", "ponentes", "orador", "oradora", "oradores", "presentador",
+           "presentadora", "presentadores"),
+    "it": ("relatore", "relatrice", "relatori", "oratore", "oratori", "moderatore"),
+    "nl": ("spreker", "sprekers", "presentator", "presentatoren", "docent"),
+}
+"""Labels before a credit, ended by a colon ('Speaker(s):', 'Intervenant·e·s :',
+'Ponente:', 'Referent:'); a mark inside a word ('(s)', '·e·s', '*innen') reads as a space."""
+
+KIND_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "panel": {
+        "fr": ("table ouverte", "table ronde", "tables rondes", "table-ronde", "debat",
+               "debats"),
+        "en": ("panel", "panels", "round table", "roundtable", "round-table"),
+        "de": ("podiumsdiskussion", "diskussionsrunde"),
+        "es": ("mesa redonda",),
+        "it": ("tavola rotonda",),
+        "nl": ("paneldiscussie", "panelgesprek", "rondetafel"),
+    },
+    "workshop": {
+        "fr": ("atelier", "ateliers", "hackathon", "un coin", "coaching", "groupe de travail",
+               "groupes de travail", "en groupe", "en groupes"),
+        "en": ("workshop", "workshops", "hackathon"),
+        "de": ("workshop", "workshops"),
+        "es": ("taller", "talleres"),
+        "it": ("laboratorio",),
+        "nl": ("werksessie",),
+    },
+    "demo": {
+        "fr": ("demo", "demos", "demonstration", "demonstrations", "exposition",
+               "expositions"),
+        "en": ("demo", "demos", "demonstration", "demonstrations"),
+        "de": ("vorfuhrung",),
+        "es": ("demostracion",),
+        "it": ("dimostrazione",),
+        "nl": ("demonstratie",),
+    },
+    "talk": {
+        "fr": ("presentation", "presentations", "conference", "conferences", "intervention",
+               "interventions"),
+        "en": ("talk", "talks", "presentation", "presentations"),
+        "de": ("vortrag", "vortrage"),
+        "es": ("charla", "charlas", "ponencia", "ponencias"),
+        "it": ("intervento", "interventi"),
+        "nl": ("lezing", "lezingen"),
+    },
+}
+"""Words that name a kind wherever a title or a heading says them ('Atelier contribuer',
+'les démos de La Suite'); a talk is the kind of any line that names none."""
+
+KIND_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
+    "talk": {
+        "fr": ("cours", "expose", "keynote", "talk"),
+        "en": ("lecture", "keynote", "talk", "lightning talk", "presentation", "invited talk"),
+        "de": ("vortrag", "keynote", "vorlesung"),
+        "es": ("charla", "ponencia", "conferencia", "keynote"),
+        "it": ("intervento", "relazione", "seminario", "keynote"),
+        "nl": ("lezing", "presentatie", "keynote"),
+    },
+    "workshop": {
+        "fr": ("atelier", "tp", "travaux pratiques", "td"),
+        "en": ("lab", "workshop", "hands-on", "tutorial", "practical"),
+        "de": ("workshop", "ubung"),
+        "es": ("taller",),
+        "it": ("laboratorio", "esercitazione"),
+        "nl": ("werkgroep", "practicum"),
+    },
+    "panel": {
+        "fr": ("table ronde", "table-ronde", "debat"),
+        "en": ("panel", "round table", "roundtable", "panel discussion"),
+        "de": ("podiumsdiskussion", "podium"),
+        "es": ("mesa redonda", "debate"),
+        "it": ("tavola rotonda", "dibattito"),
+        "nl": ("paneldiscussie", "debat"),
+    },
+    "demo": {
+        "fr": ("demo", "demonstration"),
+        "en": ("demo", "demonstration", "showcase"),
+        "de": ("demo", "vorfuhrung"),
+        "es": ("demo", "demostracion"),
+        "it": ("demo", "dimostrazione"),
+        "nl": ("demo", "demonstratie"),
+    },
+}
+"""Words that give a line's kind as a label before a colon ('Lecture: Title', 'Lab:',
+'Atelier :', 'Taller:', 'Vortrag:', 'Talk 2:'): the label is not part of the title."""
+
+SHORT_ITEMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "break": {
+        "fr": ("pause", "dejeuner", "repas", "cafe", "cocktail", "moment festif", "gouter",
+               "petit dejeuner", "petit-dejeuner", "diner", "buffet", "collation",
+               "accueil cafe", "accueil petit dejeuner", "accueil petit-dejeuner",
+               "accueil dejeuner"),
+        "en": ("break", "coffee", "lunch", "breakfast", "dinner", "tea break", "snack",
+               "welcome coffee", "welcome breakfast", "welcome cafe"),
+        "de": ("pause", "kaffeepause", "mittagessen", "mittagspause", "fruhstuck",
+               "abendessen", "kaffee"),
+        "es": ("pausa", "descanso", "almuerzo", "comida", "desayuno", "cena", "cafe"),
+        "it": ("pausa", "pranzo", "colazione", "cena", "coffee break"),
+        "nl": ("pauze", "lunch", "koffie", "koffiepauze", "lunchpauze", "diner", "ontbijt"),
+    },
+    "other": {
+        "fr": ("accueil", "ouverture", "cloture", "conclusion", "conclusions",
+               "mot d accueil", "mots d accueil", "mot d ouverture", "mots d ouverture",
+               "mot d'accueil", "mots d'accueil", "mot d'ouverture", "mots d'ouverture",
+               "discours", "introduction", "networking", "apero", "question", "questions",
+               "presentation de la journee", "propos liminaires"),
+        "en": ("welcome", "opening", "closing", "wrap up", "wrap-up", "registration",
+               "check in", "check-in", "networking", "q&a", "q & a", "introduction"),
+        "de": ("begrussung", "eroffnung", "abschluss", "einlass", "anmeldung"),
+        "es": ("bienvenida", "apertura", "clausura", "cierre", "registro", "acreditacion",
+               "inauguracion"),
+        "it": ("benvenuto", "apertura", "chiusura", "registrazione", "accoglienza"),
+        "nl": ("welkom", "opening", "afsluiting", "registratie", "ontvangst"),
+    },
+}
+"""Words a short line starts with that make it a break ('Pause déjeuner', 'Mittagessen',
+'Almuerzo', 'Pranzo') or a housekeeping item ('Accueil', 'Welcome', 'Clausura'), as the
+truth conventions count them; a title that only starts alike ('Ouverture de code de …')
+is longer."""
+
+
+BREAKS_ANYWHERE: dict[str, tuple[str, ...]] = {
+    "fr": ("pause", "pause cafe"), "en": ("break", "coffee break", "tea break"),
+    "de": ("pause", "kaffeepause"), "es": ("pausa", "descanso"), "it": ("pausa",),
+    "nl": ("pauze",),
+}
+"""Words that make a short line a break wherever they stand in it ('Morning Break',
+'Kurze Pause')."""
+
+NOBODY = ("all", "tous", "toutes", "tout le monde", "everyone", "everybody", "alle", "todos",
+          "todas", "tutti", "iedereen")
+"""What a speakers cell says when it names nobody in particular ('All')."""
+
+
+def alternation(table: dict[str, tuple[str, ...]], skip: frozenset[str] = frozenset()) -> str:
+    """A regex alternation of the words of every language of `table` but `skip`, longest
+    first. An 'e' or a 'c' matches its accented forms too (the words are folded, the text
+    may not be); a space, hyphen, apostrophe or mark inside a word ('intervenant·e·s',
+    'speaker(s)') matches any run of them."""
+    words = {w for words in table.values() for w in words} - skip
+    return "|".join(_loose(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _loose(word: str) -> str:
+    out = []
+    for char in word:
+        if char in " -'":
+            if not out or out[-1] != _JOINER:
+                out.append(_JOINER)
+        else:
+            out.append(_ACCENTED.get(char, re.escape(char)))
+    return "".join(out)
+
+
+_JOINER = r"[-\s'’.·()*/]*"
+_ACCENTED = {"e": "[eéèêë]", "c": "[cç]"}
+"""The accents the words' own spellings put back ('présenté par', 'conférencier',
+'Begrüßung' is folded before it is compared); not every letter's: 'Pär Engström' is no
+'par'."""

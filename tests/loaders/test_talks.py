@@ -1,0 +1,192 @@
+"""Talk lines in every order: title, credit and kind, in the six languages pages use.
+
+Each line was written for these tests; the expected values come from reading it."""
+
+from datetime import date
+
+import pytest
+
+from bot.loaders import load_file
+from bot.loaders.page.row_grammar import read_title
+from bot.loaders.talks.credits import parse_credit
+from bot.loaders.talks.kinds import infer_kind
+from bot.loaders.talks.legend import read_legend, resolve
+from bot.programme.model import Speaker
+
+TITLE = "Les communs numériques"
+ORDERS = [
+    "{title} - {name}",
+    "{title} – {name}",
+    "{title}, par {name}.",
+    "{title}, by {name}",
+    "{title} ({name}, {org})",
+    "**{name}** ({org}) : « {title} »",
+    "**{name}** ({org}) : \"{title}\"",
+    "{name} ({org}) – {title}",
+    "« {title} » par {name}",
+    "{title} – von {name}",
+    "{title}, mit {name}",
+    "{title}, con {name}",
+    "{title}, por {name}",
+    "{title}, di {name}",
+    "{title} door {name}",
+    "{title}, met {name}",
+    "{title}. Speaker(s): {name}",
+    "{title}. Intervenant·e·s : {name}",
+    "{title} — Ponente: {name}",
+    "{title}. Referent: {name}",
+    "**{title}** - *{name}, {org}*",
+]
+
+
+@pytest.mark.parametrize("order", ORDERS)
+def test_a_credit_in_each_order_is_read_back(order: str) -> None:
+    talk = read_title(order.format(title=TITLE, name="Jeanne Dupont", org="Acme"))
+    assert talk.title.strip("«» \"") == TITLE
+    assert [s.name for s in talk.speakers] == ["Jeanne Dupont"]
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "organisations"),
+    [
+        ("{t} avec Jeanne Dupont (DINUM) et Paul Martin (Etalab)",
+         ["Jeanne Dupont", "Paul Martin"], ("DINUM", "Etalab")),
+        ("{t} - Anne Roy et Paul Martin, [Acme](https://acme.example)",
+         ["Anne Roy", "Paul Martin"], ("Acme",)),
+        ("{t}. Speakers: Jane Doe, John Smith", ["Jane Doe", "John Smith"], ()),
+        ("{t} (Ana García y Luis Pérez)", ["Ana García", "Luis Pérez"], ()),
+        ("{t} (Chris Rackauckas)", ["Chris Rackauckas"], ()),
+        ("{t} door Jan van der Berg en Els de Vries", ["Jan van der Berg", "Els de Vries"], ()),
+    ],
+)
+def test_several_speakers_and_their_organisations(
+    line: str, names: list, organisations: tuple
+) -> None:
+    talk = read_title(line.format(t=TITLE))
+    assert talk.title == TITLE
+    assert [s.name for s in talk.speakers] == names
+    assert talk.organisations == organisations
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Migration von Linux Servern",  # 'von' inside a title
+        "Hands-on with Docker Compose",  # 'with' inside a title
+        "Open Source: why it matters",  # words before a colon, not a speaker
+        "OpenBCI: An Open-Source Brain-Computer Interface",  # a title in capitals
+        "March 12 (Thursday): Typelevel Summit",
+        "Retour d'expérience (Salle Rouge)",  # a room in brackets
+        "Retour d'expérience (Hôtel de Ville)",  # a building in brackets
+        "Retour d'expérience (OpenStreetMap)",  # a product in brackets
+    ],
+)
+def test_titles_that_look_like_credits_keep_their_words(line: str) -> None:
+    talk = read_title(line)
+    assert (talk.title, talk.speakers) == (line, ())
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "kind"),
+    [
+        ("Lecture: Single cell basics", "Single cell basics", "talk"),
+        ("Lab: [Clustering](lab.md)", "Clustering", "workshop"),
+        ("**Keynote:** The state of open data", "The state of open data", "talk"),
+        ("Atelier : contribuer à un logiciel libre", "contribuer à un logiciel libre",
+         "workshop"),
+        ("Table ronde : la souveraineté numérique", "Table ronde : la souveraineté numérique",
+         "panel"),
+        ("Workshop: Writing a Rust parser", "Writing a Rust parser", "workshop"),
+        ("Taller: Introducción a Git", "Introducción a Git", "workshop"),
+        ("Vortrag: Offene Daten", "Offene Daten", "talk"),
+        ("Lezing: Open data bij de overheid", "Open data bij de overheid", "talk"),
+        ("Tavola rotonda: software libero", "Tavola rotonda: software libero", "panel"),
+        ("Demo: the new editor", "the new editor", "demo"),
+        ("Atelier 2 : bonnes pratiques", "Atelier 2 : bonnes pratiques", "workshop"),
+    ],
+)
+def test_a_kind_label_gives_the_kind_and_is_not_the_title(line: str, title: str, kind: str) -> None:
+    talk = read_title(line)
+    assert (talk.title, talk.own_kind()) == (title, kind)
+
+
+def test_a_numbered_talk_keeps_its_label_and_a_first_name_after_its_last_dash() -> None:
+    talk = read_title("Talk 2: Rust on a Pico - Simon")
+    assert (talk.title, [s.name for s in talk.speakers], talk.own_kind()) == (
+        "Talk 2: Rust on a Pico", ["Simon"], "talk")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Pause", "break"), ("Déjeuner", "break"), ("Morning Break", "break"),
+        ("Mittagessen", "break"),
+        ("Almuerzo", "break"), ("Pranzo", "break"), ("Lunch", "break"), ("Koffiepauze", "break"),
+        ("Accueil", "other"), ("Welcome", "other"), ("Begrüßung", "other"),
+        ("Clausura", "other"), ("Chiusura", "other"), ("Afsluiting", "other"),
+        ("Ouverture de code de l'orchestrateur de conteneurs", "talk"),
+        ("Taller de Python", "workshop"), ("Mesa redonda sobre datos", "panel"),
+    ],
+)
+def test_kinds_in_six_languages(title: str, kind: str) -> None:
+    assert infer_kind(title) == kind
+
+
+def test_initials_resolved_through_the_legend_of_the_page() -> None:
+    legend = read_legend(
+        "## Formateurs\n\n* (Ma)rie Curie\n* (P)aul Langevin\n* Irène Joliot (IJ)\n"
+        "* FJ : Frédéric Joliot\n"
+    )
+    assert resolve((Speaker("Ma + P"),), legend) == (
+        Speaker("Marie Curie"), Speaker("Paul Langevin"))
+    assert resolve((Speaker("IJ"), Speaker("FJ")), legend) == (
+        Speaker("Irène Joliot"), Speaker("Frédéric Joliot"))
+    assert resolve((Speaker("All"), Speaker("Tous")), legend) == ()
+    assert resolve((Speaker("Jeanne Dupont"),), legend) == (Speaker("Jeanne Dupont"),)
+
+
+def test_a_first_name_resolved_from_a_fuller_mention_on_the_page(tmp_path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\ntitle: Rencontre du réseau\nevent_start_date: 2025-06-12\n---\n\n"
+        "Nos invités : Arend Visser et Simon Boyer.\n\n"
+        "## Programme\n\n"
+        "* 18:30 - Accueil\n"
+        "* 19:00 - Talk 1: Le libre dans les collectivités - Arend\n"
+        "* 19:30 - Talk 2: Rust sur microcontrôleur - Simon\n"
+        "* 20:00 - Talk 3: Des données ouvertes - Bruno\n",
+        encoding="utf-8",
+    )
+    (event,), _, _ = load_file(page)
+    assert [(s.day, s.title, [p.name for p in s.speakers], s.kind) for s in event.sessions] == [
+        (date(2025, 6, 12), "Accueil", [], "other"),
+        (date(2025, 6, 12), "Talk 1: Le libre dans les collectivités", ["Arend Visser"], "talk"),
+        (date(2025, 6, 12), "Talk 2: Rust sur microcontrôleur", ["Simon Boyer"], "talk"),
+        (date(2025, 6, 12), "Talk 3: Des données ouvertes", ["Bruno"], "talk"),
+    ]
+
+
+def test_a_programme_repeated_as_a_list_of_slides_gives_no_extra_session(tmp_path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "---\ntitle: Soirée du groupe\nevent_start_date: 2025-02-03\n---\n\n"
+        "## Programme\n\n"
+        "* 19h00 : Pause\n"
+        "* 19h15 : Le logiciel libre à l'école, par Anne Roy\n"
+        "* 19h45 : Cartographie collaborative, par Paul Martin\n\n"
+        "## Les présentations\n\n"
+        "* [Le logiciel libre à l'école - Anne Roy (format pdf)](ecole.pdf)\n"
+        "* [Cartographie collaborative (slides)](carto.pdf)\n",
+        encoding="utf-8",
+    )
+    (event,), _, _ = load_file(page)
+    assert [(s.start.hour, s.title, [p.name for p in s.speakers]) for s in event.sessions] == [
+        (19, "Pause", []),
+        (19, "Le logiciel libre à l'école", ["Anne Roy"]),
+        (19, "Cartographie collaborative", ["Paul Martin"]),
+    ]
+
+
+def test_a_name_that_starts_like_a_credit_word_is_a_name() -> None:
+    assert parse_credit("Pär Engström")[0] == (Speaker("Pär Engström"),)
+    assert parse_credit("Par Jeanne Dupont")[0] == (Speaker("Jeanne Dupont"),)
