@@ -194,20 +194,26 @@ def _fields(session: Session, people: dict[str, list[str]]) -> list[tuple[float,
 
 def _postings(sessions: tuple[Session, ...], concepts: Concepts) -> dict[str, dict[int, float]]:
     """Each word and concept term -> {session number: the weight of the heaviest field of
-    the session it is found in}, in one pass over the programme."""
+    the session it is found in}. Each distinct field is read and filed once for all the
+    sessions it comes back in (a speaker, an organisation, a section)."""
     people = _people(sessions)
-    read: dict[str, list[str]] = {}
-    """Each distinct text's words and concept terms: speakers, organisations and sections
-    come back in session after session, and are read once."""
-    postings: dict[str, dict[int, float]] = defaultdict(dict)
+    found_in: dict[tuple[float, str], list[int]] = defaultdict(list)
     for number, session in enumerate(sessions):
-        for weight, text in _fields(session, people):
-            terms = read.get(text)
-            if terms is None:
-                found = words(text)
-                terms = read[text] = found + [term for _s, _e, term in concepts.find(found)]
-            for word in terms:  # the fields come heaviest first: the first weight stays
-                postings[word].setdefault(number, weight)
+        for field in _fields(session, people):
+            if field[1]:
+                found_in[field].append(number)
+    read: dict[str, list[str]] = {}
+    """Each distinct text's words and concept terms, read once whatever its weights."""
+    postings: dict[str, dict[int, float]] = defaultdict(dict)
+    # The lightest fields first: a heavier field of the same session overwrites its weight.
+    for weight, text in sorted(found_in, key=lambda field: field[0]):
+        terms = read.get(text)
+        if terms is None:
+            found = words(text)
+            terms = read[text] = found + [term for _s, _e, term in concepts.find(found)]
+        weights = dict.fromkeys(found_in[weight, text], weight)
+        for word in terms:
+            postings[word].update(weights)
     return dict(postings)
 
 

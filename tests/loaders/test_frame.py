@@ -75,6 +75,14 @@ def test_no_year_and_no_date_the_weekdays_fix_it_near_a_year_written_on_the_page
     assert frame.year_from.startswith("the weekdays")
 
 
+def test_a_year_written_with_a_day_of_the_text_is_no_guess() -> None:
+    text = ("# Workshop\n\nAm 3. und 4. Juni 2024 in Köln.\n\n### Montag, 3. Juni\n\n"
+            "- 9.30 Uhr Begrüßung\n\n### Dienstag, 4. Juni\n\n- 9.30 Uhr Hackathon\n")
+    (event,), problems, _ = read(text)
+    assert (event.start, event.end) == (date(2024, 6, 3), date(2024, 6, 4))
+    assert not any("no year written" in p.message for p in problems)
+
+
 def test_the_year_of_the_files_folder_or_name() -> None:
     text = "# Bootcamp\n\n## 21 septembre\n\n" + PROGRAMME
     (event,), _, frame = read(text, "eig-bootcamp-2020.md")

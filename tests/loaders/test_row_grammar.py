@@ -20,6 +20,7 @@ from bot.loaders.when import DateContext
         ("dès 9h : café", (time(9), None, "café")),
         ("**Midi :** Déjeuner", (time(12), None, "Déjeuner")),
         ("11:OO Table ronde", (time(11), None, "Table ronde")),
+        ("9:30 h. Bienvenida", (time(9, 30), None, "Bienvenida")),
     ],
 )
 def test_hours_that_lead_a_line(line: str, expected: tuple) -> None:
@@ -70,3 +71,8 @@ def test_a_sentence_that_ends_with_days_or_numbers_keeps_them(line: str) -> None
 def test_a_range_of_hours_is_not_cut_at_its_dash() -> None:
     reading = read_line(["29th October | 10 am - 5 pm"], CONTEXT)
     assert (reading.start, reading.end) == (None, None)
+
+
+def test_a_range_of_days_is_not_cut_at_its_dash() -> None:
+    reading = read_line(["Call for papers: March 1-15. Registration: April 1 - May 30."], CONTEXT)
+    assert (reading.days, reading.start) == ([], None)

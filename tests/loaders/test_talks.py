@@ -187,6 +187,13 @@ def test_a_programme_repeated_as_a_list_of_slides_gives_no_extra_session(tmp_pat
     ]
 
 
+def test_handles_after_names_are_not_part_of_them() -> None:
+    speakers = parse_credit("Nick Roe @nroe & Dave Conway-Smith (@dcs), Ann Lee @ann.lee")[0]
+    assert [s.name for s in speakers] == ["Nick Roe", "Dave Conway-Smith", "Ann Lee"]
+    speakers = parse_credit("Ann Lee @annlee Bob Stone @bstone Carl Weiss")[0]
+    assert [s.name for s in speakers] == ["Ann Lee", "Bob Stone", "Carl Weiss"]
+
+
 def test_a_name_that_starts_like_a_credit_word_is_a_name() -> None:
     assert parse_credit("Pär Engström")[0] == (Speaker("Pär Engström"),)
     assert parse_credit("Par Jeanne Dupont")[0] == (Speaker("Jeanne Dupont"),)

@@ -5,6 +5,10 @@ A `Line` is written back with its spans' marks; lines cut by a hard break (a `<b
 trailing spaces, a backslash) are joined by `<br>`, lines cut by a soft break (a newline
 of the source) by a newline, which `MarkdownBlock.lines` joins again unless the line
 before is complete (all bold, or ending with ':').
+
+A *card* — a `<div>` of a few short lines one of which starts with hours, a list item of
+such lines, paragraphs each led by their hours alone — is written as a list item, and a
+run of cards as a list; so is a definition list of hours.
 """
 
 from __future__ import annotations
@@ -114,7 +118,7 @@ def markdown_blocks(blocks: tuple[Block, ...]) -> list[MarkdownBlock]:
 def _card_text(block: Block) -> str | None:
     """The text of a card (its lines apart), or of a paragraph led by its hours alone
     ('09:00 - 09:30' over 'Title' over 'Name'); None for any other block."""
-    lines = card_lines(block)
+    lines = _card_lines(block)
     if lines is not None:
         return _apart(lines)
     if block.kind != "paragraph" or not _hour_led(block.lines):
@@ -139,7 +143,7 @@ def _cards(run: list[tuple[Block, str]]) -> list[MarkdownBlock]:
     return [MarkdownBlock("list", run[0][0].line, children=items)] if items else []
 
 
-def card_lines(block: Block) -> tuple[Line, ...] | None:
+def _card_lines(block: Block) -> tuple[Line, ...] | None:
     """The lines of a card: a `<div>` (or `<section>`, `<article>`…) of a few short
     blocks, one and only one of which starts with a time ('09:00 - 09:30' over 'Title'
     over 'Name'), which a page shows as one session. None for any other block (a group of
@@ -154,7 +158,7 @@ def _field_lines(children: tuple[Block, ...]) -> list[Line] | None:
     """The lines of blocks that are only paragraphs, headings and groups of them."""
     lines: list[Line] = []
     for child in children:
-        inner = card_lines(child) if child.kind == "group" else (
+        inner = _card_lines(child) if child.kind == "group" else (
             child.lines if child.kind in ("paragraph", "heading") else None)
         if inner is None:
             return None
@@ -162,7 +166,7 @@ def _field_lines(children: tuple[Block, ...]) -> list[Line] | None:
     return lines
 
 
-def _apart(lines: tuple[Line, ...]) -> str:
+def _apart(lines: Sequence[Line]) -> str:
     """Lines as one text, each a line of its own (joined by `<br>`)."""
     return "<br>".join(ln.markdown for ln in lines if ln.markdown.strip())
 
@@ -221,7 +225,7 @@ def _written(block: Block) -> list[MarkdownBlock]:
     if kind == "item":
         fields = _field_lines(block.children) if len(block.children) > 1 else None
         if fields is not None and _hour_led(fields):  # <li><p>09:00</p><p>Title</p></li>
-            return [_item(block.line, _apart(tuple(fields)))]
+            return [_item(block.line, _apart(fields))]
         return [MarkdownBlock("item", block.line, children=markdown_blocks(block.children))]
     if kind == "quote":
         return [MarkdownBlock("quote", block.line, children=markdown_blocks(block.children))]

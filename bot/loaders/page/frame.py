@@ -212,6 +212,8 @@ def _with_year(
     year = infer_year(mentions, context)
     if year is None:
         return context, note
+    if any(m.year == year for m in mentions):  # 'Am 3. und 4. Juni 2024': written, no guess
+        return context.with_year(year), None
     paired = next(m for m in mentions if m.year is None and m.month and m.weekday is not None)
     written = text[paired.span[0] : paired.span[1]]
     line = _line_of(lines, paired.span[0])

@@ -21,6 +21,7 @@ BLOCK_TAGS = frozenset({"p", "ul", "ol", "li", "table", "blockquote", "pre", "hr
 SKIPPED = frozenset({"script", "style", "iframe", "template", "noscript", "svg", "head",
                      "object", "video", "audio", "select", "textarea"})
 """Elements whose content is not text a reader reads."""
+_NO_FIELD = frozenset({TEXT, COMMENT, "a", "br", "img"})
 _MARKS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em",
           "code": "code", "kbd": "code", "tt": "code", "del": "del", "s": "del",
           "strike": "del", "u": "u", "ins": "u", "mark": "mark"}
@@ -72,19 +73,21 @@ class InlineReader:
 
     def lines_of(self, nodes: list[LexborNode]) -> tuple[Line, ...]:
         lines = LineBuilder(self.cursor.line)
-        previous = None
+        after_field = False
         for node in nodes:
-            self.field(previous, node, lines)
+            after_field = self.field(after_field, node, lines)
             self.run(node, lines, frozenset(), None)
-            previous = node
         return lines.done()
 
-    def field(self, previous: LexborNode | None, node: LexborNode, lines: LineBuilder) -> None:
+    def field(self, after_field: bool, node: LexborNode, lines: LineBuilder) -> bool:
         """Two styled inline elements side by side, nothing between them
         (`<span class="time">10:15</span><span class="title">…`), are fields a page lays
-        out apart: a hard cut between them, not one word 'contributionLéa'."""
-        if previous is not None and _styled(previous) and _styled(node):
+        out apart: a hard cut between them, not one word 'contributionLéa'. Returns
+        whether `node` is such a field."""
+        styled = _styled(node)
+        if styled and after_field:
             lines.cut("hard", self.cursor.line)
+        return styled
 
     def run(self, node: LexborNode, lines: LineBuilder, marks: frozenset[str],
             href: str | None, depth: int = 0) -> None:
@@ -112,11 +115,11 @@ class InlineReader:
                 marks = marks | {mark}
             if tag == "a" and attrs.get("href"):
                 href = attrs["href"]
-            child, previous = node.child, None
+            child, after_field = node.child, False
             while child is not None:
-                self.field(previous, child, lines)
+                after_field = self.field(after_field, child, lines)
                 self.run(child, lines, marks, href, depth + 1)
-                child, previous = child.next, child
+                child = child.next
             if tag in BLOCK_TAGS:
                 lines.cut("hard", self.cursor.line)
 
@@ -137,5 +140,5 @@ class InlineReader:
 def _styled(node: LexborNode) -> bool:
     """An inline element with a class that is no mark, link or break: a field of a card."""
     tag = node.tag
-    return (tag not in (TEXT, COMMENT, "a", "br", "img") and tag not in _MARKS
-            and tag not in BLOCK_TAGS and bool(node.attributes.get("class")))
+    return (tag not in _NO_FIELD and tag not in _MARKS and tag not in BLOCK_TAGS
+            and bool(node.attributes.get("class")))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.loaders.talks.credits import credit_block, find_credit
 from bot.loaders.talks.markup import inline_text
@@ -33,7 +34,7 @@ _BEFORE_LEADING_TIME = re.compile(
 )
 """What may stand before the hours a line starts with: '**', '*', '\\[', 'De', 'from'."""
 _AFTER_LEADING_TIME = re.compile(
-    r"\s*\\?\]?\s*(?P<close>[*_]{1,3})?\s*(?:[:\-–—|>·](?!\d)\s*|(?=\S)|$)"
+    r"\s*\\?\]?\s*(?P<close>[*_]{1,3})?\s*(?:[:\-–—|>·.](?!\d)\s*|(?=\S)|$)"
 )
 """What follows them: a closing bracket or bold, a separator, then the title."""
 _DAY_LEAD = re.compile(
@@ -306,14 +307,12 @@ a parenthesis that ends the line ('Title, Name — mardi 14 mars, 10h', 'Title (
 def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> str:
     """'**Title**, mardi 24 novembre, 17h-17h30', 'Title, Name — 14 mars, 10h', 'Title (mardi
     14 mars à 10h)': the day and hours after the title (and its credit)."""
-    ranges = [s.span for s in find_times(markdown) if s.end] if _HOUR_MARK.search(markdown) else []
+    every = [found.start() for found in _TRAILING_CUT.finditer(markdown)]
+    if not every:
+        return markdown
+    ranges = _ranges(markdown, dates) if any(markdown[c] != "," for c in every) else []
     inside = {at for start, end in ranges for at in range(start + 1, end)}  # '10 am - 5 pm'
-    cuts: list[int] = []  # the last few, from the end
-    for found in reversed(list(_TRAILING_CUT.finditer(markdown))):
-        if found.start() not in inside:
-            cuts.append(found.start())
-            if len(cuts) == _WHEN_PARTS:
-                break
+    cuts = [cut for cut in reversed(every) if cut not in inside][:_WHEN_PARTS]  # from the end
     when, cut = None, len(markdown)
     for start in cuts:
         found = when_text(markdown[start:].lstrip(",-–— "), dates)
@@ -328,6 +327,19 @@ def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> s
         reading.start, reading.end = when[1], when[2]
     reading.why.append(f"ends with its day or hours: {markdown[cut:].strip(',-–— ')!r}")
     return markdown[:cut]
+
+
+def _ranges(markdown: str, dates: DateContext) -> list[tuple[int, int]]:
+    """The spans of the ranges of hours and of days of a line ('10 am - 5 pm', 'April 1 -
+    May 30'): a dash inside one does not end a title."""
+    spans = [s.span for s in find_times(markdown) if s.end] if _HOUR_MARK.search(markdown) else []
+    mentions = scan_days(markdown, dates.lang, dates.order)
+    spans += [
+        (first.span[0], second.span[1])
+        for first, second in pairwise(mentions)
+        if second.link == "to"
+    ]
+    return spans
 
 
 _LINK_FIRST = re.compile(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$")

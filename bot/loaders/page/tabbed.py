@@ -23,8 +23,10 @@ def tabbed_table(block: Block) -> Block | None:
     """The table a paragraph of tab-separated lines is, or None when it is none: most
     lines without a tab, or a lone line cut into fewer than three cells ('Adresse :<tab>
     12 rue…' is a line, 'Hours<tab>Title<tab>Name' a row)."""
+    tabbed = [line for line in block.lines if any("\t" in span.text for span in line.spans)]
+    if not tabbed:
+        return None
     lines = [line for line in block.lines if line.text]
-    tabbed = [line for line in lines if any("\t" in span.text for span in line.spans)]
     if not lines or len(tabbed) < _MOSTLY * len(lines):
         return None
     rows = [_cells(line, _TAB) for line in lines]

@@ -57,6 +57,17 @@ _CREDIT_SPLITS = ((re.compile(r"\s+[-–—]\s+"), " - "), (re.compile(r",\s+"),
 """'A, B - Org' and 'A et B, Org': where the names end and their organisation starts, and
 how the names' parts are joined again."""
 
+_HANDLE = re.compile(r"\s*\(?@[\w.\-]+\)?(?=[\s,&;]|$)")
+_LOOSE_COMMA = re.compile(r",\s*(?=[,&;]|$)")
+
+
+def _without_handles(text: str) -> str:
+    """'Jory Burson @jorydotcom Joe Sepi @joesepi' → 'Jory Burson, Joe Sepi': a social-media
+    handle after a name is not part of it, and ends it."""
+    if "@" not in text:
+        return text
+    return _LOOSE_COMMA.sub("", _HANDLE.sub(",", text))
+
 Credit = tuple[tuple[Speaker, ...], tuple[str, ...]]
 """Speakers and their organisations."""
 
@@ -65,7 +76,7 @@ def parse_credit(markdown: str) -> tuple[tuple[Speaker, ...], tuple[str, ...], t
     """A speakers cell or credit: 'A et B, [Org](url)', 'A - [Org](url) (Parent)', '*TBA* - Org',
     'A ([Org1](u)) et B ([Org2](u))'. Returns speakers, organisations and links."""
     text, links = inline_text(markdown)
-    text = text.strip().rstrip(".")
+    text = _without_handles(text).strip().rstrip(".")
     labelled = CREDIT_LABEL.match(text)
     if labelled and labelled.end() < len(text):
         text = text[labelled.end() :]

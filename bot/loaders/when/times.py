@@ -52,8 +52,8 @@ def _clock(p: str, words: bool = False) -> str:
         rf"|(?P<{p}k>[01]\d|2[0-4])(?P<{p}km>[0-5]\d)(?!\d)"
         rf"|(?P<{p}b>[01]?\d|2[0-4])(?!\d){_BARE if p == 's' else ''}"
         + (rf"|(?P<{p}w>{_WORDS})(?![a-z])" if words else "")
-        + rf")(?:\s?(?P<{p}ap>[ap]\.?\s?m(?![a-z])\.?)|\s?(?P<{p}u>uhr|uur|hrs?)(?![a-z])"
-        rf"|(?P<{p}x>h)(?![a-z\d]))?"
+        + rf")(?:\s?(?P<{p}ap>[ap]\.?\s?m(?![a-z])\.?)|\s?(?P<{p}u>uhr|uur|hrs?|hs)(?![a-z])"
+        rf"|\s?(?P<{p}x>h)(?![a-z\d]))?"
     )
 
 

@@ -335,3 +335,16 @@ def test_a_line_that_opens_with_noon_or_midnight(text: str, expected: list) -> N
 )
 def test_noon_in_a_sentence_or_a_word_and_an_o_after_a_number_are_no_times(text: str) -> None:
     assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("9:30 h. Bienvenida", [("09:30", None)]),
+        ("12.30 hs: Comida", [("12:30", None)]),
+        ("14:00 h - 15:00 h Taller", [("14:00", "15:00")]),
+    ],
+)
+def test_an_h_written_apart_after_the_minutes(text: str, expected: list) -> None:
+    assert read(text) == expected
+    assert text[find_times(text)[0].span[1] :].startswith((".", ":", " Taller"))  # the h read
