@@ -5,7 +5,10 @@ interministérielle du numérique » and « Agence Nationale de la Cohésion des
 in full, the 2024 page writes « DINUM », « ANCT » and « B. Guerry ».
 """
 
+from dataclasses import replace
 from datetime import date
+
+import pytest
 
 from bot.loaders import load_paths
 from bot.programme.aliases import learned_groups, spells
@@ -74,6 +77,17 @@ def test_the_heading_a_session_sits_under_counts_for_it() -> None:
     index = _index(_session(1, "Et vous, ça Tchap ?", section="démos de La Suite"),
                    _session(2, "Un numérique responsable"))
     assert [h.session.id for h in index.search("la suite")] == ["s1"]
+
+
+def test_a_word_in_two_fields_of_a_session_counts_with_the_heavier() -> None:
+    # 'Grist' is the organisation (2.0) of s1 and s3, and in the descriptions (0.5) of s1
+    # and s2: s1 counts it as an organisation, four times s2.
+    one = replace(_session(1, "Tableurs partagés", org="Grist"), description="Grist pour tous")
+    two = replace(_session(2, "Autre chose"), description="grist aussi")
+    index = _index(one, two, _session(3, "Données", org="Grist"))
+    scores = {hit.session.id: hit.score for hit in index.search("grist")}
+    assert scores["s1"] == pytest.approx(4 * scores["s2"])
+    assert scores["s3"] == pytest.approx(scores["s1"])
 
 
 def test_sessions_with_every_word_come_first_and_a_common_word_counts_little() -> None:

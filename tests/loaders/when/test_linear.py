@@ -23,6 +23,9 @@ SMALL, LARGE = 6_250, 50_000
 LIMIT = 4
 RUNS = 3
 """1 is linear; 4 leaves room for a busy machine; a quadratic cost gives 8."""
+ATTEMPTS = 3
+"""A ratio over the limit is measured again: a pause of a loaded machine in one timing
+does not come back three times, a quadratic cost does."""
 PAGE = (
     "## Lundi 21 septembre\n\n- 9h30-10h : Accueil, café\n- 10h - 11h30 : Atelier « données »"
     " avec Marie Curie (Inria)\n\n### Tuesday, 22 September\n\n| 9:00 AM – 10:30 AM | Keynote |"
@@ -56,7 +59,9 @@ CALLS = {
 @pytest.mark.parametrize("call", list(CALLS))
 def test_time_grows_linearly(call: str, piece: str) -> None:
     ratio = growth(CALLS[call], piece)
-    if ratio >= LIMIT:  # a busy machine, or a real cost: measured again, a real cost stays
+    for _ in range(ATTEMPTS - 1):  # a busy machine, or a real cost: a real cost stays
+        if ratio < LIMIT:
+            break
         ratio = growth(CALLS[call], piece)
     assert ratio < LIMIT, f"{call} on {piece!r}: one long text costs {ratio:.1f} times its parts"
 
