@@ -50,6 +50,11 @@ _MATERIALS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     )
 )
 
+_ANY_MATERIAL_TEXT, _ANY_MATERIAL_URL = (
+    re.compile("|".join(f"(?:{p[i].pattern})" for p in _MATERIALS), re.IGNORECASE)
+    for i in (1, 2)
+)
+
 
 @dataclass(frozen=True)
 class Link:
@@ -62,6 +67,8 @@ class Link:
     def material(self) -> str | None:
         """What a session left behind this link, by its address or its text: 'recording'
         (a replay), 'slides' or 'notes' (a pad, an issue); None for any other link."""
+        if not (_ANY_MATERIAL_URL.search(self.url) or _ANY_MATERIAL_TEXT.search(self.text)):
+            return None  # most links: one search each, not one per kind
         return next((kind for kind, text, url in _MATERIALS
                      if url.search(self.url) or text.search(self.text)), None)
 

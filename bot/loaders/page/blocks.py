@@ -17,7 +17,15 @@ from dataclasses import replace
 
 from selectolax.lexbor import LexborNode
 
-from bot.loaders.page.dom import COMMENT, TEXT, Dom, LineCursor, last_line, parse_html
+from bot.loaders.page.dom import (
+    COMMENT,
+    DEEPEST,
+    TEXT,
+    Dom,
+    LineCursor,
+    last_line,
+    parse_html,
+)
 from bot.loaders.page.grid import grid, has_blocks, lines_of, span_of
 from bot.loaders.page.inline import BLOCK_TAGS, InlineReader
 from bot.loaders.page.render import render_fragment
@@ -53,8 +61,10 @@ class Walker:
     """Walks the DOM in document order, keeping the source line (`LineCursor`)."""
 
     def __init__(self, source_lines: list[str], origin: str = "markdown",
-                 first_line: int = 1) -> None:
+                 first_line: int = 1, depth: int = 0) -> None:
         self.source = source_lines
+        self.depth = depth
+        """How many containers deep the walk is (see `DEEPEST`)."""
         self.cursor = LineCursor(first_line)
         self.inline = InlineReader(self.cursor)
         self.origin = origin
@@ -63,13 +73,16 @@ class Walker:
     # --- blocks ---------------------------------------------------------------------
 
     def blocks(self, parent: LexborNode) -> list[Block]:
-        """The blocks of a container; runs of inline content become paragraphs."""
+        """The blocks of a container; runs of inline content become paragraphs (all of
+        its content, in a container nested deeper than `DEEPEST`)."""
         out: list[Block] = []
         run: list[LexborNode] = []
         raw = "data-sourcepos" not in parent.attributes  # not made by the Markdown renderer
+        flat = self.depth >= DEEPEST
+        self.depth += 1
         child = parent.child
         while child is not None:
-            if child.tag in BLOCK_TAGS:
+            if child.tag in BLOCK_TAGS and not flat:
                 if run:
                     out.extend(self._paragraph(run, raw))
                     run = []
@@ -79,6 +92,7 @@ class Walker:
             child = child.next
         if run:
             out.extend(self._paragraph(run, raw))
+        self.depth -= 1
         return out
 
     def block(self, node: LexborNode) -> list[Block]:
@@ -148,7 +162,7 @@ class Walker:
     def _markdown(self, first: int, last: int) -> list[Block]:
         """Source lines `first`..`last` rendered as Markdown, read as blocks."""
         html = render_fragment(self.source[first - 1:last], first)
-        inner = Walker(self.source, "markdown-in-html", first)
+        inner = Walker(self.source, "markdown-in-html", first, self.depth)
         return [replace(b, origin="markdown-in-html") for b in
                 inner.blocks(parse_html(html).body)]
 
@@ -209,12 +223,12 @@ class Walker:
                       for i, t in enumerate(raw.split("\n")) if t.strip())
         children: tuple[Block, ...] = ()
         if _HTML_CODE.match(text):
-            inner = Walker(self.source, "code-html", line)
+            inner = Walker(self.source, "code-html", line, self.depth)
             children = tuple(inner.blocks(parse_html(text).body))
         elif not _language(node) and (_written_as_lines(raw) or _tab_separated(raw)):
             # a list or timed lines indented or fenced by mistake: read as the Markdown it is
             html = render_fragment(textwrap.dedent(raw).split("\n"), line)
-            inner = Walker(self.source, "markdown-in-code", line)
+            inner = Walker(self.source, "markdown-in-code", line, self.depth)
             children = tuple(inner.blocks(parse_html(html).body))
         return Block("code", line, line + max(0, raw.count("\n")), lines, children=children,
                      origin=self.origin)

@@ -50,21 +50,52 @@ class MarkdownBlock:
         """The text's logical lines: a `<br>` ends a line, and so does a soft line break
         after a line that is all bold (a title over its description); any other soft
         break only wraps a long line."""
-        lines: list[str] = []
+        lines: list[_LogicalLine] = []
         for raw in self.text.split("\n"):
             parts = [p.strip() for p in _BR.split(raw)]
             head, rest = parts[0], parts[1:]
-            if (
-                head
-                and lines
-                and not _ENDS_A_LINE.match(lines[-1])
-                and not _STARTS_A_LINE.match(head)
-            ):
-                lines[-1] = f"{lines[-1]} {head}"
+            if head and lines and not lines[-1].complete and not _STARTS_A_LINE.match(head):
+                lines[-1].add(head)
             elif head:
-                lines.append(head)
-            lines.extend(p for p in rest if p)
-        return lines
+                lines.append(_LogicalLine(head))
+            lines.extend(_LogicalLine(p) for p in rest if p)
+        return [line.text() for line in lines]
+
+
+class _LogicalLine:
+    """A logical line made of the source lines it wraps, and whether it is complete (as
+    `_ENDS_A_LINE` says of their text), kept up as each is added: testing the joined text
+    again for each of 100,000 short lines of one paragraph would take a time that grows
+    as the square of the paragraph.
+
+    The pattern reads a line all in emphasis only when the line starts and ends with the
+    mark and holds it two or four times: its marks are counted as lines are added, and
+    the pattern runs only then, a few times per line at most."""
+
+    def __init__(self, first: str) -> None:
+        self.parts = [first]
+        self.marks = {"*": first.count("*"), "_": first.count("_")}
+        self.complete = self._ends()
+
+    def add(self, part: str) -> None:
+        self.parts.append(part)
+        for mark in self.marks:
+            self.marks[mark] += part.count(mark)
+        self.complete = self._ends()
+
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+    def _ends(self) -> bool:
+        last = self.parts[-1]
+        if last.endswith(":"):
+            return True
+        closing = last.rstrip()
+        closing = (closing[:-1] if closing.endswith(".") else closing).rstrip()[-1:]
+        opening = self.parts[0][:1]
+        if closing != opening or self.marks.get(opening, 5) > 4:
+            return False
+        return bool(_ENDS_A_LINE.match(self.text()))
 
 
 def markdown_blocks(blocks: tuple[Block, ...]) -> list[MarkdownBlock]:

@@ -18,6 +18,11 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 TEXT = "-text"
 COMMENT = "-comment"
+DEEPEST = 32
+"""How deep the stages read nested elements as blocks and marks; deeper content is read as
+the text of its element. No page nests lists, quotes or divisions so deep, and every stage
+that walks the tree recurses, so a hostile page nested 100,000 deep would exhaust the
+stack."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
-from bot.loaders.page.dom import COMMENT, TEXT, LineCursor
+from bot.loaders.page.dom import COMMENT, DEEPEST, TEXT, LineCursor
 from bot.loaders.page.values import Line, Span
 
 BLOCK_TAGS = frozenset({"p", "ul", "ol", "li", "table", "blockquote", "pre", "hr", "dl", "dt",
@@ -90,19 +90,10 @@ class InlineReader:
         return styled
 
     def run(self, node: LexborNode, lines: LineBuilder, marks: frozenset[str],
-             href: str | None) -> None:
+            href: str | None, depth: int = 0) -> None:
         tag = node.tag
         if tag == TEXT:
-            text = node.text_content or ""
-            if "\n" not in text:
-                lines.add(text, marks, href, self.cursor.line)
-                return
-            parts = text.split("\n")
-            lines.add(parts[0], marks, href, self.cursor.line)
-            for part in parts[1:]:
-                self.cursor.line += 1
-                lines.cut("soft", self.cursor.line)
-                lines.add(part, marks, href, self.cursor.line)
+            self.text(node.text_content or "", lines, marks, href)
         elif tag == "br":
             lines.cut("hard", self.cursor.enter_raw(node.attributes))
         elif tag == COMMENT:
@@ -110,6 +101,8 @@ class InlineReader:
         elif tag in SKIPPED or tag == "img":
             self.cursor.enter_raw(node.attributes)
             self.cursor.text(node.text(deep=True) if tag in SKIPPED else "")
+        elif depth >= DEEPEST:
+            self.text(node.text(deep=True), lines, marks, href)
         else:
             attrs = node.attributes
             if tag in BLOCK_TAGS:
@@ -125,10 +118,23 @@ class InlineReader:
             child, after_field = node.child, False
             while child is not None:
                 after_field = self.field(after_field, child, lines)
-                self.run(child, lines, marks, href)
+                self.run(child, lines, marks, href, depth + 1)
                 child = child.next
             if tag in BLOCK_TAGS:
                 lines.cut("hard", self.cursor.line)
+
+    def text(self, text: str, lines: LineBuilder, marks: frozenset[str],
+             href: str | None) -> None:
+        """A text, cut at its newlines (soft breaks)."""
+        if "\n" not in text:
+            lines.add(text, marks, href, self.cursor.line)
+            return
+        parts = text.split("\n")
+        lines.add(parts[0], marks, href, self.cursor.line)
+        for part in parts[1:]:
+            self.cursor.line += 1
+            lines.cut("soft", self.cursor.line)
+            lines.add(part, marks, href, self.cursor.line)
 
 
 def _styled(node: LexborNode) -> bool:

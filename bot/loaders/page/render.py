@@ -35,10 +35,18 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_core import StateCore
 
+from bot.loaders.page.dom import DEEPEST
+
 _START_TAG = re.compile(r"<([A-Za-z][\w-]*)(?=[\s/>])")
 _TABLE_OPEN = re.compile(r"<table(?=[\s>])", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_MARKER = r"[ \t]*+(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))"
+"""A quote or list marker at the start of a line, or after another."""
+_NESTED = re.compile(f"(?:{_MARKER}){{{DEEPEST}}}")
+_NEXT_MARKER = re.compile(r"[ \t]*+(?:(?P<number>\d{1,9})(?=[.)](?:[ \t]|$))|>|[-+*](?=[ \t]|$))")
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*+\1){2,}[ \t]*$")
+"""A thematic break ('- - -', '* * * *'): a rule, not lists."""
 BRIDGE = "<!---->"
 """What a blank line inside an open HTML table becomes: a comment, not a blank line."""
 RENDERER = f"markdown-it-pyrs {getattr(markdown_it_pyrs, '__version__', '')}".strip()
@@ -99,6 +107,8 @@ def prepare(lines: list[str], first_line: int = 1) -> tuple[list[str], tuple[int
                 fence = None
         elif opened:
             fence = opened.group(1)
+        elif (stripped[:1] in "->+*" or stripped[:1].isdigit()) and _NESTED.match(line):
+            line = _shallow(line)
         elif not stripped:
             if depth > 0 and tag_follows[index]:
                 out.append(BRIDGE)
@@ -113,6 +123,19 @@ def prepare(lines: list[str], first_line: int = 1) -> tuple[list[str], tuple[int
             line = _START_TAG.sub(lambda m, n=number: f'<{m.group(1)} data-line="{n}"', line)
         out.append(line)
     return out, tuple(bridged)
+
+
+def _shallow(line: str) -> str:
+    """A line that opens more than `DEEPEST` lists or quotes at once ('- - - … a',
+    '>>>> … a') opens `DEEPEST`, and the rest is its text: the marker after them is
+    escaped. The renderer and the HTML parser take a time that grows as the square of
+    the nesting, and no page nests so deep."""
+    deep = _NESTED.match(line)
+    after = _NEXT_MARKER.match(line, deep.end()) if deep and not _RULE.match(line) else None
+    if after is None:
+        return line
+    cut = after.end("number") if after.group("number") else after.end() - 1
+    return f"{line[:cut]}\\{line[cut:]}"
 
 
 def _tag_follows(lines: list[str]) -> list[bool]:

@@ -37,7 +37,6 @@ _AFTER_LEADING_TIME = re.compile(
     r"\s*\\?\]?\s*(?P<close>[*_]{1,3})?\s*(?:[:\-–—|>·.](?!\d)\s*|(?=\S)|$)"
 )
 """What follows them: a closing bracket or bold, a separator, then the title."""
-_BEFORE_INNER_HOURS = re.compile(r"(?:,\s*|\s+)(?:de|from)\s+$", re.IGNORECASE)
 _DAY_LEAD = re.compile(
     r"^(?P<when>(?:[^:(]|\(\s*\[[^\]]*\]\([^)\s]*\)\s*\)){4,300}?)\s*:(?P<close>[*_]{1,3})?\s+"
     r"(?P<rest>\S.*)$"
@@ -49,6 +48,9 @@ _HOUR_MARK = re.compile(r"\d\s?[h:ap]", re.IGNORECASE)
 """What every hour holds ('9h', '9 h', '9:30', '9 am'): tested before the longer patterns."""
 _NOTE_LENGTH = 600
 """Trailing notes ('([revoir](…))') are looked for in a line's last characters only."""
+_NOTES = 8
+"""A line ends with a few notes at most ('([revoir](…)) (slides) \\[40 minutes\\]'): each
+is cut from a copy of the line, so a line of 10,000 of them is not read 10,000 times."""
 _ROOM_WORDS = re.compile(r"^(?:salle|salon|room|amphi|auditorium|stand|espace|hall)\b", re.I)
 _WHEN_WORDS = re.compile(
     r"\b(?:le|les|du|au|et|de|des|a|à|from|to|on|the|lundi|mardi|mercredi|jeudi|vendredi|"
@@ -235,11 +237,12 @@ def _inner_hours(markdown: str, reading: LineReading) -> str:
     bold = _ALL_BOLD.fullmatch(markdown)
     text = bold.group("text") if bold else markdown
     slots = find_times(text) if _HOUR_MARK.search(text) else []
-    found = next((s for s in slots if s.end is not None and _after_title(text, s)), None)
+    lead = len(text) - len(text.lstrip())  # where the text, maybe a title, starts
+    found = next((s for s in slots if s.end is not None
+                  and lead < (_title_end(text, s.first.span[0]) or 0)), None)
     if found is None:
         return markdown
-    cut = _BEFORE_INNER_HOURS.search(text, 0, found.first.span[0])
-    title = text[: cut.start()] if cut else ""
+    title = text[: _title_end(text, found.first.span[0])]
     if len(title.split()) > 25 or scan_days(title):
         return markdown  # 'Le 30 avril de 9h à 17h30': the event's day, not a session
     reading.start, reading.end = found.start, found.end
@@ -253,10 +256,26 @@ def _inner_hours(markdown: str, reading: LineReading) -> str:
     return f"**{title}**" if bold else title
 
 
-def _after_title(text: str, slot: Slot) -> bool:
-    """A range written after a title and 'de' or 'from' ('Table ronde de 10h25 à 11h15')."""
-    cut = _BEFORE_INNER_HOURS.search(text, 0, slot.first.span[0])
-    return cut is not None and bool(text[: cut.start()].strip())
+def _title_end(text: str, hours: int) -> int | None:
+    """Where a title ends when the hours at `hours` follow it after 'de' or 'from' ('Table
+    ronde de 10h25 à 11h15'): at the comma or the spaces before the word (none: None).
+    Read backwards from the hours: a search from the start of the text for each of
+    10,000 hours of a line would take a time that grows as its square."""
+    end = hours
+    while end and text[end - 1].isspace():
+        end -= 1
+    if end == hours:
+        return None
+    word = next((w for w in ("de", "from") if text[max(0, end - len(w)) : end].lower() == w),
+                None)
+    if word is None:
+        return None
+    start = cut = end - len(word)
+    while cut and text[cut - 1].isspace():
+        cut -= 1
+    if cut and text[cut - 1] == ",":
+        return cut - 1
+    return cut if cut < start else None
 
 
 def _leading_day(markdown: str, dates: DateContext, reading: LineReading) -> str:
@@ -275,6 +294,10 @@ def _leading_day(markdown: str, dates: DateContext, reading: LineReading) -> str
     return found.group("rest")
 
 
+_WHEN_PARTS = 6
+"""The day and hours after a title are a few parts ('mardi 24 novembre', '17h-17h30'):
+reading each longer tail of a line of 10,000 parts again would take a time that grows
+as the square of the line."""
 _TRAILING_CUT = re.compile(r",\s+|\s+[-–—]\s+|\s+(?=\([^()]*\)\s*$)")
 """Where the day and hours written after a title may begin: after a comma or a dash, or at
 a parenthesis that ends the line ('Title, Name — mardi 14 mars, 10h', 'Title (14 mars à
@@ -284,15 +307,15 @@ a parenthesis that ends the line ('Title, Name — mardi 14 mars, 10h', 'Title (
 def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> str:
     """'**Title**, mardi 24 novembre, 17h-17h30', 'Title, Name — 14 mars, 10h', 'Title (mardi
     14 mars à 10h)': the day and hours after the title (and its credit)."""
-    cuts = [found.start() for found in _TRAILING_CUT.finditer(markdown)]
-    if not cuts:
+    every = [found.start() for found in _TRAILING_CUT.finditer(markdown)]
+    if not every:
         return markdown
-    ranges = _ranges(markdown, dates) if any(markdown[c] != "," for c in cuts) else []
-    cuts = [cut for cut in cuts if not any(start < cut < end for start, end in ranges)]
-    tails = [(cut, markdown[cut:].lstrip(",-–— ")) for cut in cuts]
+    ranges = _ranges(markdown, dates) if any(markdown[c] != "," for c in every) else []
+    inside = {at for start, end in ranges for at in range(start + 1, end)}  # '10 am - 5 pm'
+    cuts = [cut for cut in reversed(every) if cut not in inside][:_WHEN_PARTS]  # from the end
     when, cut = None, len(markdown)
-    for start, tail in reversed(tails):
-        found = when_text(tail, dates)
+    for start in cuts:
+        found = when_text(markdown[start:].lstrip(",-–— "), dates)
         if not found:
             break
         when, cut = found, start
@@ -335,14 +358,16 @@ def read_title(markdown: str) -> Talk:
 
 
 def _title_and_credit(markdown: str) -> Talk:
-    text, links = inline_text(markdown)
-    while markdown.rstrip(" .")[-1:] in (")", "]", "*", "m", "n", "s", "h"):
+    links = inline_text(markdown)[1]
+    for _ in range(_NOTES):
+        if markdown.rstrip(" .")[-1:] not in (")", "]", "*", "m", "n", "s", "h"):
+            break
         head, tail = markdown[:-_NOTE_LENGTH], markdown[-_NOTE_LENGTH:]
         trimmed = (head + _without_trailing_note(tail)).rstrip(" .")
         if trimmed == markdown.rstrip(" ."):
             break
         markdown = trimmed
-        text = inline_text(markdown)[0]
+    text = inline_text(markdown)[0]
     if first := speaker_first(markdown):
         return replace(first, links=links)
     lead = _LINK_FIRST.match(markdown)

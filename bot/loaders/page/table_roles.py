@@ -195,7 +195,7 @@ def _first_role(index: int, header: str, votes: _Votes, frame: EventFrame) -> Co
     if facts.known:  # a day ("Lundi", "3 juin", "Jour 2"), not the word "Date"
         return Column(index, "sessions", header, f"its header {header!r} is a day", facts)
     slot = cell_time(header, whole=False) if header else None
-    timed = found is not None and found[0] in ("time", "start", "end")
+    timed = found is not None and found[0] in _TIMED
     if slot is not None and not timed and votes.share(votes.times) < 0.6:
         return Column(index, "sessions", header, f"its header {header!r} is an hour",
                       CellFacts(start=slot.start, end=slot.end))
@@ -205,14 +205,19 @@ def _first_role(index: int, header: str, votes: _Votes, frame: EventFrame) -> Co
     return Column(index, role, header, f"its header word {word!r}")
 
 
+_TIMED = ("time", "start", "end")
+"""The roles of a column of hours."""
+
+
 def _time_and_day(columns: list[Column], votes: list[_Votes]) -> list[Column]:
     """What the cells hold overrides a header: a column of times is the time column, a
     column of days the day column; a header word its cells belie gives way."""
     out = [replace(c, role="other") if c.role == "day" and votes[c.index].filled
            and votes[c.index].share(votes[c.index].days) < 0.3 else c for c in columns]
-    timed = [c for c in out if c.role in ("time", "start", "end")]
+    timed = [c for c in out if c.role in _TIMED]
     if not any(votes[c.index].share(votes[c.index].times) >= 0.3 for c in timed):
-        out = [replace(c, role="other") if c in timed else c for c in out]
+        out = [replace(c, role="other") if c.role in _TIMED else c
+               for c in out]
         out = _by_content(out, votes, "time", "times", "times", among=None)
     if not any(c.role == "day" for c in out):
         out = _by_content(out, votes, "day", "days", "days")

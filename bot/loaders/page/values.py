@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from bot.loaders.when import DateContext
 from bot.programme.model import Link
@@ -269,6 +269,12 @@ class Note:
 _MARKUP = (("strong", "**"), ("em", "*"))
 
 
+@lru_cache(maxsize=64)
+def _signs(marks: frozenset[str]) -> tuple[str, ...]:
+    """The Markdown signs of a span's marks, strong first (a page has few sets of marks)."""
+    return tuple(sign for mark, sign in _MARKUP if mark in marks)
+
+
 def to_markdown(spans: tuple[Span, ...]) -> str:
     """Spans as inline Markdown: strong as `**…**`, em as `*…*`, links as `[text](url)`
     inside the emphasis they stand in (`**Défi [Gobelins](url) :**`). Text is not
@@ -294,7 +300,7 @@ class _MarkdownWriter:
         if not text.strip():
             self.out.append(text)
             return
-        marks = tuple(sign for mark, sign in _MARKUP if mark in span.marks)
+        marks = _signs(span.marks)
         if marks != self.marks:
             self.close_marks()
             lead = text[: len(text) - len(text.lstrip())]

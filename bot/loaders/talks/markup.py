@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from bot.programme.model import Link
 
@@ -12,32 +14,65 @@ _LINK = re.compile(r"\[([^\]]*+)\]\(((?:[^()\s]++|\([^()\s]*+\))*+)(?:\s+\"[^\"]
 are possessive: giving a character back could never let the rest match, and not trying
 makes the scan of a URL three times faster."""
 _TAGS = re.compile(r"<[^>]+>")
+"""A tag; run only up to the text's last '>' (see `_without_tags`)."""
 _EMPHASIS = re.compile(r"\*\**|_(?<!\w_)_*|__*(?!\w)")
 """'*', '**', and '_' runs not inside a word ('snake_case' stays). Every branch starts with
 a literal character so that the regex engine jumps from one '*' or '_' to the next
 instead of trying each position of the text."""
 
 
+@lru_cache(maxsize=8192)
 def inline_text(markdown: str) -> tuple[str, tuple[Link, ...]]:
-    """Markdown/HTML inline text to plain text, with the links it held (text and URL)."""
+    """Markdown/HTML inline text to plain text, with the links it held (text and URL).
+    Cached: the stages ask it of the same text several times (a line, its title, its
+    credit)."""
     if "](" not in markdown:
         return _plain(markdown), ()
     links: list[Link] = []
-
-    def link_text(match: re.Match[str]) -> str:  # one pass: the text stays, the link is kept
+    pieces: list[str] = []
+    position = 0
+    for match in _links(markdown):  # one pass: the text stays, the link is kept
         if match.group(2):
             links.append(Link(_plain(match.group(1)), match.group(2)))
-        return match.group(1)
+        pieces += (markdown[position : match.start()], match.group(1))
+        position = match.end()
+    pieces.append(markdown[position:])
+    return _plain("".join(pieces)), tuple(links)
 
-    plain = _plain(_LINK.sub(link_text, markdown))
-    return plain, tuple(links)
+
+def _links(markdown: str) -> Iterator[re.Match[str]]:
+    """The matches of `_LINK`, as `_LINK.finditer` finds them, in linear time.
+
+    A link tried at a '[' reads its text to the next ']': when it fails there, a link
+    tried at any '[' before that ']' reads to the same ']' and fails the same way, so the
+    search goes on after it, not at the next '[' (`finditer` would read the same text
+    again from each '[', a time that grows as the square of a line of '[')."""
+    position = 0
+    while (start := markdown.find("[", position)) >= 0:
+        if match := _LINK.match(markdown, start):
+            yield match
+            position = match.end()
+            continue
+        close = markdown.find("]", start)
+        if close < 0:
+            return
+        position = close + 1
 
 
 def _plain(text: str) -> str:
     if "<" in text:
-        text = _TAGS.sub(" ", text)
+        text = _without_tags(text)
     if "&" in text:
         text = html.unescape(text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub("", text)
     return " ".join(text.split())
+
+
+def _without_tags(text: str) -> str:
+    """`text` with each tag ('<b>', '<br />') replaced by a space. A tag ends at a '>', so
+    the pattern runs only up to the last one: after it, each '<' of a line of them would
+    be read to the end of the text in vain (a time that grows as the square of the line)."""
+    last = text.rfind(">") + 1
+    return _TAGS.sub(" ", text[:last]) + text[last:]
+

@@ -54,8 +54,10 @@ def parse_talk_line(markdown: str) -> Talk:
         title, (speakers, organisations) = labelled
         return Talk(clean_title(title), speakers, organisations, links)
     for separator in _SEPARATORS.finditer(text):
+        if len(text) - separator.end() > _CREDIT_LENGTH:
+            continue  # the length first: a copy of each tail of a line of commas is quadratic
         tail = text[separator.end() :]
-        if len(tail) <= _CREDIT_LENGTH and is_block(tail):
+        if is_block(tail):
             speakers, organisations = block_speakers(tail)
             return Talk(clean_title(text[: separator.start()]), speakers, organisations, links)
     dash = _LAST_CREDIT_DASH.match(text)

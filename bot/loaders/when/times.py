@@ -113,10 +113,17 @@ def find_times(text: str, lang: str | None = None) -> list[Slot]:
 
     `lang`, when known, is the text's language: in German, 'am' after a number is a
     preposition ('Raum 5 am Eingang'), not a time of the morning."""
+    return list(_slots(text, lang))
+
+
+@functools.lru_cache(maxsize=8192)
+def _slots(text: str, lang: str | None) -> tuple[Slot, ...]:
+    """`find_times`, cached: the stages of a page ask it of the same line several times
+    (its reading, its hours alone, the day and hours after its title)."""
     folded = _typed_zeros(prepare(text))
-    if not any(c.isdigit() for c in folded):
+    if not any(map(str.isdigit, folded)):
         alone = _named_alone(folded)
-        return [alone] if alone else []
+        return (alone,) if alone else ()
     slots: list[Slot] = []
     position = 0
     while found := _SLOT.search(folded, position):
@@ -129,7 +136,7 @@ def find_times(text: str, lang: str | None = None) -> list[Slot]:
         if alone and not (slots and slots[0].span[0] < alone.span[1]):
             slots.insert(0, alone)
     codes = decoys.timecodes(folded, fold(text)) if ":" in folded else []
-    return decoys.outside(codes, slots, lambda slot: slot.span[0])
+    return tuple(decoys.outside(codes, slots, lambda slot: slot.span[0]))
 
 
 def find_range(text: str) -> Slot | None:
