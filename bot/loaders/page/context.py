@@ -93,6 +93,17 @@ class Context:
         """The session of the innermost scope, if it is a slot."""
         return self.scopes[-1].slot if self.scopes else None
 
+    @property
+    def slot_above(self) -> Scope | None:
+        """The innermost slot, through the labels under it: '[9h35–10h45] Plénière' over
+        '**Introduction**' over the persons who speak in it."""
+        for scope in reversed(self.scopes):
+            if scope.slot is not None:
+                return scope
+            if scope.level != LABEL_LEVEL:
+                return None
+        return None
+
     def get(self, attribute: str):
         """The innermost value of `attribute` any scope gives."""
         return next(

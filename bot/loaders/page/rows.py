@@ -39,6 +39,11 @@ from bot.wording.folding import fold
 _WHERE = re.compile(r"^\s*\**\s*(?:o[uù]\s*\?|where\s*\?|lieu\s*:)\s*\**\s*(?P<room>.+)$", re.I)
 _PERSON = re.compile(rf"^(?P<name>{NAME})(?=\s*(?:,|\(|$|\s[-–—]\s))")
 _BOLD_CREDIT = re.compile(r"^\s*\*\*(?P<bold>[^*]{1,300}?)\*\*(?P<after>\s*(?:,.*|$|[-–—]\s.*))$")
+_LEAD_TO_BOLD = re.compile(
+    r"^\s*[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s+(?:de|d'|du|by|par|of|von|van)\s*(?=\*\*)",
+    re.I)
+"""Two words leading to a name in bold ('Pitch de **Name**, Org'): what the person does."""
+_BOLD = re.compile(r"\*\*([^*]{1,300}?)\*\*")
 _OWN_LEVEL = 99
 """The scope of a heading that is a session of its own: its room, under everything."""
 
@@ -163,7 +168,7 @@ def _list(page: Page, ctx: Context, block: Block, depth: int) -> Context:
     items = [item for item in block.children if item.kind == "item"]
     if ctx.slot and _timed(items):
         ctx = _close(page, ctx, SLOT_LEVEL)  # items with hours of their own follow the slot
-    if (ctx.slot or page.last) is not None and _persons_list(items):
+    if (ctx.slot_above or page.last) is not None and _persons_list(items):
         return page.credit(ctx, _persons(items))
     title = fold(ctx.innermost.title) if ctx.innermost else ""
     if re.search(r"intervenant|speakers?|avec qui", title) and _persons_list(items):
@@ -314,15 +319,16 @@ def _credit(item: Block) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     if labelled:  # '* Intervenante : Jeanne Dupont (DINUM)'
         found = find_credit(text[labelled.end() :], at_start=True)
         return found[:2] if found else None
-    bold = _BOLD_CREDIT.match(first.text)
+    bold = _BOLD_CREDIT.match(_LEAD_TO_BOLD.sub("", first.text, count=1))
     name = inline_text(bold.group("bold"))[0] if bold else ""
     if bold and ":" not in name and len(name.split()) <= 10:
         after = inline_text(bold.group("after"))[0]
         if after.lstrip().startswith(("-", "–", "—")):
             found = find_credit(after.lstrip(" -–—"), at_start=True)
             return (found[0], (name,)) if found else None
-        if _is_person(name):
-            return (Speaker(name),), ()
+        if _is_person(name):  # '**A**, rôle, et **B**, rôle': every person in bold
+            others = (inline_text(b)[0] for b in _BOLD.findall(bold.group("after")))
+            return (Speaker(name), *(Speaker(o) for o in others if _is_person(o))), ()
         return (), (name,)
     found = _PERSON.match(text)
     if found and _is_person(found.group("name")):

@@ -167,8 +167,8 @@ class Page:
     def credit(self, ctx: Context, credited: tuple) -> Context:
         """Credit the slot the context is in, else the last session read: the session is
         replaced by its credited copy wherever it is kept."""
-        if (slot := ctx.slot) is not None:
-            return ctx.with_scope(ctx.scopes[-1], slot=with_speakers(slot, credited))
+        if (scope := ctx.slot_above) is not None:
+            return ctx.with_scope(scope, slot=with_speakers(scope.slot, credited))
         if (last := self.last) is not None:
             self.last = with_speakers(last, credited)
             for rows in (self.pending, self.rows):
