@@ -1,22 +1,25 @@
 """A page over the reading budget, on a running bot with its database: it is stopped and
 named in the reload's problems, the published version stays, and commands are answered
-while it is being read. The budget is a quarter of what the page takes to read here
-(measured first): a ratio, not a wall-clock limit."""
+while it is being read. The budget is a quarter of what the page takes to read in a worker
+of its own (measured first): a ratio, not a wall-clock limit. It is measured in a worker,
+not in the test's process: on CI, after the whole suite, a worker once read the page within
+a quarter of the test process's time (most likely that process's big heap made collecting
+garbage cost more there)."""
 
 from __future__ import annotations
 
 import asyncio
 import shutil
+import time
 from pathlib import Path, PurePath
 
 from bench.load import big_page
 from bot.cli.assemble import build_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
-from bot.loaders import load_text
+from bot.loaders.worker import Budget, Reader
 from bot.settings.clock import PARIS, FixedClock, parse_local
 from bot.settings.config import Config
-from tests.support.hostile import fastest
 from tests.support.paths import FIXTURES
 
 NOW = parse_local("2030-06-12 09:00")
@@ -25,7 +28,7 @@ NOW = parse_local("2030-06-12 09:00")
 
 async def test_a_page_over_budget_is_stopped_while_the_bot_answers(tmp_path: Path) -> None:
     page = big_page(300_000)
-    spent = fastest(lambda: load_text(PurePath("journee.md"), page, PARIS), runs=1)
+    spent = min([await _worker_time(page) for _ in range(2)])  # the first starts the forkserver
     folder = tmp_path / "programmes"
     folder.mkdir()
     shutil.copy(FIXTURES / "publishing" / "journee-v1.md", folder / "journee.md")
@@ -45,7 +48,7 @@ async def test_a_page_over_budget_is_stopped_while_the_bot_answers(tmp_path: Pat
             reply = await handle(app, Incoming("!prochain", "@a:example.org", "!dm:example.org",
                                                is_direct=True))
             answers.append(reply[0].reply.plain)
-            await asyncio.sleep(0)
+            await asyncio.sleep(0.01)  # not 0: a loop that only answers starves the reload
         await reload
 
         assert len(answers) >= 2, answers  # answered again and again while the page was read
@@ -57,3 +60,14 @@ async def test_a_page_over_budget_is_stopped_while_the_bot_answers(tmp_path: Pat
     finally:
         assert app.storage is not None
         await app.storage.close()
+
+
+async def _worker_time(page: str) -> float:
+    """How long a new worker, with all the time it needs, takes to read `page`."""
+    reader = Reader(Budget(seconds=600))
+    try:
+        start = time.perf_counter()
+        await reader.load(PurePath("journee.md"), page, PARIS)
+        return time.perf_counter() - start
+    finally:
+        reader.stop()
