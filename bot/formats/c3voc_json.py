@@ -37,6 +37,7 @@ from bot.formats.reading import (
     dedent,
     entry,
     kind_of,
+    on_day,
     parse_duration,
     parse_when,
     type_words,
@@ -211,9 +212,7 @@ def _entry(item: dict, zone: ZoneInfo, day: str) -> Entry:
     if not title:
         raise ValueError("no title")
     when = str(item.get("date") or item["start"])
-    if day and re.fullmatch(r"\d{1,2}:\d\d(:\d\d)?", when):  # a start hour in its day
-        when = f"{day[:10]}T{when.zfill(5)}"
-    start = parse_when(when, zone)
+    start = parse_when((on_day(day, when) if day else None) or when, zone)
     if item.get("end"):
         end = parse_when(str(item["end"]), zone)
     elif item.get("duration"):

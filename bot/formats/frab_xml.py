@@ -40,6 +40,7 @@ from bot.formats.reading import (
     dedent,
     entry,
     kind_of,
+    on_day,
     parse_duration,
     parse_when,
     type_words,
@@ -244,7 +245,8 @@ def _start(element: ET.Element, day: ET.Element, zone: ZoneInfo) -> datetime:
     clock = (element.findtext("start") or "").strip()
     if not clock or not day.get("date"):
         raise ValueError("no <date>, and no <start> in a dated <day>")
-    start = parse_when(f"{day.get('date')}T{clock}", zone)
+    date_text = str(day.get("date"))
+    start = parse_when(on_day(date_text, clock) or f"{date_text}T{clock}", zone)
     day_start = (day.get("start") or "").strip()
     if day_start and start < parse_when(day_start, zone):
         start += timedelta(days=1)

@@ -177,6 +177,18 @@ def parse_when(text: str, zone: ZoneInfo | None = None) -> datetime:
     return moment.replace(tzinfo=zone) if moment.tzinfo is None and zone else moment
 
 
+_HOUR = re.compile(r"(?P<h>\d{1,2}):(?P<rest>\d\d(?::\d\d)?)")
+
+
+def on_day(day: str, hour: str) -> str | None:
+    """The ISO date-time of a start hour written apart from its day ('9:15' on '2011-08-10':
+    '2011-08-10T09:15'); None when `hour` is not an hour alone."""
+    found = _HOUR.fullmatch(hour.strip())
+    if found is None:
+        return None
+    return f"{day[:10]}T{int(found['h']):02d}:{found['rest']}"
+
+
 def parse_duration(text: str) -> timedelta:
     """'00:20', '1:30' or '01:30:00' as a duration; ValueError otherwise."""
     try:
