@@ -11,7 +11,7 @@ file still loads.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import groupby
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -40,9 +40,9 @@ from bot.formats.reading import (
     dedent,
     entry,
     kind_of,
-    on_day,
     parse_duration,
     parse_when,
+    start_in_day,
     type_words,
 )
 from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
@@ -245,9 +245,4 @@ def _start(element: ET.Element, day: ET.Element, zone: ZoneInfo) -> datetime:
     clock = (element.findtext("start") or "").strip()
     if not clock or not day.get("date"):
         raise ValueError("no <date>, and no <start> in a dated <day>")
-    date_text = str(day.get("date"))
-    start = parse_when(on_day(date_text, clock) or f"{date_text}T{clock}", zone)
-    day_start = (day.get("start") or "").strip()
-    if day_start and start < parse_when(day_start, zone):
-        start += timedelta(days=1)
-    return start
+    return start_in_day(str(day.get("date")), clock, (day.get("start") or "").strip(), zone)
