@@ -29,6 +29,7 @@ import resource
 import statistics
 import time
 import tracemalloc
+from collections.abc import Callable
 
 from synthetic import build  # bench/ is on the path when this script runs
 
@@ -36,6 +37,7 @@ from bot.app import App
 from bot.cli.assemble import new_app
 from bot.commands.dispatch import handle, parse
 from bot.commands.messages import Incoming
+from bot.programme.model import Programme
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config
 
@@ -115,11 +117,7 @@ def build_cost(size: int, runs: int = 5) -> tuple[float, float]:
     """(median seconds to build the agenda and index, peak MiB while building) for `size`
     sessions; the time is taken without tracemalloc, which slows allocation down."""
     programme = build(size)
-    timings = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        new_app(Config(), programme).catalog  # noqa: B018
-        timings.append(time.perf_counter() - began)
+    timings = _build_times(programme, runs, time.perf_counter)
     tracemalloc.start()
     new_app(Config(), programme).catalog  # noqa: B018
     peak = tracemalloc.get_traced_memory()[1] / 2**20
@@ -127,17 +125,22 @@ def build_cost(size: int, runs: int = 5) -> tuple[float, float]:
     return statistics.median(timings), peak
 
 
+def _build_times(programme: Programme, runs: int, clock: Callable[[], float]) -> list[float]:
+    """The times, on `clock`, of `runs` builds of the agenda and index of `programme`."""
+    timings = []
+    for _ in range(runs):
+        began = clock()
+        new_app(Config(), programme).catalog  # noqa: B018
+        timings.append(clock() - began)
+    return timings
+
+
 def build_growth(runs: int = 3) -> None:
     """Print the agenda and index build at each size: median processor time (a neighbour
     on a shared machine slows the wall clock far more), per session, and its growth."""
     per_session = {}
     for size in SIZES:
-        programme = build(size)
-        timings = []
-        for _ in range(runs):
-            began = time.process_time()
-            new_app(Config(), programme).catalog  # noqa: B018
-            timings.append(time.process_time() - began)
+        timings = _build_times(build(size), runs, time.process_time)
         per_session[size] = statistics.median(timings) / size * 1e6
         print(f"{size:>9,} sessions: agenda + search index built in "
               f"{statistics.median(timings):.2f} s of processor time (median of {runs}), "

@@ -4,9 +4,8 @@ the heading a session sits under and its description.
 Accents and case are folded away; a word matches exactly, as a prefix ('démocrat'), by
 its stem ('sécurité' -> 'sécuriser', 'contributing' -> 'contribution'), or with one typo
 ('grsit' -> 'grist': a letter missing, added, changed or two swapped).
-Typos are found through a deletion index (each word filed under itself with one letter
-removed, as SymSpell does), so a lookup costs the same whatever the size of the programme;
-rapidfuzz checks the candidates' true distance.
+Typos are found through a deletion index (`bot.wording.typos`, as SymSpell does), so a
+lookup costs the same whatever the size of the programme.
 
 Who is who: every name of an organisation or a topic (`bot.programme.aliases`) is filed under one
 concept term, so 'DINUM' finds 'Direction interministérielle du numérique' and 'IA' finds
@@ -24,11 +23,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from bot.programme.aliases import Words, expansions, learned_groups, shipped_groups
 from bot.programme.model import Programme, Session
 from bot.wording.folding import fold
+from bot.wording.typos import Typos
 
 FIELD_WEIGHTS = {
     "speaker": 3.0, "organisation": 2.0, "title": 2.0, "section": 1.5, "track": 1.5,
@@ -99,11 +97,6 @@ def stem(word: str) -> str | None:
         if word.endswith(suffix) and len(word) - len(suffix) >= STEM_MIN_LENGTH:
             return word[: -len(suffix)]
     return word if len(word) >= STEM_MIN_LENGTH and word.isalpha() else None
-
-
-def _deletions(word: str) -> set[str]:
-    """The word and every way to write it with one letter left out."""
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def words(text: str) -> list[str]:
@@ -246,13 +239,10 @@ class SearchIndex:
         self.words = frozenset(self._vocabulary)
         """Every indexed word."""
         self._stems: dict[str, list[str]] = defaultdict(list)
-        self._deletions: dict[str, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             if (root := stem(word)) is not None:
                 self._stems[root].append(word)
-            if len(word) >= TYPO_MIN_LENGTH:
-                for key in _deletions(word):
-                    self._deletions[key].append(word)
+        self._typos = Typos(self._vocabulary, TYPO_MIN_LENGTH)
 
     def _matches(self, word: str, whole: bool = False) -> dict[str, float]:
         """Index words that `word` stands for, with the quality of the match (itself only
@@ -277,10 +267,8 @@ class SearchIndex:
             for candidate in self._stems.get(root, ()):  # type: ignore[arg-type]
                 found.setdefault(candidate, STEM_QUALITY)
         if not found and len(word) >= TYPO_MIN_LENGTH:
-            candidates = {c for key in _deletions(word) for c in self._deletions.get(key, ())}
-            for candidate in candidates:
-                if DamerauLevenshtein.distance(word, candidate, score_cutoff=1) <= 1:
-                    found[candidate] = TYPO_QUALITY
+            for candidate in self._typos.near(word):
+                found[candidate] = TYPO_QUALITY
         return found
 
     def search(self, query: str, limit: int = 10) -> list[Hit]:

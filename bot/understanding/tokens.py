@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from bot.wording.folding import fold
+from bot.wording.typos import Typos
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _TOKEN = re.compile(
@@ -21,6 +20,9 @@ _TOKEN = re.compile(
     r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?"  # 4/12, 4/12/2024
     r"|[a-z0-9]+(?:[.@][a-z0-9]+)*"  # words, code.gouv.fr, e-mail addresses
 )
+
+_TYPO_MIN_LENGTH = 5
+"""Shorter words of a message are too easily another word with one letter changed."""
 
 SMS = {
     "koi": "quoi", "kwa": "quoi", "koa": "quoi", "quoa": "quoi",
@@ -71,8 +73,8 @@ def tokens(
     for match in _TOKEN.finditer(folded):
         raw = re.sub(r"\s", "", match.group())
         word = SMS.get(raw, raw)
-        if (vocabulary and word not in vocabulary and len(word) >= 5 and word.isalpha()
-                and not any(word in kept for kept in keep)):
+        if (vocabulary and word not in vocabulary and len(word) >= _TYPO_MIN_LENGTH
+                and word.isalpha() and not any(word in kept for kept in keep)):
             word = _nearest(word, vocabulary) or word
         typed = original(text, match.start(), match.end())
         marked = any(c.isupper() or c.isdigit() for c in typed)
@@ -86,24 +88,13 @@ def tokens(
 def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
     """The word of `vocabulary` one typo away from `word` (the first in alphabetical order
     when several are), found through their one-letter deletions."""
-    index = _deletion_index(vocabulary)
-    candidates = {c for key in _deletions(word) for c in index.get(key, ())}
-    close = [c for c in candidates if DamerauLevenshtein.distance(word, c, score_cutoff=1) <= 1]
+    close = _typos(vocabulary).near(word)
     return min(close) if close else None
 
 
-def _deletions(word: str) -> set[str]:
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
 @cache
-def _deletion_index(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for known in vocabulary:
-        if len(known) >= 5:
-            for key in _deletions(known):
-                index.setdefault(key, []).append(known)
-    return {key: tuple(found) for key, found in index.items()}
+def _typos(vocabulary: frozenset[str]) -> Typos:
+    return Typos(vocabulary, _TYPO_MIN_LENGTH)
 
 
 def original(text: str, start: int, end: int) -> str:

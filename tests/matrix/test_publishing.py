@@ -10,17 +10,15 @@ import contextlib
 import hashlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import Path
 
 import pytest
 from aiohttp import web
 
 from bench.load import big_page
 from bot.cli.assemble import background_services
-from bot.loaders import load_text
-from bot.settings.clock import PARIS
 from bot.settings.config import Config
-from tests.support.hostile import fastest
+from tests.support.hostile import worker_time
 from tests.support.http import local_site
 from tests.support.paths import FIXTURES
 from tests.support.synapse import Human, Seen, Synapse, bot_config, running_bot, unique
@@ -116,12 +114,12 @@ async def test_an_edited_page_is_reported_and_a_misread_one_held_until_published
 
 async def test_a_page_over_the_reading_budget_is_held_while_the_bot_answers(
         synapse: Synapse, tmp_path: Path) -> None:
-    """The budget is half of what the page takes to read here: the poller fetches it, the
+    """The budget is half of what the page takes to read in a worker: the poller fetches it, the
     worker is stopped (once for the programme, once for the publisher's reading: the whole
     reading time), the version held; a question asked once the page was served is answered
     before the report, in the same room: while the bot was reading."""
     hostile = big_page(600_000)
-    spent = fastest(lambda: load_text(PurePath("journee.md"), hostile, PARIS), runs=1)
+    spent = await worker_time(hostile)
     account = synapse.register(unique("bot"))
     bot = account.user_id
     base = bot_config(synapse, tmp_path, account, allowed_servers=[synapse.server_name],

@@ -1,25 +1,21 @@
 """A page over the reading budget, on a running bot with its database: it is stopped and
 named in the reload's problems, the published version stays, and commands are answered
 while it is being read. The budget is a quarter of what the page takes to read in a worker
-of its own (measured first): a ratio, not a wall-clock limit. It is measured in a worker,
-not in the test's process: on CI, after the whole suite, a worker once read the page within
-a quarter of the test process's time (most likely that process's big heap made collecting
-garbage cost more there)."""
+of its own (measured first): a ratio, not a wall-clock limit."""
 
 from __future__ import annotations
 
 import asyncio
 import shutil
-import time
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from bench.load import big_page
 from bot.cli.assemble import build_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
-from bot.loaders.worker import Budget, Reader
-from bot.settings.clock import PARIS, FixedClock, parse_local
+from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config
+from tests.support.hostile import worker_time
 from tests.support.paths import FIXTURES
 
 NOW = parse_local("2030-06-12 09:00")
@@ -28,7 +24,7 @@ NOW = parse_local("2030-06-12 09:00")
 
 async def test_a_page_over_budget_is_stopped_while_the_bot_answers(tmp_path: Path) -> None:
     page = big_page(300_000)
-    spent = min([await _worker_time(page) for _ in range(2)])  # the first starts the forkserver
+    spent = await worker_time(page)
     folder = tmp_path / "programmes"
     folder.mkdir()
     shutil.copy(FIXTURES / "publishing" / "journee-v1.md", folder / "journee.md")
@@ -61,13 +57,3 @@ async def test_a_page_over_budget_is_stopped_while_the_bot_answers(tmp_path: Pat
         assert app.storage is not None
         await app.storage.close()
 
-
-async def _worker_time(page: str) -> float:
-    """How long a new worker, with all the time it needs, takes to read `page`."""
-    reader = Reader(Budget(seconds=600))
-    try:
-        start = time.perf_counter()
-        await reader.load(PurePath("journee.md"), page, PARIS)
-        return time.perf_counter() - start
-    finally:
-        reader.stop()

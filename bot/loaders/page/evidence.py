@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.loaders.page.frame import DEADLINE
 from bot.loaders.page.values import Evidence
 from bot.loaders.talks.names import INSTITUTION
 from bot.programme.model import Link
@@ -65,13 +66,15 @@ def item_evidence(
         add("own_day", "has its own day")
     elif days > 2:
         add("span_of_days", "spans a period of days, not a session")
+    folded = fold(title)
+    if days and not timed and DEADLINE.search(folded):
+        add("deadline", "a day without hours for a deadline or a registration")
     if credited:
         add("credits_person", "credits speakers")
     replay = any(link.material for link in links)
     if replay:
         add("material_link", "links to slides, a replay or notes")
     words = len(title.split())
-    folded = fold(title)
     if 0 < words <= 16:
         add("title_length", "title-like length")
     elif words > 25:

@@ -48,7 +48,7 @@ from bot.loaders.when import (
 )
 from bot.wording.folding import fold
 
-_DEADLINE = re.compile(
+DEADLINE = re.compile(
     r"avant le|jusqu.(?:au|a)\b|au plus tard|date limite|deadline|inscri|candidat|clotur"
     r"|publie|publication|published|mis a jour|updated|soumission|appel a"
     r"|before|until|\bdue\b|regist|submi|posted|notification|call for"
@@ -290,7 +290,7 @@ def _days_of(texts: list[str], context: DateContext) -> tuple[date, ...]:
     """The days the texts name, in order, each once, deadline sentences left out."""
     days: list[date] = []
     for text in texts:
-        if any(c.isdigit() for c in text) and not _DEADLINE.search(fold(text)):
+        if any(c.isdigit() for c in text) and not DEADLINE.search(fold(text)):
             days.extend(_spelled_out(text, find_days(text, context)))
     return tuple(sorted(set(days)))
 

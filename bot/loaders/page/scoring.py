@@ -21,6 +21,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "has_time": 2.0,
     "own_day": 1.5,
     "span_of_days": -2.5,
+    "deadline": -2.5,
     "credits_person": 1.5,
     "material_link": 1.0,
     "title_length": 0.5,

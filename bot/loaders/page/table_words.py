@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.loaders.talks.words import CREDIT_LABELS
 from bot.wording.folding import fold
 
 ROLE_WORDS: dict[str, tuple[str, ...]] = {
@@ -27,16 +28,9 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "track": ("track", "tracks", "parcours", "filiere", "piste", "stream", "pista",
               "traccia", "spoor"),
     "speakers": (
-        "intervenant", "intervenants", "intervenante", "intervenantes", "orateur",
-        "orateurs", "oratrice", "conferencier", "conferenciers", "presentateur",
-        "animateur", "animatrice", "animateurs", "animation", "speaker", "speakers",
-        "presenter", "presenters", "host", "hosts", "instructor", "instructors",
-        "moderator", "who", "qui", "par", "avec", "by", "chair", "lecturer", "teacher",
-        "formateur", "formatrice", "formateurs", "sprecher", "sprecherin", "referent",
-        "referentin", "referenten", "vortragende", "wer", "ponente", "ponentes", "orador",
-        "oradores", "presentador", "quien", "relatore", "relatori", "relatrice", "oratore",
-        "chi", "spreker", "sprekers", "presentator", "wie", "docent", "tutor", "tutors",
-        "trainer",
+        *(word for words in CREDIT_LABELS.values() for word in words if " " not in word),
+        "who", "qui", "par", "avec", "by", "wer", "quien", "chi", "wie", "teacher", "tutor",
+        "tutors", "trainer",
     ),
     "organisation": (
         "organisation", "organisations", "organisme", "structure", "entite",
@@ -61,7 +55,9 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "audience": ("public", "audience", "publico", "pubblico", "zielgruppe", "doelgroep",
                  "niveau", "level", "participants"),
 }
-"""Header words, folded (lower case, no accents), by the role they give a column."""
+"""Header words, folded (lower case, no accents), by the role they give a column; a
+speakers column is headed by any one-word label of a credit ('Intervenants', 'Ponente'), or
+by who asks for it ('Qui', 'By')."""
 
 TITLE_WORDS: tuple[tuple[str, ...], ...] = (
     ("titre", "intitule", "title", "titel", "titulo", "titolo"),

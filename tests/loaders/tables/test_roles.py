@@ -23,6 +23,18 @@ def test_header_words_in_english() -> None:
     assert _names(layout) == ["time", "title", "material", "speakers"]
 
 
+def test_a_credit_label_heads_a_speakers_column() -> None:
+    """A header word that labels a credit in a line ('Facilitators:') heads speakers too."""
+    layout = _roles("| Hora | Tema | Presentadora |\n|---|---|---|\n"
+                    "| 10:00 | Datos abiertos en la ciudad | Ana García |\n"
+                    "| 11:00 | Software libre en la escuela | Lucía Pérez |\n")
+    assert _names(layout) == ["time", "title", "speakers"]
+    layout = _roles("| Time | Session | Facilitators |\n|---|---|---|\n"
+                    "| 10:00 | Opening circle | all |\n"
+                    "| 11:00 | Open data in the city | the data team |\n")
+    assert _names(layout) == ["time", "title", "speakers"]
+
+
 def test_presenter_is_not_the_title_column() -> None:
     layout = _roles("| TIME (PST) | TOPIC | PRESENTER |\n|---|---|---|\n"
                     "| 9:00 AM - 9:20 AM | 1.1. Welcome & Orientation | Mary Thomas |\n"

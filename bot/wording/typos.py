@@ -1,0 +1,33 @@
+"""Words one typo away, found through a deletion index: each word is filed under itself and
+under every way to write it with one letter left out, so a word with one letter wrong,
+missing, added or two letters swapped meets its neighbours without being compared with
+every word of the vocabulary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+
+class Typos:
+    """The words of a vocabulary of at least `min_length` letters, found one typo away."""
+
+    def __init__(self, words: Iterable[str], min_length: int) -> None:
+        index: dict[str, list[str]] = {}
+        for word in words:
+            if len(word) >= min_length:
+                for key in _deletions(word):
+                    index.setdefault(key, []).append(word)
+        self._index = index
+
+    def near(self, word: str) -> set[str]:
+        """The filed words at most one typo (Damerau-Levenshtein) away from `word`."""
+        candidates = {c for key in _deletions(word) for c in self._index.get(key, ())}
+        return {c for c in candidates
+                if DamerauLevenshtein.distance(word, c, score_cutoff=1) <= 1}
+
+
+def _deletions(word: str) -> set[str]:
+    """The word and every way to write it with one letter left out."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
