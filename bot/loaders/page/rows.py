@@ -33,7 +33,7 @@ from bot.loaders.talks.credits import CREDIT_LABEL, find_credit
 from bot.loaders.talks.kinds import kind_hint
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import INSTITUTION, NAME
-from bot.loaders.talks.titles import Talk
+from bot.loaders.talks.titles import Talk, speaker_first
 from bot.programme.model import Speaker
 from bot.wording.folding import fold
 
@@ -150,6 +150,13 @@ def _paragraph(page: Page, ctx: Context, block: Block) -> Context:
             and reading.talk.title):
         # '### 18h10' then 'Retour sur … avec Name': the paragraph is the session
         row = page.make_row(ctx, block.line, reading, "the paragraph under an hour heading")
+        page.pending.append(row)
+        page.count_session()
+        page.last = row
+        return ctx
+    if ctx.slot is not None and not when and speaker_first(lines[0]):
+        # 'Name (Org): title' paragraphs under a timed line: the talks it holds
+        row = page.make_row(ctx, block.line, reading, "a credited paragraph under a slot")
         page.pending.append(row)
         page.count_session()
         page.last = row
