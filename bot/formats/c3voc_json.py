@@ -39,6 +39,7 @@ from bot.formats.reading import (
     kind_of,
     parse_duration,
     parse_when,
+    start_in_day,
     type_words,
 )
 from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
@@ -190,30 +191,32 @@ def _without_lone_surrogates(text: str) -> tuple[str, list[int]]:
     return _LONE_SURROGATE.sub(replace, text), lines
 
 
-def _items(schedule: dict, days: list) -> list[tuple[Any, str]]:
-    """Every event entry and the date of its day: version 2 lists them in
+def _items(schedule: dict, days: list) -> list[tuple[Any, dict]]:
+    """Every event entry and its day (empty where it has none): version 2 lists them in
     `schedule.events`, version 1 by day and room. What is not a list or a mapping where
     one is expected holds no event (each entry is checked when it is read)."""
     if isinstance(schedule.get("events"), list):
-        return [(item, "") for item in schedule["events"]]
+        return [(item, {}) for item in schedule["events"]]
     found = []
     for day in days:
-        rooms = day.get("rooms") if isinstance(day, dict) else None
+        if not isinstance(day, dict):
+            continue
+        rooms = day.get("rooms")
         for items in rooms.values() if isinstance(rooms, dict) else [rooms]:
-            date_text = str(day.get("date") or "") if isinstance(day, dict) else ""
-            found.extend((item, date_text) for item in (items if isinstance(items, list)
-                                                        else [items] if items else []))
+            found.extend((item, day) for item in (items if isinstance(items, list)
+                                                  else [items] if items else []))
     return found
 
 
-def _entry(item: dict, zone: ZoneInfo, day: str) -> Entry:
+def _entry(item: dict, zone: ZoneInfo, day: dict) -> Entry:
     title = _text(item["title"]).strip()
     if not title:
         raise ValueError("no title")
     when = str(item.get("date") or item["start"])
-    if day and re.fullmatch(r"\d{1,2}:\d\d(:\d\d)?", when):  # a start hour in its day
-        when = f"{day[:10]}T{when.zfill(5)}"
-    start = parse_when(when, zone)
+    if day.get("date") and "T" not in when:  # a start hour in its day
+        start = start_in_day(str(day["date"]), when, str(day.get("day_start") or ""), zone)
+    else:
+        start = parse_when(when, zone)
     if item.get("end"):
         end = parse_when(str(item["end"]), zone)
     elif item.get("duration"):

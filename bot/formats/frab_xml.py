@@ -11,7 +11,7 @@ file still loads.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from itertools import groupby
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -42,6 +42,7 @@ from bot.formats.reading import (
     kind_of,
     parse_duration,
     parse_when,
+    start_in_day,
     type_words,
 )
 from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
@@ -244,8 +245,4 @@ def _start(element: ET.Element, day: ET.Element, zone: ZoneInfo) -> datetime:
     clock = (element.findtext("start") or "").strip()
     if not clock or not day.get("date"):
         raise ValueError("no <date>, and no <start> in a dated <day>")
-    start = parse_when(f"{day.get('date')}T{clock}", zone)
-    day_start = (day.get("start") or "").strip()
-    if day_start and start < parse_when(day_start, zone):
-        start += timedelta(days=1)
-    return start
+    return start_in_day(str(day.get("date")), clock, (day.get("start") or "").strip(), zone)

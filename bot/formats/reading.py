@@ -177,6 +177,21 @@ def parse_when(text: str, zone: ZoneInfo | None = None) -> datetime:
     return moment.replace(tzinfo=zone) if moment.tzinfo is None and zone else moment
 
 
+_HOUR = re.compile(r"(?P<h>\d{1,2}):(?P<rest>\d\d(?::\d\d)?)")
+
+
+def start_in_day(day: str, hour: str, day_start: str | None, zone: ZoneInfo) -> datetime:
+    """The start of an event written as an hour apart from its day's date ('9:15' or
+    '09:15:00' on '2011-08-10'), after the day's own start when it gives one: a 01:00 talk
+    of a night is on the next calendar day. ValueError when they make no date-time."""
+    found = _HOUR.fullmatch(hour.strip())
+    clock = f"{int(found['h']):02d}:{found['rest']}" if found else hour.strip()
+    start = parse_when(f"{day[:10]}T{clock}", zone)
+    if day_start and start < parse_when(day_start, zone):
+        start += timedelta(days=1)
+    return start
+
+
 def parse_duration(text: str) -> timedelta:
     """'00:20', '1:30' or '01:30:00' as a duration; ValueError otherwise."""
     try:

@@ -9,7 +9,9 @@ waits: the process reads, and sends back plain data, the events and problems, pi
 
 The process is forked from a `forkserver` that imported the loaders once, so a process
 killed for one hostile page is replaced without importing anything again (`bench/reader.py`
-measures it).
+measures it). The reader keeps the last text of each path and what was read in it: a
+reload reads again only the files that changed, and the publisher's reading of a new
+version is the reading the reload has just made.
 """
 
 from __future__ import annotations
@@ -57,39 +59,56 @@ class Reader:
         self._process: multiprocessing.process.BaseProcess | None = None
         self._connection: Connection | None = None
         self._lock = threading.Lock()  # not asyncio's: a reader outlives an event loop in tests
+        self._last: dict[tuple[str, str], tuple[str, FileReading]] = {}
+        """The last text read as each path in each zone, and what was read in it: a reload
+        reads again only what changed, and the publisher's reading of a new version is the
+        one the reload just made."""
 
     async def load_paths(self, paths: Iterable[Path], tz: ZoneInfo,
                          documents: Iterable[tuple[PurePath, str]] = ()) -> Programme:
         """`bot.loaders.load_paths`, each file read in the worker."""
         problems: list[Problem] = []
-        inputs = await asyncio.to_thread(programme_inputs, list(paths), list(documents),
-                                         problems)
+        inputs = await asyncio.to_thread(_with_texts, programme_inputs(
+            list(paths), list(documents), problems))
         readings = [await self.load(path, text, tz) for path, text in inputs]
         return combine(readings, problems)
 
     async def load(self, path: PurePath, text: str | None, tz: ZoneInfo) -> FileReading:
         """`bot.loaders.load_input` in the worker: the file at `path`, or `text` read as
-        `path`; over the budget, no event and a problem naming `path`."""
+        `path` (unless it is the last text read as `path`); over the budget, no event and a
+        problem naming `path`."""
         return await asyncio.to_thread(self._load, path, text, tz)
 
     def _load(self, path: PurePath, text: str | None, tz: ZoneInfo) -> FileReading:
         with self._lock:
-            connection = self._start()
-            try:
-                connection.send((path, text, tz))
-                if not connection.poll(self.budget.seconds):
-                    self.stop()
-                    return _over(path, f"reading it took more than {self.budget.seconds:g} s "
-                                       "(programme.read_timeout_seconds)")
-                answer = connection.recv()
-            except (EOFError, OSError):
-                return _over(path, self._ended(self.stop()))
-            if answer is None:  # out of memory: the process has ended
+            key = (str(path), tz.key)
+            last = self._last.get(key)
+            if text is None or last is None or last[0] != text:
+                events, problems, file_format = self._read(path, text, tz)
+                if text is None or file_format is None:  # stopped, or no format read it
+                    return events, problems, file_format
+                last = self._last[key] = (text, (tuple(events), tuple(problems), file_format))
+            events, problems, file_format = last[1]
+            return list(events), list(problems), file_format
+
+    def _read(self, path: PurePath, text: str | None, tz: ZoneInfo) -> FileReading:
+        """What the worker reads, the lock held."""
+        connection = self._start()
+        try:
+            connection.send((path, text, tz))
+            if not connection.poll(self.budget.seconds):
                 self.stop()
-                return _over(path, f"reading it needed more than {self._memory}")
-            events, problems, format_name = answer
-            return events, problems, next(
-                (found for found in FORMATS if found.name == format_name), None)
+                return _over(path, f"reading it took more than {self.budget.seconds:g} s "
+                                   "(programme.read_timeout_seconds)")
+            answer = connection.recv()
+        except (EOFError, OSError):
+            return _over(path, self._ended(self.stop()))
+        if answer is None:  # out of memory: the process has ended
+            self.stop()
+            return _over(path, f"reading it needed more than {self._memory}")
+        events, problems, format_name = answer
+        return events, problems, next(
+            (found for found in FORMATS if found.name == format_name), None)
 
     def _ended(self, code: int | None) -> str:
         """Why the worker ended while reading, by its exit code."""
@@ -136,6 +155,19 @@ def reader_for(settings: ProgrammeConfig) -> Reader:
     if budget not in _READERS:
         _READERS[budget] = Reader(budget)
     return _READERS[budget]
+
+
+def _with_texts(inputs: list[tuple[PurePath, str | None]]) -> list[tuple[PurePath, str | None]]:
+    """`inputs` with each file's text read, so that a text read before is not read again;
+    a file that cannot be read as text stays for the worker to say why (blocking)."""
+    return [(path, _text_of(path) if text is None else text) for path, text in inputs]
+
+
+def _text_of(path: PurePath) -> str | None:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _over(path: PurePath, why: str) -> FileReading:

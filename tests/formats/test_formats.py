@@ -711,6 +711,40 @@ def test_older_variants_with_only_a_day_and_a_start_hour(tmp_path) -> None:
     }
 
 
+def test_a_start_hour_written_with_one_digit(tmp_path) -> None:
+    """'9:30' in an XML <start>, '7:05:00' in a JSON start: hours as older exports write
+    them, each on its day; in JSON as in XML, an hour before its day's start is the night
+    after it."""
+    (tmp_path / "old.xml").write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<schedule>
+  <conference><title>Old Camp</title><start>2011-08-10</start><end>2011-08-10</end>
+  </conference>
+  <day date="2011-08-10" index="1">
+    <room name="Tent A">
+      <event id="17"><start>9:30</start><duration>0:45</duration><title>Breakfast talk</title>
+      </event>
+    </room>
+  </day>
+</schedule>
+""", encoding="utf-8")
+    (tmp_path / "old.json").write_text(json.dumps({"schedule": {"version": "x", "conference": {
+        "acronym": "oc11", "title": "Old Camp JSON", "start": "2011-08-11", "end": "2011-08-12",
+        "days": [{"index": 1, "date": "2011-08-11", "rooms": {"Tent A": [
+            {"id": 5, "title": "Early bird", "start": "7:05:00", "duration": "0:25"}]}},
+            {"index": 2, "date": "2011-08-12", "day_start": "2011-08-12T10:00:00+02:00",
+             "day_end": "2011-08-13T04:00:00+02:00", "rooms": {"Tent A": [
+                 {"id": 6, "title": "Night owls", "start": "1:30", "duration": "0:30"}]}}]}}}),
+        encoding="utf-8")
+    programme = load_paths([tmp_path])
+    assert programme.problems == ()
+    assert {s.title: (s.day.isoformat(), s.start.isoformat(), s.end.isoformat())
+            for s in programme.sessions} == {
+        "Breakfast talk": ("2011-08-10", "09:30:00", "10:15:00"),
+        "Early bird": ("2011-08-11", "07:05:00", "07:30:00"),
+        "Night owls": ("2011-08-13", "01:30:00", "02:00:00"),
+    }
+
+
 def test_a_harmless_doctype_does_not_stop_a_schedule(tmp_path) -> None:
     text = (FIXTURES / "pretalx-like-schedule.xml").read_text(encoding="utf-8")
     text = text.replace("<schedule>", "<!DOCTYPE schedule>\n<schedule>", 1)

@@ -1,7 +1,8 @@
 """Programme files read in the worker process, within a budget: a file that takes longer,
 or needs more memory, is stopped and is a problem naming it; the worker that replaces the
 stopped one reads the next file. Time is bounded as a ratio: the budget is a quarter of
-what the page takes to read here, measured first."""
+what the page takes to read in a worker, measured first. A text read as a path just before
+is not read again: a reload reads only what changed."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from bench.load import big_page
 from bot.loaders import load_text
 from bot.loaders.worker import Budget, Reader
 from bot.settings.clock import PARIS
-from tests.support.hostile import fastest
+from tests.support.hostile import worker_time
 from tests.support.paths import FIXTURES
 
 SMALL = FIXTURES / "publishing" / "journee-v1.md"
@@ -39,8 +40,7 @@ async def test_the_worker_reads_what_the_loaders_read() -> None:
 
 async def test_a_page_over_the_time_budget_is_a_problem_naming_it() -> None:
     page = big_page(300_000)
-    spent = fastest(lambda: load_text(PurePath("long.md"), page, PARIS), runs=1)
-    reader = Reader(Budget(seconds=spent / 4))
+    reader = Reader(Budget(seconds=await worker_time(page) / 4))
     try:
         events, problems, file_format = await reader.load(PurePath("long.md"), page, PARIS)
         assert (events, file_format) == ([], None)
@@ -83,5 +83,29 @@ async def test_a_folder_loads_file_by_file(tmp_path: Path) -> None:
         assert {(Path(p.source.path).name, p.message.split(":")[0]) for p in programme.problems
                 if p.severity == "error"} == {("long.md", "not read"),
                                               ("absent.md", "no such file or folder")}
+    finally:
+        reader.stop()
+
+
+async def test_a_text_read_before_as_the_same_path_is_not_read_again(tmp_path: Path) -> None:
+    """After a first reading, the budget is made too short for any: what is read again is
+    what changed, and only that is stopped."""
+    first = SMALL.read_text(encoding="utf-8")
+    (tmp_path / "journee.md").write_text(first, encoding="utf-8")
+    (tmp_path / "autre.md").write_text(first.replace("2030", "2031"), encoding="utf-8")
+    reader = Reader(Budget())
+    try:
+        before = await reader.load_paths([tmp_path], PARIS)
+        assert len(before.sessions) == 12
+        reader.budget = Budget(seconds=1e-9)
+        assert await reader.load_paths([tmp_path], PARIS) == before
+        assert (await reader.load(tmp_path / "journee.md", first, PARIS))[0] == [
+            event for event in before.events if event.start.year == 2030]
+        (tmp_path / "autre.md").write_text(first.replace("2030", "2032"), encoding="utf-8")
+        after = await reader.load_paths([tmp_path], PARIS)
+        assert {s.day.year for s in after.sessions} == {2030}
+        assert [(Path(p.source.path).name, p.message.split(":")[0]) for p in after.problems
+                if p.severity == "error"] == [("autre.md", "not read")]
+        assert (await reader.load(PurePath("ailleurs.md"), first, PARIS))[0] == []
     finally:
         reader.stop()
