@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from bot.understanding import lexicon
 from bot.understanding.intent import Intent
 from bot.understanding.reading import Reading
+from bot.understanding.slots import kind_of
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def _plural(r: Reading) -> bool | None:
     raw = [t.raw for t in r.words]
     if set(raw) & lexicon.PLURAL_NEXT:
         return True
-    nouns = [t.raw for t in r.words if t.word in lexicon.GENERIC | set(lexicon.KINDS)]
+    nouns = [t.raw for t in r.words if t.word in lexicon.GENERIC or kind_of(t.word)]
     if nouns:
         return any(n.endswith(("s", "x")) for n in nouns)
     return None
