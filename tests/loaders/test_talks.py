@@ -57,6 +57,7 @@ def test_a_credit_in_each_order_is_read_back(order: str) -> None:
         ("{t} (Ana García y Luis Pérez)", ["Ana García", "Luis Pérez"], ()),
         ("{t} (Chris Rackauckas)", ["Chris Rackauckas"], ()),
         ("{t} door Jan van der Berg en Els de Vries", ["Jan van der Berg", "Els de Vries"], ()),
+        ("{t}, moderata da Annibale d’Elia", ["Annibale d’Elia"], ()),
     ],
 )
 def test_several_speakers_and_their_organisations(

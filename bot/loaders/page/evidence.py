@@ -20,7 +20,7 @@ from bot.wording.folding import fold
 
 PROGRAMME_WORDS = re.compile(
     r"\b(?:programme|agenda|planning|schedule|au menu|deroule|sommaire|ordre du jour|"
-    r"au programme)\b"
+    r"au programme|programma|programm|programa|zeitplan|ablauf|tagesordnung|orario|horario)\b"
 )
 SESSION_WORDS = re.compile(
     r"\b(?:presentations?|ateliers?|conferences?|interventions?|demos?|talks?|webinaires?|"
@@ -94,7 +94,7 @@ def item_evidence(
         add("names_public_body", "names a public body, not a session")
     if _ADDRESSED.search(folded):
         add("addresses_reader", "addresses the reader")
-    if title[:1].islower():
+    if title[:1].islower() and not credited:  # 'Name (Org): la città …' is a talk
         add("starts_lower_case", "starts in lower case")
     return found
 

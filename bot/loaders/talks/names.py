@@ -11,8 +11,9 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UPPER}][\w'’.\-]*"
 _PARTICLE = (r"(?:van\s+de[rn]|von\s+der|de|du|des|d'|d’|le|la|van|von|ben|el|da|di|del|della|"
              r"der|den|ter)")
-NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})+"
-"""A person's name as pages write it: 'Jeanne Dupont', 'Daniel Le Berre', 'Stéphanie SCHAER'."""
+NAME = rf"{_WORD}(?:\s+(?:(?:{_PARTICLE}\s+)?{_WORD}|d['’]{_WORD}))+"
+"""A person's name as pages write it: 'Jeanne Dupont', 'Daniel Le Berre', 'Stéphanie SCHAER',
+'Annibale d’Elia'."""
 _ORG = r"\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\)"
 _ONE = rf"(?P<name>{NAME})(?:\s*{_ORG})?"
 JOIN = r"(?:\s*,\s*|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*)"
