@@ -34,7 +34,8 @@ DECOY_WORDS = re.compile(
 )
 _ADDRESSED = re.compile(
     r"\b(?:vous|venez|rencontrez|renseignez|decouvrez|retrouvez|inscrivez|rejoignez|participez|"
-    r"laissez|consultez|contactez|ecrivez|suivez|telechargez|cliquez|visit|register|join us)\b"
+    r"laissez|consultez|contactez|ecrivez|suivez|telechargez|cliquez|visit|register|join us|"
+    r"telecharger|download|herunterladen|scarica|descargar|downloaden)\b"
 )
 _ADDRESS = re.compile(r"https?://|mailto:|www\.|@\w+\.\w")
 _SENTENCE = re.compile(r"^(?:vous|nous|si|en tant|il|elle|on|je|ce|cette|ces)\b")
