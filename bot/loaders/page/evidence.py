@@ -28,7 +28,8 @@ SESSION_WORDS = re.compile(
     r"pitchs?|masterclasses?)\b"
 )
 DECOY_WORDS = re.compile(
-    r"\b(?:intervenant|speakers?|partenaires?|laureats?|participants?|objectifs?|public|"
+    r"\b(?:intervenant|speakers?|instructors?|lecturers?|presenters?|organi[sz]ers?|"
+    r"organisateurs|formateurs|partenaires?|laureats?|participants?|objectifs?|public|"
     r"prerequis|modalites|pour qui|inscri|donnees\s*\?|qui sommes|contact|acces|"
     r"ce qu.on a fait|pour la suite|on prevoit|bilan|ressources|liens? utiles|comment)"
 )
