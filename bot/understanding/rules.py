@@ -121,8 +121,9 @@ def _search(r: Reading) -> Intent | None:
         return None
     coming = r.has(lexicon.NEXT) or r.pair(lexicon.NEXT_PAIRS)
     slots = replace(r.slots, tense="next") if coming and not r.slots.tense else r.slots
+    allowed = r.has(lexicon.CAN) and not r.pair(lexicon.ASKING_THE_BOT)
     practical = not r.has(lexicon.ABOUT_SESSIONS) and bool(
-        r.has(lexicon.CAN) or r.pair(lexicon.THERE_IS_PAIRS))
+        allowed or r.pair(lexicon.THERE_IS_PAIRS))
     return r.intent("search", slots=slots, practical=practical, after=r.has(lexicon.AFTER))
 
 

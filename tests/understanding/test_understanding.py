@@ -246,3 +246,11 @@ def test_a_kind_in_the_plural_is_the_kind_when_the_programme_uses_the_word(
                          frozenset({"tables", "rondes", "ateliers", "workshops", "demos"}))
     intent = understand(text, WEDNESDAY, known)
     assert (intent.slots.kind, intent.subject) == (kind, "")
+
+
+def test_the_bot_asked_to_do_something_is_not_asked_what_the_event_allows() -> None:
+    assert not read("tu peux me réserver un taxi ?").practical
+    assert not read("can you book me a taxi?").practical
+    assert read("on peut manger sur place ?").practical
+    assert read("can I bring my dog?").practical
+    assert read("tu peux me dire s'il y a du wifi ?").practical  # « y a »: the event's

@@ -55,8 +55,9 @@ def item_evidence(
     credited: bool,
     links: tuple[Link, ...],
     line: int = 0,
+    bodies: bool = False,
 ) -> list[Evidence]:
-    """What one candidate session shows."""
+    """What one candidate session shows; `bodies`: it credits organisations, not persons."""
     found: list[Evidence] = []
 
     def add(name: str, because: str) -> None:
@@ -73,6 +74,8 @@ def item_evidence(
         add("deadline", "a day without hours for a deadline or a registration")
     if credited:
         add("credits_person", "credits speakers")
+    elif bodies:
+        add("credits_organisation", "credits an organisation ('par XDEMAT')")
     replay = any(link.material for link in links)
     if replay:
         add("material_link", "links to slides, a replay or notes")
@@ -116,10 +119,12 @@ def context_evidence(titles: list[str], structured: bool) -> list[Evidence]:
     return found
 
 
-def lead_in_evidence(text: str, line: int = 0) -> list[Evidence]:
-    """What the paragraph just before a list shows ('les sujets suivants :')."""
+def lead_in_evidence(text: str, line: int = 0, heading: bool = False) -> list[Evidence]:
+    """What the paragraph (or `heading`) just before a list shows ('les sujets suivants :').
+    A heading must say that a list follows: many sites end every heading with a colon."""
     folded = _LAST_SENTENCE.split(fold(text).strip())[-1]
-    if not (folded.rstrip("*_ ").endswith(":") or _LEADS_ON.search(folded)):
+    colon = folded.rstrip("*_ ").endswith(":") and not heading
+    if not (colon or _LEADS_ON.search(folded)):
         return []  # a description of what came before, not a lead-in
     found = [Evidence("lead_in", "introduced by a lead-in line", line)]
     if DECOY_WORDS.search(folded) and not SESSION_WORDS.search(folded):

@@ -64,11 +64,15 @@ def read_rows(path: Path, frame: EventFrame, outline: Section) -> RowsRead:
 
 def _section(page: Page, ctx: Context, section: Section) -> Context:
     """A section opens a scope, then its blocks and subsections are read in page order.
-    A lead-in line goes on over a label, not over a heading or out of a quote."""
+    A lead-in line goes on over a label, not over a heading or out of a quote; a heading
+    that is itself a lead-in ('Seront abordés les sujets suivants :') leads the list
+    right under it."""
     if section.opens:
         ctx = _heading(page, ctx, section)
     if section.kind == HEADING:
-        page.lead_in, page.lead_kind = [], None
+        page.lead_in = evidence.lead_in_evidence(inline_text(section.markdown)[0], section.line,
+                                                 heading=True)
+        page.lead_kind = None
     for part in section.parts:
         ctx = _section(page, ctx, part) if isinstance(part, Section) else _block(page, ctx, part)
     if section.kind == QUOTE:

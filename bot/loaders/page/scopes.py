@@ -208,6 +208,7 @@ class Page:
             credited=bool(reading.talk.speakers),
             links=reading.talk.links,
             line=line,
+            bodies=bool(reading.talk.organisations),
         )
         why = {
             "read from": source,
