@@ -56,6 +56,9 @@ _SENTENCE_END = re.compile(r"(?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<=[.!?])\
 """Where a sentence ends: after . ! or ?, but not after 'a.m.', 'e.g.'."""
 _QUESTION_WORDS = lexicon.FILLER | lexicon.GENERIC | lexicon.GREETINGS | lexicon.THANKS | {
     "there", "est", "sont", "les", "des", "une"}
+PREFIX = 6
+"""A question's word longer than this finds the page's words that start like it (its
+length but 3, at least this); a shorter one finds itself only."""
 MAX_SAID = 6
 """At most this many sentences quoted (and the lists they introduce)."""
 MAX_LISTED = 15
@@ -157,9 +160,11 @@ def said_of_words(event: Event, text: str) -> Said:
             keys |= group
     if not keys:
         return Said([], [])
-    # a long word also by its start: 'accessibility' finds « accessibilité »
-    starts = {key[: max(5, len(key) - 3)] for key in keys}
-    return said(event, re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(starts))) + ")"))
+    # a long word also by its start ('accessibility' finds « accessibilité »), a short one
+    # only as itself or its plural: 'son' is not « sont », 'internet' not « interministériel »
+    starts = sorted({key[: max(PREFIX, len(key) - 3)] for key in keys if len(key) > PREFIX})
+    whole = sorted({rf"{key}[sx]?\b" for key in keys if len(key) <= PREFIX})
+    return said(event, re.compile(r"\b(?:" + "|".join([*map(re.escape, starts), *whole]) + ")"))
 
 
 def is_free(found: Said) -> bool:

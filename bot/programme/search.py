@@ -152,6 +152,14 @@ class Concepts:
                 i += 1
         return found
 
+    def every(self, text: list[str]) -> list[str]:
+        """The term of each name in `text`, those inside a longer name too: a track
+        'Continuous Integration and Continuous Deployment', a concept of its own, also
+        speaks of 'continuous integration'."""
+        return list(dict.fromkeys(
+            self._term[name] for i in range(len(text)) for name in self._by_first.get(text[i], ())
+            if tuple(text[i : i + len(name)]) == name))
+
 
 def _people(sessions: tuple[Session, ...]) -> dict[str, list[str]]:
     """'B. Guerry' -> ['bastien']: the first names the programme gives elsewhere to a
@@ -203,7 +211,7 @@ def _postings(sessions: tuple[Session, ...], concepts: Concepts) -> dict[str, di
         terms = read.get(text)
         if terms is None:
             found = words(text)
-            terms = read[text] = found + [term for _s, _e, term in concepts.find(found)]
+            terms = read[text] = found + concepts.every(found)
         weights = dict.fromkeys(found_in[weight, text], weight)
         for word in terms:
             postings[word].update(weights)
@@ -240,6 +248,8 @@ class SearchIndex:
         """Index words that `word` stands for, with the quality of the match (itself only
         when `whole`)."""
         found = {word: 1.0} if word in self._postings else {}
+        if whole and len(word) > 3 and word.endswith("s") and word[:-1] in self._postings:
+            found.setdefault(word[:-1], 1.0)  # an acronym's plural: 'APIs', 'LLMs'
         if word.startswith("=") or whole:
             return found
         if len(word) >= 3:

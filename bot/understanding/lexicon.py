@@ -112,6 +112,10 @@ OFF_PROGRAMME_PAIRS = (("quel", "temps"), ("fait", "beau"), ("fait", "froid"), (
 """Questions about something else entirely (« il fait quel temps ? », 'a good restaurant?'):
 what the bot answers about, not a search."""
 CAN = frozenset(_w("peut peux pourra pourrai possible disponible can could available"))
+ASKING_THE_BOT = (("tu", "peux"), ("peux", "tu"), ("pouvez", "vous"), ("vous", "pouvez"),
+                  ("can", "you"), ("could", "you"))
+"""« tu peux me réserver un taxi ? », 'can you book me a cab?': the bot asked to do
+something, not whether the event allows it (« on peut manger sur place ? »)."""
 THERE_IS_PAIRS = (("y", "a"), ("is", "there"), ("are", "there"))
 """With no word asking for sessions, 'y a du wifi ?', 'on peut manger sur place ?', 'is
 there a cloakroom?' are practical questions the event's information may answer."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from bot.understanding import lexicon
 from bot.understanding.intent import Intent
 from bot.understanding.reading import Reading
+from bot.understanding.slots import kind_of
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,9 @@ def _search(r: Reading) -> Intent | None:
         return None
     coming = r.has(lexicon.NEXT) or r.pair(lexicon.NEXT_PAIRS)
     slots = replace(r.slots, tense="next") if coming and not r.slots.tense else r.slots
+    allowed = r.has(lexicon.CAN) and not r.pair(lexicon.ASKING_THE_BOT)
     practical = not r.has(lexicon.ABOUT_SESSIONS) and bool(
-        r.has(lexicon.CAN) or r.pair(lexicon.THERE_IS_PAIRS))
+        allowed or r.pair(lexicon.THERE_IS_PAIRS))
     return r.intent("search", slots=slots, practical=practical, after=r.has(lexicon.AFTER))
 
 
@@ -218,7 +220,7 @@ def _plural(r: Reading) -> bool | None:
     raw = [t.raw for t in r.words]
     if set(raw) & lexicon.PLURAL_NEXT:
         return True
-    nouns = [t.raw for t in r.words if t.word in lexicon.GENERIC | set(lexicon.KINDS)]
+    nouns = [t.raw for t in r.words if t.word in lexicon.GENERIC or kind_of(t.word)]
     if nouns:
         return any(n.endswith(("s", "x")) for n in nouns)
     return None

@@ -114,12 +114,12 @@ def read_slots(
         elif word in WEEKDAYS and len(word) > 3:
             found["day"] = today + timedelta(days=(WEEKDAYS[word] - today.weekday()) % 7)
             used.add(i)
-        elif word in lexicon.KINDS and not _kind_word_of_a_name(word, before, nxt):
-            found["kind"] = lexicon.KINDS[word]
+        elif (kind := kind_of(word)) and not _kind_word_of_a_name(word, before, nxt):
+            found["kind"] = kind
             used.add(i)
-            if word in ("table", "ronde") and nxt in ("ronde", "rondes"):
+            if kind_of(nxt) == kind:  # « table ronde », « tables rondes »
                 used.add(i + 1)
-        elif word == "round" and nxt == "table":  # 'the round table'
+        elif word == "round" and kind_of(nxt) == "panel":  # 'the round tables'
             found["kind"] = "panel"
             used.update((i, i + 1))
         elif word in lexicon.PAST:
@@ -138,9 +138,18 @@ def read_slots(
     return Slots(**found), used - taken  # type: ignore[arg-type]
 
 
+def kind_of(word: str) -> str | None:
+    """The kind of session a word names, singular or plural ('ateliers', 'workshops',
+    « tables rondes »), else None."""
+    if word in lexicon.KINDS:
+        return lexicon.KINDS[word]
+    single = word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else ""
+    return lexicon.KINDS.get(single)
+
+
 def _kind_word_of_a_name(word: str, before: str, nxt: str) -> bool:
     """'table' in « à table » or 'round table' is not the kind when it stands alone."""
-    return word == "table" and nxt not in ("ronde", "rondes")
+    return word in ("table", "tables") and kind_of(nxt) != "panel"
 
 
 def _day_of_month(number: int, today: date) -> date | None:

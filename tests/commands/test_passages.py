@@ -155,3 +155,13 @@ La matinée est consacrée à des démonstrations.
     events, _problems, _format = load_text(PurePath("journees.md"), page)
     assert [p.section for p in events[0].passages] == [""]
     assert not said_of_facet(events[0], "hours")
+
+
+def test_a_short_word_finds_itself_and_a_long_one_no_shorter_start_than_six_letters() -> None:
+    page = Event("e", "Journée", date(2023, 1, 18), date(2023, 1, 18), passages=(
+        Passage("Les stands qui seront à votre disposition sont les suivants :", 120),
+        Passage("Direction interministérielle du numérique (DINUM)", 51),
+        Passage("Les chiens sont acceptés en laisse.", 140)))
+    assert said_of_words(page, "on peut venir avec son chien ?").sentences == [
+        "Les chiens sont acceptés en laisse."]  # « son » is not « sont »
+    assert not said_of_words(page, "y a du wifi ?")  # 'internet' is not « interministérielle »

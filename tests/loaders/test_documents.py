@@ -612,3 +612,26 @@ def test_a_page_markdown_it_pyrs_cannot_render_is_rendered_by_markdown_it_py() -
     rendered = render("[a\n`b")
     assert rendered.renderer == "markdown-it-py"
     assert rendered.html == '<p data-sourcepos="1:1-2:0">[a\n`b</p>\n'
+
+
+def test_a_heading_that_announces_a_list_leads_it_and_a_colon_alone_does_not(tmp_path) -> None:
+    # Untimed topics credited to organisations, under a heading that says a list follows.
+    event = written(
+        tmp_path, "Journée d'études sur l'archivage", "2024-03-14",
+        "## Au cours de la journée seront présentés les thèmes suivants\n\n"
+        "- Les enjeux de la conservation par ACMEDOC\n"
+        "- Retour d'expérience du CINES par le CINES\n"
+        "- La normalisation des métadonnées\n"
+        "- Conclusion par ACMEDOC\n\n"
+        "## Date et lieu :\n\n"  # many sites end every heading with a colon
+        "- Salle Pasteur, 8 avenue Pasteur, 75015 Paris\n"
+        "- Métro Volontaires, ligne 12\n"
+        "- De 9h à 17h\n",
+    )
+    day = date(2024, 3, 14)
+    assert [(s.day, s.start, s.title, s.organisations) for s in event.sessions] == [
+        (day, None, "Les enjeux de la conservation", ("ACMEDOC",)),
+        (day, None, "Retour d'expérience du CINES", ("CINES",)),
+        (day, None, "La normalisation des métadonnées", ()),
+        (day, None, "Conclusion", ("ACMEDOC",)),
+    ]

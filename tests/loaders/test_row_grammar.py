@@ -21,6 +21,9 @@ from bot.loaders.when import DateContext
         ("**Midi :** Déjeuner", (time(12), None, "Déjeuner")),
         ("11:OO Table ronde", (time(11), None, "Table ronde")),
         ("9:30 h. Bienvenida", (time(9, 30), None, "Bienvenida")),
+        ("h. 10.00-12.00: sessione plenaria", (time(10), time(12), "sessione plenaria")),
+        ("Um 14 Uhr: Führung", (time(14), None, "Führung")),
+        ("ore 9.30 Saluti", (time(9, 30), None, "Saluti")),
     ],
 )
 def test_hours_that_lead_a_line(line: str, expected: tuple) -> None:

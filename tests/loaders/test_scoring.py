@@ -4,6 +4,8 @@ detector gives has a weight there."""
 import ast
 from pathlib import Path
 
+import pytest
+
 from bot.loaders.page import evidence, scoring
 from bot.loaders.page.values import Evidence
 from bot.programme.model import Link
@@ -69,3 +71,18 @@ def test_a_score_is_the_sum_of_the_table_weights() -> None:
     assert scoring.score(found) == scoring.WEIGHTS["has_time"] + scoring.WEIGHTS["sentence"]
     assert scoring.taken([scoring.THRESHOLD, scoring.THRESHOLD]) == (True, scoring.THRESHOLD)
     assert scoring.taken([])[0] is False
+
+
+def test_a_credited_title_may_start_in_lower_case() -> None:
+    """'Name (Org): la mappa dei servizi': the credit makes it a talk, not a sentence's end."""
+    def names(credited: bool) -> set[str]:
+        return {e.name for e in evidence.item_evidence(
+            "la mappa dei servizi", "x", timed=False, days=0, credited=credited, links=())}
+    assert "starts_lower_case" not in names(True)
+    assert "starts_lower_case" in names(False)
+
+
+@pytest.mark.parametrize("heading", ["PROGRAMMA", "Programm", "Programa", "Ablauf"])
+def test_a_programme_heading_in_other_languages(heading: str) -> None:
+    found = evidence.context_evidence([heading], False)
+    assert [e.name for e in found] == ["under_programme_heading"]

@@ -57,6 +57,7 @@ def test_a_credit_in_each_order_is_read_back(order: str) -> None:
         ("{t} (Ana García y Luis Pérez)", ["Ana García", "Luis Pérez"], ()),
         ("{t} (Chris Rackauckas)", ["Chris Rackauckas"], ()),
         ("{t} door Jan van der Berg en Els de Vries", ["Jan van der Berg", "Els de Vries"], ()),
+        ("{t}, moderata da Annibale d’Elia", ["Annibale d’Elia"], ()),
     ],
 )
 def test_several_speakers_and_their_organisations(
@@ -79,6 +80,7 @@ def test_several_speakers_and_their_organisations(
         "Retour d'expérience (Salle Rouge)",  # a room in brackets
         "Retour d'expérience (Hôtel de Ville)",  # a building in brackets
         "Retour d'expérience (OpenStreetMap)",  # a product in brackets
+        "Chiffrer par défaut",  # 'par' and a common noun
     ],
 )
 def test_titles_that_look_like_credits_keep_their_words(line: str) -> None:
@@ -197,3 +199,24 @@ def test_handles_after_names_are_not_part_of_them() -> None:
 def test_a_name_that_starts_like_a_credit_word_is_a_name() -> None:
     assert parse_credit("Pär Engström")[0] == (Speaker("Pär Engström"),)
     assert parse_credit("Par Jeanne Dupont")[0] == (Speaker("Jeanne Dupont"),)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "organisations"),
+    [
+        ("Retour d'expérience sur la GED par ACMEDOC", "Retour d'expérience sur la GED",
+         ("ACMEDOC",)),
+        ("L'hébergement des archives par le CINES", "L'hébergement des archives", ("CINES",)),
+        ("Questions et échanges animés par OpenArchiv", "Questions et échanges",
+         ("OpenArchiv",)),
+        ("Présentation générale par le projet Zéphyr", "Présentation générale",
+         ("projet Zéphyr",)),
+        ("Le retour d'expérience : par l'université de Lille",
+         "Le retour d'expérience", ("université de Lille",)),
+    ],
+)
+def test_an_organisation_credited_in_place_of_a_person(
+    line: str, title: str, organisations: tuple
+) -> None:
+    talk = read_title(line)
+    assert (talk.title, talk.speakers, talk.organisations) == (title, (), organisations)

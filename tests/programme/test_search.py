@@ -168,3 +168,20 @@ def test_a_hit_says_when_it_matches_only_part_of_the_words() -> None:
     index = SearchIndex(_programme(("Brussels by night", None)))
     assert [h.partial for h in index.search("weather Brussels")] == [True]
     assert [h.partial for h in index.search("Brussels night")] == [False]
+
+
+def test_an_acronym_written_in_the_plural_finds_the_acronym() -> None:
+    index = SearchIndex(_programme(("Interfacer DS avec l'API", None),
+                                   ("Capistrano deployments", None)))
+    assert [h.session.title for h in index.search("APIs")] == ["Interfacer DS avec l'API"]
+
+
+def test_a_name_inside_a_longer_name_still_finds_its_concept() -> None:
+    # The track is a concept of its own (its initials, CICD); 'continuous deployment' in
+    # it is still the shipped topic « intégration continue » that 'CI/CD' names.
+    index = SearchIndex(_programme(
+        ("Continuous Delivery starts with Continuous Infrastructure",
+         "Continuous Integration and Continuous Deployment"),
+        ("Kernel news", "Kernel")))
+    assert [h.session.title for h in index.search("CI/CD")] == [
+        "Continuous Delivery starts with Continuous Infrastructure"]

@@ -231,3 +231,26 @@ def test_after_a_subject_asks_what_follows_it_and_next_does_not() -> None:
     assert (read("et après le talk sur Grist ?").after, read("et après le talk sur Grist ?")
             .subject) == (True, "Grist")
     assert read("le prochain talk de la DINUM").after is False
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("how many round tables are there?", "panel"), ("y a des tables rondes ?", "panel"),
+    ("y a des ateliers ?", "workshop"), ("any workshops on Friday?", "workshop"),
+    ("les démos de l'après-midi ?", "demo"),
+])
+def test_a_kind_in_the_plural_is_the_kind_when_the_programme_uses_the_word(
+        text: str, kind: str) -> None:
+    # The programme's own words are never respelled: a page that writes « tables rondes »
+    # and « ateliers » must not turn them into a topic.
+    known = Knowledge.of(("Ada Lovelace",),
+                         frozenset({"tables", "rondes", "ateliers", "workshops", "demos"}))
+    intent = understand(text, WEDNESDAY, known)
+    assert (intent.slots.kind, intent.subject) == (kind, "")
+
+
+def test_the_bot_asked_to_do_something_is_not_asked_what_the_event_allows() -> None:
+    assert not read("tu peux me réserver un taxi ?").practical
+    assert not read("can you book me a taxi?").practical
+    assert read("on peut manger sur place ?").practical
+    assert read("can I bring my dog?").practical
+    assert read("tu peux me dire s'il y a du wifi ?").practical  # « y a »: the event's

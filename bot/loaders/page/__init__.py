@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from bot.loaders.page.blocks import read_blocks
 from bot.loaders.page.bridge import markdown_blocks
 from bot.loaders.page.candidates import Row, RowsRead
+from bot.loaders.page.descriptions import described
 from bot.loaders.page.dom import parse_html
 from bot.loaders.page.frame import FROM_DATE_KEY, read_frame, written_year
 from bot.loaders.page.metadata import Metadata, read_metadata
@@ -130,6 +131,7 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     identifier = event_id(title, start)
     sessions, found = sessions_of(rows_read.rows, str(path), identifier, start, end,
                                   read_legend(text), frame.clock24)
+    sessions = described(sessions, blocks)
     problems.extend(found)
     end = max(end, *(s.day for s in sessions)) if sessions else end
     info = _info(meta)

@@ -20,7 +20,7 @@ from bot.wording.folding import fold
 
 PROGRAMME_WORDS = re.compile(
     r"\b(?:programme|agenda|planning|schedule|au menu|deroule|sommaire|ordre du jour|"
-    r"au programme)\b"
+    r"au programme|programma|programm|programa|zeitplan|ablauf|tagesordnung|orario|horario)\b"
 )
 SESSION_WORDS = re.compile(
     r"\b(?:presentations?|ateliers?|conferences?|interventions?|demos?|talks?|webinaires?|"
@@ -53,8 +53,9 @@ def item_evidence(
     credited: bool,
     links: tuple[Link, ...],
     line: int = 0,
+    bodies: bool = False,
 ) -> list[Evidence]:
-    """What one candidate session shows."""
+    """What one candidate session shows; `bodies`: it credits organisations, not persons."""
     found: list[Evidence] = []
 
     def add(name: str, because: str) -> None:
@@ -71,6 +72,8 @@ def item_evidence(
         add("deadline", "a day without hours for a deadline or a registration")
     if credited:
         add("credits_person", "credits speakers")
+    elif bodies:
+        add("credits_organisation", "credits an organisation ('par XDEMAT')")
     replay = any(link.material for link in links)
     if replay:
         add("material_link", "links to slides, a replay or notes")
@@ -91,7 +94,7 @@ def item_evidence(
         add("names_public_body", "names a public body, not a session")
     if _ADDRESSED.search(folded):
         add("addresses_reader", "addresses the reader")
-    if title[:1].islower():
+    if title[:1].islower() and not credited:  # 'Name (Org): la città …' is a talk
         add("starts_lower_case", "starts in lower case")
     return found
 
@@ -114,10 +117,12 @@ def context_evidence(titles: list[str], structured: bool) -> list[Evidence]:
     return found
 
 
-def lead_in_evidence(text: str, line: int = 0) -> list[Evidence]:
-    """What the paragraph just before a list shows ('les sujets suivants :')."""
+def lead_in_evidence(text: str, line: int = 0, heading: bool = False) -> list[Evidence]:
+    """What the paragraph (or `heading`) just before a list shows ('les sujets suivants :').
+    A heading must say that a list follows: many sites end every heading with a colon."""
     folded = _LAST_SENTENCE.split(fold(text).strip())[-1]
-    if not (folded.rstrip("*_ ").endswith(":") or _LEADS_ON.search(folded)):
+    colon = folded.rstrip("*_ ").endswith(":") and not heading
+    if not (colon or _LEADS_ON.search(folded)):
         return []  # a description of what came before, not a lead-in
     found = [Evidence("lead_in", "introduced by a lead-in line", line)]
     if DECOY_WORDS.search(folded) and not SESSION_WORDS.search(folded):

@@ -30,9 +30,11 @@ from bot.loaders.when import unique as unique_days
 from bot.wording.folding import fold
 
 _BEFORE_LEADING_TIME = re.compile(
-    r"\s*(?P<open>[*_]{1,3})?\s*\\?\[?\s*(?:(?:de|from)\s*)?", re.IGNORECASE
+    r"\s*(?P<open>[*_]{1,3})?\s*\\?\[?\s*(?:(?:de|from|h\.|hrs?\.?|ore|alle ore|um|at|om)\s*)?",
+    re.IGNORECASE,
 )
-"""What may stand before the hours a line starts with: '**', '*', '\\[', 'De', 'from'."""
+"""What may stand before the hours a line starts with: '**', '*', '\\[', 'De', 'from', or a
+word that announces hours ('h. 10.00', 'ore 10', 'um 10 Uhr', 'at 9:30', 'om 10.00')."""
 _AFTER_LEADING_TIME = re.compile(
     r"\s*\\?\]?\s*(?P<close>[*_]{1,3})?\s*(?:[:\-–—|>·.](?!\d)\s*|(?=\S)|$)"
 )

@@ -28,11 +28,12 @@ from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, w
 from bot.loaders.page.row_tables import table_rows
 from bot.loaders.page.scopes import Page
 from bot.loaders.page.values import EventFrame, Evidence, Note
+from bot.loaders.talks.colon_credits import Side, colon_credit, colon_side
 from bot.loaders.talks.credits import CREDIT_LABEL, find_credit
 from bot.loaders.talks.kinds import kind_hint
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import INSTITUTION, NAME
-from bot.loaders.talks.titles import Talk
+from bot.loaders.talks.titles import Talk, speaker_first
 from bot.programme.model import Speaker
 from bot.wording.folding import fold
 
@@ -63,11 +64,15 @@ def read_rows(path: Path, frame: EventFrame, outline: Section) -> RowsRead:
 
 def _section(page: Page, ctx: Context, section: Section) -> Context:
     """A section opens a scope, then its blocks and subsections are read in page order.
-    A lead-in line goes on over a label, not over a heading or out of a quote."""
+    A lead-in line goes on over a label, not over a heading or out of a quote; a heading
+    that is itself a lead-in ('Seront abordés les sujets suivants :') leads the list
+    right under it."""
     if section.opens:
         ctx = _heading(page, ctx, section)
     if section.kind == HEADING:
-        page.lead_in, page.lead_kind = [], None
+        page.lead_in = evidence.lead_in_evidence(inline_text(section.markdown)[0], section.line,
+                                                 heading=True)
+        page.lead_kind = None
     for part in section.parts:
         ctx = _section(page, ctx, part) if isinstance(part, Section) else _block(page, ctx, part)
     if section.kind == QUOTE:
@@ -153,6 +158,13 @@ def _paragraph(page: Page, ctx: Context, block: Block) -> Context:
         page.count_session()
         page.last = row
         return ctx
+    if ctx.slot is not None and not when and speaker_first(lines[0]):
+        # 'Name (Org): title' paragraphs under a timed line: the talks it holds
+        row = page.make_row(ctx, block.line, reading, "a credited paragraph under a slot")
+        page.pending.append(row)
+        page.count_session()
+        page.last = row
+        return ctx
     ctx = page.prose(ctx, block.text)
     text = inline_text(block.text)[0]
     ctx = page.credits_in_prose(ctx, text)
@@ -174,13 +186,24 @@ def _list(page: Page, ctx: Context, block: Block, depth: int) -> Context:
     if re.search(r"intervenant|speakers?|avec qui", title) and _persons_list(items):
         page.speakers_listed.extend(_persons(items)[0])  # « Intervenants » apart
     lead, lead_kind = page.lead_in, page.lead_kind
+    colons = page.colons = colon_side([_item_text(item) for item in items], page.colons)
     for item in items:
-        ctx = _item(page, ctx, item, depth, lead, lead_kind)
+        ctx = _item(page, ctx, item, depth, lead, lead_kind, colons)
     return ctx
 
 
+def _item_text(item: Block) -> str:
+    """An item's first line as plain text, without the hours it starts with."""
+    first = next((c for c in item.children if c.kind in ("paragraph", "heading")), None)
+    if first is None:
+        return ""
+    text = first.lines()[0]
+    timed = leading_time(text)
+    return inline_text(timed[2] if timed else text)[0]
+
+
 def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
-          lead_kind: str | None) -> Context:
+          lead_kind: str | None, colons: Side | None = None) -> Context:
     """An item is a session, a slot over the items nested in it, or credits; its nested
     lists are read after it (a slot they follow may end there)."""
     first = next((c for c in item.children if c.kind in ("paragraph", "heading")), None)
@@ -190,6 +213,7 @@ def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
             ctx = _list(page, ctx, inner, depth + 1)
         return ctx
     reading = read_line(first.lines(), page.dates)
+    reading.talk = colon_credit(reading.talk, colons)  # 'Name: Title', 'Title: Name'
     credit_tried = bool(reading.description)  # read_line read its first line for a credit
     for extra in item.children:
         if extra.kind == "paragraph" and extra is not first:

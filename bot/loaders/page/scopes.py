@@ -20,6 +20,7 @@ from bot.loaders.page.candidates import Row, with_speakers
 from bot.loaders.page.context import Context, Scope
 from bot.loaders.page.row_grammar import LineReading
 from bot.loaders.page.values import Decision, EventFrame, Evidence, Note, Scored
+from bot.loaders.talks.colon_credits import Side
 from bot.loaders.talks.credits import CREDIT_LABEL, all_credits, find_credit, presenters
 from bot.loaders.talks.kinds import kind_hint
 from bot.loaders.talks.markup import inline_text
@@ -60,6 +61,8 @@ class Page:
         self.lead_kind: str | None = None
         self.speakers_listed: list[Speaker] = []
         self.day_parts: dict[str, str] = {}
+        self.colons: Side | None = None
+        """Which side of a colon the page's lists write names on, once a list shows it."""
 
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Problem(SourceRef(str(self.path), line), message))
@@ -205,6 +208,7 @@ class Page:
             credited=bool(reading.talk.speakers),
             links=reading.talk.links,
             line=line,
+            bodies=bool(reading.talk.organisations),
         )
         why = {
             "read from": source,

@@ -23,6 +23,7 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "span_of_days": -2.5,
     "deadline": -2.5,
     "credits_person": 1.5,
+    "credits_organisation": 1.0,
     "material_link": 1.0,
     "title_length": 0.5,
     "prose_length": -1.5,

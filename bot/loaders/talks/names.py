@@ -11,8 +11,9 @@ _UPPER = "A-ZÀ-ÖØ-Þ"
 _WORD = rf"[{_UPPER}][\w'’.\-]*"
 _PARTICLE = (r"(?:van\s+de[rn]|von\s+der|de|du|des|d'|d’|le|la|van|von|ben|el|da|di|del|della|"
              r"der|den|ter)")
-NAME = rf"{_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_WORD})+"
-"""A person's name as pages write it: 'Jeanne Dupont', 'Daniel Le Berre', 'Stéphanie SCHAER'."""
+NAME = rf"{_WORD}(?:\s+(?:(?:{_PARTICLE}\s+)?{_WORD}|d['’]{_WORD}))+"
+"""A person's name as pages write it: 'Jeanne Dupont', 'Daniel Le Berre', 'Stéphanie SCHAER',
+'Annibale d’Elia'."""
 _ORG = r"\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\)"
 _ONE = rf"(?P<name>{NAME})(?:\s*{_ORG})?"
 JOIN = r"(?:\s*,\s*|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*)"
@@ -22,14 +23,16 @@ _BLOCK = re.compile(
     rf"(?:{JOIN}{NAME}(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?)*"
 )
 TBA = re.compile(r"^\s*(?:tba|tbc|tbd|a confirmer|à confirmer|a definir|à définir)\s*$", re.I)
-INSTITUTION = re.compile(
-    r"^(?:r[ée]gion|minist[èe]re|direction|agence|mairie|ville|universit[ée]|institut|centre|"
-    r"conseil|d[ée]partement|commission|service|mission|cour|caisse|pr[ée]fecture|commissariat|"
-    r"laboratoire|observatoire|fondation|association|secr[ée]tariat|d[ée]l[ée]gation|assembl[ée]e|"
-    r"acad[ée]mie|p[ôo]le|groupe|syndicat|inspection|soci[ée]t[ée]|entreprise|collectif)\b",
-    re.IGNORECASE,
-)
+_BODIES = (r"r[ée]gion|minist[èe]re|agence|mairie|ville|universit[ée]|institut|centre|conseil|"
+           r"commission|cour|caisse|pr[ée]fecture|commissariat|observatoire|fondation|association|"
+           r"assembl[ée]e|acad[ée]mie|syndicat|soci[ée]t[ée]|entreprise|collectif")
+_UNITS = (r"direction|d[ée]partement|service|mission|laboratoire|secr[ée]tariat|d[ée]l[ée]gation|"
+          r"p[ôo]le|groupe|inspection")
+INSTITUTION = re.compile(rf"^(?:{_BODIES}|{_UNITS})\b", re.IGNORECASE)
 """Words that start the name of a body, not of a person ('Région Bretagne', 'Ministère …')."""
+BODY = re.compile(rf"^(?:{_BODIES})\b", re.IGNORECASE)
+"""Words that start the name of a body of its own ('ministère de …'), not of a team inside
+one ('le pôle logiciels libres de la DINUM')."""
 _TEAM = re.compile(r"^(?:les membres de\s+)?l['’](?P<team>[ée]quipe\s+.+)$", re.I)
 ROLE = re.compile(
     r"^(?:directeur|directrice|responsable|chef|cheffe|pr[ée]sident|conseill[eè]re?|d[ée]l[ée]gu[ée]|"

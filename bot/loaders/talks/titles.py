@@ -10,7 +10,14 @@ from dataclasses import dataclass, replace
 from bot.loaders.talks.credits import labelled_credit, parse_credit
 from bot.loaders.talks.kinds import infer_kind, kind_label
 from bot.loaders.talks.markup import inline_text
-from bot.loaders.talks.names import block_speakers, is_block, people, teams
+from bot.loaders.talks.names import (
+    BODY,
+    block_speakers,
+    is_block,
+    people,
+    split_orgs,
+    teams,
+)
 from bot.programme.model import Link, Speaker
 
 
@@ -38,8 +45,14 @@ _CREDIT_LENGTH = 400
 """A credit is short: longer tails are not read as one (and a huge line stays fast)."""
 _BOLD_FIRST = re.compile(r"^\s*\*\*(?P<title>.+?)\*\*\s*[-–—:]\s*(?P<rest>.+)$")
 _BY_TEAMS = re.compile(
-    r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s*[a-zà-ÿ].+)$"
+    r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s*(?P<body>[a-zà-ÿ].+))$"
 )
+_BY_BODY = re.compile(
+    r"(?:\s+(?:anim|pr[ée]sent|propos|organis)[ée]e?s?)?\s*:?\s+par\s+(?P<the>(?:le|la|les)\s+|l['’])?"
+    r"(?P<body>(?(the)(?:[a-zà-ÿ]+\s+)?)[A-ZÀ-Ö][\w'’&.\-]*(?:\s+[\w'’&.\-]+){0,4})\s*$"
+)
+"""'Title par XDEMAT', 'Title animée par le SOPRA', 'Title par le programme VITAM': a credit
+that names an organisation, not a person (a person's name is read as a speaker first)."""
 
 
 def parse_talk_line(markdown: str) -> Talk:
@@ -64,9 +77,15 @@ def parse_talk_line(markdown: str) -> Talk:
     if dash and (found := people(dash.group("credit"))):  # 'Title - A et B, Org'
         return Talk(clean_title(dash.group("title")), found[0], found[1], links)
     team = _BY_TEAMS.search(text)
+    if team and BODY.match(team.group("body")):
+        # 'par le ministère de …': a body named in place of a person
+        return Talk(clean_title(text[: team.start()]), (), (team.group("body"),), links)
     if team:
         speakers, organisations = teams(team.group("teams"))
         return Talk(clean_title(text[: team.start()]), speakers, organisations, links)
+    body = _BY_BODY.search(text)
+    if body and not people(body.group("body")):
+        return Talk(clean_title(text[: body.start()]), (), split_orgs(body.group("body")), links)
     bracketed = _BRACKETED_CREDIT.match(text)
     credit = bracketed.group("credit") if bracketed else ""
     if (found := people(credit)) and (_JOINED.search(credit) or _PERSON.fullmatch(credit)):

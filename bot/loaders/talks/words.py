@@ -16,7 +16,8 @@ CREDIT_MARKS: dict[str, tuple[str, ...]] = {
     "en": ("presented by", "hosted by", "led by", "given by", "by", "with"),
     "de": ("von", "mit"),
     "es": ("presentado por", "presentada por", "a cargo de", "por", "con"),
-    "it": ("a cura di", "presentato da", "presentata da", "di", "con"),
+    "it": ("a cura di", "presentato da", "presentata da", "moderato da", "moderata da",
+           "coordinato da", "coordinata da", "di", "con"),
     "nl": ("door", "met"),
 }
 """Words after which a line names who speaks ('… par Jeanne Dupont', '… by Jane Doe',

@@ -1,0 +1,34 @@
+"""Paragraphs 'Name (Org): title' under a timed line are the talks it holds: they take its
+hours, and the timed line, which only groups them (with its moderator), is no session."""
+
+from datetime import time
+from pathlib import Path
+
+from bot.loaders.page import read_page
+from bot.settings.clock import PARIS
+
+PAGE = """---
+title: Giornata dei dati aperti
+date: 2015-02-10
+---
+<p>Data: 21 Febbraio 2015.</p>
+<p><b>PROGRAMMA</b></p>
+<p><b>h. 9.30-11.00: sessione mattutina</b>, moderata da Carla Neri</p>
+<p>Marco Bianchi (Comune di Torino): dati aperti e trasparenza</p>
+<p>Lucia d’Amico (Regione Lazio): la mappa dei servizi pubblici</p>
+<p><b>h. 11.00-11.30: Pausa caffè</b></p>
+"""
+
+
+def test_credited_paragraphs_under_a_timed_line_are_its_talks(tmp_path: Path) -> None:
+    path = tmp_path / "giornata.md"
+    path.write_text(PAGE, encoding="utf-8")
+    events, _problems, _reading = read_page(path, PAGE, PARIS)
+    assert [(s.start, s.end, s.title, list(s.speaker_names), list(s.organisations))
+            for s in events[0].sessions] == [
+        (time(9, 30), time(11), "dati aperti e trasparenza", ["Marco Bianchi"],
+         ["Comune di Torino"]),
+        (time(9, 30), time(11), "la mappa dei servizi pubblici", ["Lucia d’Amico"],
+         ["Regione Lazio"]),
+        (time(11), time(11, 30), "Pausa caffè", [], []),
+    ]
