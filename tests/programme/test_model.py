@@ -3,7 +3,15 @@
 from datetime import date, time
 from zoneinfo import ZoneInfo
 
-from bot.programme.model import Event, InfoField, Link, Session, event_id, session_id
+from bot.programme.model import (
+    Event,
+    InfoField,
+    Link,
+    Programme,
+    Session,
+    event_id,
+    session_id,
+)
 from bot.wording.folding import fold, slugify
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -77,3 +85,12 @@ def test_an_event_indexes_its_sessions_by_day_in_programme_order() -> None:
     assert list(event.by_day) == [date(2024, 12, 4), date(2024, 12, 5)]
     assert event.by_day[date(2024, 12, 4)] == (first, morning)
     assert event.with_sessions(event.sessions).by_day[date(2024, 12, 4)] == (morning, first)
+
+
+def test_a_programme_gathers_its_sessions_once() -> None:
+    day = date(2024, 12, 4)
+    talk, demo = (Session(n, e, day, time(9), None, n) for n, e in (("a", "e"), ("b", "f")))
+    programme = Programme((Event("e", "Un", day, day, sessions=(talk,)),
+                           Event("f", "Deux", day, day, sessions=(demo,))))
+    assert programme.sessions == (talk, demo)
+    assert programme.sessions is programme.sessions  # not a new tuple at each reading
