@@ -26,6 +26,10 @@ _BR = re.compile(r"<br\s*/?>", re.I)
 _CARD_LINES = 8
 """A card holds a few lines (hours, title, names, a room, a short description)."""
 _MOSTLY = 0.6
+_ENUMERATED = 3
+"""An enumeration written as lines holds this many at least."""
+_ITEM_WORDS = 16
+"""The words of a title at most: longer lines ending with ';' are clauses of prose."""
 _WORDS = re.compile(r"\w")
 _STARTS_A_LINE = re.compile(r"^(?:Avec|Par|With|By|Speakers?|Intervenant)\b|^[*_][^*_]")
 """A line that starts a credit or an emphasis is a line of its own, not a wrapped one."""
@@ -216,6 +220,10 @@ def _written(block: Block) -> list[MarkdownBlock]:
     if kind == "heading":
         text = joined(block.lines)
         return [MarkdownBlock("heading", block.line, text, block.level)] if text else []
+    if kind == "paragraph" and _enumeration(block.lines):
+        items = [_item(line.number, line.markdown.rstrip().rstrip(";").rstrip())
+                 for line in block.lines]
+        return [MarkdownBlock("list", block.line, children=items)]
     if kind in ("paragraph", "term"):
         return [MarkdownBlock("paragraph", lines[0].number, joined(lines))
                 for lines in timed_runs(block.lines) if joined(lines)]
@@ -238,6 +246,14 @@ def _written(block: Block) -> list[MarkdownBlock]:
     if kind in ("group", "definition", "code"):
         return markdown_blocks(block.children)
     return []
+
+
+def _enumeration(lines: Sequence[Line]) -> bool:
+    """Short lines of one paragraph, each but maybe the last ending with ';' ('Introduction
+    à LaTeX;' over 'Install Party;'): a list written without its bullets."""
+    if len(lines) < _ENUMERATED or any(len(line.text.split()) > _ITEM_WORDS for line in lines):
+        return False
+    return all(line.text.endswith(";") for line in lines[:-1])
 
 
 def timed_runs(lines: tuple[Line, ...]) -> list[tuple[Line, ...]]:

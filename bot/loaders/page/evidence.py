@@ -28,13 +28,15 @@ SESSION_WORDS = re.compile(
     r"pitchs?|masterclasses?)\b"
 )
 DECOY_WORDS = re.compile(
-    r"\b(?:intervenant|speakers?|partenaires?|laureats?|participants?|objectifs?|public|"
+    r"\b(?:intervenant|speakers?|instructors?|lecturers?|presenters?|organi[sz]ers?|"
+    r"organisateurs|formateurs|partenaires?|laureats?|participants?|objectifs?|public|"
     r"prerequis|modalites|pour qui|inscri|donnees\s*\?|qui sommes|contact|acces|"
     r"ce qu.on a fait|pour la suite|on prevoit|bilan|ressources|liens? utiles|comment)"
 )
 _ADDRESSED = re.compile(
     r"\b(?:vous|venez|rencontrez|renseignez|decouvrez|retrouvez|inscrivez|rejoignez|participez|"
-    r"laissez|consultez|contactez|ecrivez|suivez|telechargez|cliquez|visit|register|join us)\b"
+    r"laissez|consultez|contactez|ecrivez|suivez|telechargez|cliquez|visit|register|join us|"
+    r"telecharger|download|herunterladen|scarica|descargar|downloaden)\b"
 )
 _ADDRESS = re.compile(r"https?://|mailto:|www\.|@\w+\.\w")
 _SENTENCE = re.compile(r"^(?:vous|nous|si|en tant|il|elle|on|je|ce|cette|ces)\b")

@@ -18,7 +18,7 @@ from datetime import date
 from bot.loaders.page.bridge import MarkdownBlock
 from bot.loaders.page.context import HOURS_LEVEL, LABEL_LEVEL
 from bot.loaders.page.frame import heading_day
-from bot.loaders.page.row_grammar import read_line
+from bot.loaders.page.row_grammar import read_line, when_text
 from bot.loaders.page.values import EventFrame, Facts
 from bot.loaders.talks.kinds import kind_hint
 from bot.loaders.talks.markup import inline_text
@@ -109,6 +109,11 @@ def _section_of(block: MarkdownBlock, following: MarkdownBlock | None,
     if over_items and reading.days and reading.start is None and any(
             why.startswith("starts with its day") for why in reading.why):
         # 'Mercredi 24 novembre : de l'acquisition à …' over lists: a day label
+        return _section(DAY_LABEL, LABEL_LEVEL, block.line, inline_text(lines[0])[0], frame,
+                        after)
+    when = when_text(lines[0].rstrip(" :*_"), frame.dates) if over_items else None
+    if when and 0 < len(when[0]) <= 2:
+        # 'Vendredi 11 mars 2011 de 10h à 17h :' over the items of that day and hours
         return _section(DAY_LABEL, LABEL_LEVEL, block.line, inline_text(lines[0])[0], frame,
                         after)
     return None

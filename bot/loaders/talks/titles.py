@@ -135,9 +135,12 @@ def clean_title(text: str) -> str:
     links to ('(format pdf)', '(slides)', '[vidéo]')."""
     if text.rstrip()[-1:] in ")]":
         text = _MATERIAL_NOTE.sub("", text)
-    return text.strip().rstrip(":,;–—-").strip()
+    return _AGENDA_NUMBER.sub("", text.strip()).rstrip(":,;–—-").strip()
 
 
+_AGENDA_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\S)")
+"""An outline number before a title ('3.3 Spark', '1.1. Welcome'): the agenda's, not the
+title's ('1. Title' is an ordered list's and stays; so does 'Web 2.0')."""
 _MATERIAL_NOTE = re.compile(
     r"\s*[(\[]\s*(?:format\s+)?(?:pdf|slides?|diapos?|diaporama|vid[ée]o|ppt|odp|support|"
     r"replay|enregistrement|recording)\s*[)\]]\s*$",
