@@ -12,6 +12,7 @@ from bot.programme.model import (
     event_id,
     session_id,
 )
+from bot.programme.queries import find_event
 from bot.wording.folding import fold, slugify
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -94,3 +95,12 @@ def test_a_programme_gathers_its_sessions_once() -> None:
                            Event("f", "Deux", day, day, sessions=(demo,))))
     assert programme.sessions == (talk, demo)
     assert programme.sessions is programme.sessions  # not a new tuple at each reading
+
+
+def test_an_event_is_named_by_words_that_start_words_of_its_names() -> None:
+    event = Event("2023-jnt", "Journée Numérique & Territoires", date(2023, 1, 18),
+                  date(2023, 1, 18), venue="Direction interministérielle du numérique")
+    programme = Programme((event,))
+    assert find_event(programme, "journée numérique") is event
+    assert find_event(programme, "territ") is event
+    assert find_event(programme, "minister") is None  # inside « interministérielle »
