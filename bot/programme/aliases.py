@@ -9,6 +9,7 @@ speaker credited once with an acronym and once with the name it spells.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]],
     named = ((tuple(words(acronym)), tuple(words(name))) for acronym, name in explained.items())
     groups = [[short, long] for short, long in named if len(short) == 1 and long]
     groups += _track_acronyms(programme, words)
-    by_speaker: dict[str, set[Words]] = {}
+    by_speaker: dict[str, set[Words]] = defaultdict(set)
     read: dict[str, Words] = {}
     for session in programme.sessions:
         for speaker in session.speakers:
@@ -73,7 +74,7 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]],
             if org:
                 if org not in read:
                     read[org] = tuple(words(org))
-                by_speaker.setdefault(speaker.name, set()).add(read[org])
+                by_speaker[speaker.name].add(read[org])
     pairs = dict.fromkeys(  # each pair tested once, however many speakers give both
         (short, long) for names in by_speaker.values() for short in names if len(short) == 1
         for long in names if long != short)

@@ -85,6 +85,11 @@ _SUFFIXES = tuple(sorted((
     "s", "ities", "ity", "ings", "ing", "ers", "ed", "ies",
 ), key=len, reverse=True))
 """French and English endings, longest first: 'securisation' loses 'isation', not 's'."""
+_SUFFIXES_BY_LENGTH = tuple(
+    (length, frozenset(s for s in _SUFFIXES if len(s) == length))
+    for length in sorted({len(s) for s in _SUFFIXES}, reverse=True))
+"""The endings grouped by length, longest first: a word's ending of each length is looked
+up once, not compared with every ending (the index stems every word it holds)."""
 STEM_MIN_LENGTH = 5
 """A stem shorter than this joins unrelated words ('donn': données, donner)."""
 
@@ -93,9 +98,9 @@ def stem(word: str) -> str | None:
     """The word without its longest French or English ending ('securite', 'securiser',
     'securisation' -> 'secur'), or None when what is left would be too short to mean one
     thing."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= STEM_MIN_LENGTH:
-            return word[: -len(suffix)]
+    for length, suffixes in _SUFFIXES_BY_LENGTH:
+        if len(word) - length >= STEM_MIN_LENGTH and word[-length:] in suffixes:
+            return word[:-length]
     return word if len(word) >= STEM_MIN_LENGTH and word.isalpha() else None
 
 
@@ -156,6 +161,8 @@ class Concepts:
         """The term of each name in `text`, those inside a longer name too: a track
         'Continuous Integration and Continuous Deployment', a concept of its own, also
         speaks of 'continuous integration'."""
+        if self._by_first.keys().isdisjoint(text):
+            return []  # most texts: no word starts a name
         return list(dict.fromkeys(
             self._term[name] for i in range(len(text)) for name in self._by_first.get(text[i], ())
             if tuple(text[i : i + len(name)]) == name))
@@ -164,7 +171,7 @@ class Concepts:
 def _people(sessions: tuple[Session, ...]) -> dict[str, list[str]]:
     """'B. Guerry' -> ['bastien']: the first names the programme gives elsewhere to a
     speaker it also writes with an initial (each name as written, read once)."""
-    named = {name for session in sessions for name in session.speaker_names}
+    named = {speaker.name for session in sessions for speaker in session.speakers}
     parts_of = {name: _WORD.findall(fold(name)) for name in named}
     full: dict[tuple[str, str], set[str]] = defaultdict(set)
     for parts in parts_of.values():
@@ -181,14 +188,16 @@ def _people(sessions: tuple[Session, ...]) -> dict[str, list[str]]:
 
 def _fields(session: Session, people: dict[str, list[str]]) -> list[tuple[float, str]]:
     """(weight, text) of each field of `session` that is searched, the heaviest first."""
-    names = session.speaker_names
+    names = [speaker.name for speaker in session.speakers]
     fields = [(FIELD_WEIGHTS["speaker"], name) for name in names]
-    fields += [(FIELD_WEIGHTS["speaker"], " ".join(people[name]))
-               for name in names if name in people]
+    if people:  # only a programme that writes some speaker with an initial has any
+        fields += [(FIELD_WEIGHTS["speaker"], " ".join(people[name]))
+                   for name in names if name in people]
     fields += [(FIELD_WEIGHTS["organisation"], org) for org in session.organisations]
     fields += [(FIELD_WEIGHTS["title"], session.title), (FIELD_WEIGHTS["section"],
                session.section), (FIELD_WEIGHTS["track"], session.track or "")]
-    fields += [(FIELD_WEIGHTS["link"], link.text) for link in session.links]
+    if session.links:
+        fields += [(FIELD_WEIGHTS["link"], link.text) for link in session.links]
     fields.append((FIELD_WEIGHTS["description"], session.description))
     return fields
 
@@ -212,7 +221,12 @@ def _postings(sessions: tuple[Session, ...], concepts: Concepts) -> dict[str, di
         if terms is None:
             found = words(text)
             terms = read[text] = found + concepts.every(found)
-        weights = dict.fromkeys(found_in[weight, text], weight)
+        numbers = found_in[weight, text]
+        if len(numbers) == 1:  # most fields (a title, a description): one session's own
+            for word in terms:
+                postings[word][numbers[0]] = weight
+            continue
+        weights = dict.fromkeys(numbers, weight)
         for word in terms:
             postings[word].update(weights)
     return dict(postings)

@@ -5,6 +5,7 @@ every word of the vocabulary."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -14,11 +15,11 @@ class Typos:
     """The words of a vocabulary of at least `min_length` letters, found one typo away."""
 
     def __init__(self, words: Iterable[str], min_length: int) -> None:
-        index: dict[str, list[str]] = {}
+        index: dict[str, list[str]] = defaultdict(list)
         for word in words:
             if len(word) >= min_length:
                 for key in _deletions(word):
-                    index.setdefault(key, []).append(word)
+                    index[key].append(word)
         self._index = index
 
     def near(self, word: str) -> set[str]:

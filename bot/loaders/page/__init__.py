@@ -6,7 +6,8 @@ they render, by a pipeline of named stages:
 `metadata` reads the header (YAML, TOML, Pelican, a pandoc block at the end), `render`
 makes the HTML a browser is given, `dom` parses it as a browser does, `blocks` reads it
 into blocks whose every line knows its file line, `outline` nests them under the headings
-and labels that govern them, `rows` walks that tree for candidate sessions. The title and
+and labels that govern them, `rows` walks that tree for candidate sessions (or, when it
+finds none, takes a list of sessions the header holds for a template to render). The title and
 days come from the header, else from the first heading and the text; a broken header
 costs the header, not the page. `read_page` returns every stage's value in a `Reading`,
 which `--explain` prints.
@@ -28,6 +29,7 @@ from bot.loaders.page.candidates import Row, RowsRead
 from bot.loaders.page.descriptions import described
 from bot.loaders.page.dom import parse_html
 from bot.loaders.page.frame import FROM_DATE_KEY, read_frame, written_year
+from bot.loaders.page.header_sessions import header_rows
 from bot.loaders.page.metadata import Metadata, read_metadata
 from bot.loaders.page.outline import Section, read_outline
 from bot.loaders.page.passages import passages
@@ -111,6 +113,8 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
                     for line, message in frame.warnings)
     outline = read_outline(written, frame)
     rows_read = read_rows(path, frame, outline)
+    if not rows_read.rows:  # a template may render a list of the header instead
+        rows_read = replace(rows_read, rows=header_rows(metadata))
     reading = replace(reading, frame=frame, outline=outline,
                       decisions=rows_read.decisions, rows=rows_read.rows)
     problems.extend(rows_read.problems)
