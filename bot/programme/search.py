@@ -71,6 +71,8 @@ STOPWORDS = frozenset(
     ]
 )
 _WORD = re.compile(r"[a-z0-9]+")
+_LONGER_WORD = re.compile(r"[a-z0-9]{2,}")
+"""The words of two letters or more: single letters are never searched."""
 PREFIX_QUALITY = 0.6
 TYPO_QUALITY = 0.5
 """A word found as the start of another, or with a typo, counts less than found as it is:
@@ -106,7 +108,7 @@ def stem(word: str) -> str | None:
 
 def words(text: str) -> list[str]:
     """The searchable words of `text`: folded, without stopwords and single letters."""
-    return [w for w in _WORD.findall(fold(text)) if len(w) > 1 and w not in STOPWORDS]
+    return [w for w in _LONGER_WORD.findall(fold(text)) if w not in STOPWORDS]
 
 
 @dataclass(frozen=True)
