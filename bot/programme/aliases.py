@@ -28,6 +28,10 @@ _CAPITALISED_RUN = re.compile(
     rf"{{0,2}}[{_CAPITAL}][a-zß-ÿ]+){{1,6}}")
 """Capitalised words in a row, small words between them allowed ('Board of Directors')."""
 _WORD_SPAN = re.compile(r"[^\W_]+")
+_APART = "\x00"
+"""Between texts scanned as one: neither a letter nor a space, so no acronym or run of
+capitalised words reaches from one text into the next, and each text's ends are word
+boundaries as they are alone."""
 BEFORE = 120
 """How many characters before '(ACR)' its full name may take."""
 
@@ -91,22 +95,22 @@ def expansions(programme: Programme, words: Callable[[str], list[str]]) -> dict[
     texts += [p.text for e in programme.events for p in e.passages]
     texts += [f"{s.title} {s.description} {' '.join(s.organisations)}" for s in programme.sessions]
     found: dict[str, str] = {}
-    written: set[str] = set()
     for text in texts:
-        for match in _ACRONYM.finditer(text) if "(" in text else ():
-            _named_before(text, match, words, found)
-        for match in _LETTER_WORDS.finditer(text) if "(" in text else ():
-            items = [item.strip() for item in match.group(2).split(",")]
-            initials = "".join(item[:1] for item in items).upper()
-            if len(items) > 1 and initials == match.group(1).upper():
-                found.setdefault(match.group(1), match.group(2).strip())
-        written.update(_WRITTEN_ACRONYM.findall(text))
-    for text in texts:
-        for run in _CAPITALISED_RUN.finditer(text):
-            name = run.group(0)
-            initials = "".join(w[0] for w in name.split() if w[0].isupper())
-            if initials in written:
-                found.setdefault(initials, name)
+        if "(" in text:
+            for match in _ACRONYM.finditer(text):
+                _named_before(text, match, words, found)
+            for match in _LETTER_WORDS.finditer(text):
+                items = [item.strip() for item in match.group(2).split(",")]
+                initials = "".join(item[:1] for item in items).upper()
+                if len(items) > 1 and initials == match.group(1).upper():
+                    found.setdefault(match.group(1), match.group(2).strip())
+    every = _APART.join(texts)  # one scan of all the texts per pattern, not one per text
+    written = set(_WRITTEN_ACRONYM.findall(every))
+    for run in _CAPITALISED_RUN.finditer(every):
+        name = run.group(0)
+        initials = "".join(w[0] for w in name.split() if w[0].isupper())
+        if initials in written:
+            found.setdefault(initials, name)
     return found
 
 

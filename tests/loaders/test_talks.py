@@ -220,3 +220,25 @@ def test_an_organisation_credited_in_place_of_a_person(
 ) -> None:
     talk = read_title(line)
     assert (talk.title, talk.speakers, talk.organisations) == (title, (), organisations)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names"),
+    [
+        ("*optionnel* Verre de fin de journée", "Verre de fin de journée", []),
+        ("***facultatif* Visite du datacenter**", "Visite du datacenter", []),
+        ("Retours sur la semaine ( lieu à définir)", "Retours sur la semaine", []),
+        ("Dîner (*salle à confirmer*), offert par ACME", "Dîner", []),
+        ("Mot de bienvenue de Jeanne Dupont, directrice", "Mot de bienvenue", ["Jeanne Dupont"]),
+        ("Mot d'accueil de Paul Martin (DINUM)", "Mot d'accueil", ["Paul Martin"]),
+    ],
+)
+def test_notes_around_a_title_and_a_welcome_by_a_person(line: str, title: str,
+                                                         names: list) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers]) == (title, names)
+
+
+@pytest.mark.parametrize("title", ["Mot de bienvenue", "AfterWork", "After work", "Get-together"])
+def test_a_welcome_and_an_after_work_are_housekeeping(title: str) -> None:
+    assert infer_kind(title) == "other"

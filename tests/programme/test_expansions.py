@@ -50,6 +50,13 @@ def test_capitalised_words_whose_initials_spell_an_acronym_written_elsewhere() -
     assert expansions(Programme((event,)), words) == {"TSC": "Technical Steering Committee"}
 
 
+def test_capitalised_words_of_two_texts_are_not_one_name() -> None:
+    # 'Technical' ends one title, 'Steering Committee' starts the next: read apart, they
+    # spell no 'TSC'.
+    event = _event("Le TSC se réunit.", titles=("Un atelier Technical", "Steering Committee"))
+    assert expansions(Programme((event,)), words) == {}
+
+
 def test_words_in_parentheses_that_spell_nothing_explain_nothing() -> None:
     event = _event("Le GRIST (voir plus bas) et la Salle Bleue (étage 2) ouvrent à 9h.")
     assert expansions(Programme((event,)), words) == {}

@@ -185,3 +185,13 @@ def test_a_name_inside_a_longer_name_still_finds_its_concept() -> None:
         ("Kernel news", "Kernel")))
     assert [h.session.title for h in index.search("CI/CD")] == [
         "Continuous Delivery starts with Continuous Infrastructure"]
+
+
+def test_a_french_word_in_re_finds_its_english_form_in_er() -> None:
+    index = SearchIndex(_programme(("Intervention du Ministre de la Fonction publique", None),
+                                   ("Les membres du centre", None), ("Votre entrée", None)))
+    assert [h.session.title for h in index.search("minister")] == [
+        "Intervention du Ministre de la Fonction publique"]
+    assert [h.session.title for h in index.search("center members")] == [
+        "Les membres du centre"]
+    assert stem("votre") == "votre" and stem("entre") == "entre"  # too short to be cognates

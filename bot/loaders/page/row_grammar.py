@@ -354,7 +354,7 @@ _SIGNED = re.compile(r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$")
 def read_title(markdown: str) -> Talk:
     """Title, credit and labelled kind of a line's text ('Lecture: Title', 'Talk 2: Title -
     Name'), without trailing links to replays or pads."""
-    kind, markdown = without_kind_label(markdown.strip())
+    kind, markdown = without_kind_label(_without_asides(markdown.strip()))
     talk = _title_and_credit(markdown)
     return labelled_talk(talk, kind) if kind else talk
 
@@ -402,6 +402,24 @@ def _title_and_credit(markdown: str) -> Talk:
             speakers, organisations, cut = credited
             return Talk(_clean(text[:cut]), speakers, organisations, links)
     return Talk(_clean(talk.title), talk.speakers, talk.organisations, links)
+
+
+_LEADING_ASIDE = re.compile(
+    r"^(?P<open>\*\*|__)?(?P<mark>[*_]{1,2})"
+    r"(?i:optionnel(?:le)?s?|facultati(?:f|ve)s?|optional|sur inscription)(?P=mark)\s+(?=\S)")
+"""'*optionnel* AfterWork', '***optionnel* Talk**': an emphasised note before the title (in
+its bold or not), not part of it."""
+_UNDECIDED = re.compile(
+    r"\s*\((?=[^()]{0,40}\))[^()]*?\b(?:[àa]\s+(?:d[ée]finir|confirmer|pr[ée]ciser)|tb[acd])[\s*_]*\)",
+    re.IGNORECASE,
+)
+"""'(lieu à définir)', '(salle à confirmer)', '(room TBC)': what is not decided yet, a note."""
+
+
+def _without_asides(markdown: str) -> str:
+    """A line without the notes around its title: '*optionnel*' before it, '(lieu à
+    confirmer)' wherever it stands."""
+    return _UNDECIDED.sub("", _LEADING_ASIDE.sub(r"\g<open>", markdown))
 
 
 def _without_trailing_note(text: str) -> str:

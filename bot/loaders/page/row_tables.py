@@ -83,9 +83,9 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
         description=description, why=[*entry.why, *_unplaced(entry)],
         raw=" ".join(ln.text for ln in entry.title),
         room=str(entry.room.value) if entry.room else None)
-    hint = kind_hint(entry.kind) if entry.kind else None
-    return TableRow(entry.line, reading, hint or (kind_hint(entry.label) if entry.label else None),
-                    entry.section)
+    # the kind column, else the label, else the room or track ('ATELIER 1' holds workshops)
+    hints = (kind_hint(text) for text in (entry.kind, entry.label, reading.room) if text)
+    return TableRow(entry.line, reading, next((h for h in hints if h), None), entry.section)
 
 
 def _unplaced(entry: TableEntry) -> list[str]:

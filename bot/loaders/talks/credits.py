@@ -50,7 +50,8 @@ _PRESENTERS = re.compile(
     r"(?:pr[ée]senter(?:a|ont)|animer(?:a|ont)|interviendr(?:a|ont)|will present)\b"
 )
 _SPEECH = re.compile(
-    r"(?:introduction|intervention|t[ée]moignage|inspirant|discours|ouverture|keynote|conf[ée]rence)$",
+    r"(?:introduction|intervention|t[ée]moignage|inspirant|discours|ouverture|keynote|conf[ée]rence|"
+    r"bienvenue|accueil)$",
     re.IGNORECASE,
 )
 _CREDIT_SPLITS = ((re.compile(r"\s+[-–—]\s+"), " - "), (re.compile(r",\s+"), ", "))

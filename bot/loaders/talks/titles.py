@@ -48,7 +48,7 @@ _BY_TEAMS = re.compile(
     r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s*(?P<body>[a-zà-ÿ].+))$"
 )
 _BY_BODY = re.compile(
-    r"(?:\s+(?:anim|pr[ée]sent|propos|organis)[ée]e?s?)?\s*:?\s+par\s+(?P<the>(?:le|la|les)\s+|l['’])?"
+    r"(?:\s+(?:anim[ée]|pr[ée]sent[ée]|propos[ée]|organis[ée]|offert)e?s?)?\s*:?\s+par\s+(?P<the>(?:le|la|les)\s+|l['’])?"
     r"(?P<body>(?(the)(?:[a-zà-ÿ]+\s+)?)[A-ZÀ-Ö][\w'’&.\-]*(?:\s+[\w'’&.\-]+){0,4})\s*$"
 )
 """'Title par XDEMAT', 'Title animée par le SOPRA', 'Title par le programme VITAM': a credit
@@ -73,6 +73,10 @@ def parse_talk_line(markdown: str) -> Talk:
         if is_block(tail):
             speakers, organisations = block_speakers(tail)
             return Talk(clean_title(text[: separator.start()]), speakers, organisations, links)
+        names = _NAMES_DASH_ORG.match(tail)
+        if separator.group().startswith(",") and names and is_block(names.group("names")):
+            speakers, organisations, _ = parse_credit(tail)  # 'Title, Jane Doe - Acme'
+            return Talk(clean_title(text[: separator.start()]), speakers, organisations, links)
     dash = _LAST_CREDIT_DASH.match(text)
     if dash and (found := people(dash.group("credit"))):  # 'Title - A et B, Org'
         return Talk(clean_title(dash.group("title")), found[0], found[1], links)
@@ -93,6 +97,8 @@ def parse_talk_line(markdown: str) -> Talk:
     return Talk(clean_title(text), (), (), links)
 
 
+_NAMES_DASH_ORG = re.compile(r"^(?P<names>.+?)\s+[–—-]\s+(?:[^\s–—-]+\s*){1,6}$")
+"""'Jane Doe - Acme' after a comma: names, then their organisation after a dash."""
 _LAST_CREDIT_DASH = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<credit>[^-–—]{1,200})$")
 _BRACKETED_CREDIT = re.compile(r"^(?P<title>.*\S)\s*\((?P<credit>[^()]+)\)\s*$")
 """'Title (Jane Doe, Acme)', 'Title (A et B)', 'Title (Jane Doe)': a credit in brackets."""

@@ -55,6 +55,17 @@ def test_the_kind_hinted_by_a_kind_column_and_the_room_of_a_room_column() -> Non
     assert (row.kind, row.reading.room) == ("workshop", "Salle Turing")
 
 
+def test_tracks_as_columns_whose_header_names_a_kind_and_a_credit_after_a_comma() -> None:
+    read = table_rows(table("| Horaires | ATELIER 1 | ATELIER 2 |\n|---|---|---|\n"
+                            "| 14h - 15h | Données ouvertes, Anne Roy - Etalab |"
+                            " Accessibilité, Paul Martin - DINUM |\n"), frame(date(2025, 4, 2)))
+    assert [(r.kind, r.reading.room, r.reading.talk.title,
+             [(s.name, s.organisation) for s in r.reading.talk.speakers]) for r in read.rows] == [
+        ("workshop", "ATELIER 1", "Données ouvertes", [("Anne Roy", "Etalab")]),
+        ("workshop", "ATELIER 2", "Accessibilité", [("Paul Martin", "DINUM")]),
+    ]
+
+
 def test_explain_says_what_each_column_and_row_of_a_table_was_read_as(tmp_path, capsys) -> None:
     page = tmp_path / "programme.md"
     page.write_text("---\ntitle: Journée\nevent_start_date: 2018-07-11\n---\n\n## Programme\n\n"
