@@ -22,7 +22,8 @@ FACET_WORDS: dict[str, str] = {
              r"|sans frais|euros?)\b|\d ?€|€ ?\d",
     "registration": r"\b(?:inscri\w*|badge|modalites|regist\w*|sign ?up|billet\w*|tickets?"
                     r"|confirmer votre presence|confirm your attendance|rsvp)",
-    "contact": r"\b(?:contact\w*|courriel|e-?mail|organis\w*|organiz\w*)\b|\w@\w",
+    "contact": r"\b(?:contact\w*|courriel|e-?mail|organis\w*|organiz\w*|vous (?:convient"
+               r"|invitent)|en partenariat)\b|\w@\w",
     "hours": r"\b(?:horaires?|hours|a\.m\.|p\.m\.|\d{1,2} ?h ?\d{0,2} ?(?:-|–|a) ?\d{1,2} ?h"
              r"|accueil (?:a|des|dès) \d|welcome session)",
     "stand": r"\b(?:stands?|booths?)\b",
@@ -154,17 +155,24 @@ def said_of_words(event: Event, text: str) -> Said:
     """What the page says of the words of `text` that are not the question's own ('Slack',
     'hotel': 'hôtels' too), and of the words the glossary gives for them in the other
     language."""
+    pattern = words_pattern(text)
+    return said(event, pattern) if pattern else Said([], [])
+
+
+def words_pattern(text: str) -> re.Pattern[str] | None:
+    """What finds the words of `text` that are not the question's own, and those the
+    glossary gives for them, in folded text; None when it has none."""
     keys = {w for w in re.findall(r"\w+", fold(text)) if len(w) > 2} - _QUESTION_WORDS
     for group in GLOSSARY:
         if keys & group:
             keys |= group
     if not keys:
-        return Said([], [])
+        return None
     # a long word also by its start ('accessibility' finds « accessibilité »), a short one
     # only as itself or its plural: 'son' is not « sont », 'internet' not « interministériel »
     starts = sorted({key[: max(PREFIX, len(key) - 3)] for key in keys if len(key) > PREFIX})
     whole = sorted({rf"{key}[sx]?\b" for key in keys if len(key) <= PREFIX})
-    return said(event, re.compile(r"\b(?:" + "|".join([*map(re.escape, starts), *whole]) + ")"))
+    return re.compile(r"\b(?:" + "|".join([*map(re.escape, starts), *whole]) + ")")
 
 
 def is_free(found: Said) -> bool:

@@ -107,6 +107,8 @@ def unknown_event(lang: str, events_command: str) -> Reply:
 
 
 MAX_FOUND = 10
+QUOTED = 200
+"""At most this many characters of a description's line are quoted."""
 
 
 def when(session: Session, lang: str) -> str:
@@ -116,9 +118,11 @@ def when(session: Session, lang: str) -> str:
     return f"{day}, {span}" if span else day
 
 
-def found_lines(doc: Doc, app: App, sessions: list[Session], now: datetime, lang: str) -> Doc:
+def found_lines(doc: Doc, app: App, sessions: list[Session], now: datetime, lang: str,
+                asked: re.Pattern[str] | None = None) -> Doc:
     """`doc` and the sessions found, each with its speakers, when, where and event; a
-    session already over says « terminée »."""
+    session already over says « terminée »; one found by its description (`asked` finds
+    the words asked in folded text) quotes the line that says them."""
     items = []
     for session in sessions[:MAX_FOUND]:
         event = app.programme.event(session.event_id)
@@ -133,5 +137,17 @@ def found_lines(doc: Doc, app: App, sessions: list[Session], now: datetime, lang
         if event:
             line.text(f" · {event.title}")
         line.text(" · ").code(session.id)
+        if asked is not None and (said := _said_of(session, asked)):
+            line.br().italic(pick(lang, f"« {said} »", f"“{said}”"))
         items.append(line)
     return more(doc.items(items), len(sessions) - MAX_FOUND, lang)
+
+
+def _said_of(session: Session, asked: re.Pattern[str]) -> str | None:
+    """The first line of the session's description that says what was asked, when its
+    title and speakers do not."""
+    if asked.search(fold(f"{session.title} {credit(session)}")):
+        return None
+    said = next((line for line in session.description.splitlines()
+                 if asked.search(fold(line))), None)
+    return said.strip()[:QUOTED] if said else None

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
+from bot.commands.passages import words_pattern
 from bot.commands.practical import mentions, page_says
 from bot.commands.render import found_lines, slot_groups
 from bot.commands.request import Request
@@ -66,7 +67,8 @@ async def who(request: Request) -> Reply:
     doc = Doc().bold(pick(lang, f"« {query[:80]} »{spelled} :", f"“{query[:80]}”{spelled}:"))
     if narrowed.dropped:
         doc.br().extend(let_go(request, narrowed.dropped, query[:80]))
-    return found_lines(doc, request.app, found, request.now, lang).reply()
+    return found_lines(doc, request.app, found, request.now, lang,
+                       asked=words_pattern(query)).reply()
 
 
 def _spelled_out(request: Request, query: str) -> str:

@@ -161,14 +161,19 @@ def find_event(programme: Programme, query: str, today: date | None = None) -> E
     matches = [
         e
         for e in programme.events
-        if all(w in fold(f"{e.id} {e.title} {e.start.year} {e.short_name or ''} {e.venue or ''}")
-               or _abbreviates(w, e.title) for w in words)
+        if all(_starts_a_word(w, f"{e.id} {e.title} {e.start.year} {e.short_name or ''} "
+                                 f"{e.venue or ''}") or _abbreviates(w, e.title) for w in words)
     ]
     if today is not None:
         coming = [e for e in matches if e.end >= today]
         if coming:
             return min(coming, key=lambda e: e.start)
     return max(matches, key=lambda e: e.start) if matches else None
+
+
+def _starts_a_word(word: str, text: str) -> bool:
+    """Whether `word` starts a word of `text` ('minister' is not in « interministériel »)."""
+    return re.search(rf"\b{re.escape(word)}", fold(text)) is not None
 
 
 def _abbreviates(word: str, title: str) -> bool:

@@ -94,12 +94,19 @@ _SUFFIXES_BY_LENGTH = tuple(
 up once, not compared with every ending (the index stems every word it holds)."""
 STEM_MIN_LENGTH = 5
 """A stem shorter than this joins unrelated words ('donn': données, donner)."""
+COGNATE_MIN_LENGTH = 6
+"""From this length, a French word ending in a consonant and 're' has the stem of its
+English form in 'er' ('ministre', 'centre', 'octobre'); shorter ones are small words
+(« votre », « entre »)."""
 
 
 def stem(word: str) -> str | None:
     """The word without its longest French or English ending ('securite', 'securiser',
     'securisation' -> 'secur'), or None when what is left would be too short to mean one
     thing."""
+    single = word[:-1] if word.endswith("res") else word
+    if len(single) >= COGNATE_MIN_LENGTH and single.endswith("re") and single[-3] not in "aeiouy":
+        word = single[:-2] + "er"  # « ministres », 'minister'; « membre », 'member'
     for length, suffixes in _SUFFIXES_BY_LENGTH:
         if len(word) - length >= STEM_MIN_LENGTH and word[-length:] in suffixes:
             return word[:-length]

@@ -10,7 +10,7 @@ from bot.cli.assemble import new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.commands.passages import is_free, said_of_facet, said_of_words, sentences
-from bot.loaders import load_text
+from bot.loaders.files import load_text
 from bot.programme.model import Event, InfoField, Link, Passage, Programme
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config
@@ -165,3 +165,46 @@ def test_a_short_word_finds_itself_and_a_long_one_no_shorter_start_than_six_lett
     assert said_of_words(page, "on peut venir avec son chien ?").sentences == [
         "Les chiens sont acceptés en laisse."]  # « son » is not « sont »
     assert not said_of_words(page, "y a du wifi ?")  # 'internet' is not « interministérielle »
+
+
+def test_who_organises_is_the_sentence_of_the_bodies_that_invite() -> None:
+    page = Event("e", "Journée", date(2023, 1, 18), date(2023, 1, 18),
+                 description="La DINUM et l'ANCT vous convient à la première Journée. "
+                             "Le nombre de places est limité.")
+    assert said_of_facet(page, "contact").sentences == [
+        "La DINUM et l'ANCT vous convient à la première Journée."]
+
+
+async def test_a_session_found_by_its_description_quotes_the_line_that_says_it() -> None:
+    page = """---
+title: Journée des territoires
+event_start_date: 2023-01-18
+---
+
+#### [9h–9h30] Accueil des participants
+
+*Accueil café / petit-déjeuner*
+
+#### [15h–16h30] Forum des collectivités
+
+Les stands :
+* Mission Cloud - DINUM
+* Design de services numériques / Accessibilité numérique - DINUM
+"""
+    events, _problems, _format = load_text(PurePath("territoires.md"), page)
+    app = new_app(Config(), Programme(tuple(events)),
+                  clock=FixedClock(parse_local("2023-01-16 10:00")))
+
+    async def answer(text: str) -> str:
+        out = await handle(app, Incoming(text=text, sender="@a:example.org", room="!r",
+                                         addressed=True))
+        return out[0].reply.plain
+
+    breakfast = await answer("y a un petit-déj ?")
+    assert "Accueil des participants" in breakfast
+    assert "« Accueil café / petit-déjeuner »" in breakfast
+    stand = await answer("is there an accessibility stand?")
+    assert "“Design de services numériques / Accessibilité numérique - DINUM”" in stand
+    assert "Mission Cloud" not in stand
+    forum = await answer("qui parle du forum ?")  # the title says it: nothing quoted
+    assert "Forum des collectivités" in forum and "«" not in forum.split("\n", 1)[1]

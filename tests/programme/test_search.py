@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from bot.loaders import load_paths
+from bot.loaders.files import load_paths
 from bot.programme.aliases import learned_groups, spells
 from bot.programme.model import Event, Programme, Session, Speaker
 from bot.programme.search import SearchIndex, stem, words
@@ -185,3 +185,13 @@ def test_a_name_inside_a_longer_name_still_finds_its_concept() -> None:
         ("Kernel news", "Kernel")))
     assert [h.session.title for h in index.search("CI/CD")] == [
         "Continuous Delivery starts with Continuous Infrastructure"]
+
+
+def test_a_french_word_in_re_finds_its_english_form_in_er() -> None:
+    index = SearchIndex(_programme(("Intervention du Ministre de la Fonction publique", None),
+                                   ("Les membres du centre", None), ("Votre entrée", None)))
+    assert [h.session.title for h in index.search("minister")] == [
+        "Intervention du Ministre de la Fonction publique"]
+    assert [h.session.title for h in index.search("center members")] == [
+        "Les membres du centre"]
+    assert stem("votre") == "votre" and stem("entre") == "entre"  # too short to be cognates

@@ -96,6 +96,7 @@ def test_hours(text: str, hour: time) -> None:
     ("which talks does the DINUM give?", "DINUM", "en"),
     ("what is ADULLACT holding?", "ADULLACT", "en"),
     ("how long is the Grist talk?", "Grist", "en"),
+    ("le CPC il se réunit quand ?", "CPC", "fr"), ("when does the TSC meet?", "TSC", "en"),
 ])
 def test_search_subjects(text: str, subject: str, lang: str) -> None:
     intent = read(text)
@@ -168,7 +169,7 @@ def test_intents(text: str, name: str, lang: str) -> None:
     ("comment on va au salon ?", "access", "fr"),
     ("who is it for?", "audience", "en"), ("c'est pour qui ?", "audience", "fr"),
     ("on peut suivre à distance ?", "online", "fr"), ("c'est combien ?", "price", "fr"),
-    ("what's the website?", "website", "en"),
+    ("what's the website?", "website", "en"), ("is it in person or online?", "online", "en"),
 ])
 def test_practical_facets(text: str, facet: str, lang: str) -> None:
     intent = read(text)

@@ -55,6 +55,8 @@ class Page:
         self._contexts: dict[tuple, list[Evidence]] = {}
         self.counted = 0
         """Sessions counted so far: a scope's are those counted since it opened."""
+        self._flushed = 0
+        """`counted` when the last candidate block was kept or rejected."""
         self.last: Row | None = None
         """The last session read, which a line of credits under it may complete."""
         self.lead_in: list[Evidence] = []
@@ -83,6 +85,9 @@ class Page:
         if taken:
             self.rows.extend(rows)
             self.last_taken_line = max(self.last_taken_line, *(r.line for r in rows))
+        else:  # no session after all: a timed heading over a list of stands is one itself
+            self.counted = self._flushed
+        self._flushed = self.counted
         self.decisions.append(Decision(
             rows[0].line, rows[0].section or "the top of the page", taken, score,
             tuple(Scored(r.line, r.talk.title, r.evidence) for r in rows),
@@ -106,7 +111,7 @@ class Page:
         self.counted += 1
 
     def sessions_under(self, scope: Scope) -> int:
-        return self.counted - scope.counted
+        return max(0, self.counted - scope.counted)
 
     def prose(self, ctx: Context, line: str) -> Context:
         """What a paragraph that is no session says: the kinds of the morning and the

@@ -30,6 +30,9 @@ _NUMBERING = re.compile(r"^(?:temps|partie|part|sequence|etape|step)\s*\d+\s*[-�
 """'Temps 1 – ', 'Partie 2 : ': the numbering of a part, not its words."""
 _QUESTIONS = re.compile(r"^(?:questions?\s*/\s*reponses?|q\s*&\s*[ra]\b|echanges? avec (?:le|la) )")
 _HANDS_ON = re.compile(r"mains sur le clavier|hands.on")
+_GATHERING = re.compile(r"\bforums?\b(?! ouverts?)")
+"""A forum (of stands, of exchanges) is no talk: the kind 'other', unless its section
+says what its sessions are (an open forum, « forum ouvert », is a workshop's format)."""
 _LABEL = re.compile(
     rf"^\s*(?:{'|'.join(alternation(words) for words in KIND_LABELS.values())})"
     r"(?P<number>\s+(?:n[°o]\s*)?\d{1,3}[a-z]?)?(?P<close>[*_]{0,3})\s*:(?P<after>[*_]{0,3})\s+",
@@ -53,7 +56,7 @@ def infer_kind(title: str, hint: str | None = None) -> str:
     for kind, pattern in _NAMED:
         if pattern.search(folded):
             return kind
-    return hint or "talk"
+    return hint or ("other" if _GATHERING.search(folded) else "talk")
 
 
 def kind_hint(text: str) -> str | None:
