@@ -242,3 +242,18 @@ def test_notes_around_a_title_and_a_welcome_by_a_person(line: str, title: str,
 @pytest.mark.parametrize("title", ["Mot de bienvenue", "AfterWork", "After work", "Get-together"])
 def test_a_welcome_and_an_after_work_are_housekeeping(title: str) -> None:
     assert infer_kind(title) == "other"
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "kind"),
+    [
+        ("☕️ Accueil des participants", "Accueil des participants", "other"),
+        ("**🎤 Mot d'ouverture**", "Mot d'ouverture", "other"),
+        ("✍️ [Bilan de la journée](https://example.org/bilan)", "Bilan de la journée", "talk"),
+        ("Pause ☕️", "Pause ☕️", "break"),  # only what leads the title is a decoration
+    ],
+)
+def test_pictographs_leading_a_title_are_not_part_of_it(line: str, title: str,
+                                                        kind: str) -> None:
+    talk = read_title(line)
+    assert (talk.title, talk.own_kind()) == (title, kind)

@@ -24,6 +24,7 @@ from bot.loaders.talks.titles import (
     parse_talk_line,
     speaker_first,
     without_kind_label,
+    without_pictographs,
 )
 from bot.loaders.when import DateContext, Slot, find_days, find_times, find_weekdays, scan_days
 from bot.loaders.when import unique as unique_days
@@ -418,8 +419,8 @@ _UNDECIDED = re.compile(
 
 def _without_asides(markdown: str) -> str:
     """A line without the notes around its title: '*optionnel*' before it, '(lieu à
-    confirmer)' wherever it stands."""
-    return _UNDECIDED.sub("", _LEADING_ASIDE.sub(r"\g<open>", markdown))
+    confirmer)' wherever it stands, and the pictographs that lead it ('☕️ Accueil')."""
+    return _UNDECIDED.sub("", _LEADING_ASIDE.sub(r"\g<open>", without_pictographs(markdown)))
 
 
 def _without_trailing_note(text: str) -> str:

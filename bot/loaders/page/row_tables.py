@@ -18,7 +18,7 @@ from bot.loaders.page.values import Block, EventFrame, Line
 from bot.loaders.talks.credits import parse_credit
 from bot.loaders.talks.kinds import kind_hint
 from bot.loaders.talks.markup import inline_text
-from bot.loaders.talks.titles import Talk, clean_title
+from bot.loaders.talks.titles import Talk, clean_title, without_pictographs
 from bot.loaders.when import DateContext
 
 
@@ -69,7 +69,8 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
             _value(entry.start), _value(entry.end))
         title = talk.title
     else:
-        title, own_links = inline_text(title_lines[0]) if title_lines else ("", ())
+        title, own_links = (inline_text(without_pictographs(title_lines[0])) if title_lines
+                            else ("", ()))
         title = clean_title(title)
         links = (*own_links, *links)
         description = title_lines[1:]

@@ -5,6 +5,7 @@ kind label before them ('Lecture: Title', 'Talk 2: Title - Speaker')."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from bot.loaders.talks.credits import labelled_credit, parse_credit
@@ -134,6 +135,19 @@ def speaker_first(markdown: str) -> Talk | None:
     if quoted:
         title = title.rstrip(".")[1:-1].strip()
     return Talk(clean_title(title), speakers, organisations, links)
+
+
+def without_pictographs(markdown: str) -> str:
+    """'☕️ Accueil', '**🎤 Keynote**' → 'Accueil', '**Keynote**': pictographs that lead a
+    title (after its emphasis, if any) decorate it and are not part of it."""
+    marks = len(markdown) - len(markdown.lstrip("*_ "))
+    index = marks
+    while index < len(markdown) and (unicodedata.category(markdown[index]) == "So"
+                                     or markdown[index] in "\ufe0f\u200d "):
+        index += 1
+    if index == marks or index == len(markdown):
+        return markdown
+    return markdown[:marks].rstrip() + markdown[index:]
 
 
 def clean_title(text: str) -> str:

@@ -66,6 +66,15 @@ def test_tracks_as_columns_whose_header_names_a_kind_and_a_credit_after_a_comma(
     ]
 
 
+def test_a_pictograph_before_a_title_cell_is_not_part_of_it() -> None:
+    read = table_rows(table("| Heure | Titre | Intervenants |\n|---|---|---|\n"
+                            "| 9h | 🍜 Pause déjeuner | |\n"
+                            "| 14h | 🎙 Les données ouvertes | Anne Roy |\n"),
+                      frame(date(2025, 4, 2)))
+    assert [(r.reading.talk.title, r.reading.talk.own_kind()) for r in read.rows] == [
+        ("Pause déjeuner", "break"), ("Les données ouvertes", "talk")]
+
+
 def test_explain_says_what_each_column_and_row_of_a_table_was_read_as(tmp_path, capsys) -> None:
     page = tmp_path / "programme.md"
     page.write_text("---\ntitle: Journée\nevent_start_date: 2018-07-11\n---\n\n## Programme\n\n"
