@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.loaders import load_file, load_paths
+from bot.loaders.files import load_file, load_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 

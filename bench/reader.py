@@ -18,7 +18,7 @@ import statistics
 import time
 from pathlib import Path
 
-from bot.loaders import load_file, load_paths
+from bot.loaders.files import load_file, load_paths
 from bot.loaders.worker import Budget, Reader
 from bot.settings.clock import PARIS
 

@@ -21,7 +21,7 @@ from synthetic import build  # bench/ is on the path when this script runs
 
 from bot.commands.catalog import Catalog
 from bot.formats import c3voc_json, frab_xml
-from bot.loaders import load_file
+from bot.loaders.files import load_file
 from bot.settings.config import Config
 
 SIZES = (1_000, 10_000)

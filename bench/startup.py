@@ -8,8 +8,9 @@
    migrated, the answer written).
 2. The `import` time of each sub-command's entry module (`bot.cli.<name>`, what
    `bluehats-bot <name>` imports before it runs), as `python -c "import …"`, and that of
-   `bot.loaders.worker`, what the process that reads programme files imports when it
-   starts (the console's first answer waits for it too).
+   `bot.loaders.files`, the readers, which the process that reading workers are forked
+   from imports when it starts (the console starts it first, beside its own imports, and
+   its first answer waits for it).
 
 Each is the median of `--runs` runs, given in milliseconds and as a ratio to `python -c
 pass` measured the same way: the time on the wall clock, and the processor time (user and
@@ -88,7 +89,7 @@ def main() -> None:
         for name in SUBCOMMANDS:
             measures[f"import bot.cli.{name}"] = lambda name=name: python(
                 "-c", f"import bot.cli.{name}")
-        measures["import bot.loaders.worker"] = lambda: python("-c", "import bot.loaders.worker")
+        measures["import bot.loaders.files"] = lambda: python("-c", "import bot.loaders.files")
         for measure in measures.values():  # warm up: bytecode compiled, files in the cache
             measure()
         timings: dict[str, list[Timing]] = {label: [] for label in measures}

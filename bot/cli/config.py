@@ -13,7 +13,7 @@ import argparse
 import os
 from pathlib import Path
 
-from bot.loaders import load_paths
+from bot.loaders.files import load_paths
 from bot.settings.config import Config, ConfigError, load_config
 from bot.settings.secrets import SecretsError, load_secrets, secrets_file
 from bot.wording.i18n import count

@@ -22,9 +22,20 @@ SUBCOMMANDS = ("console", "programme", "reminders", "run", "config", "health")
 order."""
 
 
+READING_IN_A_WORKER = ("console", "run")
+"""The sub-commands that read programmes in a worker process: the process workers are forked
+from is started first, so that it imports the readers while the sub-command imports the
+rest of the bot (`bench/startup.py`)."""
+
+
+def _named(argv: Sequence[str]) -> str | None:
+    """The sub-command `argv` names, if any."""
+    return next((word for word in argv if word in SUBCOMMANDS), None)
+
+
 def _modules(argv: Sequence[str]) -> list[str]:
     """The module of the sub-command `argv` names, or every one (`--help`, a typo)."""
-    named = next((word for word in argv if word in SUBCOMMANDS), None)
+    named = _named(argv)
     return [named] if named else list(SUBCOMMANDS)
 
 
@@ -51,6 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # installed package (a tenth of the console's start); one asked for is still loaded.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     argv = sys.argv[1:] if argv is None else argv
+    if _named(argv) in READING_IN_A_WORKER:
+        from bot.loaders.worker import start_early  # light; the other commands need not
+
+        start_early()
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.log_format not in logs.FORMATS:

@@ -14,8 +14,8 @@ from pathlib import Path
 from bot.commands.catalog import Catalog
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
-from bot.loaders import load_file, load_paths
 from bot.loaders.explain import explain_text
+from bot.loaders.files import load_file, load_paths
 from bot.loaders.page import read_page
 from bot.programme.model import Event, Programme, Session
 from bot.programme.queries import find_event

@@ -24,16 +24,23 @@ import signal
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from multiprocessing import forkserver
 from multiprocessing.connection import Connection
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.loaders import FORMATS, FileReading, combine, load_input, programme_inputs
+from bot.loaders.combine import FileReading, combine
+from bot.loaders.inputs import programme_inputs
 from bot.programme.model import Problem, Programme, SourceRef
-from bot.settings.config import ProgrammeConfig
 
+if TYPE_CHECKING:
+    from bot.settings.config import ProgrammeConfig
+
+_READERS_MODULE = "bot.loaders.files"
+"""The readers, imported by the forkserver only: this module is light for the bot's side."""
 _CONTEXT = multiprocessing.get_context("forkserver")
-_CONTEXT.set_forkserver_preload([__name__])
+_CONTEXT.set_forkserver_preload([__name__, _READERS_MODULE])
 
 _MEGABYTE = 1 << 20
 
@@ -66,7 +73,7 @@ class Reader:
 
     async def load_paths(self, paths: Iterable[Path], tz: ZoneInfo,
                          documents: Iterable[tuple[PurePath, str]] = ()) -> Programme:
-        """`bot.loaders.load_paths`, each file read in the worker."""
+        """`bot.loaders.files.load_paths`, each file read in the worker."""
         problems: list[Problem] = []
         inputs = await asyncio.to_thread(_with_texts, programme_inputs(
             list(paths), list(documents), problems))
@@ -74,7 +81,7 @@ class Reader:
         return combine(readings, problems)
 
     async def load(self, path: PurePath, text: str | None, tz: ZoneInfo) -> FileReading:
-        """`bot.loaders.load_input` in the worker: the file at `path`, or `text` read as
+        """`bot.loaders.files.load_input` in the worker: the file at `path`, or `text` read as
         `path` (unless it is the last text read as `path`); over the budget, no event and a
         problem naming `path`."""
         return await asyncio.to_thread(self._load, path, text, tz)
@@ -106,9 +113,7 @@ class Reader:
         if answer is None:  # out of memory: the process has ended
             self.stop()
             return _over(path, f"reading it needed more than {self._memory}")
-        events, problems, format_name = answer
-        return events, problems, next(
-            (found for found in FORMATS if found.name == format_name), None)
+        return answer
 
     def _ended(self, code: int | None) -> str:
         """Why the worker ended while reading, by its exit code."""
@@ -144,6 +149,12 @@ class Reader:
             process.kill()
         process.join()
         return process.exitcode
+
+
+def start_early() -> None:
+    """Start the process the readers are forked from now, so that it imports them while the
+    command imports the rest: the first reading does not wait for that import."""
+    forkserver.ensure_running()
 
 
 _READERS: dict[Budget, Reader] = {}
@@ -190,6 +201,8 @@ def _serve(connection: Connection, megabytes: int) -> None:
     # Ctrl-C in a terminal reaches the whole process group: the bot ends its worker itself
     # (its end of the pipe closes), without a traceback from here.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from bot.loaders.files import load_input  # preloaded by the forkserver: no import here
+
     limit = _address_space() + megabytes * _MEGABYTE
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
@@ -198,8 +211,7 @@ def _serve(connection: Connection, megabytes: int) -> None:
         except EOFError:
             return
         try:
-            events, problems, file_format = load_input(path, text, tz)
-            connection.send((events, problems, file_format.name if file_format else None))
+            connection.send(load_input(path, text, tz))
         except MemoryError:
             connection.send(None)
             return

@@ -79,8 +79,14 @@ def learned_groups(programme: Programme, words: Callable[[str], list[str]],
                 if org not in read:
                     read[org] = tuple(words(org))
                 by_speaker[speaker.name].add(read[org])
+    credited: dict[frozenset[Words], set[Words]] = {}
+    """Each set of organisations some speaker is credited with, once: speakers who give
+    the same ones give the same pairs."""
+    for names in by_speaker.values():
+        if len(names) > 1:
+            credited.setdefault(frozenset(names), names)
     pairs = dict.fromkeys(  # each pair tested once, however many speakers give both
-        (short, long) for names in by_speaker.values() for short in names if len(short) == 1
+        (short, long) for names in credited.values() for short in names if len(short) == 1
         for long in names if long != short)
     return groups + [[short, long] for short, long in pairs if spells(short[0], long)]
 

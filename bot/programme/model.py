@@ -269,8 +269,10 @@ class Programme:
             for session in event.sessions:
                 self._by_id[session.id] = session
 
-    @property
+    @cached_property
     def sessions(self) -> tuple[Session, ...]:
+        """Every session, event after event: gathered once per programme (the agenda, the
+        search index and its name lists each read them all)."""
         return tuple(s for e in self.events for s in e.sessions)
 
     def session(self, session_id: str) -> Session | None:

@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path, PurePath
 from zoneinfo import ZoneInfo
 
-from bot.loaders import load_text
 from bot.loaders.worker import Reader
 from bot.programme.model import Event, Problem, Programme, Session, SourceRef
 from bot.settings.config import is_url
@@ -106,6 +105,10 @@ class Reading:
 def read(version: Version, tz: ZoneInfo) -> Reading:
     """What the loaders read in `version` alone (blocking: the bot reads in its worker,
     `read_within`)."""
+    # Imported here: only the command line reads in its own process, and the bot's side
+    # of the worker never imports the readers.
+    from bot.loaders.files import load_text
+
     if version.text is None:
         return _textless(version)
     events, problems, _ = load_text(version.name, version.text, tz)

@@ -13,7 +13,7 @@ import pytest
 from bot.cli.assemble import command_table, new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
-from bot.loaders import load_paths, load_text
+from bot.loaders.files import load_paths, load_text
 from bot.programme.model import Programme
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import CommandsConfig, Config

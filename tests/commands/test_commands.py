@@ -16,7 +16,7 @@ from bot.commands.declaration import CommandTable
 from bot.commands.declaration import command as declare
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
-from bot.loaders import load_paths
+from bot.loaders.files import load_paths
 from bot.programme.model import Event, Programme, Session, Speaker
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config

@@ -14,7 +14,7 @@ from bot.cli.assemble import new_app
 from bot.commands.dispatch import Handled, handle
 from bot.commands.flood import RateLimiter, Verdict, Window
 from bot.commands.messages import Incoming
-from bot.loaders import load_paths
+from bot.loaders.files import load_paths
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config, LimitsConfig
 from bot.wording.capping import cap_reply

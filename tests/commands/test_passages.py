@@ -10,7 +10,7 @@ from bot.cli.assemble import new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.commands.passages import is_free, said_of_facet, said_of_words, sentences
-from bot.loaders import load_text
+from bot.loaders.files import load_text
 from bot.programme.model import Event, InfoField, Link, Passage, Programme
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config

@@ -22,7 +22,7 @@ from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
 from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
-from bot.loaders import load_file, load_paths
+from bot.loaders.files import load_file, load_paths
 from bot.programme.model import Event, Link, Programme, Speaker
 from bot.proposals.calls import all_formats
 from bot.proposals.proposal import Proposal
@@ -563,7 +563,7 @@ def test_bad_values_in_a_schedule_xml_cost_their_line(tmp_path) -> None:
 
 
 def test_a_file_whose_reader_fails_is_an_error_and_the_others_load(tmp_path, monkeypatch) -> None:
-    import bot.loaders as loaders
+    import bot.loaders.files as loaders
 
     def crash(path, text, tz):
         raise RecursionError("a reader bug")

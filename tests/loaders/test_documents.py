@@ -8,7 +8,7 @@ import gc
 from datetime import date, time
 
 from bot.cli.main import main
-from bot.loaders import load_file
+from bot.loaders.files import load_file
 from bot.loaders.page.blocks import read_blocks
 from bot.loaders.page.dom import parse_html
 from bot.loaders.page.render import render
@@ -244,7 +244,7 @@ def test_a_block_s_last_start_only_talks_end_at_the_block_s_end() -> None:
     """« 6 décembre de 14h à 18h »: the 17h talks run until 18:00, not 17:30."""
     from datetime import datetime, timedelta
 
-    from bot.loaders import load_paths
+    from bot.loaders.files import load_paths
     from bot.programme.queries import Agenda
     from bot.settings.clock import PARIS
 

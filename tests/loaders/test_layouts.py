@@ -5,7 +5,7 @@ from datetime import date, time
 from pathlib import Path
 
 from bot.cli.main import main
-from bot.loaders import load_file, load_paths
+from bot.loaders.files import load_file, load_paths
 from bot.loaders.page import read_page
 from bot.settings.clock import PARIS
 from tests.support.paths import DATA, PAGES

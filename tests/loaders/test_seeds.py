@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.loaders import load_file, load_paths
+from bot.loaders.files import load_file, load_paths
 from tests.support.paths import DATA, FIXTURES
 
 SUPERSEDED_2023 = FIXTURES / "superseded" / "001_33512652ad60df2e.txt"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.loaders import load_file
+from bot.loaders.files import load_file
 from bot.loaders.page.row_grammar import read_title
 from bot.loaders.talks.credits import parse_credit
 from bot.loaders.talks.kinds import infer_kind

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 
 from bench.load import big_page
-from bot.loaders import load_text
+from bot.loaders.files import load_text
 from bot.loaders.worker import Budget, Reader
 from bot.settings.clock import PARIS
 from tests.support.hostile import worker_time

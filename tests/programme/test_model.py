@@ -88,6 +88,15 @@ def test_an_event_indexes_its_sessions_by_day_in_programme_order() -> None:
     assert event.with_sessions(event.sessions).by_day[date(2024, 12, 4)] == (morning, first)
 
 
+def test_a_programme_gathers_its_sessions_once() -> None:
+    day = date(2024, 12, 4)
+    talk, demo = (Session(n, e, day, time(9), None, n) for n, e in (("a", "e"), ("b", "f")))
+    programme = Programme((Event("e", "Un", day, day, sessions=(talk,)),
+                           Event("f", "Deux", day, day, sessions=(demo,))))
+    assert programme.sessions == (talk, demo)
+    assert programme.sessions is programme.sessions  # not a new tuple at each reading
+
+
 def test_an_event_is_named_by_words_that_start_words_of_its_names() -> None:
     event = Event("2023-jnt", "Journée Numérique & Territoires", date(2023, 1, 18),
                   date(2023, 1, 18), venue="Direction interministérielle du numérique")

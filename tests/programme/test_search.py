@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from bot.loaders import load_paths
+from bot.loaders.files import load_paths
 from bot.programme.aliases import learned_groups, spells
 from bot.programme.model import Event, Programme, Session, Speaker
 from bot.programme.search import SearchIndex, stem, words

@@ -20,7 +20,7 @@ from bot.app import App
 from bot.cli.assemble import command_table, new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming, Outgoing
-from bot.loaders import load_paths
+from bot.loaders.files import load_paths
 from bot.programme.model import Programme
 from bot.settings.clock import FixedClock
 from bot.settings.config import Config, ProposalsConfig, StorageConfig

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.loaders import load_file, load_paths
+from bot.loaders.files import load_file, load_paths
 from bot.loaders.page import load_page
 from bot.loaders.yaml_programme import load_yaml_programme
 from bot.programme.model import Event, Problem, Programme

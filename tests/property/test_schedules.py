@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from bot.commands.catalog import Catalog
 from bot.formats import c3voc_json, frab_xml
-from bot.loaders import load_paths
+from bot.loaders.files import load_paths
 from bot.loaders.yaml_programme import load_yaml_programme
 from bot.programme.model import Event, Problem
 from bot.settings.clock import PARIS

@@ -23,7 +23,7 @@ from bot.cli.assemble import new_app
 from bot.cli.main import main
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
-from bot.loaders import load_paths
+from bot.loaders.files import load_paths
 from bot.monitoring.metrics import COMMANDS
 from bot.privacy.sweep import Privacy
 from bot.programme.model import Programme

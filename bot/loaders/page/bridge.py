@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from bot.loaders.page.row_grammar import leading_time
 from bot.loaders.page.values import Block, Line
+from bot.loaders.talks.fields import starts_field
 
 _ENDS_A_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*)\s*[:.]?$|.*[:]$")
 """A line all in bold (or italics), or ending with ':', is complete: the next is another line."""
@@ -58,7 +59,8 @@ class MarkdownBlock:
         for raw in self.text.split("\n"):
             parts = [p.strip() for p in _BR.split(raw)]
             head, rest = parts[0], parts[1:]
-            if head and lines and not lines[-1].complete and not _STARTS_A_LINE.match(head):
+            if (head and lines and not lines[-1].complete and not _STARTS_A_LINE.match(head)
+                    and not starts_field(head)):
                 lines[-1].add(head)
             elif head:
                 lines.append(_LogicalLine(head))

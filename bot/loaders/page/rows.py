@@ -30,6 +30,7 @@ from bot.loaders.page.scopes import Page
 from bot.loaders.page.values import EventFrame, Evidence, Note
 from bot.loaders.talks.colon_credits import Side, colon_credit, colon_side
 from bot.loaders.talks.credits import CREDIT_LABEL, find_credit
+from bot.loaders.talks.fields import fielded_talk
 from bot.loaders.talks.kinds import kind_hint
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import INSTITUTION, NAME
@@ -165,6 +166,12 @@ def _paragraph(page: Page, ctx: Context, block: Block) -> Context:
         page.count_session()
         page.last = row
         return ctx
+    if page.last is not None and (fielded := fielded_talk(page.last.talk, lines)):
+        # '* 9h30 : **Name**' then 'Titre de la présentation : …' below the list
+        talk = fielded[0]
+        row = replace(page.last, talk=replace(talk, speakers=(), organisations=()))
+        page.replace_last(with_speakers(row, (talk.speakers, talk.organisations)))
+        return ctx
     ctx = page.prose(ctx, block.text)
     text = inline_text(block.text)[0]
     ctx = page.credits_in_prose(ctx, text)
@@ -218,6 +225,8 @@ def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
     for extra in item.children:
         if extra.kind == "paragraph" and extra is not first:
             reading.description.extend(extra.lines())
+    if (fielded := fielded_talk(reading.talk, reading.description)) is not None:
+        reading.talk, reading.description = fielded  # '**Name**' over 'Titre : …'
     inner_items = [i for n in nested for i in n.children if i.kind == "item"]
     credits = bool(inner_items) and _persons_list(inner_items)
     titled = reading.talk.title and not first.text.rstrip("* ").endswith(":")

@@ -177,11 +177,15 @@ class Page:
         replaced by its credited copy wherever it is kept."""
         if (scope := ctx.slot_above) is not None:
             return ctx.with_scope(scope, slot=with_speakers(scope.slot, credited))
-        if (last := self.last) is not None:
-            self.last = with_speakers(last, credited)
-            for rows in (self.pending, self.rows):
-                rows[:] = [self.last if row is last else row for row in rows]
+        if self.last is not None:
+            self.replace_last(with_speakers(self.last, credited))
         return ctx
+
+    def replace_last(self, row: Row) -> None:
+        """The last session read becomes `row`, wherever it is kept."""
+        last, self.last = self.last, row
+        for rows in (self.pending, self.rows):
+            rows[:] = [row if kept is last else kept for kept in rows]
 
     def make_row(
         self,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from bot.cli.main import main
-from bot.loaders import load_file
+from bot.loaders.files import load_file
 from bot.loaders.page.row_tables import table_rows
 from tests.loaders.tables.build import frame, table
 

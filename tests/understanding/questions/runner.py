@@ -31,7 +31,7 @@ from bot.app import App
 from bot.cli.assemble import new_app
 from bot.commands.dispatch import handle, parse
 from bot.commands.messages import Incoming
-from bot.loaders import load_paths
+from bot.loaders.files import load_paths
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config, load_config
 from bot.storage import Storage

@@ -1,0 +1,36 @@
+"""The files a programme is read from: the files and folders configured (folders read
+recursively, in name order, hidden files and images left out) and the texts fetched from
+URLs; a path that names nothing is a problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path, PurePath
+
+from bot.programme.model import Problem, SourceRef
+
+_IGNORED = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".pdf", ".ics", ".db", ".csv"}
+
+
+def programme_inputs(
+    paths: Iterable[Path], documents: Iterable[tuple[PurePath, str]], problems: list[Problem]
+) -> list[tuple[PurePath, str | None]]:
+    """Each file to read (its text None: read it from disk) and each document, in the
+    order they load; a path that names nothing is a problem."""
+    return [*((path, None) for path in _files(paths, problems)), *documents]
+
+
+def _files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in _IGNORED
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            problems.append(Problem(SourceRef(str(path)), "no such file or folder", "error"))
+    return found
