@@ -53,9 +53,10 @@ async def unknown(request: Request) -> Reply:
     return doc.extend(request.examples()).reply()
 
 
-def _day_sessions(request: Request) -> tuple[Event | None, list[Session]]:
-    """The sessions of the day asked (today, else the event's first day with sessions), in
-    the part of the day asked (« quand commence l'après-midi ? »)."""
+def _day_sessions(request: Request, *, last: bool = False) -> tuple[Event | None, list[Session]]:
+    """The sessions of the day asked (today, else the event's next day with sessions; its
+    last day when `last`, for when it ends, asked on no day of it), in the part of the
+    day asked (« quand commence l'après-midi ? »)."""
     event, _state = event_asked(request)
     if event is None:
         return None, []
@@ -63,6 +64,8 @@ def _day_sessions(request: Request) -> tuple[Event | None, list[Session]]:
     if day is None:
         today = request.now.date()
         days = [d for d in event.by_day if d >= today] or list(event.by_day)
+        if last and days and today not in event.by_day:
+            days = days[-1:]  # 'when does it end?' before it: its last day
         day = days[0] if days else event.start  # today, else the next day with sessions
     part = request.intent.slots.part
     return event, [s for s in event.by_day.get(day, ()) if not part or in_part(s, part)]
@@ -101,7 +104,7 @@ async def end(request: Request) -> Reply:
 def _bound(request: Request, *, first: bool) -> Reply:
     """When the day starts (its first session) or ends (its last one ends)."""
     lang = request.lang
-    event, sessions = _day_sessions(request)
+    event, sessions = _day_sessions(request, last=not first)
     agenda = request.app.catalog.agenda
     slots = [slot for s in sessions if (slot := agenda.slot(s)) is not None]
     if event is None or not slots:

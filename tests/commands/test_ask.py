@@ -6,13 +6,14 @@ déjeuner », the 2024 demos « 4/12 de 10h à 12h30 » in salle Ada Lovelace, t
 """
 
 import re
+from pathlib import PurePath
 
 import pytest
 
 from bot.cli.assemble import command_table, new_app
 from bot.commands.dispatch import handle
 from bot.commands.messages import Incoming
-from bot.loaders.files import load_paths
+from bot.loaders.files import load_paths, load_text
 from bot.programme.model import Programme
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import CommandsConfig, Config
@@ -428,3 +429,32 @@ async def test_sessions_of_a_kind_the_event_has_not_say_so_before_the_others() -
         "dans les autres programmes :")
     assert (await ask("2024-12-04 09:00", "any demos?")).splitlines()[:2] == [
         "Demos:", "• R. Allouche — Et vous, ça Tchap ?"]
+
+
+TWO_DAYS = """---
+title: Formation
+event_start_date: 2020-08-31
+---
+
+### Lundi 31 août
+
+- 9h30-10h : Accueil café
+- 17h-17h30 : TP2
+
+### Mercredi 2 septembre
+
+- 9h-10h : Évaluations
+- 15h-16h : Restitution et conclusion
+"""
+
+
+async def test_when_it_ends_asked_before_it_is_its_last_day_and_during_it_today() -> None:
+    events, _problems, _format = load_text(PurePath("formation.md"), TWO_DAYS)
+    programme = Programme(tuple(events))
+    assert (await ask("2020-08-28 10:00", "when does it end?", programme=programme)).startswith(
+        "It ends at 4 pm, Wednesday 2 September (Formation):\n3 pm – 4 pm · Restitution et "
+        "conclusion")
+    assert (await ask("2020-08-31 10:00", "ça finit quand ?", programme=programme)).startswith(
+        "Ça se termine à 17 h 30, lundi 31 août (Formation) :")
+    assert (await ask("2020-08-28 10:00", "when does it start?", programme=programme)).startswith(
+        "It starts at 9:30 am, Monday 31 August (Formation):")

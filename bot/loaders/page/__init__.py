@@ -138,7 +138,7 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     sessions = described(sessions, blocks)
     problems.extend(found)
     end = max(end, *(s.day for s in sessions)) if sessions else end
-    info = _info(meta)
+    info = _info(meta) + _access(meta)
     if rows_read.registration and not Event("", "", start, end, info=info).registration_url:
         link = rows_read.registration[0]
         info += (InfoField("Inscription", link.text, link.url),)
@@ -227,3 +227,22 @@ def _info(meta: dict) -> tuple[InfoField, ...]:
         for item in fields
         if isinstance(item, dict)
     )
+
+
+def _access(meta: dict) -> tuple[InfoField, ...]:
+    """The ways there a header lists (`acces:` — each a kind of transport and its lines,
+    'Métro' : 'Lignes 1 et 11 – Hôtel de Ville'), as information lines."""
+    ways = meta.get("acces") or meta.get("access") or []
+    if isinstance(ways, str):
+        return (InfoField("Accès", inline_text(ways)[0]),)
+    found = []
+    for way in ways if isinstance(ways, list) else ():
+        if not isinstance(way, dict):
+            continue
+        lines = way.get("lignes") or way.get("lines") or []
+        names = [str(item.get("nom") or item.get("name") or "").strip()
+                 for item in (lines if isinstance(lines, list) else []) if isinstance(item, dict)]
+        text = inline_text(", ".join(name for name in names if name))[0]
+        if text:
+            found.append(InfoField(str(way.get("type") or "Accès").strip(), text))
+    return tuple(found)

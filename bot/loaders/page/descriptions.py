@@ -5,20 +5,27 @@ abstract under a talk, a workshop's topic, the persons and bodies of a plenary).
 A session's prose is every paragraph after the block it was read from — nested in its
 list item or going on right after it, or under its heading — up to the next session or
 heading. A heading that is no session (a day, a part of the programme) and a table end
-it.
+it. A short first line that names a place is the session's room, when it has none.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 
 from bot.loaders.page.values import Block
 from bot.programme.model import Session
+from bot.wording.folding import fold
 
 MAX_DESCRIPTION = 2000
 """At most this many characters of prose per session (a page's long tail is no topic)."""
 _PROSE = frozenset(("paragraph", "term"))
+PLACE_WORDS = 8
+"""A line naming a place is short."""
+_PLACE_WORD = re.compile(r"(?:salles?|salon|rooms?|amphi\w*|auditori\w*|hall|mezzanine"
+                         r"|foyer|atrium|aula|saal)\b")
+_SENTENCE_MARK = re.compile(r"[.!?:;]\s|[.!?:;]$")
 
 
 def described(sessions: tuple[Session, ...], blocks: tuple[Block, ...]) -> tuple[Session, ...]:
@@ -29,9 +36,32 @@ def described(sessions: tuple[Session, ...], blocks: tuple[Block, ...]) -> tuple
     _gather(blocks, lines, prose, None)
     if not prose:
         return sessions
-    return tuple(replace(s, description=_joined(prose[s.source.line]))
-                 if s.source is not None and s.source.line in prose and not s.description
-                 else s for s in sessions)
+    return tuple(_with_prose(s, prose[s.source.line])
+                 if s.source is not None and s.source.line in prose else s for s in sessions)
+
+
+def _with_prose(session: Session, texts: list[str]) -> Session:
+    """The session with `texts` as its description (unless it has one), and as its room
+    the place its first line names, when it names none ('*Auditorium Marceau Long*')."""
+    room = session.room or _place(texts[0])
+    return replace(session, description=session.description or _joined(texts), room=room)
+
+
+def _place(text: str) -> str | None:
+    """The place a short line names on its own, starting with its kind of place ('Salle
+    Jean Monnet', 'Mezzanine Ségur et Salle Jean Monnet', 'Auditorium (Ségur) et Visio'),
+    else None: a sentence is no place."""
+    line = text.strip(" <>*_")
+    if len(line.split()) > PLACE_WORDS or _SENTENCE_MARK.search(line):
+        return None
+    return line if _PLACE_WORD.match(fold(line)) else None
+
+
+def _label(block: Block) -> bool:
+    """A paragraph all in bold: the label of what follows, not prose about what precedes."""
+    spans = [span for line in block.lines for span in line.spans if span.text.strip()]
+    return block.kind == "paragraph" and bool(spans) and all(
+        "strong" in span.marks for span in spans)
 
 
 def _gather(blocks: tuple[Block, ...], lines: set[int], prose: dict[int, list[str]],
@@ -41,11 +71,13 @@ def _gather(blocks: tuple[Block, ...], lines: set[int], prose: dict[int, list[st
     list, but for the lines that go on right after it ('* #### Atelier 1' then
     '*Son sujet*'): a paragraph after a blank line is the page's again."""
     continued: int | None = None  # the last line of a list that holds the open session
+    headed = False  # the open session is a heading's (its bold labels are its own)
     for block in blocks:
         if block.line in lines and block.kind != "table":
             current, continued = block.line, None  # a session's own block
-        elif block.kind in ("heading", "table"):
-            current = None
+            headed = block.kind == "heading"
+        elif block.kind in ("heading", "table") or (_label(block) and not headed):
+            current = None  # a bold label ends what a line or an item opened
         elif current is not None and block.kind in _PROSE and (
                 continued is None or block.line == continued + 1):
             prose[current].append(block.text)

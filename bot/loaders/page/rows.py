@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from bot.loaders.page import evidence
@@ -35,6 +36,7 @@ from bot.loaders.talks.kinds import kind_hint
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import INSTITUTION, NAME
 from bot.loaders.talks.titles import Talk, speaker_first
+from bot.loaders.when import DateContext, find_days
 from bot.programme.model import Speaker
 from bot.wording.folding import fold
 
@@ -233,7 +235,11 @@ def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
     if inner_items and not credits and titled and _descriptions(inner_items):
         reading.description.extend(i.text for n in nested for i in _paragraphs(n))
         nested, inner_items = [], []  # '* 10h : Title' over bullets that describe it
-    if inner_items and (reading.start or not titled) and (not credits or not titled):
+    if inner_items and not (reading.start or reading.days) and (
+            day := _leading_day(reading, page.dates)):
+        reading.days = [day]  # '- Jeudi 3 octobre (Campus)' over the day's items
+    if inner_items and (reading.start or reading.days or not titled) and (
+            not credits or not titled):
         _container(page, ctx, item.line, reading, nested, depth)
         return ctx
     row = page.make_row(ctx, item.line, reading, "a list item", lead, lead_kind)
@@ -312,6 +318,12 @@ def _slot_line(reading: LineReading) -> bool:
         return False
     led = any(why.startswith(("starts with", "hours after")) for why in reading.why)
     return led or len(reading.talk.title.split()) <= 16
+
+
+def _leading_day(reading: LineReading, dates: DateContext) -> date | None:
+    """The day a line starts with ('Jeudi 3 octobre (urbanLAB)', '4 octobre matin')."""
+    found = find_days(reading.talk.title, dates)
+    return found[0].day if found and found[0].span[0] == 0 else None
 
 
 def _timed(items: list[Block]) -> bool:

@@ -51,7 +51,7 @@ _PRESENTERS = re.compile(
 )
 _SPEECH = re.compile(
     r"(?:introduction|intervention|t[ée]moignage|inspirant|discours|ouverture|keynote|conf[ée]rence|"
-    r"bienvenue|accueil)$",
+    r"bienvenue|accueil|invit[ée]e?)$",
     re.IGNORECASE,
 )
 _CREDIT_SPLITS = ((re.compile(r"\s+[-–—]\s+"), " - "), (re.compile(r",\s+"), ", "))

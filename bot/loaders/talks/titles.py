@@ -154,10 +154,12 @@ def clean_title(text: str) -> str:
     """A title without the separators left at its ends, nor a note of the material it
     links to ('(format pdf)', '(slides)', '[vidéo]')."""
     if text.rstrip()[-1:] in ")]":
-        text = _MATERIAL_NOTE.sub("", text)
+        text = _URL_NOTE.sub("", _MATERIAL_NOTE.sub("", text))
     return _AGENDA_NUMBER.sub("", text.strip()).rstrip(":,;–—-").strip()
 
 
+_URL_NOTE = re.compile(r"\s*[(\[]\s*(?:https?://|www\.)[^\s()\[\]]+\s*[)\]]\s*$")
+"""The address of a project after a title ('Atelier iTowns (http://www.itowns-project.org/)')."""
 _AGENDA_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\S)")
 """An outline number before a title ('3.3 Spark', '1.1. Welcome'): the agenda's, not the
 title's ('1. Title' is an ordered list's and stays; so does 'Web 2.0')."""

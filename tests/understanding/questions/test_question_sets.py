@@ -1,11 +1,10 @@
 """The question sets on programmes that are not in data/ (issue 22, item 7): every set is
 asked in-process (runner.py) and must reach its floor; the form of every entry is checked.
 
-The sets written for the understanding layer must pass at TARGET. The colleague's sets on
-pages the loader does not read whole yet (OpenJS, IFB, JNT: hours in tables, « Jour 2 »,
-speakers in a Host(s) column, sessions dropped, see their baseline in README.md) have a
-floor at what passes today, so that understanding never goes back: raise it as the loader
-of issue 20 lands. Deselect with `-m "not questions"` (about 10 seconds).
+Every set has a floor at what passes today, so that understanding never goes back; two of
+the colleague's sets are under 95 % (OpenJS: a table's abstract column not read; IFB:
+« TP1 » not read as a workshop, « jour 2 » not understood as the event's second day):
+raise their floors as those land. Deselect with `-m "not questions"` (about 10 seconds).
 """
 
 from __future__ import annotations
@@ -19,11 +18,11 @@ import pytest
 from tests.support.paths import DATA
 from tests.understanding.questions.runner import HERE, PROGRAMMES, ask_all, entries, judged
 
-TARGET = 95
-FLOORS = {"38c3-2024": TARGET, "ds-5-ans-2023": TARGET, "forum-emploi-tech-2020": TARGET,
-          "govtech-2018": 90, "fosdem-2020": TARGET,
-          "openjs-2020": 55, "ifb-fair-2020": 40, "jnt-2023": 50}
-"""The least share of each set that must pass, in percent."""
+FLOORS = {"38c3-2024": 100, "ds-5-ans-2023": 100, "forum-emploi-tech-2020": 100,
+          "govtech-2018": 100, "fosdem-2020": 98,
+          "openjs-2020": 92, "ifb-fair-2020": 90, "jnt-2023": 98}
+"""The least share of each set that must pass, in percent: what passes today (the aim on
+programmes nobody has seen is 95 %)."""
 MINE = ("38c3-2024", "ds-5-ans-2023", "forum-emploi-tech-2020", "govtech-2018")
 """The sets written with the understanding layer's work (issue 22, item 7)."""
 SETS = sorted(path.stem for path in HERE.glob("*.yaml"))
