@@ -88,24 +88,26 @@ async def test_a_folder_loads_file_by_file(tmp_path: Path) -> None:
 
 
 async def test_a_text_read_before_as_the_same_path_is_not_read_again(tmp_path: Path) -> None:
-    """After a first reading, the budget is made too short for any: what is read again is
-    what changed, and only that is stopped."""
-    first = SMALL.read_text(encoding="utf-8")
-    (tmp_path / "journee.md").write_text(first, encoding="utf-8")
-    (tmp_path / "autre.md").write_text(first.replace("2030", "2031"), encoding="utf-8")
+    """After a first reading, the budget is made too short for any (a poll waits 1 ms at
+    the least: the page that changes takes far longer to read): what is read again is what
+    changed, and only that is stopped."""
+    small = SMALL.read_text(encoding="utf-8")
+    long = big_page(30_000)
+    (tmp_path / "journee.md").write_text(small, encoding="utf-8")
+    (tmp_path / "long.md").write_text(long, encoding="utf-8")
     reader = Reader(Budget())
     try:
         before = await reader.load_paths([tmp_path], PARIS)
-        assert len(before.sessions) == 12
+        assert [event.title for event in before.events] == [
+            "Un très long programme", "Journée BlueHats 2030"]
         reader.budget = Budget(seconds=1e-9)
         assert await reader.load_paths([tmp_path], PARIS) == before
-        assert (await reader.load(tmp_path / "journee.md", first, PARIS))[0] == [
-            event for event in before.events if event.start.year == 2030]
-        (tmp_path / "autre.md").write_text(first.replace("2030", "2032"), encoding="utf-8")
+        assert (await reader.load(tmp_path / "long.md", long, PARIS))[0] == [before.events[0]]
+        (tmp_path / "long.md").write_text(long + "\n- 18h : Clôture\n", encoding="utf-8")
         after = await reader.load_paths([tmp_path], PARIS)
-        assert {s.day.year for s in after.sessions} == {2030}
+        assert [event.title for event in after.events] == ["Journée BlueHats 2030"]
         assert [(Path(p.source.path).name, p.message.split(":")[0]) for p in after.problems
-                if p.severity == "error"] == [("autre.md", "not read")]
-        assert (await reader.load(PurePath("ailleurs.md"), first, PARIS))[0] == []
+                if p.severity == "error"] == [("long.md", "not read")]
+        assert (await reader.load(PurePath("ailleurs.md"), long, PARIS))[0] == []
     finally:
         reader.stop()

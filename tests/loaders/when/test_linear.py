@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from bot.loaders.when import DateContext, find_days, find_times, parse_hour
-from tests.support.hostile import fastest
+from tests.support.hostile import fastest, settled
 
 PIECES = [
     "9", ":", "9:", "9 ", "9h", "9.", "9-", "0845-", "12:34 ", "1:02:", "2019-", "1 à ",
@@ -23,9 +23,6 @@ SMALL, LARGE = 6_250, 50_000
 LIMIT = 4
 RUNS = 3
 """1 is linear; 4 leaves room for a busy machine; a quadratic cost gives 8."""
-ATTEMPTS = 3
-"""A ratio over the limit is measured again: a pause of a loaded machine in one timing
-does not come back three times, a quadratic cost does."""
 PAGE = (
     "## Lundi 21 septembre\n\n- 9h30-10h : Accueil, café\n- 10h - 11h30 : Atelier « données »"
     " avec Marie Curie (Inria)\n\n### Tuesday, 22 September\n\n| 9:00 AM – 10:30 AM | Keynote |"
@@ -58,16 +55,13 @@ CALLS = {
 @pytest.mark.parametrize("piece", PIECES)
 @pytest.mark.parametrize("call", list(CALLS))
 def test_time_grows_linearly(call: str, piece: str) -> None:
-    ratio = growth(CALLS[call], piece)
-    for _ in range(ATTEMPTS - 1):  # a busy machine, or a real cost: a real cost stays
-        if ratio < LIMIT:
-            break
-        ratio = growth(CALLS[call], piece)
+    ratio = settled(lambda: growth(CALLS[call], piece), LIMIT)
     assert ratio < LIMIT, f"{call} on {piece!r}: one long text costs {ratio:.1f} times its parts"
 
 
 def test_parse_hour_on_long_input_costs_no_more_than_an_ordinary_page() -> None:
     page = (PAGE * (LARGE // len(PAGE) + 1))[:LARGE]
     parse_hour(page)
-    ratio = fastest(lambda: parse_hour("9" * LARGE), RUNS) / fastest(lambda: parse_hour(page), RUNS)
+    ratio = settled(lambda: fastest(lambda: parse_hour("9" * LARGE), RUNS)
+                    / fastest(lambda: parse_hour(page), RUNS), 3)
     assert ratio < 3, f"one long number: {ratio:.1f} times an ordinary page of its size"
