@@ -29,7 +29,8 @@ SESSION_WORDS = re.compile(
 )
 DECOY_WORDS = re.compile(
     r"\b(?:intervenant|speakers?|instructors?|lecturers?|presenters?|organi[sz]ers?|"
-    r"organisateurs|formateurs|partenaires?|laureats?|participants?|objectifs?|public|"
+    r"organisateurs|formateurs|appel a|call for|soumission|submissions?|partenaires?|"
+    r"laureats?|participants?|objectifs?|public|"
     r"prerequis|modalites|pour qui|inscri|donnees\s*\?|qui sommes|contact|acces|"
     r"ce qu.on a fait|pour la suite|on prevoit|bilan|ressources|liens? utiles|comment)"
 )
