@@ -51,15 +51,7 @@ def _merge_versions(candidates: list[Event], problems: list[Problem]) -> Event:
     ranked = sorted(candidates, key=lambda e: len(e.sessions), reverse=True)
     kept = ranked[0]
     for other in ranked[1:]:
-        kept = replace(
-            kept,
-            venue=kept.venue or other.venue,
-            address=kept.address or other.address,
-            description=kept.description or other.description,
-            info=kept.info or other.info,
-            links=kept.links or other.links,
-            passages=kept.passages or other.passages,
-        )
+        kept = replace(kept, **_filled(kept, other))
     others = ", ".join(e.source for e in ranked[1:])
     problems.append(
         Problem(
@@ -74,13 +66,15 @@ def _merge_versions(candidates: list[Event], problems: list[Problem]) -> Event:
 def _complete(event: Event, completion: Event) -> Event:
     """An organiser's structured file completes a page: what it sets wins, its sessions add."""
     ids = {s.id for s in completion.sessions}
-    return replace(
-        event,
-        end=max(event.end, completion.end),
-        venue=completion.venue or event.venue,
-        address=completion.address or event.address,
-        description=completion.description or event.description,
-        info=completion.info or event.info,
-        links=completion.links or event.links,
-        passages=completion.passages or event.passages,
-    ).with_sessions(tuple(s for s in event.sessions if s.id not in ids) + completion.sessions)
+    return replace(event, end=max(event.end, completion.end), **_filled(completion, event)
+                   ).with_sessions(tuple(s for s in event.sessions if s.id not in ids)
+                                   + completion.sessions)
+
+
+_DETAILS = ("venue", "address", "description", "info", "links", "passages")
+"""What one reading of an event says of it besides its programme, which another may give."""
+
+
+def _filled(first: Event, then: Event) -> dict[str, object]:
+    """Each detail of the event as `first` gives it, else as `then` does."""
+    return {name: getattr(first, name) or getattr(then, name) for name in _DETAILS}
