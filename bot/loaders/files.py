@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.formats import c3voc_json, frab_xml
 from bot.loaders.combine import FileReading, ReadAs, combine
-from bot.loaders.inputs import programme_inputs
+from bot.loaders.inputs import file_text, programme_inputs
 from bot.loaders.page import load_page, looks_like_page
 from bot.loaders.yaml_programme import load_yaml_programme, looks_like_yaml_programme
 from bot.programme.model import Event, Problem, Programme, SourceRef
@@ -63,9 +63,8 @@ FORMATS: list[FileFormat] = [
 
 def load_file(path: Path, tz: ZoneInfo = PARIS) -> FileReading:
     """Read one file with the format that recognises it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+    text, error = file_text(path)
+    if text is None:
         return [], [Problem(SourceRef(str(path)), f"cannot read the file: {error}", "error")], None
     return load_text(path, text, tz)
 

@@ -34,3 +34,11 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
         else:
             problems.append(Problem(SourceRef(str(path)), "no such file or folder", "error"))
     return found
+
+
+def file_text(path: Path) -> tuple[str | None, str]:
+    """A programme file's text (UTF-8), or None and why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8"), ""
+    except (OSError, UnicodeDecodeError) as error:
+        return None, str(error)

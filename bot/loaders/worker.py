@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.loaders.combine import FileReading, combine
-from bot.loaders.inputs import programme_inputs
+from bot.loaders.inputs import file_text, programme_inputs
 from bot.programme.model import Problem, Programme, SourceRef
 
 if TYPE_CHECKING:
@@ -171,14 +171,7 @@ def reader_for(settings: ProgrammeConfig) -> Reader:
 def _with_texts(inputs: list[tuple[PurePath, str | None]]) -> list[tuple[PurePath, str | None]]:
     """`inputs` with each file's text read, so that a text read before is not read again;
     a file that cannot be read as text stays for the worker to say why (blocking)."""
-    return [(path, _text_of(path) if text is None else text) for path, text in inputs]
-
-
-def _text_of(path: PurePath) -> str | None:
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+    return [(path, file_text(Path(path))[0] if text is None else text) for path, text in inputs]
 
 
 def _over(path: PurePath, why: str) -> FileReading:
