@@ -86,12 +86,10 @@ def _speakers(value: object) -> tuple[Speaker, ...]:
 
 def _hours(start: object, end: object) -> tuple[time | None, time | None]:
     """'09:30', '9h30 - 10h15', a date-time, or YAML's 9:30 read as 570 minutes."""
-    first = _time(start)
-    if first is None and isinstance(start, str):
-        slots = find_times(start)
-        if slots:
-            return slots[0].start, slots[0].end or _time(end)
-    return first, _time(end)
+    if not isinstance(start, str):
+        return _time(start), _time(end)
+    slot = next(iter(find_times(start)), None)
+    return (slot.start, slot.end or _time(end)) if slot else (None, _time(end))
 
 
 def _time(value: object) -> time | None:
