@@ -5,9 +5,8 @@ could be either)."""
 from datetime import time
 from pathlib import Path
 
-from bot.loaders.page import read_page
 from bot.loaders.talks.colon_credits import colon_side
-from bot.settings.clock import PARIS
+from tests.loaders.pages import page_sessions
 
 NAMES_FIRST = """---
 title: Voorjaarsdag 2026
@@ -52,15 +51,8 @@ title: Hack Weekend 2019
 """
 
 
-def _sessions(tmp_path: Path, text: str) -> list:
-    path = tmp_path / "page.md"
-    path.write_text(text, encoding="utf-8")
-    events, _problems, _reading = read_page(path, text, PARIS)
-    return [s for event in events for s in event.sessions]
-
-
 def test_names_before_the_colon_credit_every_line(tmp_path: Path) -> None:
-    assert [(s.title, list(s.speaker_names)) for s in _sessions(tmp_path, NAMES_FIRST)] == [
+    assert [(s.title, list(s.speaker_names)) for s in page_sessions(tmp_path, NAMES_FIRST)] == [
         ("Open Source in de Gemeente", ["Anna de Wit"]),
         ("Kubernetes: lessen uit vijf jaar beheer", ["Pieter Jansen"]),
         ("fuzzing met weinig middelen", ["zwartekat"]),
@@ -69,7 +61,7 @@ def test_names_before_the_colon_credit_every_line(tmp_path: Path) -> None:
 
 
 def test_names_after_the_colon_credit_every_line(tmp_path: Path) -> None:
-    sessions = _sessions(tmp_path, TITLES_FIRST)
+    sessions = page_sessions(tmp_path, TITLES_FIRST)
     assert [(s.start, s.title, list(s.speaker_names)) for s in sessions] == [
         (time(9), "Opening lecture", ["Maria Lopez"]),
         (time(10), "Data Cleaning: Tools and Habits", ["Jonas Berg"]),
@@ -82,7 +74,7 @@ def test_names_after_the_colon_credit_every_line(tmp_path: Path) -> None:
 
 
 def test_two_title_case_lines_alone_keep_their_titles(tmp_path: Path) -> None:
-    assert [(s.title, list(s.speaker_names)) for s in _sessions(tmp_path, TWO_TITLES)] == [
+    assert [(s.title, list(s.speaker_names)) for s in page_sessions(tmp_path, TWO_TITLES)] == [
         ("Introduction Round: Presenting the Team", []),
         ("Brainstorming Session: Kick-off", []),
         ("Lunch", []),

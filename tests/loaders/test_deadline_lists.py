@@ -4,8 +4,7 @@ registration) is no programme: a day without hours, named for a deadline, is a d
 from datetime import date, time
 from pathlib import Path
 
-from bot.loaders.page import read_page
-from bot.settings.clock import PARIS
+from tests.loaders.pages import page_sessions
 
 ANNOUNCEMENT = """---
 title: Journée Cartographie 2026
@@ -37,19 +36,12 @@ title: Journée Cartographie 2026
 """
 
 
-def _sessions(tmp_path: Path, text: str) -> list:
-    path = tmp_path / "page.md"
-    path.write_text(text, encoding="utf-8")
-    events, _problems, _reading = read_page(path, text, PARIS)
-    return [s for event in events for s in event.sessions]
-
-
 def test_a_list_of_deadlines_gives_no_session(tmp_path: Path) -> None:
-    assert _sessions(tmp_path, ANNOUNCEMENT) == []
+    assert page_sessions(tmp_path, ANNOUNCEMENT) == []
 
 
 def test_a_timed_registration_stays_a_session(tmp_path: Path) -> None:
-    sessions = _sessions(tmp_path, PROGRAMME)
+    sessions = page_sessions(tmp_path, PROGRAMME)
     assert [(s.day, s.start, s.title) for s in sessions] == [
         (date(2026, 10, 9), time(9), "Accueil et inscriptions"),
         (date(2026, 10, 9), time(10), "Cartes et communs"),
