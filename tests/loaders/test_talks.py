@@ -231,6 +231,8 @@ def test_an_organisation_credited_in_place_of_a_person(
          "Apéro-talk : Les archives ouvertes", ["Jeanne Dupont"]),
         ("Retours sur la semaine ( lieu à définir)", "Retours sur la semaine", []),
         ("Dîner (*salle à confirmer*), offert par ACME", "Dîner", []),
+        ("Pizza time! (sponsored by pizzeria.example)", "Pizza time!", []),
+        ("Apéritif (offert par la Ville de Lyon)", "Apéritif", []),
         ("Mot de bienvenue de Jeanne Dupont, directrice", "Mot de bienvenue", ["Jeanne Dupont"]),
         ("Mot d'accueil de Paul Martin (DINUM)", "Mot d'accueil", ["Paul Martin"]),
     ],

@@ -173,9 +173,10 @@ def without_pictographs(markdown: str) -> str:
 
 def clean_title(text: str) -> str:
     """A title without the separators left at its ends, nor a note of the material it
-    links to ('(format pdf)', '(slides)', '[vidéo]')."""
+    links to ('(format pdf)', '(slides)', '[vidéo]') or of who pays for it ('(sponsored
+    by Acme)', '(offert par la Ville)')."""
     if text.rstrip()[-1:] in ")]":
-        text = _URL_NOTE.sub("", _MATERIAL_NOTE.sub("", text))
+        text = _URL_NOTE.sub("", _MATERIAL_NOTE.sub("", _SPONSOR_NOTE.sub("", text)))
     return _AGENDA_NUMBER.sub("", text.strip()).rstrip(":,;–—-").strip()
 
 
@@ -184,6 +185,15 @@ _URL_NOTE = re.compile(r"\s*[(\[]\s*(?:https?://|www\.)[^\s()\[\]]+\s*[)\]]\s*$"
 _AGENDA_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\S)")
 """An outline number before a title ('3.3 Spark', '1.1. Welcome'): the agenda's, not the
 title's ('1. Title' is an ordered list's and stays; so does 'Web 2.0')."""
+_SPONSOR_NOTE = re.compile(
+    r"\s*[(\[]\s*(?:(?:kindly\s+)?(?:sponsored|offered|provided)\s+by|courtesy\s+of|"
+    r"(?:sponsoris[ée]e?|offert|offerte|financ[ée]e?)\s+par|avec le soutien d[eu]s?|"
+    r"gesponsert\s+von|patrocinad[oa]\s+por|offerto\s+da|gesponsord\s+door)"
+    r"\s[^()\[\]]{1,80}[)\]]\s*$",
+    re.IGNORECASE,
+)
+"""Who pays for a meal or a party, after its title ('Pizza time! (sponsored by Acme)'):
+neither a speaker nor part of the title."""
 _MATERIAL_NOTE = re.compile(
     r"\s*[(\[]\s*(?:format\s+)?(?:pdf|slides?|diapos?|diaporama|vid[ée]o|ppt|odp|support|"
     r"replay|enregistrement|recording)\s*[)\]]\s*$",
