@@ -52,6 +52,9 @@ class Scope:
     line: int = 0
     credits: tuple[tuple, ...] = ()
     prose_kind: str | None = None
+    roster: bool = False
+    """A line under a heading says who speaks follows ('Intervenants (dans l'ordre) :'): the
+    heading is then a session of its own, credited with the list of persons under it."""
 
     @classmethod
     def of(cls, level: int, facts: Facts, line: int, **more: object) -> Scope:

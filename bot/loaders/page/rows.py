@@ -108,7 +108,9 @@ def _close(page: Page, ctx: Context, level: int) -> Context:
             and scope.title
             and not evidence.PROGRAMME_WORDS.search(fold(scope.title))
         ):
-            _heading_session(page, ctx, scope)
+            _heading_session(page, ctx, scope, "a 'when' line under its heading")
+        elif scope.roster and scope.credits and not page.sessions_under(scope):
+            _heading_session(page, ctx, scope, "the list of who speaks under its heading")
     return ctx
 
 
@@ -168,6 +170,8 @@ def _paragraph(page: Page, ctx: Context, block: Block) -> Context:
         page.count_session()
         page.last = row
         return ctx
+    if (ctx.slot_above or page.last) is not None and (guest := _bold_person(lines)):
+        return page.credit(ctx, ((Speaker(guest),), ()))  # a guest's card: '**Name**', role
     if page.last is not None and (fielded := fielded_talk(page.last.talk, lines)):
         # '* 9h30 : **Name**' then 'Titre de la présentation : …' below the list
         talk = fielded[0]
@@ -195,6 +199,9 @@ def _list(page: Page, ctx: Context, block: Block, depth: int) -> Context:
         ctx = _close(page, ctx, SLOT_LEVEL)  # items with hours of their own follow the slot
     if (ctx.slot_above or page.last) is not None and _persons_list(items):
         return page.credit(ctx, _persons(items))
+    heading = ctx.heading
+    if heading and heading.roster and not page.sessions_under(heading) and _persons_list(items):
+        return ctx.with_scope(heading, credits=(*heading.credits, _persons(items)))
     title = fold(ctx.innermost.title) if ctx.innermost else ""
     if re.search(r"intervenant|speakers?|avec qui", title) and _persons_list(items):
         page.speakers_listed.extend(_persons(items)[0])  # « Intervenants » apart
@@ -301,15 +308,17 @@ def _table(page: Page, ctx: Context, block: Block) -> None:
 # --- sessions -------------------------------------------------------------------------
 
 
-def _heading_session(page: Page, ctx: Context, scope: Scope) -> None:
-    """A heading over a 'Quand ? ... Où ? ...' paragraph is a session of its own."""
+def _heading_session(page: Page, ctx: Context, scope: Scope, why: str) -> None:
+    """A heading over a 'Quand ? ... Où ? ...' paragraph, or over the list of who speaks in
+    it, is a session of its own."""
     days, start, end = scope.when or ([], None, None)
     for day in days or [None]:
         reading = LineReading(start=start, end=end, days=[day] if day else [],
                               talk=Talk(scope.title))
-        reading.why.append("a 'when' line under its heading")
+        reading.why.append(why)
         row = page.make_row(ctx.under(Scope(_OWN_LEVEL, room=scope.room)), scope.line, reading,
-                            "a heading with a 'when' line", lead_kind=scope.prose_kind)
+                            f"a heading with {why.split(' under ')[0]}",
+                            lead_kind=scope.prose_kind)
         for credited in scope.credits:
             row = with_speakers(row, credited)
         page.pending.append(row)
@@ -399,6 +408,17 @@ def _credit(item: Block) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     if found and _is_person(found.group("name")):
         return (Speaker(found.group("name")),), ()
     return None
+
+
+_BOLD_LINE = re.compile(r"\s*\*\*(?P<bold>[^*]{1,80})\*\*\s*")
+
+
+def _bold_person(lines: list[str]) -> str | None:
+    """The person a card under a session names: a line that is a name in bold, over their
+    role ('**Jeanne Dupont**<br>Cheffe de projet')."""
+    found = _BOLD_LINE.fullmatch(lines[0]) if len(lines) > 1 else None
+    name = inline_text(found.group("bold"))[0].strip() if found else ""
+    return name if _is_person(name) else None
 
 
 def _is_person(name: str) -> bool:

@@ -160,12 +160,14 @@ class Page:
         slot = ctx.slot
         if (heading := ctx.heading) is not None:
             credited = presenters(text)
-            if not credited and (labelled := CREDIT_LABEL.match(text)):
+            labelled = CREDIT_LABEL.match(text)
+            if not credited and labelled:
                 found = find_credit(text[labelled.end() :], at_start=True)
                 credited = found[:2] if found else None
+            roster = bool(labelled) and not credited and text.rstrip("*_ ").endswith(":")
             ctx = ctx.with_scope(heading, prose_kind=heading.prose_kind or kind_hint(text),
                                  credits=(*heading.credits, credited) if credited
-                                 else heading.credits)
+                                 else heading.credits, roster=heading.roster or roster)
         if slot is not None or self.last is not None:
             credited = all_credits(text) if slot else find_credit(text.lstrip("*_ "), at_start=True)
             if credited and (slot or re.match(r"^(?:par|avec|by|with)\b", text.strip(), re.I)):
