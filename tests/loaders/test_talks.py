@@ -292,3 +292,21 @@ def test_a_description_after_a_bold_title_names_no_one(line: str, title: str,
                                                        names: list) -> None:
     talk = read_title(line)
     assert (talk.title, [s.name for s in talk.speakers]) == (title, names)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names"),
+    [
+        ("**Intervention de la directrice du numérique (DINUM), Jeanne Dupont**",
+         "Intervention de la directrice du numérique (DINUM)", ["Jeanne Dupont"]),
+        ("**Mot du président de l'association, Paul Martin**", "Mot du président de l'association",
+         ["Paul Martin"]),
+        ("**Présentation du projet, Salle Rouge**", "Présentation du projet, Salle Rouge", []),
+        ("**Histoire du logiciel libre, Richard Stallman**",
+         "Histoire du logiciel libre, Richard Stallman", []),
+    ],
+)
+def test_a_role_in_a_bold_title_then_the_name_of_who_holds_it(line: str, title: str,
+                                                              names: list) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers]) == (title, names)

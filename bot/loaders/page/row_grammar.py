@@ -22,6 +22,7 @@ from bot.loaders.talks.titles import (
     clean_title,
     labelled_talk,
     parse_talk_line,
+    role_and_name,
     speaker_first,
     without_kind_label,
     without_pictographs,
@@ -458,7 +459,7 @@ def _titled(title_markdown: str, tail_markdown: str) -> Talk:
     credited = find_credit(tail, at_start=True) or find_credit(tail)
     if credited:
         return Talk(title, credited[0], credited[1])
-    return Talk(title)
+    return (not tail and role_and_name(title)) or Talk(title)
 
 
 _DURATION = re.compile(r"\s*" + _DURATION_TEXT, re.IGNORECASE)

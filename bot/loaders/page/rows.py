@@ -22,8 +22,9 @@ from pathlib import Path
 
 from bot.loaders.page import evidence
 from bot.loaders.page.bridge import MarkdownBlock as Block
-from bot.loaders.page.candidates import RowsRead, with_speakers
+from bot.loaders.page.candidates import Row, RowsRead, with_speakers
 from bot.loaders.page.context import CONTAINER_LEVEL, SLOT_LEVEL, Context, Scope
+from bot.loaders.page.item_parts import numbered_parts
 from bot.loaders.page.outline import HEADING, IGNORED, QUOTE, Section
 from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
 from bot.loaders.page.row_tables import table_rows
@@ -76,8 +77,16 @@ def _section(page: Page, ctx: Context, section: Section) -> Context:
         page.lead_in = evidence.lead_in_evidence(inline_text(section.markdown)[0], section.line,
                                                  heading=True)
         page.lead_kind = None
+    previous = None
     for part in section.parts:
-        ctx = _section(page, ctx, part) if isinstance(part, Section) else _block(page, ctx, part)
+        if isinstance(part, Section):
+            ctx = _section(page, ctx, part)
+        elif part.kind == "table":
+            _table(page, ctx, part, _last_item_row(page, previous))
+            page.lead_in, page.lead_kind = [], None
+        else:
+            ctx = _block(page, ctx, part)
+        previous = part
     if section.kind == QUOTE:
         page.lead_in, page.lead_kind = [], None
     return ctx
@@ -89,8 +98,6 @@ def _block(page: Page, ctx: Context, block: Block) -> Context:
     if block.kind == "list":
         ctx = _list(page, ctx, block, 0)
         page.flush(ctx)  # each list is a candidate block of its own
-    elif block.kind == "table":
-        _table(page, ctx, block)
     page.lead_in, page.lead_kind = [], None
     return ctx
 
@@ -240,6 +247,9 @@ def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
             reading.description.extend(extra.lines())
     if (fielded := fielded_talk(reading.talk, reading.description)) is not None:
         reading.talk, reading.description = fielded  # '**Name**' over 'Titre : …'
+    if parts := numbered_parts(reading.description):
+        _parts(page, ctx, item.line, reading, parts)
+        return ctx
     inner_items = [i for n in nested for i in n.children if i.kind == "item"]
     credits = bool(inner_items) and _persons_list(inner_items)
     titled = reading.talk.title and not first.text.rstrip("* ").endswith(":")
@@ -286,10 +296,40 @@ def _container(page: Page, ctx: Context, line: int, reading: LineReading,
         inner = _list(page, inner, block, depth + 1)
 
 
-def _table(page: Page, ctx: Context, block: Block) -> None:
+def _parts(page: Page, ctx: Context, line: int, reading: LineReading,
+           parts: list[Talk]) -> None:
+    """An item over the numbered parts in its own lines: each is a session in its hours."""
+    page.decisions.append(Note(line, f"{reading.talk.title or 'hours'!r} holds numbered "
+                                     "parts (not a session)"))
+    for talk in parts:
+        part = LineReading(start=reading.start, end=reading.end, days=reading.days, talk=talk,
+                           raw=talk.title, room=reading.room)
+        part.why.extend(reading.why)
+        row = page.make_row(ctx, line, part, "a numbered part of an item")
+        page.pending.append(row)
+        page.count_session()
+        page.last = row
+
+
+def _last_item_row(page: Page, block: Block | Section | None) -> Row | None:
+    """The session the last item of the list `block` made, if it is the last one read."""
+    items = block.children if isinstance(block, Block) and block.kind == "list" else []
+    last = page.last
+    return last if items and last is not None and last.line == items[-1].line else None
+
+
+def _table(page: Page, ctx: Context, block: Block, above: Row | None = None) -> None:
+    """A table's rows; a timed item right above it ('* **14h - 17h : Ateliers**') whose
+    hours hold every row's only groups them, and is no session."""
     if block.source is None:
         return
     read = table_rows(block.source, page.frame)
+    starts = [item.reading.start for item in read.rows]
+    if (above and above.start and above.end and starts
+            and all(start and above.start <= start < above.end for start in starts)):
+        page.drop_last()
+        page.decisions.append(Note(above.line, f"{above.talk.title!r} groups the table under "
+                                               "it (not a session)"))
     for line, message in read.table.problems:
         page.warn(line, message)
     page.decisions.append(Note(block.line, "a table whose columns are "

@@ -183,6 +183,12 @@ class Page:
             self.replace_last(with_speakers(self.last, credited))
         return ctx
 
+    def drop_last(self) -> None:
+        """The last session read was none after all (what follows shows it only grouped)."""
+        last, self.last = self.last, None
+        for rows in (self.pending, self.rows):
+            rows[:] = [kept for kept in rows if kept is not last]
+
     def replace_last(self, row: Row) -> None:
         """The last session read becomes `row`, wherever it is kept."""
         last, self.last = self.last, row

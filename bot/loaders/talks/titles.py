@@ -13,6 +13,8 @@ from bot.loaders.talks.kinds import infer_kind, kind_label
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import (
     BODY,
+    INSTITUTION,
+    ROLE,
     block_speakers,
     is_block,
     people,
@@ -131,6 +133,21 @@ _PERSON = re.compile(
 )
 """One name alone in brackets is a person's when it is written like one ('(Chris
 Rackauckas)'), not a room, a building or a body ('(Salle Rouge)', '(Hôtel de Ville)')."""
+_ROLE_THEN_NAME = re.compile(
+    r"^(?P<title>.*?\b(?:du|de\s+la|de\s+l['’]|d['’])\s*(?P<role>\w.*)),\s+(?P<name>[^,]+?)\.?$")
+
+
+def role_and_name(title: str) -> Talk | None:
+    """'Intervention du directeur général de l'ANCT, Jeanne Dupont': a title that names a
+    role, then the person who holds it after a comma, who speaks."""
+    found = _ROLE_THEN_NAME.match(title)
+    name = found.group("name") if found else ""
+    if not (found and ROLE.match(found.group("role")) and _PERSON.fullmatch(name)
+            and not INSTITUTION.match(name)):
+        return None
+    return Talk(clean_title(found.group("title")), (Speaker(name),))
+
+
 _QUOTES = "\"“”«»„'‘’"
 _SPEAKER_FIRST = re.compile(
     r"^\s*(?P<bold>\*\*)?(?P<names>[^*:–—()]+?)\s*(?(bold)\*\*)\s*"

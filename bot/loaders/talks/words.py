@@ -33,7 +33,7 @@ CREDIT_LABELS: dict[str, tuple[str, ...]] = {
            "intervenant es", "orateur", "oratrice", "orateurs", "conferencier",
            "conferenciere", "conferenciers", "animateur", "animatrice", "animateurs",
            "animation", "formateur", "formatrice", "formateurs", "presentateur",
-           "presentatrice"),
+           "presentatrice", "invite", "invitee", "invites", "invitees", "invite e s"),
     "en": ("speaker", "speakers", "speaker s", "presenter", "presenters", "host", "hosts",
            "moderator", "moderators", "facilitator", "facilitators", "instructor",
            "instructors", "lecturer", "lecturers", "chair", "panelists", "panellists"),
