@@ -105,6 +105,9 @@ def test_titles_that_look_like_credits_keep_their_words(line: str) -> None:
         ("Tavola rotonda: software libero", "Tavola rotonda: software libero", "panel"),
         ("Demo: the new editor", "the new editor", "demo"),
         ("Atelier 2 : bonnes pratiques", "Atelier 2 : bonnes pratiques", "workshop"),
+        ("[Lecture: Short read mapping](mapping.pdf)", "Short read mapping", "talk"),
+        ("[Lecture:RNA-seq introduction](intro.pdf)", "RNA-seq introduction", "talk"),
+        ("**[Lab: Read counting](lab.md)**", "Read counting", "workshop"),
     ],
 )
 def test_a_kind_label_gives_the_kind_and_is_not_the_title(line: str, title: str, kind: str) -> None:

@@ -360,8 +360,9 @@ def read_title(markdown: str) -> Talk:
     return labelled_talk(talk, kind) if kind else talk
 
 
-def _title_and_credit(markdown: str) -> Talk:
-    links = inline_text(markdown)[1]
+def without_trailing_notes(markdown: str) -> str:
+    """A line without the notes it ends with: links to replays, pads or parts
+    ('([revoir](…))', '([part1](…)) ([part2](…))'), durations ('(20 min)')."""
     for _ in range(_NOTES):
         if markdown.rstrip(" .")[-1:] not in (")", "]", "*", "m", "n", "s", "h"):
             break
@@ -370,6 +371,12 @@ def _title_and_credit(markdown: str) -> Talk:
         if trimmed == markdown.rstrip(" ."):
             break
         markdown = trimmed
+    return markdown
+
+
+def _title_and_credit(markdown: str) -> Talk:
+    links = inline_text(markdown)[1]
+    markdown = without_trailing_notes(markdown)
     text = inline_text(markdown)[0]
     if first := speaker_first(markdown):
         return replace(first, links=links)
