@@ -130,3 +130,17 @@ def test_with_a_speakers_column_a_kind_label_and_links_to_parts_are_not_the_titl
     assert [(r.reading.talk.title, r.reading.talk.own_kind()) for r in read.rows] == [
         ("Clustering", "talk"), ("Clustering", "workshop"), ("Mapping reads", "talk")]
     assert [link.url for link in read.rows[2].reading.talk.links] == ["a.pdf", "b.pdf"]
+
+
+def test_a_label_that_names_the_speaker_after_its_colon() -> None:
+    read = table_rows(table(
+        "| Time | Session | Title |\n|---|---|---|\n"
+        "| 9:05 | Keynote: Ada Lovelace Byron | Notes on the Analytical Engine |\n"
+        "| 10:00 | Invited talk: Grace Hopper and Jean Sammet | Compilers for everyone |\n"
+        "| 11:00 | Session 2: Compilers | Parsing at scale |\n"), frame(date(2025, 7, 9)))
+    assert [(r.reading.talk.title, [s.name for s in r.reading.talk.speakers])
+            for r in read.rows] == [
+        ("Notes on the Analytical Engine", ["Ada Lovelace Byron"]),
+        ("Compilers for everyone", ["Grace Hopper", "Jean Sammet"]),
+        ("Parsing at scale", []),
+    ]
