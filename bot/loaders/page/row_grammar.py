@@ -412,9 +412,10 @@ def _title_and_credit(markdown: str) -> Talk:
 
 _LEADING_ASIDE = re.compile(
     r"^(?P<open>\*\*|__)?(?P<mark>[*_]{1,2})"
-    r"(?i:optionnel(?:le)?s?|facultati(?:f|ve)s?|optional|sur inscription)(?P=mark)\s+(?=\S)")
-"""'*optionnel* AfterWork', '***optionnel* Talk**': an emphasised note before the title (in
-its bold or not), not part of it."""
+    r"(?i:optionnel(?:le)?s?|facultati(?:f|ve)s?|optional|sur inscription)(?P=mark)"
+    r"(?P<shut>(?(open)(?P=open)))?\s+(?=\S)")
+"""'*optionnel* AfterWork', '***optionnel* Talk**', '***optionnel*** **Talk**': an emphasised
+note before the title (in its bold, or in a bold of its own), not part of it."""
 _UNDECIDED = re.compile(
     r"\s*\((?=[^()]{0,40}\))[^()]*?\b(?:[àa]\s+(?:d[ée]finir|confirmer|pr[ée]ciser)|tb[acd])[\s*_]*\)",
     re.IGNORECASE,
@@ -425,7 +426,12 @@ _UNDECIDED = re.compile(
 def _without_asides(markdown: str) -> str:
     """A line without the notes around its title: '*optionnel*' before it, '(lieu à
     confirmer)' wherever it stands, and the pictographs that lead it ('☕️ Accueil')."""
-    return _UNDECIDED.sub("", _LEADING_ASIDE.sub(r"\g<open>", without_pictographs(markdown)))
+    return _UNDECIDED.sub("", _LEADING_ASIDE.sub(_open_left, without_pictographs(markdown)))
+
+
+def _open_left(aside: re.Match[str]) -> str:
+    """The bold an aside opened and did not close, which goes on over the title."""
+    return "" if aside.group("shut") else aside.group("open") or ""
 
 
 def _without_trailing_note(text: str) -> str:

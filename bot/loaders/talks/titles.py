@@ -38,13 +38,14 @@ class Talk:
         return self.kind or infer_kind(self.title)
 
 
-_SEPARATORS = re.compile(r"\s+:\s+|,\s+|(?<=[?!])\s+|\s+par\s+|\s+by\s+|\s+[-–—]\s+")
-"""Where a credit may follow a title. A colon without a space before it ('OpenBCI: An
-Open-Source Interface', 'March 12 (Thursday): Typelevel Summit') far more often starts a
-title or a subtitle written in capitals than a name."""
+_SEPARATORS = re.compile(r"\s+:\s+|,\s+|(?<=[?!])\s+|\s+(?:par|avec|by)\s+|\s+[-–—]\s+")
+"""Where a credit may follow a title; the first whose tail is names only wins ('Retour
+avec A, B et C': 'avec', not the comma between the names). A colon without a space before
+it ('OpenBCI: An Open-Source Interface', 'March 12 (Thursday): Typelevel Summit') far more
+often starts a title or a subtitle written in capitals than a name."""
 _CREDIT_LENGTH = 400
 """A credit is short: longer tails are not read as one (and a huge line stays fast)."""
-_BOLD_FIRST = re.compile(r"^\s*\*\*(?P<title>.+?)\*\*\s*[-–—:]\s*(?P<rest>.+)$")
+_BOLD_FIRST = re.compile(r"^\s*\*\*(?P<title>.+?)\*\*\s*(?P<mark>[-–—:])\s*(?P<rest>.+)$")
 _BY_TEAMS = re.compile(
     r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s*(?P<body>[a-zà-ÿ].+))$"
 )
@@ -59,10 +60,8 @@ that names an organisation, not a person (a person's name is read as a speaker f
 def parse_talk_line(markdown: str) -> Talk:
     """A bullet's text: title, then speakers and organisations if the line names any."""
     bold_first = _BOLD_FIRST.match(markdown)
-    if bold_first:
-        title, title_links = inline_text(bold_first.group("title"))
-        speakers, organisations, links = parse_credit(bold_first.group("rest"))
-        return Talk(title, speakers, organisations, title_links + links)
+    if bold_first and (talk := _bold_first(bold_first)):
+        return talk
     text, links = inline_text(markdown)
     if labelled := labelled_credit(text):
         title, (speakers, organisations) = labelled
@@ -73,7 +72,7 @@ def parse_talk_line(markdown: str) -> Talk:
             continue  # 'Atelier 2 : R Interface': the title after its label, not a credit
         if len(text) - separator.end() > _CREDIT_LENGTH:
             continue  # the length first: a copy of each tail of a line of commas is quadratic
-        tail = text[separator.end() :]
+        tail = text[separator.end() :].rstrip(" .")
         if is_block(tail):
             speakers, organisations = block_speakers(tail)
             return Talk(clean_title(text[: separator.start()]), speakers, organisations, links)
@@ -101,6 +100,28 @@ def parse_talk_line(markdown: str) -> Talk:
     return Talk(clean_title(text), (), (), links)
 
 
+def _bold_first(found: re.Match[str]) -> Talk | None:
+    """'**Title** - A et B, Org': the bold title, then its credit. When what follows the bold
+    names no one, a dash puts a description after the title ('**Forum** – Voici les
+    stands…'), or the talk's title after a series and its speaker ('**Etalab-talk : Jane
+    Doe** - Title'); after a colon, it is left to the other readings (None)."""
+    title, title_links = inline_text(found.group("title"))
+    speakers, organisations, links = parse_credit(found.group("rest"))
+    if all(is_block(s.name) or _ONE_NAME.fullmatch(s.name) for s in speakers):
+        return Talk(title, speakers, organisations, title_links + links)
+    if found.group("mark") == ":":
+        return None
+    rest, rest_links = inline_text(found.group("rest"))
+    series, colon, credit = title.rpartition(" : ")
+    if colon and is_block(credit):
+        speakers, organisations = block_speakers(credit)
+        return Talk(clean_title(f"{series} : {rest}"), speakers, organisations,
+                    title_links + rest_links)
+    return Talk(title, links=title_links + rest_links)
+
+
+_ONE_NAME = re.compile(r"[A-ZÀ-Ö][\w'’\-]*\.?")
+"""A person named by one word ('Simon')."""
 _NAMES_DASH_ORG = re.compile(r"^(?P<names>.+?)\s+[–—-]\s+(?:[^\s–—-]+\s*){1,6}$")
 """'Jane Doe - Acme' after a comma: names, then their organisation after a dash."""
 _LAST_CREDIT_DASH = re.compile(
