@@ -92,3 +92,10 @@ def numbered_label(text: str) -> int:
     none: the colon after it opens the title, it does not end one before a credit."""
     label = _LABEL.match(fold(text)) if ":" in text else None
     return label.end() if label is not None and label.group("number") else 0
+
+
+def format_kind(word: str) -> str | None:
+    """The kind a format word names when it stands alone before a title ('TP', 'exposé',
+    'Lecture'), as a label would; None if it names none."""
+    folded = fold(word)
+    return next((kind for kind, pattern in _LABEL_KINDS if pattern.fullmatch(folded)), None)
