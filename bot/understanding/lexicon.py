@@ -67,6 +67,8 @@ START = frozenset(
         "ouverture start starts begin begins"
     )
 )
+NAMED_SESSIONS = frozenset(_w("ouverture opening"))
+"""Cue words that also name a session: « qui fait l'ouverture ? » asks who opens."""
 END = frozenset(
     _w(
         "dernier derniere last jusqu until till "
@@ -76,6 +78,9 @@ END = frozenset(
 )
 COUNT = frozenset(_w("combien nombre many number"))
 """'y a combien de talks ?': how many sessions ('combien d'événements' lists the events)."""
+TALKS = frozenset(_w("talk conference presentation expose exposes lecture lectures"))
+"""Words that name talks, as `tokens` leaves them: 'how many talks?' counts the talks, not
+the doors opening, the breaks and the Q&As (elsewhere, 'talks' asks for any session)."""
 MATERIALS = frozenset(
     _w(
         "replay replays rediffusion rediffusions enregistrement enregistrements enregistre "
@@ -156,7 +161,7 @@ FACETS: dict[str, frozenset[str]] = {
     ),
     "venue": frozenset(_w("ou where lieu adresse address venue endroit located etage floor")),
     "online": frozenset(_w("distance remote remotely online streaming retransmis retransmise "
-                           "retransmission livestream")),
+                           "retransmission livestream presentiel hybride hybrid")),
     "website": frozenset(_w("site website web url")),
     "audience": frozenset(_w("public audience cible destine destinee intended")),
 }
@@ -168,6 +173,9 @@ NOT_FACET_PAIRS = (("stand", "for"), ("stands", "for"))
 """'what does FAIR stand for?' asks what a name means, not for a stand."""
 PRICE_PAIRS = (("c", "combien"), ("est", "combien"), ("ca", "coute"), ("how", "much"))
 """« c'est combien ? », 'how much?': the price, not a count."""
+ONLINE_PAIRS = (("en", "ligne"), ("in", "person"), ("en", "visio"))
+"""« on peut suivre en ligne ? », « c'est en visio ? », 'is it in person?': whether it is
+online or on site (« des confs sur la visio ? » asks for a topic)."""
 KINDS = {
     "demo": "demo", "demonstration": "demo", "demonstrations": "demo",
     "atelier": "workshop", "workshop": "workshop", "tp": "workshop", "tutorial": "workshop",

@@ -87,7 +87,10 @@ def _events_and_counts(r: Reading) -> Intent | None:
     if r.subject:
         return None
     if r.has(lexicon.COUNT):
-        return r.intent("events" if r.has(lexicon.EVENTS) else "count")
+        if r.has(lexicon.EVENTS):
+            return r.intent("events")
+        talks = r.has(lexicon.TALKS) and not r.slots.kind
+        return r.intent("count", slots=replace(r.slots, kind="talk") if talks else None)
     if r.has(lexicon.EVENTS):
         asks_when = r.has(lexicon.NEXT, lexicon.WHEN)
         return r.intent("facet", facet="dates") if asks_when else r.intent("events")
@@ -128,11 +131,12 @@ def _search(r: Reading) -> Intent | None:
 
 
 def _day_bounds(r: Reading) -> Intent | None:
-    """« y a une pause déjeuner ? », « à quelle heure ça commence ? », 'when does it end?'."""
+    """« y a une pause déjeuner ? », « à quelle heure ça commence ? », 'when does it end?';
+    « à quelle heure commence la table ronde ? » asks for the sessions of that kind."""
     for cue, name in ((lexicon.BREAKS, "breaks"), (lexicon.START, "start"),
                       (lexicon.END, "end")):
         if r.has(cue):
-            return r.intent(name)
+            return r.intent("kind" if name != "breaks" and r.slots.kind else name)
     return None
 
 

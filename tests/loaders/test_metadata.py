@@ -148,3 +148,32 @@ def test_a_header_of_many_lines_is_read_in_linear_time() -> None:
     ratio = settled(lambda: fastest(lambda: read_metadata(large), runs=3)
                     / fastest(lambda: [read_metadata(small) for _ in range(8)], runs=3), 4)
     assert ratio < 4, "a broken header read entry by entry grows faster than its size"
+
+
+def test_the_venue_and_address_under_the_keys_themes_use() -> None:
+    """Hugo's event themes write `location:`, Pelican `Location:`, a German page `Ort:`."""
+    cases = {
+        "location: Institut Henri Poincaré, Paris": ("Institut Henri Poincaré, Paris", None),
+        "Location: Salle Pasteur\naddress: 8 avenue Pasteur": ("Salle Pasteur",
+                                                               "8 avenue Pasteur"),
+        "ort: Kulturzentrum\nanschrift: Hauptstraße 1, Berlin": ("Kulturzentrum",
+                                                                 "Hauptstraße 1, Berlin"),
+    }
+    for header, (venue, address) in cases.items():
+        text = f"---\ntitle: Journée\n{header}\nevent_start_date: 2025-07-07\n---\n{PROGRAMME}"
+        [event], _problems = load_page(Path("page.md"), text, PARIS)
+        assert (event.venue, event.address) == (venue, address), header
+
+
+def test_the_links_a_header_lists_are_the_events_information() -> None:
+    """Jekyll meetup pages list `links:` as 'Label: URL' pairs; others as name and URL."""
+    headers = (
+        'links:\n    "Meetup.com": https://www.meetup.com/x/events/1\n    Notes: not-a-url',
+        "links:\n  - name: Meetup.com\n    url: https://www.meetup.com/x/events/1",
+    )
+    for header in headers:
+        text = f"---\ntitle: Journée\n{header}\nevent_start_date: 2025-07-07\n---\n{PROGRAMME}"
+        [event], _problems = load_page(Path("page.md"), text, PARIS)
+        assert [(i.label, i.url) for i in event.info] == [
+            ("Meetup.com", "https://www.meetup.com/x/events/1")], header
+        assert [link.url for link in event.links] == ["https://www.meetup.com/x/events/1"]

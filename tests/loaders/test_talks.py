@@ -81,6 +81,7 @@ def test_several_speakers_and_their_organisations(
         "Retour d'expérience (Hôtel de Ville)",  # a building in brackets
         "Retour d'expérience (OpenStreetMap)",  # a product in brackets
         "Chiffrer par défaut",  # 'par' and a common noun
+        "Introduction of Open Data",  # capitals after a speech's word, not a name
     ],
 )
 def test_titles_that_look_like_credits_keep_their_words(line: str) -> None:
@@ -105,6 +106,9 @@ def test_titles_that_look_like_credits_keep_their_words(line: str) -> None:
         ("Tavola rotonda: software libero", "Tavola rotonda: software libero", "panel"),
         ("Demo: the new editor", "the new editor", "demo"),
         ("Atelier 2 : bonnes pratiques", "Atelier 2 : bonnes pratiques", "workshop"),
+        ("[Lecture: Short read mapping](mapping.pdf)", "Short read mapping", "talk"),
+        ("[Lecture:RNA-seq introduction](intro.pdf)", "RNA-seq introduction", "talk"),
+        ("**[Lab: Read counting](lab.md)**", "Read counting", "workshop"),
     ],
 )
 def test_a_kind_label_gives_the_kind_and_is_not_the_title(line: str, title: str, kind: str) -> None:
@@ -227,10 +231,21 @@ def test_an_organisation_credited_in_place_of_a_person(
     [
         ("*optionnel* Verre de fin de journée", "Verre de fin de journée", []),
         ("***facultatif* Visite du datacenter**", "Visite du datacenter", []),
+        ("***optionnel*** **Apéro-talk : Jeanne Dupont** - Les archives ouvertes",
+         "Apéro-talk : Les archives ouvertes", ["Jeanne Dupont"]),
         ("Retours sur la semaine ( lieu à définir)", "Retours sur la semaine", []),
         ("Dîner (*salle à confirmer*), offert par ACME", "Dîner", []),
+        ("Pizza time! (sponsored by pizzeria.example)", "Pizza time!", []),
+        ("Apéritif (offert par la Ville de Lyon)", "Apéritif", []),
         ("Mot de bienvenue de Jeanne Dupont, directrice", "Mot de bienvenue", ["Jeanne Dupont"]),
         ("Mot d'accueil de Paul Martin (DINUM)", "Mot d'accueil", ["Paul Martin"]),
+        ("Saluto del Prof. Marco Rossi, Presidente del CINECA", "Saluto", ["Marco Rossi"]),
+        ("Saluto della Prof.ssa Anna Bianchi, Prorettrice per la ricerca", "Saluto",
+         ["Anna Bianchi"]),
+        ("Saluto dell'Ing. Luca Verdi, direttore del Dipartimento", "Saluto", ["Luca Verdi"]),
+        ("Grußwort von Prof. Dr. Erika Mustermann", "Grußwort", ["Erika Mustermann"]),
+        ("Discours du Pr Jean Martin, président de l'université", "Discours", ["Jean Martin"]),
+        ("Welcome by Dr. Jane Doe", "Welcome", ["Jane Doe"]),
     ],
 )
 def test_notes_around_a_title_and_a_welcome_by_a_person(line: str, title: str,
@@ -257,3 +272,34 @@ def test_pictographs_leading_a_title_are_not_part_of_it(line: str, title: str,
                                                         kind: str) -> None:
     talk = read_title(line)
     assert (talk.title, talk.own_kind()) == (title, kind)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names"),
+    [
+        ("Retour sur le projet Cantine avec Léa Martin, Paul Roux et Inès Blanc.",
+         "Retour sur le projet Cantine", ["Léa Martin", "Paul Roux", "Inès Blanc"]),
+        ("Retour d'expérience avec Léa Martin et Paul Roux.", "Retour d'expérience",
+         ["Léa Martin", "Paul Roux"]),
+    ],
+)
+def test_a_credit_after_avec_holds_every_name_of_its_list(line: str, title: str,
+                                                          names: list) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers]) == (title, names)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names"),
+    [
+        ("**Forum** – Voici les stands qui seront présents", "Forum", []),
+        ("**Village associatif** - ouvert à toutes et à tous", "Village associatif", []),
+        ("**Les communs numériques** - Jeanne Dupont, DINUM", "Les communs numériques",
+         ["Jeanne Dupont"]),
+        ("**Atelier cartographie** – Simon", "Atelier cartographie", ["Simon"]),
+    ],
+)
+def test_a_description_after_a_bold_title_names_no_one(line: str, title: str,
+                                                       names: list) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers]) == (title, names)

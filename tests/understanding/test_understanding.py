@@ -36,6 +36,21 @@ def test_days(text: str, day: date) -> None:
     assert (intent.name, intent.slots.day) == ("programme", day)
 
 
+@pytest.mark.parametrize(("text", "today", "day"), [
+    ("programme de mercredi", WEDNESDAY, date(2024, 12, 11)),  # today has no session
+    ("programme de jeudi", WEDNESDAY, date(2024, 12, 12)),  # nor tomorrow: the event's Thursday
+    ("schedule for Friday", WEDNESDAY, date(2024, 12, 6)),  # the programme has no Friday
+    ("programme de mercredi", date(2024, 12, 11), date(2024, 12, 11)),
+    ("programme de jeudi", date(2024, 11, 6), date(2024, 11, 7)),  # over 4 weeks: the next one
+])
+def test_a_weekday_names_the_coming_one_the_programme_has_sessions_on(
+        text: str, today: date, day: date) -> None:
+    """A week before an event on Wednesday 11 and Thursday 12 December, « mercredi » is the
+    event's Wednesday, not today."""
+    known = Knowledge.of((), frozenset(), days=(date(2024, 12, 11), date(2024, 12, 12)))
+    assert understand(text, today, known).slots.day == day
+
+
 @pytest.mark.parametrize(("text", "part", "day"), [
     ("quoi cet après-midi ?", "afternoon", WEDNESDAY),
     ("quoi cet apres midi", "afternoon", WEDNESDAY),
@@ -113,6 +128,8 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("à quelle heure ça commence ?", "start", "fr"), ("when does it start?", "start", "en"),
     ("ça finit à quelle heure ?", "end", "fr"), ("what time does it end?", "end", "en"),
     ("les démos c'est quand ?", "kind", "fr"), ("les ateliers", "kind", "fr"),
+    ("à quelle heure commence la table ronde ?", "kind", "fr"),
+    ("when does the workshop end?", "kind", "en"),
     ("bonjour", "greet", "fr"), ("salut !", "greet", "fr"), ("hello", "greet", "en"),
     ("merci !", "thanks", "fr"), ("merci beaucoup", "thanks", "fr"), ("thanks!", "thanks", "en"),
     ("aide", "help", "fr"), ("tu sais faire quoi ?", "help", "fr"),
@@ -170,10 +187,23 @@ def test_intents(text: str, name: str, lang: str) -> None:
     ("who is it for?", "audience", "en"), ("c'est pour qui ?", "audience", "fr"),
     ("on peut suivre à distance ?", "online", "fr"), ("c'est combien ?", "price", "fr"),
     ("what's the website?", "website", "en"), ("is it in person or online?", "online", "en"),
+    ("on peut suivre en ligne ?", "online", "fr"), ("c'est en visio ?", "online", "fr"),
+    ("c'est en présentiel ?", "online", "fr"), ("is it in person?", "online", "en"),
 ])
 def test_practical_facets(text: str, facet: str, lang: str) -> None:
     intent = read(text)
     assert (intent.name, intent.facet, intent.lang) == ("facet", facet, lang)
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("qui parle de la mise en ligne ?", "mise en ligne"), ("qui fait l'ouverture ?", "ouverture"),
+    ("who gives the opening talk?", "opening"),
+])
+def test_cue_words_asked_with_who_are_the_subject(text: str, subject: str) -> None:
+    """« en ligne » asks whether it is online, « ouverture » the opening hours; asked with
+    « qui », they name what a session is about or the session itself."""
+    intent = read(text)
+    assert (intent.name, intent.subject) == ("search", subject)
 
 
 def test_words_naming_an_event_are_that_event() -> None:
@@ -255,3 +285,13 @@ def test_the_bot_asked_to_do_something_is_not_asked_what_the_event_allows() -> N
     assert read("on peut manger sur place ?").practical
     assert read("can I bring my dog?").practical
     assert read("tu peux me dire s'il y a du wifi ?").practical  # « y a »: the event's
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("how many talks?", "talk"), ("combien de conférences demain ?", "talk"),
+    ("y a combien de talks ?", "talk"), ("combien de sessions ?", None),
+    ("combien d'ateliers ?", "workshop"),
+])
+def test_a_count_of_talks_counts_talks_not_every_session(text: str, kind: str | None) -> None:
+    intent = read(text)
+    assert (intent.name, intent.slots.kind) == ("count", kind)

@@ -30,7 +30,7 @@ from bot.loaders.page.descriptions import described
 from bot.loaders.page.dom import parse_html
 from bot.loaders.page.frame import FROM_DATE_KEY, read_frame, written_year
 from bot.loaders.page.header_sessions import header_rows
-from bot.loaders.page.metadata import Metadata, read_metadata
+from bot.loaders.page.metadata import ADDRESS_KEYS, VENUE_KEYS, Metadata, read_metadata
 from bot.loaders.page.outline import Section, read_outline
 from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
@@ -138,7 +138,7 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     sessions = described(sessions, blocks)
     problems.extend(found)
     end = max(end, *(s.day for s in sessions)) if sessions else end
-    info = _info(meta) + _access(meta)
+    info = _info(meta) + _access(meta) + _header_links(meta)
     if rows_read.registration and not Event("", "", start, end, info=info).registration_url:
         link = rows_read.registration[0]
         info += (InfoField("Inscription", link.text, link.url),)
@@ -148,8 +148,8 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         title=title,
         start=start,
         end=end,
-        venue=_text(meta.get("lieu") or meta.get("venue")),
-        address=_text(meta.get("adresse") or meta.get("address")),
+        venue=_text(metadata.text(*VENUE_KEYS)),
+        address=_text(metadata.text(*ADDRESS_KEYS)),
         description=inline_text(description)[0],
         info=info,
         links=tuple(Link(item.text, item.url) for item in info if item.url),
@@ -227,6 +227,21 @@ def _info(meta: dict) -> tuple[InfoField, ...]:
         for item in fields
         if isinstance(item, dict)
     )
+
+
+def _header_links(meta: dict) -> tuple[InfoField, ...]:
+    """The links a header lists (`links:` as 'Label: URL' pairs, as Jekyll themes write
+    them, or as a list of name and URL), as information lines."""
+    links = meta.get("links") or meta.get("liens") or {}
+    if isinstance(links, dict):
+        pairs = list(links.items())
+    elif isinstance(links, list):
+        pairs = [(item.get("name") or item.get("title") or item.get("label") or "",
+                  item.get("url") or item.get("href")) for item in links if isinstance(item, dict)]
+    else:
+        pairs = []
+    return tuple(InfoField(str(label).strip() or url, url, url) for label, url in pairs
+                 if isinstance(url, str) and url.startswith(("https://", "http://")))
 
 
 def _access(meta: dict) -> tuple[InfoField, ...]:

@@ -35,7 +35,8 @@ _GATHERING = re.compile(r"\bforums?\b(?! ouverts?)")
 says what its sessions are (an open forum, « forum ouvert », is a workshop's format)."""
 _LABEL = re.compile(
     rf"^\s*(?:{'|'.join(alternation(words) for words in KIND_LABELS.values())})"
-    r"(?P<number>\s+(?:n[°o]\s*)?\d{1,3}[a-z]?)?(?P<close>[*_]{0,3})\s*:(?P<after>[*_]{0,3})\s+",
+    r"(?P<number>\s+(?:n[°o]\s*)?\d{1,3}[a-z]?)?(?P<close>[*_]{0,3})\s*:(?P<after>[*_]{0,3})"
+    r"(?:\s+|(?=[^\W\d_]))",
     re.IGNORECASE,
 )
 _LABEL_KINDS = tuple(
