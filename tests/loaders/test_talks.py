@@ -303,3 +303,26 @@ def test_a_description_after_a_bold_title_names_no_one(line: str, title: str,
                                                        names: list) -> None:
     talk = read_title(line)
     assert (talk.title, [s.name for s in talk.speakers]) == (title, names)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names", "kind"),
+    [
+        ("exposé “Les nuages de points”, Anne Roy et Paul Martin, IGN) - 45’ + 15’ questions",
+         "Les nuages de points", ["Anne Roy", "Paul Martin"], "talk"),
+        ("TP « Segmenter un nuage de points », par Anne Roy, IGN.",
+         "Segmenter un nuage de points", ["Anne Roy"], "workshop"),
+        ("Paul Martin - LASTIG, IGN - “Cartes anciennes en 3D” - 45’ + 15’ questions -",
+         "Cartes anciennes en 3D", ["Paul Martin"], "talk"),
+        ('Jane Doe "Fast parsers, slow parsers" (video)', "Fast parsers, slow parsers",
+         ["Jane Doe"], "talk"),
+        # no credit outside the quotes, or more than a format word before them: as written
+        ("Conférence « Logiciels libres et éducation »",
+         "Conférence « Logiciels libres et éducation »", [], "talk"),
+        ("Le projet « Panoramax » par Anne Roy", "Le projet « Panoramax »", ["Anne Roy"], "talk"),
+    ],
+)
+def test_a_quoted_title_between_a_format_word_a_credit_and_notes(
+        line: str, title: str, names: list, kind: str) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers], talk.own_kind()) == (title, names, kind)

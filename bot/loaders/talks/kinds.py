@@ -85,3 +85,10 @@ def kind_label(text: str) -> tuple[str, str | None, bool] | None:
     if label.group("number") or kind == "panel":
         return kind, None, True
     return kind, text[label.end() :], bool(label.group("close") or label.group("after"))
+
+
+def format_kind(word: str) -> str | None:
+    """The kind a format word names when it stands alone before a title ('TP', 'exposé',
+    'Lecture'), as a label would; None if it names none."""
+    folded = fold(word)
+    return next((kind for kind, pattern in _LABEL_KINDS if pattern.fullmatch(folded)), None)
