@@ -36,6 +36,8 @@ ORDERS = [
     "{title} — Ponente: {name}",
     "{title}. Referent: {name}",
     "**{title}** - *{name}, {org}*",
+    "{name} ({org}) interviendra sur le thème « {title} ».",
+    "{name} will talk about \"{title}\"",
 ]
 
 

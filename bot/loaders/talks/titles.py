@@ -63,6 +63,10 @@ def parse_talk_line(markdown: str) -> Talk:
     if bold_first and (talk := _bold_first(bold_first)):
         return talk
     text, links = inline_text(markdown)
+    if spoken := _SPEAKS_ON.match(text):
+        found = people(spoken.group("names"))
+        if found:
+            return Talk(clean_title(spoken.group("title")), found[0], found[1], links)
     if labelled := labelled_credit(text):
         title, (speakers, organisations) = labelled
         return Talk(clean_title(title), speakers, organisations, links)
@@ -122,6 +126,13 @@ def _bold_first(found: re.Match[str]) -> Talk | None:
 
 _ONE_NAME = re.compile(r"[A-ZÀ-Ö][\w'’\-]*\.?")
 """A person named by one word ('Simon')."""
+_SPEAKS_ON = re.compile(
+    r"^(?P<names>[^\"“”«»]{3,200}?)\s+(?:interviendr(?:a|ont)|parler(?:a|ont)|pr[ée]senter(?:a|ont)|"
+    r"will\s+(?:talk|speak|present))\b[^\"“”«»]{0,40}?[\"“«]\s*(?P<title>[^\"“”«»]+?)\s*[\"”»]\s*\.?$",
+    re.IGNORECASE,
+)
+"""'Jane Doe (Acme) interviendra sur le thème « Title ».', 'Jane Doe will talk about "Title"':
+who speaks, then the quoted title."""
 _NAMES_DASH_ORG = re.compile(r"^(?P<names>.+?)\s+[–—-]\s+(?:[^\s–—-]+\s*){1,6}$")
 """'Jane Doe - Acme' after a comma: names, then their organisation after a dash."""
 _LAST_CREDIT_DASH = re.compile(
