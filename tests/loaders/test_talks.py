@@ -349,3 +349,28 @@ def test_a_quoted_title_between_a_format_word_a_credit_and_notes(
         line: str, title: str, names: list, kind: str) -> None:
     talk = read_title(line)
     assert (talk.title, [s.name for s in talk.speakers], talk.own_kind()) == (title, names, kind)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names"),
+    [
+        ("Stand Alone **Cloud souverain** avec Jeanne Dupont, cheffe de projet.",
+         "Cloud souverain", ["Jeanne Dupont"]),
+        ("Keynote Salle Europe - Cross Show sur le partage d’expérience **\"Recruter et garder "
+         "les talents\"** avec Paul Martin, directeur du programme",
+         "Recruter et garder les talents", ["Paul Martin"]),
+        ("Atelier **Cartographie** : découverte des outils", "Atelier Cartographie", []),
+    ],
+)
+def test_the_bold_title_after_the_words_that_say_its_format(line: str, title: str,
+                                                           names: list) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers]) == (title, names)
+
+
+def test_every_person_of_a_panel_credited_after_avec_and_once_each() -> None:
+    talk = read_title("Table ronde « Les archives », animée par Jeanne Dupont, directrice – "
+                      "DINUM, avec Paul Martin, chef de projet – Ministère de la Culture, et "
+                      "Léa Moreau, Léa Moreau, designer – mairie de Lyon")
+    assert (talk.title, [s.name for s in talk.speakers]) == (
+        "Table ronde « Les archives »", ["Jeanne Dupont", "Paul Martin", "Léa Moreau"])

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from bot.loaders.page.row_grammar import leading_time
 from bot.loaders.page.values import Block, Line
 from bot.loaders.talks.fields import starts_field
+from bot.loaders.talks.markup import inline_text
+from bot.loaders.when import find_times
 
 _ENDS_A_LINE = re.compile(r"^(?:\*\*[^*]+\*\*|__[^_]+__|\*[^*]+\*)\s*[:.]?$|.*[:]$")
 """A line all in bold (or italics), or ending with ':', is complete: the next is another line."""
@@ -262,11 +264,13 @@ def timed_runs(lines: tuple[Line, ...]) -> list[tuple[Line, ...]]:
     """A paragraph whose lines start with times one after the other ('09:00 Accueil' /
     '09:30 Ouverture', joined by line breaks) holds one item per timed line, each with
     the untimed lines under it, after the lines before the first, each on its own (a day
-    label, 'Room:'); any other paragraph is one."""
+    label, 'Room:'); so does one timed line with its title under bold labels ('**Session
+    5**' over '17:00-18:30 Panel'), as its neighbours' timed lines do. Any other paragraph
+    is one."""
     if len(lines) < 2:
         return [lines]
     timed = [bool(leading_time(line.markdown)) for line in lines]
-    if sum(timed) < 2:
+    if sum(timed) < 2 and not _labelled_line(lines, timed):
         return [lines]
     first = timed.index(True)
     runs: list[tuple[Line, ...]] = [(line,) for line in lines[:first]]  # labels, each alone
@@ -277,6 +281,19 @@ def timed_runs(lines: tuple[Line, ...]) -> list[tuple[Line, ...]]:
             start = index
     runs.append(lines[start:])
     return runs
+
+
+def _labelled_line(lines: tuple[Line, ...], timed: list[bool]) -> bool:
+    """The last line alone starts with hours and gives a title after them (not more hours:
+    'de 10h à 11h, de 14h à 15h' under a title), and every line before it is a label in
+    bold."""
+    found = leading_time(lines[-1].markdown) if timed[-1] else None
+    title = inline_text(found[2])[0].strip() if found else ""
+    return bool(title) and not find_times(title) and all(
+        _BOLD_LABEL.fullmatch(line.markdown) for line in lines[:-1])
+
+
+_BOLD_LABEL = re.compile(r"\s*\*\*[^*]{1,60}\*\*\s*\\?\s*")
 
 
 def joined(lines: tuple[Line, ...]) -> str:

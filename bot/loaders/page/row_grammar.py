@@ -355,6 +355,11 @@ def _ranges(markdown: str, dates: DateContext) -> list[tuple[int, int]]:
 
 _LINK_FIRST = re.compile(r"^\[(?P<title>[^\]]+)\]\((?:[^()\s]|\([^()\s]*\))*\)(?P<tail>.*)$")
 _BOLD_TITLE = re.compile(r"^(?P<pre>(?:[^*\s]+\s){0,3})\*\*(?P<title>[^*]+?)\*\*(?P<tail>.*)$")
+_QUOTED_BOLD = re.compile(
+    r"^.*?(?P<pre>)\*\*\s*[\"“«]\s*(?P<title>[^*\"“”«»]+?)\s*[\"”»]\s*\*\*"
+    r"(?P<tail>\s*(?:par|avec|by|with)\b.*)$", re.IGNORECASE)
+"""'Keynote … concernant **« Title »** avec Name': a title in quotes and in bold, after the
+words that say where or how it is given, before its credit."""
 _DASH_AFTER = re.compile(r"^\s+[-–—]\s")
 _SIGNED = re.compile(r"^(?P<title>.+?[^.\s]{2})\.\s+(?P<credit>[^.]+?)\.?$")
 """'Title.  A et B (Org1, Org2).': a title, then a credit after a full stop."""
@@ -395,7 +400,7 @@ def _title_and_credit(markdown: str) -> Talk:
         talk = _titled(lead.group("title"), lead.group("tail"))
         if talk.speakers or not lead.group("tail").strip():
             return Talk(talk.title, talk.speakers, talk.organisations, links)
-    bold = _BOLD_TITLE.match(markdown)
+    bold = _BOLD_TITLE.match(markdown) or _QUOTED_BOLD.match(markdown)
     if bold and re.search(r"\b(?:par|avec|de|by|with)\s+$", bold.group("pre"), re.I):
         bold = None  # 'Ouverture par **Name**, role': the bold is a credit, not the title
     if (
@@ -408,7 +413,9 @@ def _title_and_credit(markdown: str) -> Talk:
             or (bold.group("pre") == "" and re.match(r"^\s*\(", bold.group("tail")))
         )
     ):
-        talk = _titled(f"{bold.group('pre')}{bold.group('title')}", bold.group("tail"))
+        credited = re.match(r"^\s*(?:par|avec|by|with)\b", bold.group("tail"), re.I)
+        pre = "" if credited else bold.group("pre")  # 'Stand Alone **Title** avec Name': a format
+        talk = _titled(f"{pre}{bold.group('title')}", bold.group("tail"))
         return Talk(talk.title, talk.speakers, talk.organisations, links)
     if spoken := speech_credit(text):  # before a full stop that may end 'Prof.'
         return Talk(_clean(spoken[0]), *spoken[1], links)

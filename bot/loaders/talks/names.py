@@ -43,7 +43,9 @@ ROLE = re.compile(
 """Words that start a person's role ('directrice de …', 'Head of …'), not a name."""
 _PEOPLE_JOINS = re.compile(
     r"\s*,\s*(?:et\s+|and\s+)?|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*")
-_DE_BEFORE_NAME = re.compile(r"^(?:de\s+|d['’])(?=[A-ZÀ-Ö])")
+_BEFORE_NAME = re.compile(r"^(?:de\s+|d['’]|avec\s+|with\s+)(?=[A-ZÀ-Ö])")
+"""What joins a name to a list of persons: 'Intervention de A et de B', 'animée par A,
+role, avec B, role'."""
 _TITLES = r"(?:(?:Prof|Proff|Dott|Dr|Dra|Pr|Ing|Avv|Mme|Mlle|Mrs?|Ms|Sra?)(?:\.?ssa)?\.?|M\.)"
 _HONORIFIC = re.compile(rf"^(?:{_TITLES}\s+)+(?={NAME})")
 """A title before a person's name ('Prof. ', 'Prof.ssa ', 'Dr ', 'Pr ', 'Mme '): not part
@@ -76,13 +78,15 @@ def people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     speakers: list[Speaker] = []
     organisations: list[str] = []
     for segment in (
-        _HONORIFIC.sub("", _DE_BEFORE_NAME.sub("", _unmask(s))) for s in segments if s.strip()
+        _HONORIFIC.sub("", _BEFORE_NAME.sub("", _unmask(s))) for s in segments if s.strip()
     ):
         person = _PERSON_AND_ORG.fullmatch(segment)
         if not person and speakers:  # '… et d'Antoine Mazières du défi X': the name, then its role
             person = _PERSON_THEN_ROLE.match(segment)
         team = _TEAM.match(segment)
         if person and not INSTITUTION.match(segment) and not ROLE.match(segment):
+            if any(s.name == person.group("name") for s in speakers):
+                continue  # a name written twice in a row is one person
             org = person.group("org")
             speakers.append(Speaker(person.group("name"), org))
             if org:
