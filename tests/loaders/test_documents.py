@@ -162,7 +162,7 @@ def test_headings_inside_bullets_and_credits_on_the_line_below() -> None:
 def test_bold_lead_in_times_and_bracket_times() -> None:
     day = date(2025, 11, 28)
     assert rows("heures-en-tete.md") == [
-        (day, time(14), None, "Accueil café", [], "break"),
+        (day, time(14), None, "Accueil café", [], "other"),  # the arrival, as the truths count it
         (day, time(14, 30), None, "Mots d'ouverture", ["Jeanne Dupont"], "other"),
         (day, time(15), None, "Présentation des projets de la saison", [], "talk"),
         (

@@ -6,6 +6,7 @@ import re
 
 from bot.loaders.talks.words import (
     BREAKS_ANYWHERE,
+    HOUSEKEEPING_ANYWHERE,
     KIND_LABELS,
     KIND_WORDS,
     SHORT_ITEMS,
@@ -14,10 +15,12 @@ from bot.loaders.talks.words import (
 from bot.wording.folding import fold
 
 _NAMED = tuple(
-    (kind, re.compile(rf"\b(?:{alternation(KIND_WORDS[kind])})\b"))
+    (kind, re.compile(rf"\b(?:{alternation(KIND_WORDS[kind])})\d{{0,2}}\b"))
     for kind in ("panel", "workshop", "demo")
 )
-"""Kinds a title names wherever it says them ('Atelier contribuer', 'Table ronde …')."""
+"""Kinds a title names wherever it says them ('Atelier contribuer', 'Table ronde …'), or
+numbers ('TP1', 'Atelier2')."""
+_PANEL = dict(_NAMED)["panel"]
 _TALK = re.compile(rf"\b(?:{alternation(KIND_WORDS['talk'])})\b")
 _SHORT = (
     ("break", re.compile(rf"\b(?:{alternation(BREAKS_ANYWHERE)})\b")),
@@ -25,11 +28,24 @@ _SHORT = (
 )
 _SHORT_WORDS = 4
 """A break or housekeeping item is a short line ('Pause repas'), not a title that starts
-alike ('Ouverture de code de l'orchestrateur…')."""
+alike ('Ouverture de code de l'orchestrateur…'); its words are counted without the signs
+between them ('Coffee Break & Poster Session', 'Special dinner - Cheese fondue')."""
+_WORD = re.compile(r"\w+")
+_HOUSEKEEPING = re.compile(rf"\b(?:{alternation(HOUSEKEEPING_ANYWHERE)})\b")
+_HOUSEKEEPING_WORDS = 8
+"""A line that names the event's own course is short too, if not as short as a break
+('Annonce des résultats, discours de clôture et remerciements')."""
 _NUMBERING = re.compile(r"^(?:temps|partie|part|sequence|etape|step)\s*\d+\s*[-–—:.]\s*")
 """'Temps 1 – ', 'Partie 2 : ': the numbering of a part, not its words."""
 _QUESTIONS = re.compile(r"^(?:questions?\s*/\s*reponses?|q\s*&\s*[ra]\b|echanges? avec (?:le|la) )")
-_HANDS_ON = re.compile(r"mains sur le clavier|hands.on")
+"""Questions to the speakers are housekeeping, unless a panel answers them ('Questions/
+réponses avec un panel de membres')."""
+_LESSON = re.compile(
+    r"^(?:introduction|einfuhrung|introduccion|introduzione|inleiding)\s+"
+    r"(?:a|au|aux|to|into|in|tot|alla?|ai|agli)\b"
+)
+"""'Introduction à la reproductibilité', 'Introduction to Bioconductor': a lesson on a
+subject, not the opening words of the day ('Introduction', 'Introduction de la journée')."""
 _GATHERING = re.compile(r"\bforums?\b(?! ouverts?)")
 """A forum (of stands, of exchanges) is no talk: the kind 'other', unless its section
 says what its sessions are (an open forum, « forum ouvert », is a workshop's format)."""
@@ -48,11 +64,14 @@ def infer_kind(title: str, hint: str | None = None) -> str:
     """The session's kind from words of its title, else the section's hint, else 'talk'."""
     folded = _NUMBERING.sub("", fold(title))
     if _QUESTIONS.match(folded):
-        return "other"
-    if len(folded.split()) <= _SHORT_WORDS:
+        return "panel" if _PANEL.search(folded) else "other"
+    words = len(_WORD.findall(folded))
+    if words <= _SHORT_WORDS and not _LESSON.match(folded):
         for kind, pattern in _SHORT:
             if pattern.search(folded):
                 return kind
+    if words <= _HOUSEKEEPING_WORDS and _HOUSEKEEPING.search(folded):
+        return "other"
     for kind, pattern in _NAMED:
         if pattern.search(folded):
             return kind
@@ -64,8 +83,6 @@ def kind_hint(text: str) -> str | None:
     the text names exactly one kind."""
     folded = fold(text)
     kinds = {kind for kind, pattern in _NAMED if pattern.search(folded)}
-    if _HANDS_ON.search(folded):
-        kinds.add("workshop")
     if _TALK.search(folded):
         kinds.add("talk")
     return kinds.pop() if len(kinds) == 1 else None
