@@ -27,7 +27,7 @@ class Catalog:
             self.search = SearchIndex(programme)
         tracks = sorted({s.track for s in programme.sessions if s.track})
         self.knowledge = Knowledge.of(self.agenda.rooms, self.search.words, self._event_of,
-                                      tracks)
+                                      tracks, (day for e in programme.events for day in e.by_day))
         """What the understanding layer must know of this programme."""
 
     def _event_of(self, text: str, today: date) -> str | None:

@@ -72,18 +72,21 @@ class Knowledge:
     whole: frozenset[str] = frozenset()
     """The keys that are a room's whole name; the others ('lameere' for 'UB2.252A
     (Lameere)') name a room alone only when typed as a name ('Lameere') or after « salle »."""
+    days: frozenset[date] = frozenset()
+    """The days that have sessions (which of the coming Tuesdays « mardi » names)."""
 
     @classmethod
     def of(cls, rooms: Iterable[str], words: frozenset[str],
            event_of: Callable[[str, date], str | None] = lambda _text, _today: None,
-           tracks: Iterable[str] = ()) -> Knowledge:
+           tracks: Iterable[str] = (), days: Iterable[date] = ()) -> Knowledge:
         keys: dict[str, str] = {}
         for room in sorted(rooms, key=len):  # the shortest name keeps a shared key
             for key in room_names(room):
                 keys.setdefault(key, room)
         whole = frozenset(squash(_words(room)) for room in rooms)
         return cls(keys, words, event_of,
-                   {t: words_ for t in tracks if (words_ := _significant(t))}, whole)
+                   {t: words_ for t in tracks if (words_ := _significant(t))}, whole,
+                   frozenset(days))
 
     def room_in(self, words: list[Token]) -> tuple[str | None, set[int]]:
         """A room named in the message, and the positions of its words."""

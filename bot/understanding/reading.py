@@ -96,7 +96,7 @@ def read(text: str, today: date, known: Knowledge, default_lang: str) -> Reading
     room, room_at = known.room_in(words)
     track, track_at = known.track_in(words)
     taken = room_at | track_at
-    slots, used = read_slots(words, today, frozenset(taken))
+    slots, used = read_slots(words, today, frozenset(taken), known.days)
     used |= taken
     plain = [t.word for t in words]
     slots = replace(slots, room=room, track=track, tense=slots.tense or _tense(plain))

@@ -66,10 +66,12 @@ class Slots:
 
 
 def read_slots(
-    words: list[Token], today: date, taken: frozenset[int] = frozenset()
+    words: list[Token], today: date, taken: frozenset[int] = frozenset(),
+    days: frozenset[date] = frozenset(),
 ) -> tuple[Slots, set[int]]:
     """The slots `words` give (but those at positions `taken`), and the positions of the
-    words they used."""
+    words they used; `days`, the days the programme has sessions on, tell which of the
+    coming ones a weekday names."""
     used: set[int] = set(taken)
     found: dict[str, object] = {}
     plain = [t.word for t in words]
@@ -112,7 +114,7 @@ def read_slots(
             found["part"] = PARTS[word]
             used.add(i)
         elif word in WEEKDAYS and len(word) > 3:
-            found["day"] = today + timedelta(days=(WEEKDAYS[word] - today.weekday()) % 7)
+            found["day"] = _weekday(WEEKDAYS[word], today, days)
             used.add(i)
         elif (kind := kind_of(word)) and not _kind_word_of_a_name(word, before, nxt):
             found["kind"] = kind
@@ -150,6 +152,19 @@ def kind_of(word: str) -> str | None:
 def _kind_word_of_a_name(word: str, before: str, nxt: str) -> bool:
     """'table' in « à table » or 'round table' is not the kind when it stands alone."""
     return word in ("table", "tables") and kind_of(nxt) != "panel"
+
+
+WEEKDAY_REACH = 4
+"""How many weeks ahead a weekday said alone may name a day of the programme."""
+
+
+def _weekday(weekday: int, today: date, days: frozenset[date]) -> date:
+    """The day a weekday names: the first of its next `WEEKDAY_REACH` occurrences (today's
+    included) that has sessions, else the next one. « mardi » said on a Tuesday a week
+    before the event is the event's Tuesday, not today."""
+    first = today + timedelta(days=(weekday - today.weekday()) % 7)
+    coming = (first + timedelta(weeks=n) for n in range(WEEKDAY_REACH))
+    return next((day for day in coming if day in days), first)
 
 
 def _day_of_month(number: int, today: date) -> date | None:

@@ -148,3 +148,18 @@ def test_a_header_of_many_lines_is_read_in_linear_time() -> None:
     ratio = settled(lambda: fastest(lambda: read_metadata(large), runs=3)
                     / fastest(lambda: [read_metadata(small) for _ in range(8)], runs=3), 4)
     assert ratio < 4, "a broken header read entry by entry grows faster than its size"
+
+
+def test_the_venue_and_address_under_the_keys_themes_use() -> None:
+    """Hugo's event themes write `location:`, Pelican `Location:`, a German page `Ort:`."""
+    cases = {
+        "location: Institut Henri Poincaré, Paris": ("Institut Henri Poincaré, Paris", None),
+        "Location: Salle Pasteur\naddress: 8 avenue Pasteur": ("Salle Pasteur",
+                                                               "8 avenue Pasteur"),
+        "ort: Kulturzentrum\nanschrift: Hauptstraße 1, Berlin": ("Kulturzentrum",
+                                                                 "Hauptstraße 1, Berlin"),
+    }
+    for header, (venue, address) in cases.items():
+        text = f"---\ntitle: Journée\n{header}\nevent_start_date: 2025-07-07\n---\n{PROGRAMME}"
+        [event], _problems = load_page(Path("page.md"), text, PARIS)
+        assert (event.venue, event.address) == (venue, address), header

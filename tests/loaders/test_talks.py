@@ -227,8 +227,12 @@ def test_an_organisation_credited_in_place_of_a_person(
     [
         ("*optionnel* Verre de fin de journée", "Verre de fin de journée", []),
         ("***facultatif* Visite du datacenter**", "Visite du datacenter", []),
+        ("***optionnel*** **Apéro-talk : Jeanne Dupont** - Les archives ouvertes",
+         "Apéro-talk : Les archives ouvertes", ["Jeanne Dupont"]),
         ("Retours sur la semaine ( lieu à définir)", "Retours sur la semaine", []),
         ("Dîner (*salle à confirmer*), offert par ACME", "Dîner", []),
+        ("Pizza time! (sponsored by pizzeria.example)", "Pizza time!", []),
+        ("Apéritif (offert par la Ville de Lyon)", "Apéritif", []),
         ("Mot de bienvenue de Jeanne Dupont, directrice", "Mot de bienvenue", ["Jeanne Dupont"]),
         ("Mot d'accueil de Paul Martin (DINUM)", "Mot d'accueil", ["Paul Martin"]),
     ],
@@ -257,3 +261,34 @@ def test_pictographs_leading_a_title_are_not_part_of_it(line: str, title: str,
                                                         kind: str) -> None:
     talk = read_title(line)
     assert (talk.title, talk.own_kind()) == (title, kind)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names"),
+    [
+        ("Retour sur le projet Cantine avec Léa Martin, Paul Roux et Inès Blanc.",
+         "Retour sur le projet Cantine", ["Léa Martin", "Paul Roux", "Inès Blanc"]),
+        ("Retour d'expérience avec Léa Martin et Paul Roux.", "Retour d'expérience",
+         ["Léa Martin", "Paul Roux"]),
+    ],
+)
+def test_a_credit_after_avec_holds_every_name_of_its_list(line: str, title: str,
+                                                          names: list) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers]) == (title, names)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names"),
+    [
+        ("**Forum** – Voici les stands qui seront présents", "Forum", []),
+        ("**Village associatif** - ouvert à toutes et à tous", "Village associatif", []),
+        ("**Les communs numériques** - Jeanne Dupont, DINUM", "Les communs numériques",
+         ["Jeanne Dupont"]),
+        ("**Atelier cartographie** – Simon", "Atelier cartographie", ["Simon"]),
+    ],
+)
+def test_a_description_after_a_bold_title_names_no_one(line: str, title: str,
+                                                       names: list) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers]) == (title, names)

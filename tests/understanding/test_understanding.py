@@ -36,6 +36,21 @@ def test_days(text: str, day: date) -> None:
     assert (intent.name, intent.slots.day) == ("programme", day)
 
 
+@pytest.mark.parametrize(("text", "today", "day"), [
+    ("programme de mercredi", WEDNESDAY, date(2024, 12, 11)),  # today has no session
+    ("programme de jeudi", WEDNESDAY, date(2024, 12, 12)),  # nor tomorrow: the event's Thursday
+    ("schedule for Friday", WEDNESDAY, date(2024, 12, 6)),  # the programme has no Friday
+    ("programme de mercredi", date(2024, 12, 11), date(2024, 12, 11)),
+    ("programme de jeudi", date(2024, 11, 6), date(2024, 11, 7)),  # over 4 weeks: the next one
+])
+def test_a_weekday_names_the_coming_one_the_programme_has_sessions_on(
+        text: str, today: date, day: date) -> None:
+    """A week before an event on Wednesday 11 and Thursday 12 December, « mercredi » is the
+    event's Wednesday, not today."""
+    known = Knowledge.of((), frozenset(), days=(date(2024, 12, 11), date(2024, 12, 12)))
+    assert understand(text, today, known).slots.day == day
+
+
 @pytest.mark.parametrize(("text", "part", "day"), [
     ("quoi cet après-midi ?", "afternoon", WEDNESDAY),
     ("quoi cet apres midi", "afternoon", WEDNESDAY),

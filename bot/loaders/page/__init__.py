@@ -30,7 +30,7 @@ from bot.loaders.page.descriptions import described
 from bot.loaders.page.dom import parse_html
 from bot.loaders.page.frame import FROM_DATE_KEY, read_frame, written_year
 from bot.loaders.page.header_sessions import header_rows
-from bot.loaders.page.metadata import Metadata, read_metadata
+from bot.loaders.page.metadata import ADDRESS_KEYS, VENUE_KEYS, Metadata, read_metadata
 from bot.loaders.page.outline import Section, read_outline
 from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
@@ -148,8 +148,8 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
         title=title,
         start=start,
         end=end,
-        venue=_text(meta.get("lieu") or meta.get("venue")),
-        address=_text(meta.get("adresse") or meta.get("address")),
+        venue=_text(metadata.text(*VENUE_KEYS)),
+        address=_text(metadata.text(*ADDRESS_KEYS)),
         description=inline_text(description)[0],
         info=info,
         links=tuple(Link(item.text, item.url) for item in info if item.url),

@@ -50,6 +50,10 @@ DATE_KEYS = ("date",)
 PUBLISHED_KEYS = ("publishDate", "publishedDate", "published_date", "published", "lastmod",
                   "modified")
 LANGUAGE_KEYS = ("lang", "language", "locale")
+VENUE_KEYS = ("lieu", "venue", "location", "place", "where", "ort", "lugar", "luogo", "locatie")
+"""Keys that name where the event takes place, in the languages pages are written in."""
+ADDRESS_KEYS = ("adresse", "address", "street_address", "anschrift", "direccion", "indirizzo",
+                "adres")
 
 
 @dataclass(frozen=True)

@@ -202,7 +202,7 @@ def read_line(lines: list[str], dates: DateContext) -> LineReading:
         else:
             rest.append(other)
     reading.talk = read_title(first)
-    _trailing_room(reading)
+    trailing_room(reading)
     if reading.links:
         reading.talk = replace(reading.talk, links=reading.talk.links + reading.links)
     if not reading.talk.speakers and rest:
@@ -214,14 +214,19 @@ def read_line(lines: list[str], dates: DateContext) -> LineReading:
     return reading
 
 
-_ROOM_IN_PARENTHESES = re.compile(r"\s*\((?P<room>[^()]{1,60})\)\s*$")
+_ROOM_IN_PARENTHESES = re.compile(
+    r"\s*\((?:(?:in|dans|en|im|in der|en la|nella|nel)\s+(?:la\s+|le\s+|l['’]|the\s+)?)?"
+    r"(?P<room>[^()]{1,60})\)\s*$", re.IGNORECASE)
+_ROOM_LAST = re.compile(r"\b(?:room|hall|salle|auditorium|amphi(?:theatre|théâtre)?)$", re.I)
 
 
-def _trailing_room(reading: LineReading) -> None:
-    """'Atelier 1 : Contribuer à un logiciel libre (salle A)': the room, not the title."""
+def trailing_room(reading: LineReading) -> None:
+    """'Atelier 1 : Contribuer à un logiciel libre (salle A)', 'Welcome (in Info Desk
+    Room)': the room, not the title."""
     found = _ROOM_IN_PARENTHESES.search(reading.talk.title) if reading.room is None else None
-    if found and _ROOM_WORDS.match(found.group("room").strip()):
-        reading.room = _room_name(found.group("room"))
+    room = found.group("room").strip() if found else ""
+    if found and (_ROOM_WORDS.match(room) or _ROOM_LAST.search(room)):
+        reading.room = _room_name(room)
         reading.talk = replace(reading.talk, title=reading.talk.title[: found.start()])
         reading.why.append(f"its room after its title: {reading.room!r}")
 
@@ -407,9 +412,10 @@ def _title_and_credit(markdown: str) -> Talk:
 
 _LEADING_ASIDE = re.compile(
     r"^(?P<open>\*\*|__)?(?P<mark>[*_]{1,2})"
-    r"(?i:optionnel(?:le)?s?|facultati(?:f|ve)s?|optional|sur inscription)(?P=mark)\s+(?=\S)")
-"""'*optionnel* AfterWork', '***optionnel* Talk**': an emphasised note before the title (in
-its bold or not), not part of it."""
+    r"(?i:optionnel(?:le)?s?|facultati(?:f|ve)s?|optional|sur inscription)(?P=mark)"
+    r"(?P<shut>(?(open)(?P=open)))?\s+(?=\S)")
+"""'*optionnel* AfterWork', '***optionnel* Talk**', '***optionnel*** **Talk**': an emphasised
+note before the title (in its bold, or in a bold of its own), not part of it."""
 _UNDECIDED = re.compile(
     r"\s*\((?=[^()]{0,40}\))[^()]*?\b(?:[àa]\s+(?:d[ée]finir|confirmer|pr[ée]ciser)|tb[acd])[\s*_]*\)",
     re.IGNORECASE,
@@ -420,7 +426,12 @@ _UNDECIDED = re.compile(
 def _without_asides(markdown: str) -> str:
     """A line without the notes around its title: '*optionnel*' before it, '(lieu à
     confirmer)' wherever it stands, and the pictographs that lead it ('☕️ Accueil')."""
-    return _UNDECIDED.sub("", _LEADING_ASIDE.sub(r"\g<open>", without_pictographs(markdown)))
+    return _UNDECIDED.sub("", _LEADING_ASIDE.sub(_open_left, without_pictographs(markdown)))
+
+
+def _open_left(aside: re.Match[str]) -> str:
+    """The bold an aside opened and did not close, which goes on over the title."""
+    return "" if aside.group("shut") else aside.group("open") or ""
 
 
 def _without_trailing_note(text: str) -> str:

@@ -4,7 +4,8 @@ grammar into the title, speakers, organisations and links of one session.
 A title cell of several lines, or any title cell of a table with no speakers column, is
 read as a programme line ('Title' over 'Name (Org)', 'Title - Name'); a speakers cell as a
 credit ('A, B et C - Org'); an organisation column adds its organisation; the label or
-kind column hints the kind ('Lecture 01', 'Atelier').
+kind column hints the kind ('Lecture 01', 'Atelier'), and a label that names persons after
+its colon ('Keynote: Name') credits them.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 from calendar import day_name
 from dataclasses import dataclass
 
-from bot.loaders.page.row_grammar import LineReading, read_line
+from bot.loaders.page.row_grammar import LineReading, read_line, trailing_room
 from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
 from bot.loaders.page.values import Block, EventFrame, Line
-from bot.loaders.talks.credits import parse_credit
+from bot.loaders.talks.credits import Credit, credit_block, parse_credit
 from bot.loaders.talks.kinds import kind_hint
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.titles import Talk, clean_title, without_pictographs
@@ -75,6 +76,8 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
         links = (*own_links, *links)
         description = title_lines[1:]
         start, end = _value(entry.start), _value(entry.end)
+    if not speakers and (credit := _label_credit(entry.label)):
+        speakers, organisations = credit[0], tuple(dict.fromkeys((*organisations, *credit[1])))
     if entry.organisations:
         organisations = tuple(dict.fromkeys((*organisations,
                                              inline_text(_cell(entry.organisations))[0])))
@@ -84,9 +87,17 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
         description=description, why=[*entry.why, *_unplaced(entry)],
         raw=" ".join(ln.text for ln in entry.title),
         room=str(entry.room.value) if entry.room else None)
+    trailing_room(reading)
     # the kind column, else the label, else the room or track ('ATELIER 1' holds workshops)
     hints = (kind_hint(text) for text in (entry.kind, entry.label, reading.room) if text)
     return TableRow(entry.line, reading, next((h for h in hints if h), None), entry.section)
+
+
+def _label_credit(label: str) -> Credit | None:
+    """The persons a label names after its colon ('Keynote: Jane Doe', 'Invited talk:
+    A and B'): the speakers of the title beside it."""
+    _head, colon, tail = inline_text(label)[0].partition(": ")
+    return credit_block(tail) if colon else None
 
 
 def _unplaced(entry: TableEntry) -> list[str]:

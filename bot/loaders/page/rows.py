@@ -187,6 +187,10 @@ def _paragraph(page: Page, ctx: Context, block: Block) -> Context:
 
 def _list(page: Page, ctx: Context, block: Block, depth: int) -> Context:
     items = [item for item in block.children if item.kind == "item"]
+    if _timecodes(items):
+        page.decisions.append(Note(block.line, "its items name a recording's timecodes "
+                                   "('46:30', '123:00'), not clock times: not sessions"))
+        return ctx
     if ctx.slot and _timed(items):
         ctx = _close(page, ctx, SLOT_LEVEL)  # items with hours of their own follow the slot
     if (ctx.slot_above or page.last) is not None and _persons_list(items):
@@ -332,6 +336,22 @@ def _timed(items: list[Block]) -> bool:
         return False
     first = next((c for c in items[0].children if c.kind in ("paragraph", "heading")), None)
     return bool(first and leading_time(first.text))
+
+
+_TIMECODE = re.compile(r"(?<![\d:.])(?P<minutes>\d{2,3}):[0-5]\d(?![\d:])")
+"""Minutes and seconds into a video ('46:30', '123:00'). Hours past midnight are written
+up to '29:59' on some schedules, so only a figure from 30 on is no clock time."""
+
+
+def _timecodes(items: list[Block]) -> bool:
+    """Some item leads with a position in a recording rather than a time of day (a replay's
+    chapters: '__03:30-46:30__: Title', '__A partir de 205:00__: ...')."""
+    for item in items:
+        first = next((c for c in item.children if c.kind in ("paragraph", "heading")), None)
+        lead = first.lines()[0][:40] if first is not None else ""
+        if any(int(m["minutes"]) >= 30 for m in _TIMECODE.finditer(lead)):
+            return True
+    return False
 
 
 def _persons_list(items: list[Block]) -> bool:

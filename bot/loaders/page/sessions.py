@@ -4,7 +4,8 @@ A row without a day of its own takes the event's first day (with a warning when 
 event has several); the times of an evening that goes on past midnight ('22h30 à 00h00',
 then '00h00 à 02h30') are on the next day; a repeated title gets the next occurrence
 number, so that ids stay those shipped (`session_id` of the event, title, occurrence).
-A programme repeated without its hours (a summary, a list of the slides) adds nothing.
+A programme repeated without its hours (a summary, a list of the slides) adds nothing, nor
+does a session written again with the same day, hours, title, room and speakers.
 """
 
 from __future__ import annotations
@@ -78,12 +79,20 @@ def _without_repeats(rows: Sequence[Row]) -> list[Row]:
     """The rows but those that, without hours, repeat a talk given with its hours above
     ('L'indépendance - Mathilde Lemée (format pdf)' in a list of slides after the
     programme): a summary or a list of material, not sessions of their own. Breaks and
-    welcomes may well come back."""
+    welcomes may well come back, but not on the same day at the same hours: a row that
+    repeats one above in every field is the same session written again (a plenary
+    welcome at the top of each track's table)."""
     timed: list[str] = []
+    whole: set[tuple] = set()
     kept = []
     for row in rows:
         title = fold(" ".join(row.talk.title.split()))
         if row.start is not None:
+            same = (row.day, row.start, row.end, title, row.room,
+                    tuple(s.name for s in row.talk.speakers))
+            if same in whole:
+                continue
+            whole.add(same)
             timed.append(title)
         elif row.kind not in _HOUSEKEEPING and any(_repeats(title, said) for said in timed):
             continue

@@ -38,13 +38,14 @@ class Talk:
         return self.kind or infer_kind(self.title)
 
 
-_SEPARATORS = re.compile(r"\s+:\s+|,\s+|(?<=[?!])\s+|\s+par\s+|\s+by\s+|\s+[-–—]\s+")
-"""Where a credit may follow a title. A colon without a space before it ('OpenBCI: An
-Open-Source Interface', 'March 12 (Thursday): Typelevel Summit') far more often starts a
-title or a subtitle written in capitals than a name."""
+_SEPARATORS = re.compile(r"\s+:\s+|,\s+|(?<=[?!])\s+|\s+(?:par|avec|by)\s+|\s+[-–—]\s+")
+"""Where a credit may follow a title; the first whose tail is names only wins ('Retour
+avec A, B et C': 'avec', not the comma between the names). A colon without a space before
+it ('OpenBCI: An Open-Source Interface', 'March 12 (Thursday): Typelevel Summit') far more
+often starts a title or a subtitle written in capitals than a name."""
 _CREDIT_LENGTH = 400
 """A credit is short: longer tails are not read as one (and a huge line stays fast)."""
-_BOLD_FIRST = re.compile(r"^\s*\*\*(?P<title>.+?)\*\*\s*[-–—:]\s*(?P<rest>.+)$")
+_BOLD_FIRST = re.compile(r"^\s*\*\*(?P<title>.+?)\*\*\s*(?P<mark>[-–—:])\s*(?P<rest>.+)$")
 _BY_TEAMS = re.compile(
     r"(?<![ée])(?<!ées)(?<!és)\s+par\s+(?P<teams>(?:le|la|les|l'|l’)\s*(?P<body>[a-zà-ÿ].+))$"
 )
@@ -59,10 +60,8 @@ that names an organisation, not a person (a person's name is read as a speaker f
 def parse_talk_line(markdown: str) -> Talk:
     """A bullet's text: title, then speakers and organisations if the line names any."""
     bold_first = _BOLD_FIRST.match(markdown)
-    if bold_first:
-        title, title_links = inline_text(bold_first.group("title"))
-        speakers, organisations, links = parse_credit(bold_first.group("rest"))
-        return Talk(title, speakers, organisations, title_links + links)
+    if bold_first and (talk := _bold_first(bold_first)):
+        return talk
     text, links = inline_text(markdown)
     if labelled := labelled_credit(text):
         title, (speakers, organisations) = labelled
@@ -70,7 +69,7 @@ def parse_talk_line(markdown: str) -> Talk:
     for separator in _SEPARATORS.finditer(text):
         if len(text) - separator.end() > _CREDIT_LENGTH:
             continue  # the length first: a copy of each tail of a line of commas is quadratic
-        tail = text[separator.end() :]
+        tail = text[separator.end() :].rstrip(" .")
         if is_block(tail):
             speakers, organisations = block_speakers(tail)
             return Talk(clean_title(text[: separator.start()]), speakers, organisations, links)
@@ -98,6 +97,28 @@ def parse_talk_line(markdown: str) -> Talk:
     return Talk(clean_title(text), (), (), links)
 
 
+def _bold_first(found: re.Match[str]) -> Talk | None:
+    """'**Title** - A et B, Org': the bold title, then its credit. When what follows the bold
+    names no one, a dash puts a description after the title ('**Forum** – Voici les
+    stands…'), or the talk's title after a series and its speaker ('**Etalab-talk : Jane
+    Doe** - Title'); after a colon, it is left to the other readings (None)."""
+    title, title_links = inline_text(found.group("title"))
+    speakers, organisations, links = parse_credit(found.group("rest"))
+    if all(is_block(s.name) or _ONE_NAME.fullmatch(s.name) for s in speakers):
+        return Talk(title, speakers, organisations, title_links + links)
+    if found.group("mark") == ":":
+        return None
+    rest, rest_links = inline_text(found.group("rest"))
+    series, colon, credit = title.rpartition(" : ")
+    if colon and is_block(credit):
+        speakers, organisations = block_speakers(credit)
+        return Talk(clean_title(f"{series} : {rest}"), speakers, organisations,
+                    title_links + rest_links)
+    return Talk(title, links=title_links + rest_links)
+
+
+_ONE_NAME = re.compile(r"[A-ZÀ-Ö][\w'’\-]*\.?")
+"""A person named by one word ('Simon')."""
 _NAMES_DASH_ORG = re.compile(r"^(?P<names>.+?)\s+[–—-]\s+(?:[^\s–—-]+\s*){1,6}$")
 """'Jane Doe - Acme' after a comma: names, then their organisation after a dash."""
 _LAST_CREDIT_DASH = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<credit>[^-–—]{1,200})$")
@@ -152,9 +173,10 @@ def without_pictographs(markdown: str) -> str:
 
 def clean_title(text: str) -> str:
     """A title without the separators left at its ends, nor a note of the material it
-    links to ('(format pdf)', '(slides)', '[vidéo]')."""
+    links to ('(format pdf)', '(slides)', '[vidéo]') or of who pays for it ('(sponsored
+    by Acme)', '(offert par la Ville)')."""
     if text.rstrip()[-1:] in ")]":
-        text = _URL_NOTE.sub("", _MATERIAL_NOTE.sub("", text))
+        text = _URL_NOTE.sub("", _MATERIAL_NOTE.sub("", _SPONSOR_NOTE.sub("", text)))
     return _AGENDA_NUMBER.sub("", text.strip()).rstrip(":,;–—-").strip()
 
 
@@ -163,6 +185,15 @@ _URL_NOTE = re.compile(r"\s*[(\[]\s*(?:https?://|www\.)[^\s()\[\]]+\s*[)\]]\s*$"
 _AGENDA_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+(?=\S)")
 """An outline number before a title ('3.3 Spark', '1.1. Welcome'): the agenda's, not the
 title's ('1. Title' is an ordered list's and stays; so does 'Web 2.0')."""
+_SPONSOR_NOTE = re.compile(
+    r"\s*[(\[]\s*(?:(?:kindly\s+)?(?:sponsored|offered|provided)\s+by|courtesy\s+of|"
+    r"(?:sponsoris[ée]e?|offert|offerte|financ[ée]e?)\s+par|avec le soutien d[eu]s?|"
+    r"gesponsert\s+von|patrocinad[oa]\s+por|offerto\s+da|gesponsord\s+door)"
+    r"\s[^()\[\]]{1,80}[)\]]\s*$",
+    re.IGNORECASE,
+)
+"""Who pays for a meal or a party, after its title ('Pizza time! (sponsored by Acme)'):
+neither a speaker nor part of the title."""
 _MATERIAL_NOTE = re.compile(
     r"\s*[(\[]\s*(?:format\s+)?(?:pdf|slides?|diapos?|diaporama|vid[ée]o|ppt|odp|support|"
     r"replay|enregistrement|recording)\s*[)\]]\s*$",

@@ -118,3 +118,17 @@ def test_a_weekday_column_the_event_does_not_hold_is_said() -> None:
     assert [(r.reading.days, r.reading.talk.title) for r in read.rows] == [
         ([date(2018, 8, 27)], "Bilan"), ([], "Randonnée")]
     assert "a weekday (Saturday) that is none of the event's days" in read.rows[1].reading.why
+
+
+def test_a_label_that_names_the_speaker_after_its_colon() -> None:
+    read = table_rows(table(
+        "| Time | Session | Title |\n|---|---|---|\n"
+        "| 9:05 | Keynote: Ada Lovelace Byron | Notes on the Analytical Engine |\n"
+        "| 10:00 | Invited talk: Grace Hopper and Jean Sammet | Compilers for everyone |\n"
+        "| 11:00 | Session 2: Compilers | Parsing at scale |\n"), frame(date(2025, 7, 9)))
+    assert [(r.reading.talk.title, [s.name for s in r.reading.talk.speakers])
+            for r in read.rows] == [
+        ("Notes on the Analytical Engine", ["Ada Lovelace Byron"]),
+        ("Compilers for everyone", ["Grace Hopper", "Jean Sammet"]),
+        ("Parsing at scale", []),
+    ]
