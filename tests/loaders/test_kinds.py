@@ -107,3 +107,16 @@ def test_the_lines_of_a_hackathon_keep_their_own_kinds(tmp_path: Path) -> None:
         ("Session de travail", "workshop"),
         ("Délibération du jury", "other"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Sprint", "workshop"), ("Code sprint", "workshop"), ("Hackathon", "workshop"),
+        ("Discussions prospectives", "other"), ("Diskussion", "other"),
+        ("Design sprint sur le projet DataJust", "talk"),
+        ("Panel discussion with the keynote speakers", "panel"),
+    ],
+)
+def test_a_line_that_is_only_the_hours_of_work_or_of_discussion(title: str, kind: str) -> None:
+    assert infer_kind(title) == kind

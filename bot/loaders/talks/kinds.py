@@ -49,11 +49,15 @@ subject, not the opening words of the day ('Introduction', 'Introduction de la j
 _GATHERING = re.compile(r"\bforums?\b(?! ouverts?)")
 """A forum (of stands, of exchanges) is no talk: the kind 'other', unless its section
 says what its sessions are (an open forum, « forum ouvert », is a workshop's format)."""
+_LABEL_WORDS = "|".join(alternation(words) for words in KIND_LABELS.values())
+_LABEL_NUMBER = r"\s+(?:n[°o]\s*)?\d{1,3}[a-z]?"
 _LABEL = re.compile(
-    rf"^\s*(?:{'|'.join(alternation(words) for words in KIND_LABELS.values())})"
-    r"(?P<number>\s+(?:n[°o]\s*)?\d{1,3}[a-z]?)?(?P<close>[*_]{0,3})\s*:(?P<after>[*_]{0,3})\s+",
+    rf"^\s*(?:{_LABEL_WORDS})(?P<number>{_LABEL_NUMBER})?(?P<close>[*_]{{0,3}})\s*:"
+    r"(?P<after>[*_]{0,3})\s+",
     re.IGNORECASE,
 )
+_CELL_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})(?:{_LABEL_NUMBER})?\s*(?::|$)")
+"""A label alone in its cell ('Lab 3', 'Lecture 01', 'Keynote: Jane Doe')."""
 _LABEL_KINDS = tuple(
     (kind, re.compile(rf"^\s*(?:{alternation(words)})\b", re.IGNORECASE))
     for kind, words in KIND_LABELS.items()
@@ -101,3 +105,12 @@ def kind_label(text: str) -> tuple[str, str | None, bool] | None:
     if label.group("number") or kind == "panel":
         return kind, None, True
     return kind, text[label.end() :], bool(label.group("close") or label.group("after"))
+
+
+def cell_label_kind(text: str) -> str | None:
+    """The kind a table's label cell gives the session beside it when the cell is a label
+    ('**Lab 3**' a workshop, 'Lecture 01' a talk), else what its words name."""
+    folded = fold(text).strip(" *_")
+    if _CELL_LABEL.match(folded):
+        return next(kind for kind, pattern in _LABEL_KINDS if pattern.match(folded))
+    return kind_hint(text)

@@ -133,6 +133,12 @@ KIND_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 'Atelier :', 'Taller:', 'Vortrag:', 'Talk 2:'): the label is not part of the title."""
 
 SHORT_ITEMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "workshop": {
+        "fr": ("sprint", "sprints", "sprint de code", "hackathon"),
+        "en": ("sprint", "sprints", "code sprint", "hackathon"),
+        "de": ("sprint", "sprints", "hackathon"), "es": ("sprint", "sprints", "hackathon"),
+        "it": ("sprint", "sprints", "hackathon"), "nl": ("sprint", "sprints", "hackathon"),
+    },
     "break": {
         "fr": ("pause", "dejeuner", "repas", "cafe", "cocktail", "moment festif", "gouter",
                "petit dejeuner", "petit-dejeuner", "diner", "buffet", "collation",
@@ -151,19 +157,23 @@ SHORT_ITEMS: dict[str, dict[str, tuple[str, ...]]] = {
                "mot d'accueil", "mots d'accueil", "mot d'ouverture", "mots d'ouverture",
                "discours", "introduction", "networking", "apero", "question", "questions",
                "presentation de la journee", "propos liminaires", "mot de bienvenue",
-               "mots de bienvenue", "bienvenue", "afterwork", "after work", "after-work"),
+               "mots de bienvenue", "bienvenue", "afterwork", "after work", "after-work",
+               "discussion", "discussions"),
         "en": ("welcome", "opening", "closing", "wrap up", "wrap-up", "registration",
                "check in", "check-in", "networking", "q&a", "q & a", "introduction",
-               "afterwork", "after work", "after-work", "get together", "get-together"),
-        "de": ("begrussung", "eroffnung", "abschluss", "einlass", "anmeldung"),
+               "afterwork", "after work", "after-work", "get together", "get-together",
+               "discussion", "discussions"),
+        "de": ("begrussung", "eroffnung", "abschluss", "einlass", "anmeldung", "diskussion"),
         "es": ("bienvenida", "apertura", "clausura", "cierre", "registro", "acreditacion",
-               "inauguracion"),
-        "it": ("benvenuto", "apertura", "chiusura", "registrazione", "accoglienza"),
-        "nl": ("welkom", "opening", "afsluiting", "registratie", "ontvangst"),
+               "inauguracion", "discusion"),
+        "it": ("benvenuto", "apertura", "chiusura", "registrazione", "accoglienza",
+               "discussione"),
+        "nl": ("welkom", "opening", "afsluiting", "registratie", "ontvangst", "discussie"),
     },
 }
-"""Words a short line starts with that make it a break ('Pause déjeuner', 'Mittagessen',
-'Almuerzo', 'Pranzo') or a housekeeping item ('Accueil', 'Welcome', 'Clausura'), as the
+"""Words a short line starts with that make it a workshop (the hours of work of a 'Sprint'
+or a 'Hackathon'), a break ('Pause déjeuner', 'Mittagessen', 'Almuerzo', 'Pranzo') or a
+housekeeping item ('Accueil', 'Welcome', 'Clausura', an open 'Discussion'), as the
 truth conventions count them; a title that only starts alike ('Ouverture de code de …')
 is longer. A meal is a break, even at the welcome ('Accueil petit-déjeuner'), but the
 coffee of the welcome ('Accueil café') is the participants' arrival."""

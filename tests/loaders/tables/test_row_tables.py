@@ -132,3 +132,16 @@ def test_a_label_that_names_the_speaker_after_its_colon() -> None:
         ("Compilers for everyone", ["Grace Hopper", "Jean Sammet"]),
         ("Parsing at scale", []),
     ]
+
+
+def test_a_label_cell_gives_the_kind_of_the_title_beside_it() -> None:
+    read = table_rows(table(
+        "| Time | Session | Title |\n|---|---|---|\n"
+        "| 9:00 | **Lecture 01** | Linear models for microarrays |\n"
+        "| 13:30 | **Lab 3** | End-to-end RNA-Seq workflow |\n"
+        "| 16:30 | Tutorium 2 | Statistik mit R |\n"), frame(date(2022, 6, 13)))
+    assert [(r.reading.talk.title, r.kind) for r in read.rows] == [
+        ("Linear models for microarrays", "talk"),
+        ("End-to-end RNA-Seq workflow", "workshop"),
+        ("Statistik mit R", "workshop"),
+    ]
