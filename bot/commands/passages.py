@@ -29,7 +29,7 @@ FACET_WORDS: dict[str, str] = {
     "stand": r"\b(?:stands?|booths?)\b",
     "rooms": r"\b(?:salles?|rooms?|auditorium|amphi\w*)\b",
     "online": r"\b(?:visio\w*|en ligne|online|a distance|remote|streaming|retransmi\w*"
-              r"|live ?stream\w*)\b",
+              r"|live ?stream\w*|presentiel|in person|on site|sur place|hybride?)\b",
     "website": r"https?://|\bwww\.|\b(?:site|website)\b",
     "audience": r"\b(?:ouverte? a|destine\w* a|a destination|public vise|pour tous|audience"
                 r"|intended for|open to)\b",

@@ -21,12 +21,16 @@ Words = tuple[str, ...]
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)")
 _LETTER_WORDS = re.compile(r"\b([A-Z][A-Z0-9]{1,9})\b[\"»”]?\s*\(([^()]{3,160})\)")
 """'FAIR (Facile à trouver, Accessible, …)': an acronym and what its letters stand for."""
-_WRITTEN_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_WRITTEN_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")
+"""Two to six capitals as a word ('DINUM'): r'\b[A-Z]{2,6}\b', its first boundary checked
+behind its first letter, so that the pattern starts with a letter, which the engine skips
+to (twice as fast over all the texts of a programme)."""
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
 _CAPITALISED_RUN = re.compile(
-    rf"\b[{_CAPITAL}][a-zß-ÿ]+(?:\s+(?:(?:of|and|for|the|de|du|des|la|le|l'|et|pour)\s+)"
+    rf"[{_CAPITAL}](?<!\w.)[a-zß-ÿ]+(?:\s+(?:(?:of|and|for|the|de|du|des|la|le|l'|et|pour)\s+)"
     rf"{{0,2}}[{_CAPITAL}][a-zß-ÿ]+){{1,6}}")
-"""Capitalised words in a row, small words between them allowed ('Board of Directors')."""
+"""Capitalised words in a row, small words between them allowed ('Board of Directors');
+starting with a capital, as _WRITTEN_ACRONYM does, not a word boundary."""
 _WORD_SPAN = re.compile(r"[^\W_]+")
 _APART = "\x00"
 """Between texts scanned as one: neither a letter nor a space, so no acronym or run of
@@ -34,6 +38,46 @@ capitalised words reaches from one text into the next, and each text's ends are 
 boundaries as they are alone."""
 BEFORE = 120
 """How many characters before '(ACR)' its full name may take."""
+
+
+class Concepts:
+    """Names (word sequences) of the same organisation or topic -> one concept term."""
+
+    def __init__(self, groups: list[list[Words]]) -> None:
+        self._term: dict[Words, str] = {}
+        for group in groups:
+            term = next((self._term[n] for n in group if n in self._term), None)
+            term = term or "=" + " ".join(group[0])
+            for name in group:
+                self._term.setdefault(name, term)
+        self._by_first: dict[str, list[Words]] = defaultdict(list)
+        for name in sorted(self._term, key=len, reverse=True):
+            self._by_first[name[0]].append(name)
+        self.starts = frozenset(self._by_first)
+        """The words that start a name: a text with none of them names nothing."""
+
+    def find(self, text: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, term) of each name in `text`, longest first, not overlapping."""
+        found, i = [], 0
+        while i < len(text):
+            for name in self._by_first.get(text[i], ()):
+                if tuple(text[i : i + len(name)]) == name:
+                    found.append((i, i + len(name), self._term[name]))
+                    i += len(name)
+                    break
+            else:
+                i += 1
+        return found
+
+    def every(self, text: list[str]) -> list[str]:
+        """The term of each name in `text`, those inside a longer name too: a track
+        'Continuous Integration and Continuous Deployment', a concept of its own, also
+        speaks of 'continuous integration'."""
+        if self.starts.isdisjoint(text):
+            return []  # most texts: no word starts a name
+        return list(dict.fromkeys(
+            self._term[name] for i in range(len(text)) for name in self._by_first.get(text[i], ())
+            if tuple(text[i : i + len(name)]) == name))
 
 
 def read_groups(path: Path, words: Callable[[str], list[str]]) -> list[list[Words]]:
@@ -112,8 +156,7 @@ def expansions(programme: Programme, words: Callable[[str], list[str]]) -> dict[
                     found.setdefault(match.group(1), match.group(2).strip())
     every = _APART.join(texts)  # one scan of all the texts per pattern, not one per text
     written = set(_WRITTEN_ACRONYM.findall(every))
-    for run in _CAPITALISED_RUN.finditer(every):
-        name = run.group(0)
+    for name in dict.fromkeys(_CAPITALISED_RUN.findall(every)):  # each run once, in order
         initials = "".join(w[0] for w in name.split() if w[0].isupper())
         if initials in written:
             found.setdefault(initials, name)

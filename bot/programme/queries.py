@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import groupby
+from operator import attrgetter, itemgetter
 from zoneinfo import ZoneInfo
 
 from bot.programme.aliases import spells
@@ -112,21 +113,23 @@ def _event_slots(event: Event, tz: ZoneInfo, default: timedelta) -> list[Slot]:
     """Slots of one event: a session with no end lasts until the next start of its day in
     its room (any room when it has none), else `default`; never past the end of the block
     of hours its heading gives ('6 décembre de 14h à 18h')."""
-    timed = [s for s in event.sessions if s.start is not None]
+    rooms: dict[tuple[date, str], list[Session]] = defaultdict(list)
+    for session in event.sessions:
+        if session.start is not None:
+            rooms[session.day, session.room or ""].append(session)
     slots = []
-    for (day, _room), group in groupby(
-        sorted(timed, key=lambda s: (s.day, s.room or "", s.start)),
-        key=lambda s: (s.day, s.room or ""),
-    ):
-        sessions = list(group)
+    for (day, _room), sessions in sorted(rooms.items(), key=itemgetter(0)):
+        sessions.sort(key=attrgetter("start"))  # stable: a shared start keeps page order
         starts = sorted({s.start for s in sessions})
+        instants = [datetime.combine(day, start, tz) for start in starts]
+        # each start of the room's day -> (its instant, the instant of the next start)
+        following = dict(zip(starts, zip(instants, [*instants[1:], None], strict=True),
+                             strict=True))
         for session in sessions:
-            start = datetime.combine(day, session.start, tz)
+            start, later = following[session.start]
             end = session.ends_at(tz)
             if end is None:
-                after = bisect.bisect_right(starts, session.start)
-                later = starts[after] if after < len(starts) else None
-                end = datetime.combine(day, later, tz) if later is not None else start + default
+                end = later or start + default
                 if session.block_end and session.block_end > session.start:
                     block = datetime.combine(day, session.block_end, tz)
                     end = min(end, block) if later is not None else block

@@ -22,57 +22,14 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
-from bot.programme.aliases import Words, expansions, learned_groups, shipped_groups
+from bot.programme.aliases import Concepts, expansions, learned_groups, shipped_groups
 from bot.programme.model import Programme, Session
+from bot.programme.postings import Postings, words
 from bot.wording.folding import fold
 from bot.wording.typos import Typos
 
-FIELD_WEIGHTS = {
-    "speaker": 3.0, "organisation": 2.0, "title": 2.0, "section": 1.5, "track": 1.5,
-    "link": 1.0, "description": 0.5,
-}
-STOPWORDS = frozenset(
-    [
-        "a",
-        "au",
-        "aux",
-        "de",
-        "des",
-        "du",
-        "d",
-        "l",
-        "la",
-        "le",
-        "les",
-        "un",
-        "une",
-        "et",
-        "en",
-        "sur",
-        "pour",
-        "par",
-        "avec",
-        "dans",
-        "ou",
-        "the",
-        "of",
-        "and",
-        "on",
-        "for",
-        "in",
-        "to",
-        "by",
-        "with",
-        "about",
-        "at",
-        "an",
-        "is",
-    ]
-)
-_WORD = re.compile(r"[a-z0-9]+")
-_LONGER_WORD = re.compile(r"[a-z0-9]{2,}")
-"""The words of two letters or more: single letters are never searched."""
 PREFIX_QUALITY = 0.6
 TYPO_QUALITY = 0.5
 """A word found as the start of another, or with a typo, counts less than found as it is:
@@ -113,11 +70,6 @@ def stem(word: str) -> str | None:
     return word if len(word) >= STEM_MIN_LENGTH and word.isalpha() else None
 
 
-def words(text: str) -> list[str]:
-    """The searchable words of `text`: folded, without stopwords and single letters."""
-    return [w for w in _LONGER_WORD.findall(fold(text)) if w not in STOPWORDS]
-
-
 @dataclass(frozen=True)
 class Hit:
     """A session that matches a query, and how well; `partial` when it matches only some
@@ -139,108 +91,6 @@ def whole_words(query: str) -> frozenset[str]:
                      if len(w) <= WHOLE_WORD_LENGTH or any(c.isupper() for c in w[1:]))
 
 
-class Concepts:
-    """Names (word sequences) of the same organisation or topic -> one concept term."""
-
-    def __init__(self, groups: list[list[Words]]) -> None:
-        self._term: dict[Words, str] = {}
-        for group in groups:
-            term = next((self._term[n] for n in group if n in self._term), None)
-            term = term or "=" + " ".join(group[0])
-            for name in group:
-                self._term.setdefault(name, term)
-        self._by_first: dict[str, list[Words]] = defaultdict(list)
-        for name in sorted(self._term, key=len, reverse=True):
-            self._by_first[name[0]].append(name)
-
-    def find(self, text: list[str]) -> list[tuple[int, int, str]]:
-        """(start, end, term) of each name in `text`, longest first, not overlapping."""
-        found, i = [], 0
-        while i < len(text):
-            for name in self._by_first.get(text[i], ()):
-                if tuple(text[i : i + len(name)]) == name:
-                    found.append((i, i + len(name), self._term[name]))
-                    i += len(name)
-                    break
-            else:
-                i += 1
-        return found
-
-    def every(self, text: list[str]) -> list[str]:
-        """The term of each name in `text`, those inside a longer name too: a track
-        'Continuous Integration and Continuous Deployment', a concept of its own, also
-        speaks of 'continuous integration'."""
-        if self._by_first.keys().isdisjoint(text):
-            return []  # most texts: no word starts a name
-        return list(dict.fromkeys(
-            self._term[name] for i in range(len(text)) for name in self._by_first.get(text[i], ())
-            if tuple(text[i : i + len(name)]) == name))
-
-
-def _people(sessions: tuple[Session, ...]) -> dict[str, list[str]]:
-    """'B. Guerry' -> ['bastien']: the first names the programme gives elsewhere to a
-    speaker it also writes with an initial (each name as written, read once)."""
-    named = {speaker.name for session in sessions for speaker in session.speakers}
-    parts_of = {name: _WORD.findall(fold(name)) for name in named}
-    full: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for parts in parts_of.values():
-        if len(parts) >= 2 and len(parts[0]) > 1:
-            full[(parts[0][0], " ".join(parts[1:]))].add(parts[0])
-    found = {}
-    for name, parts in parts_of.items():
-        if len(parts) >= 2 and len(parts[0]) == 1:
-            first = full.get((parts[0], " ".join(parts[1:])))
-            if first:
-                found[name] = sorted(first)
-    return found
-
-
-def _fields(session: Session, people: dict[str, list[str]]) -> list[tuple[float, str]]:
-    """(weight, text) of each field of `session` that is searched, the heaviest first."""
-    names = [speaker.name for speaker in session.speakers]
-    fields = [(FIELD_WEIGHTS["speaker"], name) for name in names]
-    if people:  # only a programme that writes some speaker with an initial has any
-        fields += [(FIELD_WEIGHTS["speaker"], " ".join(people[name]))
-                   for name in names if name in people]
-    fields += [(FIELD_WEIGHTS["organisation"], org) for org in session.organisations]
-    fields += [(FIELD_WEIGHTS["title"], session.title), (FIELD_WEIGHTS["section"],
-               session.section), (FIELD_WEIGHTS["track"], session.track or "")]
-    if session.links:
-        fields += [(FIELD_WEIGHTS["link"], link.text) for link in session.links]
-    fields.append((FIELD_WEIGHTS["description"], session.description))
-    return fields
-
-
-def _postings(sessions: tuple[Session, ...], concepts: Concepts) -> dict[str, dict[int, float]]:
-    """Each word and concept term -> {session number: the weight of the heaviest field of
-    the session it is found in}. Each distinct field is read and filed once for all the
-    sessions it comes back in (a speaker, an organisation, a section)."""
-    people = _people(sessions)
-    found_in: dict[tuple[float, str], list[int]] = defaultdict(list)
-    for number, session in enumerate(sessions):
-        for field in _fields(session, people):
-            if field[1]:
-                found_in[field].append(number)
-    read: dict[str, list[str]] = {}
-    """Each distinct text's words and concept terms, read once whatever its weights."""
-    postings: dict[str, dict[int, float]] = defaultdict(dict)
-    # The lightest fields first: a heavier field of the same session overwrites its weight.
-    for weight, text in sorted(found_in, key=lambda field: field[0]):
-        terms = read.get(text)
-        if terms is None:
-            found = words(text)
-            terms = read[text] = found + concepts.every(found)
-        numbers = found_in[weight, text]
-        if len(numbers) == 1:  # most fields (a title, a description): one session's own
-            for word in terms:
-                postings[word][numbers[0]] = weight
-            continue
-        weights = dict.fromkeys(numbers, weight)
-        for word in terms:
-            postings[word].update(weights)
-    return dict(postings)
-
-
 class SearchIndex:
     """Built once per programme; `search` answers a query in well under a millisecond."""
 
@@ -250,22 +100,35 @@ class SearchIndex:
         """What the programme says its acronyms stand for ('I2BC' -> 'Institut de …')."""
         self.concepts = Concepts(shipped_groups(words)
                                  + learned_groups(programme, words, self.expansions))
-        self._postings = _postings(self.sessions, self.concepts)
-        # Each session's rank among equal scores: the most recent first, then by title.
-        by_recency = sorted(range(len(self.sessions)), key=lambda n: (
-            -self.sessions[n].day.toordinal(), self.sessions[n].title))
-        self._order = [0] * len(self.sessions)
-        for rank, number in enumerate(by_recency):
-            self._order[number] = rank
-
-        self._vocabulary = sorted(self._postings)
-        self.words = frozenset(self._vocabulary)
+        self._postings = Postings(self.sessions, self.concepts)
+        self.words = self._postings.words
         """Every indexed word."""
-        self._stems: dict[str, list[str]] = defaultdict(list)
+        self._vocabulary = sorted(self.words)
+
+    # What only some searches need is made by the first that does: a programme is often
+    # replaced before anyone has searched it with a typo.
+
+    @cached_property
+    def _order(self) -> list[int]:
+        """Each session's rank among equal scores: the most recent first, then by title."""
+        keys = [(-session.day.toordinal(), session.title) for session in self.sessions]
+        order = [0] * len(self.sessions)
+        for rank, number in enumerate(sorted(range(len(keys)), key=keys.__getitem__)):
+            order[number] = rank
+        return order
+
+    @cached_property
+    def _stems(self) -> dict[str, list[str]]:
+        """Each stem -> the indexed words that have it, in alphabetical order."""
+        stems: dict[str, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             if (root := stem(word)) is not None:
-                self._stems[root].append(word)
-        self._typos = Typos(self._vocabulary, TYPO_MIN_LENGTH)
+                stems[root].append(word)
+        return stems
+
+    @cached_property
+    def _typos(self) -> Typos:
+        return Typos(self._vocabulary, TYPO_MIN_LENGTH)
 
     def _matches(self, word: str, whole: bool = False) -> dict[str, float]:
         """Index words that `word` stands for, with the quality of the match (itself only

@@ -67,6 +67,8 @@ START = frozenset(
         "ouverture start starts begin begins"
     )
 )
+NAMED_SESSIONS = frozenset(_w("ouverture opening"))
+"""Cue words that also name a session: « qui fait l'ouverture ? » asks who opens."""
 END = frozenset(
     _w(
         "dernier derniere last jusqu until till "
@@ -156,7 +158,7 @@ FACETS: dict[str, frozenset[str]] = {
     ),
     "venue": frozenset(_w("ou where lieu adresse address venue endroit located etage floor")),
     "online": frozenset(_w("distance remote remotely online streaming retransmis retransmise "
-                           "retransmission livestream")),
+                           "retransmission livestream presentiel hybride hybrid")),
     "website": frozenset(_w("site website web url")),
     "audience": frozenset(_w("public audience cible destine destinee intended")),
 }
@@ -168,6 +170,9 @@ NOT_FACET_PAIRS = (("stand", "for"), ("stands", "for"))
 """'what does FAIR stand for?' asks what a name means, not for a stand."""
 PRICE_PAIRS = (("c", "combien"), ("est", "combien"), ("ca", "coute"), ("how", "much"))
 """« c'est combien ? », 'how much?': the price, not a count."""
+ONLINE_PAIRS = (("en", "ligne"), ("in", "person"), ("en", "visio"))
+"""« on peut suivre en ligne ? », « c'est en visio ? », 'is it in person?': whether it is
+online or on site (« des confs sur la visio ? » asks for a topic)."""
 KINDS = {
     "demo": "demo", "demonstration": "demo", "demonstrations": "demo",
     "atelier": "workshop", "workshop": "workshop", "tp": "workshop", "tutorial": "workshop",

@@ -82,6 +82,8 @@ class Reading:
             return "access"
         if self.pair(lexicon.PRICE_PAIRS) and not self.asked - lexicon.COUNT:
             return "price"
+        if self.pair(lexicon.ONLINE_PAIRS):
+            return "online"
         if words >= lexicon.AUDIENCE_WORDS or self.pair(lexicon.AUDIENCE_PAIRS):
             return "audience"
         if self.pair(lexicon.NOT_FACET_PAIRS):
@@ -163,9 +165,13 @@ def _cue_positions(plain: list[str]) -> set[int]:
     for words in lexicon.HELP_WORDS:
         if words <= set(plain):
             found.update(i for i, w in enumerate(plain) if w in words)
-    if not lexicon.SPEAKS.intersection(plain):  # « qui parle de vidéo ? »: vidéo is the topic
+    topical = (lexicon.ONLINE_PAIRS,)  # a topic when spoken of: « qui parle de la mise en ligne ? »
+    if lexicon.SPEAKS.intersection(plain):  # « qui parle de vidéo ? »: vidéo is the topic
+        topical = ()
+        found -= {i for i, w in enumerate(plain) if w in lexicon.NAMED_SESSIONS}
+    else:
         found.update(i for i, w in enumerate(plain) if w in lexicon.MATERIALS)
-    for pairs in (lexicon.NOW_PAIRS, lexicon.NEXT_PAIRS):
+    for pairs in (lexicon.NOW_PAIRS, lexicon.NEXT_PAIRS, *topical):
         for i in range(len(plain) - 1):
             if (plain[i], plain[i + 1]) in pairs:
                 found.update((i, i + 1))

@@ -128,11 +128,12 @@ def _search(r: Reading) -> Intent | None:
 
 
 def _day_bounds(r: Reading) -> Intent | None:
-    """« y a une pause déjeuner ? », « à quelle heure ça commence ? », 'when does it end?'."""
+    """« y a une pause déjeuner ? », « à quelle heure ça commence ? », 'when does it end?';
+    « à quelle heure commence la table ronde ? » asks for the sessions of that kind."""
     for cue, name in ((lexicon.BREAKS, "breaks"), (lexicon.START, "start"),
                       (lexicon.END, "end")):
         if r.has(cue):
-            return r.intent(name)
+            return r.intent("kind" if name != "breaks" and r.slots.kind else name)
     return None
 
 

@@ -33,6 +33,12 @@ def fold(text: str) -> str:
 
     Cached: a session's title is folded for its evidence, its kind, its id and its search
     entry, and a reload folds the same names again."""
+    return fold_once(text)
+
+
+def fold_once(text: str) -> str:
+    """`fold`, not kept in its cache: for the many texts folded once (every title of a
+    programme, for its search index), which would push out those folded again and again."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed

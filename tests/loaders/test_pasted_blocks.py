@@ -128,6 +128,18 @@ def test_a_paragraph_with_one_tab_is_no_table() -> None:
     assert isinstance(blocks[0], Block)
 
 
+def test_html_indented_with_tabs_is_no_table() -> None:
+    """A button written on its own line, indented by tabs as HTML editors do, is a line of
+    text with its link: tabs that start a line are indentation, not cells' edges."""
+    blocks = blocks_of('<div class="fr-callout">\n    <p>Places limitées.</p>\n'
+                       '    <a class="fr-btn" href="https://example.org/form">\n'
+                       "\t\t\tFormulaire d'inscription\n    </a>\n</div>\n")
+    assert [(b.kind, b.text) for b in blocks[0].children] == [
+        ("paragraph", "Places limitées."), ("paragraph", "Formulaire d'inscription")]
+    assert [link.url for link in blocks[0].children[1].lines[0].links] == [
+        "https://example.org/form"]
+
+
 def test_paragraphs_each_led_by_their_hours_alone_are_sessions(tmp_path) -> None:
     body = ("## Programme\n\n09:00 - 09:30<br>Ouverture de la journée<br>Anne Martin\n\n"
             "09:30 - 10:15  \nLes communs numériques  \nPaul Durand\n\n"

@@ -81,6 +81,7 @@ def test_several_speakers_and_their_organisations(
         "Retour d'expérience (Hôtel de Ville)",  # a building in brackets
         "Retour d'expérience (OpenStreetMap)",  # a product in brackets
         "Chiffrer par défaut",  # 'par' and a common noun
+        "Introduction of Open Data",  # capitals after a speech's word, not a name
     ],
 )
 def test_titles_that_look_like_credits_keep_their_words(line: str) -> None:
@@ -105,6 +106,9 @@ def test_titles_that_look_like_credits_keep_their_words(line: str) -> None:
         ("Tavola rotonda: software libero", "Tavola rotonda: software libero", "panel"),
         ("Demo: the new editor", "the new editor", "demo"),
         ("Atelier 2 : bonnes pratiques", "Atelier 2 : bonnes pratiques", "workshop"),
+        ("[Lecture: Short read mapping](mapping.pdf)", "Short read mapping", "talk"),
+        ("[Lecture:RNA-seq introduction](intro.pdf)", "RNA-seq introduction", "talk"),
+        ("**[Lab: Read counting](lab.md)**", "Read counting", "workshop"),
     ],
 )
 def test_a_kind_label_gives_the_kind_and_is_not_the_title(line: str, title: str, kind: str) -> None:
@@ -235,6 +239,13 @@ def test_an_organisation_credited_in_place_of_a_person(
         ("Apéritif (offert par la Ville de Lyon)", "Apéritif", []),
         ("Mot de bienvenue de Jeanne Dupont, directrice", "Mot de bienvenue", ["Jeanne Dupont"]),
         ("Mot d'accueil de Paul Martin (DINUM)", "Mot d'accueil", ["Paul Martin"]),
+        ("Saluto del Prof. Marco Rossi, Presidente del CINECA", "Saluto", ["Marco Rossi"]),
+        ("Saluto della Prof.ssa Anna Bianchi, Prorettrice per la ricerca", "Saluto",
+         ["Anna Bianchi"]),
+        ("Saluto dell'Ing. Luca Verdi, direttore del Dipartimento", "Saluto", ["Luca Verdi"]),
+        ("Grußwort von Prof. Dr. Erika Mustermann", "Grußwort", ["Erika Mustermann"]),
+        ("Discours du Pr Jean Martin, président de l'université", "Discours", ["Jean Martin"]),
+        ("Welcome by Dr. Jane Doe", "Welcome", ["Jane Doe"]),
     ],
 )
 def test_notes_around_a_title_and_a_welcome_by_a_person(line: str, title: str,

@@ -57,6 +57,14 @@ def test_capitalised_words_of_two_texts_are_not_one_name() -> None:
     assert expansions(Programme((event,)), words) == {}
 
 
+def test_capitals_inside_a_word_are_no_acronym() -> None:
+    # 'iOS' and 'ÉTSC' are words of their own: no 'OS' or 'TSC' is written, so no name
+    # whose initials spell one is its expansion.
+    event = _event("Une appli iOS pour l'Open Source.", "Le comité ÉTSC.",
+                   titles=("Technical Steering Committee",))
+    assert expansions(Programme((event,)), words) == {}
+
+
 def test_words_in_parentheses_that_spell_nothing_explain_nothing() -> None:
     event = _event("Le GRIST (voir plus bas) et la Salle Bleue (étage 2) ouvrent à 9h.")
     assert expansions(Programme((event,)), words) == {}

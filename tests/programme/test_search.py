@@ -90,6 +90,16 @@ def test_a_word_in_two_fields_of_a_session_counts_with_the_heavier() -> None:
     assert scores["s3"] == pytest.approx(scores["s1"])
 
 
+def test_a_title_holding_a_null_character_keeps_its_words_and_the_next_title_its_own() -> None:
+    # The index reads every title of the programme in one text, a null character between
+    # two: one inside a title is read as a space, not as the start of the next title.
+    index = _index(_session(1, "Grist\x00Tchap"), _session(2, "Nextcloud"),
+                   _session(3, "Visio"))
+    assert [h.session.id for h in index.search("tchap")] == ["s1"]
+    assert [h.session.id for h in index.search("nextcloud")] == ["s2"]
+    assert [h.session.id for h in index.search("visio")] == ["s3"]
+
+
 def test_sessions_with_every_word_come_first_and_a_common_word_counts_little() -> None:
     common = [_session(i, f"Le numérique pour tous, épisode {i}") for i in range(1, 8)]
     index = _index(*common, _session(8, "Numérique et suite bureautique"),

@@ -128,6 +128,8 @@ def test_search_subjects(text: str, subject: str, lang: str) -> None:
     ("à quelle heure ça commence ?", "start", "fr"), ("when does it start?", "start", "en"),
     ("ça finit à quelle heure ?", "end", "fr"), ("what time does it end?", "end", "en"),
     ("les démos c'est quand ?", "kind", "fr"), ("les ateliers", "kind", "fr"),
+    ("à quelle heure commence la table ronde ?", "kind", "fr"),
+    ("when does the workshop end?", "kind", "en"),
     ("bonjour", "greet", "fr"), ("salut !", "greet", "fr"), ("hello", "greet", "en"),
     ("merci !", "thanks", "fr"), ("merci beaucoup", "thanks", "fr"), ("thanks!", "thanks", "en"),
     ("aide", "help", "fr"), ("tu sais faire quoi ?", "help", "fr"),
@@ -185,10 +187,23 @@ def test_intents(text: str, name: str, lang: str) -> None:
     ("who is it for?", "audience", "en"), ("c'est pour qui ?", "audience", "fr"),
     ("on peut suivre à distance ?", "online", "fr"), ("c'est combien ?", "price", "fr"),
     ("what's the website?", "website", "en"), ("is it in person or online?", "online", "en"),
+    ("on peut suivre en ligne ?", "online", "fr"), ("c'est en visio ?", "online", "fr"),
+    ("c'est en présentiel ?", "online", "fr"), ("is it in person?", "online", "en"),
 ])
 def test_practical_facets(text: str, facet: str, lang: str) -> None:
     intent = read(text)
     assert (intent.name, intent.facet, intent.lang) == ("facet", facet, lang)
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("qui parle de la mise en ligne ?", "mise en ligne"), ("qui fait l'ouverture ?", "ouverture"),
+    ("who gives the opening talk?", "opening"),
+])
+def test_cue_words_asked_with_who_are_the_subject(text: str, subject: str) -> None:
+    """« en ligne » asks whether it is online, « ouverture » the opening hours; asked with
+    « qui », they name what a session is about or the session itself."""
+    intent = read(text)
+    assert (intent.name, intent.subject) == ("search", subject)
 
 
 def test_words_naming_an_event_are_that_event() -> None:

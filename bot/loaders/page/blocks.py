@@ -29,7 +29,7 @@ from bot.loaders.page.dom import (
 from bot.loaders.page.grid import grid, has_blocks, lines_of, span_of
 from bot.loaders.page.inline import BLOCK_TAGS, InlineReader
 from bot.loaders.page.render import render_fragment
-from bot.loaders.page.tabbed import tabbed_table
+from bot.loaders.page.tabbed import INNER_TAB, tabbed_table
 from bot.loaders.page.values import Block, Cell, Line, Span
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -45,7 +45,6 @@ _ITEM_OR_TIME = re.compile(rf"\s*(?:[*+-]|\d{{1,3}}[.)])\s+\S|{_TIME}")
 """A source line that starts a list item or a time ('- Accueil', '09:00–09:30 Welcome')."""
 _TIMED_ITEM = re.compile(rf"\s*(?:[*+-]\s)?{_TIME}")
 """A source line that starts with a time, in a list item or not ('- 18h00 : Soirée')."""
-_INNER_TAB = re.compile(r"\S\t+\S")
 _MOSTLY = 0.6
 
 
@@ -306,7 +305,7 @@ def _tab_separated(text: str) -> bool:
     """Most lines of a code block are cut by tabs between words: rows of a spreadsheet
     pasted as they were (a Makefile's tabs start its lines)."""
     lines = [line for line in text.split("\n") if line.strip()]
-    cut = sum(1 for line in lines if _INNER_TAB.search(line))
+    cut = sum(1 for line in lines if INNER_TAB.search(line))
     return len(lines) >= 2 and cut >= _MOSTLY * len(lines)
 
 

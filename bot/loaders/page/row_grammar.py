@@ -15,8 +15,9 @@ from datetime import date, time
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.loaders.talks.credits import credit_block, find_credit
+from bot.loaders.talks.credits import credit_block, find_credit, speech_credit
 from bot.loaders.talks.markup import inline_text
+from bot.loaders.talks.names import ends_with_title
 from bot.loaders.talks.titles import (
     Talk,
     clean_title,
@@ -365,8 +366,9 @@ def read_title(markdown: str) -> Talk:
     return labelled_talk(talk, kind) if kind else talk
 
 
-def _title_and_credit(markdown: str) -> Talk:
-    links = inline_text(markdown)[1]
+def without_trailing_notes(markdown: str) -> str:
+    """A line without the notes it ends with: links to replays, pads or parts
+    ('([revoir](…))', '([part1](…)) ([part2](…))'), durations ('(20 min)')."""
     for _ in range(_NOTES):
         if markdown.rstrip(" .")[-1:] not in (")", "]", "*", "m", "n", "s", "h"):
             break
@@ -375,6 +377,12 @@ def _title_and_credit(markdown: str) -> Talk:
         if trimmed == markdown.rstrip(" ."):
             break
         markdown = trimmed
+    return markdown
+
+
+def _title_and_credit(markdown: str) -> Talk:
+    links = inline_text(markdown)[1]
+    markdown = without_trailing_notes(markdown)
     text = inline_text(markdown)[0]
     if first := speaker_first(markdown):
         return replace(first, links=links)
@@ -398,7 +406,11 @@ def _title_and_credit(markdown: str) -> Talk:
     ):
         talk = _titled(f"{bold.group('pre')}{bold.group('title')}", bold.group("tail"))
         return Talk(talk.title, talk.speakers, talk.organisations, links)
+    if spoken := speech_credit(text):  # before a full stop that may end 'Prof.'
+        return Talk(_clean(spoken[0]), *spoken[1], links)
     signed = _SIGNED.match(text) if "." in text else None
+    if signed and ends_with_title(signed.group("title")):
+        signed = None  # 'Welcome by Dr. Jane Doe': the full stop abbreviates a title
     if signed and (credit := credit_block(signed.group("credit"))):
         return Talk(_clean(signed.group("title")), credit[0], credit[1], links)
     talk = parse_talk_line(markdown)

@@ -13,13 +13,23 @@ from __future__ import annotations
 from calendar import day_name
 from dataclasses import dataclass
 
-from bot.loaders.page.row_grammar import LineReading, read_line, trailing_room
+from bot.loaders.page.row_grammar import (
+    LineReading,
+    read_line,
+    trailing_room,
+    without_trailing_notes,
+)
 from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
 from bot.loaders.page.values import Block, EventFrame, Line
 from bot.loaders.talks.credits import Credit, credit_block, parse_credit
 from bot.loaders.talks.kinds import cell_label_kind, kind_hint
 from bot.loaders.talks.markup import inline_text
-from bot.loaders.talks.titles import Talk, clean_title, without_pictographs
+from bot.loaders.talks.titles import (
+    Talk,
+    clean_title,
+    without_kind_label,
+    without_pictographs,
+)
 from bot.loaders.when import DateContext
 
 
@@ -68,11 +78,13 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
         links = (*talk.links, *links)
         start, end = (own.start, own.end) if own.start and entry.start is None else (
             _value(entry.start), _value(entry.end))
-        title = talk.title
+        title, label_kind = talk.title, talk.kind
     else:
-        title, own_links = (inline_text(without_pictographs(title_lines[0])) if title_lines
-                            else ("", ()))
-        title = clean_title(title)
+        # 'Lecture: [Title](…)': the label gives the kind and is not part of the title
+        label_kind, first = (without_kind_label(without_pictographs(title_lines[0]))
+                             if title_lines else (None, ""))
+        title = clean_title(inline_text(without_trailing_notes(first))[0])
+        own_links = inline_text(first)[1]  # the notes' links too ('([part1](…))')
         links = (*own_links, *links)
         description = title_lines[1:]
         start, end = _value(entry.start), _value(entry.end)
@@ -83,7 +95,7 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
                                              inline_text(_cell(entry.organisations))[0])))
     reading = LineReading(
         start=start, end=end, days=[entry.day.value] if entry.day else [],
-        talk=Talk(title, tuple(speakers), organisations, (*links, *entry.links)),
+        talk=Talk(title, tuple(speakers), organisations, (*links, *entry.links), label_kind),
         description=description, why=[*entry.why, *_unplaced(entry)],
         raw=" ".join(ln.text for ln in entry.title),
         room=str(entry.room.value) if entry.room else None)

@@ -16,6 +16,9 @@ from bot.loaders.page.values import Block, Cell, Line, Span
 _MOSTLY = 0.6
 _TAB = re.compile("\t")
 _TABS = re.compile(r"\t+")
+INNER_TAB = re.compile(r"\S\t+\S")
+"""A tab between two words: one that starts or ends a line is indentation (HTML written with
+tabs), not a cell's edge."""
 _LONE_ROW_CELLS = 3
 
 
@@ -23,7 +26,8 @@ def tabbed_table(block: Block) -> Block | None:
     """The table a paragraph of tab-separated lines is, or None when it is none: most
     lines without a tab, or a lone line cut into fewer than three cells ('Adresse :<tab>
     12 rue…' is a line, 'Hours<tab>Title<tab>Name' a row)."""
-    tabbed = [line for line in block.lines if any("\t" in span.text for span in line.spans)]
+    tabbed = [line for line in block.lines
+              if INNER_TAB.search("".join(span.text for span in line.spans))]
     if not tabbed:
         return None
     lines = [line for line in block.lines if line.text]

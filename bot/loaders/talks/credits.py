@@ -49,11 +49,20 @@ _PRESENTERS = re.compile(
     rf"(?P<names>{NAME}(?:{JOIN}{NAME})*)(?:,[^.]*?)?\s+"
     r"(?:pr[ée]senter(?:a|ont)|animer(?:a|ont)|interviendr(?:a|ont)|will present)\b"
 )
-_SPEECH = re.compile(
-    r"(?:introduction|intervention|t[ée]moignage|inspirant|discours|ouverture|keynote|conf[ée]rence|"
-    r"bienvenue|accueil|invit[ée]e?)$",
-    re.IGNORECASE,
+_SPEECHES = (
+    r"introduction|intervention|t[ée]moignage|inspirant|discours|allocution|ouverture|keynote|"
+    r"conf[ée]rence|bienvenue|accueil|invit[ée]e?|greetings?|welcome|gru(?:ß|ss)wort|"
+    r"begr[üu](?:ß|ss)ung|saludo|bienvenida|saluti|saluto|welkom|toespraak"
 )
+"""Words that name a speech ('Intervention de', 'Saluto del', 'Grußwort von'), in the six
+languages."""
+_SPEECH = re.compile(rf"(?:{_SPEECHES})$", re.IGNORECASE)
+_SPEECH_LEAD = re.compile(
+    rf"^(?P<title>[\w'’ ]{{0,24}}?\b(?i:{_SPEECHES}))\s+"
+    r"(?i:de|du|d['’]|della|dello|dell['’]|del|di|von|vom|van)\s*(?=[A-ZÀ-Ö])"
+)
+"""A speech's few words, then 'of' ('de', 'del', 'von'…; not 'of': 'Introduction of
+Open Data' names no one), then a name."""
 _CREDIT_SPLITS = ((re.compile(r"\s+[-–—]\s+"), " - "), (re.compile(r",\s+"), ", "))
 """'A, B - Org' and 'A et B, Org': where the names end and their organisation starts, and
 how the names' parts are joined again."""
@@ -132,6 +141,14 @@ def find_credit(
 
 _LABELS_AT = re.compile(_LABELS, re.IGNORECASE)
 _INNER_LABEL = re.compile(rf"(?:[.;,]\s*|\s+[-–—|]\s+|\s+)(?={_LABELS})", re.IGNORECASE)
+
+
+def speech_credit(text: str) -> tuple[str, Credit] | None:
+    """'Saluto del Prof. Name, role', 'Mot d'accueil de Name', 'Grußwort von Name': a speech
+    named by its few words, then who gives it; None unless a person follows."""
+    lead = _SPEECH_LEAD.match(text)
+    found = people(text[lead.end() :].strip().rstrip(".")) if lead else None
+    return (lead.group("title"), found) if found else None
 
 
 def labelled_credit(text: str) -> tuple[str, Credit] | None:

@@ -53,7 +53,7 @@ _LABEL_WORDS = "|".join(alternation(words) for words in KIND_LABELS.values())
 _LABEL_NUMBER = r"\s+(?:n[°o]\s*)?\d{1,3}[a-z]?"
 _LABEL = re.compile(
     rf"^\s*(?:{_LABEL_WORDS})(?P<number>{_LABEL_NUMBER})?(?P<close>[*_]{{0,3}})\s*:"
-    r"(?P<after>[*_]{0,3})\s+",
+    r"(?P<after>[*_]{0,3})(?:\s+|(?=[^\W\d_]))",
     re.IGNORECASE,
 )
 _CELL_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})(?:{_LABEL_NUMBER})?\s*(?::|$)")

@@ -44,11 +44,23 @@ ROLE = re.compile(
 _PEOPLE_JOINS = re.compile(
     r"\s*,\s*(?:et\s+|and\s+)?|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*")
 _DE_BEFORE_NAME = re.compile(r"^(?:de\s+|d['’])(?=[A-ZÀ-Ö])")
+_TITLES = r"(?:(?:Prof|Proff|Dott|Dr|Dra|Pr|Ing|Avv|Mme|Mlle|Mrs?|Ms|Sra?)(?:\.?ssa)?\.?|M\.)"
+_HONORIFIC = re.compile(rf"^(?:{_TITLES}\s+)+(?={NAME})")
+"""A title before a person's name ('Prof. ', 'Prof.ssa ', 'Dr ', 'Pr ', 'Mme '): not part
+of it ('Dr Dupont' alone stays: a name of one word is not read as a person's)."""
+_TITLE_AT_END = re.compile(rf"(?:^|\s){_TITLES}$")
+
+
+def ends_with_title(text: str) -> bool:
+    """Whether `text` ends with a person's title ('Welcome by Dr'): a full stop after it
+    abbreviates the title, it does not end a sentence."""
+    return bool(_TITLE_AT_END.search(text))
 _PERSON_AND_ORG = re.compile(rf"(?P<name>{NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?")
 _PERSON_THEN_ROLE = re.compile(rf"(?P<name>{NAME})(?P<org>)(?=\s+(?:du|de|des|d['’])\s)")
 _ORG_LIKE = re.compile(rf"^(?:[{_UPPER}]|\w+/)")
 _ROLE_AT = re.compile(
-    r"\s(?:de\s+la|du|des|de\s+l['’]|d['’]|de|at|of)\s*(?P<org>[A-Z][A-Z0-9&-]{1,11})$")
+    r"\s(?:de\s+la|du|des|de\s+l['’]|d['’]|de|del|della|dell['’]|at|of)\s*"
+    r"(?P<org>[A-Z][A-Z0-9&-]{1,11})$")
 """The acronym a role ends with ('chef de la mission … de la DINUM'): the organisation."""
 
 
@@ -64,7 +76,7 @@ def people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     speakers: list[Speaker] = []
     organisations: list[str] = []
     for segment in (
-        _DE_BEFORE_NAME.sub("", _unmask(s)) for s in segments if s.strip()
+        _HONORIFIC.sub("", _DE_BEFORE_NAME.sub("", _unmask(s))) for s in segments if s.strip()
     ):
         person = _PERSON_AND_ORG.fullmatch(segment)
         if not person and speakers:  # '… et d'Antoine Mazières du défi X': the name, then its role
@@ -110,7 +122,7 @@ _ONE_SPEAKER = re.compile(_ONE)
 def block_speakers(block: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
     """'A, B et C (Org)' (a shared organisation) or 'A (Org1) et B (Org2)'."""
     found = list(_ONE_SPEAKER.finditer(block))
-    named: list[tuple[str, str | None]] = [(m.group("name"), m.group("org")) for m in found]
+    named = [(_HONORIFIC.sub("", m.group("name")), m.group("org")) for m in found]
     shared = named[-1][1] if named and sum(1 for _, org in named if org) == 1 else None
     speakers = tuple(Speaker(name, org or shared) for name, org in named)
     organisations: list[str] = []

@@ -201,12 +201,13 @@ _MATERIAL_NOTE = re.compile(
 )
 
 
-_LABEL_MARKS = re.compile(r"^\s*(?P<open>[*_]{0,3})")
+_LABEL_MARKS = re.compile(r"^\s*(?P<open>[*_]{0,3})(?P<link>\[?)")
 
 
 def without_kind_label(markdown: str) -> tuple[str | None, str]:
-    """'Lecture: [Title](…)', '**Atelier :** Title', 'Talk 2: Title - Name': the kind the
-    label gives and the line without it (emphasis kept balanced); (None, line) if none."""
+    """'Lecture: [Title](…)', '[Lecture: Title](…)', '**Atelier :** Title', 'Talk 2: Title -
+    Name': the kind the label gives and the line without it (emphasis and link kept
+    balanced); (None, line) if none."""
     opening = _LABEL_MARKS.match(markdown)
     found = kind_label(markdown[opening.end() :])
     if found is None:
@@ -214,9 +215,8 @@ def without_kind_label(markdown: str) -> tuple[str | None, str]:
     kind, rest, closed = found
     if rest is None:
         return kind, markdown  # a numbered label stays
-    if opening.group("open") and not closed:
-        rest = opening.group("open") + rest  # '**Lecture: Title**': the bold goes on
-    return kind, rest
+    # '**Lecture: Title**', '[Lecture: Title](…)': the bold and the link go on
+    return kind, ("" if closed else opening.group("open")) + opening.group("link") + rest
 
 
 _LAST_DASH = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<name>[A-ZÀ-Ö][a-zà-ÿ'’\-]+)\.?$")

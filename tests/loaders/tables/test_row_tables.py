@@ -120,6 +120,18 @@ def test_a_weekday_column_the_event_does_not_hold_is_said() -> None:
     assert "a weekday (Saturday) that is none of the event's days" in read.rows[1].reading.why
 
 
+def test_with_a_speakers_column_a_kind_label_and_links_to_parts_are_not_the_title() -> None:
+    read = table_rows(table("| When | What | Who |\n|---|---|---|\n"
+                            "|09:00-10:00 |Lecture: [Clustering](clustering.pdf) | Ann Smith |\n"
+                            "|10:30-12:00 |Lab: [Clustering](lab.md) | TAs |\n"
+                            "|13:00-14:00 |Lecture: Mapping reads ([part1](a.pdf)) "
+                            "([part2](b.pdf)) | Ann Smith |\n"),
+                      frame(date(2020, 10, 21)))
+    assert [(r.reading.talk.title, r.reading.talk.own_kind()) for r in read.rows] == [
+        ("Clustering", "talk"), ("Clustering", "workshop"), ("Mapping reads", "talk")]
+    assert [link.url for link in read.rows[2].reading.talk.links] == ["a.pdf", "b.pdf"]
+
+
 def test_a_label_that_names_the_speaker_after_its_colon() -> None:
     read = table_rows(table(
         "| Time | Session | Title |\n|---|---|---|\n"
