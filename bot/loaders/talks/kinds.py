@@ -9,6 +9,7 @@ from bot.loaders.talks.words import (
     HOUSEKEEPING_ANYWHERE,
     KIND_LABELS,
     KIND_WORDS,
+    REFRESHMENTS,
     SHORT_ITEMS,
     alternation,
 )
@@ -26,6 +27,7 @@ _SHORT = (
     ("break", re.compile(rf"\b(?:{alternation(BREAKS_ANYWHERE)})\b")),
     *((kind, re.compile(rf"^(?:{alternation(SHORT_ITEMS[kind])})\b")) for kind in SHORT_ITEMS),
 )
+_REFRESHMENT = re.compile(rf"\b(?:{alternation(REFRESHMENTS)}|{alternation(BREAKS_ANYWHERE)})\b")
 _SHORT_WORDS = 4
 """A break or housekeeping item is a short line ('Pause repas'), not a title that starts
 alike ('Ouverture de code de l'orchestrateur…'); its words are counted without the signs
@@ -80,6 +82,14 @@ def infer_kind(title: str, hint: str | None = None) -> str:
         if pattern.search(folded):
             return kind
     return hint or ("other" if _GATHERING.search(folded) else "talk")
+
+
+def offers_refreshment(session_title: str, kind: str) -> bool:
+    """Whether a session is a break, or a short line that offers coffee or a meal under
+    another kind ('Accueil café', the participants' arrival)."""
+    folded = fold(session_title)
+    return kind == "break" or (
+        len(_WORD.findall(folded)) <= _SHORT_WORDS and bool(_REFRESHMENT.search(folded)))
 
 
 def kind_hint(text: str) -> str | None:

@@ -209,6 +209,16 @@ BREAKS_ANYWHERE: dict[str, tuple[str, ...]] = {
 """Words that make a short line a break wherever they stand in it ('Morning Break',
 'Kurze Pause', 'Continental Breakfast Served', 'Course dinner')."""
 
+REFRESHMENTS: dict[str, tuple[str, ...]] = {
+    "fr": ("cafe", "cocktail", "apero", "aperitif", "collation", "viennoiseries"),
+    "en": ("coffee", "tea", "drinks", "refreshments"), "de": ("kaffee", "getranke"),
+    "es": ("cafe", "refrigerio"), "it": ("caffe", "aperitivo", "rinfresco"),
+    "nl": ("koffie", "thee", "borrel"),
+}
+"""What a short line offers to drink or nibble, whatever its kind ('Accueil café', a
+participants' arrival, 'Welcome coffee'): where a question about the breaks looks too."""
+
+
 NOBODY = ("all", "tous", "toutes", "tout le monde", "everyone", "everybody", "alle", "todos",
           "todas", "tutti", "iedereen")
 """What a speakers cell says when it names nobody in particular ('All')."""
