@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 
+from bot.programme.collection import collection_paused
 from bot.programme.model import Programme
 from bot.programme.queries import Agenda, find_event
 from bot.programme.search import SearchIndex
@@ -20,7 +18,7 @@ class Catalog:
     def __init__(self, programme: Programme, settings: ProgrammeConfig) -> None:
         self.programme = programme
         self.tz = settings.tz
-        with _collection_paused():
+        with collection_paused():
             self.agenda = Agenda(
                 programme, self.tz, timedelta(minutes=settings.default_duration_minutes)
             )
@@ -33,17 +31,3 @@ class Catalog:
     def _event_of(self, text: str, today: date) -> str | None:
         event = find_event(self.programme, text, today)
         return event.id if event else None
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the agenda and index are built: they make
-    hundreds of thousands of containers, none of them garbage, and each full collection
-    walks all of them and the programme again (half the build of 100,000 sessions)."""
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()

@@ -7,7 +7,8 @@ named, else of the latest event that has some.
 
 from __future__ import annotations
 
-from bot.commands.practical import event_asked, no_event
+from bot.commands.passages import said_of_facet
+from bot.commands.practical import event_asked, no_event, said_items
 from bot.commands.render import MAX_FOUND, more, when
 from bot.commands.request import Request
 from bot.programme.model import Event, Link, Session
@@ -21,6 +22,7 @@ _NAMES = {"recording": ("vidéo", "recording"), "slides": ("support", "slides"),
 async def materials(request: Request) -> Reply:
     lang, intent = request.lang, request.intent
     subject = intent.subject.strip(" ?!.\"'«»")
+    event: Event | None = None
     if subject:
         found = request.app.catalog.search.search(subject, limit=200)
         pool = [h.session for h in found if intent.slots.year in (None, h.session.day.year)]
@@ -32,8 +34,13 @@ async def materials(request: Request) -> Reply:
         pool, scope = list(event.sessions), event.title
     left = [(s, links) for s in pool if (links := [k for k in s.links if k.material])]
     if not left:
-        return Doc().text(pick(lang, f"Pas encore de vidéo ni de support en ligne pour {scope}.",
-                               f"No recording or slides online yet for {scope}.")).reply()
+        doc = Doc().text(pick(lang, f"Pas encore de vidéo ni de support en ligne pour {scope}.",
+                              f"No recording or slides online yet for {scope}."))
+        told = said_of_facet(event, "recording") if event is not None else None
+        if told:  # « Les présentations seront filmées » : what the page promises
+            doc.br().text(pick(lang, "La page dit :", "The page says:")).items(
+                said_items(told, lang))
+        return doc.reply()
     doc = Doc().bold(pick(lang, "Vidéos et supports", "Recordings and slides"))
     doc.text(f" — {scope}" + pick(lang, " :", ":"))
     items = [_line(session, links, lang) for session, links in left[:MAX_FOUND]]

@@ -31,6 +31,8 @@ FACET_WORDS: dict[str, str] = {
     "online": r"\b(?:visio\w*|en ligne|online|a distance|remote|streaming|retransmi\w*"
               r"|live ?stream\w*|presentiel|in person|on site|sur place|hybride?)\b",
     "website": r"https?://|\bwww\.|\b(?:site|website)\b",
+    "recording": r"\b(?:enregistre\w*|filme\w*|recorded|recording|replays?|rediffus\w*"
+                 r"|retransmi\w*|captation|livestream\w*|streamed)\b",
     "audience": r"\b(?:ouverte? a|destine\w* a|a destination|public vise|pour tous|audience"
                 r"|intended for|open to)\b",
 }
@@ -44,7 +46,8 @@ GLOSSARY: tuple[frozenset[str], ...] = tuple(frozenset(line.split()) for line in
     "hotel hotels hotel hebergement logement accommodation lodging",
     "apporter munir emmener amener bring laptop ordinateur portable",
     "prerequis prerequisites requirements requis needed",
-    "repas dejeuner dejeuners lunch lunches meals meal manger food",
+    "repas dejeuner dejeuners lunch lunches meals meal manger food snack snacks treats buffet "
+    "collation traiteur drinks boissons vegan vegetarien vegetarian veggie",
     "fuseau timezone gmt utc cet cest",
     "incident signaler report conduct conduite harassment harcelement",
     "places participants seats attendees",

@@ -81,7 +81,7 @@ async def facet(request: Request) -> Reply:
         return doc.extend(_all_info(request, event)).reply()
     if name in ("venue", "access", "online") and place:
         doc.text(pick(lang, "Lieu : ", "Venue: ")).text(place).br()
-    return doc.items(links + _said_items(found, lang)).reply()
+    return doc.items(links + said_items(found, lang)).reply()
 
 
 def _website(event: Event) -> list[Doc]:
@@ -100,7 +100,7 @@ def page_says(request: Request, text: str) -> Reply | None:
     found = said_of_words(event, text)
     if not found:
         return None
-    return _heading(request, event, state).items(_said_items(found, request.lang)).reply()
+    return _heading(request, event, state).items(said_items(found, request.lang)).reply()
 
 
 def mentions(request: Request, subject: str) -> Reply:
@@ -121,7 +121,9 @@ def mentions(request: Request, subject: str) -> Reply:
     return doc.extend(_all_info(request, event)).reply()
 
 
-def _said_items(found: Said, lang: str) -> list[Doc]:
+def said_items(found: Said, lang: str) -> list[Doc]:
+    """What the page says, as items: its information lines, then its sentences with their
+    links."""
     return [_info_line(item, lang) for item in found.lines] + [
         _quoted(sentence, found.links_in(sentence)) for sentence in found.sentences]
 

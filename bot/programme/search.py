@@ -17,14 +17,15 @@ less than a rare one.
 from __future__ import annotations
 
 import bisect
-import heapq
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 
 from bot.programme.aliases import Concepts, expansions, learned_groups, shipped_groups
+from bot.programme.collection import collection_paused
 from bot.programme.model import Programme, Session
 from bot.programme.postings import Postings, words
 from bot.wording.folding import fold
@@ -121,14 +122,16 @@ class SearchIndex:
     def _stems(self) -> dict[str, list[str]]:
         """Each stem -> the indexed words that have it, in alphabetical order."""
         stems: dict[str, list[str]] = defaultdict(list)
-        for word in self._vocabulary:
-            if (root := stem(word)) is not None:
-                stems[root].append(word)
+        with collection_paused():
+            for word in self._vocabulary:
+                if (root := stem(word)) is not None:
+                    stems[root].append(word)
         return stems
 
     @cached_property
     def _typos(self) -> Typos:
-        return Typos(self._vocabulary, TYPO_MIN_LENGTH)
+        with collection_paused():
+            return Typos(self._vocabulary, TYPO_MIN_LENGTH)
 
     def _matches(self, word: str, whole: bool = False) -> dict[str, float]:
         """Index words that `word` stands for, with the quality of the match (itself only
@@ -164,37 +167,44 @@ class SearchIndex:
         if not terms:
             return []
         whole = whole_words(query)
-        scores: dict[int, float] = defaultdict(float)
-        matched: dict[int, int] = defaultdict(int)
-        for term, spelled in terms:
-            best: dict[int, float] = {}
-            found = self._matches(term, term in whole)
-            if spelled:
-                for candidate, quality in self._matches(spelled, spelled in whole).items():
-                    found[candidate] = max(found.get(candidate, 0.0), quality)
-            for candidate, quality in found.items():
-                postings = self._postings[candidate]
-                if not best and quality == 1.0:
-                    best = dict(postings)  # the word itself: its postings as they are
-                    continue
-                for number, weight in postings.items():
-                    if quality * weight > best.get(number, 0.0):
-                        best[number] = quality * weight
-            rarity = self._rarity(len(best))
-            for number, score in best.items():
-                scores[number] += score * rarity
-                matched[number] += 1
-        if not scores:
+        found = [self._scores(term, spelled, whole) for term, spelled in terms]
+        if len(found) == 1:
+            scores, most = found[0], 1
+        else:
+            matched = Counter(chain.from_iterable(found))  # how many words each session has
+            most = max(matched.values(), default=0)
+            scores = {number: 0.0 for number, count in matched.items() if count == most}
+            for term_scores in found:
+                for number in scores.keys() & term_scores.keys():
+                    scores[number] += term_scores[number]
+        if not scores or (most < len(terms) and most < max(1, (len(terms) + 1) // 2)):
             return []
-        most = max(matched.values())
-        if most < len(terms) and most < max(1, (len(terms) + 1) // 2):
-            return []
-        ranked = heapq.nsmallest(  # the best `limit` only: a word of half the programme
-            limit, (n for n in scores if matched[n] == most),
-            key=lambda n: (-scores[n], self._order[n]),
-        )
+        # Two sorts on keys looked up in C, not one on a key made per session (a word of
+        # half the programme): the most recent first, then the best, stable among equals.
+        ranked = sorted(scores, key=self._order.__getitem__)
+        ranked.sort(key=scores.__getitem__, reverse=True)
         partial = most < len(terms)
-        return [Hit(self.sessions[n], scores[n], partial) for n in ranked]
+        return [Hit(self.sessions[n], scores[n], partial) for n in ranked[:limit]]
+
+    def _scores(self, term: str, spelled: str, whole: frozenset[str]) -> dict[int, float]:
+        """Each session `term` (or `spelled`, the word as typed) is found in -> how well:
+        its best match's quality times the weight of the field, times the word's rarity."""
+        found = self._matches(term, term in whole)
+        if spelled:
+            for candidate, quality in self._matches(spelled, spelled in whole).items():
+                if candidate != spelled:  # the name itself: its concept is filed wherever it is
+                    found[candidate] = max(found.get(candidate, 0.0), quality)
+        best: dict[int, float] = {}
+        for candidate, quality in found.items():
+            postings = self._postings[candidate]
+            if not best and quality == 1.0:
+                best = dict(postings)  # the word itself: its postings as they are
+                continue
+            for number, weight in postings.items():
+                if quality * weight > best.get(number, 0.0):
+                    best[number] = quality * weight
+        rarity = self._rarity(len(best))
+        return {number: score * rarity for number, score in best.items()}
 
     def _rarity(self, found: int) -> float:
         """How much a query word found in `found` sessions counts: 1 for a word of one

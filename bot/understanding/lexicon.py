@@ -78,6 +78,9 @@ END = frozenset(
 )
 COUNT = frozenset(_w("combien nombre many number"))
 """'y a combien de talks ?': how many sessions ('combien d'événements' lists the events)."""
+TALKS = frozenset(_w("talk conference presentation expose exposes lecture lectures"))
+"""Words that name talks, as `tokens` leaves them: 'how many talks?' counts the talks, not
+the doors opening, the breaks and the Q&As (elsewhere, 'talks' asks for any session)."""
 MATERIALS = frozenset(
     _w(
         "replay replays rediffusion rediffusions enregistrement enregistrements enregistre "

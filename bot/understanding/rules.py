@@ -87,7 +87,10 @@ def _events_and_counts(r: Reading) -> Intent | None:
     if r.subject:
         return None
     if r.has(lexicon.COUNT):
-        return r.intent("events" if r.has(lexicon.EVENTS) else "count")
+        if r.has(lexicon.EVENTS):
+            return r.intent("events")
+        talks = r.has(lexicon.TALKS) and not r.slots.kind
+        return r.intent("count", slots=replace(r.slots, kind="talk") if talks else None)
     if r.has(lexicon.EVENTS):
         asks_when = r.has(lexicon.NEXT, lexicon.WHEN)
         return r.intent("facet", facet="dates") if asks_when else r.intent("events")

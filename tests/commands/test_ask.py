@@ -267,12 +267,13 @@ async def test_how_many_sessions_on_a_day_and_how_many_are_to_come() -> None:
     assert await ask("2024-12-04 14:05", "combien de sessions aujourd'hui ?") == (
         "Journées BlueHats au salon Open Source Experience 2024 (en cours)\n"
         "Mercredi 4 décembre : 15 sessions, dont 6 à venir.")
+    # 'talks' are the 8 talks, not the demos
     assert await ask("2024-12-04 14:05", "how many talks today?") == (
         "Journées BlueHats au salon Open Source Experience 2024 (on now)\n"
-        "Wednesday 4 December: 15 sessions, 6 still to come.")
+        "Wednesday 4 December: 8 talks, 6 still to come.")
     assert await ask("2024-12-04 14:05", "y a combien de talks demain ?") == (
         "Journées BlueHats au salon Open Source Experience 2024 (en cours)\n"
-        "Jeudi 5 décembre : 0 session.")
+        "Jeudi 5 décembre : 0 présentation.")
 
 
 async def test_how_many_of_a_kind_and_over_the_days_of_an_event() -> None:
@@ -281,9 +282,9 @@ async def test_how_many_of_a_kind_and_over_the_days_of_an_event() -> None:
     # 2023 page: 13 talks on 6 December (14 h, 15 h, 16 h: 3 each; 17 h: 4), 11 on the 7th.
     assert await ask("2024-12-04 14:05", "combien de talks en 2023 ?") == (
         "La DINUM à l'Open Source Experience (événement passé)\n"
-        "24 sessions sur 2 jours :\n"
-        "• Mercredi 6 décembre : 13 sessions\n"
-        "• Jeudi 7 décembre : 11 sessions")
+        "24 présentations sur 2 jours :\n"
+        "• Mercredi 6 décembre : 13 présentations\n"
+        "• Jeudi 7 décembre : 11 présentations")
     # 2022 page: 20 items, one of them the lunch break, which is not counted as a session.
     assert await ask("2022-11-01 10:00", "how many sessions?") == (
         "Journée BlueHats lors du salon Open Source Experience 2022\n"

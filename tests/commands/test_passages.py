@@ -208,3 +208,22 @@ Les stands :
     assert "Mission Cloud" not in stand
     forum = await answer("qui parle du forum ?")  # the title says it: nothing quoted
     assert "Forum des collectivités" in forum and "«" not in forum.split("\n", 1)[1]
+
+
+async def test_no_replay_yet_quotes_what_the_page_says_of_recording() -> None:
+    page = ("---\ntitle: Meetup\ndate: 2022-04-12\n---\n\nCome join us for quality talks and "
+            "yummy treats - vegan options provided. The talks will be recorded.\n\n"
+            "* 19:00 - Welcome\n* 19:10 - Talk 1: WASM with fp-bindgen - Arend\n")
+    events, _problems, _format = load_text(PurePath("meetup.md"), page)
+    app = new_app(Config(), Programme(tuple(events)),
+                  clock=FixedClock(parse_local("2022-04-05 12:00")))
+
+    async def answer(text: str) -> str:
+        out = await handle(app, Incoming(text=text, sender="@a:example.org", room="!r",
+                                         addressed=True))
+        return out[0].reply.plain
+
+    assert await answer("will the talks be recorded?") == (
+        "No recording or slides online yet for Meetup.\nThe page says:\n"
+        "• The talks will be recorded.")
+    assert "vegan options provided" in await answer("is there food?")

@@ -163,3 +163,17 @@ def test_the_venue_and_address_under_the_keys_themes_use() -> None:
         text = f"---\ntitle: Journée\n{header}\nevent_start_date: 2025-07-07\n---\n{PROGRAMME}"
         [event], _problems = load_page(Path("page.md"), text, PARIS)
         assert (event.venue, event.address) == (venue, address), header
+
+
+def test_the_links_a_header_lists_are_the_events_information() -> None:
+    """Jekyll meetup pages list `links:` as 'Label: URL' pairs; others as name and URL."""
+    headers = (
+        'links:\n    "Meetup.com": https://www.meetup.com/x/events/1\n    Notes: not-a-url',
+        "links:\n  - name: Meetup.com\n    url: https://www.meetup.com/x/events/1",
+    )
+    for header in headers:
+        text = f"---\ntitle: Journée\n{header}\nevent_start_date: 2025-07-07\n---\n{PROGRAMME}"
+        [event], _problems = load_page(Path("page.md"), text, PARIS)
+        assert [(i.label, i.url) for i in event.info] == [
+            ("Meetup.com", "https://www.meetup.com/x/events/1")], header
+        assert [link.url for link in event.links] == ["https://www.meetup.com/x/events/1"]

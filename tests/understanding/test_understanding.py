@@ -285,3 +285,13 @@ def test_the_bot_asked_to_do_something_is_not_asked_what_the_event_allows() -> N
     assert read("on peut manger sur place ?").practical
     assert read("can I bring my dog?").practical
     assert read("tu peux me dire s'il y a du wifi ?").practical  # « y a »: the event's
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("how many talks?", "talk"), ("combien de conférences demain ?", "talk"),
+    ("y a combien de talks ?", "talk"), ("combien de sessions ?", None),
+    ("combien d'ateliers ?", "workshop"),
+])
+def test_a_count_of_talks_counts_talks_not_every_session(text: str, kind: str | None) -> None:
+    intent = read(text)
+    assert (intent.name, intent.slots.kind) == ("count", kind)

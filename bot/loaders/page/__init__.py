@@ -138,7 +138,7 @@ def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[P
     sessions = described(sessions, blocks)
     problems.extend(found)
     end = max(end, *(s.day for s in sessions)) if sessions else end
-    info = _info(meta) + _access(meta)
+    info = _info(meta) + _access(meta) + _header_links(meta)
     if rows_read.registration and not Event("", "", start, end, info=info).registration_url:
         link = rows_read.registration[0]
         info += (InfoField("Inscription", link.text, link.url),)
@@ -227,6 +227,21 @@ def _info(meta: dict) -> tuple[InfoField, ...]:
         for item in fields
         if isinstance(item, dict)
     )
+
+
+def _header_links(meta: dict) -> tuple[InfoField, ...]:
+    """The links a header lists (`links:` as 'Label: URL' pairs, as Jekyll themes write
+    them, or as a list of name and URL), as information lines."""
+    links = meta.get("links") or meta.get("liens") or {}
+    if isinstance(links, dict):
+        pairs = list(links.items())
+    elif isinstance(links, list):
+        pairs = [(item.get("name") or item.get("title") or item.get("label") or "",
+                  item.get("url") or item.get("href")) for item in links if isinstance(item, dict)]
+    else:
+        pairs = []
+    return tuple(InfoField(str(label).strip() or url, url, url) for label, url in pairs
+                 if isinstance(url, str) and url.startswith(("https://", "http://")))
 
 
 def _access(meta: dict) -> tuple[InfoField, ...]:
