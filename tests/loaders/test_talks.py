@@ -36,6 +36,8 @@ ORDERS = [
     "{title} — Ponente: {name}",
     "{title}. Referent: {name}",
     "**{title}** - *{name}, {org}*",
+    "{name} ({org}) interviendra sur le thème « {title} ».",
+    "{name} will talk about \"{title}\"",
 ]
 
 
@@ -58,6 +60,7 @@ def test_a_credit_in_each_order_is_read_back(order: str) -> None:
         ("{t} (Chris Rackauckas)", ["Chris Rackauckas"], ()),
         ("{t} door Jan van der Berg en Els de Vries", ["Jan van der Berg", "Els de Vries"], ()),
         ("{t}, moderata da Annibale d’Elia", ["Annibale d’Elia"], ()),
+        ("{t} -MP Etienne", ["MP Etienne"], ()),  # no space after the dash
     ],
 )
 def test_several_speakers_and_their_organisations(
@@ -81,6 +84,8 @@ def test_several_speakers_and_their_organisations(
         "Retour d'expérience (Hôtel de Ville)",  # a building in brackets
         "Retour d'expérience (OpenStreetMap)",  # a product in brackets
         "Chiffrer par défaut",  # 'par' and a common noun
+        "Atelier 2 : R Interface",  # a numbered label, then its title in capitals
+        "Workshop 3: Data Pipelines",
         "Introduction of Open Data",  # capitals after a speech's word, not a name
     ],
 )
@@ -303,3 +308,26 @@ def test_a_description_after_a_bold_title_names_no_one(line: str, title: str,
                                                        names: list) -> None:
     talk = read_title(line)
     assert (talk.title, [s.name for s in talk.speakers]) == (title, names)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names", "kind"),
+    [
+        ("exposé “Les nuages de points”, Anne Roy et Paul Martin, IGN) - 45’ + 15’ questions",
+         "Les nuages de points", ["Anne Roy", "Paul Martin"], "talk"),
+        ("TP « Segmenter un nuage de points », par Anne Roy, IGN.",
+         "Segmenter un nuage de points", ["Anne Roy"], "workshop"),
+        ("Paul Martin - LASTIG, IGN - “Cartes anciennes en 3D” - 45’ + 15’ questions -",
+         "Cartes anciennes en 3D", ["Paul Martin"], "talk"),
+        ('Jane Doe "Fast parsers, slow parsers" (video)', "Fast parsers, slow parsers",
+         ["Jane Doe"], "talk"),
+        # no credit outside the quotes, or more than a format word before them: as written
+        ("Conférence « Logiciels libres et éducation »",
+         "Conférence « Logiciels libres et éducation »", [], "talk"),
+        ("Le projet « Panoramax » par Anne Roy", "Le projet « Panoramax »", ["Anne Roy"], "talk"),
+    ],
+)
+def test_a_quoted_title_between_a_format_word_a_credit_and_notes(
+        line: str, title: str, names: list, kind: str) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers], talk.own_kind()) == (title, names, kind)

@@ -18,6 +18,7 @@ from itertools import pairwise
 from bot.loaders.talks.credits import credit_block, find_credit, speech_credit
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import ends_with_title
+from bot.loaders.talks.quoted import quoted_talk
 from bot.loaders.talks.titles import (
     Talk,
     clean_title,
@@ -386,6 +387,8 @@ def _title_and_credit(markdown: str) -> Talk:
     text = inline_text(markdown)[0]
     if first := speaker_first(markdown):
         return replace(first, links=links)
+    if quoted := quoted_talk(text):
+        return replace(quoted, links=links)
     lead = _LINK_FIRST.match(markdown)
     if lead and re.match(r"^\s*(?:[,(]|$)", lead.group("tail")):
         talk = _titled(lead.group("title"), lead.group("tail"))

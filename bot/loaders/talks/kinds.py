@@ -124,3 +124,17 @@ def cell_label_kind(text: str) -> str | None:
     if _CELL_LABEL.match(folded):
         return next(kind for kind, pattern in _LABEL_KINDS if pattern.match(folded))
     return kind_hint(text)
+
+
+def numbered_label(text: str) -> int:
+    """How long the numbered label leading `text` is ('Atelier 2 : ', 'Talk 3: '), 0 if
+    none: the colon after it opens the title, it does not end one before a credit."""
+    label = _LABEL.match(fold(text)) if ":" in text else None
+    return label.end() if label is not None and label.group("number") else 0
+
+
+def format_kind(word: str) -> str | None:
+    """The kind a format word names when it stands alone before a title ('TP', 'exposé',
+    'Lecture'), as a label would; None if it names none."""
+    folded = fold(word)
+    return next((kind for kind, pattern in _LABEL_KINDS if pattern.fullmatch(folded)), None)
