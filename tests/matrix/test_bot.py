@@ -178,6 +178,38 @@ async def test_one_commit_before_the_answer_is_sent(synapse: Synapse, tmp_path: 
                    for s in journal[0]), journal
 
 
+async def test_no_sync_starts_while_an_answer_is_being_sent(
+        synapse: Synapse, tmp_path: Path) -> None:
+    """The next long poll waits for the answer's send: started at once, the homeserver took
+    it, and woke it with the answer, while it was storing that answer for the person."""
+    async with bot_in_room(synapse, tmp_path) as scene:
+        alice, room, client = scene.human, scene.room, scene.bot.client
+        seen: list[str] = []  # "sync" and "send" as each request starts, "sent" as one ends
+        sync, room_send = client.sync, client.room_send
+
+        async def syncing(*args: object, **kwargs: object) -> object:
+            seen.append("sync")
+            return await sync(*args, **kwargs)
+
+        async def sending(*args: object, **kwargs: object) -> object:
+            seen.append("send")
+            try:
+                return await room_send(*args, **kwargs)
+            finally:
+                seen.append("sent")
+
+        client.sync, client.room_send = syncing, sending
+        for number in range(3):
+            command = await alice.send(room, f"!inconnue{number}")
+            await alice.wait_for(lambda m, command=command: m.replies_to == command)
+        await alice.settle()
+        assert seen.count("send") == seen.count("sent") == 3, seen
+        under_way = False
+        for step in seen:
+            assert not (under_way and step == "sync"), seen
+            under_way = step == "send" or (under_way and step != "sent")
+
+
 async def test_the_sync_filter_is_uploaded_once_and_named_by_its_id(
         synapse: Synapse) -> None:
     async with Human.connect(synapse, "alice") as alice:

@@ -90,7 +90,7 @@ class MatrixBot:
                                   self.config.commands.language, upgrades.replaces_a_room,
                                   self._greeter(sender) if matrix.greeting else None)
         self._sync = SyncLoop(client, matrix, self.storage, intake, invitations, power,
-                              started_ms, client.reachability, upgrades)
+                              started_ms, client.reachability, upgrades, sender)
         if self._stop_requested:
             self._sync.stop.set()
         try:

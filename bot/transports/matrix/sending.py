@@ -5,6 +5,11 @@ the server but its answer was lost, the server recognises the id and does not po
 Rate limits (M_LIMIT_EXCEEDED) are honoured with `retry_after_ms`, a bounded number of
 times; network errors are retried with a growing pause until the bot stops, or at once
 when the homeserver answers again (reachability.py).
+
+`settled()` waits until no message is being sent or due to go at once (a room waiting for
+its pace or a retry is not): the sync loop waits for it before its next long poll, so
+that the homeserver does not take that request, and wake it with the bot's own answer,
+while it is still storing the answer and handing it to the person who asked.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +74,9 @@ class Sender:
         self.encrypted = encrypted  # the client can encrypt attachments
         self._queues: dict[str, asyncio.Queue[Queued]] = {}
         self._workers: dict[str, asyncio.Task[None]] = {}
+        self._holding: set[str] = set()  # rooms whose worker is sending a message
+        self._resting: set[str] = set()  # rooms whose worker waits (pace, retry)
+        self._changed = asyncio.Event()  # set at each change of those, or of a queue
 
     def enqueue(self, room: str, content: dict[str, Any], txn_id: str,
                 attachment: Attachment | None = None,
@@ -77,9 +86,35 @@ class Sender:
         queue = self._queues.get(room)
         if queue is None:
             queue = self._queues[room] = asyncio.Queue()
-            self._workers[room] = asyncio.create_task(self._work(queue), name=f"send {room}")
+            self._workers[room] = asyncio.create_task(self._work(room, queue),
+                                                      name=f"send {room}")
         queue.put_nowait(item)
+        self._changed.set()
         return item.sent
+
+    async def settled(self, timeout: float) -> None:
+        """Wait until no message is being sent nor due to go at once (the rooms waiting
+        for their pace or a retry are not), `timeout` seconds at most."""
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(timeout):
+                while any(self._due(room) for room in self._queues):
+                    self._changed.clear()
+                    await self._changed.wait()
+
+    def _due(self, room: str) -> bool:
+        return room not in self._resting and (
+            room in self._holding or not self._queues[room].empty())
+
+    async def _rest(self, room: str, waiting: Awaitable[object]) -> None:
+        """Wait for `waiting` (the pace, a pause before a retry): meanwhile nothing of
+        `room` is due."""
+        self._resting.add(room)
+        self._changed.set()
+        try:
+            await waiting
+        finally:
+            self._resting.discard(room)
+            self._changed.set()
 
     async def drain(self, timeout: float) -> None:
         """Wait until every queued message is sent (or `timeout` passes), then stop."""
@@ -93,9 +128,10 @@ class Sender:
         if left:
             log.error("stopping with %d message(s) not sent", left)
 
-    async def _work(self, queue: asyncio.Queue[Queued]) -> None:
+    async def _work(self, room: str, queue: asyncio.Queue[Queued]) -> None:
         while True:
             item = await queue.get()
+            self._holding.add(room)
             started = time.monotonic()
             try:
                 item.sent.set_result(await self._send(item))
@@ -112,7 +148,10 @@ class Sender:
                 item.sent.set_exception(DeliveryError(f"{error.__class__.__name__}: {error}"))
             finally:
                 queue.task_done()
-            await asyncio.sleep(max(0.0, self.pace - (time.monotonic() - started)))
+                self._holding.discard(room)
+                self._changed.set()
+            await self._rest(room, asyncio.sleep(
+                max(0.0, self.pace - (time.monotonic() - started))))
 
     async def _send(self, item: Queued) -> str:
         if item.attachment is not None and "url" not in item.content \
@@ -174,7 +213,7 @@ class Sender:
                 log.warning("cannot reach the homeserver to send to %s (%s); retrying in "
                             "%.0f s at most", room, error.__class__.__name__, pause)
                 SENDS_RETRIED.labels("unreachable").inc()
-                await self.reachability.pause(pause)
+                await self._rest(room, self.reachability.pause(pause))
                 pause = min(pause * 2, MAX_NETWORK_PAUSE)
                 continue
             except LocalProtocolError as error:
@@ -184,7 +223,7 @@ class Sender:
                 if tries >= self.max_tries:
                     raise DeliveryError(f"{error} after {tries} tries") from error
                 SENDS_RETRIED.labels("not_ready").inc()
-                await asyncio.sleep(0.5)
+                await self._rest(room, asyncio.sleep(0.5))
                 continue
             if isinstance(answer, dict | RoomSendResponse):
                 return answer
@@ -201,4 +240,4 @@ class Sender:
                 wait = min(2.0 ** tries, MAX_NETWORK_PAUSE)
                 log.warning("send to %s failed (%s); try %d of %d in %.0f s",
                             room, code, tries, self.max_tries, wait)
-            await asyncio.sleep(wait)
+            await self._rest(room, asyncio.sleep(wait))

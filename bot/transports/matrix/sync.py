@@ -8,7 +8,10 @@
 - `next_batch` is saved in SQLite after each handled batch, and limited timelines are paged
   back, so a restart neither re-answers nor misses a command;
 - an unreachable homeserver is retried with a growing pause, never fatal, and the sync
-  resumes as soon as the homeserver answers again (reachability.py).
+  resumes as soon as the homeserver answers again (reachability.py);
+- the next long poll waits for the answers being sent (`Sender.settled`, SETTLE_SECONDS at
+  most): started at once, it had the homeserver take it, then wake it with the bot's own
+  answer, while it was still storing that answer and handing it to the person who asked.
 """
 
 from __future__ import annotations
@@ -40,7 +43,12 @@ from bot.transports.matrix.intake import Intake, record
 from bot.transports.matrix.invites import Invitations
 from bot.transports.matrix.power import PowerLevels
 from bot.transports.matrix.reachability import Reachability
-from bot.transports.matrix.sending import NETWORK_ERRORS, TransientFailure, is_transient
+from bot.transports.matrix.sending import (
+    NETWORK_ERRORS,
+    Sender,
+    TransientFailure,
+    is_transient,
+)
 from bot.transports.matrix.upgrades import RoomUpgrades
 
 log = logging.getLogger(__name__)
@@ -49,6 +57,9 @@ TIMELINE_LIMIT = 50
 MAX_PAGES = 20
 """Paging back a limited timeline stops after this many pages of TIMELINE_LIMIT events."""
 NEXT_BATCH = "matrix.next_batch"
+SETTLE_SECONDS = 2.0
+"""The next sync waits this long at most for the answers being sent (tens of milliseconds
+each): a send still under way then has stalled, and the sync goes on."""
 
 
 class SyncLoop:
@@ -57,8 +68,9 @@ class SyncLoop:
     def __init__(self, client: AsyncClient, config: MatrixConfig, storage: Storage,
                  intake: Intake, invitations: Invitations, power: PowerLevels,
                  started_ms: float, reachability: Reachability,
-                 upgrades: RoomUpgrades) -> None:
+                 upgrades: RoomUpgrades, sender: Sender) -> None:
         self.client = client
+        self.sender = sender
         self.reachability = reachability
         self.config = config
         self.storage = storage
@@ -121,6 +133,7 @@ class SyncLoop:
                 self._report_unreadable()
                 first = False
                 on_ready()
+            await self.until_stopped(self.sender.settled(SETTLE_SECONDS))
         return 0
 
     async def until_stopped(self, work: Awaitable[Any]) -> Any:
