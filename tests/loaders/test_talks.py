@@ -36,6 +36,8 @@ ORDERS = [
     "{title} — Ponente: {name}",
     "{title}. Referent: {name}",
     "**{title}** - *{name}, {org}*",
+    "{name} ({org}) interviendra sur le thème « {title} ».",
+    "{name} will talk about \"{title}\"",
 ]
 
 
@@ -58,6 +60,7 @@ def test_a_credit_in_each_order_is_read_back(order: str) -> None:
         ("{t} (Chris Rackauckas)", ["Chris Rackauckas"], ()),
         ("{t} door Jan van der Berg en Els de Vries", ["Jan van der Berg", "Els de Vries"], ()),
         ("{t}, moderata da Annibale d’Elia", ["Annibale d’Elia"], ()),
+        ("{t} -MP Etienne", ["MP Etienne"], ()),  # no space after the dash
     ],
 )
 def test_several_speakers_and_their_organisations(
@@ -81,6 +84,8 @@ def test_several_speakers_and_their_organisations(
         "Retour d'expérience (Hôtel de Ville)",  # a building in brackets
         "Retour d'expérience (OpenStreetMap)",  # a product in brackets
         "Chiffrer par défaut",  # 'par' and a common noun
+        "Atelier 2 : R Interface",  # a numbered label, then its title in capitals
+        "Workshop 3: Data Pipelines",
         "Introduction of Open Data",  # capitals after a speech's word, not a name
     ],
 )

@@ -32,7 +32,8 @@ DECOY_WORDS = re.compile(
     r"organisateurs|formateurs|appel a|call for|soumission|submissions?|partenaires?|"
     r"laureats?|participants?|objectifs?|public|"
     r"prerequis|modalites|pour qui|inscri|donnees\s*\?|qui sommes|contact|acces|"
-    r"ce qu.on a fait|pour la suite|on prevoit|bilan|ressources|liens? utiles|comment)"
+    r"ce qu.on a fait|pour la suite|on prevoit|bilan|ressources|liens? utiles|comment|"
+    r"telecharger|downloads?|herunterladen|scarica|descargas?|downloaden)"
 )
 _ADDRESSED = re.compile(
     r"\b(?:vous|venez|rencontrez|renseignez|decouvrez|retrouvez|inscrivez|rejoignez|participez|"

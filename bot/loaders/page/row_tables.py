@@ -21,7 +21,7 @@ from bot.loaders.page.row_grammar import (
 )
 from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
 from bot.loaders.page.values import Block, EventFrame, Line
-from bot.loaders.talks.credits import Credit, credit_block, parse_credit
+from bot.loaders.talks.credits import label_credit, parse_credit
 from bot.loaders.talks.kinds import kind_hint
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.titles import (
@@ -88,7 +88,7 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
         links = (*own_links, *links)
         description = title_lines[1:]
         start, end = _value(entry.start), _value(entry.end)
-    if not speakers and (credit := _label_credit(entry.label)):
+    if not speakers and (credit := label_credit(entry.label)):
         speakers, organisations = credit[0], tuple(dict.fromkeys((*organisations, *credit[1])))
     if entry.organisations:
         organisations = tuple(dict.fromkeys((*organisations,
@@ -103,13 +103,6 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
     # the kind column, else the label, else the room or track ('ATELIER 1' holds workshops)
     hints = (kind_hint(text) for text in (entry.kind, entry.label, reading.room) if text)
     return TableRow(entry.line, reading, next((h for h in hints if h), None), entry.section)
-
-
-def _label_credit(label: str) -> Credit | None:
-    """The persons a label names after its colon ('Keynote: Jane Doe', 'Invited talk:
-    A and B'): the speakers of the title beside it."""
-    _head, colon, tail = inline_text(label)[0].partition(": ")
-    return credit_block(tail) if colon else None
 
 
 def _unplaced(entry: TableEntry) -> list[str]:

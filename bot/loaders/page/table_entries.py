@@ -18,6 +18,7 @@ from bot.loaders.page.table_cells import CellFacts, cell_items, mended, names_on
 from bot.loaders.page.table_roles import Column, Layout, cell_at, column_roles, text_at
 from bot.loaders.page.table_timing import RowWhen, groups, hours_text, row_timings
 from bot.loaders.page.values import Block, Cell, EventFrame, Given, Line, Row
+from bot.loaders.talks.credits import label_credit
 from bot.programme.model import Link
 
 _NOTE_WORDS = 12
@@ -115,6 +116,9 @@ def _title_row(reader: _Reader, when: RowWhen) -> None:
             _stretch(reader, (cell.line, title_column.index), when)
             return
         label = ""  # a label cell spanning into the title column ('Coffee break')
+    if layout.label_titles and label and not label_credit(label):
+        cell, label = label_cell, ""
+        why.append("its label names it, its title cell describes it")
     speakers = _lines(row, layout.find("speakers"))
     if cell is not None and cell.text and names_only(cell):
         speakers, cell = (*speakers, *cell.lines), None

@@ -24,6 +24,7 @@ from bot.loaders.page.table_cells import (
 )
 from bot.loaders.page.table_words import header_role
 from bot.loaders.page.values import Cell, EventFrame, Row
+from bot.loaders.talks.credits import label_credit
 from bot.wording.folding import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -51,6 +52,9 @@ class Layout:
     body: tuple[Row, ...] = ()
     facts: CellFacts = field(default_factory=CellFacts)
     """What a lone header over the whole table says (« Mercoledì 16 Marzo 2022 »)."""
+    label_titles: bool = False
+    """The label column names the sessions and the title column describes them, but where
+    a label credits a person ('Keynote: Name')."""
 
     def find(self, role: str) -> Column | None:
         """The first column with `role`."""
@@ -118,7 +122,7 @@ def column_roles(rows: tuple[Row, ...], frame: EventFrame) -> Layout:
         facts = lone.facts
         columns[lone.index] = replace(lone, role="title", because=(
             f"{lone.because}, over the only column of titles"))
-    return Layout(tuple(columns), header, body, facts)
+    return Layout(tuple(columns), header, body, facts, _label_titles(body, columns))
 
 
 # --- header rows ----------------------------------------------------------------------
@@ -340,6 +344,31 @@ def _speakers_and_label(columns: list[Column], votes: list[_Votes]) -> list[Colu
             "a weaker title word before the title column" if titled
             else "shorter text before the title column"))
     return out
+
+
+_DESCRIBED = 0.6
+"""The share of uncredited rows whose title cell describes rather than names."""
+_SAID_AGAIN = 0.4
+"""The share of their filled title cells that say what another row's says too."""
+
+
+def _label_titles(body: tuple[Row, ...], columns: list[Column]) -> bool:
+    """Whether the label column names the sessions: on the rows whose label credits no
+    one, the title cells are mostly empty or say what other rows say too ('Afternoon tea |
+    Coffee, tea and snack provided', 'Talks | Parallel sessions (6)'), as descriptions
+    do and titles of talks do not; the rows whose label credits a person ('Keynote:
+    Name') keep their title cell."""
+    label = next((c for c in columns if c.role == "label"), None)
+    title = next((c for c in columns if c.role == "title"), None)
+    rows = [r for r in body if text_at(r, label) and not is_lone(r, len(columns))
+            and not label_credit(text_at(r, label))]
+    if label is None or len(rows) < 4:
+        return False
+    texts = [fold(text_at(r, title)) for r in rows]
+    filled = [t for t in texts if t]
+    again = [t for t in filled if texts.count(t) > 1]
+    return (len(texts) - len(filled) + len(again) >= _DESCRIBED * len(texts)
+            and len(again) >= _SAID_AGAIN * len(filled))
 
 
 def cell_at(row: Row, column: Column | None) -> Cell | None:

@@ -191,6 +191,13 @@ def person_and_role(text: str) -> Credit | None:
     return people(text.strip()) if comma and is_block(name) and ROLE.match(role) else None
 
 
+def label_credit(label: str) -> Credit | None:
+    """The persons a label names after its colon ('Keynote: Jane Doe', 'Invited talk:
+    A and B'): the speakers of the title beside it."""
+    _head, colon, tail = inline_text(label)[0].partition(": ")
+    return credit_block(tail) if colon else None
+
+
 def presenters(text: str) -> Credit | None:
     """Persons a paragraph says will present: 'A et B, membres de …, présenteront …'."""
     found = _PRESENTERS.search(text)

@@ -87,6 +87,13 @@ def kind_label(text: str) -> tuple[str, str | None, bool] | None:
     return kind, text[label.end() :], bool(label.group("close") or label.group("after"))
 
 
+def numbered_label(text: str) -> int:
+    """How long the numbered label leading `text` is ('Atelier 2 : ', 'Talk 3: '), 0 if
+    none: the colon after it opens the title, it does not end one before a credit."""
+    label = _LABEL.match(fold(text)) if ":" in text else None
+    return label.end() if label is not None and label.group("number") else 0
+
+
 def format_kind(word: str) -> str | None:
     """The kind a format word names when it stands alone before a title ('TP', 'exposé',
     'Lecture'), as a label would; None if it names none."""

@@ -9,10 +9,14 @@ from functools import lru_cache
 
 from bot.programme.model import Link
 
-_LINK = re.compile(r"\[([^\]]*+)\]\(((?:[^()\s]++|\([^()\s]*+\))*+)(?:\s+\"[^\"]*\")?\)")
-"""A Markdown link; its URL may hold balanced parentheses ('.../Lyon_(ville)'). The runs
-are possessive: giving a character back could never let the rest match, and not trying
-makes the scan of a URL three times faster."""
+_LINK = re.compile(r"\[([^\]]*+)\]\(((?:[^()\s]++|\([^()\s]*+\))*+|\{\{[<%][^{}()<>%]*+[>%]\}\})"
+                   r"(?:\s+\"[^\"]*\")?\)")
+"""A Markdown link; its URL may hold balanced parentheses ('.../Lyon_(ville)'), or be a
+Hugo shortcode ('{{< ref "/speakers/jane-doe.md" >}}'). The runs are possessive: giving a
+character back could never let the rest match, and not trying makes the scan of a URL
+three times faster."""
+_SHORTCODE_PATH = re.compile(r"^\{\{[<%]\s*(?:rel)?ref\s+\"?(?P<path>[^\"\s]+)")
+"""The page a Hugo 'ref' or 'relref' shortcode links to."""
 _TAGS = re.compile(r"<[^>]+>")
 """A tag; run only up to the text's last '>' (see `_without_tags`)."""
 _EMPHASIS = re.compile(r"\*\**|_(?<!\w_)_*|__*(?!\w)")
@@ -32,12 +36,20 @@ def inline_text(markdown: str) -> tuple[str, tuple[Link, ...]]:
     pieces: list[str] = []
     position = 0
     for match in _links(markdown):  # one pass: the text stays, the link is kept
-        if match.group(2):
-            links.append(Link(_plain(match.group(1)), match.group(2)))
+        if url := _url(match.group(2)):
+            links.append(Link(_plain(match.group(1)), url))
         pieces += (markdown[position : match.start()], match.group(1))
         position = match.end()
     pieces.append(markdown[position:])
     return _plain("".join(pieces)), tuple(links)
+
+
+def _url(written: str) -> str:
+    """A link's URL as written, or the page its Hugo shortcode names ('' if none)."""
+    if not written.startswith("{{"):
+        return written
+    found = _SHORTCODE_PATH.match(written)
+    return found.group("path") if found else ""
 
 
 def _links(markdown: str) -> Iterator[re.Match[str]]:

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from bot.loaders.talks.credits import labelled_credit, parse_credit
-from bot.loaders.talks.kinds import infer_kind, kind_label
+from bot.loaders.talks.kinds import infer_kind, kind_label, numbered_label
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import (
     BODY,
@@ -63,10 +63,17 @@ def parse_talk_line(markdown: str) -> Talk:
     if bold_first and (talk := _bold_first(bold_first)):
         return talk
     text, links = inline_text(markdown)
+    if spoken := _SPEAKS_ON.match(text):
+        found = people(spoken.group("names"))
+        if found:
+            return Talk(clean_title(spoken.group("title")), found[0], found[1], links)
     if labelled := labelled_credit(text):
         title, (speakers, organisations) = labelled
         return Talk(clean_title(title), speakers, organisations, links)
+    label = numbered_label(text)
     for separator in _SEPARATORS.finditer(text):
+        if separator.end() <= label:
+            continue  # 'Atelier 2 : R Interface': the title after its label, not a credit
         if len(text) - separator.end() > _CREDIT_LENGTH:
             continue  # the length first: a copy of each tail of a line of commas is quadratic
         tail = text[separator.end() :].rstrip(" .")
@@ -119,9 +126,18 @@ def _bold_first(found: re.Match[str]) -> Talk | None:
 
 _ONE_NAME = re.compile(r"[A-ZÀ-Ö][\w'’\-]*\.?")
 """A person named by one word ('Simon')."""
+_SPEAKS_ON = re.compile(
+    r"^(?P<names>[^\"“”«»]{3,200}?)\s+(?:interviendr(?:a|ont)|parler(?:a|ont)|pr[ée]senter(?:a|ont)|"
+    r"will\s+(?:talk|speak|present))\b[^\"“”«»]{0,40}?[\"“«]\s*(?P<title>[^\"“”«»]+?)\s*[\"”»]\s*\.?$",
+    re.IGNORECASE,
+)
+"""'Jane Doe (Acme) interviendra sur le thème « Title ».', 'Jane Doe will talk about "Title"':
+who speaks, then the quoted title."""
 _NAMES_DASH_ORG = re.compile(r"^(?P<names>.+?)\s+[–—-]\s+(?:[^\s–—-]+\s*){1,6}$")
 """'Jane Doe - Acme' after a comma: names, then their organisation after a dash."""
-_LAST_CREDIT_DASH = re.compile(r"^(?P<title>.+\S)\s+[-–—]\s+(?P<credit>[^-–—]{1,200})$")
+_LAST_CREDIT_DASH = re.compile(
+    r"^(?P<title>.+\S)\s+[-–—](?:\s+|(?=[A-ZÀ-Ö]))(?P<credit>[^-–—]{1,200})$")
+"""'Title - A et B, Org', and 'Title -A. Name' typed without the space after the dash."""
 _BRACKETED_CREDIT = re.compile(r"^(?P<title>.*\S)\s*\((?P<credit>[^()]+)\)\s*$")
 """'Title (Jane Doe, Acme)', 'Title (A et B)', 'Title (Jane Doe)': a credit in brackets."""
 _JOINED = re.compile(r",|\s(?:et|and|und|y|e|en)\s|&")

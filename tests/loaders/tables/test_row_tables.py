@@ -144,3 +144,36 @@ def test_a_label_that_names_the_speaker_after_its_colon() -> None:
         ("Compilers for everyone", ["Grace Hopper", "Jean Sammet"]),
         ("Parsing at scale", []),
     ]
+
+
+def test_a_label_column_that_names_the_sessions_its_title_column_describes() -> None:
+    read = table_rows(table(
+        "| Time | Session | Title |\n|---|---|---|\n"
+        "| 9:00 | Registration | Badges and coffee provided |\n"
+        "| 9:30 | Keynote: Ada Lovelace Byron | Notes on the Analytical Engine |\n"
+        "| 10:30 | Morning break | Badges and coffee provided |\n"
+        "| 11:00 | Talks | Parallel sessions (4) |\n"
+        "| 12:30 | Lunch | Poster session |\n"
+        "| 14:00 | Talks | Parallel sessions (4) |\n"
+        "| 15:30 | Closing | |\n"), frame(date(2025, 7, 9)))
+    assert [(r.reading.start, r.reading.talk.title,
+             [s.name for s in r.reading.talk.speakers]) for r in read.rows] == [
+        (time(9), "Registration", []),
+        (time(9, 30), "Notes on the Analytical Engine", ["Ada Lovelace Byron"]),
+        (time(10, 30), "Morning break", []),
+        (time(11), "Talks", []),
+        (time(12, 30), "Lunch", []),
+        (time(14), "Talks", []),
+        (time(15, 30), "Closing", []),
+    ]
+
+
+def test_a_label_column_of_kinds_beside_titles_of_their_own_stays_a_label() -> None:
+    read = table_rows(table(
+        "| Time | Session | Title |\n|---|---|---|\n"
+        "| 9:00 | Lecture | Sequencing basics |\n"
+        "| 10:00 | Lab | Aligning reads |\n"
+        "| 11:00 | Lecture | Variant calling |\n"
+        "| 14:00 | Lab | Annotating variants |\n"), frame(date(2025, 7, 9)))
+    assert [r.reading.talk.title for r in read.rows] == [
+        "Sequencing basics", "Aligning reads", "Variant calling", "Annotating variants"]
