@@ -19,7 +19,7 @@ SCORER = SHARED / "corpus" / "score.py"
 FLOORS = {  # folder: (F1, fields)
     "corpus": (0.97, 0.95),
     "corpus2": (0.946, 0.917),
-    "corpus3": (0.941, 0.906),
+    "corpus3": (0.942, 0.906),
 }
 
 

@@ -101,6 +101,9 @@ def parse_talk_line(markdown: str) -> Talk:
     credit = bracketed.group("credit") if bracketed else ""
     if (found := people(credit)) and (_JOINED.search(credit) or _PERSON.fullmatch(credit)):
         return Talk(clean_title(bracketed.group("title")), found[0], found[1], links)
+    if sentences := _TWO_SENTENCES.match(text):  # 'Doors Close. Talks Can Be Sent Until …'
+        found = people(sentences.group("rest").rstrip(".")) or ((), ())
+        return Talk(clean_title(sentences.group("title")), found[0], found[1], links)
     return Talk(clean_title(text), (), (), links)
 
 
@@ -133,6 +136,13 @@ _SPEAKS_ON = re.compile(
 )
 """'Jane Doe (Acme) interviendra sur le thème « Title ».', 'Jane Doe will talk about "Title"':
 who speaks, then the quoted title."""
+_TWO_SENTENCES = re.compile(
+    r"^(?P<title>[^.!?:]{3,80}[^\s.!?:A-ZÀ-Ö])\.\s+"
+    r"(?P<rest>[A-ZÀ-Ö][^.!?]*?(?:\s+[^\s.!?]+){4,}[.!])$")
+"""A short title, then a sentence of five words or more that tells more about it or who
+gives it: the title is the first sentence ('Venue Closes. Contributions Can Be Submitted
+Until 10 AM on Monday.', 'Title. Jane Doe, Director of the Library.'); an initial ('J.
+Doe') or an abbreviation ('Dr. …') does not end one."""
 _NAMES_DASH_ORG = re.compile(r"^(?P<names>.+?)\s+[–—-]\s+(?:[^\s–—-]+\s*){1,6}$")
 """'Jane Doe - Acme' after a comma: names, then their organisation after a dash."""
 _LAST_CREDIT_DASH = re.compile(
@@ -143,10 +153,12 @@ _BRACKETED_CREDIT = re.compile(r"^(?P<title>.*\S)\s*\((?P<credit>[^()]+)\)\s*$")
 _JOINED = re.compile(r",|\s(?:et|and|und|y|e|en)\s|&")
 _PERSON = re.compile(
     r"(?!(?i:salle|room|sala|raum|zaal|amphi|h[oô]tel|centre|center|institut|universit)\w*\s)"
-    r"[A-ZÀ-Ö][a-zà-ÿ'’\-]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la)\s+)?[A-ZÀ-Ö][a-zà-ÿ'’\-]+){1,3}"
+    r"[A-ZÀ-ÖĀ-ž][a-zà-ÿĀ-ž'’\-]+"
+    r"(?:\s+(?:(?:de|van|von|da|di|del|der|le|la)\s+)?[A-ZÀ-ÖĀ-ž][a-zà-ÿĀ-ž'’\-]+){1,3}"
 )
 """One name alone in brackets is a person's when it is written like one ('(Chris
-Rackauckas)'), not a room, a building or a body ('(Salle Rouge)', '(Hôtel de Ville)')."""
+Rackauckas)', '(Bogumił Kamiński)'), not a room, a building or a body ('(Salle Rouge)',
+'(Hôtel de Ville)')."""
 _QUOTES = "\"“”«»„'‘’"
 _SPEAKER_FIRST = re.compile(
     r"^\s*(?P<bold>\*\*)?(?P<names>[^*:–—()]+?)\s*(?(bold)\*\*)\s*"
