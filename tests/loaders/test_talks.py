@@ -337,3 +337,19 @@ def test_a_quoted_title_between_a_format_word_a_credit_and_notes(
         line: str, title: str, names: list, kind: str) -> None:
     talk = read_title(line)
     assert (talk.title, [s.name for s in talk.speakers], talk.own_kind()) == (title, names, kind)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names"),
+    [
+        ("Los datos abiertos en la universidad. Ana Ruiz, Directora de la Biblioteca de la UCM.",
+         "Los datos abiertos en la universidad", ["Ana Ruiz"]),
+        ("Ouvrir les données. Jeanne Dupont, directrice de la DINUM",
+         "Ouvrir les données", ["Jeanne Dupont"]),
+        ("Introduction. Open Data, what else", "Introduction. Open Data, what else", []),
+    ],
+)
+def test_a_person_and_their_role_after_the_full_stop_that_ends_a_title(
+        line: str, title: str, names: list) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers]) == (title, names)
