@@ -16,6 +16,7 @@ from bot.commands.practical import event_asked, no_event, state_note
 from bot.commands.render import found_lines, session_line, slot_groups
 from bot.commands.request import Request
 from bot.commands.selection import in_part, narrow
+from bot.loaders.talks.kinds import offers_refreshment
 from bot.programme.model import Event, Session, of_kind
 from bot.wording.folding import fold
 from bot.wording.i18n import count, format_day, format_time, kind_name, no_kind, pick, sentence_case
@@ -76,7 +77,7 @@ async def breaks(request: Request) -> Reply:
     event, state = event_asked(request)
     if event is None:
         return no_event(request)
-    found = [s for s in event.sessions if s.kind == "break"]
+    found = [s for s in event.sessions if offers_refreshment(s.title, s.kind)]
     meals = [s for s in found if re.search(r"dejeun|repas|lunch|midi", fold(s.title))]
     words = {t.lower() for t in re.findall(r"\w+", fold(request.incoming.text))}
     if words & {"dejeuner", "repas", "lunch", "manger", "dej"} and meals:

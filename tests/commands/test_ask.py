@@ -459,3 +459,24 @@ async def test_when_it_ends_asked_before_it_is_its_last_day_and_during_it_today(
         "Ça se termine à 17 h 30, lundi 31 août (Formation) :")
     assert (await ask("2020-08-28 10:00", "when does it start?", programme=programme)).startswith(
         "It starts at 9:30 am, Monday 31 August (Formation):")
+
+
+WELCOME_COFFEE = """---
+title: Journée sobriété
+---
+
+## Programme du 17 mars 2026
+
+- 9h30 - 10h : Accueil café
+- 10h - 11h : Le numérique résilient
+- 12h30 - 13h30 : Déjeuner
+"""
+
+
+async def test_a_welcome_coffee_is_found_among_the_breaks() -> None:
+    events, _problems, _format = load_text(PurePath("sobriete.md"), WELCOME_COFFEE)
+    programme = Programme(tuple(events))
+    assert [s.kind for s in programme.events[0].sessions] == ["other", "talk", "break"]
+    answer = await ask("2026-03-10 10:00", "il y a un café ?", programme=programme)
+    assert [line.split(" · ")[1] for line in answer.splitlines()[1:]] == [
+        "Accueil café", "Déjeuner"]

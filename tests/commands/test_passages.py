@@ -3,6 +3,7 @@ description and its prose passages (`bot.commands.passages`)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import PurePath
 
@@ -191,15 +192,7 @@ Les stands :
 * Mission Cloud - DINUM
 * Design de services numériques / Accessibilité numérique - DINUM
 """
-    events, _problems, _format = load_text(PurePath("territoires.md"), page)
-    app = new_app(Config(), Programme(tuple(events)),
-                  clock=FixedClock(parse_local("2023-01-16 10:00")))
-
-    async def answer(text: str) -> str:
-        out = await handle(app, Incoming(text=text, sender="@a:example.org", room="!r",
-                                         addressed=True))
-        return out[0].reply.plain
-
+    answer = _asker("territoires.md", page, "2023-01-16 10:00")
     breakfast = await answer("y a un petit-déj ?")
     assert "Accueil des participants" in breakfast
     assert "« Accueil café / petit-déjeuner »" in breakfast
@@ -214,16 +207,22 @@ async def test_no_replay_yet_quotes_what_the_page_says_of_recording() -> None:
     page = ("---\ntitle: Meetup\ndate: 2022-04-12\n---\n\nCome join us for quality talks and "
             "yummy treats - vegan options provided. The talks will be recorded.\n\n"
             "* 19:00 - Welcome\n* 19:10 - Talk 1: WASM with fp-bindgen - Arend\n")
-    events, _problems, _format = load_text(PurePath("meetup.md"), page)
-    app = new_app(Config(), Programme(tuple(events)),
-                  clock=FixedClock(parse_local("2022-04-05 12:00")))
+    answer = _asker("meetup.md", page, "2022-04-05 12:00")
+    assert await answer("will the talks be recorded?") == (
+        "No recording or slides online yet for Meetup.\nThe page says:\n"
+        "• The talks will be recorded.")
+    assert "vegan options provided" in await answer("is there food?")
+
+
+def _asker(name: str, page: str, now: str) -> Callable[[str], Awaitable[str]]:
+    """Questions to the bot that knows only `page` (saved as `name`), at `now` (Paris): each
+    answered in plain text, as in a room."""
+    events, _problems, _format = load_text(PurePath(name), page)
+    app = new_app(Config(), Programme(tuple(events)), clock=FixedClock(parse_local(now)))
 
     async def answer(text: str) -> str:
         out = await handle(app, Incoming(text=text, sender="@a:example.org", room="!r",
                                          addressed=True))
         return out[0].reply.plain
 
-    assert await answer("will the talks be recorded?") == (
-        "No recording or slides online yet for Meetup.\nThe page says:\n"
-        "• The talks will be recorded.")
-    assert "vegan options provided" in await answer("is there food?")
+    return answer

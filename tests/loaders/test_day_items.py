@@ -33,3 +33,39 @@ def test_a_day_item_gives_its_day_to_the_items_under_it(tmp_path: Path) -> None:
         (date(2024, 10, 3), time(11), "Visite du laboratoire", []),
         (date(2024, 10, 4), time(9), "Atelier QGIS", []),
     ]
+
+
+SERIES = """---
+title: Atelier BlueHats - Matomo
+date: 2021-03-12
+---
+
+*Interventions de Ronan Chardonneau, formateur Matomo.*
+
+## 17 juillet 2020 : Présentation de Matomo
+
+<iframe src="https://video.example/x1"></iframe>
+
+## 12 mars 2021 : Atelier de mise à jour RGPD pour Matomo
+
+<iframe src="https://video.example/x2"></iframe>
+
+## Jeudi 3 juin 2021 : programme
+
+- 10h : Accueil
+- 10h30 : Retour d'expérience
+"""
+
+
+def test_a_heading_led_by_its_day_names_a_session_unless_sessions_follow(tmp_path: Path) -> None:
+    """A series page gives each workshop as '## day : title' over its video; a day heading
+    over timed items only gives them its day."""
+    path = tmp_path / "matomo.md"
+    path.write_text(SERIES, encoding="utf-8")
+    events, _problems, _reading = read_page(path, SERIES, PARIS)
+    assert [(s.day, s.start, s.title) for s in events[0].sessions] == [
+        (date(2020, 7, 17), None, "Présentation de Matomo"),
+        (date(2021, 3, 12), None, "Atelier de mise à jour RGPD pour Matomo"),
+        (date(2021, 6, 3), time(10), "Accueil"),
+        (date(2021, 6, 3), time(10, 30), "Retour d'expérience"),
+    ]

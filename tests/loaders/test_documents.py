@@ -162,7 +162,7 @@ def test_headings_inside_bullets_and_credits_on_the_line_below() -> None:
 def test_bold_lead_in_times_and_bracket_times() -> None:
     day = date(2025, 11, 28)
     assert rows("heures-en-tete.md") == [
-        (day, time(14), None, "Accueil café", [], "break"),
+        (day, time(14), None, "Accueil café", [], "other"),  # the arrival, as the truths count it
         (day, time(14, 30), None, "Mots d'ouverture", ["Jeanne Dupont"], "other"),
         (day, time(15), None, "Présentation des projets de la saison", [], "talk"),
         (
@@ -212,7 +212,7 @@ def test_an_english_page() -> None:
     assert (event.start, event.end) == (date(2024, 6, 3), date(2024, 6, 4))
     day = date(2024, 6, 3)
     assert rows("english.md") == [
-        (day, time(9, 30), time(10), "Welcome coffee", [], "break"),
+        (day, time(9, 30), time(10), "Welcome coffee", [], "other"),  # the arrival
         (day, time(10), None, "Sharing public code", ["Jane Doe"], "talk"),
         (day, time(14), time(15), "Workshop on packaging", [], "workshop"),
         (day, time(16, 30), None, "Closing remarks", ["John Smith"], "other"),
@@ -265,7 +265,7 @@ def test_a_block_s_last_start_only_talks_end_at_the_block_s_end() -> None:
 def test_headings_with_hours_and_a_title_are_sessions_unless_items_follow() -> None:
     day = date(2025, 9, 18)
     assert rows("titres-horaires.md") == [
-        (day, time(9, 30), time(10), "Accueil café", [], "break"),
+        (day, time(9, 30), time(10), "Accueil café", [], "other"),  # the arrival
         (day, time(10), time(10, 45), "Keynote d'ouverture", ["Jeanne Dupont"], "talk"),
         (day, time(11), time(12, 30), "Grist pour les collectivités", [], "workshop"),
         (day, time(11), time(12, 30), "Contribuer à la documentation de Tchap", [], "workshop"),

@@ -360,6 +360,22 @@ def test_a_quoted_title_between_a_format_word_a_credit_and_notes(
 @pytest.mark.parametrize(
     ("line", "title", "names"),
     [
+        ("Los datos abiertos en la universidad. Ana Ruiz, Directora de la Biblioteca de la UCM.",
+         "Los datos abiertos en la universidad", ["Ana Ruiz"]),
+        ("Ouvrir les données. Jeanne Dupont, directrice de la DINUM",
+         "Ouvrir les données", ["Jeanne Dupont"]),
+        ("Introduction. Open Data, what else", "Introduction. Open Data, what else", []),
+    ],
+)
+def test_a_person_and_their_role_after_the_full_stop_that_ends_a_title(
+        line: str, title: str, names: list) -> None:
+    talk = read_title(line)
+    assert (talk.title, [s.name for s in talk.speakers]) == (title, names)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "names"),
+    [
         ("Stand Alone **Cloud souverain** avec Jeanne Dupont, cheffe de projet.",
          "Cloud souverain", ["Jeanne Dupont"]),
         ("Keynote Salle Europe - Cross Show sur le partage d’expérience **\"Recruter et garder "

@@ -15,7 +15,12 @@ from datetime import date, time
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.loaders.talks.credits import credit_block, find_credit, speech_credit
+from bot.loaders.talks.credits import (
+    credit_block,
+    find_credit,
+    person_and_role,
+    speech_credit,
+)
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import ends_with_title
 from bot.loaders.talks.quoted import quoted_talk
@@ -422,7 +427,8 @@ def _title_and_credit(markdown: str) -> Talk:
     signed = _SIGNED.match(text) if "." in text else None
     if signed and ends_with_title(signed.group("title")):
         signed = None  # 'Welcome by Dr. Jane Doe': the full stop abbreviates a title
-    if signed and (credit := credit_block(signed.group("credit"))):
+    if signed and (credit := credit_block(signed.group("credit"))
+                   or person_and_role(signed.group("credit"))):
         return Talk(_clean(signed.group("title")), credit[0], credit[1], links)
     talk = parse_talk_line(markdown)
     if not talk.speakers:

@@ -22,7 +22,7 @@ from bot.loaders.page.row_grammar import (
 from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
 from bot.loaders.page.values import Block, EventFrame, Line
 from bot.loaders.talks.credits import label_credit, parse_credit
-from bot.loaders.talks.kinds import kind_hint
+from bot.loaders.talks.kinds import cell_label_kind, kind_hint
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.titles import (
     Talk,
@@ -101,7 +101,8 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
         room=str(entry.room.value) if entry.room else None)
     trailing_room(reading)
     # the kind column, else the label, else the room or track ('ATELIER 1' holds workshops)
-    hints = (kind_hint(text) for text in (entry.kind, entry.label, reading.room) if text)
+    hints = (hint(text) for hint, text in ((kind_hint, entry.kind), (cell_label_kind, entry.label),
+                                           (kind_hint, reading.room)) if text)
     return TableRow(entry.line, reading, next((h for h in hints if h), None), entry.section)
 
 

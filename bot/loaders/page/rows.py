@@ -133,6 +133,9 @@ def _heading(page: Page, ctx: Context, section: Section) -> Context:
     if timed and inline_text(timed[2])[0].strip(" :-–"):
         # '### 10h-10h30 : Keynote d'ouverture': a session, unless sessions follow under it
         slot = page.make_row(ctx, line, read_line([markdown], page.dates), "a heading")
+    elif section.facts.day and (titled := _titled_day(markdown, page)):
+        # '## 17 juillet 2020 : Présentation de Matomo': a session, unless sessions follow
+        slot = page.make_row(ctx, line, titled, "a heading led by its day")
     return ctx.under(Scope.of(section.level, section.facts, line, slot=slot,
                               counted=page.counted))
 
@@ -362,6 +365,19 @@ def _heading_session(page: Page, ctx: Context, scope: Scope, why: str) -> None:
         for credited in scope.credits:
             row = with_speakers(row, credited)
         page.pending.append(row)
+
+
+def _titled_day(markdown: str, page: Page) -> LineReading | None:
+    """The reading of a heading that starts with its day and names something after it
+    ('12 mars 2021 : Atelier RGPD'), not the programme ('Jeudi 3 octobre : programme')."""
+    reading = read_line([markdown], page.dates)
+    title = reading.talk.title
+    if (not reading.days or reading.start or not title
+            or _leading_day(reading, page.dates) is not None
+            or evidence.PROGRAMME_WORDS.search(fold(title))):
+        return None
+    led = any(why.startswith("starts with") for why in reading.why)
+    return reading if led else None
 
 
 def _slot_line(reading: LineReading) -> bool:

@@ -9,6 +9,7 @@ from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import (
     JOIN,
     NAME,
+    ROLE,
     TBA,
     block_speakers,
     is_block,
@@ -181,6 +182,13 @@ def all_credits(text: str) -> Credit | None:
 def credit_block(text: str) -> Credit | None:
     """'A, B et C (Org)' or 'A (Org1) et B (Org2)' and nothing else: speakers and organisations."""
     return block_speakers(text.strip()) if is_block(text.strip()) else None
+
+
+def person_and_role(text: str) -> Credit | None:
+    """'Jeanne Dupont, directrice de la DINUM', 'Ana Ruiz, Directora de la Biblioteca': one
+    person, then their role after a comma (a role's word starts it)."""
+    name, comma, role = text.strip().partition(", ")
+    return people(text.strip()) if comma and is_block(name) and ROLE.match(role) else None
 
 
 def label_credit(label: str) -> Credit | None:

@@ -6,39 +6,60 @@ import re
 
 from bot.loaders.talks.words import (
     BREAKS_ANYWHERE,
+    HOUSEKEEPING_ANYWHERE,
     KIND_LABELS,
     KIND_WORDS,
+    REFRESHMENTS,
     SHORT_ITEMS,
     alternation,
 )
 from bot.wording.folding import fold
 
 _NAMED = tuple(
-    (kind, re.compile(rf"\b(?:{alternation(KIND_WORDS[kind])})\b"))
+    (kind, re.compile(rf"\b(?:{alternation(KIND_WORDS[kind])})\d{{0,2}}\b"))
     for kind in ("panel", "workshop", "demo")
 )
-"""Kinds a title names wherever it says them ('Atelier contribuer', 'Table ronde …')."""
+"""Kinds a title names wherever it says them ('Atelier contribuer', 'Table ronde …'), or
+numbers ('TP1', 'Atelier2')."""
+_PANEL = dict(_NAMED)["panel"]
 _TALK = re.compile(rf"\b(?:{alternation(KIND_WORDS['talk'])})\b")
 _SHORT = (
     ("break", re.compile(rf"\b(?:{alternation(BREAKS_ANYWHERE)})\b")),
     *((kind, re.compile(rf"^(?:{alternation(SHORT_ITEMS[kind])})\b")) for kind in SHORT_ITEMS),
 )
+_REFRESHMENT = re.compile(rf"\b(?:{alternation(REFRESHMENTS)}|{alternation(BREAKS_ANYWHERE)})\b")
 _SHORT_WORDS = 4
 """A break or housekeeping item is a short line ('Pause repas'), not a title that starts
-alike ('Ouverture de code de l'orchestrateur…')."""
+alike ('Ouverture de code de l'orchestrateur…'); its words are counted without the signs
+between them ('Coffee Break & Poster Session', 'Special dinner - Cheese fondue')."""
+_WORD = re.compile(r"\w+")
+_HOUSEKEEPING = re.compile(rf"\b(?:{alternation(HOUSEKEEPING_ANYWHERE)})\b")
+_HOUSEKEEPING_WORDS = 8
+"""A line that names the event's own course is short too, if not as short as a break
+('Annonce des résultats, discours de clôture et remerciements')."""
 _NUMBERING = re.compile(r"^(?:temps|partie|part|sequence|etape|step)\s*\d+\s*[-–—:.]\s*")
 """'Temps 1 – ', 'Partie 2 : ': the numbering of a part, not its words."""
 _QUESTIONS = re.compile(r"^(?:questions?\s*/\s*reponses?|q\s*&\s*[ra]\b|echanges? avec (?:le|la) )")
-_HANDS_ON = re.compile(r"mains sur le clavier|hands.on")
+"""Questions to the speakers are housekeeping, unless a panel answers them ('Questions/
+réponses avec un panel de membres')."""
+_LESSON = re.compile(
+    r"^(?:introduction|einfuhrung|introduccion|introduzione|inleiding)\s+"
+    r"(?:a|au|aux|to|into|in|tot|alla?|ai|agli)\b"
+)
+"""'Introduction à la reproductibilité', 'Introduction to Bioconductor': a lesson on a
+subject, not the opening words of the day ('Introduction', 'Introduction de la journée')."""
 _GATHERING = re.compile(r"\bforums?\b(?! ouverts?)")
 """A forum (of stands, of exchanges) is no talk: the kind 'other', unless its section
 says what its sessions are (an open forum, « forum ouvert », is a workshop's format)."""
+_LABEL_WORDS = "|".join(alternation(words) for words in KIND_LABELS.values())
+_LABEL_NUMBER = r"\s+(?:n[°o]\s*)?\d{1,3}[a-z]?"
 _LABEL = re.compile(
-    rf"^\s*(?:{'|'.join(alternation(words) for words in KIND_LABELS.values())})"
-    r"(?P<number>\s+(?:n[°o]\s*)?\d{1,3}[a-z]?)?(?P<close>[*_]{0,3})\s*:(?P<after>[*_]{0,3})"
-    r"(?:\s+|(?=[^\W\d_]))",
+    rf"^\s*(?:{_LABEL_WORDS})(?P<number>{_LABEL_NUMBER})?(?P<close>[*_]{{0,3}})\s*:"
+    r"(?P<after>[*_]{0,3})(?:\s+|(?=[^\W\d_]))",
     re.IGNORECASE,
 )
+_CELL_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})(?:{_LABEL_NUMBER})?\s*(?::|$)")
+"""A label alone in its cell ('Lab 3', 'Lecture 01', 'Keynote: Jane Doe')."""
 _LABEL_KINDS = tuple(
     (kind, re.compile(rf"^\s*(?:{alternation(words)})\b", re.IGNORECASE))
     for kind, words in KIND_LABELS.items()
@@ -49,15 +70,26 @@ def infer_kind(title: str, hint: str | None = None) -> str:
     """The session's kind from words of its title, else the section's hint, else 'talk'."""
     folded = _NUMBERING.sub("", fold(title))
     if _QUESTIONS.match(folded):
-        return "other"
-    if len(folded.split()) <= _SHORT_WORDS:
+        return "panel" if _PANEL.search(folded) else "other"
+    words = len(_WORD.findall(folded))
+    if words <= _SHORT_WORDS and not _LESSON.match(folded):
         for kind, pattern in _SHORT:
             if pattern.search(folded):
                 return kind
+    if words <= _HOUSEKEEPING_WORDS and _HOUSEKEEPING.search(folded):
+        return "other"
     for kind, pattern in _NAMED:
         if pattern.search(folded):
             return kind
     return hint or ("other" if _GATHERING.search(folded) else "talk")
+
+
+def offers_refreshment(session_title: str, kind: str) -> bool:
+    """Whether a session is a break, or a short line that offers coffee or a meal under
+    another kind ('Accueil café', the participants' arrival)."""
+    folded = fold(session_title)
+    return kind == "break" or (
+        len(_WORD.findall(folded)) <= _SHORT_WORDS and bool(_REFRESHMENT.search(folded)))
 
 
 def kind_hint(text: str) -> str | None:
@@ -65,8 +97,6 @@ def kind_hint(text: str) -> str | None:
     the text names exactly one kind."""
     folded = fold(text)
     kinds = {kind for kind, pattern in _NAMED if pattern.search(folded)}
-    if _HANDS_ON.search(folded):
-        kinds.add("workshop")
     if _TALK.search(folded):
         kinds.add("talk")
     return kinds.pop() if len(kinds) == 1 else None
@@ -85,6 +115,15 @@ def kind_label(text: str) -> tuple[str, str | None, bool] | None:
     if label.group("number") or kind == "panel":
         return kind, None, True
     return kind, text[label.end() :], bool(label.group("close") or label.group("after"))
+
+
+def cell_label_kind(text: str) -> str | None:
+    """The kind a table's label cell gives the session beside it when the cell is a label
+    ('**Lab 3**' a workshop, 'Lecture 01' a talk), else what its words name."""
+    folded = fold(text).strip(" *_")
+    if _CELL_LABEL.match(folded):
+        return next(kind for kind, pattern in _LABEL_KINDS if pattern.match(folded))
+    return kind_hint(text)
 
 
 def numbered_label(text: str) -> int:

@@ -59,13 +59,17 @@ KIND_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "nl": ("paneldiscussie", "panelgesprek", "rondetafel"),
     },
     "workshop": {
-        "fr": ("atelier", "ateliers", "hackathon", "un coin", "coaching", "groupe de travail",
-               "groupes de travail", "en groupe", "en groupes"),
-        "en": ("workshop", "workshops", "hackathon"),
-        "de": ("workshop", "workshops"),
-        "es": ("taller", "talleres"),
-        "it": ("laboratorio",),
-        "nl": ("werksessie",),
+        "fr": ("atelier", "ateliers", "un coin", "coaching", "groupe de travail",
+               "groupes de travail", "en groupe", "en groupes", "tp", "travaux pratiques",
+               "td", "travaux diriges", "tutoriel", "exercice", "exercices",
+               "session de travail", "sessions de travail", "session de formation",
+               "sessions de formation", "mains sur le clavier"),
+        "en": ("workshop", "workshops", "tutorial", "tutorials", "hands on", "exercise",
+               "exercises", "working session", "work session"),
+        "de": ("workshop", "workshops", "ubung", "ubungen", "tutorium", "praktikum"),
+        "es": ("taller", "talleres", "tutorial", "ejercicios"),
+        "it": ("laboratorio", "esercitazione", "esercitazioni", "tutorial"),
+        "nl": ("werksessie", "practicum", "oefening", "oefeningen", "tutorial"),
     },
     "demo": {
         "fr": ("demo", "demos", "demonstration", "demonstrations", "exposition",
@@ -87,7 +91,9 @@ KIND_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 """Words that name a kind wherever a title or a heading says them ('Atelier contribuer',
-'les démos de La Suite'); a talk is the kind of any line that names none."""
+'les démos de La Suite', 'TP1', 'Spark Hands-on'); a talk is the kind of any line that
+names none. A hackathon is no kind: it names an event, whose programme holds talks,
+meals and a jury as well as its hours of work."""
 
 KIND_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "talk": {
@@ -127,13 +133,18 @@ KIND_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 'Atelier :', 'Taller:', 'Vortrag:', 'Talk 2:'): the label is not part of the title."""
 
 SHORT_ITEMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "workshop": {
+        "fr": ("sprint", "sprints", "sprint de code", "hackathon"),
+        "en": ("sprint", "sprints", "code sprint", "hackathon"),
+        "de": ("sprint", "sprints", "hackathon"), "es": ("sprint", "sprints", "hackathon"),
+        "it": ("sprint", "sprints", "hackathon"), "nl": ("sprint", "sprints", "hackathon"),
+    },
     "break": {
         "fr": ("pause", "dejeuner", "repas", "cafe", "cocktail", "moment festif", "gouter",
                "petit dejeuner", "petit-dejeuner", "diner", "buffet", "collation",
-               "accueil cafe", "accueil petit dejeuner", "accueil petit-dejeuner",
-               "accueil dejeuner"),
+               "accueil petit dejeuner", "accueil petit-dejeuner", "accueil dejeuner"),
         "en": ("break", "coffee", "lunch", "breakfast", "dinner", "tea break", "snack",
-               "welcome coffee", "welcome breakfast", "welcome cafe"),
+               "welcome breakfast"),
         "de": ("pause", "kaffeepause", "mittagessen", "mittagspause", "fruhstuck",
                "abendessen", "kaffee"),
         "es": ("pausa", "descanso", "almuerzo", "comida", "desayuno", "cena", "cafe"),
@@ -146,30 +157,67 @@ SHORT_ITEMS: dict[str, dict[str, tuple[str, ...]]] = {
                "mot d'accueil", "mots d'accueil", "mot d'ouverture", "mots d'ouverture",
                "discours", "introduction", "networking", "apero", "question", "questions",
                "presentation de la journee", "propos liminaires", "mot de bienvenue",
-               "mots de bienvenue", "bienvenue", "afterwork", "after work", "after-work"),
+               "mots de bienvenue", "bienvenue", "afterwork", "after work", "after-work",
+               "discussion", "discussions"),
         "en": ("welcome", "opening", "closing", "wrap up", "wrap-up", "registration",
                "check in", "check-in", "networking", "q&a", "q & a", "introduction",
-               "afterwork", "after work", "after-work", "get together", "get-together"),
-        "de": ("begrussung", "eroffnung", "abschluss", "einlass", "anmeldung"),
+               "afterwork", "after work", "after-work", "get together", "get-together",
+               "discussion", "discussions"),
+        "de": ("begrussung", "eroffnung", "abschluss", "einlass", "anmeldung", "diskussion"),
         "es": ("bienvenida", "apertura", "clausura", "cierre", "registro", "acreditacion",
-               "inauguracion"),
-        "it": ("benvenuto", "apertura", "chiusura", "registrazione", "accoglienza"),
-        "nl": ("welkom", "opening", "afsluiting", "registratie", "ontvangst"),
+               "inauguracion", "discusion"),
+        "it": ("benvenuto", "apertura", "chiusura", "registrazione", "accoglienza",
+               "discussione"),
+        "nl": ("welkom", "opening", "afsluiting", "registratie", "ontvangst", "discussie"),
     },
 }
-"""Words a short line starts with that make it a break ('Pause déjeuner', 'Mittagessen',
-'Almuerzo', 'Pranzo') or a housekeeping item ('Accueil', 'Welcome', 'Clausura'), as the
+"""Words a short line starts with that make it a workshop (the hours of work of a 'Sprint'
+or a 'Hackathon'), a break ('Pause déjeuner', 'Mittagessen', 'Almuerzo', 'Pranzo') or a
+housekeeping item ('Accueil', 'Welcome', 'Clausura', an open 'Discussion'), as the
 truth conventions count them; a title that only starts alike ('Ouverture de code de …')
-is longer."""
+is longer. A meal is a break, even at the welcome ('Accueil petit-déjeuner'), but the
+coffee of the welcome ('Accueil café') is the participants' arrival."""
+
+
+HOUSEKEEPING_ANYWHERE: dict[str, tuple[str, ...]] = {
+    "fr": ("jury", "remise des prix", "annonce des resultats", "constitution des equipes",
+           "formation des equipes", "formation des groupes", "finalisation des equipes",
+           "soumission des projets", "ouverture des portes", "tour de table", "temps libre",
+           "mot de bienvenue", "mots de bienvenue", "discours de cloture"),
+    "en": ("jury", "awards", "prizes", "award ceremony", "team formation", "team building",
+           "submission deadline", "doors open", "doors close", "free time", "help desk",
+           "info desk", "opening remarks", "closing remarks", "concluding remarks",
+           "get together", "social programme", "social program"),
+    "de": ("jury", "preisverleihung", "siegerehrung", "freizeit"),
+    "es": ("jurado", "entrega de premios", "tiempo libre", "despedida"),
+    "it": ("giuria", "premiazione", "tempo libero"),
+    "nl": ("jury", "prijsuitreiking", "vrije tijd"),
+}
+"""Words that make a line of a few words a housekeeping item wherever they stand in it: the
+event's own course (its jury, its prizes, its teams being formed, its doors opening, free
+time), not a subject someone speaks on ('Délibération des membres du jury', 'Project
+Submission Deadline', 'Doors open, time for snacks and networking')."""
 
 
 BREAKS_ANYWHERE: dict[str, tuple[str, ...]] = {
-    "fr": ("pause", "pause cafe"), "en": ("break", "coffee break", "tea break"),
-    "de": ("pause", "kaffeepause"), "es": ("pausa", "descanso"), "it": ("pausa",),
-    "nl": ("pauze",),
+    "fr": ("pause", "pause cafe", "dejeuner", "petit dejeuner", "diner", "repas", "gouter"),
+    "en": ("break", "coffee break", "tea break", "breakfast", "lunch", "dinner", "snack"),
+    "de": ("pause", "kaffeepause", "fruhstuck", "mittagessen", "abendessen"),
+    "es": ("pausa", "descanso", "desayuno", "almuerzo", "cena"),
+    "it": ("pausa", "colazione", "pranzo", "cena"), "nl": ("pauze", "ontbijt", "lunch"),
 }
 """Words that make a short line a break wherever they stand in it ('Morning Break',
-'Kurze Pause')."""
+'Kurze Pause', 'Continental Breakfast Served', 'Course dinner')."""
+
+REFRESHMENTS: dict[str, tuple[str, ...]] = {
+    "fr": ("cafe", "cocktail", "apero", "aperitif", "collation", "viennoiseries"),
+    "en": ("coffee", "tea", "drinks", "refreshments"), "de": ("kaffee", "getranke"),
+    "es": ("cafe", "refrigerio"), "it": ("caffe", "aperitivo", "rinfresco"),
+    "nl": ("koffie", "thee", "borrel"),
+}
+"""What a short line offers to drink or nibble, whatever its kind ('Accueil café', a
+participants' arrival, 'Welcome coffee'): where a question about the breaks looks too."""
+
 
 NOBODY = ("all", "tous", "toutes", "tout le monde", "everyone", "everybody", "alle", "todos",
           "todas", "tutti", "iedereen")

@@ -177,3 +177,16 @@ def test_a_label_column_of_kinds_beside_titles_of_their_own_stays_a_label() -> N
         "| 14:00 | Lab | Annotating variants |\n"), frame(date(2025, 7, 9)))
     assert [r.reading.talk.title for r in read.rows] == [
         "Sequencing basics", "Aligning reads", "Variant calling", "Annotating variants"]
+
+
+def test_a_label_cell_gives_the_kind_of_the_title_beside_it() -> None:
+    read = table_rows(table(
+        "| Time | Session | Title |\n|---|---|---|\n"
+        "| 9:00 | **Lecture 01** | Linear models for microarrays |\n"
+        "| 13:30 | **Lab 3** | End-to-end RNA-Seq workflow |\n"
+        "| 16:30 | Tutorium 2 | Statistik mit R |\n"), frame(date(2022, 6, 13)))
+    assert [(r.reading.talk.title, r.kind) for r in read.rows] == [
+        ("Linear models for microarrays", "talk"),
+        ("End-to-end RNA-Seq workflow", "workshop"),
+        ("Statistik mit R", "workshop"),
+    ]
