@@ -21,15 +21,16 @@ pytestmark = pytest.mark.synapse
 SCRIPT = ROOT / "scripts" / "try_local.py"
 
 
-def start(*args: str) -> subprocess.Popen[str]:
+def start(*args: str, stderr: int = subprocess.PIPE) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BLUEHATS_")}
     return subprocess.Popen([sys.executable, str(SCRIPT), *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+                            stderr=stderr, text=True, env=env)
 
 
 def test_it_prepares_everything_and_stops_synapse_at_ctrl_c(tmp_path: Path) -> None:
     folder = tmp_path / "try"
-    process = start("--dir", str(folder))
+    # one pipe, read to the end: a pipe nobody reads fills up and blocks the script
+    process = start("--dir", str(folder), stderr=subprocess.STDOUT)
     assert process.stdout is not None
     shown = []
     for line in process.stdout:
@@ -48,7 +49,8 @@ def test_it_prepares_everything_and_stops_synapse_at_ctrl_c(tmp_path: Path) -> N
     assert config.web.address is not None and config.matrix.display_name == "BlueHats [Bot]"
     assert any(path.name == "demo-programme.yaml" for path in config.programme.paths)
     process.send_signal(signal.SIGINT)
-    assert process.wait(30) == 0
+    rest, _ = process.communicate(timeout=30)
+    assert process.returncode == 0, rest[-2000:]
     with pytest.raises(OSError):
         urllib.request.urlopen(base + "/_matrix/client/versions", timeout=2)
     assert config_path.exists()  # the folder stays, as the script says
