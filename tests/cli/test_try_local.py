@@ -23,8 +23,11 @@ SCRIPT = ROOT / "scripts" / "try_local.py"
 
 def start(*args: str, stderr: int = subprocess.PIPE) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("BLUEHATS_")}
+    # Ctrl-C reaches the script even when the tests run in the background, where a shell
+    # without job control (`nohup … &`) makes its children ignore SIGINT
     return subprocess.Popen([sys.executable, str(SCRIPT), *args], stdout=subprocess.PIPE,
-                            stderr=stderr, text=True, env=env)
+                            stderr=stderr, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def test_it_prepares_everything_and_stops_synapse_at_ctrl_c(tmp_path: Path) -> None:
