@@ -16,7 +16,7 @@ from bot.commands.practical import event_asked, no_event, state_note
 from bot.commands.render import found_lines, session_line, slot_groups
 from bot.commands.request import Request
 from bot.commands.selection import in_part, let_go, narrow
-from bot.loaders.talks.kinds import offers_refreshment
+from bot.loaders.talks.refreshments import offers_refreshment
 from bot.programme.model import Event, Session, of_kind
 from bot.wording.folding import fold
 from bot.wording.i18n import count, format_day, format_time, kind_name, no_kind, pick, sentence_case
