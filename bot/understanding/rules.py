@@ -87,6 +87,8 @@ def _events_and_counts(r: Reading) -> Intent | None:
     if r.subject:
         return None
     if r.has(lexicon.COUNT):
+        if r.has(lexicon.SPEAKER_NOUNS):
+            return None  # « combien d'intervenants ? »: the speakers, counted
         if r.has(lexicon.EVENTS):
             return r.intent("events")
         talks = r.has(lexicon.TALKS) and not r.slots.kind
