@@ -324,8 +324,8 @@ def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> s
     """'**Title**, mardi 24 novembre, 17h-17h30', 'Title, Name — 14 mars, 10h', 'Title (mardi
     14 mars à 10h)': the day and hours after the title (and its credit)."""
     every = [found.start() for found in _TRAILING_CUT.finditer(markdown)]
-    if not every:
-        return markdown
+    if not every or not _DIGIT.search(markdown, every[0]):
+        return markdown  # days and hours are written with digits: none after any cut
     ranges = _ranges(markdown, dates) if any(markdown[c] != "," for c in every) else []
     inside = {at for start, end in ranges for at in range(start + 1, end)}  # '10 am - 5 pm'
     cuts = [cut for cut in reversed(every) if cut not in inside][:_WHEN_PARTS]  # from the end
