@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from bot.app import App, Service
-from bot.commands import agenda, calendar, help, programme, sessions, who
+from bot.commands import agenda, calendar, help, programme, sessions, speakers, who
 from bot.commands.declaration import CommandTable
 from bot.commands.messages import Transport
 from bot.privacy import commands as privacy
@@ -35,7 +35,8 @@ def command_table() -> CommandTable:
     """The bot's commands and dialogue interceptors, collected from the modules that declare
     them, in the order help lists them."""
     return CommandTable.collect((agenda, calendar, help, privacy, programme, proposing, reviewing,
-                                 scheduling, calls, reminders, publishing, sessions, who))
+                                 scheduling, calls, reminders, publishing, sessions, speakers,
+                                 who))
 
 
 def new_app(config: Config, files: Programme, clock: Clock | None = None,
@@ -57,6 +58,14 @@ async def build_app(config: Config, clock: Clock | None = None) -> App:
     What is published of each source is judged against the database (a version that looks
     misread since the last run stays held).
     """
+    app = await open_app(config, clock)
+    await app.reload(fetch=False)
+    return app
+
+
+async def open_app(config: Config, clock: Clock | None = None) -> App:
+    """`build_app` but for reading the programme: the app has an empty programme until
+    `app.reload` has read it (the console answers what needs none meanwhile)."""
     storage = await Storage.open(config.storage.database)
     sources = RemoteSources(config.programme, storage.repository(ProgrammeSources))
     await sources.start()  # the last versions, then one request to each server
@@ -64,10 +73,8 @@ async def build_app(config: Config, clock: Clock | None = None) -> App:
     await publisher.load()
     # Talks organisers placed from accepted proposals (!planifier) are part of the programme.
     scheduled = await scheduled_sessions(storage, all_formats(config.proposals))
-    app = new_app(config, Programme(), clock or SystemClock(config.programme.tz), storage,
-                  scheduled=scheduled, sources=sources, publishing=publisher)
-    await app.reload(fetch=False)
-    return app
+    return new_app(config, Programme(), clock or SystemClock(config.programme.tz), storage,
+                   scheduled=scheduled, sources=sources, publishing=publisher)
 
 
 async def send_reminders(app: App, transport: Transport) -> None:

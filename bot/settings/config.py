@@ -14,7 +14,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from pydantic import (
     Field,
     ValidationError,
@@ -23,12 +22,9 @@ from pydantic import (
 )
 
 from bot.settings.section import Section, is_url
+from bot.settings.shipped import SHIPPED_DATA
 from bot.settings.validation import describe
 from bot.settings.web import WebConfig
-
-SHIPPED_DATA = Path(__file__).resolve().parents[1] / "data"
-"""The programmes shipped with the bot (package data of `bot`, so a regular install has
-them too), used when the configuration names none."""
 
 
 class ProgrammeConfig(Section):
@@ -338,6 +334,8 @@ def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> Conf
     """
     raw: object = {}
     if path is not None:
+        import yaml  # only a file needs the parser: the console mostly starts without one
+
         try:
             raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except OSError as error:
