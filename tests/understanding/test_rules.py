@@ -41,7 +41,7 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
                ("what is Matthias Kirschner doing on Sunday?", "search")],
     "speakers": [("qui sont les intervenants ?", "speakers"), ("who are the speakers?", "speakers"),
                  ("qui intervient demain ?", "speakers"),
-                 ("combien d'intervenants ?", "speakers")],
+                 ("combien d'intervenants ?", "speakers"), ("qui anime ?", "speakers")],
     "breaks, start and end": [("y a une pause déjeuner ?", "breaks"),
                               ("when does it start?", "start"), ("ça finit quand ?", "end")],
     "sessions by track or over": [("j'ai loupé quoi ce matin en Janson ?", "sessions"),
