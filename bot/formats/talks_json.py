@@ -54,14 +54,15 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
     read: list[tuple[Entry, int]] = []
     problems: list[Problem] = []
     lines = JsonLines(text)
-    for item in talks(data):
-        line = lines.of(item)
-        try:
-            read.append((_entry(item, tz), line))
-        except (KeyError, TypeError, ValueError) as error:
-            problems.append(Problem(SourceRef(str(path), line),
-                                    f"talk {text_value(item.get('title'))[:60]!r} skipped: "
-                                    f"{type(error).__name__}: {error}"))
+    for talk in talks(data):
+        line = lines.of(talk)
+        for placed in _placed(talk):
+            try:
+                read.append((_entry(placed, tz), line))
+            except (KeyError, TypeError, ValueError) as error:
+                problems.append(Problem(SourceRef(str(path), line),
+                                        f"talk {text_value(talk.get('title'))[:60]!r} skipped: "
+                                        f"{type(error).__name__}: {error}"))
     if not read:
         return [], [*problems, Problem(SourceRef(str(path)), "no talk found: expected objects "
                                        "with a \"title\" and a start date-time (\"start\", "
@@ -90,24 +91,36 @@ def talks(data: Any) -> Iterator[dict]:
             yield from talks(value)
 
 
+def _placed(item: dict) -> list[dict]:
+    """The talk once in each of its `slots` (pretalx's API since 2025 lists them; a talk
+    given twice has two), else as it is."""
+    slots = [slot for slot in item.get("slots") or [] if isinstance(slot, dict)]
+    return [{**item, "slot": slot} for slot in slots] or [item]
+
+
+def _places(item: dict) -> list[dict]:
+    """Where a talk's fields are: itself, its slot, its first slot."""
+    slots = item.get("slots")
+    first = slots[0] if isinstance(slots, list) and slots else None
+    return [place for place in (item, item.get("slot"), first) if isinstance(place, dict)]
+
+
 def _start_text(item: dict) -> str | None:
-    """The start a talk gives, in itself or in its `slot`: a text with a date."""
-    for place in (item, item.get("slot")):
-        if isinstance(place, dict):
-            for key in STARTS:
-                value = place.get(key)
-                if isinstance(value, str) and _DATED.match(value.strip()):
-                    return value
+    """The start a talk gives, in itself or in its slot: a text with a date."""
+    for place in _places(item):
+        for key in STARTS:
+            value = place.get(key)
+            if isinstance(value, str) and _DATED.match(value.strip()):
+                return value
     return None
 
 
 def _field(item: dict, keys: tuple[str, ...]) -> Any:
     """The first of `keys` the talk or its slot gives."""
-    for place in (item, item.get("slot")):
-        if isinstance(place, dict):
-            for key in keys:
-                if place.get(key) not in (None, "", []):
-                    return place[key]
+    for place in _places(item):
+        for key in keys:
+            if place.get(key) not in (None, "", []):
+                return place[key]
     return None
 
 
@@ -124,7 +137,7 @@ def _entry(item: dict, tz: ZoneInfo) -> Entry:
         end = start + timedelta(minutes=minutes)  # pretalx: minutes
     elif isinstance(minutes, str) and minutes.strip():
         end = start + parse_duration(minutes)
-    kind = text_value(_field(item, TYPES))
+    kind = label(_field(item, TYPES))  # a name, or an object naming it (pretalx: {"name": …})
     people = _field(item, PEOPLE) or []
     return entry(
         title, start, end,

@@ -80,6 +80,26 @@ def test_sessionize_sessions_and_a_bad_start_costs_its_talk_only(tmp_path: Path)
     assert problem.source.line == 7 and "Broken slot" in problem.message
 
 
+PRETALX_SLOTS = """{"schedule": {"2025-10-30": {"600": {"3": {"code": "SPR1NT",
+  "title": "Sprint Django", "speakers": [{"name": "Jeanne Dupont"}],
+  "submission_type": {"id": 7, "name": {"en": "Sprint", "fr": "Sprint"}},
+  "slots": [{"id": 1, "room": {"id": 3, "name": {"en": "B003", "fr": "B003"}},
+             "start": "2025-10-30T10:00:00+01:00", "end": "2025-10-30T17:00:00+01:00"},
+            {"id": 2, "room": {"id": 4, "name": {"en": "B421"}},
+             "start": "2025-10-31T10:00:00+01:00", "end": "2025-10-31T12:00:00+01:00"}]}}}}}
+"""
+
+
+def test_a_talk_in_two_slots_is_held_twice(tmp_path: Path) -> None:
+    # pretalx's API since 2025: `slots`, and types and rooms as objects with a name
+    [event], problems = _read(tmp_path, "pyconfr-2025.json", PRETALX_SLOTS)
+    assert problems == []
+    assert [(s.day, s.start, s.end, s.room, s.kind, s.speaker_names) for s in event.sessions] == [
+        (date(2025, 10, 30), time(10), time(17), "B003", "workshop", ("Jeanne Dupont",)),
+        (date(2025, 10, 31), time(10), time(12), "B421", "workshop", ("Jeanne Dupont",)),
+    ]
+
+
 def test_a_json_file_with_no_talk_says_what_it_expected(tmp_path: Path) -> None:
     events, problems = _read(tmp_path, "menu.json", '{"title": "Menu", "items": []}')
     assert events == []
