@@ -120,3 +120,78 @@ def test_the_lines_of_a_hackathon_keep_their_own_kinds(tmp_path: Path) -> None:
 )
 def test_a_line_that_is_only_the_hours_of_work_or_of_discussion(title: str, kind: str) -> None:
     assert infer_kind(title) == kind
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Conference dinner (ticket event)", "Welcome reception", "Dinner and Cruise",
+        "After party", "Soirée de gala", "Cocktail dînatoire", "Empfang im Rathaus",
+        "Fiesta de clausura", "Festa di fine anno", "Borrel",
+    ],
+)
+def test_the_evening_spent_together_is_a_social_event_not_a_break(title: str) -> None:
+    assert infer_kind(title) == "other"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sandwiches Served", "Soup and salad will be provided", "Lunch Served: Thai curry",
+        "Morning tea", "Afternoon tea", "Pizza!", "Petit-déjeuner offert",
+        "Kaffee und Kuchen serviert",
+    ],
+)
+def test_food_served_is_a_break(title: str) -> None:
+    assert infer_kind(title) == "break"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Registration Opens", "Day Pass Ends", "Venue closes", "Let the games begin!",
+        "Les inscriptions commencent", "Der Hackathon beginnt", "Il contest inizia",
+    ],
+)
+def test_a_marker_of_the_course_of_the_event_is_housekeeping(title: str) -> None:
+    assert infer_kind(title) == "other"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Python Core Developers Meeting", "Documentation WG meeting - Day 2",
+        "Packaging Breakout", "Ad Hoc Room 3", "Community Happy Hour",
+        "Security team discussion", "Réunions des groupes locaux", "Vergadering van de raad",
+        "Welcoming Remarks", "Annonces", "Saluti istituzionali", "Visite du fab lab",
+        "Pitch des idées", "Restitution des équipes",
+        "Hacking", "Registrations",
+    ],
+)
+def test_a_meeting_of_those_present_is_no_talk(title: str) -> None:
+    assert infer_kind(title) == "other"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Meeting the needs of users with open data", "Third-party cookies",
+        "Le numérique à La Réunion", "Why Open Source Matters",
+    ],
+)
+def test_a_talk_that_only_uses_those_words_stays_a_talk(title: str) -> None:
+    assert infer_kind(title) == "talk"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Steering Committee Q&A", "panel"), ("Ask me anything", "panel"),
+        ("Q&A", "other"), ("Closing Q&A", "other"),
+        ("Final Team Pitches", "demo"), ("Project presentations to the judges", "demo"),
+        ("Présentation des 12 projets devant le jury", "demo"),
+        ("Presentazione dei progetti alla giuria", "demo"),
+    ],
+)
+def test_who_answers_and_what_teams_show(title: str, kind: str) -> None:
+    assert infer_kind(title) == kind

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import re
 
+from bot.loaders.talks.gathering_words import (
+    COURSE_MARKS,
+    MEETING_AS_VERB,
+    MEETINGS_ANYWHERE,
+    SERVED,
+    SOCIAL_ANYWHERE,
+)
 from bot.loaders.talks.refreshments import SHORT_WORDS, word_count
 from bot.loaders.talks.words import (
     BREAKS_ANYWHERE,
@@ -42,6 +49,28 @@ _LESSON = re.compile(
 )
 """'Introduction à la reproductibilité', 'Introduction to Bioconductor': a lesson on a
 subject, not the opening words of the day ('Introduction', 'Introduction de la journée')."""
+_ASIDE = re.compile(r"\([^()]*\)")
+"""A bracketed aside ('Conference dinner (ticket event)', 'Installs begin (event start)')
+is not counted among the words that make a line short."""
+_SOCIAL = re.compile(rf"(?<!third )(?<!3rd )(?<!-)\b(?:{alternation(SOCIAL_ANYWHERE)})\b")
+_SERVED = re.compile(rf"\b(?:{alternation(SERVED)})\b")
+_COURSE_MARK = re.compile(rf"\b(?:{alternation(COURSE_MARKS)})\W*$")
+_GATHERED_WORDS = 6
+"""A social event, food served or a marker of the event's course is a short line too, if
+a little longer than a break ('Beer and pizza will be provided'); a 'third-party' is no
+party."""
+_MEETING = re.compile(
+    rf"\b(?:{alternation(MEETINGS_ANYWHERE)})\b(?!\s+(?:{'|'.join(MEETING_AS_VERB)})\b)")
+_ANSWERED_BY = re.compile(
+    r"^(?!(?:open|final|closing|general|short|live|joint|session)\b)[\w.]+(?:\s+[\w.]+)?"
+    r"\s+q\s*&\s*a\W*$")
+"""'TSC Q&A': the questions a named body answers, a panel; a bare or a 'Closing Q&A' is
+housekeeping."""
+_BEFORE_JURY = re.compile(
+    r"\b(?:presentations?|presentazion[ei]|presentacion(?:es)?|pitch\w*|demos?)\b.*"
+    r"\b(?:jury|judges|judging|jurado|giuria)\b")
+"""Projects shown to a jury ('Présentation des 8 projets devant le jury', 'Team
+Presentations and Judging') are demos."""
 _GATHERING = re.compile(r"\bforums?\b(?! ouverts?)")
 """A forum (of stands, of exchanges) is no talk: the kind 'other', unless its section
 says what its sessions are (an open forum, « forum ouvert », is a workshop's format)."""
@@ -65,17 +94,38 @@ def infer_kind(title: str, hint: str | None = None) -> str:
     folded = _NUMBERING.sub("", fold(title))
     if _QUESTIONS.match(folded):
         return "panel" if _PANEL.search(folded) else "other"
-    words = word_count(folded)
-    if words <= SHORT_WORDS and not _LESSON.match(folded):
-        for kind, pattern in _SHORT:
-            if pattern.search(folded):
-                return kind
+    bare = " ".join(_ASIDE.sub(" ", folded).split())
+    words = word_count(bare)
+    if short := _short_kind(bare, words):
+        return short
+    if _BEFORE_JURY.search(folded):
+        return "demo"
     if words <= _HOUSEKEEPING_WORDS and _HOUSEKEEPING.search(folded):
         return "other"
     for kind, pattern in _NAMED:
         if pattern.search(folded):
             return kind
+    if words <= _HOUSEKEEPING_WORDS and _MEETING.search(bare):
+        return "other"
     return hint or ("other" if _GATHERING.search(folded) else "talk")
+
+
+def _short_kind(bare: str, words: int) -> str | None:
+    """The kind a short line's words give it (`bare`: folded, without its asides): a
+    named body's Q&A, a social event, a break or a housekeeping item; None if none."""
+    if words <= SHORT_WORDS and _ANSWERED_BY.match(bare):
+        return "panel"
+    if words <= _GATHERED_WORDS and _SOCIAL.search(bare):
+        return "other"
+    if words <= SHORT_WORDS and not _LESSON.match(bare):
+        for kind, pattern in _SHORT:
+            if pattern.search(bare):
+                return kind
+    if words <= _GATHERED_WORDS and _SERVED.search(bare):
+        return "break"
+    if words <= _GATHERED_WORDS and _COURSE_MARK.search(bare):
+        return "other"
+    return None
 
 
 def kind_hint(text: str) -> str | None:

@@ -52,7 +52,8 @@ KIND_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "panel": {
         "fr": ("table ouverte", "table ronde", "tables rondes", "table-ronde", "debat",
                "debats"),
-        "en": ("panel", "panels", "round table", "roundtable", "round-table"),
+        "en": ("panel", "panels", "round table", "roundtable", "round-table",
+               "ask us anything", "ask me anything"),
         "de": ("podiumsdiskussion", "diskussionsrunde"),
         "es": ("mesa redonda",),
         "it": ("tavola rotonda",),
@@ -73,8 +74,9 @@ KIND_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "demo": {
         "fr": ("demo", "demos", "demonstration", "demonstrations", "exposition",
-               "expositions"),
-        "en": ("demo", "demos", "demonstration", "demonstrations"),
+               "expositions", "audition des projets", "audition des equipes"),
+        "en": ("demo", "demos", "demonstration", "demonstrations", "team presentations",
+               "final pitches", "team pitches", "project pitches"),
         "de": ("vorfuhrung",),
         "es": ("demostracion",),
         "it": ("dimostrazione",),
@@ -93,7 +95,10 @@ KIND_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
 """Words that name a kind wherever a title or a heading says them ('Atelier contribuer',
 'les démos de La Suite', 'TP1', 'Spark Hands-on'); a talk is the kind of any line that
 names none. A hackathon is no kind: it names an event, whose programme holds talks,
-meals and a jury as well as its hours of work."""
+meals and a jury as well as its hours of work; its teams shown to all ('Final Team
+Pitches', 'Team presentations', « Audition des projets ») are demos, not an organiser's
+« Présentation des projets de la saison », and a body that answers anything
+asked ('Ask us anything') a panel."""
 
 KIND_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "talk": {
@@ -158,25 +163,35 @@ SHORT_ITEMS: dict[str, dict[str, tuple[str, ...]]] = {
                "discours", "introduction", "networking", "apero", "question", "questions",
                "presentation de la journee", "propos liminaires", "mot de bienvenue",
                "mots de bienvenue", "bienvenue", "afterwork", "after work", "after-work",
-               "discussion", "discussions"),
-        "en": ("welcome", "opening", "closing", "wrap up", "wrap-up", "registration",
-               "check in", "check-in", "networking", "q&a", "q & a", "introduction",
-               "afterwork", "after work", "after-work", "get together", "get-together",
-               "discussion", "discussions"),
-        "de": ("begrussung", "eroffnung", "abschluss", "einlass", "anmeldung", "diskussion"),
+               "discussion", "discussions", "annonce", "annonces", "arrivee", "depart",
+               "fin", "pot", "aperitif", "rendu", "rendus", "finalisation",
+               "restitution", "point d etape", "point d avancement", "pitch", "pitchs",
+               "visite", "interlude", "hacking"),
+        "en": ("welcome", "welcoming", "opening", "closing", "wrap up", "wrap-up",
+               "registration", "registrations", "check in", "check-in", "networking", "q&a",
+               "q & a", "introduction", "afterwork", "after work", "after-work",
+               "get together", "get-together", "discussion", "discussions", "announcements",
+               "arrival", "departure", "end of", "kick off", "kickoff", "brainstorming",
+               "pitch", "pitching", "visit", "guided tour", "interlude", "hacking",
+               "socializing", "socialising", "hang out"),
+        "de": ("begrussung", "eroffnung", "abschluss", "einlass", "anmeldung", "diskussion",
+               "ankunft", "ende", "besichtigung"),
         "es": ("bienvenida", "apertura", "clausura", "cierre", "registro", "acreditacion",
-               "inauguracion", "discusion"),
+               "inauguracion", "discusion", "llegada", "fin", "visita"),
         "it": ("benvenuto", "apertura", "chiusura", "registrazione", "accoglienza",
-               "discussione"),
-        "nl": ("welkom", "opening", "afsluiting", "registratie", "ontvangst", "discussie"),
+               "discussione", "saluto", "saluti", "arrivo", "visita"),
+        "nl": ("welkom", "opening", "afsluiting", "registratie", "ontvangst", "discussie",
+               "aankomst", "einde", "rondleiding", "bezoek"),
     },
 }
 """Words a short line starts with that make it a workshop (the hours of work of a 'Sprint'
 or a 'Hackathon'), a break ('Pause déjeuner', 'Mittagessen', 'Almuerzo', 'Pranzo') or a
-housekeeping item ('Accueil', 'Welcome', 'Clausura', an open 'Discussion'), as the
-truth conventions count them; a title that only starts alike ('Ouverture de code de …')
-is longer. A meal is a break, even at the welcome ('Accueil petit-déjeuner'), but the
-coffee of the welcome ('Accueil café') is the participants' arrival."""
+housekeeping item ('Accueil', 'Welcome', 'Clausura', an open 'Discussion', the review of
+the work, « Restitution », its hours of 'Hacking', a 'Visit', the 'Pitch' of
+ideas teams form around), as the truth conventions count them; a title that only starts
+alike ('Ouverture de code de …') is longer. A meal is a break, even at the welcome
+('Accueil petit-déjeuner'), but the coffee of the welcome ('Accueil café') is the
+participants' arrival."""
 
 
 HOUSEKEEPING_ANYWHERE: dict[str, tuple[str, ...]] = {
@@ -201,13 +216,14 @@ Submission Deadline', 'Doors open, time for snacks and networking')."""
 
 BREAKS_ANYWHERE: dict[str, tuple[str, ...]] = {
     "fr": ("pause", "pause cafe", "dejeuner", "petit dejeuner", "diner", "repas", "gouter"),
-    "en": ("break", "coffee break", "tea break", "breakfast", "lunch", "dinner", "snack"),
+    "en": ("break", "coffee break", "tea break", "morning tea", "afternoon tea", "breakfast",
+           "lunch", "dinner", "snack", "pizza"),
     "de": ("pause", "kaffeepause", "fruhstuck", "mittagessen", "abendessen"),
     "es": ("pausa", "descanso", "desayuno", "almuerzo", "cena"),
     "it": ("pausa", "colazione", "pranzo", "cena"), "nl": ("pauze", "ontbijt", "lunch"),
 }
 """Words that make a short line a break wherever they stand in it ('Morning Break',
-'Kurze Pause', 'Continental Breakfast Served', 'Course dinner')."""
+'Kurze Pause', 'Continental Breakfast Served', 'Course dinner', 'Afternoon tea')."""
 
 REFRESHMENTS: dict[str, tuple[str, ...]] = {
     "fr": ("cafe", "cocktail", "apero", "aperitif", "collation", "viennoiseries"),
