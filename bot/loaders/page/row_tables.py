@@ -10,6 +10,7 @@ its colon ('Keynote: Name') credits them.
 
 from __future__ import annotations
 
+import re
 from calendar import day_name
 from dataclasses import dataclass
 
@@ -24,6 +25,7 @@ from bot.loaders.page.values import Block, EventFrame, Line
 from bot.loaders.talks.credits import label_credit, parse_credit
 from bot.loaders.talks.kinds import cell_label_kind, kind_hint
 from bot.loaders.talks.markup import inline_text
+from bot.loaders.talks.names import NAME
 from bot.loaders.talks.titles import (
     Talk,
     clean_title,
@@ -31,6 +33,8 @@ from bot.loaders.talks.titles import (
     without_pictographs,
 )
 from bot.loaders.when import DateContext
+
+_NAME = re.compile(NAME)
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
     organisations: tuple[str, ...] = ()
     description: list[str] = []
     if entry.speakers:
-        speakers, organisations, links = parse_credit(_cell(entry.speakers))
+        speakers, organisations, links = parse_credit(_speakers_cell(entry.speakers))
     if not speakers and (len(title_lines) > 1 or not credited):
         own = read_line(title_lines, dates)
         talk, description = own.talk, own.description
@@ -115,6 +119,15 @@ def _unplaced(entry: TableEntry) -> list[str]:
 
 def _cell(lines: tuple[Line, ...]) -> str:
     return "<br>".join(line.markdown for line in lines)
+
+
+def _speakers_cell(lines: tuple[Line, ...]) -> str:
+    """A speakers cell as one credit: lines that each name one person (a list of names)
+    are joined as a list is ('A, B, C'), other lines ('A &' over 'B', 'Name' over 'Org')
+    as they are written."""
+    if len(lines) > 1 and all(_NAME.fullmatch(inline_text(ln.markdown)[0]) for ln in lines):
+        return ", ".join(line.markdown for line in lines)
+    return _cell(lines)
 
 
 def _value(given):

@@ -190,3 +190,23 @@ def test_a_label_cell_gives_the_kind_of_the_title_beside_it() -> None:
         ("End-to-end RNA-Seq workflow", "workshop"),
         ("Statistik mit R", "workshop"),
     ]
+
+
+def test_a_list_of_names_in_the_title_cell_is_one_speaker_each() -> None:
+    read = table_rows(table(
+        "<table><tr><td>16:30–17:00</td><td><strong>Lightning talks</strong></td><td><ul>"
+        "<li>Ana Lopes</li><li>Luis Manuel Cervera Seco</li><li>Tom Baker</li></ul></td></tr>"
+        "</table>"), frame(date(2022, 6, 20)))
+    ((row),) = read.rows
+    assert row.reading.talk.title == "Lightning talks"
+    assert [s.name for s in row.reading.talk.speakers] == [
+        "Ana Lopes", "Luis Manuel Cervera Seco", "Tom Baker"]
+
+
+def test_a_speakers_cell_joined_over_two_lines_is_read_as_written() -> None:
+    read = table_rows(table(
+        "| Time | Session | Speakers |\n|---|---|---|\n"
+        "| 9:30 AM – 10:00 AM | Spark Hands-on | [Mai Nguyen](#nguyen) &<br> "
+        "[Paul Rodriguez](#rodriguez) |\n"), frame(date(2021, 6, 24)))
+    ((row),) = read.rows
+    assert [s.name for s in row.reading.talk.speakers] == ["Mai Nguyen", "Paul Rodriguez"]
