@@ -91,3 +91,27 @@ def test_a_heading_over_the_list_of_who_speaks_is_a_session(tmp_path: Path) -> N
          ["Jeanne Dupont", "Paul Martin"]),
         (date(2021, 2, 9), None, "Retour d'expérience d'un ministère", ["Léa Moreau"]),
     ]
+
+
+TALKS = """---
+title: Festival du libre
+---
+
+Le festival aura lieu le dimanche 15 avril 2018.
+
+## Programme
+* ***16:10 - 16:30 :*** Talks inspirants
+
+  * **Marie & Pierre Lenoir**, Atelier Lenoir
+  * **Lina Bai**, Tsinghua x-lab
+
+* ***16:30 - 17:00 :*** Conclusion
+"""
+
+
+def test_two_first_names_before_one_surname_are_two_speakers(tmp_path: Path) -> None:
+    assert [(s.start, s.title, list(s.speaker_names))
+            for s in page_sessions(tmp_path, TALKS)] == [
+        (time(16, 10), "Talks inspirants", ["Marie Lenoir", "Pierre Lenoir", "Lina Bai"]),
+        (time(16, 30), "Conclusion", []),
+    ]
