@@ -4,8 +4,9 @@
 
 1. The console's time to its first answer: `python -m bot console --now … --database
    <new file>` started with `!aide` on its standard input, timed from the start of the
-   process to the first line of the answer (programme loaded, database opened and
-   migrated, the answer written).
+   process to the first line of the answer (database opened and migrated, the answer
+   written; `!aide` reads nothing of the programme, so it does not wait for the programme
+   being read beside it), and the same with `!prochains`, which waits for the programme.
 2. The `import` time of each sub-command's entry module (`bot.cli.<name>`, what
    `bluehats-bot <name>` imports before it runs), as `python -c "import …"`, and that of
    `bot.loaders.files`, the readers, which the process that reading workers are forked
@@ -57,8 +58,8 @@ def python(*args: str) -> Timing:
     return time.perf_counter() - began, _children_cpu() - cpu
 
 
-def first_answer(folder: Path) -> Timing:
-    """From starting the console to the first line of its answer to `!aide`."""
+def first_answer(folder: Path, message: str) -> Timing:
+    """From starting the console to the first line of its answer to `message`."""
     database = folder / f"console-{time.monotonic_ns()}.db"
     began, cpu = time.perf_counter(), _children_cpu()
     console = subprocess.Popen(
@@ -67,7 +68,7 @@ def first_answer(folder: Path) -> Timing:
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         env=ENVIRONMENT, cwd=ROOT, text=True)
     assert console.stdin and console.stdout
-    console.stdin.write("!aide\n")
+    console.stdin.write(f"{message}\n")
     console.stdin.flush()
     line = console.stdout.readline()
     elapsed = time.perf_counter() - began
@@ -85,7 +86,8 @@ def main() -> None:
     measures = {"python -c pass": lambda: python("-c", "pass")}
     with tempfile.TemporaryDirectory() as folder:
         ENVIRONMENT["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "bytecode")
-        measures["console, first answer"] = lambda: first_answer(Path(folder))
+        measures["console, first answer"] = lambda: first_answer(Path(folder), "!aide")
+        measures["console, !prochains"] = lambda: first_answer(Path(folder), "!prochains")
         for name in SUBCOMMANDS:
             measures[f"import bot.cli.{name}"] = lambda name=name: python(
                 "-c", f"import bot.cli.{name}")

@@ -57,6 +57,14 @@ async def build_app(config: Config, clock: Clock | None = None) -> App:
     What is published of each source is judged against the database (a version that looks
     misread since the last run stays held).
     """
+    app = await open_app(config, clock)
+    await app.reload(fetch=False)
+    return app
+
+
+async def open_app(config: Config, clock: Clock | None = None) -> App:
+    """`build_app` but for reading the programme: the app has an empty programme until
+    `app.reload` has read it (the console answers what needs none meanwhile)."""
     storage = await Storage.open(config.storage.database)
     sources = RemoteSources(config.programme, storage.repository(ProgrammeSources))
     await sources.start()  # the last versions, then one request to each server
@@ -64,10 +72,8 @@ async def build_app(config: Config, clock: Clock | None = None) -> App:
     await publisher.load()
     # Talks organisers placed from accepted proposals (!planifier) are part of the programme.
     scheduled = await scheduled_sessions(storage, all_formats(config.proposals))
-    app = new_app(config, Programme(), clock or SystemClock(config.programme.tz), storage,
-                  scheduled=scheduled, sources=sources, publishing=publisher)
-    await app.reload(fetch=False)
-    return app
+    return new_app(config, Programme(), clock or SystemClock(config.programme.tz), storage,
+                   scheduled=scheduled, sources=sources, publishing=publisher)
 
 
 async def send_reminders(app: App, transport: Transport) -> None:

@@ -14,9 +14,10 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from bot.cli.assemble import build_app, start_background
+from bot.app import App
+from bot.cli.assemble import open_app, start_background
 from bot.cli.demo import write_demo
-from bot.commands.dispatch import handle, parse
+from bot.commands.dispatch import handle, parse, reads_programme
 from bot.commands.messages import Incoming
 from bot.settings.clock import FixedClock, parse_local
 from bot.settings.config import Config, ConfigError, load_config
@@ -71,10 +72,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 async def _session(args: argparse.Namespace, config: Config, clock: FixedClock | None) -> int:
-    app = await build_app(config, clock)
+    app = await open_app(config, clock)
     transport = ConsoleTransport(args.user)
-    # With a real clock, reminders and programme reloads run while you type.
-    background = [] if args.now else start_background(app, transport)
+    # The programme is read while the first lines are answered; a line that needs it waits.
+    reading = asyncio.create_task(_read_programme(app, transport, services=not args.now))
     interactive = sys.stdin.isatty()
     room = "!public:console" if args.room else "!direct:console"
     if interactive:
@@ -93,18 +94,31 @@ async def _session(args: argparse.Namespace, config: Config, clock: FixedClock |
                 is_direct=not args.room,
                 sender_name=args.name,
             )
+            if reads_programme(app, incoming):
+                await reading
             now = app.clock.now().timestamp()
             parsed = parse(app, incoming, await previous_question(app.storage, incoming, now))
             await transport.deliver(await handle(app, incoming, parsed=parsed))
             if parsed is not None:  # « et demain ? » on the next line follows this question
                 await remember(app.storage, incoming, parsed, [f"console-{now}-{turn}"], now)
     finally:
-        for task in background:
-            task.cancel()
-        await asyncio.gather(*background, return_exceptions=True)
-        if app.storage:
-            await app.storage.close()
+        try:
+            background = await reading  # not cut short: it may be judging a new version
+            for task in background:
+                task.cancel()
+            await asyncio.gather(*background, return_exceptions=True)
+        finally:
+            if app.storage:
+                await app.storage.close()
     return 0
+
+
+async def _read_programme(app: App, transport: ConsoleTransport,
+                          services: bool) -> list[asyncio.Task]:
+    """Read the programme; then, if `services` (a real clock), start reminders and programme
+    reloads, which run while you type. Returns what it started."""
+    await app.reload(fetch=False)
+    return start_background(app, transport) if services else []
 
 
 def _read(interactive: bool) -> str | None:

@@ -43,6 +43,9 @@ class Command:
     changes: bool = False
     """It records something (a reminder, a proposal, a deletion): flood control never drops
     it (see `bot.commands.dispatch`)."""
+    reads_programme: bool = True
+    """It reads the programme: while the programme is still being read (the console's
+    start), it waits for it; a command that reads none of it (`!aide`) is answered at once."""
 
     def name(self, lang: str) -> str:
         return self.names[lang][0]
@@ -130,6 +133,7 @@ def command(
     scope: str = "anywhere",
     example: tuple[str, str] = ("", ""),
     changes: bool = False,
+    reads_programme: bool = True,
 ) -> Callable[[Handler], Handler]:
     """Decorator declaring a handler's command (French names first) and its arguments (one
     form of `Param`s, or `Arguments` with several forms) on the handler itself
@@ -145,6 +149,7 @@ def command(
             scope=scope,
             example={"fr": example[0], "en": example[1]},
             changes=changes,
+            reads_programme=reads_programme,
         )
         return handler
 

@@ -77,12 +77,12 @@ def parse(app: App, incoming: Incoming, previous: str | None = None) -> Parsed |
     before in a direct chat, or of the one whose answer it replies to): a message that only
     gives slots (« et demain ? ») is that question with these slots."""
     text = clean(incoming.text)
-    prefix = app.config.commands.prefix
     today = app.clock.now().date()
     known = app.catalog.knowledge
     default = app.config.commands.language
-    if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1].isalpha():
-        name, _, args = text[len(prefix) :].partition(" ")
+    typed = _typed(app, text)
+    if typed is not None:
+        name, args = typed
         found = app.commands.lookup(name)
         if found is None:
             return Parsed(None, _guess_lang(app, name), name, Intent("unknown", default), True)
@@ -109,6 +109,24 @@ def parse(app: App, incoming: Incoming, previous: str | None = None) -> Parsed |
         values = command and _sentence_values(app, command, intent.subject)
         return Parsed(command, intent.lang, intent.subject, intent, False, values or {}, row=row)
     return None
+
+
+def _typed(app: App, text: str) -> tuple[str, str] | None:
+    """The command name and the arguments of `text` (cleaned) if it is typed as a command."""
+    prefix = app.config.commands.prefix
+    if not (text.startswith(prefix) and text[len(prefix) : len(prefix) + 1].isalpha()):
+        return None
+    name, _, args = text[len(prefix) :].partition(" ")
+    return name, args
+
+
+def reads_programme(app: App, incoming: Incoming) -> bool:
+    """Whether answering `incoming` may read the programme: anything but a command declared
+    as reading none of it (`!aide`), which a transport may answer before the programme is
+    read."""
+    typed = _typed(app, clean(incoming.text))
+    found = app.commands.lookup(typed[0]) if typed else None
+    return found is None or found[0].reads_programme
 
 
 def _wider(row: IntentRow | None, intent: Intent) -> IntentRow | None:

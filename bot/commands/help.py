@@ -54,6 +54,7 @@ def detail(request: Request, entry: Command) -> Doc:
                       optional=True),),
     summary=("cette aide, ou le détail d'une commande", "this help, or one command in detail"),
     example=("qui", "who"),
+    reads_programme=False,
 )
 async def help_command(request: Request, name: str | None) -> Reply:
     lang, wanted, table = request.lang, name, request.app.commands

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import io
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from bot.app import App
+from bot.cli.main import main
+from bot.commands.messages import Outgoing
+from bot.programme.model import Programme
+from bot.transports.console import ConsoleTransport
 from tests.support.paths import ROOT
 
 
@@ -38,6 +48,33 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     process.stdout.close()  # as `| head -1` does
     assert process.wait(60) == 0
     assert b"Traceback" not in process.stderr.read()
+
+
+def test_help_is_answered_while_the_programme_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`!aide` reads nothing of the programme: the console answers it without waiting for
+    the programme to be read (seconds, on a loaded machine); a question on the programme
+    waits for it and finds it."""
+    said: list[str] = []
+    answered = asyncio.Event()
+    reload = App.reload
+
+    async def slow_reload(app: App, fetch: bool = True) -> Programme:
+        with contextlib.suppress(TimeoutError):  # a console that waits for it waits 10 s
+            await asyncio.wait_for(answered.wait(), 10)
+        said.append("(programme read)")
+        return await reload(app, fetch)
+
+    async def deliver(transport: ConsoleTransport, messages: list[Outgoing]) -> None:
+        said.extend(message.reply.plain.splitlines()[0] for message in messages)
+        answered.set()
+
+    monkeypatch.setattr(App, "reload", slow_reload)
+    monkeypatch.setattr(ConsoleTransport, "deliver", deliver)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("!aide\n!prochains\n"))
+    assert main(["console", "--now", "2024-12-04 14:10",
+                 "--database", str(tmp_path / "bot.db")]) == 0
+    assert said == ["Commandes", "(programme read)", "À suivre"]
 
 
 def test_the_demo_shows_a_live_programme_today(tmp_path: Path) -> None:

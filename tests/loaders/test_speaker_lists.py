@@ -93,6 +93,41 @@ def test_a_heading_over_the_list_of_who_speaks_is_a_session(tmp_path: Path) -> N
     ]
 
 
+ONE_WEBINAR = """---
+title: "Wébinaire : des forges moins connues"
+date: 2024-09-13
+---
+
+- Intervenants : Jeanne Dupont (École d'architecture de Nancy) et Paul Martin (DINUM)
+
+Les forges sont aujourd'hui les places centrales de la fabrique du numérique.
+"""
+
+ONE_WEBINAR_LISTED = """---
+title: "Wébinaire : la gouvernance territoriale des données"
+date: 2025-09-05
+---
+Intervenants :
+
+- Jeanne Dupont - Directrice du pôle numérique - Agglomération de La Rochelle
+- Paul Martin - Administrateur des données - Agglomération de La Rochelle
+
+Cet outil est conçu comme un commun numérique.
+"""
+
+
+def test_the_speakers_of_a_one_webinar_page_are_no_sessions(tmp_path: Path) -> None:
+    # A replay page of one webinar names who spoke, and no programme: nothing to list.
+    assert page_sessions(tmp_path, ONE_WEBINAR) == []
+    assert page_sessions(tmp_path, ONE_WEBINAR_LISTED) == []
+
+
+def test_a_programme_after_the_list_of_speakers_is_still_read(tmp_path: Path) -> None:
+    page = ONE_WEBINAR + "\n## Programme\n\n- 10h : Forgejo\n- 10h30 : SourceHut\n"
+    assert [(s.start, s.title) for s in page_sessions(tmp_path, page)] == [
+        (time(10), "Forgejo"), (time(10, 30), "SourceHut")]
+
+
 TALKS = """---
 title: Festival du libre
 ---

@@ -224,9 +224,12 @@ def _list(page: Page, ctx: Context, block: Block, depth: int) -> Context:
     heading = ctx.heading
     if heading and heading.roster and not page.sessions_under(heading) and _persons_list(items):
         return ctx.with_scope(heading, credits=(*heading.credits, _persons(items)))
-    title = fold(ctx.innermost.title) if ctx.innermost else ""
-    if re.search(r"intervenant|speakers?|avec qui", title) and _persons_list(items):
-        page.speakers_listed.extend(_persons(items)[0])  # « Intervenants » apart
+    if _speakers_apart(page, ctx, items):
+        page.speakers_listed.extend(_persons(items)[0])
+        if ctx.slot_above is None and page.last is None:
+            page.decisions.append(Note(block.line, "its items name who speaks, with no session "
+                                       "above them: the page's speakers, not sessions"))
+            return ctx
     lead, lead_kind = page.lead_in, page.lead_kind
     colons = page.colons = colon_side([_item_text(item) for item in items], page.colons)
     for item in items:
@@ -436,6 +439,17 @@ def _persons_list(items: list[Block]) -> bool:
     '**Org, Country** - Name, role', 'Name, role, Org', '**Org**'."""
     credits = [_credit(item) for item in items]
     return bool(items) and sum(1 for c in credits if c) >= max(1, 0.6 * len(items))
+
+
+def _speakers_apart(page: Page, ctx: Context, items: list[Block]) -> bool:
+    """A list of persons that says it is one: under « Intervenants », after a lead-in that
+    introduces people ('Intervenants :', 'Organisateurs :'), or each item labelled
+    ('Intervenante : Name (Org)')."""
+    title = fold(ctx.innermost.title) if ctx.innermost else ""
+    introduced = bool(re.search(r"intervenant|speakers?|avec qui", title)) or any(
+        found.name == "lead_in_decoy" for found in page.lead_in)
+    labelled = all(CREDIT_LABEL.match(_item_text(item)) for item in items)
+    return (introduced or labelled) and _persons_list(items)
 
 
 def _descriptions(items: list[Block]) -> bool:
