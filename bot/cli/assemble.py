@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from bot.app import App, Service
-from bot.commands import agenda, calendar, help, programme, sessions, who
+from bot.commands import agenda, calendar, help, programme, sessions, speakers, who
 from bot.commands.declaration import CommandTable
 from bot.commands.messages import Transport
 from bot.privacy import commands as privacy
@@ -35,7 +35,8 @@ def command_table() -> CommandTable:
     """The bot's commands and dialogue interceptors, collected from the modules that declare
     them, in the order help lists them."""
     return CommandTable.collect((agenda, calendar, help, privacy, programme, proposing, reviewing,
-                                 scheduling, calls, reminders, publishing, sessions, who))
+                                 scheduling, calls, reminders, publishing, sessions, speakers,
+                                 who))
 
 
 def new_app(config: Config, files: Programme, clock: Clock | None = None,

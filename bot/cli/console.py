@@ -16,7 +16,6 @@ from pathlib import Path
 
 from bot.app import App
 from bot.cli.assemble import open_app, start_background
-from bot.cli.demo import write_demo
 from bot.commands.dispatch import handle, parse, reads_programme
 from bot.commands.messages import Incoming
 from bot.settings.clock import FixedClock, parse_local
@@ -63,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
     clock = None if now is None else FixedClock(now, tz)
     if not args.demo:
         return asyncio.run(_session(args, config, clock))
+    from bot.cli.demo import write_demo  # and its YAML writer, only for --demo
+
     with tempfile.TemporaryDirectory(prefix="bluehats-demo-") as folder:
         demo = write_demo(Path(folder), now or datetime.now(tz))
         programme = config.programme.model_copy(

@@ -15,8 +15,8 @@ from datetime import datetime, time
 from bot.commands.practical import event_asked, no_event, state_note
 from bot.commands.render import found_lines, session_line, slot_groups
 from bot.commands.request import Request
-from bot.commands.selection import in_part, narrow
-from bot.loaders.talks.kinds import offers_refreshment
+from bot.commands.selection import in_part, let_go, narrow
+from bot.loaders.talks.refreshments import offers_refreshment
 from bot.programme.model import Event, Session, of_kind
 from bot.wording.folding import fold
 from bot.wording.i18n import count, format_day, format_time, kind_name, no_kind, pick, sentence_case
@@ -82,7 +82,11 @@ async def breaks(request: Request) -> Reply:
     words = {t.lower() for t in re.findall(r"\w+", fold(request.incoming.text))}
     if words & {"dejeuner", "repas", "lunch", "manger", "dej"} and meals:
         found = meals
+    narrowed = narrow(request, found, skip=("room", "track", "kind", "hour", "tense"))
+    found = narrowed.sessions  # « une pause mercredi après-midi ? »: that day, that part
     doc = Doc().bold(event.title).extend(state_note(event, state, request)).br()
+    if narrowed.dropped:
+        doc.extend(let_go(request, narrowed.dropped)).br()
     if not found:
         return doc.text(pick(lang, "Le programme n'indique pas de pause.",
                              "The programme shows no break.")).reply()

@@ -61,6 +61,7 @@ TABLE: tuple[IntentRow, ...] = (
     _row("next", "count tense", command="next", lists=True),
     _row("programme", "day part year", command="programme", lists=True),
     _row("search", "*", command="who"),
+    _row("speakers", "room track kind year day part tense", command="speakers"),
     _row("breaks", "day part year", answer=ask.breaks),
     _row("start", "day part year", answer=ask.start),
     _row("end", "day part year", answer=ask.end),

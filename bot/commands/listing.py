@@ -73,13 +73,14 @@ def _first_coming(request: Request, found: list[Session], slots: Slots) -> list[
     return sorted((slot.session for slot in chosen), key=session_order)
 
 
-def heading(request: Request, slots: Slots) -> str:
-    """What is listed: « Déjà terminé — salle Janson, le matin », 'Right now — Rust'."""
+def heading(request: Request, slots: Slots, listed: str = "Programme") -> str:
+    """What is listed (`listed`, unless the slots say a time: « Déjà terminé », 'Right now')
+    and where and when: « Déjà terminé — salle Janson, le matin », 'Right now — Rust'."""
     lang = request.lang
     tense = slots.tense or ("next" if request.intent.name == "next" else "")
     lead = {"past": pick(lang, "Déjà terminé", "Already over"),
             "now": pick(lang, "En ce moment", "Right now"),
-            "next": pick(lang, "À suivre", "Coming next")}.get(tense, "Programme")
+            "next": pick(lang, "À suivre", "Coming next")}.get(tense, listed)
     parts = []
     if slots.track:
         parts.append(slots.track)

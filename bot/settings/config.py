@@ -14,7 +14,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from pydantic import (
     Field,
     ValidationError,
@@ -338,6 +337,8 @@ def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> Conf
     """
     raw: object = {}
     if path is not None:
+        import yaml  # only a file needs the parser: the console mostly starts without one
+
         try:
             raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except OSError as error:

@@ -18,8 +18,8 @@ from bot.understanding.rules import RULES, decide
 
 INTENTS = tuple(dict.fromkeys(
     ("greet", "thanks", "remind", "remind_how", "reminders", "help", "materials", "facet",
-     "events", "count", "now", "next", "programme", "search", "breaks", "start", "end",
-     "sessions", "room", "at_hour", "kind", "unknown")))
+     "events", "count", "now", "next", "programme", "search", "speakers", "breaks", "start",
+     "end", "sessions", "room", "at_hour", "kind", "unknown")))
 """Every intent the rules give (bot.commands.intents answers each)."""
 
 

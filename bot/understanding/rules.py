@@ -130,6 +130,16 @@ def _search(r: Reading) -> Intent | None:
     return r.intent("search", slots=slots, practical=practical, after=r.has(lexicon.AFTER))
 
 
+def _speakers(r: Reading) -> Intent | None:
+    """« qui sont les intervenants ? », « qui intervient demain ? », 'who are the speakers
+    in room B?': the persons, with no subject (« qui parle de Grist ? » is a search) and no
+    hour or tense (« qui parle à 14h ? », « qui parle maintenant ? » list those sessions)."""
+    if r.subject or r.slots.hour is not None or r.slots.tense in ("now", "next"):
+        return None
+    return r.intent("speakers") if r.has(lexicon.SPEAKER_NOUNS) or r.pair(
+        lexicon.WHO_SPEAKS_PAIRS) else None
+
+
 def _day_bounds(r: Reading) -> Intent | None:
     """« y a une pause déjeuner ? », « à quelle heure ça commence ? », 'when does it end?';
     « à quelle heure commence la table ronde ? » asks for the sessions of that kind."""
@@ -198,6 +208,7 @@ RULES: tuple[Rule, ...] = (
     Rule("next", _next),
     Rule("programme of someone", _programme_of),
     Rule("search", _search),
+    Rule("speakers", _speakers),
     Rule("breaks, start and end", _day_bounds),
     Rule("sessions by track or over", _sessions),
     Rule("room", _room),

@@ -123,9 +123,13 @@ ONLY_OTHERS_USE = ("nio", "aiohttp", "prometheus_client", "watchfiles", "icalend
                    "bot.transports.matrix", "bot.web")
 """What the Matrix bot, the web listener, file watching and calendars need, and the console
 answering a question does not."""
+READERS_USE = ("bot.loaders.files", "bot.loaders.page", "bot.loaders.talks.kinds",
+               "bot.loaders.talks.credits", "bot.loaders.yaml_programme", "yaml")
+"""What reading programme pages needs, which the worker process imports, and the YAML
+parser a configuration file needs: the console without one imports neither."""
 
 
-def test_the_console_imports_neither_the_matrix_client_nor_http(tmp_path: Path) -> None:
+def test_the_console_imports_neither_matrix_nor_http_nor_readers(tmp_path: Path) -> None:
     # The console run in a fresh Python, which lists every module it imported once done.
     script = ("import sys\nfrom bot.cli.main import main\nstatus = main(sys.argv[1:])\n"
               "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\nsys.exit(status)")
@@ -140,3 +144,4 @@ def test_the_console_imports_neither_the_matrix_client_nor_http(tmp_path: Path) 
     loaded = set(done.stderr.splitlines())
     assert "bot.cli.console" in loaded and "bot.programme.search" in loaded
     assert sorted(m for m in loaded if m.startswith(ONLY_OTHERS_USE)) == []
+    assert sorted(m for m in loaded if m.startswith(READERS_USE)) == []

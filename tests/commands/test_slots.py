@@ -89,6 +89,50 @@ CASES = [
 ]
 
 
+SPEAKERS = [
+    ("speakers of the coming event", "2025-06-10 09:00", "qui sont les intervenants ?",
+     "Rencontre Logiciels Libres 2025 (jeudi 12 juin – vendredi 13 juin 2025)\n"
+     "Intervenants :\n"
+     "• Anne Martin (ANCT) — Grist pour les collectivités (jeudi 12 juin, 10 h) ; Grist avancé "
+     "(jeudi 12 juin, 15 h) ; Grist et l'open data (vendredi 13 juin, 10 h)\n"
+     "• Bob Durand (DINUM) — Atelier Grist (jeudi 12 juin, 10 h)\n"
+     "• Chloé Petit (DINUM) — Démo de Tchap (jeudi 12 juin, 11 h)\n"
+     "• David Leroy — Keynote : l'État plateforme (jeudi 12 juin, 14 h)\n"
+     "• Eva Noor — uMap en 5 minutes (jeudi 12 juin, 16 h) ; Démo uMap (vendredi 13 juin, 14 h)"),
+    ("speakers of a day, in English", "2025-06-10 09:00", "who is speaking on Friday?",
+     "Rencontre Logiciels Libres 2025 (Thursday 12 June – Friday 13 June 2025)\n"
+     "Speakers — Friday 13 June:\n"
+     "• Anne Martin (ANCT) — Grist et l'open data (Friday 13 June, 10 am)\n"
+     "• Eva Noor — Démo uMap (Friday 13 June, 2 pm)"),
+    ("speakers of a kind", "2025-06-10 09:00", "les intervenants des ateliers ?",
+     "Rencontre Logiciels Libres 2025 (jeudi 12 juin – vendredi 13 juin 2025)\n"
+     "Intervenants — ateliers :\n"
+     "• Bob Durand (DINUM) — Atelier Grist (jeudi 12 juin, 10 h)\n"
+     "• Anne Martin (ANCT) — Grist avancé (jeudi 12 juin, 15 h)"),
+    ("sessions that name nobody", "2025-06-10 09:00", "qui intervient à la table ronde ?",
+     "Rencontre Logiciels Libres 2025 (jeudi 12 juin – vendredi 13 juin 2025)\n"
+     "Intervenants — tables rondes :\n"
+     "Le programme ne nomme aucun intervenant."),
+]
+
+
+async def test_breaks_keep_the_day_and_the_part_of_the_day_asked() -> None:
+    assert await ask("2025-06-10 09:00", "y a-t-il une pause jeudi matin ?") == (
+        "Rencontre Logiciels Libres 2025\n"
+        "• Jeudi 12 juin, 9 h 30 – 10 h · Accueil café · Amphi A · a00001")
+    assert await ask("2025-06-10 09:00", "is there a break on Friday?") == (
+        "Rencontre Logiciels Libres 2025\n"
+        "Nothing on Friday 13 June; at other times:\n"
+        "• Thursday 12 June, 9:30 am – 10 am · Accueil café · Amphi A · a00001")
+
+
+@pytest.mark.parametrize(("when", "text", "answer"), [case[1:] for case in SPEAKERS],
+                         ids=[case[0] for case in SPEAKERS])
+async def test_who_speaks_lists_each_person_once_with_what_they_present(
+        when: str, text: str, answer: str) -> None:
+    assert await ask(when, text) == answer
+
+
 @pytest.mark.parametrize(("when", "text", "answer"), [case[1:] for case in CASES],
                          ids=[case[0] for case in CASES])
 async def test_slots_combine(when: str, text: str, answer: str) -> None:

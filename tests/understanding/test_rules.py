@@ -39,6 +39,8 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
                              ("Lennart Poettering's schedule", "programme")],
     "search": [("des démos de Grist en salle Ada ?", "search"),
                ("what is Matthias Kirschner doing on Sunday?", "search")],
+    "speakers": [("qui sont les intervenants ?", "speakers"), ("who are the speakers?", "speakers"),
+                 ("qui intervient demain ?", "speakers")],
     "breaks, start and end": [("y a une pause déjeuner ?", "breaks"),
                               ("when does it start?", "start"), ("ça finit quand ?", "end")],
     "sessions by track or over": [("j'ai loupé quoi ce matin en Janson ?", "sessions"),

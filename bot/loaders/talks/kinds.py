@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
+from bot.loaders.talks.refreshments import SHORT_WORDS, word_count
 from bot.loaders.talks.words import (
     BREAKS_ANYWHERE,
     HOUSEKEEPING_ANYWHERE,
     KIND_LABELS,
     KIND_WORDS,
-    REFRESHMENTS,
     SHORT_ITEMS,
     alternation,
 )
@@ -27,12 +27,6 @@ _SHORT = (
     ("break", re.compile(rf"\b(?:{alternation(BREAKS_ANYWHERE)})\b")),
     *((kind, re.compile(rf"^(?:{alternation(SHORT_ITEMS[kind])})\b")) for kind in SHORT_ITEMS),
 )
-_REFRESHMENT = re.compile(rf"\b(?:{alternation(REFRESHMENTS)}|{alternation(BREAKS_ANYWHERE)})\b")
-_SHORT_WORDS = 4
-"""A break or housekeeping item is a short line ('Pause repas'), not a title that starts
-alike ('Ouverture de code de l'orchestrateur…'); its words are counted without the signs
-between them ('Coffee Break & Poster Session', 'Special dinner - Cheese fondue')."""
-_WORD = re.compile(r"\w+")
 _HOUSEKEEPING = re.compile(rf"\b(?:{alternation(HOUSEKEEPING_ANYWHERE)})\b")
 _HOUSEKEEPING_WORDS = 8
 """A line that names the event's own course is short too, if not as short as a break
@@ -71,8 +65,8 @@ def infer_kind(title: str, hint: str | None = None) -> str:
     folded = _NUMBERING.sub("", fold(title))
     if _QUESTIONS.match(folded):
         return "panel" if _PANEL.search(folded) else "other"
-    words = len(_WORD.findall(folded))
-    if words <= _SHORT_WORDS and not _LESSON.match(folded):
+    words = word_count(folded)
+    if words <= SHORT_WORDS and not _LESSON.match(folded):
         for kind, pattern in _SHORT:
             if pattern.search(folded):
                 return kind
@@ -82,14 +76,6 @@ def infer_kind(title: str, hint: str | None = None) -> str:
         if pattern.search(folded):
             return kind
     return hint or ("other" if _GATHERING.search(folded) else "talk")
-
-
-def offers_refreshment(session_title: str, kind: str) -> bool:
-    """Whether a session is a break, or a short line that offers coffee or a meal under
-    another kind ('Accueil café', the participants' arrival)."""
-    folded = fold(session_title)
-    return kind == "break" or (
-        len(_WORD.findall(folded)) <= _SHORT_WORDS and bool(_REFRESHMENT.search(folded)))
 
 
 def kind_hint(text: str) -> str | None:
