@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from calendar import day_name
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.loaders.page.row_grammar import (
     LineReading,
@@ -29,6 +29,7 @@ from bot.loaders.talks.names import NAME
 from bot.loaders.talks.titles import (
     Talk,
     clean_title,
+    joined_talks,
     without_kind_label,
     without_pictographs,
 )
@@ -60,8 +61,17 @@ def table_rows(block: Block, frame: EventFrame) -> TableRows:
     """The sessions of a table block, each read as a programme line."""
     table = read_table(block, frame)
     credited = table.layout.find("speakers") is not None
-    return TableRows(table, tuple(_row(entry, frame.dates, credited)
-                                  for entry in table.entries))
+    return TableRows(table, tuple(part for entry in table.entries
+                                  for part in _joined(_row(entry, frame.dates, credited))))
+
+
+def _joined(row: TableRow) -> tuple[TableRow, ...]:
+    """A title cell that joins two credited talks with ';' ('Docker (A, B); bulker.io (C)')
+    holds two sessions at the row's hours."""
+    talks = joined_talks(row.reading.talk)
+    if len(talks) == 1:
+        return (row,)
+    return tuple(replace(row, reading=replace(row.reading, talk=talk)) for talk in talks)
 
 
 def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:

@@ -100,8 +100,7 @@ def parse_talk_line(markdown: str) -> Talk:
     if body and not people(body.group("body")):
         return Talk(clean_title(text[: body.start()]), (), split_orgs(body.group("body")), links)
     bracketed = _BRACKETED_CREDIT.match(text)
-    credit = bracketed.group("credit") if bracketed else ""
-    if (found := people(credit)) and (_JOINED.search(credit) or _PERSON.fullmatch(credit)):
+    if bracketed and (found := _bracketed_persons(bracketed.group("credit"))):
         return Talk(clean_title(bracketed.group("title")), found[0], found[1], links)
     if sentences := _TWO_SENTENCES.match(text):  # 'Doors Close. Talks Can Be Sent Until …'
         found = people(sentences.group("rest").rstrip(".")) or ((), ())
@@ -161,6 +160,29 @@ _PERSON = re.compile(
 """One name alone in brackets is a person's when it is written like one ('(Chris
 Rackauckas)', '(Bogumił Kamiński)'), not a room, a building or a body ('(Salle Rouge)',
 '(Hôtel de Ville)')."""
+
+
+def _bracketed_persons(credit: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    """The persons a bracket after a title names ('(A et B)', '(Jane Doe, Acme)', '(Chris
+    Rackauckas)'), or None: one name alone must be written like a person's."""
+    found = people(credit)
+    return found if found and (_JOINED.search(credit) or _PERSON.fullmatch(credit)) else None
+
+
+_JOINED_TALK = re.compile(r"^(?P<title>.*\S)\s*\((?P<credit>[^()]+)\)\s*;\s+(?P<rest>\S.*)$")
+
+
+def joined_talks(talk: Talk) -> tuple[Talk, ...]:
+    """'Docker containers (A, B); bulker.io (C)' read as one talk credited to C: two talks
+    on one line joined by ';', each with its credit in brackets."""
+    found = _JOINED_TALK.match(talk.title) if talk.speakers else None
+    credit = _bracketed_persons(found.group("credit")) if found else None
+    if not found or not credit:
+        return (talk,)
+    first = Talk(clean_title(found.group("title")), credit[0], credit[1], kind=talk.kind)
+    return first, replace(talk, title=clean_title(found.group("rest")))
+
+
 _ROLE_THEN_NAME = re.compile(
     r"^(?P<title>.*?\b(?:du|de\s+la|de\s+l['’]|d['’])\s*(?P<role>\w.*)),\s+(?P<name>[^,]+?)\.?$")
 

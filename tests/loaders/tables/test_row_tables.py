@@ -210,3 +210,17 @@ def test_a_speakers_cell_joined_over_two_lines_is_read_as_written() -> None:
         "[Paul Rodriguez](#rodriguez) |\n"), frame(date(2021, 6, 24)))
     ((row),) = read.rows
     assert [s.name for s in row.reading.talk.speakers] == ["Mai Nguyen", "Paul Rodriguez"]
+
+
+def test_two_credited_talks_joined_by_a_semicolon_are_two_sessions() -> None:
+    read = table_rows(table(
+        "<table><tr><td>20:30–21:15</td><td>Demos</td><td><ul>"
+        "<li>Containers for R (Ana Lopes, Tom Baker); bulker.io (Levi Stone)</li>"
+        "<li>Plots; tables and maps (Ana Lopes)</li></ul></td></tr></table>"),
+        frame(date(2022, 6, 20)))
+    assert [(r.reading.start, r.reading.talk.title, [s.name for s in r.reading.talk.speakers])
+            for r in read.rows] == [
+        (time(20, 30), "Containers for R", ["Ana Lopes", "Tom Baker"]),
+        (time(20, 30), "bulker.io", ["Levi Stone"]),
+        (time(20, 30), "Plots; tables and maps", ["Ana Lopes"]),
+    ]
