@@ -113,7 +113,7 @@ def _close(page: Page, ctx: Context, level: int) -> Context:
     is one, and so is a heading over a 'when' line."""
     while (scope := ctx.innermost) is not None and scope.level >= level:
         ctx = ctx.outer()
-        if scope.slot is not None and not page.sessions_under(scope):
+        if scope.slot is not None and not page.sessions_under(scope) and scope.slot.talk.title:
             page.pending.append(scope.slot)
             page.count_session()
         elif (
@@ -281,6 +281,13 @@ def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
             not credits or not titled):
         _container(page, ctx, item.line, reading, nested, depth)
         return ctx
+    if not inner_items and not reading.talk.title and reading.start:
+        # '* **17:00 - 17:10**' and no title: a slot over the list below it, which a blank
+        # line in an HTML block cut off from the item
+        ctx = _close(page, ctx, SLOT_LEVEL)
+        row = page.make_row(ctx, item.line, reading, "a list item")
+        return ctx.under(Scope(SLOT_LEVEL, "", hour=row.start, end=row.end, slot=row,
+                               counted=page.counted))
     row = page.make_row(ctx, item.line, reading, "a list item", lead, lead_kind)
     if reading.description and not credit_tried and not row.talk.speakers:
         credited = find_credit(inline_text(reading.description[0])[0], at_start=True)
