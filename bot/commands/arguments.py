@@ -15,7 +15,6 @@ from datetime import date, datetime, time
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from bot.loaders.when import parse_hour
 from bot.programme.days import DayRef, read_day
 from bot.settings.clock import PARIS, parse_local
 from bot.wording.folding import fold
@@ -219,6 +218,10 @@ class Hour(Param):
     """An hour: 14h20, 14h, 14:20, 2:20 pm, 2pm (read as the programme pages are)."""
 
     def match(self, word: str, context: Context) -> time | None:
+        # The pages' grammar of times, imported on first use: few commands take an hour,
+        # and the console answers the others without it.
+        from bot.loaders.when import parse_hour
+
         return parse_hour(word)
 
     def invalid(self, word: str) -> Pair:

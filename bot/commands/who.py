@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from bot.commands.arguments import Understood
 from bot.commands.declaration import command
-from bot.commands.passages import words_pattern
-from bot.commands.practical import mentions, page_says
+from bot.commands.passages import said_of_words, words_pattern
+from bot.commands.practical import event_asked, mentions, page_says, said_items
 from bot.commands.render import found_lines, slot_groups
 from bot.commands.request import Request
 from bot.commands.selection import let_go, narrow
@@ -53,22 +53,35 @@ async def who(request: Request) -> Reply:
     if not found and not request.is_command and intent.practical:
         return mentions(request, query)  # « y a du wifi ? »: perhaps the page says
     if not found:
-        return (
-            Doc()
-            .text(pick(lang, "Personne ne parle de « ", "Nobody speaks about “"))
-            .text(query[:80])
-            .text(pick(lang, " » dans les programmes connus. Essayez par exemple ",
-                       "” in the known programmes. Try for example "))
-            .code(request.example("who"))
-            .text(".")
-            .reply()
-        )
+        return (_page_instead(request, query) or Doc()
+                .text(pick(lang, "Personne ne parle de « ", "Nobody speaks about “"))
+                .text(query[:80])
+                .text(pick(lang, " » dans les programmes connus. Essayez par exemple ",
+                           "” in the known programmes. Try for example "))
+                .code(request.example("who"))
+                .text(".")).reply()
     spelled = f" ({spelled})" if (spelled := _spelled_out(request, query)) else ""
     doc = Doc().bold(pick(lang, f"« {query[:80]} »{spelled} :", f"“{query[:80]}”{spelled}:"))
     if narrowed.dropped:
         doc.br().extend(let_go(request, narrowed.dropped, query[:80]))
     return found_lines(doc, request.app, found, request.now, lang,
                        asked=words_pattern(query)).reply()
+
+
+def _page_instead(request: Request, query: str) -> Doc | None:
+    """What the event's page says of the words asked, when no session has them (« faut-il
+    installer quelque chose ? » — « … rien à installer »); None when it says nothing."""
+    event, _state = event_asked(request)
+    if request.is_command or event is None:
+        return None
+    found = said_of_words(event, request.incoming.text)
+    if not found:
+        return None
+    lang = request.lang
+    return Doc().text(pick(lang, f"Aucune session sur « {query[:80]} » ; la page de "
+                                 f"« {event.title} » en dit :",
+                           f"No session on “{query[:80]}”; the page of “{event.title}” "
+                           "says:")).items(said_items(found, lang))
 
 
 def _spelled_out(request: Request, query: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bot.programme.model import Programme
-from bot.settings.config import SHIPPED_DATA
+from bot.settings.shipped import SHIPPED_DATA
 from bot.wording.folding import fold
 
 Words = tuple[str, ...]

@@ -22,12 +22,9 @@ from pydantic import (
 )
 
 from bot.settings.section import Section, is_url
+from bot.settings.shipped import SHIPPED_DATA
 from bot.settings.validation import describe
 from bot.settings.web import WebConfig
-
-SHIPPED_DATA = Path(__file__).resolve().parents[1] / "data"
-"""The programmes shipped with the bot (package data of `bot`, so a regular install has
-them too), used when the configuration names none."""
 
 
 class ProgrammeConfig(Section):

@@ -91,6 +91,7 @@ MATERIALS = frozenset(
 """'y a un replay ?', 'les slides du talk sur Grist': what sessions left online (and
 'revoir', unless it is « au revoir »)."""
 SPEAKS = frozenset(_w("qui who parle parlent speaks speak speaking"))
+"""'qui parle de vidéo ?' asks for a topic, not for recordings."""
 SPEAKER_NOUNS = frozenset(_w(
     "intervenant intervenants intervenante intervenantes speaker speakers orateur orateurs "
     "oratrice oratrices conferencier conferenciers conferenciere conferencieres panelistes "
@@ -101,7 +102,6 @@ WHO_SPEAKS_PAIRS = (("qui", "intervient"), ("qui", "interviennent"), ("qui", "pa
                     ("who", "speaks"), ("is", "speaking"), ("are", "speaking"),
                     ("s", "speaking"), ("who", "presents"))
 """« qui intervient demain ? », 'who is speaking on Friday?', with no subject."""
-"""'qui parle de vidéo ?' asks for a topic, not for recordings."""
 ABOUT_SESSIONS = SPEAKS | frozenset(
     _w(
         "talk conference presentation session intervention expose atelier workshop demo sujet "

@@ -124,9 +124,11 @@ ONLY_OTHERS_USE = ("nio", "aiohttp", "prometheus_client", "watchfiles", "icalend
 """What the Matrix bot, the web listener, file watching and calendars need, and the console
 answering a question does not."""
 READERS_USE = ("bot.loaders.files", "bot.loaders.page", "bot.loaders.talks.kinds",
-               "bot.loaders.talks.credits", "bot.loaders.yaml_programme", "yaml")
-"""What reading programme pages needs, which the worker process imports, and the YAML
-parser a configuration file needs: the console without one imports neither."""
+               "bot.loaders.talks.credits", "bot.loaders.yaml_programme", "bot.loaders.when",
+               "yaml")
+"""What reading programme pages needs, which the worker process imports (an hour typed in a
+command is read with the pages' grammar of times, `bot.loaders.when`, when one is typed),
+and the YAML parser a configuration file needs: the console without one imports neither."""
 
 
 def test_the_console_imports_neither_matrix_nor_http_nor_readers(tmp_path: Path) -> None:

@@ -164,6 +164,13 @@ async def test_something_else_entirely_gets_what_the_bot_answers_about() -> None
         "Personne ne parle de « météo »")
 
 
+async def test_words_no_session_has_but_the_page_has_are_quoted_from_it() -> None:
+    # The conference's only mention of the Gare de Lyon is in its access passage.
+    assert await ask("2025-06-10 09:00", "quelque chose sur la gare de Lyon ?") == (
+        "Aucune session sur « gare de Lyon » ; la page de « Rencontre Logiciels Libres 2025 » "
+        "en dit :\n• Métro : Gare de Lyon (ligne 1).")
+
+
 def test_every_intent_has_one_row_and_every_command_row_a_command() -> None:
     assert [row.name for row in TABLE] == list(ROWS) and set(ROWS) == set(INTENTS)
     commands = new_app(Config(), PROGRAMME).commands.commands

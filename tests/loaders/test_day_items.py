@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.loaders.page import read_page
 from bot.settings.clock import PARIS
+from tests.loaders.pages import page_sessions
 
 PAGE = """---
 title: Journées Cartes et Territoires
@@ -68,4 +69,36 @@ def test_a_heading_led_by_its_day_names_a_session_unless_sessions_follow(tmp_pat
         (date(2021, 3, 12), None, "Atelier de mise à jour RGPD pour Matomo"),
         (date(2021, 6, 3), time(10), "Accueil"),
         (date(2021, 6, 3), time(10, 30), "Retour d'expérience"),
+    ]
+
+
+WHOLE_DAYS = """---
+title: Journées de contribution
+date: 2026-06-16
+---
+
+# Agenda
+
+- 16 juin 2026 (9h30-17h30) :
+  - Matinée :
+    - 9h30 - 10h : accueil café
+    - 10h : présentation de la journée
+  - Après-midi : travail en groupes sur les projets
+- 17 juin 2026 (9h-17h):
+  - Matinée : contributions
+  - **Afternoon:** contributions et clôture
+"""
+
+
+def test_a_day_item_gives_its_hours_to_the_items_that_have_none(tmp_path: Path) -> None:
+    """'- 16 juin 2026 (9h30-17h30) :' over its items: the hours in brackets before the
+    colon are the day's, for the items that give none; 'Matinée :' before a title says
+    when, and is not part of it."""
+    sessions = page_sessions(tmp_path, WHOLE_DAYS)
+    assert [(s.day, s.start, s.end, s.title) for s in sessions] == [
+        (date(2026, 6, 16), time(9, 30), time(10), "accueil café"),
+        (date(2026, 6, 16), time(9, 30), time(17, 30), "travail en groupes sur les projets"),
+        (date(2026, 6, 16), time(10), None, "présentation de la journée"),
+        (date(2026, 6, 17), time(9), time(17), "contributions"),
+        (date(2026, 6, 17), time(9), time(17), "contributions et clôture"),
     ]

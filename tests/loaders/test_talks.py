@@ -396,3 +396,16 @@ def test_every_person_of_a_panel_credited_after_avec_and_once_each() -> None:
                       "Léa Moreau, Léa Moreau, designer – mairie de Lyon")
     assert (talk.title, [s.name for s in talk.speakers]) == (
         "Table ronde « Les archives »", ["Jeanne Dupont", "Paul Martin", "Léa Moreau"])
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Introduction par Jeanne Dupont, CEO de [Acme](https://acme.example)", ["Jeanne Dupont"]),
+        ("Keynote, by Jane Doe, CTO of Acme", ["Jane Doe"]),
+        ("Mot d'accueil par Paul Martin, Vice-président de la Région", ["Paul Martin"]),
+    ],
+)
+def test_a_role_written_in_capitals_after_a_name_is_no_second_person(
+        line: str, names: list) -> None:
+    assert [s.name for s in read_title(line).speakers] == names

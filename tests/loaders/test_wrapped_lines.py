@@ -8,7 +8,6 @@ from pathlib import Path
 
 from tests.loaders.pages import page_sessions
 
-
 WRAPPED = """Rencontre autour du Libre
 
 Jean Dupont anime ce samedi 8 juin 2013 une mini-conférence et des ateliers :

@@ -204,6 +204,7 @@ def read_line(lines: list[str], dates: DateContext) -> LineReading:
     else:
         first = _inner_hours(first, reading)
     first = _leading_day(first, dates, reading)
+    first = _without_day_part(first, reading)
     first = _trailing_when(first, dates, reading)
     rest: list[str] = []
     for other in others:
@@ -318,6 +319,25 @@ def _leading_day(markdown: str, dates: DateContext, reading: LineReading) -> str
     return found.group("rest")
 
 
+_DAY_PART_LABEL = re.compile(
+    r"^(?P<open>\*\*|__)?\s*(?i:matin(?:[ée]e)?|apr[èe]s-midi|soir(?:[ée]e)?|morning|afternoon|"
+    r"evening|vormittags?|nachmittags?|abends?|mañana|tarde|mattin[ao]|pomeriggio|ochtend|"
+    r"middag|avond)\s*(?:(?(open)(?:\*\*|__))\s*:|:\s*(?(open)(?:\*\*|__)))\s+(?=\S)")
+"""'Matinée : contributions', '**Afternoon:** hacking': the part of the day a line starts
+with says when, as hours would; it is not part of the title."""
+
+
+def _without_day_part(markdown: str, reading: LineReading) -> str:
+    """A line without the part of the day that labels it ('Après-midi : Title')."""
+    found = _DAY_PART_LABEL.match(markdown)
+    if not found:
+        return markdown
+    reading.why.append(f"starts with its part of the day: {found.group().strip()!r}")
+    return markdown[found.end() :]
+
+
+_LEAD_IN_COLON = re.compile(r"\s*:\s*$")
+"""The colon that ends a line over the items it leads ('16 juin (9h30-17h30) :')."""
 _WHEN_PARTS = 6
 """The day and hours after a title are a few parts ('mardi 24 novembre', '17h-17h30'):
 reading each longer tail of a line of 10,000 parts again would take a time that grows
@@ -331,9 +351,10 @@ a parenthesis that ends the line ('Title, Name — mardi 14 mars, 10h', 'Title (
 def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> str:
     """'**Title**, mardi 24 novembre, 17h-17h30', 'Title, Name — 14 mars, 10h', 'Title (mardi
     14 mars à 10h)': the day and hours after the title (and its credit)."""
+    line, markdown = markdown, _LEAD_IN_COLON.sub("", markdown)
     every = [found.start() for found in _TRAILING_CUT.finditer(markdown)]
     if not every:
-        return markdown
+        return line
     ranges = _ranges(markdown, dates) if any(markdown[c] != "," for c in every) else []
     inside = {at for start, end in ranges for at in range(start + 1, end)}  # '10 am - 5 pm'
     cuts = [cut for cut in reversed(every) if cut not in inside][:_WHEN_PARTS]  # from the end
@@ -344,7 +365,7 @@ def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> s
             break
         when, cut = found, start
     if when is None:
-        return markdown
+        return line
     if when[0]:
         reading.days = when[0]
     if when[1] and reading.start is None:

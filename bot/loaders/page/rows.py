@@ -274,9 +274,9 @@ def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
     if inner_items and not credits and titled and _descriptions(inner_items):
         reading.description.extend(i.text for n in nested for i in _paragraphs(n))
         nested, inner_items = [], []  # '* 10h : Title' over bullets that describe it
-    if inner_items and not (reading.start or reading.days) and (
-            day := _leading_day(reading, page.dates)):
-        reading.days = [day]  # '- Jeudi 3 octobre (Campus)' over the day's items
+    if inner_items and not reading.days and (day := _leading_day(reading, page.dates)):
+        # '- Jeudi 3 octobre (Campus)', '- 16 juin 2026 (9h30-17h30) :' over the day's items
+        reading.days = [day]
     if inner_items and (reading.start or reading.days or not titled) and (
             not credits or not titled):
         _container(page, ctx, item.line, reading, nested, depth)

@@ -37,10 +37,11 @@ _TEAM = re.compile(r"^(?:les membres de\s+)?l['’](?P<team>[ée]quipe\s+.+)$", 
 ROLE = re.compile(
     r"^(?:directeur|directrice|responsable|chef|cheffe|pr[ée]sident|conseill[eè]re?|d[ée]l[ée]gu[ée]|"
     r"ministre|secr[ée]taire|coordinat|fondat|co-?fondat|charg[ée]|head|director|manager|expert|"
-    r"ing[ée]nieur|professeur|docteur|adjoint)",
+    r"ing[ée]nieur|professeur|docteur|adjoint|c[eotfid]o\b|vp\b|vice[- ]pr[ée]sident)",
     re.IGNORECASE,
 )
-"""Words that start a person's role ('directrice de …', 'Head of …'), not a name."""
+"""Words that start a person's role ('directrice de …', 'Head of …', 'CEO de …'), not a
+name."""
 _PEOPLE_JOINS = re.compile(
     r"\s*,\s*(?:et\s+|and\s+)?|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*")
 _BEFORE_NAME = re.compile(r"^(?:de\s+|d['’]|avec\s+|with\s+)(?=[A-ZÀ-Ö])")
@@ -67,8 +68,10 @@ _ROLE_AT = re.compile(
 
 
 def is_block(text: str) -> bool:
-    """Whether `text` is names and their organisations and nothing else."""
-    return bool(_BLOCK.fullmatch(text))
+    """Whether `text` is names and their organisations and nothing else: a role written
+    like a name ('CEO de Quantstack', 'Directrice Générale') is none."""
+    return bool(_BLOCK.fullmatch(text)) and not any(
+        ROLE.match(_unmask(part)) for part in _JOINS.split(_mask(text)))
 
 
 def people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
