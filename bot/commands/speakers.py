@@ -1,6 +1,6 @@
 """!intervenants: who speaks at an event — « qui sont les intervenants ? », 'who are the
-speakers?', « qui intervient demain ? », « les intervenants de la table ronde » — each
-person once, with what they present, in programme order."""
+speakers?', « qui intervient demain ? », « les intervenants de la table ronde », « combien
+d'intervenants ? » — each person once, with what they present, in programme order."""
 
 from __future__ import annotations
 
@@ -48,7 +48,8 @@ async def speakers(request: Request) -> Reply:
     events = {s.event_id for s in narrowed.sessions}
     if len(events) == 1 and (event := request.app.programme.event(events.pop())):
         doc.extend(event_title(event, lang)).br()
-    title = heading(request, slots, pick(lang, "Intervenants", "Speakers"))
+    listed = pick(lang, "Intervenants", "Speakers") + (f" ({len(people)})" if people else "")
+    title = heading(request, slots, listed)  # « combien d'intervenants ? » is answered too
     doc.bold(title + pick(lang, " :", ":"))
     if narrowed.dropped:
         doc.br().extend(let_go(request, narrowed.dropped, request.intent.subject))

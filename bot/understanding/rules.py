@@ -87,6 +87,8 @@ def _events_and_counts(r: Reading) -> Intent | None:
     if r.subject:
         return None
     if r.has(lexicon.COUNT):
+        if r.has(lexicon.SPEAKER_NOUNS):
+            return None  # « combien d'intervenants ? »: the speakers, counted
         if r.has(lexicon.EVENTS):
             return r.intent("events")
         talks = r.has(lexicon.TALKS) and not r.slots.kind
@@ -131,12 +133,13 @@ def _search(r: Reading) -> Intent | None:
 
 
 def _speakers(r: Reading) -> Intent | None:
-    """« qui sont les intervenants ? », « qui intervient demain ? », 'who are the speakers
-    in room B?': the persons, with no subject (« qui parle de Grist ? » is a search) and no
-    hour or tense (« qui parle à 14h ? », « qui parle maintenant ? » list those sessions)."""
+    """« qui sont les intervenants ? », « qui intervient demain ? », « qui anime ? », 'who
+    are the speakers in room B?': the persons, with no subject (« qui parle de Grist ? » is
+    a search) and no hour or tense (« qui parle à 14h ? », « qui parle maintenant ? » list
+    those sessions)."""
     if r.subject or r.slots.hour is not None or r.slots.tense in ("now", "next"):
         return None
-    return r.intent("speakers") if r.has(lexicon.SPEAKER_NOUNS) or r.pair(
+    return r.intent("speakers") if r.has(lexicon.SPEAKER_NOUNS, lexicon.HOSTS) or r.pair(
         lexicon.WHO_SPEAKS_PAIRS) else None
 
 

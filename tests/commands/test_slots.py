@@ -92,21 +92,26 @@ CASES = [
 SPEAKERS = [
     ("speakers of the coming event", "2025-06-10 09:00", "qui sont les intervenants ?",
      "Rencontre Logiciels Libres 2025 (jeudi 12 juin – vendredi 13 juin 2025)\n"
-     "Intervenants :\n"
+     "Intervenants (5) :\n"
      "• Anne Martin (ANCT) — Grist pour les collectivités (jeudi 12 juin, 10 h) ; Grist avancé "
      "(jeudi 12 juin, 15 h) ; Grist et l'open data (vendredi 13 juin, 10 h)\n"
      "• Bob Durand (DINUM) — Atelier Grist (jeudi 12 juin, 10 h)\n"
      "• Chloé Petit (DINUM) — Démo de Tchap (jeudi 12 juin, 11 h)\n"
      "• David Leroy — Keynote : l'État plateforme (jeudi 12 juin, 14 h)\n"
      "• Eva Noor — uMap en 5 minutes (jeudi 12 juin, 16 h) ; Démo uMap (vendredi 13 juin, 14 h)"),
+    ("how many speakers", "2025-06-12 12:00", "combien d'intervenants vendredi ?",
+     "Rencontre Logiciels Libres 2025 (jeudi 12 juin – vendredi 13 juin 2025)\n"
+     "Intervenants (2) — vendredi 13 juin :\n"
+     "• Anne Martin (ANCT) — Grist et l'open data (vendredi 13 juin, 10 h)\n"
+     "• Eva Noor — Démo uMap (vendredi 13 juin, 14 h)"),
     ("speakers of a day, in English", "2025-06-10 09:00", "who is speaking on Friday?",
      "Rencontre Logiciels Libres 2025 (Thursday 12 June – Friday 13 June 2025)\n"
-     "Speakers — Friday 13 June:\n"
+     "Speakers (2) — Friday 13 June:\n"
      "• Anne Martin (ANCT) — Grist et l'open data (Friday 13 June, 10 am)\n"
      "• Eva Noor — Démo uMap (Friday 13 June, 2 pm)"),
     ("speakers of a kind", "2025-06-10 09:00", "les intervenants des ateliers ?",
      "Rencontre Logiciels Libres 2025 (jeudi 12 juin – vendredi 13 juin 2025)\n"
-     "Intervenants — ateliers :\n"
+     "Intervenants (2) — ateliers :\n"
      "• Bob Durand (DINUM) — Atelier Grist (jeudi 12 juin, 10 h)\n"
      "• Anne Martin (ANCT) — Grist avancé (jeudi 12 juin, 15 h)"),
     ("sessions that name nobody", "2025-06-10 09:00", "qui intervient à la table ronde ?",

@@ -83,3 +83,54 @@ def test_two_title_case_lines_alone_keep_their_titles(tmp_path: Path) -> None:
 
 def test_labels_before_a_colon_are_no_names() -> None:
     assert colon_side(["Lieu: Salle Jean Moulin", "Date: 12 mars", "Accès: Tram Ligne 2"]) is None
+
+
+BOLD_NAMES_FIRST = """---
+title: Journée simplification des textes
+date: 2021-07-07
+---
+
+## Programme
+
+* 9h00 - 9h30 : **Ouverture**
+* 9h30 - 10h00 : **Claire Morel** (LIRIS) : "Lire les textes scientifiques"
+* 10h00 - 10h30 : **Paul Girard** (Université de Lille) : « Terminologie et traduction »
+* 10h30 - 11h00 : **Nadia Benali** (Grand Labo) [[présentation]](slides.pdf)
+* 11h00 - 11h30 : **Hugo Lambert** : Bilan de la campagne 2021
+* 11h30 - 12h00 : **Table ronde** : "Mesurer la difficulté d'un texte"
+"""
+
+
+def test_a_list_led_by_names_in_bold_credits_them_on_every_line(tmp_path: Path) -> None:
+    """Most bold parts before a colon name persons, so '**Hugo Lambert** : Bilan' credits
+    him too (without an organisation or quotes the line alone could be a title and its
+    subtitle); a line with only a person is that person's talk; a bold format before a
+    quoted title is part of it."""
+    sessions = page_sessions(tmp_path, BOLD_NAMES_FIRST)
+    assert [(s.start, s.title, list(s.speaker_names)) for s in sessions] == [
+        (time(9), "Ouverture", []),
+        (time(9, 30), "Lire les textes scientifiques", ["Claire Morel"]),
+        (time(10), "Terminologie et traduction", ["Paul Girard"]),
+        (time(10, 30), "Nadia Benali", ["Nadia Benali"]),
+        (time(11), "Bilan de la campagne 2021", ["Hugo Lambert"]),
+        (time(11, 30), "Table ronde : \"Mesurer la difficulté d'un texte\"", []),
+    ]
+
+
+def test_bold_words_before_a_colon_are_no_credit_when_few_name_persons(tmp_path: Path) -> None:
+    """'**Transformers** (Saison 2) : une IA …': the bold names a project; a single bold
+    name among them does not make the list one of speakers."""
+    page = """---
+title: Dix ans de projets
+date: 2024-05-02
+---
+
+## Programme
+
+* 10h : **Transformers** (Saison 2) : une IA pour l'analyse de texte
+* 10h30 : **Datanonyme** (Saison 2) : un outil pour anonymiser
+* 11h : **Open Source** : pourquoi et comment
+"""
+    sessions = page_sessions(tmp_path, page)
+    assert [(s.title, list(s.speaker_names)) for s in sessions] == [
+        ("Transformers", []), ("Datanonyme", []), ("Open Source", [])]

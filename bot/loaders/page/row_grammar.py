@@ -522,7 +522,14 @@ def _titled(title_markdown: str, tail_markdown: str) -> Talk:
     credited = find_credit(tail, at_start=True) or find_credit(tail)
     if credited:
         return Talk(title, credited[0], credited[1])
+    if _QUOTED_AFTER_COLON.fullmatch(tail):  # '**Table ronde** : « Title »': its format, then it
+        return Talk(f"{title} {tail}")
     return (not tail and role_and_name(title)) or Talk(title)
+
+
+_QUOTED_AFTER_COLON = re.compile(r":\s*[\"“«][^\"“”«»]{3,}[\"”»]")
+"""A colon, then a title in quotes and nothing else: what the bold before it names is the
+format or series of the quoted title, and both are its title as written."""
 
 
 _DURATION = re.compile(r"\s*" + _DURATION_TEXT, re.IGNORECASE)

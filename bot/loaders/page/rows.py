@@ -30,7 +30,7 @@ from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, w
 from bot.loaders.page.row_tables import table_rows
 from bot.loaders.page.scopes import Page
 from bot.loaders.page.values import EventFrame, Evidence, Note
-from bot.loaders.talks.colon_credits import Side, colon_credit, colon_side
+from bot.loaders.talks.colon_credits import Side, bold_names_lead, colon_credit, colon_side
 from bot.loaders.talks.credits import CREDIT_LABEL, find_credit
 from bot.loaders.talks.fields import fielded_talk
 from bot.loaders.talks.kinds import kind_hint
@@ -231,20 +231,23 @@ def _list(page: Page, ctx: Context, block: Block, depth: int) -> Context:
                                        "above them: the page's speakers, not sessions"))
             return ctx
     lead, lead_kind = page.lead_in, page.lead_kind
-    colons = page.colons = colon_side([_item_text(item) for item in items], page.colons)
+    lines = [_item_markdown(item) for item in items]
+    colons = page.colons = colon_side([inline_text(line)[0] for line in lines], page.colons)
+    if bold_names_lead(lines):
+        colons = "bold"  # '**Jane Doe** (Acme) : "Title"', '**John Roe** : Title'
     for item in items:
         ctx = _item(page, ctx, item, depth, lead, lead_kind, colons)
     return ctx
 
 
-def _item_text(item: Block) -> str:
-    """An item's first line as plain text, without the hours it starts with."""
+def _item_markdown(item: Block) -> str:
+    """An item's first line, without the hours it starts with."""
     first = next((c for c in item.children if c.kind in ("paragraph", "heading")), None)
     if first is None:
         return ""
     text = first.lines()[0]
     timed = leading_time(text)
-    return inline_text(timed[2] if timed else text)[0]
+    return timed[2] if timed else text
 
 
 def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
@@ -258,7 +261,7 @@ def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
             ctx = _list(page, ctx, inner, depth + 1)
         return ctx
     reading = read_line(first.lines(), page.dates)
-    reading.talk = colon_credit(reading.talk, colons)  # 'Name: Title', 'Title: Name'
+    reading.talk = colon_credit(reading.talk, colons, _item_markdown(item))  # 'Name: Title'
     credit_tried = bool(reading.description)  # read_line read its first line for a credit
     for extra in item.children:
         if extra.kind == "paragraph" and extra is not first:
@@ -455,7 +458,7 @@ def _speakers_apart(page: Page, ctx: Context, items: list[Block]) -> bool:
     title = fold(ctx.innermost.title) if ctx.innermost else ""
     introduced = bool(re.search(r"intervenant|speakers?|avec qui", title)) or any(
         found.name == "lead_in_decoy" for found in page.lead_in)
-    labelled = all(CREDIT_LABEL.match(_item_text(item)) for item in items)
+    labelled = all(CREDIT_LABEL.match(inline_text(_item_markdown(item))[0]) for item in items)
     return (introduced or labelled) and _persons_list(items)
 
 

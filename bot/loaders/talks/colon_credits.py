@@ -1,7 +1,9 @@
 """'Name: Title' and 'Title: Name' lines of one list. A title in capitals reads as names
 too ('Open Source: Jane Doe', 'Jane Doe: Open Source'), so one line cannot say which side
 of its colon credits a person; the list can: the side that reads as names on most of its
-colon lines, when the other side rarely does."""
+colon lines, when the other side rarely does. So with names in bold before the title
+('**Jane Doe** (Acme) : "Title"', '**John Roe** : Title'): a list whose bold parts mostly
+name persons credits them on every line."""
 
 from __future__ import annotations
 
@@ -10,11 +12,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
+from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import block_speakers, is_block, people
 from bot.loaders.talks.titles import Talk, clean_title
 from bot.programme.model import Speaker
 
-Side = Literal["head", "tail"]
+Side = Literal["head", "tail", "bold"]
 
 _COLON = re.compile(r"(?<=\S):\s+(?=\S)")
 """A colon that ends a word and is followed by a space: not '10:30', not 'a : b'."""
@@ -49,10 +52,41 @@ def colon_side(texts: Sequence[str], known: Side | None = None) -> Side | None:
     return None
 
 
-def colon_credit(talk: Talk, side: Side | None) -> Talk:
-    """`talk` with the names on `side` of its title's colon as its speakers (a talk that
-    already credits someone, or has no colon, is left as it is)."""
-    if side is None or talk.speakers or not _COLON.search(talk.title):
+_BOLD_LEAD = re.compile(
+    r"^\s*\*\*(?P<names>[^*]{3,120})\*\*\s*(?P<org>\((?:[^()]|\([^()]*\))*\))?\s*"
+    r"(?::\s+(?P<title>\S.*)|(?P<notes>\[.*)?$)")
+"""A line led by a bold part, maybe an organisation in brackets, then a colon and a title,
+or nothing but links ('**Jane Doe** (Acme) [[slides]](…)')."""
+
+
+def bold_names_lead(lines: Sequence[str]) -> bool:
+    """Whether a list's lines (Markdown, without their hours) lead with persons in bold:
+    most of the lines led by a bold part and a colon name persons in it, and a few do."""
+    led = [found for line in lines if (found := _BOLD_LEAD.match(line)) and found["title"]]
+    named = sum(1 for found in led if is_block(inline_text(found["names"])[0]))
+    return named >= _LINES and named >= _MOSTLY * len(led)
+
+
+def _bold_credit(talk: Talk, line: str) -> Talk:
+    """The talk of a line in a list led by bold names: the persons in bold speak; the title
+    is after the colon, or, when the line gives none, the names themselves."""
+    found = _BOLD_LEAD.match(line)
+    names = inline_text(found["names"])[0] if found else ""
+    if not is_block(names):
+        return talk
+    speakers, organisations = block_speakers(f"{names} {found['org'] or ''}".strip())
+    title = clean_title(inline_text(found["title"])[0]) if found["title"] else names
+    return replace(talk, title=title, speakers=speakers,
+                   organisations=talk.organisations or organisations)
+
+
+def colon_credit(talk: Talk, side: Side | None, line: str = "") -> Talk:
+    """`talk` with the names on `side` of its title's colon as its speakers, or with the
+    persons in bold that lead its `line` (a talk that already credits someone, or has no
+    colon, is left as it is)."""
+    if side == "bold" and not talk.speakers:
+        return _bold_credit(talk, line)
+    if side in (None, "bold") or talk.speakers or not _COLON.search(talk.title):
         return talk
     head, tail = _split(talk.title, side)
     if side == "tail":
