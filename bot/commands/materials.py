@@ -36,15 +36,23 @@ async def materials(request: Request) -> Reply:
     if not left:
         doc = Doc().text(pick(lang, f"Pas encore de vidéo ni de support en ligne pour {scope}.",
                               f"No recording or slides online yet for {scope}."))
-        told = said_of_facet(event, "recording") if event is not None else None
-        if told:  # « Les présentations seront filmées » : what the page promises
-            doc.br().text(pick(lang, "La page dit :", "The page says:")).items(
-                said_items(told, lang))
-        return doc.reply()
+        return _page_on_recordings(doc, event, lang).reply()
     doc = Doc().bold(pick(lang, "Vidéos et supports", "Recordings and slides"))
     doc.text(f" — {scope}" + pick(lang, " :", ":"))
     items = [_line(session, links, lang) for session, links in left[:MAX_FOUND]]
-    return more(doc.items(items), len(left) - MAX_FOUND, lang).reply()
+    doc = more(doc.items(items), len(left) - MAX_FOUND, lang)
+    if not any(k.material == "recording" for _s, links in left for k in links):
+        doc = _page_on_recordings(doc, event, lang)  # slides here, the videos elsewhere
+    return doc.reply()
+
+
+def _page_on_recordings(doc: Doc, event: Event | None, lang: str) -> Doc:
+    """`doc`, and what the event's page says of recordings (« Les présentations seront
+    filmées », 'A link to the recorded sessions can be found here')."""
+    told = said_of_facet(event, "recording") if event is not None else None
+    if told:
+        doc.br().text(pick(lang, "La page dit :", "The page says:")).items(said_items(told, lang))
+    return doc
 
 
 def _event_meant(request: Request) -> Event | None:

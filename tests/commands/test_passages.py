@@ -214,6 +214,16 @@ async def test_no_replay_yet_quotes_what_the_page_says_of_recording() -> None:
     assert "vegan options provided" in await answer("is there food?")
 
 
+async def test_slides_online_but_the_videos_elsewhere_quotes_the_page_on_them() -> None:
+    page = ("---\ntitle: Meetup\ndate: 2022-04-12\n---\n\nA link to the recorded sessions "
+            "can be found on our channel.\n\n* 19:00 - Welcome\n"
+            "* 19:10 - WASM with fp-bindgen - Arend ([slides](https://example.org/wasm.pdf))\n")
+    answer = await _asker("meetup.md", page, "2022-04-20 12:00")("is there a recording?")
+    assert answer.startswith("Recordings and slides — Meetup:\n• WASM with fp-bindgen")
+    assert answer.endswith("\nThe page says:\n"
+                           "• A link to the recorded sessions can be found on our channel.")
+
+
 def _asker(name: str, page: str, now: str) -> Callable[[str], Awaitable[str]]:
     """Questions to the bot that knows only `page` (saved as `name`), at `now` (Paris): each
     answered in plain text, as in a room."""

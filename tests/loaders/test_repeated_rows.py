@@ -4,7 +4,11 @@ in brackets after its title, is its room."""
 from datetime import time
 from pathlib import Path
 
+from bot.loaders.page.candidates import Row
+from bot.loaders.page.sessions import _without_repeats
+from bot.loaders.talks.titles import Talk
 from tests.loaders.pages import page_sessions
+from tests.support.hostile import fastest, settled
 
 TRACKS = """# Community Summit 2025 - June 12
 
@@ -39,3 +43,30 @@ def test_a_room_after_in_within_brackets_in_a_list(tmp_path: Path) -> None:
                                        "* 10h : Cartes ouvertes (Amphi B)\n")
     assert [(s.title, s.room) for s in sessions] == [("Accueil", "Turing"),
                                                      ("Cartes ouvertes", "Amphi B")]
+
+
+def _row(title: str, start: time | None) -> Row:
+    return Row(line=1, day=None, start=start, end=None, talk=Talk(title), room=None,
+               kind="talk")
+
+
+def test_an_untimed_row_that_repeats_a_timed_title_with_its_credit_is_left_out() -> None:
+    rows = [_row("Données ouvertes", time(9)), _row("Cartes, etc", time(10)),
+            _row("Données ouvertes - Jeanne Dupont", None), _row("Cartes, etc (pdf)", None),
+            _row("Cartes", None), _row("Données ouvertes et cartes", None)]
+    assert [r.talk.title for r in _without_repeats(rows)] == [
+        "Données ouvertes", "Cartes, etc", "Cartes", "Données ouvertes et cartes"]
+
+
+def test_the_time_to_find_repeats_grows_linearly_with_the_rows() -> None:
+    def rows(count: int) -> list[Row]:
+        timed = [_row(f"Atelier numéro {n}", time(9)) for n in range(count)]
+        return timed + [_row(f"Support numéro {n} - Jeanne Dupont", None) for n in range(count)]
+
+    small, large = rows(250), rows(2_000)
+
+    def ratio() -> float:
+        return (fastest(lambda: _without_repeats(large), 3)
+                / fastest(lambda: [_without_repeats(small) for _ in range(8)], 3))
+
+    assert settled(ratio, 4) < 4  # a search of every title said for each row gives 8

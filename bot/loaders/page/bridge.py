@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from bot.loaders.page.row_grammar import leading_time
 from bot.loaders.page.values import Block, Line
@@ -58,6 +59,12 @@ class MarkdownBlock:
         after a line that is all bold (a title over its description) or ends with ':',
         unless the next goes on in lower case ('… les mathématiques :' over 'atelier
         « … »'); any other soft break only wraps a long line."""
+        return list(self._logical_lines)
+
+    @cached_property
+    def _logical_lines(self) -> tuple[str, ...]:
+        """`lines`, worked out once: the rows stage asks them of an item's first
+        paragraph several times (its hours, its text, its reading)."""
         lines: list[_LogicalLine] = []
         for raw in self.text.split("\n"):
             parts = [p.strip() for p in _BR.split(raw)]
@@ -70,7 +77,7 @@ class MarkdownBlock:
             elif head:
                 lines.append(_LogicalLine(head))
             lines.extend(_LogicalLine(p) for p in rest if p)
-        return [line.text() for line in lines]
+        return tuple(line.text() for line in lines)
 
 
 class _LogicalLine:

@@ -353,8 +353,8 @@ def _trailing_when(markdown: str, dates: DateContext, reading: LineReading) -> s
     14 mars à 10h)': the day and hours after the title (and its credit)."""
     line, markdown = markdown, _LEAD_IN_COLON.sub("", markdown)
     every = [found.start() for found in _TRAILING_CUT.finditer(markdown)]
-    if not every:
-        return line
+    if not every or not _DIGIT.search(markdown, every[0]):
+        return line  # days and hours are written with digits: none after any cut
     ranges = _ranges(markdown, dates) if any(markdown[c] != "," for c in every) else []
     inside = {at for start, end in ranges for at in range(start + 1, end)}  # '10 am - 5 pm'
     cuts = [cut for cut in reversed(every) if cut not in inside][:_WHEN_PARTS]  # from the end

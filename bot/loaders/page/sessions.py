@@ -10,6 +10,7 @@ does a session written again with the same day, hours, title, room and speakers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date, time, timedelta
 
@@ -86,7 +87,7 @@ def _without_repeats(rows: Sequence[Row]) -> list[Row]:
     welcomes may well come back, but not on the same day at the same hours: a row that
     repeats one above in every field is the same session written again (a plenary
     welcome at the top of each track's table)."""
-    timed: list[str] = []
+    timed: dict[int, set[str]] = {}
     whole: set[tuple] = set()
     kept = []
     for row in rows:
@@ -97,16 +98,25 @@ def _without_repeats(rows: Sequence[Row]) -> list[Row]:
             if same in whole:
                 continue
             whole.add(same)
-            timed.append(title)
-        elif row.kind not in _HOUSEKEEPING and any(_repeats(title, said) for said in timed):
+            timed.setdefault(len(title), set()).add(title)
+        elif row.kind not in _HOUSEKEEPING and _repeats(title, timed):
             continue
         kept.append(row)
     return kept
 
 
-def _repeats(title: str, said: str) -> bool:
-    """`title` is `said`, maybe followed by its credit or a note."""
-    return title == said or title.startswith((f"{said} - ", f"{said}, ", f"{said} ("))
+_AFTER_TITLE = re.compile(r"(?= - |, | \()")
+"""What may follow a title written again: its credit or a note."""
+
+
+def _repeats(title: str, said: dict[int, set[str]]) -> bool:
+    """`title` is one of the titles `said` (kept by their length), maybe followed by its
+    credit or a note. Only the places where a credit or a note may start, at the length
+    of some title said, are looked up: testing each title said for each row would take
+    a time that grows as the product of the two on a long programme."""
+    return title in said.get(len(title), ()) or any(
+        (cut := found.start()) in said and title[:cut] in said[cut]
+        for found in _AFTER_TITLE.finditer(title))
 
 
 class _Night:

@@ -110,7 +110,7 @@ def scan_days(text: str, lang: str | None = None, order: str | None = None) -> l
     `order` ('dmy' or 'mdy') reads numbers such as '4/12'; by default a number above 12 in
     `text` decides it ('25/12' is day first everywhere on the page), then the language."""
     folded = prepare(text)
-    if not any(c.isdigit() for c in folded):
+    if not any(map(str.isdigit, folded)):
         return []  # every form of a day holds a number
     grammar = _grammar(lang)
     matches = [
