@@ -9,7 +9,6 @@ it can be found, the line of the event.
 
 from __future__ import annotations
 
-import bisect
 import json
 import re
 import uuid
@@ -33,13 +32,17 @@ from bot.formats.common import (
 from bot.formats.frab_xml import GENERATOR, NO_ROOM
 from bot.formats.reading import (
     Entry,
+    JsonLines,
     Sessions,
     dedent,
     entry,
     kind_of,
+    label,
     parse_duration,
     parse_when,
+    person_name,
     start_in_day,
+    text_value,
     type_words,
 )
 from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
@@ -113,7 +116,10 @@ def _event(item: Timed, names: dict) -> dict:
 
 
 def looks_like_c3voc(path: Path, text: str) -> bool:
-    return path.suffix.lower() == ".json" and '"schedule"' in text[:2000]
+    """A .json file that opens with a schedule and its conference (another tool's
+    `{"schedule": {"2024-11-02": …}}` is a talks JSON, bot.formats.talks_json)."""
+    head = text[:5000]
+    return path.suffix.lower() == ".json" and '"schedule"' in head and '"conference"' in head
 
 
 def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem]]:
@@ -138,13 +144,13 @@ def load(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem
     zone = ZoneInfo(zone_name) if zone_name else tz
     identifier = event_id(title, first)
     acronym_text = str(conference.get("acronym") or "").strip()
-    url = _text(conference.get("url")).strip()
+    url = text_value(conference.get("url")).strip()
     event = Event(identifier, title, first, max(first, last), source=str(path),
                   short_name=acronym_text or None, time_zone=zone_name, url=url or None,
-                  description=dedent(_text(conference.get("description"))),
+                  description=dedent(text_value(conference.get("description"))),
                   links=(Link(title, url),) if url else ())
     maker = Sessions(identifier, tz, zone)
-    lines = _Lines(text)
+    lines = JsonLines(text)
     sessions, problems = [], []
     days = conference.get("days") or []
     if not isinstance(days, list):
@@ -209,7 +215,7 @@ def _items(schedule: dict, days: list) -> list[tuple[Any, dict]]:
 
 
 def _entry(item: dict, zone: ZoneInfo, day: dict) -> Entry:
-    title = _text(item["title"]).strip()
+    title = text_value(item["title"]).strip()
     if not title:
         raise ValueError("no title")
     when = str(item.get("date") or item["start"])
@@ -228,83 +234,26 @@ def _entry(item: dict, zone: ZoneInfo, day: dict) -> Entry:
         title,
         start,
         end,
-        speakers=tuple(Speaker(" ".join(name.split())) for name in map(_person, _people(item))
+        speakers=tuple(Speaker(" ".join(name.split())) for name in map(person_name, _people(item))
                        if name.strip()),
-        links=tuple(Link(" ".join(_text(link.get("title") or link["url"]).split()),
-                         _text(link["url"]).strip())
+        links=tuple(Link(" ".join(text_value(link.get("title") or link["url"]).split()),
+                         text_value(link["url"]).strip())
                     for link in [*(item.get("links") or []), *(item.get("attachments") or [])]
                     if link.get("url")),
-        room=_name(item.get("room")) or None,
-        kind=kind_of(_text(item.get("type")), title),
-        section=type_words(_text(item.get("type"))),
-        description=dedent(_text(item.get("description"))),
-        guid=_text(item.get("guid")).strip() or None,
+        room=label(item.get("room")) or None,
+        kind=kind_of(text_value(item.get("type")), title),
+        section=type_words(text_value(item.get("type"))),
+        description=dedent(text_value(item.get("description"))),
+        guid=text_value(item.get("guid")).strip() or None,
         number=number if isinstance(number, int) and number > 0 else None,
-        slug=_text(item.get("slug")).strip() or None,
-        url=_text(item.get("url")).strip() or None,
-        track=_name(item.get("track")) or None,
-        language=_text(item.get("language")).strip() or None,
-        subtitle=" ".join(_text(item.get("subtitle")).split()),
-        abstract=dedent(_text(item.get("abstract"))),
+        slug=text_value(item.get("slug")).strip() or None,
+        url=text_value(item.get("url")).strip() or None,
+        track=label(item.get("track")) or None,
+        language=text_value(item.get("language")).strip() or None,
+        subtitle=" ".join(text_value(item.get("subtitle")).split()),
+        abstract=dedent(text_value(item.get("abstract"))),
     )
 
 
 def _people(item: dict) -> list:
     return list(item.get("persons") or item.get("participants") or [])
-
-
-def _person(person: Any) -> str:
-    if isinstance(person, dict):
-        return _text(person.get("name") or person.get("public_name"))
-    return _text(person)
-
-
-def _name(value: Any) -> str:
-    """A room or track: a name, or (version 2) an object with a name or slug."""
-    if isinstance(value, dict):
-        return _text(value.get("name") or value.get("slug")).strip()
-    return _text(value).strip()
-
-
-def _text(value: Any) -> str:
-    """A string field; version 2's translated strings ({"en": ..., "de": ...}) give their
-    first translation."""
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return next((str(v) for v in value.values() if v), "")
-    if isinstance(value, (list, bool)):
-        raise TypeError(f"expected a string, got {value!r}")
-    return str(value)
-
-
-class _Lines:
-    """The line of each event in the JSON text, found by its guid (or else its title):
-    every `"guid": "…"` and `"title": "…"` of the text is indexed once."""
-
-    _FIELD = re.compile(r'"(guid|title|days)"\s*:\s*("(?:[^"\\]|\\.)*")?')
-
-    def __init__(self, text: str) -> None:
-        starts = [match.start() for match in re.finditer("\n", text)]
-        self._lines: dict[tuple[str, str], int] = {}
-        for match in self._FIELD.finditer(text):
-            try:
-                value = json.loads(match.group(2)) if match.group(2) else ""
-            except json.JSONDecodeError:
-                continue
-            line = 1 + bisect.bisect_left(starts, match.start())
-            self._lines.setdefault((match.group(1), value), line)
-
-    def find(self, key: str) -> int:
-        """The line of the first `"key":` of the text, 0 if there is none."""
-        return self._lines.get((key, ""), 0)
-
-    def of(self, item: Any) -> int:
-        if not isinstance(item, dict):
-            return 0
-        for key in ("guid", "title"):
-            value = item.get(key)
-            line = self._lines.get((key, value), 0) if isinstance(value, str) else 0
-            if line:
-                return line
-        return 0

@@ -3,8 +3,10 @@ become sessions with stable ids; the helpers both readers share."""
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
+import json
 import re
 import textwrap
 from dataclasses import dataclass, replace
@@ -44,11 +46,15 @@ def id_from_guid(value: str) -> str:
 
 def kind_of(value: str | None, title: str = "") -> str:
     """Our kind for a schedule's event type, by what it means: 'lecture', 'devroom',
-    'Talk 30 min + 10min Q&A' are talks; no type at all is a talk too. What a type lists in
-    brackets is not what it is ('Forum (Lightning Talks, Quizze..)'); a session whose type
-    only says 'Talk' is of the kind its `title` names ('Lightning Talks Day 2')."""
+    'Talk 30 min + 10min Q&A' are talks; no type at all is what the title names, else a talk.
+    What a type lists in brackets is not what it is ('Forum (Lightning Talks, Quizze..)'); a
+    session whose type only says 'Talk' is of the kind its `title` names ('Lightning Talks
+    Day 2')."""
     text = fold(re.sub(r"\([^)]*\)", " ", value or "")).replace("_", " ").replace("-", " ")
-    kind = _meaning(text) if text.strip() else "talk"
+    if not text.strip():  # no type at all: 'Lunch' is a break, 'Rust in 2025' a talk
+        finer = _meaning(fold(title))
+        return finer if finer != "other" else "talk"
+    kind = _meaning(text)
     if text.strip() in _GENERIC_TYPES and title:
         finer = _meaning(fold(title))
         kind = finer if finer not in ("other", "break") else kind
@@ -201,3 +207,64 @@ def parse_duration(text: str) -> timedelta:
     if len(parts) not in (2, 3) or any(p < 0 for p in parts):
         raise ValueError(f"duration {text!r}: expected HH:MM")
     return timedelta(hours=parts[0], minutes=parts[1], seconds=parts[2] if len(parts) == 3 else 0)
+
+
+def person_name(person: Any) -> str:
+    """A speaker as schedules write one: a name, or an object with a name."""
+    if isinstance(person, dict):
+        return text_value(person.get("name") or person.get("public_name")
+                          or person.get("full_name") or person.get("fullName"))
+    return text_value(person)
+
+
+def label(value: Any) -> str:
+    """A room or track: a name, or an object with a name or slug, or translated names
+    ({"en": "Main hall", "fr": "Grande salle"}: the first)."""
+    if isinstance(value, dict):
+        named = value.get("name") or value.get("slug")
+        return text_value(named if named is not None else value).strip()
+    return text_value(value).strip()
+
+
+def text_value(value: Any) -> str:
+    """A string field; translated strings ({"en": ..., "de": ...}) give their first
+    translation."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return next((str(v) for v in value.values() if v), "")
+    if isinstance(value, (list, bool)):
+        raise TypeError(f"expected a string, got {value!r}")
+    return str(value)
+
+
+class JsonLines:
+    """The line of each event in the JSON text, found by its guid (or else its title):
+    every `"guid": "…"` and `"title": "…"` of the text is indexed once."""
+
+    _FIELD = re.compile(r'"(guid|title|days)"\s*:\s*("(?:[^"\\]|\\.)*")?')
+
+    def __init__(self, text: str) -> None:
+        starts = [match.start() for match in re.finditer("\n", text)]
+        self._lines: dict[tuple[str, str], int] = {}
+        for match in self._FIELD.finditer(text):
+            try:
+                value = json.loads(match.group(2)) if match.group(2) else ""
+            except json.JSONDecodeError:
+                continue
+            line = 1 + bisect.bisect_left(starts, match.start())
+            self._lines.setdefault((match.group(1), value), line)
+
+    def find(self, key: str) -> int:
+        """The line of the first `"key":` of the text, 0 if there is none."""
+        return self._lines.get((key, ""), 0)
+
+    def of(self, item: Any) -> int:
+        if not isinstance(item, dict):
+            return 0
+        for key in ("guid", "title"):
+            value = item.get(key)
+            line = self._lines.get((key, value), 0) if isinstance(value, str) else 0
+            if line:
+                return line
+        return 0

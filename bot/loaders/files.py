@@ -1,5 +1,6 @@
 """Reading programme files: each file goes to the first format of `FORMATS` that recognises
-it (a page, an organisers' YAML, a schedule.xml or schedule.json). A problem in a file
+it (a page, an organisers' YAML, a schedule.xml or schedule.json, a conference tool's
+JSON of talks). A problem in a file
 becomes a `Problem` naming the file and line, and the other files and lines still load;
 `load_paths` reads files and folders into one `Programme`.
 """
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from zoneinfo import ZoneInfo
 
-from bot.formats import c3voc_json, frab_xml
+from bot.formats import c3voc_json, frab_xml, talks_json
 from bot.loaders.combine import FileReading, ReadAs, combine
 from bot.loaders.inputs import file_text, programme_inputs
 from bot.loaders.page import load_page, looks_like_page
@@ -49,14 +50,7 @@ FORMATS: list[FileFormat] = [
     FileFormat("yaml", looks_like_yaml_programme, load_yaml_programme, completes=True),
     FileFormat("schedule.xml", frab_xml.looks_like_frab, frab_xml.load),
     FileFormat("schedule.json", c3voc_json.looks_like_c3voc, c3voc_json.load),
-]
-"""Tried in order, first match wins."""
-
-FORMATS: list[FileFormat] = [
-    FileFormat("page", looks_like_page, load_page),
-    FileFormat("yaml", looks_like_yaml_programme, load_yaml_programme, completes=True),
-    FileFormat("schedule.xml", frab_xml.looks_like_frab, frab_xml.load),
-    FileFormat("schedule.json", c3voc_json.looks_like_c3voc, c3voc_json.load),
+    FileFormat("talks.json", talks_json.looks_like_talks_json, talks_json.load),
 ]
 """Tried in order, first match wins."""
 

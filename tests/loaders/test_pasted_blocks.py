@@ -225,3 +225,31 @@ def test_spans_without_a_class_or_marks_side_by_side_stay_one_line() -> None:
     (paragraph,) = blocks_of("<p><span>Ouverture</span><span> de la journée</span> "
                              "<b>Anne</b><i>Martin</i></p>\n")
     assert [line.text for line in paragraph.lines] == ["Ouverture de la journée AnneMartin"]
+
+
+def test_badges_side_by_side_under_a_title_each_name_a_speaker(tmp_path) -> None:
+    body = """## Programma
+
+<table>
+<tr>
+<th>16:00</th>
+<td>Archiviare il software <br /> <span class="badge bg-primary">Anna Rossi</span></td>
+</tr>
+<tr>
+<th>17:00</th>
+<td>Gli archivi digitali <br /> <span class="badge bg-primary">Anna Rossi</span> <span
+class="badge bg-warning">Marco Bianchi</span></td>
+</tr>
+</table>
+"""
+    event = written(tmp_path, "Giornata", "2025-06-12", body)
+    assert sessions(event) == [
+        (time(16), None, "Archiviare il software", ["Anna Rossi"], None),
+        (time(17), None, "Gli archivi digitali", ["Anna Rossi", "Marco Bianchi"], None),
+    ]
+
+
+def test_fields_of_two_kinds_with_a_space_between_stay_one_line() -> None:
+    (paragraph,) = blocks_of('<p><span class="time">10:15</span> '
+                             '<span class="title">Atelier</span></p>\n')
+    assert [line.text for line in paragraph.lines] == ["10:15 Atelier"]

@@ -61,6 +61,15 @@ def test_a_credit_in_each_order_is_read_back(order: str) -> None:
         ("{t} door Jan van der Berg en Els de Vries", ["Jan van der Berg", "Els de Vries"], ()),
         ("{t}, moderata da Annibale d’Elia", ["Annibale d’Elia"], ()),
         ("{t} -MP Etienne", ["MP Etienne"], ()),  # no space after the dash
+        ("{t} (présentation Jeanne Dupont, LIRIS)", ["Jeanne Dupont"], ("LIRIS",)),
+        ("{t} (Talk by Jane Doe)", ["Jane Doe"], ()),
+        ("{t} (Jeanne DUPONT – LIRIS)", ["Jeanne DUPONT"], ("LIRIS",)),
+        ("{t} (Anne Roy/Paul Martin)", ["Anne Roy", "Paul Martin"], ()),
+        ("{t} (Sandrine Borel‐Dubourg, IRAA)", ["Sandrine Borel‐Dubourg"], ("IRAA",)),
+        ("{t}, Anne Roy, Paul Martin et Léa Petit, Expression IRISA",
+         ["Anne Roy", "Paul Martin", "Léa Petit"], ("Expression IRISA",)),
+        ("**{t}**, Anne Roy, Paul Martin et Léa Petit, Expression IRISA",
+         ["Anne Roy", "Paul Martin", "Léa Petit"], ("Expression IRISA",)),
     ],
 )
 def test_several_speakers_and_their_organisations(
@@ -70,6 +79,12 @@ def test_several_speakers_and_their_organisations(
     assert talk.title == TITLE
     assert [s.name for s in talk.speakers] == names
     assert talk.organisations == organisations
+
+
+def test_a_bracketed_credit_wins_over_a_par_inside_the_title() -> None:
+    talk = read_title("Sensibiliser par la réalité virtuelle (Présentation Jin-A Choi, AAU)")
+    assert (talk.title, [s.name for s in talk.speakers], talk.organisations) == (
+        "Sensibiliser par la réalité virtuelle", ["Jin-A Choi"], ("AAU",))
 
 
 @pytest.mark.parametrize(

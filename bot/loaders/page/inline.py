@@ -7,6 +7,8 @@ whether it starts an item). Bold, italics, code and links are marks on the spans
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from selectolax.lexbor import LexborNode
 
 from bot.loaders.page.dom import COMMENT, DEEPEST, TEXT, LineCursor
@@ -73,21 +75,28 @@ class InlineReader:
 
     def lines_of(self, nodes: list[LexborNode]) -> tuple[Line, ...]:
         lines = LineBuilder(self.cursor.line)
-        after_field = False
+        before: _Field | None = None
         for node in nodes:
-            after_field = self.field(after_field, node, lines)
+            before = self.field(before, node, lines)
             self.run(node, lines, frozenset(), None)
         return lines.done()
 
-    def field(self, after_field: bool, node: LexborNode, lines: LineBuilder) -> bool:
+    def field(self, before: _Field | None, node: LexborNode, lines: LineBuilder) -> _Field | None:
         """Two styled inline elements side by side, nothing between them
         (`<span class="time">10:15</span><span class="title">…`), are fields a page lays
-        out apart: a hard cut between them, not one word 'contributionLéa'. Returns
-        whether `node` is such a field."""
+        out apart: a hard cut between them, not one word 'contributionLéa'; so are two of
+        the same first class with only a space between them, items of one list (`<span
+        class="badge bg-primary">Ana Ruiz</span> <span class="badge bg-warning">Tom
+        Berg</span>`: a badge of another colour). Returns the
+        field `node` is, or the one before it kept over a space."""
         styled = _styled(node)
-        if styled and after_field:
-            lines.cut("hard", self.cursor.line)
-        return styled
+        if styled:
+            if before is not None and (not before.spaced or before.kind == styled.split()[0]):
+                lines.cut("hard", self.cursor.line)
+            return _Field(styled.split()[0])
+        if before is not None and node.tag == TEXT and not (node.text_content or "").strip():
+            return _Field(before.kind, spaced=True)
+        return None
 
     def run(self, node: LexborNode, lines: LineBuilder, marks: frozenset[str],
             href: str | None, depth: int = 0) -> None:
@@ -115,9 +124,9 @@ class InlineReader:
                 marks = marks | {mark}
             if tag == "a" and attrs.get("href"):
                 href = attrs["href"]
-            child, after_field = node.child, False
+            child, before = node.child, None
             while child is not None:
-                after_field = self.field(after_field, child, lines)
+                before = self.field(before, child, lines)
                 self.run(child, lines, marks, href, depth + 1)
                 child = child.next
             if tag in BLOCK_TAGS:
@@ -137,8 +146,19 @@ class InlineReader:
             lines.add(part, marks, href, self.cursor.line)
 
 
-def _styled(node: LexborNode) -> bool:
-    """An inline element with a class that is no mark, link or break: a field of a card."""
+@dataclass(frozen=True)
+class _Field:
+    """A styled inline element just read: its first class (what it is; the others style
+    it), and whether a space followed it."""
+
+    kind: str
+    spaced: bool = False
+
+
+def _styled(node: LexborNode) -> str:
+    """The classes of an inline element that is no mark, link or break, a field of a card;
+    '' for any other node."""
     tag = node.tag
-    return (tag not in _NO_FIELD and tag not in _MARKS and tag not in BLOCK_TAGS
-            and bool(node.attributes.get("class")))
+    if tag in _NO_FIELD or tag in _MARKS or tag in BLOCK_TAGS:
+        return ""
+    return node.attributes.get("class") or ""

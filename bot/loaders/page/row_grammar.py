@@ -18,6 +18,7 @@ from itertools import pairwise
 from bot.loaders.talks.credits import (
     credit_block,
     find_credit,
+    lines_credit,
     person_and_role,
     speech_credit,
 )
@@ -223,7 +224,7 @@ def read_line(lines: list[str], dates: DateContext) -> LineReading:
     if reading.links:
         reading.talk = replace(reading.talk, links=reading.talk.links + reading.links)
     if not reading.talk.speakers and rest:
-        credited = find_credit(" ".join(inline_text(r)[0] for r in rest[:1]), at_start=True)
+        credited = lines_credit([inline_text(r)[0] for r in rest])
         if credited:
             reading.talk = replace(reading.talk, speakers=credited[0],
                                    organisations=reading.talk.organisations or credited[1])

@@ -29,6 +29,7 @@ from bot.loaders.page.outline import HEADING, IGNORED, QUOTE, Section
 from bot.loaders.page.row_grammar import LineReading, leading_time, read_line, when_text
 from bot.loaders.page.row_tables import table_rows
 from bot.loaders.page.scopes import Page
+from bot.loaders.page.spans import grouping_slots
 from bot.loaders.page.values import EventFrame, Evidence, Note
 from bot.loaders.talks.colon_credits import Side, bold_names_lead, colon_credit, colon_side
 from bot.loaders.talks.credits import CREDIT_LABEL, find_credit
@@ -67,6 +68,10 @@ def read_rows(path: Path, frame: EventFrame, outline: Section) -> RowsRead:
     if len(page.rows) == 1 and not page.rows[0].talk.speakers and page.speakers_listed:
         # a one-talk page: its speakers are listed apart
         page.rows[0] = with_speakers(page.rows[0], (tuple(page.speakers_listed), ()))
+    for slot in grouping_slots(page.rows):
+        page.rows.remove(slot)
+        page.decisions.append(Note(slot.line, f"{slot.talk.title!r} groups the items after "
+                                              "it, which fill its hours (not a session)"))
     page.warn_if_unread()
     return RowsRead(tuple(page.rows), tuple(page.decisions), tuple(page.problems),
                     tuple(page.headed_days), tuple(page.registration))

@@ -58,6 +58,13 @@ _SPEECHES = (
 """Words that name a speech ('Intervention de', 'Saluto del', 'Grußwort von'), in the six
 languages."""
 _SPEECH = re.compile(rf"(?:{_SPEECHES})$", re.IGNORECASE)
+_CREDIT_LEAD = re.compile(
+    rf"^(?:{_MARKS}|{_LABELS}|(?:{_SPEECHES}|pr[ée]sentation|presentation|expos[ée]|talk)"
+    r"(?:\s+(?:de|d['’]|du|par|by|of)(?=\s))?)\s*(?=[A-ZÀ-Ö])",
+    re.IGNORECASE,
+)
+"""What may lead the names of a credit set apart (in brackets): a mark ('par', 'by'), a
+label ('Speaker:') or the word of a talk ('présentation Jane Doe', 'talk by Jane Doe')."""
 _SPEECH_LEAD = re.compile(
     rf"^(?P<title>[\w'’ ]{{0,24}}?\b(?i:{_SPEECHES}))\s+"
     r"(?i:de|du|d['’]|della|dello|dell['’]|del|di|von|vom|van)\s*(?=[A-ZÀ-Ö])"
@@ -108,6 +115,12 @@ def parse_credit(markdown: str) -> tuple[tuple[Speaker, ...], tuple[str, ...], t
     if TBA.match(text) or not text:
         return (), (), links
     return tuple(Speaker(name) for name in split_names(text)), (), links
+
+
+def without_credit_lead(text: str) -> str:
+    """'présentation Jane Doe, Acme', 'par Jane Doe', 'Speaker: Jane Doe' → the names and
+    what follows them; `text` itself if no credit's word leads it."""
+    return _CREDIT_LEAD.sub("", text, count=1)
 
 
 def find_credit(
@@ -177,6 +190,23 @@ def all_credits(text: str) -> Credit | None:
         mark = _SPOKEN.search(text, found[2])
         text = text[(mark.end() if mark and mark.end() > found[2] else found[2]) + 1 :]
     return (tuple(speakers.values()), tuple(dict.fromkeys(organisations))) if speakers else None
+
+
+def lines_credit(lines: list[str]) -> Credit | None:
+    """Who the lines under a title credit: the first line's credit ('par A', 'A et B
+    (Org)'), and the persons of each line right after it that names nothing else (a name
+    per line, a badge each)."""
+    found = find_credit(lines[0], at_start=True) if lines else None
+    if not found:
+        return None
+    speakers, organisations = list(found[0]), list(found[1])
+    for line in lines[1:]:
+        more = credit_block(line)
+        if not more:
+            break
+        speakers.extend(more[0])
+        organisations.extend(more[1])
+    return tuple(speakers), tuple(dict.fromkeys(organisations))
 
 
 def credit_block(text: str) -> Credit | None:

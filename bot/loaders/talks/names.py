@@ -8,7 +8,8 @@ import re
 from bot.programme.model import Speaker
 
 _UPPER = "A-ZÀ-ÖØ-Þ"
-_WORD = rf"[{_UPPER}][\w'’.\-]*"
+_WORD = rf"[{_UPPER}][\w'’.\-\u2010\u2011]*"
+"""A word of a name; a hyphen may be typed as Unicode's ('Borel‐Dubourg')."""
 _PARTICLE = (r"(?:van\s+de[rn]|von\s+der|de|du|des|d'|d’|le|la|van|von|ben|el|da|di|del|della|"
              r"der|den|ter)")
 NAME = rf"{_WORD}(?:\s+(?:(?:{_PARTICLE}\s+)?{_WORD}|d['’]{_WORD}))+"
@@ -16,8 +17,11 @@ NAME = rf"{_WORD}(?:\s+(?:(?:{_PARTICLE}\s+)?{_WORD}|d['’]{_WORD}))+"
 'Annibale d’Elia'."""
 _ORG = r"\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\)"
 _ONE = rf"(?P<name>{NAME})(?:\s*{_ORG})?"
-JOIN = r"(?:\s*,\s*|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*)"
-"""What joins two names: a comma, 'et', 'and', 'und', 'y', 'e', 'en', '&'."""
+_SLASH = rf"(?<=[a-zà-ÿ])\s*/\s*(?=[{_UPPER}][a-zà-ÿ])"
+"""A slash between two names ('Johan Reimegård/Björn Nystedt'); not inside an acronym
+('ECL/ENISE'), which names organisations."""
+JOIN = rf"(?:\s*,\s*|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*|{_SLASH})"
+"""What joins two names: a comma, 'et', 'and', 'und', 'y', 'e', 'en', '&', a slash."""
 _BLOCK = re.compile(
     rf"{NAME}(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?"
     rf"(?:{JOIN}{NAME}(?:\s*\([^()]*(?:\([^()]*\)[^()]*)*\))?)*"
@@ -43,7 +47,7 @@ ROLE = re.compile(
 """Words that start a person's role ('directrice de …', 'Head of …', 'CEO de …'), not a
 name."""
 _PEOPLE_JOINS = re.compile(
-    r"\s*,\s*(?:et\s+|and\s+)?|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*")
+    rf"\s*,\s*(?:et\s+|and\s+)?|\s+(?:et|and|und|y|e|en)\s+|\s*&\s*|{_SLASH}")
 _BEFORE_NAME = re.compile(r"^(?:de\s+|d['’]|avec\s+|with\s+)(?=[A-ZÀ-Ö])")
 """What joins a name to a list of persons: 'Intervention de A et de B', 'animée par A,
 role, avec B, role'."""
@@ -77,23 +81,30 @@ def is_block(text: str) -> bool:
 def people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
     """'A (Org), B, role, Org et C': the persons (or teams) `text` starts with, and their
     organisations; None unless it starts with one."""
-    segments = [s.strip() for s in _PEOPLE_JOINS.split(_mask(text))]
+    masked = _mask(text)
+    joins = ["", *(join.strip() for join in _PEOPLE_JOINS.findall(masked))]
     speakers: list[Speaker] = []
     organisations: list[str] = []
-    for segment in (
-        _HONORIFIC.sub("", _BEFORE_NAME.sub("", _unmask(s))) for s in segments if s.strip()
-    ):
+    closed = False  # past the name after the 'et' that ends a list of names
+    for join, masked_segment in zip(joins, _PEOPLE_JOINS.split(masked), strict=True):
+        if not masked_segment.strip():
+            continue
+        segment = _HONORIFIC.sub("", _BEFORE_NAME.sub("", _unmask(masked_segment).strip()))
         person = _PERSON_AND_ORG.fullmatch(segment)
         if not person and speakers:  # '… et d'Antoine Mazières du défi X': the name, then its role
             person = _PERSON_THEN_ROLE.match(segment)
         team = _TEAM.match(segment)
-        if person and not INSTITUTION.match(segment) and not ROLE.match(segment):
-            if any(s.name == person.group("name") for s in speakers):
-                continue  # a name written twice in a row is one person
+        named = person and not INSTITUTION.match(segment) and not ROLE.match(segment)
+        if named and any(s.name == person.group("name") for s in speakers):
+            continue  # a name written twice in a row is one person
+        if named and closed and join == ",":
+            named = None  # 'A, B et C, Expression IRISA': their organisation, not a person
+        if named:
             org = person.group("org")
             speakers.append(Speaker(person.group("name"), org))
             if org:
                 organisations.extend(split_orgs(org))
+            closed = closed or join not in ("", ",", "/")
         elif team:
             speakers.append(Speaker(team.group("team").strip()))
         elif not speakers:
@@ -126,11 +137,22 @@ def _unmask(text: str) -> str:
 _ONE_SPEAKER = re.compile(_ONE)
 
 
+_CLOSED_LIST = re.compile(
+    rf"^(?P<names>.+\s(?:et|and|und|y|e|en)\s+{NAME}(?:\s*{_ORG})?)\s*,\s*(?P<after>{NAME})$")
+"""'A, B et C, Expression IRISA': a name after the 'et' that closes a list of persons is
+their organisation."""
+
+
 def block_speakers(block: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
-    """'A, B et C (Org)' (a shared organisation) or 'A (Org1) et B (Org2)'."""
-    found = list(_ONE_SPEAKER.finditer(block))
+    """'A, B et C (Org)' (a shared organisation), 'A (Org1) et B (Org2)', 'A, B et C,
+    Org'."""
+    closed = _CLOSED_LIST.match(block)
+    after = closed.group("after") if closed else None
+    found = list(_ONE_SPEAKER.finditer(closed.group("names") if closed else block))
     named = [(_HONORIFIC.sub("", m.group("name")), m.group("org")) for m in found]
     shared = named[-1][1] if named and sum(1 for _, org in named if org) == 1 else None
+    if after:
+        named = [(name, org or after) for name, org in named]
     speakers = tuple(Speaker(name, org or shared) for name, org in named)
     organisations: list[str] = []
     for _, org in named:

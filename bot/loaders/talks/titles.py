@@ -8,7 +8,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from bot.loaders.talks.credits import labelled_credit, parse_credit
+from bot.loaders.talks.credits import (
+    Credit,
+    labelled_credit,
+    parse_credit,
+    without_credit_lead,
+)
 from bot.loaders.talks.kinds import infer_kind, kind_label, numbered_label
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import (
@@ -89,6 +94,9 @@ def parse_talk_line(markdown: str) -> Talk:
     dash = _LAST_CREDIT_DASH.match(text)
     if dash and (found := people(dash.group("credit"))):  # 'Title - A et B, Org'
         return Talk(clean_title(dash.group("title")), found[0], found[1], links)
+    bracketed = _BRACKETED_CREDIT.match(text)
+    if bracketed and (found := _bracketed_people(bracketed.group("credit"))):
+        return Talk(clean_title(bracketed.group("title")), found[0], found[1], links)
     team = _BY_TEAMS.search(text)
     if team and BODY.match(team.group("body")):
         # 'par le ministère de …': a body named in place of a person
@@ -99,9 +107,6 @@ def parse_talk_line(markdown: str) -> Talk:
     body = _BY_BODY.search(text)
     if body and not people(body.group("body")):
         return Talk(clean_title(text[: body.start()]), (), split_orgs(body.group("body")), links)
-    bracketed = _BRACKETED_CREDIT.match(text)
-    if bracketed and (found := _bracketed_persons(bracketed.group("credit"))):
-        return Talk(clean_title(bracketed.group("title")), found[0], found[1], links)
     if sentences := _TWO_SENTENCES.match(text):  # 'Doors Close. Talks Can Be Sent Until …'
         found = people(sentences.group("rest").rstrip(".")) or ((), ())
         return Talk(clean_title(sentences.group("title")), found[0], found[1], links)
@@ -151,7 +156,7 @@ _LAST_CREDIT_DASH = re.compile(
 """'Title - A et B, Org', and 'Title -A. Name' typed without the space after the dash."""
 _BRACKETED_CREDIT = re.compile(r"^(?P<title>.*\S)\s*\((?P<credit>[^()]+)\)\s*$")
 """'Title (Jane Doe, Acme)', 'Title (A et B)', 'Title (Jane Doe)': a credit in brackets."""
-_JOINED = re.compile(r",|\s(?:et|and|und|y|e|en)\s|&")
+_JOINED = re.compile(r",|\s(?:et|and|und|y|e|en)\s|&|/")
 _PERSON = re.compile(
     r"(?!(?i:salle|room|sala|raum|zaal|amphi|h[oô]tel|centre|center|institut|universit)\w*\s)"
     r"[A-ZÀ-ÖĀ-ž][a-zà-ÿĀ-ž'’\-]+"
@@ -162,11 +167,18 @@ Rackauckas)', '(Bogumił Kamiński)'), not a room, a building or a body ('(Salle
 '(Hôtel de Ville)')."""
 
 
-def _bracketed_persons(credit: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
-    """The persons a bracket after a title names ('(A et B)', '(Jane Doe, Acme)', '(Chris
-    Rackauckas)'), or None: one name alone must be written like a person's."""
-    found = people(credit)
-    return found if found and (_JOINED.search(credit) or _PERSON.fullmatch(credit)) else None
+def _bracketed_people(credit: str) -> Credit | None:
+    """Who brackets after a title credit: '(Jane Doe)', '(A et B)', '(A/B)', '(Jane Doe,
+    Acme)', '(Jane DOE – Lab, University)', and the same after a credit's word ('(par Jane
+    Doe)', '(présentation Jane Doe, Acme)'); None unless a person is named first."""
+    for text in dict.fromkeys((without_credit_lead(credit), credit)):
+        names = _NAMES_DASH_ORG.match(text)
+        if names and is_block(names.group("names")):
+            speakers, organisations, _ = parse_credit(text)
+            return speakers, organisations
+        if (found := people(text)) and (_JOINED.search(text) or _PERSON.fullmatch(text)):
+            return found
+    return None
 
 
 _JOINED_TALK = re.compile(r"^(?P<title>.*\S)\s*\((?P<credit>[^()]+)\)\s*;\s+(?P<rest>\S.*)$")
@@ -176,7 +188,7 @@ def joined_talks(talk: Talk) -> tuple[Talk, ...]:
     """'Docker containers (A, B); bulker.io (C)' read as one talk credited to C: two talks
     on one line joined by ';', each with its credit in brackets."""
     found = _JOINED_TALK.match(talk.title) if talk.speakers else None
-    credit = _bracketed_persons(found.group("credit")) if found else None
+    credit = _bracketed_people(found.group("credit")) if found else None
     if not found or not credit:
         return (talk,)
     first = Talk(clean_title(found.group("title")), credit[0], credit[1], kind=talk.kind)
