@@ -3,6 +3,7 @@
 Each line was written for these tests; the expected values come from reading it."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,7 @@ from bot.loaders.talks.credits import parse_credit
 from bot.loaders.talks.kinds import infer_kind
 from bot.loaders.talks.legend import read_legend, resolve
 from bot.programme.model import Speaker
+from tests.loaders.pages import page_sessions
 
 TITLE = "Les communs numériques"
 ORDERS = [
@@ -424,3 +426,20 @@ def test_every_person_of_a_panel_credited_after_avec_and_once_each() -> None:
 def test_a_role_written_in_capitals_after_a_name_is_no_second_person(
         line: str, names: list) -> None:
     assert [s.name for s in read_title(line).speakers] == names
+
+
+def test_a_format_word_alone_over_name_dash_title_gives_that_talk(tmp_path: Path) -> None:
+    page = """---
+title: Journées animation
+date: 2025-07-07
+---
+
+## Programme
+
+- **14h00 – 15h00** : **Keynote**\\
+  *Jeanne Dupont* — *La simulation des fluides*, Télécom Paris
+- **15h00 – 15h30** : **Pause café**
+"""
+    first = page_sessions(tmp_path, page)[0]
+    assert (first.title, list(first.speaker_names), first.organisations, first.kind) == (
+        "La simulation des fluides", ["Jeanne Dupont"], ("Télécom Paris",), "talk")

@@ -32,6 +32,7 @@ from bot.loaders.talks.titles import (
     parse_talk_line,
     role_and_name,
     speaker_first,
+    talk_under_label,
     without_kind_label,
     without_pictographs,
 )
@@ -223,6 +224,9 @@ def read_line(lines: list[str], dates: DateContext) -> LineReading:
     trailing_room(reading)
     if reading.links:
         reading.talk = replace(reading.talk, links=reading.talk.links + reading.links)
+    if not reading.talk.speakers and rest and (under := talk_under_label(reading.talk.title,
+                                                                          rest[0])):
+        reading.talk, rest = under, rest[1:]  # '**Keynote**' over 'Name — Title'
     if not reading.talk.speakers and rest:
         credited = lines_credit([inline_text(r)[0] for r in rest])
         if credited:

@@ -14,7 +14,7 @@ from bot.loaders.talks.credits import (
     parse_credit,
     without_credit_lead,
 )
-from bot.loaders.talks.kinds import infer_kind, kind_label, numbered_label
+from bot.loaders.talks.kinds import format_kind, infer_kind, kind_label, numbered_label
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import (
     BODY,
@@ -208,6 +208,31 @@ def role_and_name(title: str) -> Talk | None:
             and not INSTITUTION.match(name)):
         return None
     return Talk(clean_title(found.group("title")), (Speaker(name),))
+
+
+_NAMES_DASH_TITLE = re.compile(r"^(?P<names>[^–—]{3,120}?)\s+[–—]\s+(?P<title>\S.*)$")
+_EMPHASIS_THEN_ORG = re.compile(
+    r"^(?P<title>(?P<mark>[*_]{1,2})[^*_]+(?P=mark))\s*,\s*(?P<org>[^,]{2,80})$")
+
+
+def talk_under_label(label: str, line: str) -> Talk | None:
+    """A format's word alone ('Keynote') over its talk on the next line, written 'Name —
+    Title' ('*Kiwon Um* — *AI for animation*, Télécom Paris': an emphasised title, then
+    the organisation): that talk, of the word's kind; None otherwise."""
+    kind = format_kind(label.strip(" :"))
+    found = _NAMES_DASH_TITLE.match(line) if kind else None
+    names = inline_text(found.group("names"))[0].strip() if found else ""
+    if not is_block(names):
+        return None
+    speakers, organisations = block_speakers(names)
+    title = found.group("title")
+    if org := _EMPHASIS_THEN_ORG.match(title):
+        title = org.group("title")
+        speakers = tuple(replace(s, organisation=s.organisation or org.group("org"))
+                         for s in speakers)
+        organisations = (*organisations, *split_orgs(org.group("org")))
+    text, links = inline_text(title)
+    return Talk(clean_title(text), speakers, organisations, links, kind)
 
 
 _QUOTES = "\"“”«»„'‘’"
