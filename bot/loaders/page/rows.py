@@ -56,6 +56,12 @@ _LEAD_TO_BOLD = re.compile(
     re.I)
 """Two words leading to a name in bold ('Pitch de **Name**, Org'): what the person does."""
 _BOLD = re.compile(r"\*\*([^*]{1,300}?)\*\*")
+_TAKES_PLACE = re.compile(
+    r"\b(?:takes?\s+place|taking\s+place|(?:be|is|are)\s+held|a(?:ura)?(?:nt)?\s+lieu|ont\s+lieu|"
+    r"se\s+(?:tiendr|tien|deroul)\w*|find(?:et|en)\b.*\bstatt|tendr[a]n?\s+lugar|"
+    r"si\s+(?:terr|svolg)\w*|vind(?:t|en)\b.*\bplaats)\b")
+"""'The tutorial will take place on Sunday, October 27 from 9 AM to 12:30', 'La journée
+aura lieu le 4 mai de 9h à 17h': a sentence that says when the event is, not a session."""
 _OWN_LEVEL = 99
 """The scope of a heading that is a session of its own: its room, under everything."""
 
@@ -170,7 +176,8 @@ def _paragraph(page: Page, ctx: Context, block: Block) -> Context:
         where = next((m.group("room") for line in lines[1:] if (m := _WHERE.match(line))), None)
         return ctx.with_scope(heading, when=when, room=heading.room or (
             inline_text(where)[0] if where else None))
-    if reading.talk.title and _slot_line(reading) and not when:
+    if (reading.talk.title and _slot_line(reading) and not when
+            and not _TAKES_PLACE.search(fold(reading.talk.title))):
         ctx = _close(page, ctx, SLOT_LEVEL)
         row = page.make_row(ctx, block.line, reading, "a paragraph")
         return ctx.under(Scope(SLOT_LEVEL, row.talk.title, hour=row.start, end=row.end,
