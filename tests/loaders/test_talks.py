@@ -443,3 +443,12 @@ date: 2025-07-07
     first = page_sessions(tmp_path, page)[0]
     assert (first.title, list(first.speaker_names), first.organisations, first.kind) == (
         "La simulation des fluides", ["Jeanne Dupont"], ("Télécom Paris",), "talk")
+
+
+def test_a_title_in_two_parts_each_with_its_credit_keeps_both_parts_and_all_speakers() -> None:
+    talk = read_title("L'outil de collecte par Jeanne Dupont, cheffe de projet - Programme Atlas "
+                      "et retour d'usage dans les ministères par Paul Martin et Anne Roy, "
+                      "mission des archives")
+    assert (talk.title, [s.name for s in talk.speakers]) == (
+        "L'outil de collecte et retour d'usage dans les ministères",
+        ["Jeanne Dupont", "Paul Martin", "Anne Roy"])

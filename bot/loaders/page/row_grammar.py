@@ -21,6 +21,7 @@ from bot.loaders.talks.credits import (
     lines_credit,
     person_and_role,
     speech_credit,
+    two_credits,
 )
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import ends_with_title
@@ -456,6 +457,8 @@ def _title_and_credit(markdown: str) -> Talk:
     if signed and (credit := credit_block(signed.group("credit"))
                    or person_and_role(signed.group("credit"))):
         return Talk(_clean(signed.group("title")), credit[0], credit[1], links)
+    if two := two_credits(text):
+        return Talk(_clean(two[0]), *two[1], links)
     talk = parse_talk_line(markdown)
     if not talk.speakers:
         credited = find_credit(text)

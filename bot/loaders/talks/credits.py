@@ -192,6 +192,26 @@ def all_credits(text: str) -> Credit | None:
     return (tuple(speakers.values()), tuple(dict.fromkeys(organisations))) if speakers else None
 
 
+_TWO_CREDITS = re.compile(
+    r"^(?P<head>.+?)\s+(?P<by>par|by)\s+(?P<first>[A-ZÀ-Ö].*?)\s+(?P<join>et|and)\s+"
+    r"(?P<more>[a-zà-ÿ][^.]*?)\s+(?P=by)\s+(?P<second>[A-ZÀ-Ö].*)$")
+
+
+def two_credits(text: str) -> tuple[str, Credit] | None:
+    """'Le module de collecte par A, experte - Org et retour d'usage par B et C, Org': a
+    title whose two parts each name who gives it. The title is both parts joined; the
+    speakers, those of both credits. None unless each credit starts with a person and the
+    second part goes on in lower case after 'et' (not a third name)."""
+    found = _TWO_CREDITS.match(text)
+    first = people(found.group("first")) if found else None
+    second = people(found.group("second")) if first else None
+    if not second:
+        return None
+    title = f"{found.group('head')} {found.group('join')} {found.group('more')}"
+    speakers = {s.name: s for s in (*first[0], *second[0])}
+    return title, (tuple(speakers.values()), tuple(dict.fromkeys((*first[1], *second[1]))))
+
+
 def lines_credit(lines: list[str]) -> Credit | None:
     """Who the lines under a title credit: the first line's credit ('par A', 'A et B
     (Org)'), and the persons of each line right after it that names nothing else (a name
