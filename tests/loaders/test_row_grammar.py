@@ -79,3 +79,32 @@ def test_a_range_of_hours_is_not_cut_at_its_dash() -> None:
 def test_a_range_of_days_is_not_cut_at_its_dash() -> None:
     reading = read_line(["Call for papers: March 1-15. Registration: April 1 - May 30."], CONTEXT)
     assert (reading.days, reading.start) == ([], None)
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "speakers"),
+    [
+        ("10 min: Shiny (Vincent Carey)", "Shiny", ["Vincent Carey"]),
+        ("5 minutes – Open science in practice", "Open science in practice", []),
+        ("90 min : Atelier Git", "Atelier Git", []),
+    ],
+)
+def test_how_long_a_talk_lasts_before_its_title_is_not_part_of_it(
+    line: str, title: str, speakers: list[str]
+) -> None:
+    talk = read_line([line], CONTEXT).talk
+    assert (talk.title, [s.name for s in talk.speakers]) == (title, speakers)
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Projets des hackathons *(Présentations en français et anglais)*",
+         "Projets des hackathons"),
+        ("Open data in cities (in English)", "Open data in cities"),
+        ("Keynote (English / Deutsch)", "Keynote"),
+        ("Cours d'anglais (niveau 2)", "Cours d'anglais (niveau 2)"),
+    ],
+)
+def test_the_language_a_talk_is_given_in_is_not_part_of_its_title(line: str, title: str) -> None:
+    assert read_line([line], CONTEXT).talk.title == title

@@ -86,3 +86,12 @@ def test_a_credited_title_may_start_in_lower_case() -> None:
 def test_a_programme_heading_in_other_languages(heading: str) -> None:
     found = evidence.context_evidence([heading], False)
     assert [e.name for e in found] == ["under_programme_heading"]
+
+
+@pytest.mark.parametrize("heading", ["Remerciements", "Acknowledgements", "Sponsors",
+                                     "Danksagung", "Ringraziamenti"])
+def test_thanks_and_sponsors_headings_introduce_no_sessions(heading: str) -> None:
+    """'Merci à Jane pour l'image (domaine public, 2016-05-14).' under 'Remerciements' is a
+    thank-you, not a session of that day."""
+    found = evidence.context_evidence(["Journée des données", heading], False)
+    assert [e.name for e in found] == ["under_decoy_heading"]

@@ -37,6 +37,32 @@ def test_credited_paragraphs_under_a_timed_line_are_its_talks(tmp_path: Path) ->
     ]
 
 
+OVER = """---
+title: Giornata dei dati aperti
+date: 2015-02-10
+---
+<p>Data: 21 Febbraio 2015.</p>
+<p><b>PROGRAMMA</b></p>
+<p><b>h. 9.30-11.00: sessione mattutina</b>, moderata da Carla Neri</p>
+<p>Marco Bianchi (Comune di Torino): dati aperti e trasparenza</p>
+<p>Anna Verdi (Dirigente del Servizio Cultura della Regione)<br />
+I dati della cultura: le iniziative della Regione</p>
+<p><b>h. 11.00-11.30: Pausa caffè</b></p>
+"""
+
+
+def test_a_credit_line_over_its_title_under_a_timed_line_is_a_talk(tmp_path: Path) -> None:
+    path = tmp_path / "giornata.md"
+    path.write_text(OVER, encoding="utf-8")
+    events, _problems, _reading = read_page(path, OVER, PARIS)
+    assert [(s.start, s.end, s.title, list(s.speaker_names)) for s in events[0].sessions] == [
+        (time(9, 30), time(11), "dati aperti e trasparenza", ["Marco Bianchi"]),
+        (time(9, 30), time(11), "I dati della cultura: le iniziative della Regione",
+         ["Anna Verdi"]),
+        (time(11), time(11, 30), "Pausa caffè", []),
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

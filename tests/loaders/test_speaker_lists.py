@@ -126,3 +126,27 @@ def test_a_programme_after_the_list_of_speakers_is_still_read(tmp_path: Path) ->
     page = ONE_WEBINAR + "\n## Programme\n\n- 10h : Forgejo\n- 10h30 : SourceHut\n"
     assert [(s.start, s.title) for s in page_sessions(tmp_path, page)] == [
         (time(10), "Forgejo"), (time(10, 30), "SourceHut")]
+
+
+TALKS = """---
+title: Festival du libre
+---
+
+Le festival aura lieu le dimanche 15 avril 2018.
+
+## Programme
+* ***16:10 - 16:30 :*** Talks inspirants
+
+  * **Marie & Pierre Lenoir**, Atelier Lenoir
+  * **Lina Bai**, Tsinghua x-lab
+
+* ***16:30 - 17:00 :*** Conclusion
+"""
+
+
+def test_two_first_names_before_one_surname_are_two_speakers(tmp_path: Path) -> None:
+    assert [(s.start, s.title, list(s.speaker_names))
+            for s in page_sessions(tmp_path, TALKS)] == [
+        (time(16, 10), "Talks inspirants", ["Marie Lenoir", "Pierre Lenoir", "Lina Bai"]),
+        (time(16, 30), "Conclusion", []),
+    ]

@@ -36,6 +36,7 @@ from bot.loaders.page.passages import passages
 from bot.loaders.page.render import Rendered, render
 from bot.loaders.page.rows import read_rows
 from bot.loaders.page.sessions import sessions_of
+from bot.loaders.page.site_marks import without_site_marks
 from bot.loaders.page.values import Block, Decision, EventFrame, Note
 from bot.loaders.talks.legend import read_legend
 from bot.loaders.talks.markup import inline_text
@@ -99,6 +100,7 @@ def _cycle_collection_paused() -> Iterator[None]:
 
 def _read_page(path: Path, text: str, tz: ZoneInfo) -> tuple[list[Event], list[Problem], Reading]:
     metadata = read_metadata(text)
+    metadata = replace(metadata, body=without_site_marks(metadata.body))
     rendered = render(metadata.body)
     dom = parse_html(rendered.html)
     blocks = read_blocks(dom, metadata.body.split("\n"))

@@ -56,8 +56,9 @@ class MarkdownBlock:
 
     def lines(self) -> list[str]:
         """The text's logical lines: a `<br>` ends a line, and so does a soft line break
-        after a line that is all bold (a title over its description); any other soft
-        break only wraps a long line."""
+        after a line that is all bold (a title over its description) or ends with ':',
+        unless the next goes on in lower case ('… les mathématiques :' over 'atelier
+        « … »'); any other soft break only wraps a long line."""
         return list(self._logical_lines)
 
     @cached_property
@@ -68,7 +69,9 @@ class MarkdownBlock:
         for raw in self.text.split("\n"):
             parts = [p.strip() for p in _BR.split(raw)]
             head, rest = parts[0], parts[1:]
-            if (head and lines and not lines[-1].complete and not _STARTS_A_LINE.match(head)
+            wraps = bool(lines) and (not lines[-1].complete
+                               or (lines[-1].parts[-1].endswith(":") and head[:1].islower()))
+            if (head and wraps and not _STARTS_A_LINE.match(head)
                     and not starts_field(head)):
                 lines[-1].add(head)
             elif head:

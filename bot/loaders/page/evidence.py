@@ -33,7 +33,9 @@ DECOY_WORDS = re.compile(
     r"laureats?|participants?|objectifs?|public|"
     r"prerequis|modalites|pour qui|inscri|donnees\s*\?|qui sommes|contact|acces|"
     r"ce qu.on a fait|pour la suite|on prevoit|bilan|ressources|liens? utiles|comment|"
-    r"telecharger|downloads?|herunterladen|scarica|descargas?|downloaden)"
+    r"telecharger|downloads?|herunterladen|scarica|descargas?|downloaden|"
+    r"remerciements|acknowledge?ments|thanks|sponsors?|mecenes|danksagung|agradecimientos|"
+    r"ringraziamenti|dankwoord)"
 )
 _ADDRESSED = re.compile(
     r"\b(?:vous|venez|rencontrez|renseignez|decouvrez|retrouvez|inscrivez|rejoignez|participez|"

@@ -37,6 +37,7 @@ from bot.loaders.talks.titles import (
     without_kind_label,
     without_pictographs,
 )
+from bot.loaders.talks.words import LANGUAGES, alternation
 from bot.loaders.when import DateContext, Slot, find_days, find_times, find_weekdays, scan_days
 from bot.loaders.when import unique as unique_days
 from bot.wording.folding import fold
@@ -76,16 +77,23 @@ _DURATION_TEXT = (r"\\?[\[(]\\?~?\s*(?:\d+\s*(?:min(?:utes)?|mn)|\d\s*h(?:eures?
                   r"\\?[\])]")
 """A duration in brackets or parentheses ('\\[40 minutes\\]', '(20 min)', '(1h)'): not part
 of the title. Hours of one digit only: '(14h)' is when, not how long."""
+_LANGUAGE = alternation(LANGUAGES)
+_LANGUAGE_NOTE = (
+    rf"(?P<em>[*_]{{0,2}})\((?i:(?:[^()]{{0,40}}?\s)?(?:en|in|auf|em)\s+)?(?i:{_LANGUAGE})"
+    rf"(?:\s*(?:&|/|\s(?i:et|and|ou|or|und|y|e|en|o|of))\s*(?i:{_LANGUAGE}))*\s*\)(?P=em)")
+"""The language a talk is given in, in brackets ('*(Présentations en français et anglais)*',
+'(in English)'): a note, not part of its title."""
 _TRAILING_NOTES = re.compile(
     r"(?:\s*\((?:\s*\[[a-zà-ÿ][^\]]*\]\([^)]*(?:\([^)]*\))?[^)]*\)\s*)+\)"  # ([revoir](url))
     r"|\s*\((?i:revoir|replay|voir)\b[^()]*(?:\([^()]*\)[^()]*)*\)"  # (revoir les ...)
     r"|\s+\[(?i:issue|ticket|documentation|pad|revoir|replay|slides?|vid[ée]o|support)[^\]]*\]\([^)]*\)"
     r"|\s*(?i:" + _DURATION_TEXT + ")"  # \[40 minutes\], (20 min)
+    r"|\s*" + _LANGUAGE_NOTE +  # *(Présentation en anglais)*
     r"|\s+-\s+\d+\s*(?i:m|min|h)\b"  # - 45m
     r"|\s+-\s+\*[a-zà-ÿ][^*]*\*"  # - *en cours de construction*
     r")\s*$"
 )
-_NOTE_OPENERS = re.compile(r"[(\[\\-]")
+_NOTE_OPENERS = re.compile(r"[(\[\\*_-]")
 """Each trailing note opens, after its spaces, with one of these characters."""
 
 
@@ -409,7 +417,7 @@ def without_trailing_notes(markdown: str) -> str:
     """A line without the notes it ends with: links to replays, pads or parts
     ('([revoir](…))', '([part1](…)) ([part2](…))'), durations ('(20 min)')."""
     for _ in range(_NOTES):
-        if markdown.rstrip(" .")[-1:] not in (")", "]", "*", "m", "n", "s", "h"):
+        if markdown.rstrip(" .")[-1:] not in (")", "]", "*", "_", "m", "n", "s", "h"):
             break
         head, tail = markdown[:-_NOTE_LENGTH], markdown[-_NOTE_LENGTH:]
         trimmed = (head + _without_trailing_note(tail)).rstrip(" .")
@@ -481,10 +489,16 @@ _UNDECIDED = re.compile(
 """'(lieu à définir)', '(salle à confirmer)', '(room TBC)': what is not decided yet, a note."""
 
 
+_LEADING_DURATION = re.compile(r"^\d{1,3}\s*(?i:min(?:ute)?s?|mn)\.?\s*[:–—]\s*(?=\S)")
+"""'10 min: Shiny', '5 minutes – Title': how long the talk lasts, before its title."""
+
+
 def _without_asides(markdown: str) -> str:
-    """A line without the notes around its title: '*optionnel*' before it, '(lieu à
-    confirmer)' wherever it stands, and the pictographs that lead it ('☕️ Accueil')."""
-    return _UNDECIDED.sub("", _LEADING_ASIDE.sub(_open_left, without_pictographs(markdown)))
+    """A line without the notes around its title: '*optionnel*' or a duration ('10 min:')
+    before it, '(lieu à confirmer)' wherever it stands, and the pictographs that lead it
+    ('☕️ Accueil')."""
+    line = _LEADING_ASIDE.sub(_open_left, without_pictographs(markdown))
+    return _UNDECIDED.sub("", _LEADING_DURATION.sub("", line))
 
 
 def _open_left(aside: re.Match[str]) -> str:

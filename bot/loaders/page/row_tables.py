@@ -10,8 +10,9 @@ its colon ('Keynote: Name') credits them.
 
 from __future__ import annotations
 
+import re
 from calendar import day_name
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.loaders.page.row_grammar import (
     LineReading,
@@ -24,13 +25,17 @@ from bot.loaders.page.values import Block, EventFrame, Line
 from bot.loaders.talks.credits import find_credit, label_credit, parse_credit
 from bot.loaders.talks.kinds import cell_label_kind, kind_hint
 from bot.loaders.talks.markup import inline_text
+from bot.loaders.talks.names import NAME
 from bot.loaders.talks.titles import (
     Talk,
     clean_title,
+    joined_talks,
     without_kind_label,
     without_pictographs,
 )
 from bot.loaders.when import DateContext
+
+_NAME = re.compile(NAME)
 
 
 @dataclass(frozen=True)
@@ -56,8 +61,17 @@ def table_rows(block: Block, frame: EventFrame) -> TableRows:
     """The sessions of a table block, each read as a programme line."""
     table = read_table(block, frame)
     credited = table.layout.find("speakers") is not None
-    return TableRows(table, tuple(_row(entry, frame.dates, credited)
-                                  for entry in table.entries))
+    return TableRows(table, tuple(part for entry in table.entries
+                                  for part in _joined(_row(entry, frame.dates, credited))))
+
+
+def _joined(row: TableRow) -> tuple[TableRow, ...]:
+    """A title cell that joins two credited talks with ';' ('Docker (A, B); bulker.io (C)')
+    holds two sessions at the row's hours."""
+    talks = joined_talks(row.reading.talk)
+    if len(talks) == 1:
+        return (row,)
+    return tuple(replace(row, reading=replace(row.reading, talk=talk)) for talk in talks)
 
 
 def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
@@ -69,7 +83,7 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
     organisations: tuple[str, ...] = ()
     description: list[str] = []
     if entry.speakers:
-        speakers, organisations, links = parse_credit(_cell(entry.speakers))
+        speakers, organisations, links = parse_credit(_speakers_cell(entry.speakers))
     if not speakers and (len(title_lines) > 1 or not credited):
         own = read_line(title_lines, dates)
         talk, description = own.talk, own.description
@@ -120,6 +134,15 @@ def _unplaced(entry: TableEntry) -> list[str]:
 
 def _cell(lines: tuple[Line, ...]) -> str:
     return "<br>".join(line.markdown for line in lines)
+
+
+def _speakers_cell(lines: tuple[Line, ...]) -> str:
+    """A speakers cell as one credit: lines that each name one person (a list of names)
+    are joined as a list is ('A, B, C'), other lines ('A &' over 'B', 'Name' over 'Org')
+    as they are written."""
+    if len(lines) > 1 and all(_NAME.fullmatch(inline_text(ln.markdown)[0]) for ln in lines):
+        return ", ".join(line.markdown for line in lines)
+    return _cell(lines)
 
 
 def _value(given):

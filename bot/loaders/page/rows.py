@@ -36,7 +36,13 @@ from bot.loaders.talks.credits import CREDIT_LABEL, find_credit
 from bot.loaders.talks.fields import fielded_talk
 from bot.loaders.talks.kinds import kind_hint
 from bot.loaders.talks.markup import inline_text
-from bot.loaders.talks.names import INSTITUTION, NAME
+from bot.loaders.talks.names import (
+    INSTITUTION,
+    NAME,
+    block_speakers,
+    is_block,
+    shared_surname,
+)
 from bot.loaders.talks.titles import Talk, speaker_first
 from bot.loaders.when import DateContext, find_days
 from bot.programme.model import Speaker
@@ -118,7 +124,7 @@ def _close(page: Page, ctx: Context, level: int) -> Context:
     is one, and so is a heading over a 'when' line."""
     while (scope := ctx.innermost) is not None and scope.level >= level:
         ctx = ctx.outer()
-        if scope.slot is not None and not page.sessions_under(scope):
+        if scope.slot is not None and not page.sessions_under(scope) and scope.slot.talk.title:
             page.pending.append(scope.slot)
             page.count_session()
         elif (
@@ -185,9 +191,15 @@ def _paragraph(page: Page, ctx: Context, block: Block) -> Context:
         page.count_session()
         page.last = row
         return ctx
-    if ctx.slot is not None and not when and speaker_first(lines[0]):
-        # 'Name (Org): title' paragraphs under a timed line: the talks it holds
+    credit = _credit_over_title(lines) if ctx.slot is not None and not when else None
+    if ctx.slot is not None and not when and (credit or speaker_first(lines[0])):
+        # 'Name (Org): title' paragraphs under a timed line, or 'Name (Org)' over the
+        # title: the talks it holds
+        if credit:
+            reading = read_line(lines[1:], page.dates)
         row = page.make_row(ctx, block.line, reading, "a credited paragraph under a slot")
+        if credit:
+            row = with_speakers(row, credit)
         page.pending.append(row)
         page.count_session()
         page.last = row
@@ -284,6 +296,13 @@ def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
             not credits or not titled):
         _container(page, ctx, item.line, reading, nested, depth)
         return ctx
+    if not inner_items and not reading.talk.title and reading.start:
+        # '* **17:00 - 17:10**' and no title: a slot over the list below it, which a blank
+        # line in an HTML block cut off from the item
+        ctx = _close(page, ctx, SLOT_LEVEL)
+        row = page.make_row(ctx, item.line, reading, "a list item")
+        return ctx.under(Scope(SLOT_LEVEL, "", hour=row.start, end=row.end, slot=row,
+                               counted=page.counted))
     row = page.make_row(ctx, item.line, reading, "a list item", lead, lead_kind)
     if reading.description and not credit_tried and not row.talk.speakers:
         credited = find_credit(inline_text(reading.description[0])[0], at_start=True)
@@ -485,6 +504,8 @@ def _credit(item: Block) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
         if after.lstrip().startswith(("-", "–", "—")):
             found = find_credit(after.lstrip(" -–—"), at_start=True)
             return (found[0], (name,)) if found else None
+        if family := shared_surname(name):  # '**Bodo & Lorelei Hoenen**, Org'
+            return tuple(Speaker(n) for n in family), ()
         if _is_person(name):  # '**A**, rôle, et **B**, rôle': every person in bold
             others = (inline_text(b)[0] for b in _BOLD.findall(bold.group("after")))
             return (Speaker(name), *(Speaker(o) for o in others if _is_person(o))), ()
@@ -504,6 +525,15 @@ def _bold_person(lines: list[str]) -> str | None:
     found = _BOLD_LINE.fullmatch(lines[0]) if len(lines) > 1 else None
     name = inline_text(found.group("bold"))[0].strip() if found else ""
     return name if _is_person(name) else None
+
+
+def _credit_over_title(lines: list[str]) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
+    """'Silvia Pellegrini (Regione Puglia)' over the title: a first line that is persons
+    with their organisation in brackets and nothing else credits the line below it."""
+    first = inline_text(lines[0])[0].strip()
+    if len(lines) < 2 or not first.endswith(")") or not is_block(first):
+        return None
+    return block_speakers(first)
 
 
 def _is_person(name: str) -> bool:

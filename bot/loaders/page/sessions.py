@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 
 from bot.loaders.page.candidates import Row
+from bot.loaders.talks.first_names import first_name_credit, full_names
 from bot.loaders.talks.legend import Legend, resolve
 from bot.loaders.when import Afternoons
 from bot.programme.model import Problem, Session, SourceRef, session_id
@@ -32,8 +33,10 @@ def sessions_of(
     """The sessions of the rows, in their order, and the problems met; speakers named by
     initials or a first name alone are written out from the page's `legend`; on a page
     that writes no 24-hour time (`clock24` False), each day's times are read forward,
-    12-hour times after noon ('1:30 – 2:30' after a morning is 13:30 – 14:30)."""
+    12-hour times after noon ('1:30 – 2:30' after a morning is 13:30 – 14:30); a talk
+    credited by first names in brackets gets the speakers the page names in full."""
     problems: list[Problem] = []
+    known = full_names(s for row in rows for s in row.talk.speakers)
     seen: dict[str, int] = {}
     sessions = []
     night = _Night()
@@ -52,21 +55,22 @@ def sessions_of(
         if afternoons and row_start is not None:
             row_start, row_end = afternoons.read(day, row_start, row_end)
         day = night.day(day, row_start)
-        key = fold(" ".join(row.talk.title.split()))
+        talk = first_name_credit(row.talk, known)
+        key = fold(" ".join(talk.title.split()))
         seen[key] = seen.get(key, 0) + 1
         sessions.append(Session(
-            id=session_id(identifier, row.talk.title, seen[key]),
+            id=session_id(identifier, talk.title, seen[key]),
             event_id=identifier,
             day=day,
             start=row_start,
             end=row_end,
-            title=row.talk.title,
-            speakers=resolve(row.talk.speakers, legend),
+            title=talk.title,
+            speakers=resolve(talk.speakers, legend),
             room=row.room,
             kind=row.kind,
-            links=tuple(dict.fromkeys(row.talk.links)),
+            links=tuple(dict.fromkeys(talk.links)),
             source=SourceRef(path, row.line),
-            organisations=row.talk.organisations,
+            organisations=talk.organisations,
             section=row.section,
             block_end=row.block_end,
         ))

@@ -174,6 +174,20 @@ def teams(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]]:
     return speakers, (organisation,) if organisation else ()
 
 
+_SHARED_SURNAME = re.compile(
+    rf"(?P<first>[{_UPPER}][a-zà-ÿ'’\-]+)\s*(?:&|\s(?:and|et|und|y|e|en)\s)\s*(?P<name>{NAME})")
+
+
+def shared_surname(text: str) -> tuple[str, str] | None:
+    """'Bodo & Lorelei Hoenen', 'Marie et Pierre Curie': two persons of one family, the
+    surname written once after the second first name."""
+    found = _SHARED_SURNAME.fullmatch(text.strip())
+    if not found or INSTITUTION.match(found.group("name")):
+        return None
+    surname = found.group("name").split(maxsplit=1)[1]
+    return f"{found.group('first')} {surname}", found.group("name")
+
+
 _JOINS = re.compile(JOIN)
 
 

@@ -181,6 +181,20 @@ def _bracketed_people(credit: str) -> Credit | None:
     return None
 
 
+_JOINED_TALK = re.compile(r"^(?P<title>.*\S)\s*\((?P<credit>[^()]+)\)\s*;\s+(?P<rest>\S.*)$")
+
+
+def joined_talks(talk: Talk) -> tuple[Talk, ...]:
+    """'Docker containers (A, B); bulker.io (C)' read as one talk credited to C: two talks
+    on one line joined by ';', each with its credit in brackets."""
+    found = _JOINED_TALK.match(talk.title) if talk.speakers else None
+    credit = _bracketed_people(found.group("credit")) if found else None
+    if not found or not credit:
+        return (talk,)
+    first = Talk(clean_title(found.group("title")), credit[0], credit[1], kind=talk.kind)
+    return first, replace(talk, title=clean_title(found.group("rest")))
+
+
 _ROLE_THEN_NAME = re.compile(
     r"^(?P<title>.*?\b(?:du|de\s+la|de\s+l['’]|d['’])\s*(?P<role>\w.*)),\s+(?P<name>[^,]+?)\.?$")
 

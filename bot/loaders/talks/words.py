@@ -219,6 +219,15 @@ REFRESHMENTS: dict[str, tuple[str, ...]] = {
 participants' arrival, 'Welcome coffee'): where a question about the breaks looks too."""
 
 
+LANGUAGES: dict[str, tuple[str, ...]] = {
+    "fr": ("francais", "anglais", "allemand", "espagnol", "italien", "neerlandais"),
+    "en": ("english", "french", "german", "spanish", "italian", "dutch"),
+    "de": ("deutsch", "englisch"), "es": ("ingles", "frances", "aleman"),
+    "it": ("inglese", "italiano", "francese"), "nl": ("engels", "nederlands", "frans"),
+}
+"""The languages a talk is said to be given in ('(Présentation en anglais)', '(in English)')."""
+
+
 NOBODY = ("all", "tous", "toutes", "tout le monde", "everyone", "everybody", "alle", "todos",
           "todas", "tutti", "iedereen")
 """What a speakers cell says when it names nobody in particular ('All')."""

@@ -190,3 +190,37 @@ def test_a_label_cell_gives_the_kind_of_the_title_beside_it() -> None:
         ("End-to-end RNA-Seq workflow", "workshop"),
         ("Statistik mit R", "workshop"),
     ]
+
+
+def test_a_list_of_names_in_the_title_cell_is_one_speaker_each() -> None:
+    read = table_rows(table(
+        "<table><tr><td>16:30–17:00</td><td><strong>Lightning talks</strong></td><td><ul>"
+        "<li>Ana Lopes</li><li>Luis Manuel Cervera Seco</li><li>Tom Baker</li></ul></td></tr>"
+        "</table>"), frame(date(2022, 6, 20)))
+    ((row),) = read.rows
+    assert row.reading.talk.title == "Lightning talks"
+    assert [s.name for s in row.reading.talk.speakers] == [
+        "Ana Lopes", "Luis Manuel Cervera Seco", "Tom Baker"]
+
+
+def test_a_speakers_cell_joined_over_two_lines_is_read_as_written() -> None:
+    read = table_rows(table(
+        "| Time | Session | Speakers |\n|---|---|---|\n"
+        "| 9:30 AM – 10:00 AM | Spark Hands-on | [Mai Nguyen](#nguyen) &<br> "
+        "[Paul Rodriguez](#rodriguez) |\n"), frame(date(2021, 6, 24)))
+    ((row),) = read.rows
+    assert [s.name for s in row.reading.talk.speakers] == ["Mai Nguyen", "Paul Rodriguez"]
+
+
+def test_two_credited_talks_joined_by_a_semicolon_are_two_sessions() -> None:
+    read = table_rows(table(
+        "<table><tr><td>20:30–21:15</td><td>Demos</td><td><ul>"
+        "<li>Containers for R (Ana Lopes, Tom Baker); bulker.io (Levi Stone)</li>"
+        "<li>Plots; tables and maps (Ana Lopes)</li></ul></td></tr></table>"),
+        frame(date(2022, 6, 20)))
+    assert [(r.reading.start, r.reading.talk.title, [s.name for s in r.reading.talk.speakers])
+            for r in read.rows] == [
+        (time(20, 30), "Containers for R", ["Ana Lopes", "Tom Baker"]),
+        (time(20, 30), "bulker.io", ["Levi Stone"]),
+        (time(20, 30), "Plots; tables and maps", ["Ana Lopes"]),
+    ]
