@@ -22,7 +22,7 @@ from bot.loaders.page.row_grammar import (
 )
 from bot.loaders.page.table_entries import TableEntry, TableReading, read_table
 from bot.loaders.page.values import Block, EventFrame, Line
-from bot.loaders.talks.credits import label_credit, parse_credit
+from bot.loaders.talks.credits import find_credit, label_credit, parse_credit
 from bot.loaders.talks.kinds import cell_label_kind, kind_hint
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import NAME
@@ -104,6 +104,11 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
         start, end = _value(entry.start), _value(entry.end)
     if not speakers and (credit := label_credit(entry.label)):
         speakers, organisations = credit[0], tuple(dict.fromkeys((*organisations, *credit[1])))
+    detail = [ln.markdown for ln in entry.description if ln.text]
+    if detail and not speakers and (credit := find_credit(inline_text(detail[0])[0])):
+        # a description cell that credits: « Ouverture par Name (Org) »
+        speakers, organisations = credit[0], tuple(dict.fromkeys((*organisations, *credit[1])))
+    description = [*description, *detail]
     if entry.organisations:
         organisations = tuple(dict.fromkeys((*organisations,
                                              inline_text(_cell(entry.organisations))[0])))

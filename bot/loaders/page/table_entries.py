@@ -45,6 +45,8 @@ class TableEntry:
     """The kind column's text ('Atelier', 'Talk')."""
     speakers: tuple[Line, ...] = ()
     organisations: tuple[Line, ...] = ()
+    description: tuple[Line, ...] = ()
+    """The description column's lines ('Détail', 'Abstract')."""
     links: tuple[Link, ...] = ()
     section: str = ""
     """A label row above it ('Session 2 : données ouvertes')."""
@@ -140,6 +142,7 @@ def _title_row(reader: _Reader, when: RowWhen) -> None:
         track=_given(row, layout.find("track")), label=label,
         kind=text_at(row, layout.find("kind")), speakers=speakers,
         organisations=_lines(row, layout.find("organisation")),
+        description=_lines(row, layout.find("description")),
         links=tuple(link for line in _lines(row, layout.find("material"))
                     for link in line.links),
         section=when.section, why=tuple(why))
