@@ -102,11 +102,8 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
         links = (*own_links, *links)
         description = title_lines[1:]
         start, end = _value(entry.start), _value(entry.end)
-    if not speakers and (credit := label_credit(entry.label)):
-        speakers, organisations = credit[0], tuple(dict.fromkeys((*organisations, *credit[1])))
     detail = [ln.markdown for ln in entry.description if ln.text]
-    if detail and not speakers and (credit := find_credit(inline_text(detail[0])[0])):
-        # a description cell that credits: « Ouverture par Name (Org) »
+    if not speakers and (credit := _credit_beside(entry.label, detail)):
         speakers, organisations = credit[0], tuple(dict.fromkeys((*organisations, *credit[1])))
     description = [*description, *detail]
     if entry.organisations:
@@ -123,6 +120,15 @@ def _row(entry: TableEntry, dates: DateContext, credited: bool) -> TableRow:
     hints = (hint(text) for hint, text in ((kind_hint, entry.kind), (cell_label_kind, entry.label),
                                            (kind_hint, reading.room)) if text)
     return TableRow(entry.line, reading, next((h for h in hints if h), None), entry.section)
+
+
+def _credit_beside(label: str, detail: list[str]) -> tuple | None:
+    """Who the row credits outside its title and speakers cells: its label ('Keynote:
+    Name'), else its description cell (« Ouverture par Name (Org) »)."""
+    credit = label_credit(label)
+    if not credit and detail:
+        credit = find_credit(inline_text(detail[0])[0])
+    return credit
 
 
 def _unplaced(entry: TableEntry) -> list[str]:
