@@ -1,6 +1,6 @@
-"""What every section of the configuration is: a frozen dataclass whose fields say their
-type and limits (`setting`), built from a mapping (a section of the YAML file) or from
-keywords, refusing unknown keys (a typo is named, not ignored) and listing every problem.
+"""What every section of the configuration is: a frozen object whose keys say their type
+and limits (`setting`), built from a mapping (a section of the YAML file) or from keywords,
+refusing unknown keys (a typo is named, not ignored) and listing every problem.
 
 Checked by hand rather than by a validation library: the schema is a dozen sections of
 plain values, and importing the library (pydantic) took a third of the console's start.
@@ -10,44 +10,82 @@ this replaced, which the code and tests reading a configuration use.
 
 from __future__ import annotations
 
+import inspect
 import re
 import types
 from collections.abc import Callable, Mapping
-from dataclasses import MISSING, Field, dataclass, field, fields
 from datetime import date, time
 from pathlib import Path
-from typing import Any, Self, dataclass_transform, get_args, get_origin, get_type_hints
+from typing import Any, ClassVar, Self, dataclass_transform, get_args, get_origin, get_type_hints
 
 from bot.settings.validation import Limits, Problem, SettingsInvalid, plain
+
+REQUIRED: Any = object()
+"""The default of a key that has none: it must be given."""
 
 
 def is_url(text: str) -> bool:
     return re.match(r"https?://", text.strip(), re.I) is not None
 
 
-def setting(default: Any = MISSING, *, factory: Callable[[], Any] | None = None,
-            ge: float | None = None, gt: float | None = None, le: float | None = None,
-            min_length: int | None = None, max_length: int | None = None,
-            pattern: str | None = None, check: Callable[[Any], Any] | None = None) -> Any:
-    """A key of a section: its default (or `factory`; neither: required) and its limits
-    (see `Limits`). Defaults are trusted, given values checked."""
-    limits = Limits(ge, gt, le, min_length, max_length, pattern, check)
-    return field(default=default, default_factory=MISSING if factory is None else factory,
-                 metadata={"limits": limits})
+class Setting:
+    """A key of a section: its default, or the `factory` making one (neither: the key is
+    required), and the limits of a value given to it (see `Limits`). Defaults are trusted,
+    given values checked."""
+
+    __slots__ = ("default", "factory", "limits")
+
+    def __init__(self, default: Any = REQUIRED, factory: Callable[[], Any] | None = None,
+                 limits: Limits | None = None) -> None:
+        self.default, self.factory, self.limits = default, factory, limits
+
+
+def setting(default: Any = REQUIRED, *, factory: Callable[[], Any] | None = None,
+            **limits: Any) -> Any:
+    """A key with limits (`ge`, `gt`, `le`, `min_length`, `max_length`, `pattern`, `check`:
+    see `Limits`), declared in a section's body as `name: type = setting(...)`."""
+    return Setting(default, factory, Limits(**limits))
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(setting,))
 class Section:
-    """A frozen section of the configuration; subclasses are made dataclasses."""
+    """A frozen section of the configuration: its keys are the attributes its body
+    annotates, in order, each with a plain default, a `setting` or nothing (required).
+    Not a dataclass, whose generated methods took longer to make than the checks take."""
+
+    _keys: ClassVar[dict[str, Setting]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        dataclass(frozen=True, init=False)(cls)
+        cls._keys = {}
+        for name in inspect.get_annotations(cls):
+            declared = cls.__dict__.get(name, REQUIRED)
+            if isinstance(declared, Setting):
+                delattr(cls, name)
+            cls._keys[name] = declared if isinstance(declared, Setting) else Setting(declared)
 
     def __init__(self, **given: Any) -> None:
         problems: list[Problem] = []
         if not self._fill(given, (), problems):
             raise SettingsInvalid(problems)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: use model_copy")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is frozen: use model_copy")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self), *self.__dict__.values()))
+
+    def __repr__(self) -> str:
+        keys = ", ".join(f"{name}={value!r}" for name, value in self.__dict__.items())
+        return f"{type(self).__name__}({keys})"
 
     @classmethod
     def model_validate(cls, raw: object) -> Self:
@@ -61,7 +99,7 @@ class Section:
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None) -> Self:
         """This section with the keys of `update` replaced, as they are (not checked)."""
-        unknown = set(update or ()) - {item.name for item in fields(self)}
+        unknown = set(update or ()) - set(self._keys)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no key {', '.join(sorted(unknown))}")
         copy = object.__new__(type(self))
@@ -71,7 +109,7 @@ class Section:
     def model_dump(self, *, mode: str = "python") -> dict[str, Any]:
         """The section as a mapping that `model_validate` reads back; `mode="json"`: of
         plain text, numbers and lists only (dates, times and paths as text)."""
-        return {item.name: _dumped(getattr(self, item.name), mode) for item in fields(self)}
+        return {name: _dumped(getattr(self, name), mode) for name in self._keys}
 
     def _settle(self, given: set[str]) -> None:
         """Rules between keys, once each is valid (`given`: the keys that were given);
@@ -81,9 +119,8 @@ class Section:
     def _read(cls, raw: object, loc: tuple[str | int, ...],
               problems: list[Problem]) -> Self | None:
         if not isinstance(raw, Mapping):
-            known = ", ".join(item.name for item in fields(cls))
             problems.append(Problem(loc, "expected a section (key: value lines) with keys "
-                                         f"{known}", raw))
+                                         f"{', '.join(cls._keys)}", raw))
             return None
         section = object.__new__(cls)
         return section if section._fill(raw, loc, problems) else None
@@ -92,29 +129,25 @@ class Section:
               problems: list[Problem]) -> bool:
         """Set each key from `given` or its default; False when a problem was found."""
         found = len(problems)
-        hints = _hints(type(self))
-        for item in fields(self):
-            where = (*loc, item.name)
-            if item.name in given:
-                before = len(problems)
-                value = _converted(given[item.name], hints[item.name], where, problems)
-                if len(problems) == before:
-                    value = _limited(value, given[item.name], item, where, problems)
-            elif item.default is not MISSING:
-                value = item.default
-            elif item.default_factory is not MISSING:
-                value = item.default_factory()
+        values = self.__dict__
+        for name, key in self._keys.items():
+            where = (*loc, name)
+            if name in given:
+                values[name] = _given(given[name], _hints(type(self))[name], key, where,
+                                      problems)
+            elif key.factory is not None:
+                values[name] = key.factory()
+            elif key.default is not REQUIRED:
+                values[name] = key.default
             else:
                 problems.append(Problem(where, "required key missing"))
-                continue
-            object.__setattr__(self, item.name, value)
-        known = [item.name for item in fields(self)]
-        problems += [Problem((*loc, str(key)), f"unknown key; expected one of: {', '.join(known)}")
-                     for key in given if key not in known]
+        problems += [Problem((*loc, str(name)), "unknown key; expected one of: "
+                                                f"{', '.join(self._keys)}")
+                     for name in given if name not in self._keys]
         if len(problems) > found:
             return False
         try:
-            self._settle({str(key) for key in given})
+            self._settle({str(name) for name in given})
         except ValueError as error:
             problems.append(Problem(loc, str(error)))
             return False
@@ -129,6 +162,21 @@ def _hints(cls: type) -> dict[str, Any]:
     if cls not in _HINTS:
         _HINTS[cls] = get_type_hints(cls)
     return _HINTS[cls]
+
+
+def _given(value: object, hint: Any, key: Setting, loc: tuple[str | int, ...],
+           problems: list[Problem]) -> Any:
+    """`value` given to `key` as its type `hint` says and within its limits; a problem
+    appended when it is not."""
+    found = len(problems)
+    converted = _converted(value, hint, loc, problems)
+    if len(problems) > found or converted is None or key.limits is None:
+        return converted
+    try:
+        return key.limits.verify(converted)
+    except ValueError as error:
+        problems.append(Problem(loc, str(error), value))
+        return None
 
 
 def _converted(value: object, hint: Any, loc: tuple[str | int, ...],
@@ -154,20 +202,6 @@ def _converted(value: object, hint: Any, loc: tuple[str | int, ...],
         return None
 
 
-def _limited(value: Any, given: object, item: Field[Any], loc: tuple[str | int, ...],
-             problems: list[Problem]) -> Any:
-    """`value` (read from `given`) within the limits of the key `item`; a problem appended
-    when not."""
-    limits: Limits | None = item.metadata.get("limits")
-    if value is None or limits is None:
-        return value
-    try:
-        return limits.verify(value)
-    except ValueError as error:
-        problems.append(Problem(loc, str(error), given))
-        return None
-
-
 def _dumped(value: Any, mode: str) -> Any:
     if isinstance(value, Section):
         return value.model_dump(mode=mode)
@@ -178,4 +212,3 @@ def _dumped(value: Any, mode: str) -> Any:
     if mode == "json" and isinstance(value, date | time):  # datetime is a date
         return value.isoformat()
     return value
-

@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from os import PathLike
 from pathlib import Path
@@ -17,13 +16,13 @@ ABSENT: Any = object()
 """No value to show in a problem (a missing key, a rule between keys)."""
 
 
-@dataclass(frozen=True)
 class Problem:
     """What is wrong at `loc` (section, key, list index…) with the value `got`."""
 
-    loc: tuple[str | int, ...]
-    message: str
-    got: Any = ABSENT
+    __slots__ = ("got", "loc", "message")
+
+    def __init__(self, loc: tuple[str | int, ...], message: str, got: Any = ABSENT) -> None:
+        self.loc, self.message, self.got = loc, message, got
 
     def __str__(self) -> str:
         key = "".join(f"[{part}]" if isinstance(part, int) else f".{part}"
@@ -40,18 +39,18 @@ class SettingsInvalid(ValueError):
         self.problems = problems
 
 
-@dataclass(frozen=True)
 class Limits:
     """What a value must also be, beyond its type; `check` returns the value (possibly
     normalised) or raises ValueError with what was expected."""
 
-    ge: float | None = None
-    gt: float | None = None
-    le: float | None = None
-    min_length: int | None = None
-    max_length: int | None = None
-    pattern: str | None = None
-    check: Callable[[Any], Any] | None = None
+    __slots__ = ("check", "ge", "gt", "le", "max_length", "min_length", "pattern")
+
+    def __init__(self, *, ge: float | None = None, gt: float | None = None,
+                 le: float | None = None, min_length: int | None = None,
+                 max_length: int | None = None, pattern: str | None = None,
+                 check: Callable[[Any], Any] | None = None) -> None:
+        self.ge, self.gt, self.le, self.check = ge, gt, le, check
+        self.min_length, self.max_length, self.pattern = min_length, max_length, pattern
 
     def verify(self, value: Any) -> Any:
         """`value` if it keeps within the limits; ValueError saying which it breaks."""
