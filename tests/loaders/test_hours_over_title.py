@@ -9,18 +9,25 @@ from pathlib import Path
 
 from tests.loaders.pages import page_sessions
 
-PAGE = """<h3>Linux Day 2026</h3>
-<p>La manifestazione ha luogo <b>sabato 24 ottobre 2026</b> presso la biblioteca civica.</p>
-<dl><dt>Programma</dt>
-<dd>
-<ul>
-<li>h.10:00 (<a href="mailto:maria@example.org">Maria Rossi</a>)<br>&nbsp;&nbsp;<b>Benvenuto</b><hr>
-<li>h.10:15 (<a href="mailto:paolo@example.org">Paolo Bianchi</a> e <a href="mailto:anna@example.org">Anna Verdi</a>)<br>&nbsp;&nbsp;<b>Backup con software libero.</b><hr>
-<li>h.10:45<br>&nbsp;&nbsp;<b>Pausa caff&egrave;</b><hr>
-<li>h.11:00 (<a href="mailto:lug@example.org">--</a>)<br>&nbsp;&nbsp;<b>Cifrare i propri dati.</b><hr>
-</ul>
-</dd></dl>
-"""
+PAGE = (
+    "<h3>Linux Day 2026</h3>\n"
+    "<p>La manifestazione ha luogo <b>sabato 24 ottobre 2026"
+    "</b> presso la biblioteca civica.</p>\n"
+    "<dl><dt>Programma</dt>\n"
+    "<dd>\n"
+    "<ul>\n"
+    '<li>h.10:00 (<a href="mailto:maria@example.org">Maria Rossi</a>)<br>&nbsp;&nbsp;'
+    "<b>Benvenuto</b><hr>\n"
+    '<li>h.10:15 (<a href="mailto:paolo@example.org">Paolo Bianchi</a> e '
+    '<a href="mailto:anna@example.org">Anna Verdi</a>)<br>&nbsp;&nbsp;'
+    "<b>Backup con software libero.</b><hr>\n"
+    "<li>h.10:45<br>&nbsp;&nbsp;<b>Pausa caff&egrave;</b><hr>\n"
+    '<li>h.11:00 (<a href="mailto:lug@example.org">--</a>)<br>&nbsp;&nbsp;'
+    "<b>Cifrare i propri dati.</b><hr>\n"
+    "</ul>\n"
+    "</dd></dl>\n"
+    "\n"
+)
 
 
 def test_hours_and_names_over_the_title(tmp_path: Path) -> None:
