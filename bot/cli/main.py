@@ -15,7 +15,6 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli import logs
-from bot.storage import StorageError
 
 SUBCOMMANDS = ("console", "programme", "reminders", "run", "config", "health")
 """The sub-commands, each the module of `bot.cli` that adds it (`register`), in `--help`
@@ -58,9 +57,6 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the sub-command named in `argv`; its return value is the exit status."""
-    # The bot uses no pydantic plugin, and looking for them reads the metadata of every
-    # installed package (a tenth of the console's start); one asked for is still loaded.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     argv = sys.argv[1:] if argv is None else argv
     if _named(argv) in READING_IN_A_WORKER:
         from bot.loaders.worker import start_early  # light; the other commands need not
@@ -74,9 +70,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure(args.verbose, args.log_format)
     try:
         return int(args.run(args) or 0)
-    except StorageError as error:  # read-only file, full disk: said plainly, no traceback
-        logging.getLogger("bot").error("%s", error)
-        return 2
     except BrokenPipeError:  # the reader went away (`| head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as error:
+        if not _from_the_database(error):
+            raise
+        logging.getLogger("bot").error("%s", error)  # read-only file, full disk: said plainly
+        return 2
+
+
+def _from_the_database(error: Exception) -> bool:
+    """Whether `error` is the database's (`StorageError`: a read-only file, a full disk).
+    Only a sub-command that imported `bot.storage` can raise one: the others are not made to
+    import it, nor aiosqlite and asyncio with it (`health`, which a container runs again and
+    again, needs none of them)."""
+    storage = sys.modules.get("bot.storage")
+    return storage is not None and isinstance(error, storage.StorageError)

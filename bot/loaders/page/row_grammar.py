@@ -24,7 +24,7 @@ from bot.loaders.talks.credits import (
     two_credits,
 )
 from bot.loaders.talks.markup import inline_text
-from bot.loaders.talks.names import ends_with_title
+from bot.loaders.talks.names import block_speakers, ends_with_title, is_block
 from bot.loaders.talks.quoted import quoted_talk
 from bot.loaders.talks.titles import (
     Talk,
@@ -38,7 +38,15 @@ from bot.loaders.talks.titles import (
     without_pictographs,
 )
 from bot.loaders.talks.words import LANGUAGES, alternation
-from bot.loaders.when import DateContext, Slot, find_days, find_times, find_weekdays, scan_days
+from bot.loaders.when import (
+    DateContext,
+    Slot,
+    find_days,
+    find_times,
+    find_weekdays,
+    scan_days,
+    time_opening,
+)
 from bot.loaders.when import unique as unique_days
 from bot.wording.folding import fold
 
@@ -139,10 +147,19 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
 
 
 def _first_slot(markdown: str) -> Slot | None:
-    """The first time or range of `markdown` if one is written in its first characters."""
+    """The first time or range of `markdown` if one is written in its first characters
+    after what `_BEFORE_LEADING_TIME` allows.
+
+    Nothing before such hours holds a digit, so they start at the line's first digit, or
+    at the words that open them ('vers 9h'): when what stands before that start is not
+    allowed ('**Retour d'expérience 3-9-0'), the grammar of hours is not run at all."""
     digit = _DIGIT.search(markdown, 0, _OPENING_LENGTH)
     # without a digit, only a line that opens with noon or midnight ('midi : Déjeuner')
-    slots = find_times(markdown[: (digit.start() if digit else 0) + _SLOT_LENGTH])
+    text = markdown[: (digit.start() if digit else 0) + _SLOT_LENGTH]
+    start = time_opening(text, digit.start()) if digit else None
+    if start is not None and not _BEFORE_LEADING_TIME.fullmatch(markdown, 0, start):
+        return None
+    slots = find_times(text)
     return slots[0] if slots else None
 
 
@@ -222,6 +239,8 @@ def read_line(lines: list[str], dates: DateContext) -> LineReading:
         else:
             rest.append(other)
     reading.talk = read_title(first)
+    if rest and (under := _talk_under_hours(first, rest[0])):
+        reading.talk, rest = under, rest[1:]  # 'h.10:05 (Name)<br><b>Title</b>'
     trailing_room(reading)
     if reading.links:
         reading.talk = replace(reading.talk, links=reading.talk.links + reading.links)
@@ -241,6 +260,25 @@ _ROOM_IN_PARENTHESES = re.compile(
     r"\s*\((?:(?:in|dans|en|im|in der|en la|nella|nel)\s+(?:la\s+|le\s+|l['’]|the\s+)?)?"
     r"(?P<room>[^()]{1,60})\)\s*$", re.IGNORECASE)
 _ROOM_LAST = re.compile(r"\b(?:room|hall|salle|auditorium|amphi(?:theatre|théâtre)?)$", re.I)
+
+
+_PARENTHESISED = re.compile(r"^\s*(?:\((?P<names>[^()]*)\))?\s*$")
+
+
+def _talk_under_hours(first: str, next_line: str) -> Talk | None:
+    """A line of hours alone, or of hours and who speaks in parentheses ('h.10:05 (Name)'),
+    over its title on the next line: that talk; None when the line says more."""
+    found = _PARENTHESISED.match(inline_text(first)[0])
+    if found is None:
+        return None
+    names = (found.group("names") or "").strip()
+    if names and not is_block(names):
+        return None if any(c.isalpha() for c in names) else read_title(next_line)  # '(--)'
+    talk = read_title(next_line)
+    if not names:
+        return talk
+    speakers, organisations = block_speakers(names)
+    return replace(talk, speakers=speakers, organisations=talk.organisations or organisations)
 
 
 def trailing_room(reading: LineReading) -> None:
