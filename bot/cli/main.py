@@ -58,9 +58,6 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the sub-command named in `argv`; its return value is the exit status."""
-    # The bot uses no pydantic plugin, and looking for them reads the metadata of every
-    # installed package (a tenth of the console's start); one asked for is still loaded.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     argv = sys.argv[1:] if argv is None else argv
     if _named(argv) in READING_IN_A_WORKER:
         from bot.loaders.worker import start_early  # light; the other commands need not

@@ -1,8 +1,8 @@
 """Configuration: one YAML file, validated at start, every key with a working default.
 
-pydantic does the validation: its errors name the key and the expected value, which is
-what an operator needs (`bluehats-bot config check`). Secrets are never read from here:
-see `bot.settings.secrets`.
+Each section says its keys' types and limits (`bot.settings.section`); a problem names the
+key and the expected value, which is what an operator needs (`bluehats-bot config check`).
+Secrets are never read from here: see `bot.settings.secrets`.
 """
 
 from __future__ import annotations
@@ -14,74 +14,64 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import (
-    Field,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
-
-from bot.settings.section import Section, is_url
+from bot.settings.section import Section, is_url, setting
 from bot.settings.shipped import SHIPPED_DATA
-from bot.settings.validation import describe
+from bot.settings.validation import SettingsInvalid
 from bot.settings.web import WebConfig
 
 
+def _urls_or_paths(value: list[str]) -> list[str]:
+    for item in value:
+        scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]+)://", item)
+        if not item.strip() or (scheme and scheme.group(1).lower() not in ("http", "https")):
+            raise ValueError(f"expected an http(s) URL or a file path, got {item!r}")
+    return value
+
+
+def _known_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        message = f"unknown time zone {value!r}, expected e.g. 'Europe/Paris'"
+        raise ValueError(message) from error
+    return value
+
+
 class ProgrammeConfig(Section):
-    paths: list[Path] = Field(default_factory=lambda: [SHIPPED_DATA])
+    paths: list[Path] = setting(factory=lambda: [SHIPPED_DATA])
     """Files or folders of programme pages, structured YAML files and schedules."""
-    timezone: str = "Europe/Paris"
-    default_duration_minutes: int = Field(30, ge=1, le=24 * 60)
+    timezone: str = setting("Europe/Paris", check=_known_zone)
+    default_duration_minutes: int = setting(30, ge=1, le=24 * 60)
     """How long the last session of a day lasts when the page gives only its start."""
     watch: bool = True
     """Reload the programme when its files change on disk."""
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = setting(factory=list, check=_urls_or_paths)
     """Programmes by URL (a page's Markdown, an organisers' YAML, a pretalx or frab
     schedule.xml / schedule.json) or by path; paths join `paths`, which then defaults to
     nothing instead of the shipped programmes."""
-    poll_minutes: float = Field(10, gt=0, le=24 * 60)
+    poll_minutes: float = setting(10, gt=0, le=24 * 60)
     """How often each URL is asked again (conditional request: unchanged costs nothing)."""
-    fetch_timeout_seconds: float = Field(20, gt=0, le=600)
+    fetch_timeout_seconds: float = setting(20, gt=0, le=600)
     """A source that has not answered whole by then has failed, this time."""
-    max_source_bytes: int = Field(10_000_000, ge=1000)
+    max_source_bytes: int = setting(10_000_000, ge=1000)
     """A larger answer is refused (the last good version stays)."""
-    read_timeout_seconds: float = Field(10, gt=0, le=600)
-    read_memory_mb: int = Field(512, ge=16, le=1 << 20)
+    read_timeout_seconds: float = setting(10, gt=0, le=600)
+    read_memory_mb: int = setting(512, ge=16, le=1 << 20)
     """Each programme file is read in a worker process: one that takes longer, or needs
     more memory, is not read (a problem names it; the last good version stays)."""
 
-    @field_validator("sources")
-    @classmethod
-    def _url_or_path(cls, value: list[str]) -> list[str]:
-        for item in value:
-            scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]+)://", item)
-            if not item.strip() or (scheme and scheme.group(1).lower() not in ("http", "https")):
-                raise ValueError(f"expected an http(s) URL or a file path, got {item!r}")
-        return value
-
-    @model_validator(mode="after")
-    def _local_sources_are_paths(self) -> ProgrammeConfig:
-        local = [Path(item) for item in self.sources if not is_url(item)]
+    def _settle(self, given: set[str]) -> None:
+        """Local sources join `paths`, which then defaults to nothing."""
         if not self.sources:
-            return self
-        paths = self.paths if "paths" in self.model_fields_set else []
+            return
+        local = [Path(item) for item in self.sources if not is_url(item)]
+        paths = self.paths if "paths" in given else []
         object.__setattr__(self, "paths", list(dict.fromkeys([*paths, *local])))
-        return self
 
     @property
     def urls(self) -> list[str]:
         """The sources fetched over HTTP."""
         return [item for item in self.sources if is_url(item)]
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as error:
-            message = f"unknown time zone {value!r}, expected e.g. 'Europe/Paris'"
-            raise ValueError(message) from error
-        return value
 
     @property
     def tz(self) -> ZoneInfo:
@@ -89,8 +79,8 @@ class ProgrammeConfig(Section):
 
 
 class CommandsConfig(Section):
-    prefix: str = Field("!", min_length=1, max_length=3)
-    language: str = Field("fr", pattern="^(fr|en)$")
+    prefix: str = setting("!", min_length=1, max_length=3)
+    language: str = setting("fr", pattern="^(fr|en)$")
     """Reply language when the command itself does not tell (same name in both languages)."""
 
 
@@ -100,13 +90,13 @@ class StorageConfig(Section):
 
 
 class FormatConfig(Section):
-    key: str = Field(pattern="^[a-z0-9-]+$")
+    key: str = setting(pattern="^[a-z0-9-]+$")
     """Short name people may type (`talk`); French and English labels below."""
     label_fr: str
     label_en: str
-    minutes: int = Field(ge=1, le=8 * 60)
+    minutes: int = setting(ge=1, le=8 * 60)
     """How long a session of this format lasts once scheduled."""
-    kind: str = Field("talk", pattern="^(talk|demo|panel|workshop|other)$")
+    kind: str = setting("talk", pattern="^(talk|demo|panel|workshop|other)$")
     """The programme's session kind for this format."""
 
 
@@ -121,7 +111,7 @@ def _default_formats() -> list[FormatConfig]:
 
 
 class CallConfig(Section):
-    event: str = Field(min_length=1)
+    event: str = setting(min_length=1)
     """Event id (as in the programme, e.g. 2024-journees-bluehats) the call is for."""
     title: str | None = None
     """Shown to proposers; default: the event's title in the programme, or its id."""
@@ -131,36 +121,34 @@ class CallConfig(Section):
     """Deadline, same form ('2026-11-20 23:59'); from then on proposals are refused."""
     answers_on: date | None = None
     """The date organisers will answer, told to proposers."""
-    formats: list[str] = Field(default_factory=list)
+    formats: list[str] = setting(factory=list)
     """Keys of the formats offered (empty: every format)."""
 
 
 class ProposalsConfig(Section):
-    calls: list[CallConfig] = Field(default_factory=list)
+    calls: list[CallConfig] = setting(factory=list)
     """Calls for proposals; organisers may add or change calls with `!cfp` too."""
-    formats: list[FormatConfig] = Field(default_factory=_default_formats)
+    formats: list[FormatConfig] = setting(factory=_default_formats)
     """Formats proposers choose from, with their durations."""
-    max_title_length: int = Field(150, ge=10, le=500)
+    max_title_length: int = setting(150, ge=10, le=500)
     """Longer titles are refused (the proposer is asked again)."""
-    min_abstract_length: int = Field(20, ge=1, le=500)
+    min_abstract_length: int = setting(20, ge=1, le=500)
     """Shorter abstracts are refused (« à venir » is not an abstract)."""
-    max_abstract_length: int = Field(1500, ge=50, le=1900)
+    max_abstract_length: int = setting(1500, ge=50, le=1900)
     """Longer abstracts are refused; below the 2000 characters a command may carry."""
-    max_pending_per_user: int = Field(10, ge=1)
+    max_pending_per_user: int = setting(10, ge=1)
     """A proposer may have at most this many proposals waiting for a decision."""
-    organisers: list[str] = Field(default_factory=list)
+    organisers: list[str] = setting(factory=list)
     """Matrix ids of the organisers, who may review proposals."""
     organisers_room: str | None = None
     """Room id of the organisers' room, where review commands may be used too."""
     organiser_power_level: int | None = None
     """Members of the organisers' room with at least this power level are organisers too."""
 
-    @model_validator(mode="after")
-    def _abstract_limits(self) -> ProposalsConfig:
+    def _settle(self, given: set[str]) -> None:
         if self.min_abstract_length >= self.max_abstract_length:
             raise ValueError(f"min_abstract_length ({self.min_abstract_length}) must be below "
                              f"max_abstract_length ({self.max_abstract_length})")
-        return self
 
 
 class MatrixConfig(Section):
@@ -176,21 +164,21 @@ class MatrixConfig(Section):
     """Name of the bot's session (device), created once and then reused."""
     secrets_file: Path | None = None
     """YAML file with `matrix_token` or `matrix_password`, outside the repository."""
-    pace_seconds: float = Field(1.0, ge=0, le=60)
+    pace_seconds: float = setting(1.0, ge=0, le=60)
     """Pause between two requests in the same room (Tchap asks bots for about 1 a second)."""
-    max_tries: int = Field(8, ge=1, le=100)
+    max_tries: int = setting(8, ge=1, le=100)
     """How many times one message is sent when the server says M_LIMIT_EXCEEDED."""
-    missed_commands_max_age_minutes: int = Field(15, ge=0)
+    missed_commands_max_age_minutes: int = setting(15, ge=0)
     """Commands sent while the bot was down are answered if at most this old."""
-    sync_timeout_seconds: int = Field(30, ge=1, le=300)
+    sync_timeout_seconds: int = setting(30, ge=1, le=300)
     """Long-poll duration of each sync."""
-    allowed_rooms: list[str] = Field(default_factory=list)
+    allowed_rooms: list[str] = setting(factory=list)
     """Invitations to these rooms (ids `!x:server` or aliases `#x:server`) are accepted."""
-    allowed_inviters: list[str] = Field(default_factory=list)
+    allowed_inviters: list[str] = setting(factory=list)
     """Invitations from these Matrix ids are accepted."""
-    allowed_servers: list[str] = Field(default_factory=list)
+    allowed_servers: list[str] = setting(factory=list)
     """Invitations from anyone on these homeservers (e.g. agent.dinum.tchap.gouv.fr)."""
-    allowed_email_domains: list[str] = Field(default_factory=list)
+    allowed_email_domains: list[str] = setting(factory=list)
     """Invitations from Tchap accounts of these e-mail domains (e.g. numerique.gouv.fr)."""
     encryption: bool = True
     """Read and answer encrypted rooms, if the `e2e` extra is installed."""
@@ -214,24 +202,23 @@ LONGEST_LEAD_MINUTES = 24 * 60
 """No reminder is sent longer than this before its session."""
 
 
-class RoomRemindersConfig(Section):
-    room: str = Field(min_length=1)
-    """Room id the reminders go to."""
-    lead_minutes: list[int] = Field(default_factory=lambda: [10])
-    """How long before each slot the room is told; several leads give several notices."""
-    events: list[str] = Field(default_factory=list)
-    """Only these event ids (default: every event)."""
+def _leads(value: list[int]) -> list[int]:
+    if not value or any(lead < 0 or lead > LONGEST_LEAD_MINUTES for lead in value):
+        raise ValueError("expected a list of minutes between 0 and 1440, e.g. [10]")
+    return value
 
-    @field_validator("lead_minutes")
-    @classmethod
-    def _positive_leads(cls, value: list[int]) -> list[int]:
-        if not value or any(lead < 0 or lead > LONGEST_LEAD_MINUTES for lead in value):
-            raise ValueError("expected a list of minutes between 0 and 1440, e.g. [10]")
-        return value
+
+class RoomRemindersConfig(Section):
+    room: str = setting(min_length=1)
+    """Room id the reminders go to."""
+    lead_minutes: list[int] = setting(factory=lambda: [10], check=_leads)
+    """How long before each slot the room is told; several leads give several notices."""
+    events: list[str] = setting(factory=list)
+    """Only these event ids (default: every event)."""
 
 
 class RemindersConfig(Section):
-    rooms: list[RoomRemindersConfig] = Field(default_factory=list)
+    rooms: list[RoomRemindersConfig] = setting(factory=list)
     """Rooms told before each slot, with their lead times."""
     digest_time: time | None = time(8, 30)
     """On each event day, the rooms get the day's programme at this time (null: never)."""
@@ -239,9 +226,9 @@ class RemindersConfig(Section):
     """The day before an event, the rooms get an announcement at this time (null: never)."""
     announce_breaks: bool = False
     """Announce breaks ('Pause déjeuner') like talks."""
-    personal_lead_minutes: int = Field(10, ge=0, le=LONGEST_LEAD_MINUTES)
+    personal_lead_minutes: int = setting(10, ge=0, le=LONGEST_LEAD_MINUTES)
     """How long before a session people who asked (!rappel) are told."""
-    grace_minutes: int = Field(5, ge=0, le=24 * 60)
+    grace_minutes: int = setting(5, ge=0, le=24 * 60)
     """A reminder due while the bot was down is still sent this long after its time."""
     change_notices: bool = True
     """Tell the rooms and subscribers when a session still to come moves or is cancelled."""
@@ -256,17 +243,17 @@ class PublishingConfig(Section):
     reports: bool = True
     """Send the organisers' room (`proposals.organisers_room`) a reading report for each new
     or changed programme source."""
-    language: str | None = Field(None, pattern="^(fr|en)$")
+    language: str | None = setting(None, pattern="^(fr|en)$")
     """The reports' language (default: `commands.language`)."""
     hold: bool = True
     """Keep serving the published version of a source whose new version looks misread, until
     an organiser publishes it (`!publier`) or a later version reads normally."""
-    hold_sessions_lost: float = Field(0.5, gt=0, le=1)
+    hold_sessions_lost: float = setting(0.5, gt=0, le=1)
     """A new version is held when it loses at least this share of the source's sessions…"""
-    hold_min_sessions_lost: int = Field(3, ge=1)
+    hold_min_sessions_lost: int = setting(3, ge=1)
     """…and at least this many; or when the sessions of at least this many sit on days that
     no longer have any…"""
-    hold_days_lost: float = Field(0.5, gt=0, le=1)
+    hold_days_lost: float = setting(0.5, gt=0, le=1)
     """…making at least this share of its days with sessions. A version with no programme
     at all where the published one had one is always held (with `hold: true`)."""
 
@@ -276,13 +263,13 @@ class LimitsConfig(Section):
     """Apply the command rate limits below. Off when the configuration does not say (code
     and tests build `Config()`); `config.example.yaml` turns it on, and so should any bot
     in a real room."""
-    user_commands: int = Field(5, ge=1, le=1000)
+    user_commands: int = setting(5, ge=1, le=1000)
     """A person may send this many commands per `user_seconds`; then one notice, then silence."""
-    user_seconds: float = Field(10, gt=0, le=3600)
-    room_commands: int = Field(20, ge=1, le=10000)
+    user_seconds: float = setting(10, gt=0, le=3600)
+    room_commands: int = setting(20, ge=1, le=10000)
     """A room (not a direct chat) gets this many answers per `room_seconds`."""
-    room_seconds: float = Field(60, gt=0, le=3600)
-    max_reply_chars: int = Field(4000, ge=200, le=30000)
+    room_seconds: float = setting(60, gt=0, le=3600)
+    max_reply_chars: int = setting(4000, ge=200, le=30000)
     """Answers in a room longer than this are cut, pointing to a direct chat for the rest."""
 
 
@@ -347,9 +334,9 @@ def load_config(path: Path | None, env: Mapping[str, str] | None = None) -> Conf
         raise ConfigError(f"{path}: expected a mapping of sections at the top level")
     try:
         config = Config.model_validate(_with_environment(raw, os.environ if env is None else env))
-    except ValidationError as error:
+    except SettingsInvalid as error:
         lines = [f"{path or 'the environment'}: invalid configuration:"]
-        lines += [f"  {describe(problem, Config)}" for problem in error.errors()]
+        lines += [f"  {problem}" for problem in error.problems]
         raise ConfigError("\n".join(lines)) from error
     return config if path is None else _relative_to(config, path.parent)
 

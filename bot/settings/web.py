@@ -3,32 +3,27 @@ it at."""
 
 from __future__ import annotations
 
-from pydantic import field_validator
+from bot.settings.section import Section, is_url, setting
 
-from bot.settings.section import Section, is_url
+
+def _host_and_port(value: str) -> str:
+    split_address(value)
+    return value
+
+
+def _http_url(value: str) -> str:
+    if not is_url(value):
+        raise ValueError("expected an http(s) URL, e.g. https://bluehats.example.org")
+    return value.rstrip("/")
 
 
 class WebConfig(Section):
-    listen: str | None = None
+    listen: str | None = setting(None, check=_host_and_port)
     """host:port of the HTTP listener (/healthz, /metrics, /calendar/…), e.g.
     127.0.0.1:8080; null: no listener."""
-    public_url: str | None = None
+    public_url: str | None = setting(None, check=_http_url)
     """The listener's address as people reach it (https://bluehats.example.org, behind a
     reverse proxy): `!calendrier` then gives subscription links; null: no links."""
-
-    @field_validator("listen")
-    @classmethod
-    def _host_and_port(cls, value: str | None) -> str | None:
-        if value is not None:
-            split_address(value)
-        return value
-
-    @field_validator("public_url")
-    @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not is_url(value):
-            raise ValueError("expected an http(s) URL, e.g. https://bluehats.example.org")
-        return None if value is None else value.rstrip("/")
 
     @property
     def address(self) -> tuple[str, int] | None:
