@@ -127,6 +127,9 @@ NO_ONE_USES = ("pydantic", "importlib.metadata")
 """A validation library: the configuration is checked by hand (`bot.settings.section`),
 which costs the console's start nothing, where the library and the package metadata it read
 (for its plugins) were a third of it."""
+ON_A_TYPO = ("rapidfuzz",)
+"""What only a mistyped word needs (its distance to the words the bot knows): the questions
+below have none."""
 READERS_USE = ("bot.loaders.files", "bot.loaders.page", "bot.loaders.talks.kinds",
                "bot.loaders.talks.credits", "bot.loaders.yaml_programme", "bot.loaders.when",
                "yaml")
@@ -151,4 +154,5 @@ def test_the_console_imports_neither_matrix_nor_http_nor_readers(tmp_path: Path)
     assert "bot.cli.console" in loaded and "bot.programme.search" in loaded
     assert sorted(m for m in loaded if m.startswith(ONLY_OTHERS_USE)) == []
     assert sorted(m for m in loaded if m.startswith(NO_ONE_USES)) == []
+    assert sorted(m for m in loaded if m.startswith(ON_A_TYPO)) == []
     assert sorted(m for m in loaded if m.startswith(READERS_USE)) == []

@@ -4,6 +4,7 @@ from datetime import date, time
 
 import pytest
 
+from bot.loaders.page import row_grammar
 from bot.loaders.page.row_grammar import leading_time, read_line
 from bot.loaders.when import DateContext
 
@@ -108,3 +109,14 @@ def test_how_long_a_talk_lasts_before_its_title_is_not_part_of_it(
 )
 def test_the_language_a_talk_is_given_in_is_not_part_of_its_title(line: str, title: str) -> None:
     assert read_line([line], CONTEXT).talk.title == title
+
+
+def test_a_line_with_words_before_its_first_digit_is_not_read_for_hours(monkeypatch) -> None:
+    """Nothing that may stand before leading hours holds a word such as 'Retour': the
+    grammar of hours is not run on such a line (it is the costly part of a line's reading)."""
+    def grammar(text: str) -> list:
+        raise AssertionError(f"the grammar of hours read {text!r}")
+
+    monkeypatch.setattr(row_grammar, "find_times", grammar)
+    assert leading_time.__wrapped__("**Retour d'expérience 3-9-0 sur Grist** - *Jeanne*") is None
+    assert leading_time.__wrapped__("Salle 3 - 14h : atelier") is None

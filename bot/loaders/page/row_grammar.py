@@ -38,7 +38,15 @@ from bot.loaders.talks.titles import (
     without_pictographs,
 )
 from bot.loaders.talks.words import LANGUAGES, alternation
-from bot.loaders.when import DateContext, Slot, find_days, find_times, find_weekdays, scan_days
+from bot.loaders.when import (
+    DateContext,
+    Slot,
+    find_days,
+    find_times,
+    find_weekdays,
+    scan_days,
+    time_opening,
+)
 from bot.loaders.when import unique as unique_days
 from bot.wording.folding import fold
 
@@ -139,10 +147,19 @@ def leading_time(markdown: str) -> tuple[time, time | None, str] | None:
 
 
 def _first_slot(markdown: str) -> Slot | None:
-    """The first time or range of `markdown` if one is written in its first characters."""
+    """The first time or range of `markdown` if one is written in its first characters
+    after what `_BEFORE_LEADING_TIME` allows.
+
+    Nothing before such hours holds a digit, so they start at the line's first digit, or
+    at the words that open them ('vers 9h'): when what stands before that start is not
+    allowed ('**Retour d'expérience 3-9-0'), the grammar of hours is not run at all."""
     digit = _DIGIT.search(markdown, 0, _OPENING_LENGTH)
     # without a digit, only a line that opens with noon or midnight ('midi : Déjeuner')
-    slots = find_times(markdown[: (digit.start() if digit else 0) + _SLOT_LENGTH])
+    text = markdown[: (digit.start() if digit else 0) + _SLOT_LENGTH]
+    start = time_opening(text, digit.start()) if digit else None
+    if start is not None and not _BEFORE_LEADING_TIME.fullmatch(markdown, 0, start):
+        return None
+    slots = find_times(text)
     return slots[0] if slots else None
 
 

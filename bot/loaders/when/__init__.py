@@ -12,6 +12,7 @@ patterns. Every span is a span of the text as given.
     day_order(page, lang)      -> 'dmy' | 'mdy'             how the page writes '4/12'
     find_times(text, lang)     -> [Slot]                    times and ranges, decoys left out
     find_range(text)           -> Slot | None               the first range with an end
+    time_opening(text, digit)  -> int | None                where a time at that digit starts
     parse_hour(text)           -> time | None               a text that is one time
     TimeLine().read(slot)      -> (start, end)              12-hour times read forward
     Afternoons().read(k, s, e) -> (start, end)              the same, of times already read
@@ -37,7 +38,7 @@ from bot.loaders.when.language import guess_language
 from bot.loaders.when.names import LANGUAGES, names
 from bot.loaders.when.ordinals import find_ordinal
 from bot.loaders.when.timeline import Afternoons, TimeLine, resolve, writes_24_hours
-from bot.loaders.when.times import find_range, find_times, parse_clock, parse_hour
+from bot.loaders.when.times import find_range, find_times, parse_clock, parse_hour, time_opening
 from bot.loaders.when.zones import find_zone, zone_info
 
 __all__ = [
@@ -68,6 +69,7 @@ __all__ = [
     "resolve",
     "resolve_days",
     "scan_days",
+    "time_opening",
     "timecodes",
     "unique",
     "writes_24_hours",

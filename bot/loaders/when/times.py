@@ -91,6 +91,8 @@ _OPENERS = {
 }
 """Words before a time that open it: '~18:00', 'dès 9h', 'jusqu'à 14h'."""
 _MARKS = Endings(_OPENERS)
+_MARK_REACH = 24
+"""The characters before a time in which the words that open it are read."""
 _LEAD = re.compile("(?:" + "|".join(rf"(?P<{k}>{trie(v)})" for k, v in _OPENERS.items()) + r")\s*")
 _AT = Endings({"at": ["a", "at", "um", "om", "alle", "ore", "h.", "a las", "las"]})
 """Words before a time that make a weak form ('9.30', '9 heures') one: 'à', 'um', 'h.'."""
@@ -139,6 +141,18 @@ def _slots(text: str, lang: str | None) -> tuple[Slot, ...]:
     return tuple(decoys.outside(codes, slots, lambda slot: slot.span[0]))
 
 
+def time_opening(text: str, digit: int) -> int | None:
+    """Where a time whose first digit is `text[digit]` starts, the sign or words that open
+    it included ('vers 9h', 'dès 9h', '~18:00'), as `find_times` gives its span; None when
+    `text` names noon or midnight, which may start a time before it. Cheaper than
+    `find_times`: it reads the text before the digit, not the time."""
+    folded = prepare(text)
+    if any(hint in folded for hint in _NAMED_HINTS):
+        return None
+    mark = _MARKS(folded[max(0, digit - _MARK_REACH) : digit])
+    return digit - mark.end() if mark else digit
+
+
 def find_range(text: str) -> Slot | None:
     """The first range of `text` that has an end ('9h30-10h30', 'de 14h à 18h')."""
     return next((slot for slot in find_times(text) if slot.end is not None), None)
@@ -179,7 +193,7 @@ def _read(
     for p in ("s", "e"):
         if g[p + "ap"] and _german_am(found.span(p + "ap"), text, lang):
             g[p + "ap"] = None
-    before = folded[max(0, found.start() - 24) : found.start()]
+    before = folded[max(0, found.start() - _MARK_REACH) : found.start()]
     mark = _MARKS(before)
     kind = _kind(g, "s")
     start = _make(found, g, "s", kind, mark.lastgroup if mark else None)

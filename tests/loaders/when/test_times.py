@@ -4,7 +4,14 @@ from datetime import time
 
 import pytest
 
-from bot.loaders.when import find_range, find_times, parse_clock, parse_hour, zone_info
+from bot.loaders.when import (
+    find_range,
+    find_times,
+    parse_clock,
+    parse_hour,
+    time_opening,
+    zone_info,
+)
 
 
 def read(text: str) -> list[tuple[str, str | None]]:
@@ -348,3 +355,18 @@ def test_noon_in_a_sentence_or_a_word_and_an_o_after_a_number_are_no_times(text:
 def test_an_h_written_apart_after_the_minutes(text: str, expected: list) -> None:
     assert read(text) == expected
     assert text[find_times(text)[0].span[1] :].startswith((".", ":", " Taller"))  # the h read
+
+
+@pytest.mark.parametrize(
+    ("text", "digit", "start"),
+    [
+        ("9h30 : Accueil", 0, 0),
+        ("**vers 9h : café", 7, 2),  # the word that opens the time is its start
+        ("dès 9h", 4, 0),
+        ("Retour d'expérience 3-9-0", 20, 20),
+        ("~18:00 apéritif", 1, 0),
+        ("de midi à 14h", 10, None),  # noon may start a time before the digit
+    ],
+)
+def test_where_a_time_at_a_digit_starts(text: str, digit: int, start: int | None) -> None:
+    assert time_opening(text, digit) == start
