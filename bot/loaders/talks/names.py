@@ -51,10 +51,12 @@ _PEOPLE_JOINS = re.compile(
 _BEFORE_NAME = re.compile(r"^(?:de\s+|d['’]|avec\s+|with\s+)(?=[A-ZÀ-Ö])")
 """What joins a name to a list of persons: 'Intervention de A et de B', 'animée par A,
 role, avec B, role'."""
-_TITLES = r"(?:(?:Prof|Proff|Dott|Dr|Dra|Pr|Ing|Avv|Mme|Mlle|Mrs?|Ms|Sra?)(?:\.?ssa)?\.?|M\.)"
+_TITLES = (r"(?:(?:Prof|Proff|Dott|Dr|Dra|Pr|Ing|Lic|Arq|Avv|Mme|Mlle|Mrs?|Ms|Sra?)"
+           r"(?:\.?ssa)?\.?|M\.)")
 _HONORIFIC = re.compile(rf"^(?:{_TITLES}\s+)+(?={NAME})")
-"""A title before a person's name ('Prof. ', 'Prof.ssa ', 'Dr ', 'Pr ', 'Mme '): not part
-of it ('Dr Dupont' alone stays: a name of one word is not read as a person's)."""
+"""A title before a person's name ('Prof. ', 'Prof.ssa ', 'Dr ', 'Pr ', 'Mme ', the Spanish
+'Lic. ' and 'Arq. '): not part of it ('Dr Dupont' alone stays: a name of one word is not read
+as a person's)."""
 _TITLE_AT_END = re.compile(rf"(?:^|\s){_TITLES}$")
 
 
@@ -62,6 +64,12 @@ def ends_with_title(text: str) -> bool:
     """Whether `text` ends with a person's title ('Welcome by Dr'): a full stop after it
     abbreviates the title, it does not end a sentence."""
     return bool(_TITLE_AT_END.search(text))
+
+
+def titled_names(text: str) -> bool:
+    """Whether `text` is names only, the first after a person's title ('Ing. Ana Ruiz',
+    'Prof. Ana Ruiz, Luis Gil'): the title says a person is named, not a theme in capitals."""
+    return bool(_HONORIFIC.match(text)) and is_block(text)
 _PERSON_AND_ORG = re.compile(rf"(?P<name>{NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?")
 _PERSON_THEN_ROLE = re.compile(rf"(?P<name>{NAME})(?P<org>)(?=\s+(?:du|de|des|d['’])\s)")
 _ORG_LIKE = re.compile(rf"^(?:[{_UPPER}]|\w+/)")
