@@ -34,6 +34,7 @@ from bot.formats.reading import (
     Entry,
     JsonLines,
     Sessions,
+    dated_start,
     dedent,
     entry,
     kind_of,
@@ -41,11 +42,12 @@ from bot.formats.reading import (
     parse_duration,
     parse_when,
     person_name,
+    speakers_of,
     start_in_day,
     text_value,
     type_words,
 )
-from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
+from bot.programme.model import Event, Link, Problem, Session, SourceRef, event_id
 from bot.programme.queries import Agenda
 
 SCHEMA = "https://c3voc.de/schedule/schema.json"
@@ -222,7 +224,7 @@ def _entry(item: dict, zone: ZoneInfo, day: dict) -> Entry:
     if day.get("date") and "T" not in when:  # a start hour in its day
         start = start_in_day(str(day["date"]), when, str(day.get("day_start") or ""), zone)
     else:
-        start = parse_when(when, zone)
+        start = dated_start(when, str(item.get("start") or ""), zone)
     if item.get("end"):
         end = parse_when(str(item["end"]), zone)
     elif item.get("duration"):
@@ -234,8 +236,7 @@ def _entry(item: dict, zone: ZoneInfo, day: dict) -> Entry:
         title,
         start,
         end,
-        speakers=tuple(Speaker(" ".join(name.split())) for name in map(person_name, _people(item))
-                       if name.strip()),
+        speakers=speakers_of(map(person_name, _people(item))),
         links=tuple(Link(" ".join(text_value(link.get("title") or link["url"]).split()),
                          text_value(link["url"]).strip())
                     for link in [*(item.get("links") or []), *(item.get("attachments") or [])]

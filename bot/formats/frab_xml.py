@@ -37,15 +37,17 @@ from bot.formats.common import (
 from bot.formats.reading import (
     Entry,
     Sessions,
+    dated_start,
     dedent,
     entry,
     kind_of,
     parse_duration,
     parse_when,
+    speakers_of,
     start_in_day,
     type_words,
 )
-from bot.programme.model import Event, Link, Problem, Session, SourceRef, Speaker, event_id
+from bot.programme.model import Event, Link, Problem, Session, SourceRef, event_id
 from bot.programme.queries import Agenda
 
 NO_ROOM = ""
@@ -212,8 +214,7 @@ def _entry(element: ET.Element, day: ET.Element, room: ET.Element, zone: ZoneInf
         title,
         start,
         end,
-        speakers=tuple(Speaker(" ".join(p.text.split())) for p in element.iter("person")
-                       if (p.text or "").strip()),
+        speakers=speakers_of(p.text or "" for p in element.iter("person")),
         links=tuple(Link(_one_line(link.text or link.get("href")), link.get("href", "").strip())
                     for link in (*element.iter("link"), *element.iter("attachment"))
                     if (link.get("href") or "").strip()),
@@ -240,9 +241,9 @@ def _start(element: ET.Element, day: ET.Element, zone: ZoneInfo) -> datetime:
     """The event's start: its <date>, else its day's date and its <start> (after the
     day's own start, so a 01:00 talk of a night is on the next calendar day)."""
     when = (element.findtext("date") or "").strip()
-    if when:
-        return parse_when(when, zone)
     clock = (element.findtext("start") or "").strip()
+    if when:
+        return dated_start(when, clock, zone)
     if not clock or not day.get("date"):
         raise ValueError("no <date>, and no <start> in a dated <day>")
     return start_in_day(str(day.get("date")), clock, (day.get("start") or "").strip(), zone)

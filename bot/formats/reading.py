@@ -9,13 +9,14 @@ import hashlib
 import json
 import re
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.formats.common import OURS
-from bot.programme.model import KINDS, Event, Problem, Session, SourceRef, session_id
+from bot.programme.model import KINDS, Event, Problem, Session, SourceRef, Speaker, session_id
 from bot.wording.folding import fold
 
 KINDS_BY_MEANING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -183,6 +184,20 @@ def parse_when(text: str, zone: ZoneInfo | None = None) -> datetime:
     return moment.replace(tzinfo=zone) if moment.tzinfo is None and zone else moment
 
 
+def dated_start(when: str, hour: str, zone: ZoneInfo) -> datetime:
+    """A start given as a full date-time (`when`) beside its hour (`hour`, '09:00'): the
+    date-time, unless it is written in UTC with the very hour of `hour` while `zone` is not
+    UTC — a template's 'Z' after a local time ('2019-05-22T09:00:00Z' with '09:00' for a
+    talk in Leipzig), so the hour is read in `zone`. A true UTC time shows another hour."""
+    moment = parse_when(when, zone)
+    found = _HOUR.match(hour.strip())
+    written = found and (int(found["h"]), int(found["rest"][:2]))
+    if (moment.utcoffset() == timedelta(0) and written == (moment.hour, moment.minute)
+            and zone.utcoffset(moment.replace(tzinfo=None))):
+        return moment.replace(tzinfo=zone)
+    return moment
+
+
 _HOUR = re.compile(r"(?P<h>\d{1,2}):(?P<rest>\d\d(?::\d\d)?)")
 
 
@@ -207,6 +222,22 @@ def parse_duration(text: str) -> timedelta:
     if len(parts) not in (2, 3) or any(p < 0 for p in parts):
         raise ValueError(f"duration {text!r}: expected HH:MM")
     return timedelta(hours=parts[0], minutes=parts[1], seconds=parts[2] if len(parts) == 3 else 0)
+
+
+def speakers_of(names: Iterable[str]) -> tuple[Speaker, ...]:
+    """The speakers named by a schedule's person fields, spaces made single; one field
+    that lists several full names is split ('Dr. Sebastian Tramp, Andreas Heinecke', 'Ada
+    Lovelace and Alan Turing'), not one written surname first ('Lovelace, Ada')."""
+    found = []
+    for name in names:
+        parts = [" ".join(part.split()) for part in _NAMES_APART.split(name)]
+        whole = len(parts) > 1 and all(len(part.split()) >= 2 and part[:1].isupper()
+                                       for part in parts)
+        found.extend(parts if whole else [" ".join(name.split())])
+    return tuple(Speaker(name) for name in found if name)
+
+
+_NAMES_APART = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*")
 
 
 def person_name(person: Any) -> str:

@@ -26,10 +26,11 @@ from bot.formats.reading import (
     parse_duration,
     parse_when,
     person_name,
+    speakers_of,
     text_value,
     type_words,
 )
-from bot.programme.model import Event, Link, Problem, SourceRef, Speaker, event_id
+from bot.programme.model import Event, Link, Problem, SourceRef, event_id
 
 STARTS = ("start", "startsAt", "starts_at", "start_time", "begin")
 ENDS = ("end", "endsAt", "ends_at", "end_time")
@@ -141,8 +142,7 @@ def _entry(item: dict, tz: ZoneInfo) -> Entry:
     people = _field(item, PEOPLE) or []
     return entry(
         title, start, end,
-        speakers=tuple(Speaker(name) for person in people
-                       if (name := " ".join(person_name(person).split()))),
+        speakers=speakers_of(map(person_name, people)),
         room=label(_field(item, ("room", "location"))) or None,
         kind=kind_of(kind, title),
         section=type_words(kind),
