@@ -242,7 +242,7 @@ def _entry(item: dict, zone: ZoneInfo, day: dict) -> Entry:
                     for link in [*(item.get("links") or []), *(item.get("attachments") or [])]
                     if link.get("url")),
         room=label(item.get("room")) or None,
-        kind=kind_of(text_value(item.get("type")), title),
+        kind=kind_of(text_value(item.get("type")), title, label(item.get("track"))),
         section=type_words(text_value(item.get("type"))),
         description=dedent(text_value(item.get("description"))),
         guid=text_value(item.get("guid")).strip() or None,

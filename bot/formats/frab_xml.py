@@ -219,7 +219,7 @@ def _entry(element: ET.Element, day: ET.Element, room: ET.Element, zone: ZoneInf
                     for link in (*element.iter("link"), *element.iter("attachment"))
                     if (link.get("href") or "").strip()),
         room=(element.findtext("room") or room.get("name") or "").strip() or None,
-        kind=kind_of(element.findtext("type"), title),
+        kind=kind_of(element.findtext("type"), title, element.findtext("track")),
         section=type_words(element.findtext("type")),
         description=dedent(element.findtext("description")),
         guid=(element.get("guid") or "").strip() or None,

@@ -26,7 +26,7 @@ KINDS_BY_MEANING: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("keynote", r"keynote|plenary|pleniere"),
         ("lightning", r"lightning|\beclair"),
         ("bof", r"\bbofs?\b|birds of a feather"),
-        ("workshop", r"workshop|atelier|hands[ -]?on|tutorial|tutoriel|training|formation"
+        ("workshop", r"workshop|atelier|hands[ -]?on|tutorial|tutoriel|training|\bformations?\b"
                      r"|hackathon|sprint"),
         ("panel", r"panel|discussion|podium|round ?table|table ronde|debat|fishbowl"
                   r"|q ?& ?a session"),
@@ -45,15 +45,17 @@ def id_from_guid(value: str) -> str:
     return hashlib.blake2s(value.strip().lower().encode(), digest_size=3).hexdigest()
 
 
-def kind_of(value: str | None, title: str = "") -> str:
+def kind_of(value: str | None, title: str = "", track: str | None = None) -> str:
     """Our kind for a schedule's event type, by what it means: 'lecture', 'devroom',
-    'Talk 30 min + 10min Q&A' are talks; no type at all is what the title names, else a talk.
+    'Talk 30 min + 10min Q&A' are talks; no type at all is what the `track` names when it
+    names a kind ('Pause', 'Tutorial'), else what the title names, else a talk.
     What a type lists in brackets is not what it is ('Forum (Lightning Talks, Quizze..)'); a
     session whose type only says 'Talk' is of the kind its `title` names ('Lightning Talks
     Day 2')."""
     text = fold(re.sub(r"\([^)]*\)", " ", value or "")).replace("_", " ").replace("-", " ")
     if not text.strip():  # no type at all: 'Lunch' is a break, 'Rust in 2025' a talk
-        finer = _meaning(fold(title))
+        finer = _meaning(fold(track or ""))
+        finer = finer if finer not in ("other", "talk") else _meaning(fold(title))
         return finer if finer != "other" else "talk"
     kind = _meaning(text)
     if text.strip() in _GENERIC_TYPES and title:

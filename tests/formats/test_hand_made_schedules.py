@@ -50,3 +50,23 @@ def test_one_person_field_naming_several_people_gives_each(tmp_path) -> None:
     speakers = {s.title: s.speaker_names for s in load_paths([tmp_path]).sessions}
     assert speakers == {"Begrüßung": ("Dr. Erika Muster", "Max Mustermann"),
                         "Real UTC": ("Lovelace, Ada",)}
+
+
+def test_with_no_type_the_track_or_the_title_says_the_kind(tmp_path) -> None:
+    """No <type>: a track that names a kind gives it ('Pause', 'Tutorial'), a track that is
+    only a subject does not; a word that merely contains 'formation' is no training."""
+    events = "".join(
+        f"<event id='{n}'><title>{title}</title><date>2019-05-22T{10 + n}:00:00+02:00</date>"
+        f"<start>{10 + n}:00</start><duration>00:20</duration><track>{track}</track></event>"
+        for n, (title, track) in enumerate([
+            ("Coffee and posters", "Pause"), ("Jekyll für alle", "Tutorial"),
+            ("Netz des Informationsmanagements", "Data Networks"),
+            ("Hands-on Linked Data", "Data Networks")]))
+    (tmp_path / "schedule.xml").write_text(
+        "<?xml version='1.0'?><schedule><conference><title>T</title><start>2019-05-22</start>"
+        "<end>2019-05-22</end></conference><day date='2019-05-22' index='1'>"
+        f"<room name='A'>{events}</room></day></schedule>", encoding="utf-8")
+    kinds = {s.title: s.kind for s in load_paths([tmp_path]).sessions}
+    assert kinds == {"Coffee and posters": "break", "Jekyll für alle": "workshop",
+                     "Netz des Informationsmanagements": "talk",
+                     "Hands-on Linked Data": "workshop"}
