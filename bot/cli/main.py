@@ -15,7 +15,6 @@ import sys
 from collections.abc import Sequence
 
 from bot.cli import logs
-from bot.storage import StorageError
 
 SUBCOMMANDS = ("console", "programme", "reminders", "run", "config", "health")
 """The sub-commands, each the module of `bot.cli` that adds it (`register`), in `--help`
@@ -71,9 +70,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     logs.configure(args.verbose, args.log_format)
     try:
         return int(args.run(args) or 0)
-    except StorageError as error:  # read-only file, full disk: said plainly, no traceback
-        logging.getLogger("bot").error("%s", error)
-        return 2
     except BrokenPipeError:  # the reader went away (`| head`): not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as error:
+        if not _from_the_database(error):
+            raise
+        logging.getLogger("bot").error("%s", error)  # read-only file, full disk: said plainly
+        return 2
+
+
+def _from_the_database(error: Exception) -> bool:
+    """Whether `error` is the database's (`StorageError`: a read-only file, a full disk).
+    Only a sub-command that imported `bot.storage` can raise one: the others are not made to
+    import it, nor aiosqlite and asyncio with it (`health`, which a container runs again and
+    again, needs none of them)."""
+    storage = sys.modules.get("bot.storage")
+    return storage is not None and isinstance(error, storage.StorageError)

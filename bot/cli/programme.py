@@ -16,6 +16,7 @@ from bot.formats import c3voc_json, frab_xml
 from bot.formats.ics import calendar
 from bot.loaders.explain import explain_text
 from bot.loaders.files import load_file, load_paths
+from bot.loaders.inputs import file_text
 from bot.loaders.page import read_page
 from bot.programme.model import Event, Programme, Session
 from bot.programme.queries import find_event
@@ -256,9 +257,8 @@ def run_parse(args: argparse.Namespace) -> int:
 
 def run_explain(path: Path) -> int:
     """`programme parse FILE --explain`: the loader's decisions, for an organiser."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+    text, error = file_text(path)
+    if text is None:
         print(f"{path}: cannot read the file: {error}", file=sys.stderr)
         return 1
     events, problems, reader = read_page(path, text, PARIS)

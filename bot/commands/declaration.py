@@ -9,10 +9,9 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from bot.commands.arguments import Arguments, Form
 from bot.wording.folding import fold
+from bot.wording.typos import typo_distance
 
 Handler = Callable[..., Awaitable[object]]
 """Called with the request, then each declared argument's typed value by its key; returns a
@@ -112,9 +111,9 @@ class CommandTable:
     def closest(self, name: str) -> str | None:
         """The command name `name` is most likely a typo of (two edits at most)."""
         wanted = fold(name)
-        best = min(self._by_name, key=lambda known: (DamerauLevenshtein.distance(wanted, known),
-                                                      known), default=None)
-        if best is None or DamerauLevenshtein.distance(wanted, best) > min(2, len(wanted) // 3):
+        best = min(self._by_name, key=lambda known: (typo_distance(wanted, known), known),
+                   default=None)
+        if best is None or typo_distance(wanted, best) > min(2, len(wanted) // 3):
             return None
         return best
 

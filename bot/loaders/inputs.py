@@ -4,6 +4,7 @@ URLs; a path that names nothing is a problem."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
@@ -37,8 +38,30 @@ def _files(paths: Iterable[Path], problems: list[Problem]) -> list[Path]:
 
 
 def file_text(path: Path) -> tuple[str | None, str]:
-    """A programme file's text (UTF-8), or None and why it cannot be read."""
+    """A programme file's text (see `page_text`), or None and why it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8"), ""
-    except (OSError, UnicodeDecodeError) as error:
+        data = path.read_bytes()
+    except OSError as error:
         return None, str(error)
+    text = page_text(data)
+    return (text, "") if text is not None else (None, "neither UTF-8 nor text in an older encoding")
+
+
+_CONTROLS = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+"""Bytes no text page holds (tab, newlines and form feed aside): the mark of binary data."""
+
+
+def page_text(data: bytes) -> str | None:
+    """The text of a page's bytes: UTF-8 (a byte-order mark dropped), else Windows-1252, the
+    encoding of older pages that declare none (Latin-1 if a byte is unassigned in it); None
+    for binary data."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        pass
+    if _CONTROLS.search(data):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from zoneinfo import ZoneInfo
 
+from bot.loaders.inputs import page_text
 from bot.loaders.worker import Reader
 from bot.programme.model import Event, Problem, Programme, Session, SourceRef
 from bot.settings.config import is_url
@@ -62,10 +63,10 @@ def file_version(path: str) -> Version:
         return Version(path, GONE)
     except OSError as error:
         return Version(path, f"unreadable {error.errno}", error=str(error))
-    try:
-        return Version(path, digest(data), data.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        return Version(path, digest(data), error=str(error))
+    text = page_text(data)
+    if text is None:
+        return Version(path, digest(data), error="neither UTF-8 nor text in an older encoding")
+    return Version(path, digest(data), text)
 
 
 def remote_versions(remote: RemoteSources | None) -> dict[str, Version]:

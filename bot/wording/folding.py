@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 
 def _ranges_class(codes: list[int]) -> str:
@@ -19,11 +19,16 @@ def _ranges_class(codes: list[int]) -> str:
     return "[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]+"
 
 
-_COMBINING_BMP = re.compile(
-    _ranges_class([c for c in range(0x10000) if unicodedata.combining(chr(c))])
-)
-"""Combining marks of the Basic Multilingual Plane: a regex removes them in one C scan,
-several times faster than str.translate's per-character dictionary look-ups."""
+@cache
+def _combining_bmp() -> re.Pattern[str]:
+    """Combining marks of the Basic Multilingual Plane: a regex removes them in one C scan,
+    several times faster than str.translate's per-character dictionary look-ups. Made for
+    the first accented text, not at import: scanning the plane is a twentieth of the
+    console's start, and an ASCII text never needs it."""
+    return re.compile(
+        _ranges_class([c for c in range(0x10000) if unicodedata.combining(chr(c))]))
+
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -42,7 +47,7 @@ def fold_once(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     if decomposed.isascii():
         return decomposed
-    stripped = _COMBINING_BMP.sub("", decomposed)
+    stripped = _combining_bmp().sub("", decomposed)
     if not _ASTRAL.search(stripped):
         return stripped
     return "".join(c for c in stripped if not unicodedata.combining(c))

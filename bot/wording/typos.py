@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 
 class Typos:
     """The words of a vocabulary of at least `min_length` letters, found one typo away."""
@@ -25,8 +23,17 @@ class Typos:
     def near(self, word: str) -> set[str]:
         """The filed words at most one typo (Damerau-Levenshtein) away from `word`."""
         candidates = {c for key in _deletions(word) for c in self._index.get(key, ())}
-        return {c for c in candidates
-                if DamerauLevenshtein.distance(word, c, score_cutoff=1) <= 1}
+        return {c for c in candidates if typo_distance(word, c, cutoff=1) <= 1}
+
+
+def typo_distance(typed: str, known: str, cutoff: int | None = None) -> int:
+    """How many typos (letters wrong, missing or added, two letters swapped: the
+    Damerau-Levenshtein distance) make `known` into `typed`; past `cutoff`, `cutoff` + 1."""
+    # Imported on first use, by a word that was not found: rapidfuzz is a twentieth of
+    # the console's start, and most sessions never mistype.
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    return DamerauLevenshtein.distance(typed, known, score_cutoff=cutoff)
 
 
 def _deletions(word: str) -> set[str]:

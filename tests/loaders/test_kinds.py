@@ -30,6 +30,7 @@ def test_practical_work_is_a_workshop(title: str) -> None:
         "Continental Breakfast Served", "Course dinner", "Special dinner - Cheese fondue",
         "Coffee Break & Poster Session", "Grand déjeuner", "Gemeinsames Mittagessen",
         "Tiempo de almuerzo", "Aperitivo e pranzo", "Gezamenlijk ontbijt",
+        "INTERVALO", "Receso", "Breve intervallo",  # the interval of a Spanish or Italian day
     ],
 )
 def test_a_meal_is_a_break_wherever_it_stands_in_a_short_line(title: str) -> None:

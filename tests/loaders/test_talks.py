@@ -295,6 +295,9 @@ def test_an_organisation_credited_in_place_of_a_person(
         ("Grußwort von Prof. Dr. Erika Mustermann", "Grußwort", ["Erika Mustermann"]),
         ("Discours du Pr Jean Martin, président de l'université", "Discours", ["Jean Martin"]),
         ("Welcome by Dr. Jane Doe", "Welcome", ["Jane Doe"]),
+        ("Virtualización – Lic. Marta Ruiz", "Virtualización", ["Marta Ruiz"]),
+        ("Mapas libres – Lic. Ana Pérez y Arq. Juan Gómez", "Mapas libres",
+         ["Ana Pérez", "Juan Gómez"]),
     ],
 )
 def test_notes_around_a_title_and_a_welcome_by_a_person(line: str, title: str,

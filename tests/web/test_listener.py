@@ -34,6 +34,7 @@ from bot.settings.config import Config, WebConfig
 from bot.storage import Storage
 from bot.web.health import Health
 from bot.web.server import WebServer
+from tests.support.imports import run_listing_modules
 from tests.support.paths import DATA
 
 PROGRAMME = load_paths([DATA])
@@ -129,6 +130,18 @@ def test_the_health_command_without_a_listener_fails_clearly(
     config.write_text("web: {listen: null}\n")
     assert main(["health", "--config", str(config)]) == 1
     assert "no listener: set web.listen" in capsys.readouterr().out
+
+
+def test_the_health_command_imports_neither_the_database_nor_asyncio(tmp_path: Path) -> None:
+    """The container runs it every 30 s (the Dockerfile's HEALTHCHECK): it asks the listener
+    over HTTP and needs nothing of the bot's own machinery."""
+    config = tmp_path / "config.yaml"
+    config.write_text("web: {listen: null}\n")
+    done, loaded = run_listing_modules("health", "--config", str(config))
+    assert done.returncode == 1 and "no listener" in done.stdout
+    assert "bot.cli.health" in loaded
+    assert sorted(m for m in loaded if m.startswith(("bot.storage", "aiosqlite", "asyncio"))) \
+        == []
 
 
 async def test_metrics_are_in_the_prometheus_format(listener: Listener) -> None:

@@ -42,11 +42,12 @@ from bot.loaders.when import (
     find_years,
     guess_language,
     infer_year,
+    names,
     scan_days,
     unique,
     writes_24_hours,
 )
-from bot.wording.folding import fold
+from bot.wording.folding import fold, fold_once
 
 DEADLINE = re.compile(
     r"avant le|jusqu.(?:au|a)\b|au plus tard|date limite|deadline|inscri|candidat|clotur"
@@ -185,6 +186,17 @@ def _path_month(path: PurePath) -> date | None:
     return None
 
 
+def _month_written(text: str, year: int, lang: str | None) -> date | None:
+    """The middle of the month a page writes before its year ('in le Teich (February 2023)',
+    'im März 2024', 'abril de 2011'): where days it writes without their month fall
+    ('Monday 6')."""
+    table = names(lang)
+    found = re.search(rf"(?<!\w)(?P<month>{table.month})\s+(?:(?:de|del|di)\s+)?{year}\b",
+                      fold_once(text))
+    month = table.month_of(found["month"]) if found else None
+    return date(year, month, 15) if month else None
+
+
 def _path_years(path: PurePath) -> tuple[int, ...]:
     """Years of the file's folders and name ('2019/10/…', 'sudweb2019.md'), nearest first."""
     return find_years(*reversed(path.parts))
@@ -201,7 +213,7 @@ def _with_year(
     if not context.years and context.published is None:
         written = find_year(text)
         if written is not None:
-            reference = date(written, 7, 1)
+            reference = _month_written(text, written, context.lang) or date(written, 7, 1)
         elif saved is not None:
             reference = saved
             note = (_first_line(lines), f"closest to {_SAVED} ({saved.isoformat()})")

@@ -24,7 +24,7 @@ from bot.loaders.talks.credits import (
     two_credits,
 )
 from bot.loaders.talks.markup import inline_text
-from bot.loaders.talks.names import ends_with_title
+from bot.loaders.talks.names import block_speakers, ends_with_title, is_block
 from bot.loaders.talks.quoted import quoted_talk
 from bot.loaders.talks.titles import (
     Talk,
@@ -239,6 +239,8 @@ def read_line(lines: list[str], dates: DateContext) -> LineReading:
         else:
             rest.append(other)
     reading.talk = read_title(first)
+    if rest and (under := _talk_under_hours(first, rest[0])):
+        reading.talk, rest = under, rest[1:]  # 'h.10:05 (Name)<br><b>Title</b>'
     trailing_room(reading)
     if reading.links:
         reading.talk = replace(reading.talk, links=reading.talk.links + reading.links)
@@ -258,6 +260,25 @@ _ROOM_IN_PARENTHESES = re.compile(
     r"\s*\((?:(?:in|dans|en|im|in der|en la|nella|nel)\s+(?:la\s+|le\s+|l['’]|the\s+)?)?"
     r"(?P<room>[^()]{1,60})\)\s*$", re.IGNORECASE)
 _ROOM_LAST = re.compile(r"\b(?:room|hall|salle|auditorium|amphi(?:theatre|théâtre)?)$", re.I)
+
+
+_PARENTHESISED = re.compile(r"^\s*(?:\((?P<names>[^()]*)\))?\s*$")
+
+
+def _talk_under_hours(first: str, next_line: str) -> Talk | None:
+    """A line of hours alone, or of hours and who speaks in parentheses ('h.10:05 (Name)'),
+    over its title on the next line: that talk; None when the line says more."""
+    found = _PARENTHESISED.match(inline_text(first)[0])
+    if found is None:
+        return None
+    names = (found.group("names") or "").strip()
+    if names and not is_block(names):
+        return None if any(c.isalpha() for c in names) else read_title(next_line)  # '(--)'
+    talk = read_title(next_line)
+    if not names:
+        return talk
+    speakers, organisations = block_speakers(names)
+    return replace(talk, speakers=speakers, organisations=talk.organisations or organisations)
 
 
 def trailing_room(reading: LineReading) -> None:

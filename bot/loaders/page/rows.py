@@ -153,8 +153,21 @@ def _heading(page: Page, ctx: Context, section: Section) -> Context:
     elif section.facts.day and (titled := _titled_day(markdown, page)):
         # '## 17 juillet 2020 : Présentation de Matomo': a session, unless sessions follow
         slot = page.make_row(ctx, line, titled, "a heading led by its day")
+    elif not section.facts.day and (ended := _hours_at_end(markdown, page)):
+        # '## Meet and Greet (~6:30pm)': a session, unless sessions follow under it
+        slot = page.make_row(ctx, line, ended, "a heading that ends with its hours")
     return ctx.under(Scope.of(section.level, section.facts, line, slot=slot,
                               counted=page.counted))
+
+
+
+def _hours_at_end(markdown: str, page: Page) -> LineReading | None:
+    """The reading of a heading that ends with its hours and names something before them
+    ('Lightning talks (~7:20pm)', 'Keynote – 9h30'), else None."""
+    reading = read_line([markdown], page.dates)
+    if reading.start is None or reading.days or not reading.talk.title.strip():
+        return None
+    return reading
 
 
 # --- paragraphs -----------------------------------------------------------------------

@@ -51,10 +51,12 @@ _PEOPLE_JOINS = re.compile(
 _BEFORE_NAME = re.compile(r"^(?:de\s+|d['’]|avec\s+|with\s+)(?=[A-ZÀ-Ö])")
 """What joins a name to a list of persons: 'Intervention de A et de B', 'animée par A,
 role, avec B, role'."""
-_TITLES = r"(?:(?:Prof|Proff|Dott|Dr|Dra|Pr|Ing|Avv|Mme|Mlle|Mrs?|Ms|Sra?)(?:\.?ssa)?\.?|M\.)"
+_TITLES = (r"(?:(?:Prof|Proff|Dott|Dr|Dra|Pr|Ing|Lic|Arq|Avv|Mme|Mlle|Mrs?|Ms|Sra?)"
+           r"(?:\.?ssa)?\.?|M\.)")
 _HONORIFIC = re.compile(rf"^(?:{_TITLES}\s+)+(?={NAME})")
-"""A title before a person's name ('Prof. ', 'Prof.ssa ', 'Dr ', 'Pr ', 'Mme '): not part
-of it ('Dr Dupont' alone stays: a name of one word is not read as a person's)."""
+"""A title before a person's name ('Prof. ', 'Prof.ssa ', 'Dr ', 'Pr ', 'Mme ', the Spanish
+'Lic. ' and 'Arq. '): not part of it ('Dr Dupont' alone stays: a name of one word is not read
+as a person's)."""
 _TITLE_AT_END = re.compile(rf"(?:^|\s){_TITLES}$")
 
 

@@ -219,8 +219,9 @@ BREAKS_ANYWHERE: dict[str, tuple[str, ...]] = {
     "en": ("break", "coffee break", "tea break", "morning tea", "afternoon tea", "breakfast",
            "lunch", "dinner", "snack", "pizza"),
     "de": ("pause", "kaffeepause", "fruhstuck", "mittagessen", "abendessen"),
-    "es": ("pausa", "descanso", "desayuno", "almuerzo", "cena"),
-    "it": ("pausa", "colazione", "pranzo", "cena"), "nl": ("pauze", "ontbijt", "lunch"),
+    "es": ("pausa", "descanso", "intervalo", "receso", "desayuno", "almuerzo", "cena"),
+    "it": ("pausa", "intervallo", "colazione", "pranzo", "cena"),
+    "nl": ("pauze", "ontbijt", "lunch"),
 }
 """Words that make a short line a break wherever they stand in it ('Morning Break',
 'Kurze Pause', 'Continental Breakfast Served', 'Course dinner', 'Afternoon tea')."""

@@ -149,7 +149,10 @@ def day_order(text: str, lang: str | None = None) -> str:
 
 
 def _page_order(matches: list[re.Match[str]]) -> str | None:
-    """'dmy' or 'mdy' when a numeric day of the text can only be read one way."""
+    """'dmy' or 'mdy' when a numeric day of the text can only be read one way, or when the
+    days read one way fall in one month and read the other way in months apart
+    ('08/07/2024' to '12/07/2024': five days of July, not the 7th of five months)."""
+    pairs = []
     for match in matches:
         if match.group("na") and match.group("nsep") == "/":
             first, second = int(match.group("na")), int(match.group("nb"))
@@ -157,7 +160,17 @@ def _page_order(matches: list[re.Match[str]]) -> str | None:
                 return "dmy"
             if second > 12 >= first:
                 return "mdy"
+            pairs.append((first, second))
+    months_if_dmy, months_if_mdy = {b for _, b in pairs}, {a for a, _ in pairs}
+    if len(months_if_dmy) == 1 and len(months_if_mdy) >= _MONTHS_APART:
+        return "dmy"
+    if len(months_if_mdy) == 1 and len(months_if_dmy) >= _MONTHS_APART:
+        return "mdy"
     return None
+
+
+_MONTHS_APART = 3
+"""Days of one number in this many months are less likely than days of one month."""
 
 
 def _read(match: re.Match[str], grammar: _Grammar, order: str, folded: str) -> list[DayMention]:

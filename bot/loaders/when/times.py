@@ -64,8 +64,11 @@ _SEP = (
 )
 _ZONE = rf"(?:\s*\(?\s*{ZONE}\)?)?"
 _SLOT = re.compile(
-    rf"(?=\d)(?<![0-9a-z.,:/+$€£]){_clock('s')}(?:{_SEP}{_clock('e', words=True)})?{_ZONE}"
+    rf"(?=\d)(?:(?<![0-9a-z.,:/+$€£])|(?<=\bh\.)){_clock('s')}"
+    rf"(?:{_SEP}{_clock('e', words=True)})?{_ZONE}"
 )
+"""A time or a range, not inside a number or a word; after 'h.' ('h.10:00', Italian for
+'ore 10:00') although a full stop before a number is otherwise a decimal's."""
 _ONE = re.compile(rf"{_clock('s', words=True)}{_ZONE}")
 _NAMED_START = re.compile(
     rf"(?<![a-z])(?P<sw>{_WORDS})(?![a-z]){_SEP}{_clock('e', words=True)}{_ZONE}"

@@ -5,8 +5,10 @@
 - on a restart, the commands the previous run claimed but did not answer are answered
   first, then those that came while the bot was down (back to
   `missed_commands_max_age_minutes`), then the new ones: in the order they came;
-- `next_batch` is saved in SQLite after each handled batch, and limited timelines are paged
-  back, so a restart neither re-answers nor misses a command;
+- `next_batch` is saved in SQLite after each handled batch, once its answers are sent (a
+  commit before them stood between each command and its answer; a crash before the write
+  only gives the batch again, whose commands the journal refuses), and limited timelines
+  are paged back, so a restart neither re-answers nor misses a command;
 - an unreachable homeserver is retried with a growing pause, never fatal, and the sync
   resumes as soon as the homeserver answers again (reachability.py);
 - the next long poll waits for the answers being sent (`Sender.settled`, SETTLE_SECONDS at
@@ -126,14 +128,14 @@ class SyncLoop:
             self.synced_at = time.time()
             LAST_SYNC.set(self.synced_at)
             since = answer.next_batch
-            await record(self.storage.state.set_state(NEXT_BATCH, since),
-                         "the sync position is not saved")
             await self._crypto_chores()
             if first:
                 self._report_unreadable()
                 first = False
                 on_ready()
             await self.until_stopped(self.sender.settled(SETTLE_SECONDS))
+            await record(self.storage.state.set_state(NEXT_BATCH, since),
+                         "the sync position is not saved")
         return 0
 
     async def until_stopped(self, work: Awaitable[Any]) -> Any:

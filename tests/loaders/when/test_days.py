@@ -259,3 +259,11 @@ def test_the_order_of_numeric_days_for_a_whole_page() -> None:
     assert day_order("on 04/12", "en") == "mdy"
     context = DateContext(years=(2020,), lang="en", order=day_order(page, "en"))
     assert days("**04/12/2020**", context) == [date(2020, 12, 4)]
+
+
+def test_numeric_days_of_one_month_rather_than_of_months_apart() -> None:
+    # five columns of a summer school, 8 to 12 July: not the 7th of August to December
+    columns = "| | 08/07/2024 | 09/07/2024 | 10/07/2024 | 11/07/2024 | 12/07/2024 |"
+    assert day_order(columns, "en") == "dmy"
+    assert day_order("03/04, 03/05, 03/06 and 03/07", "fr") == "mdy"  # March 4 to 7
+    assert day_order("le 03/04 et le 03/05", "fr") == "dmy"  # two months only: the language's
