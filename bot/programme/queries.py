@@ -150,7 +150,8 @@ def event_at(programme: Programme, today: date) -> tuple[Event | None, str]:
 
 
 def find_event(programme: Programme, query: str, today: date | None = None) -> Event | None:
-    """The event named by `query`: its id, a year, words of its title or their acronym.
+    """The event named by `query`: its id, a year, words of its title or their acronym, of
+    its venue or address (« le forum à Paris »).
     When several match: the one under way or next from `today` if given, else the latest."""
     query = query.strip()
     if not query:
@@ -160,12 +161,15 @@ def find_event(programme: Programme, query: str, today: date | None = None) -> E
     )
     if exact:
         return exact
-    words = fold(query).split()
+    words = [w for w in fold(query).split() if len(w) > 1]  # not « à », 'a'
+    if not words:
+        return None
     matches = [
         e
         for e in programme.events
         if all(_starts_a_word(w, f"{e.id} {e.title} {e.start.year} {e.short_name or ''} "
-                                 f"{e.venue or ''}") or _abbreviates(w, e.title) for w in words)
+                                 f"{e.venue or ''} {e.address or ''}")
+               or _abbreviates(w, e.title) for w in words)
     ]
     if today is not None:
         coming = [e for e in matches if e.end >= today]

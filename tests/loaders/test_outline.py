@@ -123,3 +123,20 @@ def test_each_candidate_block_is_a_decision_with_its_score() -> None:
     assert (left.line, left.taken, left.close) == (14, False, False)
     assert left.score < taken.score
     assert [row.talk.title for row in reading.rows] == ["Accueil", "Atelier de reliure"]
+
+
+def test_an_hour_heading_is_read_for_its_hour_alone(monkeypatch) -> None:
+    """'#### 14h' says its hour and nothing else: no day or range is looked for in it
+    (a long programme has one such heading an hour)."""
+    from bot.loaders.page import outline
+
+    looked: list[str] = []
+    find_days = outline.find_days
+    monkeypatch.setattr(outline, "find_days",
+                        lambda text, dates: looked.append(text) or find_days(text, dates))
+    hours = _outline(_DECIDED.replace("- 9h : Accueil", "#### 9h\n\n- Accueil"))
+    heading = hours.parts[0].parts[0].parts[0]
+    assert (heading.kind, heading.facts.start, heading.facts.only_time) == ("heading", time(9),
+                                                                           True)
+    assert "9h" not in looked
+    assert "Programme" in looked

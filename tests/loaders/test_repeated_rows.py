@@ -1,11 +1,13 @@
 """A plenary written at the top of each track's table is one session; its room, written
 in brackets after its title, is its room."""
 
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
+from bot.loaders.page import sessions
 from bot.loaders.page.candidates import Row
-from bot.loaders.page.sessions import _without_repeats
+from bot.loaders.page.sessions import _without_repeats, sessions_of
+from bot.loaders.talks.legend import read_legend
 from bot.loaders.talks.titles import Talk
 from tests.loaders.pages import page_sessions
 from tests.support.hostile import fastest, settled
@@ -54,7 +56,7 @@ def test_an_untimed_row_that_repeats_a_timed_title_with_its_credit_is_left_out()
     rows = [_row("Données ouvertes", time(9)), _row("Cartes, etc", time(10)),
             _row("Données ouvertes - Jeanne Dupont", None), _row("Cartes, etc (pdf)", None),
             _row("Cartes", None), _row("Données ouvertes et cartes", None)]
-    assert [r.talk.title for r in _without_repeats(rows)] == [
+    assert [r.talk.title for r, _ in _without_repeats(rows)] == [
         "Données ouvertes", "Cartes, etc", "Cartes", "Données ouvertes et cartes"]
 
 
@@ -70,3 +72,20 @@ def test_the_time_to_find_repeats_grows_linearly_with_the_rows() -> None:
                 / fastest(lambda: [_without_repeats(small) for _ in range(8)], 3))
 
     assert settled(ratio, 4) < 4  # a search of every title said for each row gives 8
+
+
+def test_each_title_is_folded_once(monkeypatch) -> None:
+    """A long programme has more titles than the folding cache keeps: folding each again
+    for its occurrence number would fold every title twice."""
+    folded: list[str] = []
+
+    def counted(text: str) -> str:
+        folded.append(text)
+        return text.lower()
+
+    monkeypatch.setattr(sessions, "fold", counted)
+    rows = [_row(f"Atelier numéro {n}", time(9 + n % 8)) for n in range(40)]
+    found, _ = sessions_of(rows, "page.md", "event", date(2025, 1, 6), date(2025, 1, 6),
+                           read_legend(""))
+    assert len(found) == 40
+    assert len(folded) == 40

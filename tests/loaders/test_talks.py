@@ -298,6 +298,13 @@ def test_an_organisation_credited_in_place_of_a_person(
         ("Virtualización – Lic. Marta Ruiz", "Virtualización", ["Marta Ruiz"]),
         ("Mapas libres – Lic. Ana Pérez y Arq. Juan Gómez", "Mapas libres",
          ["Ana Pérez", "Juan Gómez"]),
+        # a bold title, then names with no mark between: a person's title says who they are
+        ("**Software libre en la escuela** Ing. Marta Ruiz", "Software libre en la escuela",
+         ["Marta Ruiz"]),
+        ("**Notación musical** Prof. Pablo Soto, Ana Gil", "Notación musical",
+         ["Pablo Soto", "Ana Gil"]),
+        ("**Atelier** Python Avancé", "Atelier Python Avancé", []),  # no title: a theme
+        ("**Keynote** Dr. Who returns", "Keynote Dr. Who returns", []),
     ],
 )
 def test_notes_around_a_title_and_a_welcome_by_a_person(line: str, title: str,

@@ -7,6 +7,7 @@ gives the batch again, whose commands the journal refuses."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,13 @@ class OneBatchClient:
         return SyncResponse.from_dict({"next_batch": "s1", "rooms": {}})
 
 
+class IdleSender:
+    """Nothing to send."""
+
+    async def settled(self, timeout: float) -> None:
+        return None
+
+
 class HeldSender:
     """Answers being sent until the test releases them."""
 
@@ -59,12 +67,16 @@ async def never() -> bool:
     return False
 
 
+def sync_loop(storage: Storage, sender: Any) -> SyncLoop:
+    return SyncLoop(OneBatchClient(), MatrixConfig(), storage, NoCommands(),  # type: ignore[arg-type]
+                    None, None, 0.0, Reachability(never), None, sender)  # type: ignore[arg-type]
+
+
 async def test_the_sync_position_is_written_once_the_answers_of_its_batch_are_sent(
         tmp_path: Path) -> None:
     storage = await Storage.open(tmp_path / "bot.db")
     sender = HeldSender()
-    loop = SyncLoop(OneBatchClient(), MatrixConfig(), storage, NoCommands(),  # type: ignore[arg-type]
-                    None, None, 0.0, Reachability(never), None, sender)  # type: ignore[arg-type]
+    loop = sync_loop(storage, sender)
     running = asyncio.create_task(loop.run(lambda: None))
     try:
         await asyncio.wait_for(sender.sending.wait(), 5)
@@ -76,6 +88,32 @@ async def test_the_sync_position_is_written_once_the_answers_of_its_batch_are_se
                 break
             await asyncio.sleep(0.1)
         assert await storage.state.get_state(NEXT_BATCH) == "s1"
+    finally:
+        loop.stop.set()
+        assert await asyncio.wait_for(running, 5) == 0
+        await storage.close()
+
+
+async def test_the_bot_is_ready_once_its_first_position_is_written(tmp_path: Path) -> None:
+    """Killed just after it is ready, the bot starts again from that position: not as a
+    first start, which would leave the commands sent meanwhile unanswered as history."""
+    path = tmp_path / "bot.db"
+    storage = await Storage.open(path)
+    loop = sync_loop(storage, IdleSender())
+    at_ready: list[Any] = []
+
+    def ready() -> None:  # what another process (a restart) would read at that moment
+        with sqlite3.connect(path) as reader:
+            at_ready.append(reader.execute("SELECT value FROM state WHERE key = ?",
+                                           (NEXT_BATCH,)).fetchone())
+
+    running = asyncio.create_task(loop.run(ready))
+    try:
+        for _ in range(50):
+            if at_ready:
+                break
+            await asyncio.sleep(0.1)
+        assert at_ready == [("s1",)]
     finally:
         loop.stop.set()
         assert await asyncio.wait_for(running, 5) == 0

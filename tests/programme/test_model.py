@@ -104,3 +104,13 @@ def test_an_event_is_named_by_words_that_start_words_of_its_names() -> None:
     assert find_event(programme, "journée numérique") is event
     assert find_event(programme, "territ") is event
     assert find_event(programme, "minister") is None  # inside « interministérielle »
+
+
+def test_an_event_is_named_by_its_city() -> None:
+    online = Event("2021-forum-en-ligne", "Forum de l'emploi en ligne", date(2021, 11, 29),
+                   date(2021, 12, 2))
+    paris = Event("2021-forum", "Forum de l'emploi", date(2021, 12, 16), date(2021, 12, 16),
+                  venue="La Grande Crypte", address="69 rue Boissière, 75016 Paris")
+    programme = Programme((online, paris))
+    assert find_event(programme, "forum à Paris", date(2021, 11, 1)) is paris
+    assert find_event(programme, "forum à Lyon", date(2021, 11, 1)) is None

@@ -65,6 +65,8 @@ class MarkdownBlock:
     def _logical_lines(self) -> tuple[str, ...]:
         """`lines`, worked out once: the rows stage asks them of an item's first
         paragraph several times (its hours, its text, its reading)."""
+        if "\n" not in self.text and "<" not in self.text:  # one line (most items): as is
+            return (head,) if (head := self.text.strip()) else ()
         lines: list[_LogicalLine] = []
         for raw in self.text.split("\n"):
             parts = [p.strip() for p in _BR.split(raw)]
@@ -239,8 +241,8 @@ def _written(block: Block) -> list[MarkdownBlock]:
                  for line in block.lines]
         return [MarkdownBlock("list", block.line, children=items)]
     if kind in ("paragraph", "term"):
-        return [MarkdownBlock("paragraph", lines[0].number, joined(lines))
-                for lines in timed_runs(block.lines) if joined(lines)]
+        return [MarkdownBlock("paragraph", lines[0].number, text)
+                for lines in timed_runs(block.lines) if (text := joined(lines))]
     if kind == "list":
         items = [b for child in block.children for b in _written(child)]
         return [MarkdownBlock("list", block.line, ordered=block.ordered, children=items)]

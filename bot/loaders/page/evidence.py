@@ -14,6 +14,7 @@ import re
 
 from bot.loaders.page.frame import DEADLINE
 from bot.loaders.page.values import Evidence
+from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import INSTITUTION
 from bot.programme.model import Link
 from bot.wording.folding import fold
@@ -48,6 +49,19 @@ _BARE_LINK = re.compile(r"\s*\[[^\]]*\]\([^)]*\)\s*")
 _ACRONYM_AFTER = re.compile(r"\([A-Z][A-Za-z]+\)$")
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _LEADS_ON = re.compile(r"suivant|ci-dessous|below")
+_KINDS_OVERVIEW = re.compile(
+    r"^(?:des|de nombreu(?:x|ses)|plusieurs|quelques|some|several|various|many)\s+"
+    r"(?:\S+\s+)?(?:conferences|ateliers|echanges|rencontres|tables rondes|demos|"
+    r"demonstrations|presentations|interventions|entretiens|temps|espaces|talks|workshops|"
+    r"sessions|meetings|panels|discussions)\b"
+)
+"""A line that names kinds of activity in the plural, not one session ('Des conférences
+tech du 29 novembre au 2 décembre…', 'Several workshops on …'): an overview of the day."""
+_FUTURE = re.compile(
+    r"\b(?:sera|seront|aura|auront|pourr(?:a|ont|ez)|permettr(?:a|ont)|will|shall|wird|werden|"
+    r"sara|saranno|seran)\b"
+)
+"""A sentence in the future tense announces what the day will hold; a title names it."""
 
 
 def item_evidence(
@@ -89,8 +103,13 @@ def item_evidence(
     elif words > 25:
         add("prose_length", f"{words} words: prose, not a title")
     plain = raw_text.strip().rstrip("*_ ")
-    if _SENTENCE.match(folded) or (plain.endswith(".") and words > 10):
+    sentence = _SENTENCE.match(folded) or (plain.endswith(".") and words > 10)
+    if sentence:
         add("sentence", "reads as a sentence")
+    if sentence and _FUTURE.search(folded):
+        add("announces", "a sentence in the future tense: it announces, it is no title")
+    if _KINDS_OVERVIEW.match(fold(inline_text(raw_text)[0])):
+        add("kinds_overview", "names kinds of activity in the plural: an overview")
     if _ADDRESS.search(title):
         add("gives_address", "gives an address to write or go to")
     if not replay and _BARE_LINK.fullmatch(raw_text):

@@ -27,6 +27,10 @@ _NO_FIELD = frozenset({TEXT, COMMENT, "a", "br", "img"})
 _MARKS = {"strong": "strong", "b": "strong", "em": "em", "i": "em", "cite": "em",
           "code": "code", "kbd": "code", "tt": "code", "del": "del", "s": "del",
           "strike": "del", "u": "u", "ins": "u", "mark": "mark"}
+_NEVER_FIELDS = _NO_FIELD | _MARKS.keys() | BLOCK_TAGS
+"""Tags `_styled` reads as no field: after no field, `field` need not be asked of them
+(most nodes of a page: text, marks, links)."""
+_NO_MARKS: frozenset[str] = frozenset()
 
 
 class LineBuilder:
@@ -77,8 +81,9 @@ class InlineReader:
         lines = LineBuilder(self.cursor.line)
         before: _Field | None = None
         for node in nodes:
-            before = self.field(before, node, lines)
-            self.run(node, lines, frozenset(), None)
+            if before is not None or node.tag not in _NEVER_FIELDS:
+                before = self.field(before, node, lines)
+            self.run(node, lines, _NO_MARKS, None)
         return lines.done()
 
     def field(self, before: _Field | None, node: LexborNode, lines: LineBuilder) -> _Field | None:
@@ -126,7 +131,8 @@ class InlineReader:
                 href = attrs["href"]
             child, before = node.child, None
             while child is not None:
-                before = self.field(before, child, lines)
+                if before is not None or child.tag not in _NEVER_FIELDS:
+                    before = self.field(before, child, lines)
                 self.run(child, lines, marks, href, depth + 1)
                 child = child.next
             if tag in BLOCK_TAGS:
@@ -159,6 +165,6 @@ def _styled(node: LexborNode) -> str:
     """The classes of an inline element that is no mark, link or break, a field of a card;
     '' for any other node."""
     tag = node.tag
-    if tag in _NO_FIELD or tag in _MARKS or tag in BLOCK_TAGS:
+    if tag in _NEVER_FIELDS:
         return ""
     return node.attributes.get("class") or ""

@@ -136,15 +136,16 @@ def _opens_items(block: MarkdownBlock | None) -> bool:
 def heading_facts(text: str, frame: EventFrame, after: date | None = None) -> Facts:
     """What a heading's or label's text gives the lines under it: hours, a room, a day
     (written, or its weekday or rank alone: « Monday », « Jour 2 », from the day `after`
-    on), a kind."""
+    on), a kind. An hour alone ('#### 14h', most headings of a long programme) says it
+    all: the days and ranges are only looked for in other texts."""
     hour = parse_hour(text)
+    if hour:
+        return Facts(text, start=hour, structured=True, only_time=True)
     span = find_range(text)
     room = _ROOM_TITLE.match(text)
     days = unique(find_days(text, frame.dates))
     named = None if days else heading_day(text, frame, after)
     days = [named] if named else days
-    if hour:
-        return Facts(text, start=hour, structured=True, only_time=True)
     if span and span.span[0] == 0 and not days:
         return Facts(text, start=span.start, end=span.end, structured=True,
                      only_time=not text[span.span[1]:].strip(" :-–—"), kind=kind_hint(text))

@@ -24,7 +24,7 @@ from bot.loaders.talks.credits import (
     two_credits,
 )
 from bot.loaders.talks.markup import inline_text
-from bot.loaders.talks.names import block_speakers, ends_with_title, is_block
+from bot.loaders.talks.names import block_speakers, ends_with_title, is_block, titled_names
 from bot.loaders.talks.quoted import quoted_talk
 from bot.loaders.talks.titles import (
     Talk,
@@ -489,6 +489,7 @@ def _title_and_credit(markdown: str) -> Talk:
             or re.match(r"^\s*(?:[:,.]|par\b|avec\b|by\b|with\b)", bold.group("tail"))
             or re.search(r"[:.?!]\s*$", bold.group("title"))
             or (bold.group("pre") == "" and re.match(r"^\s*\(", bold.group("tail")))
+            or titled_names(inline_text(bold.group("tail"))[0].strip())
         )
     ):
         credited = re.match(r"^\s*(?:par|avec|by|with)\b", bold.group("tail"), re.I)
@@ -568,6 +569,8 @@ def _titled(title_markdown: str, tail_markdown: str) -> Talk:
     credited = find_credit(tail, at_start=True) or find_credit(tail)
     if credited:
         return Talk(title, credited[0], credited[1])
+    if titled_names(tail):  # '**Title** Ing. Name': no mark, but a person's title
+        return Talk(title, *block_speakers(tail))
     if _QUOTED_AFTER_COLON.fullmatch(tail):  # '**Table ronde** : « Title »': its format, then it
         return Talk(f"{title} {tail}")
     return (not tail and role_and_name(title)) or Talk(title)

@@ -249,19 +249,20 @@ def _list(page: Page, ctx: Context, block: Block, depth: int) -> Context:
     heading = ctx.heading
     if heading and heading.roster and not page.sessions_under(heading) and _persons_list(items):
         return ctx.with_scope(heading, credits=(*heading.credits, _persons(items)))
-    if _speakers_apart(page, ctx, items):
+    lines = [_item_markdown(item) for item in items]  # each read once, here
+    plain = [inline_text(line)[0] for line in lines]
+    if _speakers_apart(page, ctx, items, plain):
         page.speakers_listed.extend(_persons(items)[0])
         if ctx.slot_above is None and page.last is None:
             page.decisions.append(Note(block.line, "its items name who speaks, with no session "
                                        "above them: the page's speakers, not sessions"))
             return ctx
     lead, lead_kind = page.lead_in, page.lead_kind
-    lines = [_item_markdown(item) for item in items]
-    colons = page.colons = colon_side([inline_text(line)[0] for line in lines], page.colons)
+    colons = page.colons = colon_side(plain, page.colons)
     if bold_names_lead(lines):
         colons = "bold"  # '**Jane Doe** (Acme) : "Title"', '**John Roe** : Title'
-    for item in items:
-        ctx = _item(page, ctx, item, depth, lead, lead_kind, colons)
+    for item, line in zip(items, lines, strict=True):
+        ctx = _item(page, ctx, item, depth, (lead, lead_kind), colons, line)
     return ctx
 
 
@@ -275,10 +276,12 @@ def _item_markdown(item: Block) -> str:
     return timed[2] if timed else text
 
 
-def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
-          lead_kind: str | None, colons: Side | None = None) -> Context:
+def _item(page: Page, ctx: Context, item: Block, depth: int,
+          led: tuple[list, str | None], colons: Side | None, markdown: str) -> Context:
     """An item is a session, a slot over the items nested in it, or credits; its nested
-    lists are read after it (a slot they follow may end there)."""
+    lists are read after it (a slot they follow may end there). `led` is the lead-in
+    over its list and its kind, `markdown` its first line (`_item_markdown`)."""
+    lead, lead_kind = led
     first = next((c for c in item.children if c.kind in ("paragraph", "heading")), None)
     nested = [c for c in item.children if c.kind == "list"]
     if first is None:
@@ -286,7 +289,7 @@ def _item(page: Page, ctx: Context, item: Block, depth: int, lead: list,
             ctx = _list(page, ctx, inner, depth + 1)
         return ctx
     reading = read_line(first.lines(), page.dates)
-    reading.talk = colon_credit(reading.talk, colons, _item_markdown(item))  # 'Name: Title'
+    reading.talk = colon_credit(reading.talk, colons, markdown)  # 'Name: Title'
     credit_tried = bool(reading.description)  # read_line read its first line for a credit
     for extra in item.children:
         if extra.kind == "paragraph" and extra is not first:
@@ -476,14 +479,14 @@ def _persons_list(items: list[Block]) -> bool:
     return bool(items) and sum(1 for c in credits if c) >= max(1, 0.6 * len(items))
 
 
-def _speakers_apart(page: Page, ctx: Context, items: list[Block]) -> bool:
+def _speakers_apart(page: Page, ctx: Context, items: list[Block], plain: list[str]) -> bool:
     """A list of persons that says it is one: under « Intervenants », after a lead-in that
     introduces people ('Intervenants :', 'Organisateurs :'), or each item labelled
-    ('Intervenante : Name (Org)')."""
+    ('Intervenante : Name (Org)'); `plain` are the items' first lines as text."""
     title = fold(ctx.innermost.title) if ctx.innermost else ""
     introduced = bool(re.search(r"intervenant|speakers?|avec qui", title)) or any(
         found.name == "lead_in_decoy" for found in page.lead_in)
-    labelled = all(CREDIT_LABEL.match(inline_text(_item_markdown(item))[0]) for item in items)
+    labelled = all(CREDIT_LABEL.match(text) for text in plain)
     return (introduced or labelled) and _persons_list(items)
 
 

@@ -28,6 +28,8 @@ WEIGHTS: Mapping[str, float] = MappingProxyType({
     "title_length": 0.5,
     "prose_length": -1.5,
     "sentence": -1.0,
+    "announces": -1.5,
+    "kinds_overview": -2.0,
     "gives_address": -1.0,
     "bare_link": -1.0,
     "names_public_body": -1.5,

@@ -41,7 +41,7 @@ def sessions_of(
     sessions = []
     night = _Night()
     afternoons = None if clock24 else Afternoons()
-    for row in _without_repeats(rows):
+    for row, folded in _without_repeats(rows):
         day = row.day
         if day is None:
             day = start
@@ -56,7 +56,7 @@ def sessions_of(
             row_start, row_end = afternoons.read(day, row_start, row_end)
         day = night.day(day, row_start)
         talk = first_name_credit(row.talk, known)
-        key = fold(" ".join(talk.title.split()))
+        key = folded if talk is row.talk else _key(talk.title)  # its first names taken out
         seen[key] = seen.get(key, 0) + 1
         sessions.append(Session(
             id=session_id(identifier, talk.title, seen[key]),
@@ -80,18 +80,20 @@ def sessions_of(
 _HOUSEKEEPING = frozenset(("break", "other"))
 
 
-def _without_repeats(rows: Sequence[Row]) -> list[Row]:
-    """The rows but those that, without hours, repeat a talk given with its hours above
-    ('L'indépendance - Mathilde Lemée (format pdf)' in a list of slides after the
-    programme): a summary or a list of material, not sessions of their own. Breaks and
-    welcomes may well come back, but not on the same day at the same hours: a row that
-    repeats one above in every field is the same session written again (a plenary
-    welcome at the top of each track's table)."""
+def _without_repeats(rows: Sequence[Row]) -> list[tuple[Row, str]]:
+    """The rows, each with its folded title (`_key`, worked out once: on a long programme
+    folding every title again for its occurrence count misses the folding cache), but
+    those that, without hours, repeat a talk given with its hours above ('L'indépendance -
+    Mathilde Lemée (format pdf)' in a list of slides after the programme): a summary or a
+    list of material, not sessions of their own. Breaks and welcomes may well come back,
+    but not on the same day at the same hours: a row that repeats one above in every field
+    is the same session written again (a plenary welcome at the top of each track's
+    table)."""
     timed: dict[int, set[str]] = {}
     whole: set[tuple] = set()
     kept = []
     for row in rows:
-        title = fold(" ".join(row.talk.title.split()))
+        title = _key(row.talk.title)
         if row.start is not None:
             same = (row.day, row.start, row.end, title, row.room,
                     tuple(s.name for s in row.talk.speakers))
@@ -101,8 +103,13 @@ def _without_repeats(rows: Sequence[Row]) -> list[Row]:
             timed.setdefault(len(title), set()).add(title)
         elif row.kind not in _HOUSEKEEPING and _repeats(title, timed):
             continue
-        kept.append(row)
+        kept.append((row, title))
     return kept
+
+
+def _key(title: str) -> str:
+    """A title folded, its spaces made one: how repeats and occurrences are told."""
+    return fold(" ".join(title.split()))
 
 
 _AFTER_TITLE = re.compile(r"(?= - |, | \()")

@@ -54,6 +54,10 @@ def row_timings(layout: Layout, frame: EventFrame, notes: list[tuple[int, str]],
             notes.append((row.line, "the header again"))
             out.append(RowWhen(row, lone=True))
             continue
+        if _column_labels(row, width):
+            notes.append((row.line, "a header row of labels for the columns under it"))
+            out.append(RowWhen(row, lone=True))
+            continue
         if is_lone(row, width) and (row.header or not _in_title_column(row, layout)):
             text = next(c for c in row.cells if c.text).text
             found = cell_day(text, frame)
@@ -88,6 +92,14 @@ def _repeats_header(row: Row, layout: Layout) -> bool:
     same = [t for t, h in zip(texts, headers, strict=False) if t and t == h]
     return len(same) >= min(2, sum(1 for h in headers if h)) and len(same) == sum(
         1 for t in texts if t)
+
+
+def _column_labels(row: Row, width: int) -> bool:
+    """A row of header cells in the body, several and none a time ('<th>Track A</th>
+    <th>Track B</th>' under a row across the table): labels of the columns, no session."""
+    texts = [c.text for c in row.cells if c.text and not c.spanned]
+    return (row.header and len(texts) > 1 and not is_lone(row, width)
+            and all(cell_time(t) is None for t in texts))
 
 
 def _in_title_column(row: Row, layout: Layout) -> bool:

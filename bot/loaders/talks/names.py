@@ -64,6 +64,12 @@ def ends_with_title(text: str) -> bool:
     """Whether `text` ends with a person's title ('Welcome by Dr'): a full stop after it
     abbreviates the title, it does not end a sentence."""
     return bool(_TITLE_AT_END.search(text))
+
+
+def titled_names(text: str) -> bool:
+    """Whether `text` is names only, the first after a person's title ('Ing. Ana Ruiz',
+    'Prof. Ana Ruiz, Luis Gil'): the title says a person is named, not a theme in capitals."""
+    return bool(_HONORIFIC.match(text)) and is_block(text)
 _PERSON_AND_ORG = re.compile(rf"(?P<name>{NAME})\s*(?:\((?P<org>[^()]*(?:\([^()]*\)[^()]*)*)\))?")
 _PERSON_THEN_ROLE = re.compile(rf"(?P<name>{NAME})(?P<org>)(?=\s+(?:du|de|des|d['’])\s)")
 _ORG_LIKE = re.compile(rf"^(?:[{_UPPER}]|\w+/)")

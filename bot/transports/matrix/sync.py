@@ -129,13 +129,13 @@ class SyncLoop:
             LAST_SYNC.set(self.synced_at)
             since = answer.next_batch
             await self._crypto_chores()
-            if first:
-                self._report_unreadable()
-                first = False
-                on_ready()
             await self.until_stopped(self.sender.settled(SETTLE_SECONDS))
             await record(self.storage.state.set_state(NEXT_BATCH, since),
                          "the sync position is not saved")
+            if first:  # ready once its position is written: a restart is not a first start
+                self._report_unreadable()
+                first = False
+                on_ready()
         return 0
 
     async def until_stopped(self, work: Awaitable[Any]) -> Any:
