@@ -9,6 +9,7 @@ import pytest
 
 from bot.loaders.files import load_file
 from bot.loaders.page.row_grammar import read_title
+from bot.loaders.talks import kinds, names
 from bot.loaders.talks.credits import parse_credit
 from bot.loaders.talks.kinds import infer_kind
 from bot.loaders.talks.legend import read_legend, resolve
@@ -136,6 +137,26 @@ def test_titles_that_look_like_credits_keep_their_words(line: str) -> None:
 def test_a_kind_label_gives_the_kind_and_is_not_the_title(line: str, title: str, kind: str) -> None:
     talk = read_title(line)
     assert (talk.title, talk.own_kind()) == (title, kind)
+
+
+def test_a_line_with_no_label_before_its_first_colon_is_not_folded_whole(monkeypatch) -> None:
+    """Only the words before the first colon can be a label's: a line whose words there are
+    not ('Retour sur Grist' before a link's 'https:') is not folded whole, nor is its fold
+    kept in the cache of folds asked again; a label still is read ('Présentation : …')."""
+    def fold(text: str) -> str:
+        raise AssertionError(f"folded whole: {text!r}")
+
+    monkeypatch.setattr(kinds, "fold", fold)
+    assert kinds.kind_label("Retour sur [Grist](https://grist.example) : Jeanne Dupont") is None
+    monkeypatch.undo()
+    assert kinds.kind_label("Présentation : les communs") == ("talk", "les communs", False)
+
+
+def test_a_credit_without_brackets_is_not_walked_character_by_character() -> None:
+    """Separators are hidden inside brackets only: a credit that has none is its own mask."""
+    credit = "Jeanne Dupont et Paul Martin, DINUM"
+    assert names._mask(credit) is credit
+    assert names._mask("A (B, C et D)") == "A (B\x00\x01C\x01et\x01D)"
 
 
 def test_a_numbered_talk_keeps_its_label_and_a_first_name_after_its_last_dash() -> None:

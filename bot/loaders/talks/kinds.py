@@ -20,7 +20,7 @@ from bot.loaders.talks.words import (
     SHORT_ITEMS,
     alternation,
 )
-from bot.wording.folding import fold
+from bot.wording.folding import fold, fold_once
 
 _NAMED = tuple(
     (kind, re.compile(rf"\b(?:{alternation(KIND_WORDS[kind])})\d{{0,2}}\b"))
@@ -81,6 +81,9 @@ _LABEL = re.compile(
     r"(?P<after>[*_]{0,3})(?:\s+|(?=[^\W\d_]))",
     re.IGNORECASE,
 )
+_LABEL_START = re.compile(rf"\s*(?:{_LABEL_WORDS})", re.IGNORECASE)
+"""How a label starts, read on the text before the first colon (a label's words hold none):
+a line without it is not folded whole, and its fold not kept among those asked again."""
 _CELL_LABEL = re.compile(rf"^(?:{_LABEL_WORDS})(?:{_LABEL_NUMBER})?\s*(?::|$)")
 """A label alone in its cell ('Lab 3', 'Lecture 01', 'Keynote: Jane Doe')."""
 _LABEL_KINDS = tuple(
@@ -144,7 +147,10 @@ def kind_label(text: str) -> tuple[str, str | None, bool] | None:
     closed; None if there is none. A numbered label ('Atelier 2 : R', 'Talk 3: …') names
     one of a series, and a round table's label ('Table ronde : mutualiser …') names it:
     they give the kind and stay in the title (the rest is None)."""
-    label = _LABEL.match(fold(text)) if ":" in text else None
+    colon = text.find(":")
+    if colon < 0 or not _LABEL_START.match(fold_once(text[:colon])):
+        return None  # most lines: no label's word before their first colon
+    label = _LABEL.match(fold(text))
     if label is None or len(label.group()) >= len(text):
         return None
     kind = next(kind for kind, pattern in _LABEL_KINDS if pattern.match(label.group()))

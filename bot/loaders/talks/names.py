@@ -130,6 +130,8 @@ def people(text: str) -> tuple[tuple[Speaker, ...], tuple[str, ...]] | None:
 
 def _mask(text: str) -> str:
     """Hide separators inside parentheses so that splitting keeps '(A, B et C)' whole."""
+    if "(" not in text:
+        return text  # most credits: nothing to hide, and no walk through each character
     out, depth = [], 0
     for char in text:
         depth += char == "("

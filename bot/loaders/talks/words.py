@@ -256,13 +256,24 @@ def alternation(table: dict[str, tuple[str, ...]], skip: frozenset[str] = frozen
     may not be); a space, hyphen, apostrophe or mark inside a word ('intervenant·e·s',
     'speaker(s)') matches any run of them."""
     words = {w for words in table.values() for w in words} - skip
-    return "|".join(_loose(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+    body = "|".join(_loose(word) for word in sorted(words, key=lambda w: (-len(w), w)))
+    return f"{_first_letter(words)}(?:{body})" if body else body
+
+
+def _first_letter(words: set[str]) -> str:
+    """A look-ahead for the letters the words start with: at each place of a text where
+    none stands, one test, and not one try of each of a hundred words ('' when a word
+    starts with a joiner, which may match nothing)."""
+    if any(word[0] in _JOINED for word in words):
+        return ""
+    letters = sorted({letter for word in words for letter in _ACCENTS.get(word[0], word[0])})
+    return f"(?=[{''.join(re.escape(letter) for letter in letters)}])"
 
 
 def _loose(word: str) -> str:
     out = []
     for char in word:
-        if char in " -'":
+        if char in _JOINED:
             if not out or out[-1] != _JOINER:
                 out.append(_JOINER)
         else:
@@ -270,8 +281,11 @@ def _loose(word: str) -> str:
     return "".join(out)
 
 
+_JOINED = " -'"
+"""The characters of a word that a run of joiners stands for."""
 _JOINER = r"[-\s'’.·()*/]*"
-_ACCENTED = {"e": "[eéèêë]", "c": "[cç]"}
+_ACCENTS = {"e": "eéèêë", "c": "cç"}
+_ACCENTED = {letter: f"[{forms}]" for letter, forms in _ACCENTS.items()}
 """The accents the words' own spellings put back ('présenté par', 'conférencier',
 'Begrüßung' is folded before it is compared); not every letter's: 'Pär Engström' is no
 'par'."""
