@@ -142,7 +142,17 @@ def _split_header(rows: tuple[Row, ...], width: int) -> tuple[tuple[Row, ...], t
         filled = [c for c in rows[0].cells if c.text]
         if sum(1 for c in filled if header_role(c.text)) >= max(2, len(filled) - 1):
             count = 1
+    if count == 0 and rows and _days_over_columns(rows[0]):
+        count = 1
     return rows[:count], rows[count:]
+
+
+def _days_over_columns(row: Row) -> bool:
+    """A first row written as data that only names days, over an empty corner ('', '',
+    '08/07/2024', '09/07/2024', …): the days of the columns under it."""
+    filled = [c.text for c in row.cells if c.text]
+    return (len(filled) >= 2 and not row.cells[0].text
+            and all(is_day(text) for text in filled))
 
 
 def _names_roles(row: Row) -> bool:
@@ -225,7 +235,25 @@ def _time_and_day(columns: list[Column], votes: list[_Votes]) -> list[Column]:
         out = _by_content(out, votes, "time", "times", "times", among=None)
     if not any(c.role == "day" for c in out):
         out = _by_content(out, votes, "day", "days", "days")
-    return out
+    return _end_beside(out, votes)
+
+
+def _end_beside(columns: list[Column], votes: list[_Votes]) -> list[Column]:
+    """A time written over cells ('9:00', '-', '10:30'): a column of times just after the
+    time column, maybe past one of dashes, is the column of ends."""
+    time = next((c for c in columns if c.role in ("time", "start")), None)
+    if time is None or any(c.role == "end" for c in columns):
+        return columns
+    out = list(columns)
+    for column in columns[time.index + 1 : time.index + 3]:
+        v = votes[column.index]
+        if column.role == "other" and v.share(v.times) >= 0.6:
+            out[column.index] = replace(column, role="end", because=(
+                f"{v.times} of its {v.filled} cells are times, after the time column"))
+            return out
+        if v.filled and v.length > 2:
+            return columns  # a dash or nothing may stand between a start and its end
+    return columns
 
 
 def _by_content(columns: list[Column], votes: list[_Votes], role: str, count: str,
