@@ -168,7 +168,7 @@ def test_read_event_sees_threads_and_edits() -> None:
     assert edit.is_edit
 
 
-def test_notice_in_a_thread_replies_to_the_command_and_mentions_its_author() -> None:
+def test_notice_in_a_thread_replies_to_the_command_without_m_mentions() -> None:
     command = read_event("!r", _event({"body": "!aide", "m.relates_to": {
         "rel_type": "m.thread", "event_id": "$root"}}))
     content = notice(Doc().bold("<b>x</b>").reply(), command)
@@ -178,7 +178,7 @@ def test_notice_in_a_thread_replies_to_the_command_and_mentions_its_author() -> 
     assert content["m.relates_to"] == {"rel_type": "m.thread", "event_id": "$root",
                                        "is_falling_back": False,
                                        "m.in_reply_to": {"event_id": "$cmd"}}
-    assert content["m.mentions"] == {"user_ids": ["@alice:x"]}
+    assert "m.mentions" not in content
 
 
 def test_unsolicited_notice_and_file_have_no_relation() -> None:
