@@ -97,7 +97,7 @@ def _room_day(request: Request, name: str) -> date:
     "room",
     fr=("salle",),
     en=("room",),
-    args=(Understood(None, ("salle", "room")),),
+    args=(Understood(None, ("salle", "room"), cue=("salle", "room")),),
     summary=(
         "ce qui se passe dans une salle, maintenant et ensuite",
         "what is on in a room, now and next",

@@ -193,6 +193,10 @@ class Understood(Param):
     """Free text the understanding layer reads (a day, a topic, an event): the handler finds
     it typed in `request.intent`, not as an argument."""
 
+    cue: Pair | None = None
+    """The word a sentence puts before this text (« salle » for a room): the understanding
+    reads the text after it, so that `!salle tutorials` is the room, not the workshops."""
+
     takes_rest: ClassVar[bool] = True
     answers_missing: ClassVar[bool] = True
 
@@ -271,6 +275,12 @@ class Arguments:
                 if param.explain and param.key not in seen:
                     seen[param.key] = param
         return list(seen.values())
+
+    def sentence(self, text: str, lang: str) -> str:
+        """`text` as the understanding layer reads it: after the cue of the free text it
+        is, if that has one ('tutorials' for `!salle` reads as « salle tutorials »)."""
+        cues = [p.cue for form in self.forms for p in form if isinstance(p, Understood) and p.cue]
+        return f"{pick(lang, *cues[0])} {text}" if cues and text else text
 
     def defaults(self) -> dict[str, Any]:
         """Every parameter at its default value (what an empty command would give)."""

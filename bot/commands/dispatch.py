@@ -89,7 +89,7 @@ def parse(app: App, incoming: Incoming, previous: str | None = None) -> Parsed |
         command, lang = found
         lang = lang or default
         args = args.strip()
-        intent = understand(args, today, known, lang)
+        intent = understand(command.arguments.sentence(args, lang), today, known, lang)
         row = _wider(BY_COMMAND.get(command.key), intent)
         try:
             values = command.arguments.parse(args, _context(app))

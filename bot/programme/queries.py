@@ -76,14 +76,17 @@ class Agenda:
             end += 1
         return found
 
-    def in_room(self, room: str, at: datetime, count: int = 3) -> tuple[list[Slot], list[Slot]]:
-        """(running now, coming next) in `room`."""
+    def in_room(self, room: str, at: datetime, count: int = 8) -> tuple[list[Slot], list[Slot]]:
+        """(running now, coming next) in `room`: what comes next is the rest of the day of
+        the next session there, at most `count` sessions (a room's day, asked before it)."""
         key = fold(room)
         running = [s for s in self.running(at) if fold(s.session.room or "") == key]
         index = bisect.bisect_right(self._starts, at)
-        coming = []
+        coming: list[Slot] = []
         for slot in self.slots[index:]:
             if fold(slot.session.room or "") == key:
+                if coming and slot.start.date() != coming[0].start.date():
+                    break
                 coming.append(slot)
                 if len(coming) == count:
                     break

@@ -242,6 +242,31 @@ async def test_room_now_and_next(app_at) -> None:
     )
 
 
+def _room_day(room: str) -> Programme:
+    """Five talks in `room` on 22 May 2030, one more on the 23rd."""
+    first, second = date(2030, 5, 22), date(2030, 5, 23)
+    talks = [Session(f"a{n}", "e", first, time(9 + n), time(9 + n, 45), f"Talk {n}",
+                     room=room) for n in range(5)]
+    talks.append(Session("b0", "e", second, time(9), time(9, 45), "Next day", room=room))
+    return Programme((Event("e", "Day", first, second, sessions=tuple(talks)),))
+
+
+def _bullets(answer: str) -> list[str]:
+    return [line.split(" · ")[0] for line in answer.splitlines() if line.startswith("•")]
+
+
+async def test_a_room_asked_before_its_day_lists_that_day(app_at) -> None:
+    answer = await ask(await app_at("2030-05-20 10:00", _room_day("Hörsaal")), "!salle hörsaal")
+    assert _bullets(answer) == ["• Talk 0", "• Talk 1", "• Talk 2", "• Talk 3", "• Talk 4"]
+
+
+async def test_a_room_named_like_a_kind_is_the_room_after_the_room_command(app_at) -> None:
+    answer = await ask(await app_at("2030-05-22 10:30", _room_day("Tutorials")),
+                       "!salle tutorials")
+    assert answer.splitlines()[:2] == ["Salle Tutorials", "En ce moment :"]
+    assert _bullets(answer)[:2] == ["• Talk 1", "• Talk 2"]
+
+
 async def test_session_in_full(app_at) -> None:
     assert await ask(await app_at("2024-12-04 14:10"), "!session e37301") == (
         "Grist, votre compagnon open-source pour la donnée et pour réaliser des apps en low-code\n"

@@ -24,7 +24,7 @@ FLOORS = {"38c3-2024": 100, "ds-5-ans-2023": 100, "forum-emploi-tech-2020": 100,
           "gtas-2025": 85, "sobriete-2026": 100,
           "rust-and-tell-2022": 95, "jdos-2026": 96,
           "ciml-2021": 100, "tech-show-2023": 94,
-          "forum-emploi-tech-2021": 100}
+          "forum-emploi-tech-2021": 100, "lswt-2019": 100}
 """The least share of each set that must pass, in percent: what passes today (the aim on
 programmes nobody has seen is 95 %)."""
 MINE = ("38c3-2024", "ds-5-ans-2023", "forum-emploi-tech-2020", "govtech-2018")
