@@ -140,3 +140,20 @@ def test_an_hour_heading_is_read_for_its_hour_alone(monkeypatch) -> None:
                                                                            True)
     assert "9h" not in looked
     assert "Programme" in looked
+
+
+def test_an_hour_heading_is_not_read_again_for_a_title(monkeypatch) -> None:
+    """'#### 9h' is an hour alone (its facts say so): the rows stage does not read it
+    again as a line for a title before hours ('## Meet and Greet (~6:30pm)')."""
+    from bot.loaders.page import rows
+
+    read: list[list[str]] = []
+    read_line = rows.read_line
+    monkeypatch.setattr(rows, "read_line",
+                        lambda lines, dates: read.append(lines) or read_line(lines, dates))
+    _, _, reading = read_page(Path("essai.md"),
+                              _DECIDED.replace("- 9h : Accueil", "#### 9h\n\n- Accueil"),
+                              ZoneInfo("Europe/Paris"))
+    assert [(r.start, r.talk.title) for r in reading.rows] == [(time(9), "Accueil"),
+                                                               (time(10), "Atelier de reliure")]
+    assert ["9h"] not in read

@@ -153,7 +153,8 @@ def _heading(page: Page, ctx: Context, section: Section) -> Context:
     elif section.facts.day and (titled := _titled_day(markdown, page)):
         # '## 17 juillet 2020 : Présentation de Matomo': a session, unless sessions follow
         slot = page.make_row(ctx, line, titled, "a heading led by its day")
-    elif not section.facts.day and (ended := _hours_at_end(markdown, page)):
+    elif (not section.facts.day and not section.facts.only_time
+          and (ended := _hours_at_end(markdown, page))):
         # '## Meet and Greet (~6:30pm)': a session, unless sessions follow under it
         slot = page.make_row(ctx, line, ended, "a heading that ends with its hours")
     return ctx.under(Scope.of(section.level, section.facts, line, slot=slot,
