@@ -17,7 +17,7 @@ from bot.loaders.page.values import Evidence
 from bot.loaders.talks.markup import inline_text
 from bot.loaders.talks.names import INSTITUTION
 from bot.programme.model import Link
-from bot.wording.folding import fold
+from bot.wording.folding import fold, fold_once
 
 PROGRAMME_WORDS = re.compile(
     r"\b(?:programme|agenda|planning|schedule|au menu|deroule|sommaire|ordre du jour|"
@@ -108,7 +108,7 @@ def item_evidence(
         add("sentence", "reads as a sentence")
     if sentence and _FUTURE.search(folded):
         add("announces", "a sentence in the future tense: it announces, it is no title")
-    if _KINDS_OVERVIEW.match(fold(inline_text(raw_text)[0])):
+    if _KINDS_OVERVIEW.match(fold_once(inline_text(raw_text)[0])):  # a whole line: not cached
         add("kinds_overview", "names kinds of activity in the plural: an overview")
     if _ADDRESS.search(title):
         add("gives_address", "gives an address to write or go to")
